@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** What one customer message may ask for. A message may hold several. */
+export const IntentTypeSchema = z.enum([
+  'greeting',
+  'car_recommendation',
+  'financing',
+  'kavak_info',
+  'sales',
+  'out_of_scope',
+]);
+export type IntentType = z.infer<typeof IntentTypeSchema>;
+export const INTENT_TYPES = IntentTypeSchema.options;
+
+export const SalesActionSchema = z.enum(['visit', 'test_drive', 'reserve', 'buy', 'human']);
+export type SalesAction = z.infer<typeof SalesActionSchema>;
+
+export const TransmissionSchema = z.enum(['automatic', 'manual']);
+export type Transmission = z.infer<typeof TransmissionSchema>;
+
+/**
+ * Entities are all nullable rather than optional: OpenAI's strict structured output needs every
+ * key present, and the same schema is the source of the TS types and the JSON schema sent.
+ * Money is in MXN pesos (not cents): it is what the customer wrote.
+ */
+export const EntitiesSchema = z.object({
+  make: z.string().nullable().describe('Car make as written, e.g. "VW", "Toyota"'),
+  model: z.string().nullable().describe('Car model, e.g. "Jetta", "Corolla"'),
+  yearMin: z.number().int().nullable(),
+  yearMax: z.number().int().nullable(),
+  priceMin: z.number().nullable().describe('Lowest price in MXN pesos'),
+  priceMax: z.number().nullable().describe('Budget / highest price in MXN pesos'),
+  downPaymentAmount: z.number().nullable().describe('Down payment (enganche) in MXN pesos'),
+  downPaymentPercent: z.number().nullable().describe('Down payment as a percentage 0-100'),
+  termYears: z.number().nullable().describe('Financing term in years (plazo)'),
+  monthlyPaymentTarget: z.number().nullable().describe('Monthly payment the customer wants, MXN'),
+  kmMax: z.number().nullable(),
+  bluetooth: z.boolean().nullable(),
+  carplay: z.boolean().nullable(),
+  transmission: TransmissionSchema.nullable(),
+  otherFeatures: z
+    .array(z.string())
+    .describe('Requested features the catalog has no column for: diesel, airbags, SUV, color…'),
+  stockId: z.string().nullable(),
+  city: z.string().nullable(),
+  customerName: z.string().nullable(),
+  pick: z.number().int().nullable().describe('1-based position in the last list shown ("el segundo" = 2)'),
+  cheaper: z.boolean().nullable().describe('Asks for something cheaper than the last cars shown'),
+  salesAction: SalesActionSchema.nullable(),
+  preferredTime: z.string().nullable().describe('When the customer wants the visit, as written'),
+  topic: z.string().nullable().describe('For kavak_info: what the customer asks about'),
+});
+export type Entities = z.infer<typeof EntitiesSchema>;
+
+export const IntentSchema = z.object({
+  type: IntentTypeSchema,
+  confidence: z.number().min(0).max(1),
+  entities: EntitiesSchema,
+});
+export type Intent = z.infer<typeof IntentSchema>;
+
+export const IntentResultSchema = z.object({
+  intents: z.array(IntentSchema).min(1),
+});
+export type IntentResult = z.infer<typeof IntentResultSchema>;
+
+export function emptyEntities(): Entities {
+  return {
+    make: null,
+    model: null,
+    yearMin: null,
+    yearMax: null,
+    priceMin: null,
+    priceMax: null,
+    downPaymentAmount: null,
+    downPaymentPercent: null,
+    termYears: null,
+    monthlyPaymentTarget: null,
+    kmMax: null,
+    bluetooth: null,
+    carplay: null,
+    transmission: null,
+    otherFeatures: [],
+    stockId: null,
+    city: null,
+    customerName: null,
+    pick: null,
+    cheaper: null,
+    salesAction: null,
+    preferredTime: null,
+    topic: null,
+  };
+}

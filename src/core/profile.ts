@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { TransmissionSchema } from './intents/schema.js';
+
+/**
+ * What the conversation has learnt about the customer. Kept per conversation in the store so
+ * follow-ups ("¿y a 5 años?", "el segundo", "más barato") resolve on the next turn.
+ */
+export const ProfileSchema = z.object({
+  name: z.string().nullable().default(null),
+  city: z.string().nullable().default(null),
+  budgetMin: z.number().nullable().default(null),
+  budgetMax: z.number().nullable().default(null),
+  downPaymentAmount: z.number().nullable().default(null),
+  downPaymentPercent: z.number().nullable().default(null),
+  termYears: z.number().nullable().default(null),
+  /** Stock id of the car being talked about. */
+  carUnderDiscussion: z.string().nullable().default(null),
+  /** Stock ids of the last cars shown, in the order shown. */
+  lastRecommended: z.array(z.string()).default([]),
+  preferences: z
+    .object({
+      make: z.string().nullable().default(null),
+      model: z.string().nullable().default(null),
+      yearMin: z.number().nullable().default(null),
+      yearMax: z.number().nullable().default(null),
+      kmMax: z.number().nullable().default(null),
+      bluetooth: z.boolean().nullable().default(null),
+      carplay: z.boolean().nullable().default(null),
+      transmission: TransmissionSchema.nullable().default(null),
+    })
+    .default({
+      make: null,
+      model: null,
+      yearMin: null,
+      yearMax: null,
+      kmMax: null,
+      bluetooth: null,
+      carplay: null,
+      transmission: null,
+    }),
+  greeted: z.boolean().default(false),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export function emptyProfile(): Profile {
+  return ProfileSchema.parse({});
+}

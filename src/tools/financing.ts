@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { type Cents, formatMXN } from './money.js';
+
+/** The product's financing rules (kavak-facts.md): 10% a year, 3–6 whole years, ≥10% down. */
+export const FINANCING_RULES = {
+  annualRate: 0.1,
+  minTermYears: 3,
+  maxTermYears: 6,
+  minDownPaymentRatio: 0.1,
+} as const;
+
+export const TERM_YEARS = [3, 4, 5, 6] as const;
+
+export const FinancingPlanSchema = z.object({
+  priceCents: z.number().int(),
+  downPaymentCents: z.number().int(),
+  financedCents: z.number().int(),
+  termYears: z.number().int(),
+  months: z.number().int(),
+  annualRate: z.number(),
+  monthlyPaymentCents: z.number().int(),
+  totalPaidCents: z.number().int().describe('down payment + all monthly payments'),
+  totalInterestCents: z.number().int(),
+});
+export type FinancingPlan = z.infer<typeof FinancingPlanSchema>;
+
+export const FinancingRefusalSchema = z.object({
+  reason: z.enum(['down_payment_too_low', 'down_payment_too_high', 'term_out_of_range', 'invalid_price']),
+  message: z.string(),
+  minimumDownPaymentCents: z.number().int().optional(),
+  allowedTermsYears: z.array(z.number().int()).optional(),
+});
+export type FinancingRefusal = z.infer<typeof FinancingRefusalSchema>;
+
+export type FinancingOutcome = { ok: true; plan: FinancingPlan } | { ok: false; refusal: FinancingRefusal };
+
+export function minimumDownPayment(priceCents: Cents): Cents {
+  return Math.ceil(priceCents * FINANCING_RULES.minDownPaymentRatio);
+}
+
+/** Down payment from a percentage, in cents, rounded once. 20% of $313,999 → $62,799.80. */
+export function downPaymentFromPercent(priceCents: Cents, percent: number): Cents {
+  return Math.round((priceCents * percent) / 100);
+}
+
+/**
+ * Standard amortisation: M = P·r(1+r)^n / ((1+r)^n − 1), r = annual/12. The payment is computed
+ * in floating point from exact cents and rounded to the cent once.
+ */
+export function monthlyPayment(financedCents: Cents, months: number, annualRate = FINANCING_RULES.annualRate): Cents {
+  if (financedCents <= 0) return 0;
+  const r = annualRate / 12;
+  const growth = Math.pow(1 + r, months);
+  return Math.round((financedCents * r * growth) / (growth - 1));
+}
+
+export function planFinancing(input: { priceCents: Cents; downPaymentCents: Cents; termYears: number }): FinancingOutcome {
+  const { priceCents, downPaymentCents, termYears } = input;
+  if (!Number.isFinite(priceCents) || priceCents <= 0) {
+    return { ok: false, refusal: { reason: 'invalid_price', message: 'El precio del auto no es válido.' } };
+  }
+  if (!Number.isInteger(termYears) || termYears < FINANCING_RULES.minTermYears || termYears > FINANCING_RULES.maxTermYears) {
+    return {
+      ok: false,
+      refusal: {
+        reason: 'term_out_of_range',
+        message: `El plazo debe ser de ${FINANCING_RULES.minTermYears} a ${FINANCING_RULES.maxTermYears} años (36, 48, 60 o 72 meses).`,
+        allowedTermsYears: [...TERM_YEARS],
+      },
+    };
+  }
+  const minimum = minimumDownPayment(priceCents);
+  if (downPaymentCents < minimum) {
+    return {
+      ok: false,
+      refusal: {
+        reason: 'down_payment_too_low',
+        message: `El enganche mínimo es el 10% del precio: ${formatMXN(minimum)}.`,
+        minimumDownPaymentCents: minimum,
+      },
+    };
+  }
+  if (downPaymentCents >= priceCents) {
+    return {
+      ok: false,
+      refusal: {
+        reason: 'down_payment_too_high',
+        message: `Con un enganche de ${formatMXN(downPaymentCents)} cubres el precio completo (${formatMXN(priceCents)}): no hace falta financiamiento.`,
+      },
+    };
+  }
+  const months = termYears * 12;
+  const financedCents = priceCents - downPaymentCents;
+  const monthlyPaymentCents = monthlyPayment(financedCents, months);
+  const totalPaidCents = downPaymentCents + monthlyPaymentCents * months;
+  return {
+    ok: true,
+    plan: {
+      priceCents,
+      downPaymentCents,
+      financedCents,
+      termYears,
+      months,
+      annualRate: FINANCING_RULES.annualRate,
+      monthlyPaymentCents,
+      totalPaidCents,
+      totalInterestCents: totalPaidCents - priceCents,
+    },
+  };
+}
+
+/** Every allowed term at once, for "¿cuánto pagaría al mes?" with no term given. */
+export function planAllTerms(input: { priceCents: Cents; downPaymentCents: Cents }): FinancingOutcome[] {
+  return TERM_YEARS.map((termYears) => planFinancing({ ...input, termYears }));
+}
+
+/**
+ * The reverse question: what down payment makes the monthly payment at most `targetMonthlyCents`?
+ * Inverts the annuity formula, then rounds the down payment up to the cent and bumps it until
+ * the rounded payment fits, so the promise holds exactly. Never below the 10% minimum.
+ */
+export function downPaymentForMonthly(input: {
+  priceCents: Cents;
+  targetMonthlyCents: Cents;
+  termYears: number;
+}): { ok: true; plan: FinancingPlan; atMinimum: boolean } | { ok: false; refusal: FinancingRefusal } {
+  const { priceCents, targetMonthlyCents, termYears } = input;
+  const months = termYears * 12;
+  const r = FINANCING_RULES.annualRate / 12;
+  const growth = Math.pow(1 + r, months);
+  const maxFinanced = Math.floor((targetMonthlyCents * (growth - 1)) / (r * growth));
+  let down = Math.max(minimumDownPayment(priceCents), priceCents - maxFinanced);
+  while (down < priceCents && monthlyPayment(priceCents - down, months) > targetMonthlyCents) down += 1;
+  const outcome = planFinancing({ priceCents, downPaymentCents: down, termYears });
+  if (!outcome.ok) return outcome;
+  return { ok: true, plan: outcome.plan, atMinimum: down === minimumDownPayment(priceCents) };
+}
