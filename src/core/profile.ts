@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TransmissionSchema } from './intents/schema.js';
+import { SalesActionSchema, TransmissionSchema } from './intents/schema.js';
 
 /**
  * What the conversation has learnt about the customer. Kept per conversation in the store so
@@ -38,6 +38,9 @@ export const ProfileSchema = z.object({
       carplay: null,
       transmission: null,
     }),
+  /** A visit / test drive / reservation being arranged, until a lead is recorded. */
+  salesAction: SalesActionSchema.nullable().default(null),
+  preferredTime: z.string().nullable().default(null),
   greeted: z.boolean().default(false),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -29,7 +29,7 @@ export class ModelCallError extends KavakError {
     this.isRetryable = facts.isRetryable ?? isRetryableStatus(facts.status);
   }
 
-  static is(error: unknown): error is ModelCallError {
+  static override is(error: unknown): error is ModelCallError {
     return (
       typeof error === 'object' && error !== null && (error as { isModelCallError?: unknown }).isModelCallError === true
     );
@@ -68,7 +68,7 @@ export class UnsupportedTaskError extends KavakError {
       hint: 'Use --runtime openai (or a judge runtime in kavak.config.json) for this task.',
     });
   }
-  static is(error: unknown): error is UnsupportedTaskError {
+  static override is(error: unknown): error is UnsupportedTaskError {
     return (
       typeof error === 'object' && error !== null && (error as { isUnsupportedTask?: unknown }).isUnsupportedTask === true
     );

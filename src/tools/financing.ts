@@ -130,8 +130,12 @@ export function downPaymentForMonthly(input: {
   const growth = Math.pow(1 + r, months);
   const maxFinanced = Math.floor((targetMonthlyCents * (growth - 1)) / (r * growth));
   let down = Math.max(minimumDownPayment(priceCents), priceCents - maxFinanced);
-  while (down < priceCents && monthlyPayment(priceCents - down, months) > targetMonthlyCents) down += 1;
+  const minimum = minimumDownPayment(priceCents);
+  const fits = (d: number) => monthlyPayment(priceCents - d, months) <= targetMonthlyCents;
+  // The inverse is exact up to rounding: settle on the smallest down payment that fits.
+  while (down < priceCents && !fits(down)) down += 1;
+  while (down > minimum && fits(down - 1)) down -= 1;
   const outcome = planFinancing({ priceCents, downPaymentCents: down, termYears });
   if (!outcome.ok) return outcome;
-  return { ok: true, plan: outcome.plan, atMinimum: down === minimumDownPayment(priceCents) };
+  return { ok: true, plan: outcome.plan, atMinimum: down === minimum };
 }

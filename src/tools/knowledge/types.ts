@@ -20,8 +20,7 @@ export interface Branch {
 }
 
 export type BranchLookup =
-  | { hasBranch: true; city: string; branches: Branch[] }
-  | { hasBranch: false; city: string; branches: [] };
+  { hasBranch: true; city: string; branches: Branch[] } | { hasBranch: false; city: string; branches: [] };
 
 export interface KnowledgeBase {
   readonly sections: readonly KnowledgeSection[];

@@ -1,0 +1,71 @@
+import type { KavakConfig } from '../core/config/schema.js';
+import { createLogger, parseLogLevel, type Logger } from '../core/logger.js';
+import { createPipeline, type Pipeline } from '../core/pipeline.js';
+import { PromptLibrary } from '../core/prompts/prompt-library.js';
+import { createRuntime } from '../runtime/create-runtime.js';
+import { ConversationStore } from '../store/conversation-store.js';
+import { openDatabase, type Db } from '../store/database.js';
+import { loadCatalog } from '../tools/catalog/index.js';
+import type { Catalog } from '../tools/catalog/types.js';
+import { loadKnowledgeBase } from '../tools/knowledge/index.js';
+import type { KnowledgeBase } from '../tools/knowledge/types.js';
+
+export interface App {
+  config: KavakConfig;
+  pipeline: Pipeline;
+  store: ConversationStore;
+  db: Db;
+  logger: Logger;
+  /** Re-reads prompts, catalog and knowledge base (chat's /reload). */
+  reload(): Promise<void>;
+  close(): void;
+}
+
+/** Wires the pipeline from the resolved config: tools, prompts, store and runtime. */
+export async function createApp(config: KavakConfig, options: { stream?: boolean; logger?: Logger } = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'warn') });
+  const tools: { catalog: Catalog; knowledge: KnowledgeBase } = {
+    catalog: await loadCatalog(config.catalog),
+    knowledge: await loadKnowledgeBase(config.knowledge),
+  };
+  for (const issue of tools.catalog.issues) logger.warn('catalog_row_skipped', { line: issue.line, reason: issue.message });
+  const prompts = new PromptLibrary(config.prompts);
+  const db = openDatabase(config.db);
+  const store = new ConversationStore(db);
+  const runtime = createRuntime(config, {
+    vocabulary: () => ({
+      makes: tools.catalog.makes(),
+      models: tools.catalog.cars.map((c) => ({ make: c.make, model: c.model })),
+    }),
+  });
+  const pipeline = createPipeline({
+    runtime,
+    tools,
+    prompts,
+    store,
+    logger,
+    settings: {
+      agentModels: Object.fromEntries(Object.entries(config.agents).flatMap(([k, v]) => (v?.model ? [[k, v.model]] : []))),
+      agentTemperatures: Object.fromEntries(
+        Object.entries(config.agents).flatMap(([k, v]) => (v?.temperature !== undefined ? [[k, v.temperature]] : [])),
+      ),
+      temperature: config.temperature,
+      prices: config.prices,
+      historyTurns: config.historyTurns,
+      stream: options.stream ?? false,
+    },
+  });
+  return {
+    config,
+    pipeline,
+    store,
+    db,
+    logger,
+    async reload() {
+      prompts.reload();
+      tools.catalog = await loadCatalog(config.catalog);
+      tools.knowledge = await loadKnowledgeBase(config.knowledge);
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,38 @@
+import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { createApp } from '../bootstrap.js';
+
+export interface AskOptions extends GlobalFlags {
+  message: string;
+  conversation?: string;
+  json?: boolean;
+}
+
+export async function askCommand(options: AskOptions): Promise<void> {
+  const app = await createApp(loadConfig(options));
+  try {
+    const result = await app.pipeline.runTurn({ message: options.message, conversationId: options.conversation });
+    if (options.json) {
+      process.stdout.write(
+        JSON.stringify(
+          {
+            reply: result.reply,
+            messages: result.messages,
+            conversationId: result.conversationId,
+            trackingId: result.trackingId,
+            runtime: app.pipeline.deps.runtime.id,
+            intents: result.intents,
+            profile: result.profile,
+            trace: result.trace,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
+    } else {
+      process.stdout.write(`${result.reply}\n`);
+      process.stderr.write(`\n(conversación ${result.conversationId} · seguimiento ${result.trackingId} · kavak ask --conversation ${result.conversationId} "…" para continuar)\n`);
+    }
+  } finally {
+    app.close();
+  }
+}

@@ -1,0 +1,25 @@
+import type { Agent } from './agent.js';
+
+const OFFER = 'Puedo ayudarte a encontrar un auto seminuevo, calcular tu plan de financiamiento, resolver dudas sobre Kavak o agendar una visita.';
+
+/** Polite redirect to what Kavak can help with. It states no fact, so it cannot invent one. */
+export const fallbackAgent: Agent = {
+  name: 'fallback',
+  run(ctx) {
+    const text = ctx.message.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const meaningful = /[\p{L}\p{N}]/u.test(ctx.message);
+    let draft: string;
+    let reason: string;
+    if (!meaningful) {
+      reason = 'empty';
+      draft = `¡Hola! ¿En qué te puedo ayudar? ${OFFER}`;
+    } else if (/descuento|rebaja|mas barato si|precio especial|promocion|regalame/.test(text) || /descuento/i.test(ctx.entities.topic ?? '')) {
+      reason = 'discount';
+      draft = `Los precios de nuestro catálogo son los publicados y no puedo ofrecer descuentos ni promociones. Lo que sí puedo es calcularte un plan de financiamiento a tu medida o buscarte opciones dentro de tu presupuesto. ¿Te ayudo con eso?`;
+    } else {
+      reason = 'out_of_scope';
+      draft = `Perdón, con eso no te puedo ayudar. ${OFFER} ¿Qué te interesa?`;
+    }
+    return { agent: 'fallback', draft, facts: { reason }, phrase: true };
+  },
+};

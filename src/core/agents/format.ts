@@ -1,0 +1,48 @@
+import type { Car } from '../../tools/catalog/types.js';
+import { formatMXN } from '../../tools/money.js';
+
+const km = new Intl.NumberFormat('en-US');
+
+export function formatKm(value: number): string {
+  return `${km.format(value)} km`;
+}
+
+/** "Toyota Corolla 2020 1.8 LE AUTO" */
+export function carTitle(car: Car): string {
+  return `${car.make} ${car.model} ${car.year} ${car.version}`;
+}
+
+/** One WhatsApp line per car; every figure comes from the catalog. */
+export function carLine(car: Car, position?: number): string {
+  const prefix = position === undefined ? '' : `${position}. `;
+  return `${prefix}${carTitle(car)} · ${formatKm(car.km)} · ${formatMXN(car.priceCents)} (ID ${car.stockId})`;
+}
+
+export function carFeatures(car: Car): string {
+  const parts: string[] = [];
+  if (car.transmission) parts.push(car.transmission === 'automatic' ? 'transmisión automática' : 'transmisión manual');
+  if (car.bluetooth) parts.push('Bluetooth');
+  if (car.carplay) parts.push('CarPlay');
+  return parts.join(', ');
+}
+
+/** The facts of a car as the agents hand them to the model and the judges. */
+export function carFacts(car: Car): Record<string, unknown> {
+  return {
+    stockId: car.stockId,
+    make: car.make,
+    model: car.model,
+    year: car.year,
+    version: car.version,
+    km: car.km,
+    price: formatMXN(car.priceCents),
+    transmission: car.transmission ?? 'sin dato',
+    bluetooth: car.bluetooth === null ? 'sin dato' : car.bluetooth,
+    carplay: car.carplay === null ? 'sin dato' : car.carplay,
+  };
+}
+
+export function joinSpanish(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+}

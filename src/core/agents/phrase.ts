@@ -1,0 +1,52 @@
+import { callModel } from '../model-call.js';
+import { ungroundedFigures } from '../grounding.js';
+import type { ReplyTaskInput } from '../tasks.js';
+import type { AgentAnswer, AgentContext } from './agent.js';
+
+export interface PhrasedAnswer {
+  text: string;
+  /** Why the draft was kept instead of the model's text, when it was. */
+  groundingNote: string | null;
+}
+
+/**
+ * The agent's one model call: the model rewrites the draft in a natural voice. If the result
+ * states a figure the tools did not give, or comes back empty, the draft is used as is.
+ */
+export async function phraseAnswer(ctx: AgentContext, answer: AgentAnswer): Promise<PhrasedAnswer> {
+  if (!answer.phrase) return { text: answer.draft, groundingNote: null };
+  const input: ReplyTaskInput = {
+    agent: answer.agent,
+    message: ctx.message,
+    draft: answer.draft,
+    facts: answer.facts,
+    profile: ctx.profile,
+  };
+  const prompt = ctx.prompts.render('reply', {
+    agent_guide: ctx.prompts.section(`agents/${answer.agent}`, 'Guía'),
+    facts: answer.facts,
+    profile: ctx.profile,
+    message: ctx.message,
+    draft: answer.draft,
+  });
+  const result = await callModel(ctx, {
+    task: 'reply',
+    input,
+    prompt,
+    model: ctx.settings.agentModels[answer.agent],
+    temperature: ctx.settings.agentTemperatures[answer.agent],
+    parentId: ctx.spanId,
+    streamAs: ctx.settings.stream ? answer.agent : undefined,
+  });
+  const text = result.text.trim();
+  if (!text) return { text: answer.draft, groundingNote: 'the model returned an empty reply; kept the draft' };
+  const invented = ungroundedFigures(text, answer.draft);
+  if (invented.length) {
+    ctx.logger.warn('ungrounded_reply', { trackingId: ctx.trackingId, agent: answer.agent, figures: invented });
+    return {
+      text: answer.draft,
+      groundingNote: `the model stated ${invented.join(', ')}, which the tools did not give; kept the draft`,
+    };
+  }
+  return { text, groundingNote: null };
+}

@@ -1,0 +1,37 @@
+import type { IntentType } from '../intents/schema.js';
+import type { AgentName } from '../tasks.js';
+import type { Agent } from './agent.js';
+import { carsAgent } from './cars.js';
+import { fallbackAgent } from './fallback.js';
+import { financingAgent } from './financing.js';
+import { greetingAgent } from './greeting.js';
+import { kavakInfoAgent } from './kavak-info.js';
+import { salesAgent } from './sales.js';
+
+/** One specialised agent per intent; the compiler catches an intent with no agent. */
+export const AGENT_FOR_INTENT: Record<IntentType, AgentName> = {
+  greeting: 'greeting',
+  car_recommendation: 'cars',
+  financing: 'financing',
+  kavak_info: 'kavak_info',
+  sales: 'sales',
+  out_of_scope: 'fallback',
+};
+
+export const AGENTS: Record<AgentName, Agent> = {
+  greeting: greetingAgent,
+  cars: carsAgent,
+  financing: financingAgent,
+  kavak_info: kavakInfoAgent,
+  sales: salesAgent,
+  fallback: fallbackAgent,
+};
+
+/**
+ * Agents of the second phase read what the first phase decided (the car just recommended is
+ * the one to finance or to visit), so they run after it; agents within a phase run concurrently.
+ */
+export const PHASES: AgentName[][] = [
+  ['greeting', 'kavak_info', 'cars', 'fallback'],
+  ['financing', 'sales'],
+];

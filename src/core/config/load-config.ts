@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { ConfigFileSchema, DEFAULT_PRICES, RuntimeNameSchema, type ConfigFile, type KavakConfig } from './schema.js';
+import { DEFAULT_PATHS, packageRoot } from './paths.js';
+
+export const CONFIG_FILE_NAME = 'kavak.config.json';
+
+/** Flags shared by every command; they win over env vars, which win over the file. */
+export interface GlobalFlags {
+  config?: string;
+  runtime?: string;
+  model?: string;
+  baseUrl?: string;
+  db?: string;
+  catalog?: string;
+  record?: string;
+  replay?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(flags: GlobalFlags = {}, env: Env = process.env, cwd = process.cwd()): KavakConfig {
+  const { file, path: configFile } = readConfigFile(flags.config, cwd);
+  const fromEnv = envOverrides(env);
+  const fromFlags = flagOverrides(flags);
+  const merged: ConfigFile = { ...file, ...fromEnv, ...fromFlags };
+
+  const apiKey = nonEmpty(env.OPENAI_API_KEY);
+  const root = packageRoot();
+  const fromCwd = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const fromPackage = (p: string | undefined, fallback: string) => (p ? fromCwd(p) : resolve(root, fallback));
+
+  const runtime = merged.runtime ?? (merged.replay ? 'replay' : apiKey ? 'openai' : 'offline');
+  if (runtime === 'replay' && !merged.replay) {
+    throw new ConfigError('The replay runtime needs a folder of recordings.', {
+      hint: 'Pass --replay <dir> (made earlier with --record <dir>).',
+    });
+  }
+
+  return {
+    runtime,
+    model: merged.model ?? (runtime === 'offline' ? 'offline' : 'gpt-4o-mini'),
+    baseUrl: merged.baseUrl,
+    apiKey,
+    db: fromCwd(merged.db ?? '.kavak/kavak.db'),
+    catalog: fromPackage(merged.catalog, DEFAULT_PATHS.catalog),
+    knowledge: fromPackage(merged.knowledge, DEFAULT_PATHS.knowledge),
+    prompts: fromPackage(merged.prompts, DEFAULT_PATHS.prompts),
+    record: merged.record ? fromCwd(merged.record) : undefined,
+    replay: merged.replay ? fromCwd(merged.replay) : undefined,
+    timeoutMs: merged.timeoutMs ?? 30_000,
+    maxRetries: merged.maxRetries ?? 2,
+    historyTurns: merged.historyTurns ?? 10,
+    temperature: merged.temperature ?? 0.3,
+    agents: merged.agents ?? {},
+    prices: { ...DEFAULT_PRICES, ...merged.prices },
+    judge: merged.judge ?? {},
+    configFile,
+  };
+}
+
+function readConfigFile(explicit: string | undefined, cwd: string): { file: ConfigFile; path?: string } {
+  const path = explicit ? resolve(cwd, explicit) : resolve(cwd, CONFIG_FILE_NAME);
+  if (!existsSync(path)) {
+    if (explicit) throw new ConfigError(`Config file not found: ${path}`, { hint: 'Check the --config path.' });
+    return { file: {} };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}`, {
+      hint: 'Fix the JSON syntax (a trailing comma or a missing quote is the usual cause).',
+    });
+  }
+  const parsed = ConfigFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`${path}: ${describeIssues(parsed.error)}`, { hint: configHint(parsed.error) });
+  return { file: parsed.data, path };
+}
+
+function envOverrides(env: Env): ConfigFile {
+  const out: ConfigFile = {};
+  const runtime = nonEmpty(env.KAVAK_RUNTIME);
+  if (runtime) out.runtime = checked('KAVAK_RUNTIME', RuntimeNameSchema, runtime);
+  const model = nonEmpty(env.KAVAK_MODEL);
+  if (model) out.model = model;
+  const baseUrl = nonEmpty(env.OPENAI_BASE_URL);
+  if (baseUrl) out.baseUrl = checked('OPENAI_BASE_URL', z.url(), baseUrl);
+  const db = nonEmpty(env.KAVAK_DB);
+  if (db) out.db = db;
+  return out;
+}
+
+function flagOverrides(flags: GlobalFlags): ConfigFile {
+  const out: ConfigFile = {};
+  if (flags.runtime) out.runtime = checked('--runtime', RuntimeNameSchema, flags.runtime);
+  if (flags.model) out.model = flags.model;
+  if (flags.baseUrl) out.baseUrl = checked('--base-url', z.url(), flags.baseUrl);
+  if (flags.db) out.db = flags.db;
+  if (flags.catalog) out.catalog = flags.catalog;
+  if (flags.record) out.record = flags.record;
+  if (flags.replay) out.replay = flags.replay;
+  return out;
+}
+
+function checked<T>(name: string, schema: z.ZodType<T>, value: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const options = schema instanceof z.ZodEnum ? ` (one of: ${(schema.options as string[]).join(', ')})` : '';
+  throw new ConfigError(`${name} has a bad value "${value}"${options}.`, { hint: `Fix ${name} and run again.` });
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const at = issue.path.length ? `${issue.path.join('.')}.` : '';
+        return `unknown key ${issue.keys.map((k) => `"${at}${k}"`).join(', ')}`;
+      }
+      return `"${issue.path.join('.') || '(root)'}": ${issue.message}`;
+    })
+    .join('; ');
+}
+
+function configHint(error: z.ZodError): string {
+  const secret = error.issues.some(
+    (i) => i.code === 'unrecognized_keys' && i.keys.some((k) => /key|token|secret/i.test(k)),
+  );
+  if (secret) return 'Secrets never go in kavak.config.json: set OPENAI_API_KEY in the environment.';
+  return `Allowed keys: ${Object.keys(ConfigFileSchema.shape).join(', ')}.`;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() ? value.trim() : undefined;
+}

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { GenerateRequest, GenerateResult } from '../runtime/types.js';
+import type { RenderedPrompt } from './prompts/prompt-library.js';
+import type { AgentName } from './tasks.js';
+import { estimateCostUsd } from './trace/cost.js';
+import type { TurnContext } from './turn-context.js';
+
+export interface ModelCallOptions {
+  task: string;
+  input: unknown;
+  prompt: RenderedPrompt;
+  model?: string;
+  temperature?: number;
+  output?: GenerateRequest['output'];
+  parentId: string | null;
+  attempt?: number;
+  /** Emit reply deltas for this agent while the model writes. */
+  streamAs?: AgentName;
+}
+
+/** One model call inside a span: prompt, raw output, tokens, cost and latency are traced. */
+export async function callModel(ctx: TurnContext, options: ModelCallOptions): Promise<GenerateResult> {
+  const request: GenerateRequest = {
+    task: { name: options.task, input: options.input },
+    messages: options.prompt.messages,
+    output: options.output,
+    model: options.model,
+    temperature: options.temperature ?? options.prompt.temperature ?? ctx.settings.temperature,
+    signal: ctx.signal,
+  };
+  const model = options.model ?? ctx.runtime.model;
+  const base = {
+    type: 'model_call' as const,
+    task: options.task,
+    runtime: ctx.runtime.id,
+    attempt: options.attempt ?? 1,
+    messages: request.messages,
+  };
+  return ctx.tracer.withSpan(
+    options.parentId,
+    async () => {
+      const result = options.streamAs ? await streamed(ctx, request, options.streamAs) : await ctx.runtime.generate(request);
+      const { costUsd, warning } = estimateCostUsd(result.model || model, result.usage, ctx.settings.prices);
+      return {
+        result,
+        data: {
+          ...base,
+          model: result.model || model,
+          rawOutput: result.text,
+          inputTokens: result.usage.inputTokens,
+          outputTokens: result.usage.outputTokens,
+          costUsd,
+          warnings: warning ? [...result.warnings, warning] : result.warnings,
+        },
+      };
+    },
+    () => ({ ...base, model, rawOutput: '', inputTokens: 0, outputTokens: 0, costUsd: 0, warnings: [] }),
+  );
+}
+
+async function streamed(ctx: TurnContext, request: GenerateRequest, agent: AgentName): Promise<GenerateResult> {
+  for await (const part of ctx.runtime.stream(request)) {
+    if (part.type === 'text-delta') ctx.emit({ type: 'reply_delta', trackingId: ctx.trackingId, agent, text: part.text });
+    else return part.result;
+  }
+  throw new Error(`The ${ctx.runtime.id} runtime ended a stream without a finish part.`);
+}
+
+export type StructuredOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: string; attempts: number };
+
+/**
+ * A structured call: validate with the schema; on invalid JSON or a schema break, one repair
+ * retry that shows the model its error; then give up with the reason (callers fall back safely).
+ */
+export async function generateStructured<T>(
+  ctx: TurnContext,
+  options: Omit<ModelCallOptions, 'output' | 'attempt'> & { schemaName: string; schema: z.ZodType<T> },
+): Promise<StructuredOutcome<T>> {
+  const output = { name: options.schemaName, schema: options.schema };
+  const first = await callModel(ctx, { ...options, output });
+  const firstCheck = validate(first, options.schema);
+  if (firstCheck.ok) return { ok: true, value: firstCheck.value, attempts: 1 };
+
+  const repairPrompt: RenderedPrompt = {
+    ...options.prompt,
+    messages: [
+      ...options.prompt.messages,
+      { role: 'assistant', content: first.text },
+      {
+        role: 'user',
+        content: `Tu respuesta no es válida (${firstCheck.error}). Responde de nuevo solo con JSON que cumpla el esquema.`,
+      },
+    ],
+  };
+  const second = await callModel(ctx, { ...options, prompt: repairPrompt, output, attempt: 2 });
+  const secondCheck = validate(second, options.schema);
+  if (secondCheck.ok) return { ok: true, value: secondCheck.value, attempts: 2 };
+  return { ok: false, error: secondCheck.error, attempts: 2 };
+}
+
+function validate<T>(result: GenerateResult, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: string } {
+  let candidate = result.object;
+  if (candidate === undefined) {
+    try {
+      candidate = JSON.parse(result.text);
+    } catch {
+      return { ok: false, error: 'no es JSON válido' };
+    }
+  }
+  const parsed = schema.safeParse(candidate);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: `${issue?.path.join('.') || 'raíz'}: ${issue?.message ?? 'no cumple el esquema'}` };
+}

@@ -1,0 +1,72 @@
+import type { Lead } from '../store/conversation-store.js';
+import type { AgentAnswer, AgentContext } from './agents/agent.js';
+import { phraseAnswer } from './agents/phrase.js';
+import { AGENT_FOR_INTENT, AGENTS, PHASES } from './agents/registry.js';
+import { composeReply } from './compose-reply.js';
+import type { Intent } from './intents/schema.js';
+import { combineEntities } from './profile-update.js';
+import type { Profile } from './profile.js';
+import type { AgentName } from './tasks.js';
+import type { TurnContext } from './turn-context.js';
+
+export interface OrchestratedReply {
+  reply: string;
+  profile: Profile;
+  leads: Lead[];
+  agents: AgentName[];
+}
+
+/** Runs one agent per intent, phase by phase, and combines their answers into one reply. */
+export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<OrchestratedReply> {
+  const byAgent = new Map<AgentName, Intent>();
+  for (const intent of intents) {
+    const agent = AGENT_FOR_INTENT[intent.type];
+    if (!byAgent.has(agent)) byAgent.set(agent, intent);
+  }
+  // The fallback speaks only when nothing else can: "hola, dame un descuento" still greets.
+  if (byAgent.size > 1 && byAgent.has('fallback') && [...byAgent.keys()].some((a) => a !== 'fallback' && a !== 'greeting')) {
+    byAgent.delete('fallback');
+  }
+
+  const entities = combineEntities(intents);
+  let profile = ctx.profile;
+  const parts: { agent: AgentName; text: string }[] = [];
+  const leads: Lead[] = [];
+
+  for (const phase of PHASES) {
+    const names = phase.filter((name) => byAgent.has(name));
+    const answers = await Promise.all(
+      names.map((name) => runAgent({ ...ctx, profile }, name, byAgent.get(name)!, entities, [...byAgent.keys()])),
+    );
+    for (const { answer, text } of answers) {
+      parts.push({ agent: answer.agent, text });
+      leads.push(...(answer.leads ?? []));
+      profile = { ...profile, ...answer.profilePatch };
+    }
+  }
+  return { reply: composeReply(parts), profile, leads, agents: [...byAgent.keys()] };
+}
+
+async function runAgent(
+  ctx: TurnContext,
+  name: AgentName,
+  intent: Intent,
+  entities: AgentContext['entities'],
+  allAgents: AgentName[],
+): Promise<{ answer: AgentAnswer; text: string }> {
+  ctx.emit({ type: 'agent_start', trackingId: ctx.trackingId, agent: name });
+  const otherAgents = allAgents.filter((a) => a !== name);
+  return ctx.tracer.withSpan(
+    null,
+    async (spanId) => {
+      const agentCtx: AgentContext = { ...ctx, intent, entities, otherAgents, spanId };
+      const answer = await AGENTS[name].run(agentCtx);
+      const phrased = await phraseAnswer(agentCtx, answer);
+      return {
+        result: { answer, text: phrased.text },
+        data: { type: 'agent', agent: name, intent: intent.type, reply: phrased.text, groundingNote: phrased.groundingNote },
+      };
+    },
+    () => ({ type: 'agent', agent: name, intent: intent.type, reply: '', groundingNote: null }),
+  );
+}

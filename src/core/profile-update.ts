@@ -1,0 +1,58 @@
+import type { Entities, Intent } from './intents/schema.js';
+import { emptyEntities } from './intents/schema.js';
+import type { Profile } from './profile.js';
+import { TERM_YEARS } from '../tools/financing.js';
+
+/** One entity set for the turn: the first value each intent gives, features joined. */
+export function combineEntities(intents: Intent[]): Entities {
+  const combined = emptyEntities();
+  for (const { entities } of intents) {
+    for (const key of Object.keys(combined) as (keyof Entities)[]) {
+      if (key === 'otherFeatures') continue;
+      if (combined[key] === null && entities[key] !== null) (combined as Record<string, unknown>)[key] = entities[key];
+    }
+    for (const feature of entities.otherFeatures) {
+      if (!combined.otherFeatures.includes(feature)) combined.otherFeatures.push(feature);
+    }
+  }
+  return combined;
+}
+
+/**
+ * What this message adds to what the conversation knew. Naming another car resets the search
+ * filters that were about the previous one, unless restated.
+ */
+export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
+  const next: Profile = structuredClone(profile);
+  if (e.customerName) next.name = e.customerName;
+  if (e.city) next.city = e.city;
+  if (e.priceMax !== null) next.budgetMax = e.priceMax;
+  if (e.priceMin !== null) next.budgetMin = e.priceMin;
+  if (e.downPaymentAmount !== null) {
+    next.downPaymentAmount = e.downPaymentAmount;
+    next.downPaymentPercent = null;
+  } else if (e.downPaymentPercent !== null) {
+    next.downPaymentPercent = e.downPaymentPercent;
+    next.downPaymentAmount = null;
+  }
+  if (e.termYears !== null && (TERM_YEARS as readonly number[]).includes(e.termYears)) next.termYears = e.termYears;
+  if (e.salesAction) next.salesAction = e.salesAction;
+  if (e.preferredTime) next.preferredTime = e.preferredTime;
+
+  const prefs = next.preferences;
+  const newCar = (e.make !== null && e.make !== prefs.make) || (e.model !== null && e.model !== prefs.model);
+  if (newCar) {
+    prefs.make = e.make;
+    prefs.model = e.model;
+    prefs.yearMin = null;
+    prefs.yearMax = null;
+    prefs.kmMax = null;
+  }
+  if (e.yearMin !== null) prefs.yearMin = e.yearMin;
+  if (e.yearMax !== null) prefs.yearMax = e.yearMax;
+  if (e.kmMax !== null) prefs.kmMax = e.kmMax;
+  if (e.bluetooth !== null) prefs.bluetooth = e.bluetooth;
+  if (e.carplay !== null) prefs.carplay = e.carplay;
+  if (e.transmission !== null) prefs.transmission = e.transmission;
+  return next;
+}

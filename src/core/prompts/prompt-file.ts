@@ -1,0 +1,62 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { UserInputError } from '../errors.js';
+
+/** Sections every prompt file is built from; `Entrada` becomes the user message. */
+export const SYSTEM_SECTIONS = ['Objetivo', 'Contexto', 'Formato', 'Advertencias'] as const;
+export const INPUT_SECTION = 'Entrada';
+
+const FrontMatterSchema = z
+  .object({
+    description: z.string().optional(),
+    temperature: z.number().min(0).max(2).optional(),
+  })
+  .loose();
+
+export interface PromptFile {
+  name: string;
+  path: string;
+  frontMatter: z.infer<typeof FrontMatterSchema>;
+  /** Section title → text, in file order. */
+  sections: Map<string, string>;
+}
+
+export function parsePromptFile(name: string, path: string, text: string): PromptFile {
+  let body = text.replace(/\r\n/g, '\n');
+  let frontMatter: PromptFile['frontMatter'] = {};
+  const fm = /^---\n([\s\S]*?)\n---\n/.exec(body);
+  if (fm) {
+    const parsed = FrontMatterSchema.safeParse(parseYaml(fm[1] ?? ''));
+    if (!parsed.success) {
+      throw new UserInputError(`${path}: bad front matter: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
+        hint: 'Front matter takes description and temperature.',
+      });
+    }
+    frontMatter = parsed.data;
+    body = body.slice(fm[0].length);
+  }
+  const sections = new Map<string, string>();
+  const parts = body.split(/^## +/m).slice(1);
+  for (const part of parts) {
+    const newline = part.indexOf('\n');
+    const title = (newline < 0 ? part : part.slice(0, newline)).trim();
+    sections.set(title, newline < 0 ? '' : part.slice(newline + 1).trim());
+  }
+  return { name, path, frontMatter, sections };
+}
+
+/**
+ * Fills {{name}} placeholders. Objects are written as compact JSON. A placeholder with no
+ * value is an error naming the prompt file, so a typo in a prompt fails loudly, not silently.
+ */
+export function fillTemplate(template: string, vars: Record<string, unknown>, where: string): string {
+  return template.replace(/\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g, (_match, key: string) => {
+    if (!(key in vars)) {
+      throw new UserInputError(`${where}: the placeholder {{${key}}} has no value.`, {
+        hint: `Available: ${Object.keys(vars).join(', ')}.`,
+      });
+    }
+    const value = vars[key];
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { IntentSchema } from '../intents/schema.js';
+
+const SpanBase = {
+  id: z.string(),
+  parentId: z.string().nullable(),
+  startedAt: z.string(),
+  latencyMs: z.number(),
+  error: z.string().nullable(),
+};
+
+export const ModelCallSpanSchema = z.object({
+  ...SpanBase,
+  type: z.literal('model_call'),
+  task: z.string(),
+  runtime: z.string(),
+  model: z.string(),
+  attempt: z.number().int(),
+  messages: z.array(z.object({ role: z.string(), content: z.string() })),
+  rawOutput: z.string(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costUsd: z.number(),
+  warnings: z.array(z.string()),
+});
+
+export const AgentSpanSchema = z.object({
+  ...SpanBase,
+  type: z.literal('agent'),
+  agent: z.string(),
+  intent: z.string(),
+  reply: z.string(),
+  /** Why the draft was kept instead of the model's phrasing, when it was. */
+  groundingNote: z.string().nullable(),
+});
+
+export const ToolCallSpanSchema = z.object({
+  ...SpanBase,
+  type: z.literal('tool_call'),
+  tool: z.string(),
+  input: z.unknown(),
+  output: z.unknown(),
+});
+
+/** Spans are a discriminated union so chat, eval and serve render one trace the same way. */
+export const SpanSchema = z.discriminatedUnion('type', [ModelCallSpanSchema, AgentSpanSchema, ToolCallSpanSchema]);
+export type Span = z.infer<typeof SpanSchema>;
+export type ModelCallSpan = z.infer<typeof ModelCallSpanSchema>;
+export type AgentSpan = z.infer<typeof AgentSpanSchema>;
+export type ToolCallSpan = z.infer<typeof ToolCallSpanSchema>;
+
+export const TurnTotalsSchema = z.object({
+  modelCalls: z.number().int(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costUsd: z.number(),
+});
+export type TurnTotals = z.infer<typeof TurnTotalsSchema>;
+
+export const TurnTraceSchema = z.object({
+  trackingId: z.string(),
+  conversationId: z.string(),
+  startedAt: z.string(),
+  latencyMs: z.number(),
+  message: z.string(),
+  intents: z.array(IntentSchema),
+  reply: z.string(),
+  /** The reply split into WhatsApp messages (≤ 1,600 characters each). */
+  messages: z.array(z.string()),
+  spans: z.array(SpanSchema),
+  totals: TurnTotalsSchema,
+});
+export type TurnTrace = z.infer<typeof TurnTraceSchema>;

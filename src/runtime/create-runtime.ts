@@ -1,0 +1,36 @@
+import type { KavakConfig } from '../core/config/schema.js';
+import { createOfflineRuntime } from './offline/offline-runtime.js';
+import type { Vocabulary } from './offline/nlu/index.js';
+import { createOpenAIRuntime } from './openai/index.js';
+import { createReplayRuntime, withRecording } from './record-replay.js';
+import type { LanguageModelRuntime } from './types.js';
+
+export interface RuntimeOptions {
+  vocabulary?: () => Vocabulary;
+}
+
+/** The runtime the config asks for, with --record wrapped around it. */
+export function createRuntime(
+  config: Pick<KavakConfig, 'runtime' | 'model' | 'baseUrl' | 'apiKey' | 'timeoutMs' | 'maxRetries' | 'record' | 'replay'>,
+  options: RuntimeOptions = {},
+): LanguageModelRuntime {
+  let runtime: LanguageModelRuntime;
+  switch (config.runtime) {
+    case 'offline':
+      runtime = createOfflineRuntime({ vocabulary: options.vocabulary });
+      break;
+    case 'openai':
+      runtime = createOpenAIRuntime({
+        apiKey: config.apiKey,
+        baseURL: config.baseUrl,
+        model: config.model,
+        timeoutMs: config.timeoutMs,
+        maxRetries: config.maxRetries,
+      });
+      break;
+    case 'replay':
+      runtime = createReplayRuntime(config.replay!, { runtimeId: 'openai', model: config.model });
+      break;
+  }
+  return config.record ? withRecording(runtime, config.record) : runtime;
+}

@@ -1,0 +1,15 @@
+import type { FinishReason } from '../types.js';
+
+/** OpenAI's finish_reason → ours. Servers that send none (some compatible ones) give 'other'. */
+export function mapOpenAIFinishReason(reason: string | null | undefined): FinishReason {
+  switch (reason) {
+    case 'stop':
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'content_filter':
+      return 'content-filter';
+    default:
+      return 'other';
+  }
+}

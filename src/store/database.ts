@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { UserInputError } from '../core/errors.js';
+
+export type Db = Database.Database;
+
+/**
+ * Schema migrations, applied in order and recorded in user_version. Append only: a released
+ * migration is never edited, so every database moves forward the same way.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     profile TEXT NOT NULL
+   );
+   CREATE TABLE messages (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('customer', 'agent')),
+     text TEXT NOT NULL,
+     tracking_id TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+   CREATE TABLE turns (
+     tracking_id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     trace TEXT NOT NULL
+   );
+   CREATE INDEX turns_by_conversation ON turns(conversation_id, created_at);
+   CREATE TABLE leads (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+     tracking_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     action TEXT NOT NULL,
+     name TEXT,
+     stock_id TEXT,
+     city TEXT,
+     branch TEXT,
+     preferred_time TEXT
+   );`,
+];
+
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new UserInputError(`Cannot open the database at ${path}: ${(error as Error).message}`, {
+      hint: 'Set KAVAK_DB (or --db) to a writable file path.',
+      cause: error,
+    });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new UserInputError(`The database was written by a newer kavak (schema ${current}).`, {
+      hint: 'Upgrade kavak, or point KAVAK_DB at another file.',
+    });
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,11 @@
+export * from './types.js';
+export { loadCatalog, parseCatalog } from './parse.js';
+export { createCatalog } from './catalog.js';
+export { generateCatalogCsv, seededRandom } from './generate.js';
+export { DEFAULT_CATALOG_PATH } from './paths.js';
+export { CATALOG_COLUMNS, REQUIRED_COLUMNS } from './row.js';
+export { transmissionFromVersion } from './transmission.js';
+export { canonicalMake, canonicalModel } from './canonical-names.js';
+export { normalizeText, compactKey } from './normalize.js';
+export { BUDGET_STRETCH, RELAX_STEPS } from './constraints.js';
+export { DEFAULT_LIMIT } from './search.js';

@@ -1,0 +1,2 @@
+export type { Branch, BranchLookup, KnowledgeBase, KnowledgeSection } from './types.js';
+export { loadKnowledgeBase } from './load-knowledge-base.js';

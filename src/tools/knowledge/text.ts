@@ -1,0 +1,45 @@
+/** Lowercase, without accents or diacritics ("Querétaro" → "queretaro", "año" → "ano"). */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Folded words: letters and digits only, dots dropped so "D.F." reads "df" and "9:00" reads "9 00". */
+export function words(text: string): string[] {
+  return fold(text)
+    .replace(/\./g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** Words that carry no topic in a customer's question (folded). */
+const STOPWORDS = new Set(
+  `a al algo algun alguna ante antes asi aqui bien bueno buena buenas buenos cada como con cual cuales
+  cuando cuanto cuanta cuantos cuantas de del desde el ella ellos en entre era es esa ese eso esta estan
+  estar este esto estos estoy fue gracias ha hace hacen hacer han hay hola la las le les lo los me mi mis
+  mas muy mucho nada ni no nos o oye para pero poder por porque pregunta puedo puede pueden pues que quien
+  quiero quisiera saber se sea ser si sin sobre son su sus tal tambien te tener tengo tiene tienen tu tus
+  un una uno unos unas usted ustedes va van ver y ya yo necesito favor`.split(/\s+/),
+);
+
+/** Greetings whose words would otherwise match content ("buenos días" ≠ "7 días de prueba"). */
+const GREETING = /\bbuen[oa]s?\s+(dias|tardes|noches)\b/g;
+
+/**
+ * Light Spanish stemming: drop a final "s", keep the first 6 letters, then drop a final a/e/o,
+ * so "sedes" and "sede", "meses" and "mes", "financiamiento" and "financiar", "agendo" and
+ * "agendar" meet. Synonyms that share no prefix ("devolver" / "regresar") go in keywords.
+ */
+export function stem(word: string): string {
+  let base = word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word;
+  base = base.slice(0, 6);
+  return base.length > 3 && /[aeo]$/.test(base) ? base.slice(0, -1) : base;
+}
+
+/** Search terms of a text: folded, without stopwords or greetings, stemmed. */
+export function terms(text: string): string[] {
+  const folded = words(text).join(' ').replace(GREETING, ' ');
+  return folded
+    .split(' ')
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+    .map(stem);
+}
