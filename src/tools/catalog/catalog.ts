@@ -5,7 +5,8 @@ import type { Car, Catalog, CatalogRowIssue } from './types.js';
 
 /** A searchable catalog over validated cars; every index is built here, once. */
 export function createCatalog(input: { source: string; cars: readonly Car[]; issues?: readonly CatalogRowIssue[] }): Catalog {
-  const cars = Object.freeze(input.cars.map((car) => Object.freeze({ ...car })));
+  // The array is frozen, not each car: frozen objects make V8 scans of 100k cars several times slower.
+  const cars = Object.freeze([...input.cars]);
   const byId = new Map(cars.map((car) => [car.stockId, car]));
   const resolver = createResolver(cars);
   const index: SearchIndex = { cars, resolver, stats: catalogStats(cars) };

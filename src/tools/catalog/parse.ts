@@ -9,36 +9,34 @@ import type { Car, Catalog, CatalogRowIssue } from './types.js';
 const COLUMNS_HINT = `pass --catalog <file>: a CSV with the header ${CATALOG_COLUMNS.join(',')}`;
 
 interface CsvRecord {
-  record: string[];
-  /** Line the record ends on (csv-parse's `lines`). */
-  endLine: number;
+  cells: string[];
+  /** 1-based line the record starts on. */
+  line: number;
 }
 
+const newlines = (cell: string): number => (cell.includes('\n') ? cell.split('\n').length - 1 : 0);
+
+/**
+ * Records with the line each starts on. Empty lines are kept by the parser and counted here (
+ * cheaper than csv-parse's per-record info), then dropped; a quoted cell may span lines.
+ */
 function readRecords(text: string, source: string): CsvRecord[] {
-  const endLines: number[] = [];
+  let rows: string[][];
   try {
-    const records = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      bom: true,
-      on_record: (record: string[], context) => {
-        endLines.push(context.lines);
-        return record;
-      },
-    });
-    return records.map((record, i) => ({ record, endLine: endLines[i] ?? 0 }));
+    rows = parse(text, { relax_column_count: true, bom: true });
   } catch (error) {
     if (error instanceof CsvError) {
       throw new UserInputError(`${source} is not valid CSV: ${error.message}`, { hint: COLUMNS_HINT, cause: error });
     }
     throw error;
   }
-}
-
-/** csv-parse reports the line a record ends on; an editor shows the line it starts on. */
-function startLine({ record, endLine }: CsvRecord): number {
-  const embedded = record.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
-  return endLine - embedded;
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (const cells of rows) {
+    if (cells.some((cell) => cell.trim() !== '')) records.push({ cells, line });
+    line += 1 + cells.reduce((sum, cell) => sum + newlines(cell), 0);
+  }
+  return records;
 }
 
 /** The same model written several ways ("FORTE", "Forte") shows its most common spelling. */
@@ -69,7 +67,7 @@ function unifyModelSpelling(cars: Car[]): Car[] {
 export function parseCatalog(csvText: string, source: string): Catalog {
   const [header, ...rows] = readRecords(csvText.replace(/\r\n?/g, '\n'), source);
   if (header === undefined) throw new UserInputError(`${source} is empty`, { hint: COLUMNS_HINT });
-  const columns = header.record.map((name) => name.trim().toLowerCase());
+  const columns = header.cells.map((name) => name.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     throw new UserInputError(`${source} has no column ${missing.join(', ')} (found: ${columns.join(', ')})`, {
@@ -80,14 +78,14 @@ export function parseCatalog(csvText: string, source: string): Catalog {
   const cars: Car[] = [];
   const issues: CatalogRowIssue[] = [];
   const lineOfStockId = new Map<string, number>();
-  for (const row of rows) {
-    const line = startLine(row);
-    const cells = row.record;
-    if (cells.slice(columns.length).some((cell) => cell.trim() !== '')) {
+  for (const { cells, line } of rows) {
+    if (cells.length > columns.length && cells.slice(columns.length).some((cell) => cell.trim() !== '')) {
       issues.push({ line, message: `has ${cells.length} fields but the header has ${columns.length}` });
       continue;
     }
-    const outcome = parseRow(Object.fromEntries(columns.map((column, i) => [column, cells[i]])));
+    const record: Record<string, string | undefined> = {};
+    columns.forEach((column, i) => (record[column] = cells[i]));
+    const outcome = parseRow(record);
     if (!outcome.ok) {
       issues.push({ line, message: outcome.message });
       continue;

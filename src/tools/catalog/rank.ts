@@ -73,15 +73,14 @@ export function comparator(sort: SortMode): (a: Ranked, b: Ranked) => number {
   return (a, b) => first(a, b) || compareStockIds(a.car.stockId, b.car.stockId);
 }
 
-/** The `limit` best without sorting every match: O(n·limit), fine for a 100k catalog. */
-export function topK(items: Iterable<Ranked>, limit: number, compare: (a: Ranked, b: Ranked) => number): Ranked[] {
-  const best: Ranked[] = [];
-  for (const item of items) {
-    if (best.length === limit && compare(item, best[limit - 1]!) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && compare(item, best[at - 1]!) < 0) at--;
-    best.splice(at, 0, item);
-    if (best.length > limit) best.pop();
-  }
-  return best;
+/**
+ * Keeps `best` the `limit` best items seen, best first: O(limit) per item, no full sort. The item
+ * is copied only when it gets in, so a caller may reuse one scratch object for a whole scan.
+ */
+export function insertTop(best: Ranked[], item: Ranked, limit: number, compare: (a: Ranked, b: Ranked) => number): void {
+  if (best.length === limit && compare(item, best[limit - 1]!) >= 0) return;
+  let at = best.length;
+  while (at > 0 && compare(item, best[at - 1]!) < 0) at--;
+  best.splice(at, 0, { ...item });
+  if (best.length > limit) best.pop();
 }

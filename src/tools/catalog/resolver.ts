@@ -24,6 +24,9 @@ export interface NameResolver {
 
 type Target<T> = { inCatalog: true; value: T } | { inCatalog: false; make: string | null };
 
+/** Short aliases match only exactly: "ocho" must not become "vocho" (Volkswagen). */
+const MIN_FUZZY_ALIAS = 6;
+
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en');
 
 function isGeneric(text: string): boolean {
@@ -129,8 +132,12 @@ export function createResolver(cars: readonly Car[]): NameResolver {
     const exact = makeKeys.get(key);
     if (exact) return { kind: 'exact', value: exact };
     if (outsideMakeKeys.has(key)) return { kind: 'outside', make: null };
+    // A model's name is not a misspelt make ("beat" is a Chevrolet, not "Seat").
+    if (globalModels.has(key) || outsideModelKeys.has(key)) return { kind: 'none' };
     const candidates: [string, Target<string>][] = [
-      ...[...makeKeys].map(([k, make]): [string, Target<string>] => [k, { inCatalog: true, value: make }]),
+      ...[...makeKeys]
+        .filter(([k, make]) => k === compactKey(make) || k.length >= MIN_FUZZY_ALIAS)
+        .map(([k, make]): [string, Target<string>] => [k, { inCatalog: true, value: make }]),
       ...[...outsideMakeKeys.keys()].map((k): [string, Target<string>] => [k, { inCatalog: false, make: null }]),
     ];
     const same = (a: Target<string>, b: Target<string>): boolean =>
@@ -143,12 +150,14 @@ export function createResolver(cars: readonly Car[]): NameResolver {
 
   function fuzzyModel(key: string, make: string | undefined): Lookup<ModelRef> {
     const candidates: [string, Target<ModelRef>][] = [];
+    // Only models' own names are typo targets; aliases ("bmw3", "mercedesc") match exactly.
+    const own = (k: string, ref: ModelRef | undefined): ref is ModelRef => ref !== undefined && k === compactKey(ref.model);
     if (make !== undefined) {
-      for (const [k, ref] of scopedModels.get(make) ?? []) candidates.push([k, { inCatalog: true, value: ref }]);
+      for (const [k, ref] of scopedModels.get(make) ?? []) if (own(k, ref)) candidates.push([k, { inCatalog: true, value: ref }]);
     } else {
       for (const [k, refs] of globalModels) {
         const ref = pick(refs);
-        if (ref) candidates.push([k, { inCatalog: true, value: ref }]);
+        if (own(k, ref)) candidates.push([k, { inCatalog: true, value: ref }]);
       }
     }
     for (const [k, outside] of outsideModelKeys) {
@@ -170,7 +179,8 @@ export function createResolver(cars: readonly Car[]): NameResolver {
 
   function lookupModel(text: string, make?: string): Lookup<ModelRef> {
     const key = compactKey(text);
-    if (key === '' || isGeneric(text)) return { kind: 'none' };
+    // A make is not a model: "mazda" must not become "Mazda 3".
+    if (key === '' || isGeneric(text) || makeKeys.has(key) || outsideMakeKeys.has(key)) return { kind: 'none' };
     const scope = make !== undefined && counts.has(make) ? make : undefined;
     const direct = lookupModelKey(key, scope);
     if (direct.kind === 'exact') return direct;

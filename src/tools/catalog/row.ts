@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoize } from './memo.js';
 import { pesosToCents } from '../money.js';
 import { canonicalMake, canonicalModel } from './canonical-names.js';
 import { transmissionFromVersion } from './transmission.js';
@@ -9,6 +10,10 @@ export const REQUIRED_COLUMNS = ['stock_id', 'km', 'price', 'make', 'model', 'ye
 export const CATALOG_COLUMNS = [
   'stock_id', 'km', 'price', 'make', 'model', 'year', 'version', 'bluetooth', 'largo', 'ancho', 'altura', 'car_play',
 ] as const;
+
+const makeName = memoize(canonicalMake);
+const modelName = memoize(canonicalModel);
+const gearbox = memoize(transmissionFromVersion);
 
 const LATEST_YEAR = new Date().getFullYear() + 1;
 const YES = new Set(['si', 'sí', 'yes', 'true', '1', 'x']);
@@ -94,13 +99,13 @@ export const CatalogRowSchema = z
       stockId: row.stock_id,
       km: row.km,
       priceCents: pesosToCents(row.price),
-      make: canonicalMake(row.make),
-      model: canonicalModel(row.model),
+      make: makeName(row.make),
+      model: modelName(row.model),
       year: row.year,
       version: (row.version ?? '').replace(/\s+/g, ' '),
       bluetooth: row.bluetooth,
       carplay: row.car_play,
-      transmission: transmissionFromVersion(row.version ?? ''),
+      transmission: gearbox(row.version ?? ''),
       lengthMm: row.largo,
       widthMm: row.ancho,
       heightMm: row.altura,

@@ -1,5 +1,5 @@
 import { type Constraints, matches, RELAX_STEPS, relaxedKeys, relaxSteps, toConstraints } from './constraints.js';
-import { type CatalogStats, comparator, type Ranked, relevance, topK } from './rank.js';
+import { type CatalogStats, comparator, insertTop, type Ranked, relevance } from './rank.js';
 import type { NameResolver } from './resolver.js';
 import type { Car, CarQuery, CatalogSearchResult, DidYouMean } from './types.js';
 
@@ -49,6 +49,12 @@ function resolveNames(resolver: NameResolver, query: CarQuery): ResolvedNames {
     if (found.kind === 'corrected') names.didYouMean.push({ field: 'model', input: modelText, suggestion: found.value.model });
     return names;
   }
+  const makeInstead = found.kind === 'none' && names.make === undefined ? resolver.lookupMake(modelText) : found;
+  if (makeInstead.kind === 'exact' || makeInstead.kind === 'corrected') {
+    names.make = makeInstead.value; // "un mazda" put in the model field
+    if (makeInstead.kind === 'corrected') names.didYouMean.push({ field: 'make', input: modelText, suggestion: makeInstead.value });
+    return names;
+  }
   names.model = null;
   names.unknown.push({ field: 'model', input: modelText });
   if (found.kind === 'outside' && names.make === undefined && found.make !== null) names.make = found.make;
@@ -57,15 +63,19 @@ function resolveNames(resolver: NameResolver, query: CarQuery): ResolvedNames {
 
 function run(index: SearchIndex, constraints: Constraints, query: CarQuery, budgetCents: number | undefined) {
   const compare = comparator(query.sort ?? 'relevance');
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const best: Ranked[] = [];
   let total = 0;
-  function* matching(): Generator<Ranked> {
-    for (const car of index.cars) {
-      if (!matches(car, constraints)) continue;
-      total++;
-      yield { car, score: relevance(car, index.stats, budgetCents) };
-    }
+  // Reused for every match; insertTop copies it only when it gets in. (Unused if there are no cars.)
+  const scratch: Ranked = { car: index.cars[0]!, score: 0 };
+  // One pass, no intermediate arrays: a 100k catalog is scanned in a few milliseconds.
+  for (const car of index.cars) {
+    if (!matches(car, constraints)) continue;
+    total++;
+    scratch.car = car;
+    scratch.score = relevance(car, index.stats, budgetCents);
+    insertTop(best, scratch, limit, compare);
   }
-  const best = topK(matching(), query.limit ?? DEFAULT_LIMIT, compare);
   return { cars: best.map((ranked) => ranked.car), total };
 }
 

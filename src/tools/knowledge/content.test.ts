@@ -83,7 +83,7 @@ describe('the knowledge files', () => {
     expect(plan).toMatch(/36, 48, 60 o 72 meses/);
     expect(plan).toMatch(/mínimo es el 10%/);
     expect(body('la-app-y-kavak-total')).toMatch(/2 servicios básicos a partir del mes 6/);
-    expect(body('donde-estamos')).toMatch(/15 sedes y 13 centros de inspección/);
+    expect(body('donde-estan-nuestras-sedes')).toMatch(/15 sedes y 13 centros de inspección/);
     for (const unknown of ['CAT', 'seguro', 'Comisiones', 'Meses sin intereses', 'aprobado']) {
       expect(body('lo-que-no-se-te-comunico-con-un-asesor')).toContain(unknown);
     }

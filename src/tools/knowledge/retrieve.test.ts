@@ -14,7 +14,7 @@ describe('retrieve on data/knowledge', () => {
     ['¿tienen garantía?', 'garantia'],
     ['¿puedo devolver el auto?', 'periodo-de-prueba-y-devolucion'],
     ['¿cuántos kilómetros puedo manejar de prueba?', 'periodo-de-prueba-y-devolucion'],
-    ['¿dónde están?', 'donde-estamos'],
+    ['¿dónde están?', 'donde-estan-nuestras-sedes'],
     ['¿tienen sucursal en Monterrey?', 'sedes-en-monterrey'],
     ['¿a qué hora abren en Puebla?', 'sedes-en-puebla'],
     ['¿hacen envíos a Mérida?', 'ciudades-sin-sede'],
@@ -34,6 +34,12 @@ describe('retrieve on data/knowledge', () => {
     ['¿dónde agendo el servicio?', 'mantenimiento'],
   ])('%s → %s first', (question, id) => {
     expect(kb.retrieve(question)[0]?.id).toBe(id);
+  });
+
+  it('answers a city without a branch with the general or no-branch section, not another city', () => {
+    for (const question of ['¿tienen sucursal en Mérida?', '¿tienen sede en Cancún?']) {
+      expect(['donde-estan-nuestras-sedes', 'ciudades-sin-sede']).toContain(kb.retrieve(question)[0]?.id);
+    }
   });
 
   it.each(['¿Cómo va a estar el clima mañana?', '¿Quién ganó el partido?', 'Hola, buenos días', '', '???'])(

@@ -12,6 +12,9 @@ describe('text', () => {
     expect(stem('financiamiento')).toBe(stem('financiar'));
     expect(stem('documentos')).toBe(stem('documentacion'));
     expect(stem('agendo')).toBe(stem('agendar'));
+    expect(stem('vendo')).toBe(stem('vender'));
+    expect(stem('pagar')).toBe(stem('pagos'));
+    expect(stem('meses')).toBe(stem('mes'));
     expect(stem('sedes')).toBe(stem('sede'));
     expect(stem('interes')).not.toBe(stem('interior'));
   });
@@ -20,5 +23,10 @@ describe('text', () => {
     expect(terms('Hola, buenos días, ¿tienen garantía?')).toEqual([stem('garantia')]);
     expect(terms('7 días o 300 km')).toEqual(['7', stem('dias'), '300', 'km']);
     expect(terms('¿Qué es el?')).toEqual([]);
+  });
+
+  it('reads everyday synonyms as one term', () => {
+    expect(terms('carros coche vehículo')).toEqual(terms('autos auto auto'));
+    expect(terms('sucursales agencia')).toEqual(terms('sedes sede'));
   });
 });

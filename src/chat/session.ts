@@ -1,0 +1,53 @@
+import type { App } from '../cli/bootstrap.js';
+import type { KavakConfig, RuntimeName } from '../core/config/schema.js';
+import type { Pipeline } from '../core/pipeline.js';
+import { createRuntime } from '../runtime/create-runtime.js';
+import type { LanguageModelRuntime } from '../runtime/types.js';
+import type { ConversationStore } from '../store/conversation-store.js';
+
+/** Which runtime and model answer: the chat's status line and its /runtime, /model commands. */
+export interface RuntimeChoice {
+  runtime: RuntimeName;
+  model: string;
+}
+
+/**
+ * What the chat needs from the app, kept small so tests can hand in a pipeline on a scripted
+ * runtime. The chat never builds the pipeline itself.
+ */
+export interface ChatSession {
+  readonly pipeline: Pipeline;
+  readonly store: ConversationStore;
+  readonly initial: RuntimeChoice;
+  /** Re-reads prompt files, catalog and knowledge base. */
+  reload(): Promise<void>;
+  /** A runtime for another choice, built as the config would build it (may throw a ConfigError). */
+  createRuntime(choice: RuntimeChoice): LanguageModelRuntime;
+}
+
+/** The model a runtime uses when the user switches to it without naming one. */
+export function defaultModelFor(runtime: RuntimeName, config: Pick<KavakConfig, 'model'>): string {
+  if (runtime === 'offline') return 'offline';
+  return config.model === 'offline' ? 'gpt-4o-mini' : config.model;
+}
+
+export function sessionFromApp(app: App): ChatSession {
+  const { tools } = app.pipeline.deps;
+  return {
+    pipeline: app.pipeline,
+    store: app.store,
+    initial: { runtime: app.config.runtime, model: app.config.model },
+    reload: () => app.reload(),
+    createRuntime: (choice) =>
+      createRuntime(
+        { ...app.config, ...choice },
+        {
+          // Read on each call, so the offline NLU sees a reloaded catalog (bootstrap swaps tools.catalog).
+          vocabulary: () => ({
+            makes: tools.catalog.makes(),
+            models: tools.catalog.cars.map((c) => ({ make: c.make, model: c.model })),
+          }),
+        },
+      ),
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { IntentSchema, IntentTypeSchema } from '../../core/intents/schema.js';
+import { TurnTraceSchema } from '../../core/trace/schema.js';
+import { TurnExpectationSchema } from '../golden-set/schema.js';
+import { ScoreResultSchema } from '../scorers/types.js';
+
+/**
+ * results.json: everything about a run, enough to re-score it (--rescore) and to compare it
+ * with another (--baseline) without calling the agent again.
+ */
+export const TurnOutcomeSchema = z.object({
+  index: z.number().int(),
+  user: z.string(),
+  reply: z.string(),
+  expect: TurnExpectationSchema,
+  critical: z.union([z.boolean(), z.string()]).optional(),
+  detectedIntents: z.array(IntentSchema),
+  scores: z.array(ScoreResultSchema),
+  pass: z.boolean(),
+  /** Weighted mean of the scores that ran (skipped ones excluded). */
+  score: z.number(),
+  latencyMs: z.number(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  costUsd: z.number(),
+  /** Judge calls are counted apart from the agent's. */
+  judgeInputTokens: z.number().int().default(0),
+  judgeOutputTokens: z.number().int().default(0),
+  judgeCostUsd: z.number().default(0),
+  trace: TurnTraceSchema.nullable(),
+});
+export type TurnOutcome = z.infer<typeof TurnOutcomeSchema>;
+
+export const CaseOutcomeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  file: z.string(),
+  tags: z.array(z.string()),
+  /** passed: every turn passed; failed: a turn failed; error: the case crashed or timed out. */
+  status: z.enum(['passed', 'failed', 'error']),
+  error: z.string().nullable(),
+  score: z.number(),
+  turns: z.array(TurnOutcomeSchema),
+  /** With --repeat K: pass count over the K runs. */
+  repeats: z.object({ runs: z.number().int(), passed: z.number().int(), flaky: z.boolean() }).nullable(),
+  latencyMs: z.number(),
+});
+export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
+
+export const RubricInfoSchema = z.object({
+  name: z.string(),
+  hash: z.string(),
+  model: z.string(),
+  runtime: z.string(),
+});
+
+export const RunResultSchema = z.object({
+  version: z.literal(1),
+  runId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  gitCommit: z.string().nullable(),
+  runtime: z.string(),
+  model: z.string(),
+  judge: z.object({ runtime: z.string(), model: z.string(), samples: z.number().int() }),
+  rubrics: z.array(RubricInfoSchema),
+  /** Resolved config with secrets removed. */
+  config: z.record(z.string(), z.unknown()),
+  options: z.record(z.string(), z.unknown()),
+  cases: z.array(CaseOutcomeSchema),
+  intentLabels: z.array(IntentTypeSchema),
+});
+export type RunResult = z.infer<typeof RunResultSchema>;

@@ -1,0 +1,53 @@
+import type OpenAI from 'openai';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { GenerateRequest } from '../types.js';
+import { convertToOpenAIMessages } from './convert-messages.js';
+
+type ChatParams = Omit<OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, 'stream'>;
+
+/** What the SDK's zod helper attaches to a response format: its own content parser. */
+export interface ContentParser {
+  $parseRaw(content: string): unknown;
+}
+
+export interface ChatCall {
+  params: ChatParams;
+  /** Present for structured calls: parses the content with the request's schema (throws on a mismatch). */
+  parser: ContentParser | undefined;
+  warnings: string[];
+}
+
+/**
+ * OpenAI's reasoning models (o1, o3, o4-mini, gpt-5 …) reject `max_tokens` and any temperature
+ * but the default. Everything else, including Ollama and llama.cpp, takes `max_tokens`, the
+ * older and more widely understood name, so that is the default.
+ */
+export function isReasoningModel(model: string): boolean {
+  return /^(o\d|gpt-5)(?!.*-chat)/.test(model);
+}
+
+export function buildChatParams(request: GenerateRequest, model: string): ChatCall {
+  const reasoning = isReasoningModel(model);
+  const warnings: string[] = [];
+  const params: ChatParams = { model, messages: convertToOpenAIMessages(request.messages) };
+
+  if (request.temperature !== undefined) {
+    if (reasoning) warnings.push(`temperature is ignored: ${model} only accepts its default.`);
+    else params.temperature = request.temperature;
+  }
+  if (request.maxOutputTokens !== undefined) {
+    if (reasoning) params.max_completion_tokens = request.maxOutputTokens;
+    else params.max_tokens = request.maxOutputTokens;
+  }
+
+  let parser: ContentParser | undefined;
+  if (request.output) {
+    // The same response_format `chat.completions.parse` sends (strict JSON schema). We parse the
+    // content ourselves because `parse` throws the whole completion away on a bad JSON or a
+    // length finish, and core needs the raw text (for its repair retry) and the usage (for cost).
+    const format = zodResponseFormat(request.output.schema, request.output.name);
+    params.response_format = format;
+    parser = format;
+  }
+  return { params, parser, warnings };
+}

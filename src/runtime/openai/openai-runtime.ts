@@ -1,0 +1,93 @@
+import OpenAI from 'openai';
+import { ConfigError } from '../../core/errors.js';
+import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
+import { buildChatParams } from './build-chat-params.js';
+import { mapOpenAIError } from './map-openai-error.js';
+import { completionParts, toGenerateResult } from './read-completion.js';
+
+export interface OpenAIRuntimeSettings {
+  /** Required for api.openai.com; optional with a baseURL (Ollama, llama.cpp need none). */
+  apiKey?: string;
+  /** An OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1. Default: api.openai.com. */
+  baseURL?: string;
+  model: string;
+  /** Per attempt. Default: the SDK's (10 minutes). */
+  timeoutMs?: number;
+  /** Retries on 408/409/429/5xx, timeouts and connection errors, with backoff that honours Retry-After. Default 2. */
+  maxRetries?: number;
+  /** For tests and proxies. */
+  fetch?: typeof fetch;
+}
+
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+/** Local servers ignore the key, but the SDK insists on one. */
+const PLACEHOLDER_KEY = 'not-needed';
+
+/** The OpenAI runtime: Chat Completions through the official SDK, which also does the retries. */
+export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageModelRuntime {
+  const apiKey = settings.apiKey?.trim() || undefined;
+  if (!apiKey && !settings.baseURL) {
+    throw new ConfigError('The openai runtime needs an API key.', {
+      hint: 'Set OPENAI_API_KEY or use --runtime offline (or --base-url for a local OpenAI-compatible server).',
+    });
+  }
+  const client = new OpenAI({
+    apiKey: apiKey ?? PLACEHOLDER_KEY,
+    // Explicit, so the SDK does not read OPENAI_BASE_URL behind the config's back.
+    baseURL: settings.baseURL ?? OPENAI_BASE_URL,
+    timeout: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    fetch: settings.fetch,
+  });
+  const errorContext = (model: string) => ({
+    url: `${client.baseURL.replace(/\/+$/, '')}/chat/completions`,
+    model,
+    apiKey: apiKey ?? '',
+  });
+
+  async function generate(request: GenerateRequest): Promise<GenerateResult> {
+    const model = request.model ?? settings.model;
+    const { params, parser, warnings } = buildChatParams(request, model);
+    try {
+      const completion = await client.chat.completions.create({ ...params, stream: false }, { signal: request.signal });
+      return toGenerateResult(completionParts(completion, model), parser, warnings);
+    } catch (error) {
+      throw mapOpenAIError(error, errorContext(model));
+    }
+  }
+
+  async function* stream(request: GenerateRequest): AsyncGenerator<StreamPart> {
+    const model = request.model ?? settings.model;
+    const { params, parser, warnings } = buildChatParams(request, model);
+    let text = '';
+    let finishReason: string | null | undefined;
+    let refusal = '';
+    let usage: OpenAI.Completions.CompletionUsage | null | undefined;
+    let answeredBy = model;
+    try {
+      const chunks = await client.chat.completions.create(
+        { ...params, stream: true, stream_options: { include_usage: true } },
+        { signal: request.signal },
+      );
+      for await (const chunk of chunks) {
+        if (chunk.model) answeredBy = chunk.model;
+        if (chunk.usage) usage = chunk.usage;
+        const choice = chunk.choices[0];
+        if (!choice) continue;
+        if (choice.finish_reason) finishReason = choice.finish_reason;
+        if (choice.delta.refusal) refusal += choice.delta.refusal;
+        const delta = choice.delta.content;
+        if (delta) {
+          text += delta;
+          yield { type: 'text-delta', text: delta };
+        }
+      }
+    } catch (error) {
+      throw mapOpenAIError(error, errorContext(model));
+    }
+    const parts = { text, refusal: refusal || undefined, finishReason, usage, model: answeredBy };
+    yield { type: 'finish', result: toGenerateResult(parts, parser, warnings) };
+  }
+
+  return { id: 'openai', model: settings.model, generate, stream };
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { UserInputError } from '../../core/errors.js';
+
+/** The request as sent: what the key is computed from, kept readable for review in diffs. */
+export const RecordedRequestSchema = z.object({
+  messages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })),
+  output: z.object({ name: z.string(), jsonSchema: z.unknown() }).optional(),
+  temperature: z.number().optional(),
+  maxOutputTokens: z.number().optional(),
+});
+export type RecordedRequest = z.infer<typeof RecordedRequestSchema>;
+
+export const RecordedResultSchema = z.object({
+  text: z.string(),
+  object: z.unknown().optional(),
+  usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }),
+  finishReason: z.enum(['stop', 'length', 'content-filter', 'error', 'other']),
+  model: z.string(),
+  warnings: z.array(z.string()),
+});
+
+/** One recorded model call: `<dir>/<task>-<hash>.json`. */
+export const RecordingSchema = z.object({
+  key: z.string(),
+  task: z.string(),
+  runtime: z.string(),
+  model: z.string(),
+  request: RecordedRequestSchema,
+  result: RecordedResultSchema,
+});
+export type Recording = z.infer<typeof RecordingSchema>;
+
+const KEY_CHARS_IN_NAME = 16;
+
+export function recordingFileName(task: string, key: string): string {
+  return `${taskFilePrefix(task)}${key.slice(0, KEY_CHARS_IN_NAME)}.json`;
+}
+
+/** Recordings of one task share this prefix, so a miss can look at its siblings cheaply. */
+export function taskFilePrefix(task: string): string {
+  return `${task.replace(/[^A-Za-z0-9_.]+/g, '_')}-`;
+}
+
+/** Written whole to a temp file, then renamed: a parallel reader never sees half a recording. */
+export async function writeRecording(dir: string, recording: Recording): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, recordingFileName(recording.task, recording.key));
+  const temp = `${file}.${randomUUID()}.tmp`;
+  await writeFile(temp, `${JSON.stringify(recording, null, 2)}\n`, 'utf8');
+  await rename(temp, file);
+  return file;
+}
+
+/** undefined when the file does not exist; a clear error when it is not a recording. */
+export async function readRecording(file: string): Promise<Recording | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new UserInputError(`The recording ${file} is not valid JSON.`, { hint: 'Delete it and record again with --record.' });
+  }
+  const parsed = RecordingSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserInputError(`The recording ${file} is not a kavak recording (${issue?.path.join('.') || 'root'}: ${issue?.message}).`, {
+      hint: 'Delete it and record again with --record.',
+    });
+  }
+  return parsed.data;
+}

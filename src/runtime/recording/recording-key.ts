@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { GenerateRequest } from '../types.js';
+import type { RecordedRequest } from './recording-file.js';
+
+export interface CallIdentity {
+  /** The runtime that answers (or answered) the call, e.g. 'openai'. */
+  runtime: string;
+  model: string;
+  task: string;
+  request: RecordedRequest;
+}
+
+/** What a recording is looked up by: the runtime, model, task and everything the model would see. */
+export function identifyCall(request: GenerateRequest, runtime: string, defaultModel: string): CallIdentity {
+  const recorded: RecordedRequest = {
+    messages: request.messages.map(({ role, content }) => ({ role, content })),
+    output: request.output
+      ? { name: request.output.name, jsonSchema: z.toJSONSchema(request.output.schema, { unrepresentable: 'any' }) }
+      : undefined,
+    temperature: request.temperature,
+    maxOutputTokens: request.maxOutputTokens,
+  };
+  return { runtime, model: request.model ?? defaultModel, task: request.task.name, request: recorded };
+}
+
+export function recordingKey(call: CallIdentity): string {
+  return createHash('sha256').update(canonicalJson(call)).digest('hex');
+}
+
+/** JSON with sorted keys and no undefined members: equal values give equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, member]) => member !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, member]) => [key, sortKeys(member)]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,72 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chunkText } from '../chunk-text.js';
+import { ReplayMissError } from '../errors.js';
+import type { GenerateRequest, GenerateResult, LanguageModelRuntime, RuntimeId, StreamPart } from '../types.js';
+import { describeDifferences } from './describe-miss.js';
+import { readRecording, recordingFileName, taskFilePrefix } from './recording-file.js';
+import type { Recording } from './recording-file.js';
+import type { CallIdentity } from './recording-key.js';
+import { identifyCall, recordingKey } from './recording-key.js';
+
+export interface ReplaySettings {
+  /** The runtime the recordings were made with: it is part of every key. */
+  runtimeId: RuntimeId;
+  /** Default model, as the replayed runtime would have it. */
+  model: string;
+}
+
+/**
+ * Answers from recordings made by `withRecording`, with no model and no network. A call whose
+ * key has no recording fails with a ReplayMissError that says what changed and how to re-record.
+ */
+export function createReplayRuntime(dir: string, settings: ReplaySettings): LanguageModelRuntime {
+  async function generate(request: GenerateRequest): Promise<GenerateResult> {
+    const call = identifyCall(request, settings.runtimeId, settings.model);
+    const key = recordingKey(call);
+    const recording = await readRecording(path.join(dir, recordingFileName(call.task, key)));
+    if (recording?.key !== key) throw new ReplayMissError(call.task, key, await missHint(dir, call));
+    // A fresh copy: callers may not mutate what the next replay returns.
+    return structuredClone<GenerateResult>(recording.result);
+  }
+
+  async function* stream(request: GenerateRequest): AsyncGenerator<StreamPart> {
+    const result = await generate(request);
+    for (const text of chunkText(result.text)) yield { type: 'text-delta', text };
+    yield { type: 'finish', result };
+  }
+
+  return { id: 'replay', model: settings.model, generate, stream };
+}
+
+async function missHint(dir: string, call: CallIdentity): Promise<string> {
+  const reRecord = `Re-record with --runtime ${call.runtime} --record ${dir} (recordings are matched by runtime, model, messages, parameters and output schema).`;
+  const siblings = await recordingsOfTask(dir, call.task);
+  if (siblings === undefined) return `The folder ${dir} does not exist. Record first with --runtime ${call.runtime} --record ${dir}.`;
+  if (siblings.length === 0) return `There is no recording of the "${call.task}" task in ${dir}. ${reRecord}`;
+
+  const ranked = siblings
+    .map(({ file, recording }) => ({ file, differences: describeDifferences(recording, call) }))
+    .sort((a, b) => a.differences.length - b.differences.length);
+  const closest = ranked[0]!;
+  const others = siblings.length > 1 ? ` (closest of ${siblings.length} recordings of this task)` : '';
+  const what = closest.differences.length > 0 ? closest.differences.join('; ') : 'nothing visible (the recording key differs)';
+  return `${closest.file}${others} differs: ${what}. ${reRecord}`;
+}
+
+/** undefined when the folder is missing. Only files named after the task are read. */
+async function recordingsOfTask(dir: string, task: string): Promise<{ file: string; recording: Recording }[] | undefined> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return undefined;
+  }
+  const prefix = taskFilePrefix(task);
+  const found: { file: string; recording: Recording }[] = [];
+  for (const name of names.filter((n) => n.startsWith(prefix) && n.endsWith('.json'))) {
+    const recording = await readRecording(path.join(dir, name)).catch(() => undefined);
+    if (recording?.task === task) found.push({ file: name, recording });
+  }
+  return found;
+}
