@@ -1,7 +1,5 @@
-import type { App } from '../cli/bootstrap.js';
 import type { KavakConfig, RuntimeName } from '../core/config/schema.js';
 import type { Pipeline } from '../core/pipeline.js';
-import { createRuntime } from '../runtime/create-runtime.js';
 import type { LanguageModelRuntime } from '../runtime/types.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 
@@ -29,25 +27,4 @@ export interface ChatSession {
 export function defaultModelFor(runtime: RuntimeName, config: Pick<KavakConfig, 'model'>): string {
   if (runtime === 'offline') return 'offline';
   return config.model === 'offline' ? 'gpt-4o-mini' : config.model;
-}
-
-export function sessionFromApp(app: App): ChatSession {
-  const { tools } = app.pipeline.deps;
-  return {
-    pipeline: app.pipeline,
-    store: app.store,
-    initial: { runtime: app.config.runtime, model: app.config.model },
-    reload: () => app.reload(),
-    createRuntime: (choice) =>
-      createRuntime(
-        { ...app.config, ...choice },
-        {
-          // Read on each call, so the offline NLU sees a reloaded catalog (bootstrap swaps tools.catalog).
-          vocabulary: () => ({
-            makes: tools.catalog.makes(),
-            models: tools.catalog.cars.map((c) => ({ make: c.make, model: c.model })),
-          }),
-        },
-      ),
-  };
 }

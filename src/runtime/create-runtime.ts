@@ -1,4 +1,5 @@
 import type { KavakConfig } from '../core/config/schema.js';
+import { ConfigError } from '../core/errors.js';
 import { createOfflineRuntime } from './offline/offline-runtime.js';
 import type { Vocabulary } from './offline/nlu/index.js';
 import { createOpenAIRuntime } from './openai/index.js';
@@ -14,6 +15,11 @@ export function createRuntime(
   config: Pick<KavakConfig, 'runtime' | 'model' | 'baseUrl' | 'apiKey' | 'timeoutMs' | 'maxRetries' | 'record' | 'replay'>,
   options: RuntimeOptions = {},
 ): LanguageModelRuntime {
+  if (config.replay) {
+    // `--replay DIR` alone replays OpenAI recordings; `--runtime offline --replay DIR` replays offline ones.
+    const runtimeId = config.runtime === 'replay' ? 'openai' : config.runtime;
+    return createReplayRuntime(config.replay, { runtimeId, model: config.model });
+  }
   let runtime: LanguageModelRuntime;
   switch (config.runtime) {
     case 'offline':
@@ -29,8 +35,9 @@ export function createRuntime(
       });
       break;
     case 'replay':
-      runtime = createReplayRuntime(config.replay!, { runtimeId: 'openai', model: config.model });
-      break;
+      throw new ConfigError('The replay runtime needs a folder of recordings.', {
+        hint: 'Pass --replay <dir> (made earlier with --record <dir>).',
+      });
   }
   return config.record ? withRecording(runtime, config.record) : runtime;
 }

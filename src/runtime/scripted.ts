@@ -11,7 +11,8 @@ import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart 
  *   keys look like a result (say `{ text: 'hola' }`), wrap it: `{ object: { text: 'hola' } }`;
  * - an Error → the call rejects with it (script a ModelCallError to test retries and fallbacks).
  */
-export type ScriptedStep = string | Partial<GenerateResult> | Record<string, unknown> | readonly unknown[] | Error;
+export type ScriptedStep =
+  string | Partial<GenerateResult> | Record<string, unknown> | readonly unknown[] | Error;
 
 export type Script =
   | ScriptedStep

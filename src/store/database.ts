@@ -44,6 +44,31 @@ const MIGRATIONS: string[] = [
      branch TEXT,
      preferred_time TEXT
    );`,
+  // kavak serve: inbound WhatsApp messages, the durable queue behind the webhook.
+  `CREATE TABLE inbound_messages (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     message_sid TEXT NOT NULL UNIQUE,
+     tracking_id TEXT NOT NULL UNIQUE,
+     conversation_id TEXT NOT NULL,
+     customer TEXT NOT NULL,
+     to_address TEXT NOT NULL,
+     body TEXT NOT NULL,
+     raw TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('received', 'processing', 'replied', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT NOT NULL,
+     reply TEXT,
+     reply_parts TEXT,
+     reply_kind TEXT CHECK (reply_kind IN ('answer', 'notice', 'fallback')),
+     reply_sids TEXT NOT NULL DEFAULT '[]',
+     delivery TEXT CHECK (delivery IN ('rest', 'twiml')),
+     error TEXT,
+     updated_at TEXT NOT NULL,
+     finished_at TEXT
+   );
+   CREATE INDEX inbound_messages_pending ON inbound_messages(conversation_id, id)
+     WHERE status IN ('received', 'processing');`,
 ];
 
 export function openDatabase(path: string): Db {

@@ -95,8 +95,18 @@ export function completionReply(options: CompletionReplyOptions): JsonReply {
 }
 
 /** An OpenAI-shaped error body: `{ error: { message, type, code } }`. */
-export function errorReply(status: number, message: string, headers?: Record<string, string>, code: string | null = null): JsonReply {
-  return { kind: 'json', status, headers, body: { error: { message, type: 'fake_error', param: null, code } } };
+export function errorReply(
+  status: number,
+  message: string,
+  headers?: Record<string, string>,
+  code: string | null = null,
+): JsonReply {
+  return {
+    kind: 'json',
+    status,
+    headers,
+    body: { error: { message, type: 'fake_error', param: null, code } },
+  };
 }
 
 export interface StreamReplyOptions {
@@ -125,7 +135,9 @@ export function streamReply(options: StreamReplyOptions): StreamReply {
       chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]),
       ...options.deltas.map((content) => chunk([{ index: 0, delta: { content }, finish_reason: null }])),
       chunk([{ index: 0, delta: {}, finish_reason: options.finishReason ?? 'stop' }]),
-      ...(usage ? [chunk([], { usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })] : []),
+      ...(usage
+        ? [chunk([], { usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } })]
+        : []),
     ],
   };
 }
@@ -138,12 +150,20 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   let fallback: FakeReply | ((request: ReceivedRequest) => FakeReply) = NO_REPLY;
 
   const server = createServer((req, res) => {
-    void readBody(req).then((raw) => {
-      const received: ReceivedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: parseJson(raw) };
-      requests.push(received);
-      const reply = queued.shift() ?? (typeof fallback === 'function' ? fallback(received) : fallback);
-      answerAfterDelay(res, reply);
-    }, () => res.destroy());
+    void readBody(req).then(
+      (raw) => {
+        const received: ReceivedRequest = {
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          headers: req.headers,
+          body: parseJson(raw),
+        };
+        requests.push(received);
+        const reply = queued.shift() ?? (typeof fallback === 'function' ? fallback(received) : fallback);
+        answerAfterDelay(res, reply);
+      },
+      () => res.destroy(),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

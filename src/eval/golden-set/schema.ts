@@ -102,4 +102,6 @@ export type GoldenFile = z.infer<typeof GoldenFileSchema>;
 /** A case with where it came from, for error messages and reports. */
 export interface LoadedCase extends GoldenCase {
   file: string;
+  /** 1-based line of the case in its file, when known (for error messages and reports). */
+  line?: number;
 }

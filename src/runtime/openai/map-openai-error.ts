@@ -25,7 +25,12 @@ export function mapOpenAIError(error: unknown, context: ErrorContext): ModelCall
   const where = `${context.model} at ${context.url}`;
 
   if (error instanceof APIConnectionTimeoutError) {
-    return new ModelCallError(`The model call to ${where} timed out.`, { url: context.url, kind: 'timeout', isRetryable: true, cause: error });
+    return new ModelCallError(`The model call to ${where} timed out.`, {
+      url: context.url,
+      kind: 'timeout',
+      isRetryable: true,
+      cause: error,
+    });
   }
   if (error instanceof APIUserAbortError) {
     return new ModelCallError(`The model call to ${where} was cancelled.`, {
@@ -38,7 +43,12 @@ export function mapOpenAIError(error: unknown, context: ErrorContext): ModelCall
   }
   if (error instanceof APIConnectionError) {
     const reason = error.cause instanceof Error ? `: ${scrub(error.cause.message)}` : '';
-    return new ModelCallError(`Could not connect to ${where}${reason}.`, { url: context.url, kind: 'connection', isRetryable: true, cause: error });
+    return new ModelCallError(`Could not connect to ${where}${reason}.`, {
+      url: context.url,
+      kind: 'connection',
+      isRetryable: true,
+      cause: error,
+    });
   }
   if (error instanceof APIError && typeof error.status === 'number') {
     const status = error.status;
@@ -79,7 +89,12 @@ export function mapOpenAIError(error: unknown, context: ErrorContext): ModelCall
     return new ModelCallError(message, { ...facts, kind: 'other', isRetryable: isRetryableStatus(status) });
   }
   const detail = error instanceof Error ? scrub(error.message) : scrub(String(error));
-  return new ModelCallError(`The model call to ${where} failed: ${detail}`, { url: context.url, kind: 'other', isRetryable: false, cause: error });
+  return new ModelCallError(`The model call to ${where} failed: ${detail}`, {
+    url: context.url,
+    kind: 'other',
+    isRetryable: false,
+    cause: error,
+  });
 }
 
 /** Removes the key itself and anything shaped like an OpenAI key or bearer token. */

@@ -26,7 +26,13 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 function runtime(settings: Partial<OpenAIRuntimeSettings> = {}) {
-  return createOpenAIRuntime({ apiKey: API_KEY, baseURL: server.url, model: 'gpt-4o-mini', maxRetries: 2, ...settings });
+  return createOpenAIRuntime({
+    apiKey: API_KEY,
+    baseURL: server.url,
+    model: 'gpt-4o-mini',
+    maxRetries: 2,
+    ...settings,
+  });
 }
 
 const freeText: GenerateRequest = {
@@ -38,7 +44,11 @@ const freeText: GenerateRequest = {
   temperature: 0.3,
   maxOutputTokens: 200,
 };
-const structured: GenerateRequest = { ...freeText, task: { name: 'intents', input: {} }, output: { name: 'intents', schema: IntentsSchema } };
+const structured: GenerateRequest = {
+  ...freeText,
+  task: { name: 'intents', input: {} },
+  output: { name: 'intents', schema: IntentsSchema },
+};
 
 async function captureError(promise: Promise<unknown>): Promise<ModelCallError> {
   const error = await promise.then(
@@ -51,7 +61,12 @@ async function captureError(promise: Promise<unknown>): Promise<ModelCallError> 
 
 describe('createOpenAIRuntime: structured output', () => {
   it('sends a strict JSON schema and returns the parsed object, text and usage', async () => {
-    server.queue(completionReply({ content: '{"intents":["greeting","cars"]}', usage: { prompt_tokens: 42, completion_tokens: 9 } }));
+    server.queue(
+      completionReply({
+        content: '{"intents":["greeting","cars"]}',
+        usage: { prompt_tokens: 42, completion_tokens: 9 },
+      }),
+    );
 
     const result = await runtime().generate(structured);
 
@@ -71,7 +86,10 @@ describe('createOpenAIRuntime: structured output', () => {
       messages: freeText.messages,
       temperature: 0.3,
       max_tokens: 200,
-      response_format: { type: 'json_schema', json_schema: { name: 'intents', strict: true, schema: { type: 'object' } } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'intents', strict: true, schema: { type: 'object' } },
+      },
     });
   });
 
@@ -91,9 +109,20 @@ describe('createOpenAIRuntime: structured output', () => {
   });
 
   it('keeps text and usage when the model hits the length limit', async () => {
-    server.queue(completionReply({ content: '{"intents":["gre', finishReason: 'length', usage: { prompt_tokens: 5, completion_tokens: 3 } }));
+    server.queue(
+      completionReply({
+        content: '{"intents":["gre',
+        finishReason: 'length',
+        usage: { prompt_tokens: 5, completion_tokens: 3 },
+      }),
+    );
     const result = await runtime().generate(structured);
-    expect(result).toMatchObject({ text: '{"intents":["gre', object: undefined, finishReason: 'length', usage: { inputTokens: 5, outputTokens: 3 } });
+    expect(result).toMatchObject({
+      text: '{"intents":["gre',
+      object: undefined,
+      finishReason: 'length',
+      usage: { inputTokens: 5, outputTokens: 3 },
+    });
   });
 
   it('maps a content filter finish', async () => {
@@ -104,9 +133,19 @@ describe('createOpenAIRuntime: structured output', () => {
 
 describe('createOpenAIRuntime: free text', () => {
   it('sends no response_format and maps usage and model', async () => {
-    server.queue(completionReply({ content: '¡Hola! Tengo 3 Versa.', usage: { prompt_tokens: 120, completion_tokens: 15 }, model: 'llama3.1:8b' }));
+    server.queue(
+      completionReply({
+        content: '¡Hola! Tengo 3 Versa.',
+        usage: { prompt_tokens: 120, completion_tokens: 15 },
+        model: 'llama3.1:8b',
+      }),
+    );
     const result = await runtime().generate(freeText);
-    expect(result).toMatchObject({ text: '¡Hola! Tengo 3 Versa.', usage: { inputTokens: 120, outputTokens: 15 }, model: 'llama3.1:8b' });
+    expect(result).toMatchObject({
+      text: '¡Hola! Tengo 3 Versa.',
+      usage: { inputTokens: 120, outputTokens: 15 },
+      model: 'llama3.1:8b',
+    });
     expect(result.object).toBeUndefined();
     expect(server.requests[0]?.body).not.toHaveProperty('response_format');
   });
@@ -136,7 +175,10 @@ describe('createOpenAIRuntime: free text', () => {
 
 describe('createOpenAIRuntime: retries and errors', () => {
   it('retries a 429 honouring Retry-After, then succeeds', async () => {
-    server.queue(errorReply(429, 'Rate limit reached', { 'retry-after': '0' }), completionReply({ content: 'hola' }));
+    server.queue(
+      errorReply(429, 'Rate limit reached', { 'retry-after': '0' }),
+      completionReply({ content: 'hola' }),
+    );
     const result = await runtime().generate(freeText);
     expect(result.text).toBe('hola');
     expect(server.requests).toHaveLength(2);
@@ -152,7 +194,12 @@ describe('createOpenAIRuntime: retries and errors', () => {
   it('gives up on a persistent 500 with a retryable server error', async () => {
     server.fallback(errorReply(500, 'The server had an error', { 'retry-after': '0' }));
     const error = await captureError(runtime({ maxRetries: 2 }).generate(freeText));
-    expect(error).toMatchObject({ kind: 'server', isRetryable: true, status: 500, url: `${server.url}/chat/completions` });
+    expect(error).toMatchObject({
+      kind: 'server',
+      isRetryable: true,
+      status: 500,
+      url: `${server.url}/chat/completions`,
+    });
     expect(error.body).toContain('The server had an error');
     expect(error.message).toContain('HTTP 500');
     expect(server.requests).toHaveLength(3);
@@ -178,16 +225,32 @@ describe('createOpenAIRuntime: retries and errors', () => {
   });
 
   it('does not call a spent quota retryable', async () => {
-    server.fallback(errorReply(429, 'You exceeded your current quota', { 'retry-after': '0' }, 'insufficient_quota'));
+    server.fallback(
+      errorReply(429, 'You exceeded your current quota', { 'retry-after': '0' }, 'insufficient_quota'),
+    );
     const error = await captureError(runtime({ maxRetries: 0 }).generate(freeText));
     expect(error).toMatchObject({ kind: 'rate_limit', isRetryable: false });
     expect(error.hint).toMatch(/billing/);
   });
 
+  it('stops at once when the caller aborts, as a non-retryable cancellation', async () => {
+    server.fallback({ ...completionReply({ content: 'tarde' }), delayMs: 3_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await captureError(runtime().generate({ ...freeText, signal: controller.signal }));
+    expect(error).toMatchObject({ kind: 'other', isRetryable: false });
+    expect(error.message).toMatch(/cancelled/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('maps an unreachable server to a connection error', async () => {
     const closedPort = await freePort();
     const error = await captureError(
-      createOpenAIRuntime({ baseURL: `http://127.0.0.1:${closedPort}/v1`, model: 'llama3.1', maxRetries: 0 }).generate(freeText),
+      createOpenAIRuntime({
+        baseURL: `http://127.0.0.1:${closedPort}/v1`,
+        model: 'llama3.1',
+        maxRetries: 0,
+      }).generate(freeText),
     );
     expect(error).toMatchObject({ kind: 'connection', isRetryable: true });
     expect(error.message).toContain(`127.0.0.1:${closedPort}`);
@@ -215,7 +278,12 @@ describe('createOpenAIRuntime: settings', () => {
 
 describe('createOpenAIRuntime: stream', () => {
   it('yields deltas that concatenate to the text, then one finish part with usage', async () => {
-    server.queue(streamReply({ deltas: ['¡Hola! ', 'Tengo ', '3 Versa.'], usage: { prompt_tokens: 30, completion_tokens: 6 } }));
+    server.queue(
+      streamReply({
+        deltas: ['¡Hola! ', 'Tengo ', '3 Versa.'],
+        usage: { prompt_tokens: 30, completion_tokens: 6 },
+      }),
+    );
     const parts: StreamPart[] = [];
     for await (const part of runtime().stream(freeText)) parts.push(part);
 

@@ -49,7 +49,10 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
     const model = request.model ?? settings.model;
     const { params, parser, warnings } = buildChatParams(request, model);
     try {
-      const completion = await client.chat.completions.create({ ...params, stream: false }, { signal: request.signal });
+      const completion = await client.chat.completions.create(
+        { ...params, stream: false },
+        { signal: request.signal },
+      );
       return toGenerateResult(completionParts(completion, model), parser, warnings);
     } catch (error) {
       throw mapOpenAIError(error, errorContext(model));

@@ -13,7 +13,11 @@ export interface CompletionParts {
 }
 
 /** Turns what the server sent (whole or streamed) into our result. Never throws on bad content. */
-export function toGenerateResult(parts: CompletionParts, parser: ContentParser | undefined, warnings: string[]): GenerateResult {
+export function toGenerateResult(
+  parts: CompletionParts,
+  parser: ContentParser | undefined,
+  warnings: string[],
+): GenerateResult {
   const { usage, warnings: usageWarnings } = mapOpenAIUsage(parts.usage);
   const finishReason = parts.refusal ? 'content-filter' : mapOpenAIFinishReason(parts.finishReason);
   const all = [...warnings, ...usageWarnings];
@@ -28,7 +32,10 @@ export function toGenerateResult(parts: CompletionParts, parser: ContentParser |
   };
 }
 
-export function completionParts(completion: OpenAI.Chat.Completions.ChatCompletion, requestedModel: string): CompletionParts {
+export function completionParts(
+  completion: OpenAI.Chat.Completions.ChatCompletion,
+  requestedModel: string,
+): CompletionParts {
   const choice = completion.choices[0];
   return {
     text: choice?.message.content ?? '',

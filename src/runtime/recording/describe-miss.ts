@@ -9,7 +9,9 @@ import type { Recording } from './recording-file.js';
 export function describeDifferences(recording: Recording, call: CallIdentity): string[] {
   const differences: string[] = [];
   if (recording.runtime !== call.runtime || recording.model !== call.model) {
-    differences.push(`it was recorded with ${recording.runtime}/${recording.model}, this call is for ${call.runtime}/${call.model}`);
+    differences.push(
+      `it was recorded with ${recording.runtime}/${recording.model}, this call is for ${call.runtime}/${call.model}`,
+    );
   }
   differences.push(...describeMessageChanges(recording.request.messages, call.request.messages));
   const { temperature, maxOutputTokens, output } = recording.request;
@@ -36,8 +38,10 @@ function describeMessageChanges(recorded: Messages, current: Messages): string[]
     const before = recorded[i];
     const after = current[i];
     if (!before || !after) continue;
-    if (before.role !== after.role) changes.push(`message ${i + 1} is now a ${after.role} message (was ${before.role})`);
-    else if (before.content !== after.content) changes.push(`${nameOf(current, i)} changed (${firstDifference(before.content, after.content)})`);
+    if (before.role !== after.role)
+      changes.push(`message ${i + 1} is now a ${after.role} message (was ${before.role})`);
+    else if (before.content !== after.content)
+      changes.push(`${nameOf(current, i)} changed (${firstDifference(before.content, after.content)})`);
   }
   if (recorded.length !== current.length) {
     changes.push(`the call has ${current.length} messages, the recording ${recorded.length}`);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { completionReply, startFakeOpenAIServer, streamReply } from '../../../test/helpers/fake-openai-server.js';
+import {
+  completionReply,
+  startFakeOpenAIServer,
+  streamReply,
+} from '../../../test/helpers/fake-openai-server.js';
 import type { FakeOpenAIServer } from '../../../test/helpers/fake-openai-server.js';
 import { ReplayMissError } from '../errors.js';
 import { createOpenAIRuntime } from '../openai/index.js';
@@ -44,7 +48,10 @@ beforeEach(async () => {
 });
 
 function recorded(): LanguageModelRuntime {
-  return withRecording(createOpenAIRuntime({ apiKey: API_KEY, baseURL: server.url, model: 'gpt-4o-mini', maxRetries: 0 }), dir);
+  return withRecording(
+    createOpenAIRuntime({ apiKey: API_KEY, baseURL: server.url, model: 'gpt-4o-mini', maxRetries: 0 }),
+    dir,
+  );
 }
 const replay = () => createReplayRuntime(dir, { runtimeId: 'openai', model: 'gpt-4o-mini' });
 
@@ -56,7 +63,12 @@ async function collect(stream: AsyncIterable<StreamPart>): Promise<StreamPart[]>
 
 describe('withRecording + createReplayRuntime', () => {
   it('replays a recorded call with an identical result and no HTTP request', async () => {
-    server.queue(completionReply({ content: '{"intents":["greeting","financing"]}', usage: { prompt_tokens: 50, completion_tokens: 8 } }));
+    server.queue(
+      completionReply({
+        content: '{"intents":["greeting","financing"]}',
+        usage: { prompt_tokens: 50, completion_tokens: 8 },
+      }),
+    );
     const live = await recorded().generate(intentsCall);
     expect(server.requests).toHaveLength(1);
 
@@ -80,9 +92,17 @@ describe('withRecording + createReplayRuntime', () => {
     expect(text).not.toContain(API_KEY);
     expect(text).toContain('\n  "task": "intents"');
     const recording = RecordingSchema.parse(JSON.parse(text));
-    expect(recording).toMatchObject({ task: 'intents', runtime: 'openai', model: 'gpt-4o-mini', request: { temperature: 0 } });
+    expect(recording).toMatchObject({
+      task: 'intents',
+      runtime: 'openai',
+      model: 'gpt-4o-mini',
+      request: { temperature: 0 },
+    });
     expect(recording.request.messages).toEqual(intentsCall.messages);
-    expect(recording.request.output).toMatchObject({ name: 'intents', jsonSchema: { type: 'object', required: ['intents'] } });
+    expect(recording.request.output).toMatchObject({
+      name: 'intents',
+      jsonSchema: { type: 'object', required: ['intents'] },
+    });
     expect(recording.key).toHaveLength(64);
   });
 
@@ -91,7 +111,8 @@ describe('withRecording + createReplayRuntime', () => {
     const live = await collect(recorded().stream(replyCall));
     const replayed = await collect(replay().stream(replyCall));
 
-    const text = (parts: StreamPart[]) => parts.flatMap((p) => (p.type === 'text-delta' ? [p.text] : [])).join('');
+    const text = (parts: StreamPart[]) =>
+      parts.flatMap((p) => (p.type === 'text-delta' ? [p.text] : [])).join('');
     expect(text(replayed)).toBe('¡Hola! ¿Qué auto buscas?');
     expect(replayed.filter((p) => p.type === 'text-delta').length).toBeGreaterThan(1);
     expect(replayed.at(-1)).toEqual(live.at(-1));
@@ -103,16 +124,23 @@ describe('withRecording + createReplayRuntime', () => {
     await recorded().generate(intentsCall);
     const edited: GenerateRequest = {
       ...intentsCall,
-      messages: [{ role: 'system', content: 'Clasifica las intenciones del usuario.' }, intentsCall.messages[1]!],
+      messages: [
+        { role: 'system', content: 'Clasifica las intenciones del usuario.' },
+        intentsCall.messages[1]!,
+      ],
     };
 
-    const error = await replay().generate(edited).catch((e: unknown) => e);
+    const error = await replay()
+      .generate(edited)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ReplayMissError);
     const miss = error as ReplayMissError;
     expect(miss.task).toBe('intents');
     expect(miss.message).toContain('"intents" task');
-    expect(miss.hint).toMatch(/^intents-[0-9a-f]{16}\.json differs: the system prompt changed \(at char 30: .*cliente.*usuario/);
+    expect(miss.hint).toMatch(
+      /^intents-[0-9a-f]{16}\.json differs: the system prompt changed \(at char 30: .*cliente.*usuario/,
+    );
     expect(miss.hint).toContain(`--record ${dir}`);
     expect(server.requests).toHaveLength(1);
   });
@@ -125,7 +153,9 @@ describe('withRecording + createReplayRuntime', () => {
       temperature: 0.7,
       messages: [intentsCall.messages[0]!, { role: 'user', content: 'Busco una Hilux' }],
     };
-    const miss = (await replay().generate(edited).catch((e: unknown) => e)) as ReplayMissError;
+    const miss = (await replay()
+      .generate(edited)
+      .catch((e: unknown) => e)) as ReplayMissError;
     expect(miss.hint).toContain('the user message changed');
     expect(miss.hint).toContain('temperature 0 → 0.7');
   });
@@ -142,10 +172,15 @@ describe('withRecording + createReplayRuntime', () => {
   it('misses a task that was never recorded, and a missing folder, with a hint to record', async () => {
     server.queue(completionReply({ content: 'hola' }));
     await recorded().generate(replyCall);
-    const neverRecorded = (await replay().generate(intentsCall).catch((e: unknown) => e)) as ReplayMissError;
+    const neverRecorded = (await replay()
+      .generate(intentsCall)
+      .catch((e: unknown) => e)) as ReplayMissError;
     expect(neverRecorded.hint).toContain('There is no recording of the "intents" task');
 
-    const nowhere = createReplayRuntime(path.join(dir, 'missing'), { runtimeId: 'openai', model: 'gpt-4o-mini' });
+    const nowhere = createReplayRuntime(path.join(dir, 'missing'), {
+      runtimeId: 'openai',
+      model: 'gpt-4o-mini',
+    });
     const noFolder = (await nowhere.generate(replyCall).catch((e: unknown) => e)) as ReplayMissError;
     expect(noFolder).toBeInstanceOf(ReplayMissError);
     expect(noFolder.hint).toMatch(/does not exist\. Record first with --runtime openai --record/);

@@ -67,14 +67,19 @@ export async function readRecording(file: string): Promise<Recording | undefined
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new UserInputError(`The recording ${file} is not valid JSON.`, { hint: 'Delete it and record again with --record.' });
+    throw new UserInputError(`The recording ${file} is not valid JSON.`, {
+      hint: 'Delete it and record again with --record.',
+    });
   }
   const parsed = RecordingSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserInputError(`The recording ${file} is not a kavak recording (${issue?.path.join('.') || 'root'}: ${issue?.message}).`, {
-      hint: 'Delete it and record again with --record.',
-    });
+    throw new UserInputError(
+      `The recording ${file} is not a kavak recording (${issue?.path.join('.') || 'root'}: ${issue?.message}).`,
+      {
+        hint: 'Delete it and record again with --record.',
+      },
+    );
   }
   return parsed.data;
 }

@@ -16,7 +16,10 @@ export function identifyCall(request: GenerateRequest, runtime: string, defaultM
   const recorded: RecordedRequest = {
     messages: request.messages.map(({ role, content }) => ({ role, content })),
     output: request.output
-      ? { name: request.output.name, jsonSchema: z.toJSONSchema(request.output.schema, { unrepresentable: 'any' }) }
+      ? {
+          name: request.output.name,
+          jsonSchema: z.toJSONSchema(request.output.schema, { unrepresentable: 'any' }),
+        }
       : undefined,
     temperature: request.temperature,
     maxOutputTokens: request.maxOutputTokens,

@@ -2,7 +2,13 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chunkText } from '../chunk-text.js';
 import { ReplayMissError } from '../errors.js';
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, RuntimeId, StreamPart } from '../types.js';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  LanguageModelRuntime,
+  RuntimeId,
+  StreamPart,
+} from '../types.js';
 import { describeDifferences } from './describe-miss.js';
 import { readRecording, recordingFileName, taskFilePrefix } from './recording-file.js';
 import type { Recording } from './recording-file.js';
@@ -42,7 +48,8 @@ export function createReplayRuntime(dir: string, settings: ReplaySettings): Lang
 async function missHint(dir: string, call: CallIdentity): Promise<string> {
   const reRecord = `Re-record with --runtime ${call.runtime} --record ${dir} (recordings are matched by runtime, model, messages, parameters and output schema).`;
   const siblings = await recordingsOfTask(dir, call.task);
-  if (siblings === undefined) return `The folder ${dir} does not exist. Record first with --runtime ${call.runtime} --record ${dir}.`;
+  if (siblings === undefined)
+    return `The folder ${dir} does not exist. Record first with --runtime ${call.runtime} --record ${dir}.`;
   if (siblings.length === 0) return `There is no recording of the "${call.task}" task in ${dir}. ${reRecord}`;
 
   const ranked = siblings
@@ -50,12 +57,18 @@ async function missHint(dir: string, call: CallIdentity): Promise<string> {
     .sort((a, b) => a.differences.length - b.differences.length);
   const closest = ranked[0]!;
   const others = siblings.length > 1 ? ` (closest of ${siblings.length} recordings of this task)` : '';
-  const what = closest.differences.length > 0 ? closest.differences.join('; ') : 'nothing visible (the recording key differs)';
+  const what =
+    closest.differences.length > 0
+      ? closest.differences.join('; ')
+      : 'nothing visible (the recording key differs)';
   return `${closest.file}${others} differs: ${what}. ${reRecord}`;
 }
 
 /** undefined when the folder is missing. Only files named after the task are read. */
-async function recordingsOfTask(dir: string, task: string): Promise<{ file: string; recording: Recording }[] | undefined> {
+async function recordingsOfTask(
+  dir: string,
+  task: string,
+): Promise<{ file: string; recording: Recording }[] | undefined> {
   let names: string[];
   try {
     names = await readdir(dir);

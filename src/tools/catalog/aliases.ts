@@ -23,9 +23,31 @@ export const MAKE_ALIASES: Readonly<Record<string, readonly string[]>> = {
 
 /** Makes sold in Mexico; spelled here so "KIA" or "mercedes benz" in a CSV print well. */
 export const KNOWN_MAKES: readonly string[] = [
-  'Audi', 'BMW', 'Chevrolet', 'Dodge', 'Fiat', 'Ford', 'Honda', 'Infiniti', 'JAC', 'Jeep', 'Kia',
-  'Land Rover', 'Lincoln', 'Mazda', 'Mercedes-Benz', 'MG', 'Mini', 'Nissan', 'Peugeot', 'Renault',
-  'Seat', 'Suzuki', 'Toyota', 'Volkswagen', 'Volvo',
+  'Audi',
+  'BMW',
+  'Chevrolet',
+  'Dodge',
+  'Fiat',
+  'Ford',
+  'Honda',
+  'Infiniti',
+  'JAC',
+  'Jeep',
+  'Kia',
+  'Land Rover',
+  'Lincoln',
+  'Mazda',
+  'Mercedes-Benz',
+  'MG',
+  'Mini',
+  'Nissan',
+  'Peugeot',
+  'Renault',
+  'Seat',
+  'Suzuki',
+  'Toyota',
+  'Volkswagen',
+  'Volvo',
 ];
 
 /** Real makes and models that the bundled catalog does not have (make → models). */
@@ -70,7 +92,7 @@ export const OUTSIDE_CATALOG: Readonly<Record<string, readonly string[]>> = {
 export const MODEL_ALIASES: Readonly<Record<string, string>> = {
   discovery: 'Discovery Sport',
   'mini cooper': 'Cooper',
-  'rav': 'RAV4',
+  rav: 'RAV4',
 };
 
 /**
@@ -78,10 +100,47 @@ export const MODEL_ALIASES: Readonly<Record<string, string>> = {
  * tolerance ("el", "año", "auto" must not become a model).
  */
 export const GENERIC_WORDS: ReadonlySet<string> = new Set([
-  'auto', 'autos', 'carro', 'carros', 'coche', 'coches', 'camioneta', 'camionetas', 'vehiculo',
-  'vehiculos', 'modelo', 'marca', 'version', 'el', 'la', 'los', 'las', 'un', 'una', 'ano', 'anos',
-  'sedan', 'suv', 'hatchback', 'pickup', 'nuevo', 'seminuevo', 'usado', 'barato', 'cualquiera',
-  'otro', 'otra', 'ninguno', 'si', 'no', 'que', 'cual', 'car', 'any', 'automatico', 'manual',
+  'auto',
+  'autos',
+  'carro',
+  'carros',
+  'coche',
+  'coches',
+  'camioneta',
+  'camionetas',
+  'vehiculo',
+  'vehiculos',
+  'modelo',
+  'marca',
+  'version',
+  'el',
+  'la',
+  'los',
+  'las',
+  'un',
+  'una',
+  'ano',
+  'anos',
+  'sedan',
+  'suv',
+  'hatchback',
+  'pickup',
+  'nuevo',
+  'seminuevo',
+  'usado',
+  'barato',
+  'cualquiera',
+  'otro',
+  'otra',
+  'ninguno',
+  'si',
+  'no',
+  'que',
+  'cual',
+  'car',
+  'any',
+  'automatico',
+  'manual',
 ]);
 
 /**

@@ -3,7 +3,8 @@ import { compactKey, titleCase } from './normalize.js';
 
 /** Spelling of every make we know, by compact key ("mercedesbenz", "vw", "kia" …). */
 const MAKE_SPELLING = new Map<string, string>();
-for (const make of [...KNOWN_MAKES, ...Object.keys(OUTSIDE_CATALOG)]) MAKE_SPELLING.set(compactKey(make), make);
+for (const make of [...KNOWN_MAKES, ...Object.keys(OUTSIDE_CATALOG)])
+  MAKE_SPELLING.set(compactKey(make), make);
 for (const [make, aliases] of Object.entries(MAKE_ALIASES)) {
   for (const alias of aliases) MAKE_SPELLING.set(compactKey(alias), make);
 }

@@ -4,7 +4,11 @@ import { searchCatalog, type SearchIndex } from './search.js';
 import type { Car, Catalog, CatalogRowIssue } from './types.js';
 
 /** A searchable catalog over validated cars; every index is built here, once. */
-export function createCatalog(input: { source: string; cars: readonly Car[]; issues?: readonly CatalogRowIssue[] }): Catalog {
+export function createCatalog(input: {
+  source: string;
+  cars: readonly Car[];
+  issues?: readonly CatalogRowIssue[];
+}): Catalog {
   // The array is frozen, not each car: frozen objects make V8 scans of 100k cars several times slower.
   const cars = Object.freeze([...input.cars]);
   const byId = new Map(cars.map((car) => [car.stockId, car]));
@@ -24,17 +28,22 @@ export function createCatalog(input: { source: string; cars: readonly Car[]; iss
     byStockId: (stockId) => byId.get(stockId.trim()),
     resolveMake(text) {
       const found = resolver.lookupMake(text);
-      if (found.kind === 'exact' || found.kind === 'corrected') return { make: found.value, corrected: found.kind === 'corrected' };
+      if (found.kind === 'exact' || found.kind === 'corrected')
+        return { make: found.value, corrected: found.kind === 'corrected' };
       return null;
     },
     resolveModel(text, make) {
       const found = resolver.lookupModel(text, make === undefined ? undefined : canonicalMake(make));
-      if (found.kind === 'exact' || found.kind === 'corrected') return { ...found.value, corrected: found.kind === 'corrected' };
+      if (found.kind === 'exact' || found.kind === 'corrected')
+        return { ...found.value, corrected: found.kind === 'corrected' };
       return null;
     },
     makes: () => resolver.makes(),
     models(make) {
-      if (make === undefined) return [...new Set(cars.map((car) => car.model))].sort((a, b) => a.localeCompare(b, 'en'));
+      if (make === undefined)
+        return [...new Set(resolver.makes().flatMap((each) => resolver.models(each)))].sort((a, b) =>
+          a.localeCompare(b, 'en'),
+        );
       const canonical = canonicalMake(make);
       return canonical === undefined ? [] : resolver.models(canonical);
     },

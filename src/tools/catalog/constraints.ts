@@ -24,7 +24,11 @@ export interface Constraints {
 const finite = (value: number | undefined): number | undefined =>
   value !== undefined && Number.isFinite(value) ? value : undefined;
 
-export function toConstraints(query: CarQuery, make: string | null | undefined, model: string | null | undefined): Constraints {
+export function toConstraints(
+  query: CarQuery,
+  make: string | null | undefined,
+  model: string | null | undefined,
+): Constraints {
   const priceMin = finite(query.priceMin);
   const priceMax = finite(query.priceMax);
   return {
@@ -75,10 +79,17 @@ const when = (key: keyof CarQuery, set: boolean): (keyof CarQuery)[] => (set ? [
  * budget only by 20%, then the model (keeping the make), then the make, and the budget last.
  */
 export const RELAX_STEPS: readonly RelaxStep[] = [
-  { keys: ['kmMax'], present: (c) => when('kmMax', c.kmMax !== undefined), relax: (c) => ({ ...c, kmMax: undefined }) },
+  {
+    keys: ['kmMax'],
+    present: (c) => when('kmMax', c.kmMax !== undefined),
+    relax: (c) => ({ ...c, kmMax: undefined }),
+  },
   {
     keys: ['yearMin', 'yearMax'],
-    present: (c) => [...when('yearMin', c.yearMin !== undefined), ...when('yearMax', c.yearMax !== undefined)],
+    present: (c) => [
+      ...when('yearMin', c.yearMin !== undefined),
+      ...when('yearMax', c.yearMax !== undefined),
+    ],
     relax: (c) => ({ ...c, yearMin: undefined, yearMax: undefined }),
   },
   {
@@ -93,14 +104,21 @@ export const RELAX_STEPS: readonly RelaxStep[] = [
   },
   {
     keys: ['priceMin', 'priceMax'],
-    present: (c) => [...when('priceMin', c.priceMinCents !== undefined), ...when('priceMax', c.priceMaxCents !== undefined)],
+    present: (c) => [
+      ...when('priceMin', c.priceMinCents !== undefined),
+      ...when('priceMax', c.priceMaxCents !== undefined),
+    ],
     relax: (c) => ({
       ...c,
       priceMinCents: undefined,
       priceMaxCents: c.priceMaxCents === undefined ? undefined : Math.round(c.priceMaxCents * BUDGET_STRETCH),
     }),
   },
-  { keys: ['model'], present: (c) => when('model', c.model !== undefined), relax: (c) => ({ ...c, model: undefined }) },
+  {
+    keys: ['model'],
+    present: (c) => when('model', c.model !== undefined),
+    relax: (c) => ({ ...c, model: undefined }),
+  },
   {
     keys: ['make'],
     present: (c) => when('make', c.make !== undefined),

@@ -26,7 +26,10 @@ function readRecords(text: string, source: string): CsvRecord[] {
     rows = parse(text, { relax_column_count: true, bom: true });
   } catch (error) {
     if (error instanceof CsvError) {
-      throw new UserInputError(`${source} is not valid CSV: ${error.message}`, { hint: COLUMNS_HINT, cause: error });
+      throw new UserInputError(`${source} is not valid CSV: ${error.message}`, {
+        hint: COLUMNS_HINT,
+        cause: error,
+      });
     }
     throw error;
   }
@@ -92,7 +95,10 @@ export function parseCatalog(csvText: string, source: string): Catalog {
     }
     const firstLine = lineOfStockId.get(outcome.car.stockId);
     if (firstLine !== undefined) {
-      issues.push({ line, message: `stock_id ${outcome.car.stockId} repeats line ${firstLine}; the first is kept` });
+      issues.push({
+        line,
+        message: `stock_id ${outcome.car.stockId} repeats line ${firstLine}; the first is kept`,
+      });
       continue;
     }
     lineOfStockId.set(outcome.car.stockId, line);

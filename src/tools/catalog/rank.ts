@@ -12,7 +12,13 @@ export interface CatalogStats {
 }
 
 export function catalogStats(cars: readonly Car[]): CatalogStats {
-  const stats = { minYear: Infinity, maxYear: -Infinity, maxKm: 0, minPriceCents: Infinity, maxPriceCents: 0 };
+  const stats = {
+    minYear: Infinity,
+    maxYear: -Infinity,
+    maxKm: 0,
+    minPriceCents: Infinity,
+    maxPriceCents: 0,
+  };
   for (const car of cars) {
     stats.minYear = Math.min(stats.minYear, car.year);
     stats.maxYear = Math.max(stats.maxYear, car.year);
@@ -77,7 +83,12 @@ export function comparator(sort: SortMode): (a: Ranked, b: Ranked) => number {
  * Keeps `best` the `limit` best items seen, best first: O(limit) per item, no full sort. The item
  * is copied only when it gets in, so a caller may reuse one scratch object for a whole scan.
  */
-export function insertTop(best: Ranked[], item: Ranked, limit: number, compare: (a: Ranked, b: Ranked) => number): void {
+export function insertTop(
+  best: Ranked[],
+  item: Ranked,
+  limit: number,
+  compare: (a: Ranked, b: Ranked) => number,
+): void {
   if (best.length === limit && compare(item, best[limit - 1]!) >= 0) return;
   let at = best.length;
   while (at > 0 && compare(item, best[at - 1]!) < 0) at--;

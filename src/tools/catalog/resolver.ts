@@ -1,4 +1,11 @@
-import { GENERIC_WORDS, KNOWN_MAKES, MAKE_ALIASES, MODEL_ALIASES, MODEL_FAMILY_ALIASES, OUTSIDE_CATALOG } from './aliases.js';
+import {
+  GENERIC_WORDS,
+  KNOWN_MAKES,
+  MAKE_ALIASES,
+  MODEL_ALIASES,
+  MODEL_FAMILY_ALIASES,
+  OUTSIDE_CATALOG,
+} from './aliases.js';
 import { editDistance, typoThreshold } from './fuzzy.js';
 import { compactKey, digitsOf, normalizeText } from './normalize.js';
 import type { Car } from './types.js';
@@ -34,7 +41,11 @@ function isGeneric(text: string): boolean {
 }
 
 /** The single closest candidate within the typo threshold; ties between different targets give none. */
-function closest<T>(key: string, candidates: Iterable<[string, Target<T>]>, sameTarget: (a: Target<T>, b: Target<T>) => boolean): Target<T> | null {
+function closest<T>(
+  key: string,
+  candidates: Iterable<[string, Target<T>]>,
+  sameTarget: (a: Target<T>, b: Target<T>) => boolean,
+): Target<T> | null {
   let best = Number.POSITIVE_INFINITY;
   let winners: Target<T>[] = [];
   for (const [candidateKey, target] of candidates) {
@@ -116,7 +127,8 @@ export function createResolver(cars: readonly Car[]): NameResolver {
   }
   const outsideModelKeys = new Map<string, string>();
   for (const [make, models] of Object.entries(OUTSIDE_CATALOG)) {
-    for (const model of models) if (!globalModels.has(compactKey(model))) outsideModelKeys.set(compactKey(model), make);
+    for (const model of models)
+      if (!globalModels.has(compactKey(model))) outsideModelKeys.set(compactKey(model), make);
   }
   const outsideMake = (make: string): string | null => (counts.has(make) ? make : null);
 
@@ -138,7 +150,10 @@ export function createResolver(cars: readonly Car[]): NameResolver {
       ...[...makeKeys]
         .filter(([k, make]) => k === compactKey(make) || k.length >= MIN_FUZZY_ALIAS)
         .map(([k, make]): [string, Target<string>] => [k, { inCatalog: true, value: make }]),
-      ...[...outsideMakeKeys.keys()].map((k): [string, Target<string>] => [k, { inCatalog: false, make: null }]),
+      ...[...outsideMakeKeys.keys()].map((k): [string, Target<string>] => [
+        k,
+        { inCatalog: false, make: null },
+      ]),
     ];
     const same = (a: Target<string>, b: Target<string>): boolean =>
       a.inCatalog && b.inCatalog ? a.value === b.value : a === b;
@@ -151,9 +166,11 @@ export function createResolver(cars: readonly Car[]): NameResolver {
   function fuzzyModel(key: string, make: string | undefined): Lookup<ModelRef> {
     const candidates: [string, Target<ModelRef>][] = [];
     // Only models' own names are typo targets; aliases ("bmw3", "mercedesc") match exactly.
-    const own = (k: string, ref: ModelRef | undefined): ref is ModelRef => ref !== undefined && k === compactKey(ref.model);
+    const own = (k: string, ref: ModelRef | undefined): ref is ModelRef =>
+      ref !== undefined && k === compactKey(ref.model);
     if (make !== undefined) {
-      for (const [k, ref] of scopedModels.get(make) ?? []) if (own(k, ref)) candidates.push([k, { inCatalog: true, value: ref }]);
+      for (const [k, ref] of scopedModels.get(make) ?? [])
+        if (own(k, ref)) candidates.push([k, { inCatalog: true, value: ref }]);
     } else {
       for (const [k, refs] of globalModels) {
         const ref = pick(refs);
@@ -161,16 +178,22 @@ export function createResolver(cars: readonly Car[]): NameResolver {
       }
     }
     for (const [k, outside] of outsideModelKeys) {
-      if (make === undefined || outside === make) candidates.push([k, { inCatalog: false, make: outsideMake(outside) }]);
+      if (make === undefined || outside === make)
+        candidates.push([k, { inCatalog: false, make: outsideMake(outside) }]);
     }
     return fromTarget(closest(key, candidates, sameModel), true);
   }
 
+  function exactModel(key: string, make: string | undefined): ModelRef | undefined {
+    return (
+      (make === undefined ? undefined : scopedModels.get(make)?.get(key)) ??
+      pick(globalModels.get(key) ?? [], make)
+    );
+  }
+
   function lookupModelKey(key: string, make: string | undefined): Lookup<ModelRef> {
-    const scoped = make === undefined ? undefined : scopedModels.get(make)?.get(key);
-    if (scoped) return { kind: 'exact', value: scoped };
-    const global = pick(globalModels.get(key) ?? [], make);
-    if (global) return { kind: 'exact', value: global };
+    const exact = exactModel(key, make);
+    if (exact) return { kind: 'exact', value: exact };
     const outside = outsideModelKeys.get(key);
     if (outside !== undefined) return { kind: 'outside', make: outsideMake(outside) };
     const withinMake = make === undefined ? ({ kind: 'none' } as const) : fuzzyModel(key, make);
@@ -179,9 +202,13 @@ export function createResolver(cars: readonly Car[]): NameResolver {
 
   function lookupModel(text: string, make?: string): Lookup<ModelRef> {
     const key = compactKey(text);
-    // A make is not a model: "mazda" must not become "Mazda 3".
-    if (key === '' || isGeneric(text) || makeKeys.has(key) || outsideMakeKeys.has(key)) return { kind: 'none' };
+    if (key === '' || isGeneric(text)) return { kind: 'none' };
     const scope = make !== undefined && counts.has(make) ? make : undefined;
+    // A make is not a model ("mazda" must not become "Mazda 3") unless a model is named so.
+    if (makeKeys.has(key) || outsideMakeKeys.has(key)) {
+      const exact = exactModel(key, scope);
+      return exact ? { kind: 'exact', value: exact } : { kind: 'none' };
+    }
     const direct = lookupModelKey(key, scope);
     if (direct.kind === 'exact') return direct;
     // "vw jetta", "mazda 3", "land rover discovery": a make written before the model.

@@ -8,7 +8,18 @@ import type { Car } from './types.js';
 /** Columns a catalog file must have; the others may be absent (their values are then unknown). */
 export const REQUIRED_COLUMNS = ['stock_id', 'km', 'price', 'make', 'model', 'year'] as const;
 export const CATALOG_COLUMNS = [
-  'stock_id', 'km', 'price', 'make', 'model', 'year', 'version', 'bluetooth', 'largo', 'ancho', 'altura', 'car_play',
+  'stock_id',
+  'km',
+  'price',
+  'make',
+  'model',
+  'year',
+  'version',
+  'bluetooth',
+  'largo',
+  'ancho',
+  'altura',
+  'car_play',
 ] as const;
 
 const makeName = memoize(canonicalMake);
@@ -94,23 +105,21 @@ export const CatalogRowSchema = z
     ancho: optionalNumber('ancho'),
     altura: optionalNumber('altura'),
   })
-  .transform(
-    (row): Car => ({
-      stockId: row.stock_id,
-      km: row.km,
-      priceCents: pesosToCents(row.price),
-      make: makeName(row.make),
-      model: modelName(row.model),
-      year: row.year,
-      version: (row.version ?? '').replace(/\s+/g, ' '),
-      bluetooth: row.bluetooth,
-      carplay: row.car_play,
-      transmission: gearbox(row.version ?? ''),
-      lengthMm: row.largo,
-      widthMm: row.ancho,
-      heightMm: row.altura,
-    }),
-  );
+  .transform((row): Car => ({
+    stockId: row.stock_id,
+    km: row.km,
+    priceCents: pesosToCents(row.price),
+    make: makeName(row.make),
+    model: modelName(row.model),
+    year: row.year,
+    version: (row.version ?? '').replace(/\s+/g, ' '),
+    bluetooth: row.bluetooth,
+    carplay: row.car_play,
+    transmission: gearbox(row.version ?? ''),
+    lengthMm: row.largo,
+    widthMm: row.ancho,
+    heightMm: row.altura,
+  }));
 
 export type RowOutcome = { ok: true; car: Car } | { ok: false; message: string };
 

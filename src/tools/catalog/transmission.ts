@@ -6,8 +6,27 @@ import type { Transmission } from '../../core/intents/schema.js';
  * ASG (VW's automated gearbox) has no clutch pedal, so for a buyer it is automatic.
  */
 const AUTOMATIC_TOKENS = new Set([
-  'A', 'AT', 'TA', 'AUT', 'AUTO', 'AUTOMATIC', 'AUTOMATICO', 'AUTOMÁTICO', 'CVT', 'IVT', 'DCT', 'DSG',
-  'EDC', 'ASG', 'XTRONIC', 'TIPTRONIC', 'STEPTRONIC', 'MULTITRONIC', 'TRONIC', 'STRONIC', 'POWERSHIFT',
+  'A',
+  'AT',
+  'TA',
+  'AUT',
+  'AUTO',
+  'AUTOMATIC',
+  'AUTOMATICO',
+  'AUTOMÁTICO',
+  'CVT',
+  'IVT',
+  'DCT',
+  'DSG',
+  'EDC',
+  'ASG',
+  'XTRONIC',
+  'TIPTRONIC',
+  'STEPTRONIC',
+  'MULTITRONIC',
+  'TRONIC',
+  'STRONIC',
+  'POWERSHIFT',
 ]);
 const MANUAL_TOKENS = new Set(['MT', 'TM', 'STD', 'MANUAL', 'ESTANDAR', 'ESTÁNDAR']);
 

@@ -1,0 +1,32 @@
+import type { App } from '../cli/bootstrap.js';
+import { ConfigError } from '../core/errors.js';
+import { createRuntime } from '../runtime/create-runtime.js';
+import type { ChatSession } from './session.js';
+
+/** The chat's session on the app bootstrap built: same config, same tools, same store. */
+export function sessionFromApp(app: App): ChatSession {
+  const { tools } = app.pipeline.deps;
+  return {
+    pipeline: app.pipeline,
+    store: app.store,
+    initial: { runtime: app.config.runtime, model: app.config.model },
+    reload: () => app.reload(),
+    createRuntime: (choice) => {
+      if (choice.runtime === 'replay' && !app.config.replay) {
+        throw new ConfigError('The replay runtime needs a folder of recordings.', {
+          hint: 'Restart with --replay <dir> (made earlier with --record <dir>).',
+        });
+      }
+      return createRuntime(
+        { ...app.config, ...choice },
+        {
+          // Read on each call, so the offline NLU sees a reloaded catalog (bootstrap swaps tools.catalog).
+          vocabulary: () => ({
+            makes: tools.catalog.makes(),
+            models: tools.catalog.cars.map((c) => ({ make: c.make, model: c.model })),
+          }),
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { ChatController } from '../../chat/chat-controller.js';
+import { runLineMode } from '../../chat/line-mode.js';
+import { sessionFromApp } from '../../chat/session-from-app.js';
+import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { KavakError } from '../../core/errors.js';
+import { createApp } from '../bootstrap.js';
+
+export interface ChatOptions extends GlobalFlags {
+  conversation?: string;
+  json?: boolean;
+}
+
+/** Streams and environment, injectable so tests drive line mode through real pipes. */
+export interface ChatIo {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const processIo = (): ChatIo => ({
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+/** Where /save writes cases: KAVAK_GOLDEN_SET_DIR, or ./golden-set. */
+export function goldenSetDir(env: ChatIo['env'], cwd: string): string {
+  return resolve(cwd, env.KAVAK_GOLDEN_SET_DIR?.trim() || 'golden-set');
+}
+
+/** The Ink chat in a terminal; line mode when stdin or stdout is not one, or with --json. */
+export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()): Promise<void> {
+  const terminal = !options.json && Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  const app = await createApp(loadConfig(options, io.env, io.cwd), { stream: terminal });
+  const controller = new ChatController(sessionFromApp(app), {
+    conversationId: options.conversation,
+    goldenSetDir: goldenSetDir(io.env, io.cwd),
+    cwd: io.cwd,
+  });
+  try {
+    if (terminal) {
+      const { runTerminalChat } = await import('../../chat/run-terminal-chat.js');
+      await runTerminalChat(controller);
+      return;
+    }
+    const result = await runLineMode(controller, { input: io.stdin, output: io.stdout, errors: io.stderr, json: options.json ?? false });
+    if (result.failedTurns) {
+      throw new KavakError(`${result.failedTurns} of ${result.turns + result.failedTurns} message(s) got no reply.`, {
+        hint: 'The errors above say why; the other replies were printed.',
+      });
+    }
+  } finally {
+    await controller.close();
+    app.close();
+  }
+}

@@ -1,0 +1,109 @@
+import pLimit from 'p-limit';
+import type { Pipeline } from '../../core/pipeline.js';
+import type { Db } from '../../store/database.js';
+import type { LoadedCase } from '../golden-set/schema.js';
+import type { CaseOutcome } from '../results/schema.js';
+import type { EvalEventListener } from './events.js';
+import { combineRuns } from './combine-runs.js';
+import { runCase, type CaseRun } from './run-case.js';
+import type { TurnScorer } from './turn-scorer.js';
+
+export interface RunEvalOptions {
+  cases: LoadedCase[];
+  pipeline: Pipeline;
+  /** The pipeline's database, to seed starting profiles. */
+  db: Db;
+  scoreTurn: TurnScorer;
+  /** Cases in flight at once (-j). */
+  concurrency: number;
+  /** Runs per case (--repeat). */
+  repeat: number;
+  /** Stop starting case runs once agent + judge cost reaches this (--max-cost). */
+  maxCostUsd?: number;
+  caseTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface EvalRunOutcome {
+  cases: CaseOutcome[];
+  /** Why the run stopped before every case ran, or null. */
+  stopped: string | null;
+  /** Ids of cases with no run at all (stopped before they started). */
+  notRun: string[];
+  startedAt: string;
+  finishedAt: string;
+  costUsd: number;
+}
+
+/**
+ * The run loop: every case × repeat as its own conversation, at most `concurrency` at once,
+ * repeat-major so a budget stop still covers each case once before repeating any. A case that
+ * crashes is an outcome, not an exception; the run goes on.
+ */
+export async function runEval(options: RunEvalOptions, onEvent: EvalEventListener = () => {}): Promise<EvalRunOutcome> {
+  if (options.repeat < 1 || options.concurrency < 1) throw new RangeError('repeat and concurrency must be ≥ 1');
+  const startedAt = new Date();
+  const started = performance.now();
+  const plan = Array.from({ length: options.repeat }, (_, run) => options.cases.map((c) => ({ goldenCase: c, run }))).flat();
+  const runs = new Map<string, { run: number; outcome: CaseRun }[]>();
+  const limit = pLimit(options.concurrency);
+  let spent = 0;
+  let done = 0;
+  let passed = 0;
+  let skipped = 0;
+  onEvent({ type: 'run_start', cases: options.cases.length, repeat: options.repeat, total: plan.length });
+
+  const overBudget = () => options.maxCostUsd !== undefined && spent >= options.maxCostUsd;
+  await Promise.all(
+    plan.map(({ goldenCase, run }) =>
+      limit(async () => {
+        if (overBudget() || options.signal?.aborted) {
+          skipped += 1;
+          return;
+        }
+        onEvent({ type: 'case_start', caseId: goldenCase.id, run });
+        const outcome = await runCase(
+          goldenCase,
+          {
+            pipeline: options.pipeline,
+            db: options.db,
+            scoreTurn: options.scoreTurn,
+            timeoutMs: options.caseTimeoutMs,
+            signal: options.signal,
+          },
+          (turn) => {
+            spent += turn.costUsd + turn.judgeCostUsd;
+            onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
+          },
+        );
+        runs.set(goldenCase.id, [...(runs.get(goldenCase.id) ?? []), { run, outcome }]);
+        done += 1;
+        if (outcome.status === 'passed') passed += 1;
+        onEvent({ type: 'case_end', caseId: goldenCase.id, run, outcome, done, passed, total: plan.length });
+      }),
+    ),
+  );
+
+  const cases = options.cases.flatMap((c) => {
+    const caseRuns = runs.get(c.id);
+    if (!caseRuns) return [];
+    const inOrder = [...caseRuns].sort((a, b) => a.run - b.run).map((r) => r.outcome);
+    return [combineRuns(inOrder, options.repeat > 1)];
+  });
+  const stopped = skipped === 0 ? null : stopReason(options, spent, skipped, plan.length);
+  onEvent({ type: 'run_end', done, passed, total: plan.length, stopped, durationMs: Math.round(performance.now() - started) });
+  return {
+    cases,
+    stopped,
+    notRun: options.cases.filter((c) => !runs.has(c.id)).map((c) => c.id),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    costUsd: spent,
+  };
+}
+
+function stopReason(options: RunEvalOptions, spent: number, skipped: number, total: number): string {
+  const notStarted = `${skipped} of ${total} case runs not started`;
+  if (options.signal?.aborted) return `interrupted; ${notStarted}`;
+  return `--max-cost $${options.maxCostUsd!.toFixed(2)} reached ($${spent.toFixed(4)} spent); ${notStarted}`;
+}

@@ -1,0 +1,183 @@
+/**
+ * Makes and models common in Mexico, so a car name is recognised even when the catalog has none
+ * in stock ("Tsuru", "Tesla"): the catalog tool then says so. The catalog's own names are merged
+ * in at run time (car-index.ts) and win on spelling.
+ *
+ * A model is "Name" or "Name|alias|alias". Aliases are written normalised (lowercase, no accents).
+ */
+export interface LexiconMake {
+  make: string;
+  aliases: string[];
+  models: string[];
+}
+
+export const CAR_LEXICON: readonly LexiconMake[] = [
+  {
+    make: 'Volkswagen',
+    aliases: ['vw', 'volks', 'volkswagen', 'volkswagon', 'wolkswagen', 'bolswagen', 'volswagen', 'folks', 'volkswaguen'],
+    models: [
+      'Jetta|jeta|yeta',
+      'Vento',
+      'Gol',
+      'Polo',
+      'Virtus',
+      'Tiguan',
+      'Taos',
+      'T-Cross|tcross',
+      'Teramont',
+      'Touareg|tuareg',
+      'Passat',
+      'Golf',
+      'Beetle|vocho|bocho|vochito|bochito|escarabajo',
+      'Saveiro',
+      'Amarok',
+      'CrossFox',
+      'Up',
+      'Nivus',
+      'Caddy',
+    ],
+  },
+  {
+    make: 'Nissan',
+    aliases: ['nissan', 'nisan', 'nissa', 'nisa'],
+    models: [
+      'Versa',
+      'Sentra',
+      'March',
+      'Tsuru|tsuro|tzuru',
+      'Kicks|kiks',
+      'X-Trail|xtrail|x trail',
+      'Frontier',
+      'NP300|np 300',
+      'Altima',
+      'Murano',
+      'Pathfinder',
+      'Tiida',
+      'Note',
+      'Leaf',
+    ],
+  },
+  {
+    make: 'Chevrolet',
+    aliases: ['chevrolet', 'chevy', 'chevi', 'chebrolet'],
+    models: [
+      'Aveo',
+      'Spark',
+      'Onix',
+      'Sonic',
+      'Cruze',
+      'Trax',
+      'Tracker',
+      'Captiva',
+      'Equinox',
+      'Tahoe',
+      'Suburban',
+      'Silverado',
+      'Beat',
+      'Cavalier',
+      'Malibu',
+      'Camaro',
+      'S10',
+      'Tornado',
+      'Groove',
+    ],
+  },
+  {
+    make: 'Toyota',
+    aliases: ['toyota'],
+    models: ['Corolla', 'Yaris', 'Camry', 'RAV4|rav 4', 'Hilux', 'Tacoma', 'Avanza', 'Prius', 'Highlander', 'Sienna', 'Tundra', 'Raize', 'C-HR|chr'],
+  },
+  {
+    make: 'Honda',
+    aliases: ['honda'],
+    models: ['Civic', 'City', 'Accord', 'CR-V|crv', 'HR-V|hrv', 'BR-V|brv', 'Fit', 'Odyssey|odisey|odysey', 'Pilot'],
+  },
+  {
+    make: 'Mazda',
+    aliases: ['mazda'],
+    models: ['Mazda 2|mazda2', 'Mazda 3|mazda3', 'Mazda 6|mazda6', 'CX-3|cx3', 'CX-30|cx30', 'CX-5|cx5', 'CX-9|cx9', 'CX-50|cx50', 'MX-5|mx5|miata'],
+  },
+  { make: 'Kia', aliases: ['kia'], models: ['Rio', 'Forte', 'Soul', 'Sportage', 'Seltos', 'Sorento', 'Niro', 'K3'] },
+  {
+    make: 'Hyundai',
+    aliases: ['hyundai', 'hyunday', 'hunday', 'hundai', 'jundai', 'hiundai'],
+    models: ['Accent', 'Elantra', 'Grand i10|i10|grand i 10', 'Tucson', 'Creta', 'Santa Fe'],
+  },
+  {
+    make: 'Ford',
+    aliases: ['ford'],
+    models: ['Figo', 'Fiesta', 'Focus', 'Fusion', 'EcoSport|eco sport', 'Escape', 'Explorer', 'Edge', 'Ranger', 'Lobo', 'F-150|f150', 'Mustang', 'Expedition', 'Territory', 'Bronco', 'Maverick'],
+  },
+  { make: 'Dodge', aliases: ['dodge', 'dodch'], models: ['Attitude', 'Neon', 'Journey', 'Durango', 'Charger', 'Challenger', 'Avenger', 'Dart', 'Vision'] },
+  { make: 'RAM', aliases: ['ram'], models: ['700', '1500', '2500'] },
+  { make: 'Jeep', aliases: ['jeep', 'yip'], models: ['Grand Cherokee', 'Cherokee', 'Compass', 'Renegade', 'Wrangler', 'Patriot'] },
+  { make: 'Chrysler', aliases: ['chrysler'], models: ['Pacifica', '300'] },
+  {
+    make: 'Renault',
+    aliases: ['renault', 'renol', 'reno'],
+    models: ['Kwid', 'Duster', 'Captur', 'Koleos', 'Logan', 'Sandero', 'Stepway', 'Oroch', 'Fluence', 'Clio'],
+  },
+  {
+    make: 'Peugeot',
+    aliases: ['peugeot', 'peugot', 'pegeot', 'peujot', 'pejo', 'peyo', 'peugeo'],
+    models: ['208', '2008', '301', '308', '3008', '5008', 'Partner'],
+  },
+  { make: 'Seat', aliases: ['seat'], models: ['Ibiza', 'Leon', 'Toledo', 'Arona', 'Ateca', 'Tarraco'] },
+  { make: 'Cupra', aliases: ['cupra'], models: ['Formentor'] },
+  { make: 'Suzuki', aliases: ['suzuki'], models: ['Swift', 'Vitara', 'Ertiga', 'Ciaz', 'Ignis', 'S-Cross', 'Jimny'] },
+  { make: 'Mitsubishi', aliases: ['mitsubishi', 'mitsubichi'], models: ['Mirage', 'Lancer', 'Outlander', 'L200', 'Montero'] },
+  {
+    make: 'BMW',
+    aliases: ['bmw', 'bm', 'beemer'],
+    models: ['Serie 1', 'Serie 2', 'Serie 3', 'Serie 4', 'Serie 5', 'Serie 7', 'X1', 'X2', 'X3', 'X4', 'X5', 'X6'],
+  },
+  {
+    make: 'Mercedes-Benz',
+    aliases: ['mercedes', 'mercedes benz', 'benz', 'mercedez', 'mercedez benz'],
+    models: ['Clase A', 'Clase C', 'Clase E', 'Clase CLA|cla', 'GLA', 'GLC', 'GLE'],
+  },
+  { make: 'Audi', aliases: ['audi'], models: ['A1', 'A3', 'A4', 'A5', 'A6', 'Q2', 'Q3', 'Q5', 'Q7'] },
+  { make: 'Volvo', aliases: ['volvo'], models: ['S60', 'XC40', 'XC60', 'XC90'] },
+  { make: 'MG', aliases: ['mg'], models: ['MG5|mg 5', 'MG3', 'ZS', 'HS', 'RX5'] },
+  { make: 'JAC', aliases: ['jac'], models: ['SEI2|sei 2', 'SEI3|sei 3', 'SEI4|sei 4', 'J7'] },
+  { make: 'Fiat', aliases: ['fiat'], models: ['Uno', 'Palio', 'Mobi', 'Argo', 'Pulse', '500'] },
+  { make: 'Mini', aliases: ['mini'], models: ['Cooper'] },
+  { make: 'Land Rover', aliases: ['land rover', 'landrover', 'range rover'], models: ['Discovery Sport', 'Evoque|range rover evoque'] },
+  { make: 'Lincoln', aliases: ['lincoln'], models: ['Nautilus', 'MKZ', 'Navigator'] },
+  { make: 'Infiniti', aliases: ['infiniti', 'infinity'], models: ['Q50', 'Q70', 'QX50'] },
+  { make: 'Tesla', aliases: ['tesla'], models: ['Model 3', 'Model Y', 'Model S', 'Model X'] },
+  { make: 'Acura', aliases: ['acura'], models: ['RDX', 'MDX', 'ILX'] },
+  { make: 'Subaru', aliases: ['subaru'], models: ['Impreza', 'Forester', 'Outback', 'XV'] },
+  { make: 'Porsche', aliases: ['porsche', 'porche'], models: ['Cayenne', 'Macan'] },
+  { make: 'Lexus', aliases: ['lexus'], models: [] },
+  { make: 'Cadillac', aliases: ['cadillac'], models: ['Escalade'] },
+  { make: 'Buick', aliases: ['buick'], models: ['Encore', 'Enclave'] },
+  { make: 'GMC', aliases: ['gmc'], models: ['Sierra', 'Yukon', 'Acadia', 'Terrain'] },
+  { make: 'Chirey', aliases: ['chirey', 'chery'], models: ['Tiggo 2', 'Tiggo 4', 'Tiggo 7', 'Tiggo 8'] },
+  { make: 'BYD', aliases: ['byd'], models: ['Dolphin', 'Seal'] },
+  { make: 'Jaguar', aliases: ['jaguar'], models: [] },
+  { make: 'Alfa Romeo', aliases: ['alfa romeo'], models: [] },
+  { make: 'Isuzu', aliases: ['isuzu'], models: [] },
+];
+
+/**
+ * Names that are also everyday words or places ("uno", "city", "León"): read as a car only right
+ * after their make ("Fiat Uno"). Keys are compact (lowercase, letters and digits only).
+ */
+export const NEEDS_MAKE = new Set([
+  'uno', 'up', 'city', 'fit', 'soul', 'note', 'beat', 'edge', 'vision', 'leon', 'santafe', 'hs', 'zs', 'a1', 'a3', 'a4',
+  'a5', 'a6', 'q2', 'j7', 'k3', 'xv', 'mb', 'seal', 'dolphin', 'sierra', 'terrain', 'pulse', 'argo', 'partner', 'caddy',
+  'lobo', 'dart', 'neon', 'groove', 'fiesta', 'fusion', 'escape', 'bronco', 'tornado', 'creta', 'mirage', 'montero',
+  'enclave', 'encore', 'pilot', 'accent', 'models', 'pacifica', '300',
+]);
+
+/**
+ * Names that are also words or places but common as cars: read as a car after their make, an
+ * article ("la Avanza", "un Rio") or before a year ("Durango 2019").
+ */
+export const NEEDS_CONTEXT = new Set([
+  'rio', 'polo', 'golf', 'durango', 'toledo', 'ibiza', 'avanza', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'q3', 'q5', 'q7',
+  'seat', 'mini', 'ram', 'mg', 'gol', 'cooper', 'march', 'journey', 'compass', 'patriot', 'logan', 'clio', 'swift',
+  'escarabajo', 'reno', 'cla', 'bm', 'chery', 'lancer', 'ranger', 'explorer', 'maverick', 'territory', 'leaf', 'kwid',
+  'clasea', 'clasec', 'clasee', 'model3', 'modely', 'modelx',
+]);

@@ -1,0 +1,68 @@
+/**
+ * Typo tolerance for car names. Spelling is folded the way Mexican Spanish sounds it (v/w → b,
+ * z → s, k/q → c, y → i, silent h, doubled letters once), so "wolksvagen", "nisan", "corola" and
+ * "jeta" are exact after folding; what is left is allowed one or two edits.
+ */
+export function foldSpelling(word: string): string {
+  return word
+    .replace(/h/g, '')
+    .replace(/[vw]/g, 'b')
+    .replace(/z/g, 's')
+    .replace(/[kq]/g, 'c')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Optimal string alignment distance. Short words allow no substitutions (insertions, deletions
+ * and swaps only): "toyta" → Toyota, but "manda" is not "Mazda" nor "venta" "Vento".
+ */
+export function editDistance(a: string, b: string, allowSubstitution: boolean): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const same = a[i - 1] === b[j - 1];
+      const substitution = same ? 0 : allowSubstitution ? 1 : Infinity;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** How many edits a word of this length may be away from a car name and still be that name. */
+export function allowedEdits(length: number): { edits: number; substitution: boolean } {
+  if (length < 4) return { edits: 0, substitution: false };
+  if (length <= 6) return { edits: 1, substitution: false };
+  if (length <= 8) return { edits: 1, substitution: true };
+  return { edits: 2, substitution: true };
+}
+
+/**
+ * Everyday words one edit away from a car name after folding ("marca" ~ March, "audio" ~ Audi):
+ * never read as cars.
+ */
+export const NOT_CAR_WORDS = new Set([
+  'marca', 'marcas', 'marcha', 'audio', 'aqui', 'venta', 'ventas', 'vente', 'tras', 'fijo', 'aver', 'civil', 'manda',
+  'mande', 'mandas', 'forma', 'formas', 'fondo', 'ande', 'anda', 'carro', 'carros', 'caro', 'cara', 'nada', 'nadie',
+  'sera', 'seria', 'serio', 'seat', 'tengo', 'tenga', 'tiene', 'tienes', 'tienen', 'quiero', 'busco', 'hola', 'buenas',
+  'buenos', 'favor', 'gracias', 'credito', 'mensual', 'precio', 'cuanto', 'cuando', 'donde', 'como', 'para', 'pero',
+  'porque', 'entonces', 'nuevo', 'nueva', 'modelo', 'modelos', 'version', 'auto', 'autos', 'coche', 'coches', 'nave',
+  'naves', 'camioneta', 'troca', 'mano', 'vuelta', 'plan', 'planes', 'plazo', 'plazos', 'meses', 'anos', 'mismo',
+  'misma', 'otro', 'otra', 'otros', 'otras', 'este', 'esta', 'esos', 'esas', 'estos', 'estas', 'solo', 'sola', 'todo',
+  'toda', 'todos', 'todas', 'algo', 'alguno', 'alguna', 'ninguno', 'ninguna', 'bien', 'verlo', 'verla', 'ahora', 'hoy',
+  'manana', 'tarde', 'noche', 'sabado', 'domingo', 'lunes', 'martes', 'jueves', 'viernes', 'ciudad', 'casa', 'cita',
+  'visita', 'garantia', 'sucursal', 'sede', 'sedes', 'enganche', 'pagar', 'pago', 'pagos', 'dinero', 'lana', 'gusta',
+  'gustaria', 'interesa', 'conviene', 'opcion', 'opciones', 'mejor', 'barato', 'barata', 'caros', 'tambien', 'ademas',
+  'mucho', 'poco', 'menos', 'unos', 'unas', 'sino', 'dice', 'decir', 'dime', 'dame', 'quien', 'cual', 'cuales',
+  'sirve', 'cerca', 'lejos', 'rapido', 'tipo', 'color', 'rojo', 'negro', 'blanco', 'gris', 'azul', 'verde', 'plata',
+  'asesor', 'humano', 'persona', 'llamo', 'nombre', 'soy', 'somos', 'estoy', 'estas', 'estan', 'vender', 'compro',
+  'comprar', 'venden', 'manejo', 'prueba', 'seguro', 'total', 'kavak', 'cabo', 'alto', 'alta', 'bajo', 'baja', 'vale',
+  'dale', 'sale', 'orale', 'listo', 'claro', 'perfecto', 'sedan', 'familia', 'familiar', 'mama', 'papa', 'hijo', 'hija',
+  'rodar', 'diesel', 'gasolina', 'hibrido', 'electrico', 'manual', 'estandar', 'automatico', 'automatica', 'bolsas',
+  'piel', 'clima', 'camara', 'sensores', 'turbo', 'agencia', 'puebla', 'leon', 'merida', 'toluca', 'colima', 'tepic',
+  'oaxaca', 'morelia', 'durango', 'celaya', 'saltillo', 'veracruz', 'tampico', 'ensenada', 'xalapa', 'jalapa',
+]);

@@ -1,0 +1,68 @@
+/**
+ * The words around a number that say what it is. `*_BEFORE` patterns are tested against the
+ * clause text just before the number (anchored at its end), `*_AFTER` against the text just after
+ * it (anchored at its start). All are written against normalised text (no accents, lowercase).
+ */
+const FILLER = String.raw`(?:(?:de|del|el|los|las|unos|unas|como|aprox|aproximadamente|alrededor\s+de|un|una)\s+)*(?:\$\s*)?`;
+
+export const KM_AFTER = /^\s*(km|kilometraje)\b/;
+export const KM_BEFORE = new RegExp(
+  String.raw`\b(kilometraje|km)\s+(?:(?:menor|menos|maximo|max|hasta|debajo|abajo|no\s+mayor|que\s+no\s+pase|a|de)\s+)*${FILLER}$`,
+);
+
+export const PERCENT_AFTER = /^\s*(%|por\s*ciento|porciento|pct|percent)/;
+export const DISCOUNT_NEAR = /descuento|rebaja|discount|off\b/;
+
+export const YEARS_AFTER = /^\s*(anos?|years?|yrs?)\b/;
+export const MONTHS_AFTER = /^\s*(meses|mes|months?|mensualidades|pagos|plazos)\b/;
+/** "un carro de 5 años", "que no tenga más de 5 años": the car's age, not a term. */
+export const AGE_BEFORE = /\b(carro|auto|coche|camioneta|nave|vehiculo|tenga|antiguedad|uso|viejo)\s+(?:(?:de|con|mas|menos|maximo|unos)\s+)*$/;
+export const AGE_AFTER = /^\s*(anos?|years?)\s+(de\s+)?(antiguedad|uso|viejo|antiguo|de\s+edad|old)/;
+export const WARRANTY_AFTER = /^\s*(meses|mes|anos?|dias)\s+(de\s+)?(garantia|prueba)/;
+
+export const MONTHLY_AFTER =
+  /^\s*(?:(?:pesos|varos|mxn)\s+)?(?:(?:al|por|cada|x|a\s+la)\s+mes\b|mensual(?:es)?\b|mensualmente\b|de\s+mensualidad|de\s+pago\s+mensual|por\s+mensualidad|a\s+month\b|per\s+month\b|monthly\b)/;
+export const MONTHLY_BEFORE = new RegExp(
+  String.raw`\b(mensualidad(?:es)?|mensual(?:es)?|pagos?\s+mensual(?:es)?|abonos?|monthly\s+payments?|pagar\s+al\s+mes|pagar\s+mensualmente|pague\s+al\s+mes)\s+(?:(?:de|por|of|maximo|hasta|menos\s+de|no\s+mas\s+de|que\s+no\s+pase\s+de|seria|sean|quede|queden|en)\s+)*${FILLER}$`,
+);
+
+export const DOWN_AFTER =
+  /^\s*(?:(?:pesos|varos|mxn)\s+)?(?:(?:de|del|para\s+el|para|como|como\s+el|pa(?:ra)?\s+el)\s+)?(enganche|entrada|pago\s+inicial)|^\s*(?:of\s+)?down\b/;
+export const DOWN_BEFORE = new RegExp(
+  String.raw`\b(enganche|entrada|pago\s+inicial|inicial|down\s+payment)\s+(?:(?:de|del|con|seria|es|of|como|hasta|maximo|minimo|sera|puedo\s+dar|tengo|doy|daria)\s+)*${FILLER}$`,
+);
+/** "puedo dar 50 mil": a down payment only when the conversation is about one. */
+export const GIVE_BEFORE = /\b(dar|doy|daria|dejar|dejo|poner|pongo|pondria|juntar|junte|tengo\s+ahorrado)\s+(?:(?:de\s+enganche|unos|como)\s+)*(\$\s*)?$/;
+/** "enganche del 20", "el 20 de enganche": a small number with an article is a percentage. */
+export const PERCENT_ARTICLE_BEFORE = /\b(el|del|un)\s*$/;
+
+export const PRICE_MAX_BEFORE = new RegExp(
+  String.raw`\b(menos\s+de|menor\s+(?:a|de)|hasta|maximo|max|tope|no\s+mas\s+de|no\s+mayor\s+a|a\s+lo\s+mucho|debajo\s+de|abajo\s+de|no\s+pase\s+de|no\s+exceda|no\s+supere|presupuesto|tengo|traigo|cuento\s+con|me\s+alcanza|alcanza|gastar|invertir|under|up\s+to|less\s+than|below|budget|max(?:imum)?)\s+(?:(?:de|es|seria|para|con|maximo|como|of|is|a)\s+)*${FILLER}$`,
+);
+export const PRICE_MIN_BEFORE = new RegExp(
+  String.raw`\b(mas\s+de|mayor\s+(?:a|de)|minimo|desde|arriba\s+de|encima\s+de|por\s+lo\s+menos|al\s+menos|a\s+partir\s+de|over|more\s+than|at\s+least|from)\s+(?:(?:de|es)\s+)*${FILLER}$`,
+);
+export const PRICE_MIN_AFTER = /^\s*(?:(?:pesos|mxn)\s+)?(o\s+mas|para\s+arriba|en\s+adelante|hacia\s+arriba|or\s+more|\+)/;
+export const PRICE_MAX_AFTER = /^\s*(?:(?:pesos|mxn)\s+)?(o\s+menos|para\s+abajo|maximo|max|como\s+maximo|de\s+presupuesto|or\s+less|tope|top)/;
+/** A small bare number is thousands only when the words around it talk about a budget. */
+export const BUDGET_WORDS = /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|no\s+mas\s+de|entre|budget)\b/;
+
+export const YEAR_MIN_BEFORE =
+  /\b(desde\s+el|desde|a\s+partir\s+del?|minimo|mas\s+nuevo\s+que\s+(el\s+)?|mas\s+reciente\s+que\s+(el\s+)?|posterior\s+al?|despues\s+del?|arriba\s+del?|no\s+mas\s+viejo\s+que\s+(el\s+)?|no\s+mas\s+antiguo\s+que\s+(el\s+)?|newer\s+than|after|since)\s*$/;
+export const YEAR_MIN_AFTER =
+  /^\s*(\+|o\s+(mas\s+)?(nuevo|nueva|nuevos|reciente|recientes|posterior|despues)|para\s+arriba|en\s+adelante|hacia\s+arriba|o\s+mas|or\s+newer|and\s+up|or\s+later)/;
+export const YEAR_MAX_BEFORE =
+  /\b(hasta\s+el|hasta|maximo|antes\s+del?|anterior\s+al?|mas\s+viejo\s+que\s+(el\s+)?|older\s+than|before|up\s+to)\s*$/;
+export const YEAR_STRICT_BEFORE = /\b(antes\s+del?|anterior\s+al?|before)\s*$/;
+export const YEAR_MAX_AFTER = /^\s*(o\s+(mas\s+)?(viejo|antiguo|anterior|antes)|para\s+abajo|hacia\s+abajo|or\s+older)/;
+export const MODEL_WORD_BEFORE = /\b(modelo|model|del|year)\s*$/;
+
+export const STOCK_BEFORE =
+  /\b(stock|id|folio|numero|num|no|clave|codigo|sku|inventario|auto|carro|coche|unidad|camioneta|el|este|ese|del|#)\s*(?:(?:es|de|del|el|numero|id)\s+)*#?\s*$/;
+
+/** A range's joint between two numbers: "entre 200 y 300 mil", "2017-2019", "de 50 a 80 mil km". */
+export const RANGE_JOINT = /^\s*(y|a|al|hasta|-|o|and|to)\s*(?:(?:el|los)\s+)?(\$\s*)?$/;
+export const RANGE_OPENER = /\b(entre|de|del|desde|between|from)\s*(?:(?:el|los)\s+)?(\$\s*)?$/;
+
+/** "a 5", "en 4", "plazo de 5": a bare small number that is a term in a financing conversation. */
+export const TERM_BEFORE = /(^|\b)(a|en|plazo\s+de|plazo|plazos\s+de|term\s+of|over)\s*$/;

@@ -1,0 +1,89 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { TurnTotals } from '../core/trace/schema.js';
+import type { InboundStatus, MessageStore } from '../store/message-store.js';
+
+export type WebhookOutcome = 'accepted' | 'duplicate' | 'forbidden' | 'invalid';
+
+/** Error kinds: the model's (rate_limit, timeout, server, …), Twilio's, and our own. */
+export type ErrorKind = string;
+
+export interface ServeMetrics {
+  readonly registry: Registry;
+  webhook(outcome: WebhookOutcome): void;
+  /** A pipeline turn finished: its latency, tokens and cost. */
+  turn(seconds: number, totals: TurnTotals): void;
+  /** A message left the queue (replied or failed), `seconds` after it was received. */
+  finished(status: Extract<InboundStatus, 'replied' | 'failed'>, seconds: number): void;
+  error(kind: ErrorKind): void;
+}
+
+const STATUSES: InboundStatus[] = ['received', 'processing', 'replied', 'failed'];
+
+/** Prometheus metrics for `kavak serve`, on their own registry (no global state). */
+export function createServeMetrics(store: Pick<MessageStore, 'countsByStatus'>): ServeMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'kavak_' });
+  const registers = [registry];
+
+  new Gauge({
+    name: 'kavak_messages',
+    help: 'Inbound WhatsApp messages in the store, by status',
+    labelNames: ['status'],
+    registers,
+    collect() {
+      const counts = store.countsByStatus();
+      for (const status of STATUSES) this.set({ status }, counts[status]);
+    },
+  });
+  new Gauge({
+    name: 'kavak_queue_depth',
+    help: 'Messages received but not yet answered (waiting or processing)',
+    registers,
+    collect() {
+      const counts = store.countsByStatus();
+      this.set(counts.received + counts.processing);
+    },
+  });
+  const webhooks = new Counter({
+    name: 'kavak_webhook_requests_total',
+    help: 'Webhook requests, by outcome',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const turnSeconds = new Histogram({
+    name: 'kavak_turn_duration_seconds',
+    help: 'Time the pipeline took to answer one message',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60],
+    registers,
+  });
+  const replySeconds = new Histogram({
+    name: 'kavak_reply_latency_seconds',
+    help: 'From the webhook receiving a message to its reply going out (queueing and retries included)',
+    labelNames: ['status'],
+    buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120, 300],
+    registers,
+  });
+  const tokens = new Counter({
+    name: 'kavak_model_tokens_total',
+    help: 'Model tokens used by answered turns',
+    labelNames: ['direction'],
+    registers,
+  });
+  const cost = new Counter({ name: 'kavak_model_cost_usd_total', help: 'Estimated model cost in USD', registers });
+  const modelCalls = new Counter({ name: 'kavak_model_calls_total', help: 'Model calls made by answered turns', registers });
+  const errors = new Counter({ name: 'kavak_errors_total', help: 'Errors while processing messages, by kind', labelNames: ['kind'], registers });
+
+  return {
+    registry,
+    webhook: (outcome) => webhooks.inc({ outcome }),
+    turn(seconds, totals) {
+      turnSeconds.observe(seconds);
+      tokens.inc({ direction: 'input' }, totals.inputTokens);
+      tokens.inc({ direction: 'output' }, totals.outputTokens);
+      cost.inc(totals.costUsd);
+      modelCalls.inc(totals.modelCalls);
+    },
+    finished: (status, seconds) => replySeconds.observe({ status }, seconds),
+    error: (kind) => errors.inc({ kind }),
+  };
+}

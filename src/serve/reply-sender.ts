@@ -1,0 +1,57 @@
+import twilio from 'twilio';
+
+/** Sends one WhatsApp message through the Twilio REST API and returns its message sid. */
+export interface RestReplySender {
+  send(message: { from: string; to: string; body: string }): Promise<string>;
+}
+
+export interface TwilioCredentials {
+  accountSid: string;
+  authToken: string;
+  /**
+   * Another REST API root instead of https://api.twilio.com (a local fake in tests, or an
+   * egress proxy). Set with KAVAK_TWILIO_API_URL.
+   */
+  apiBaseUrl?: string;
+}
+
+/** `messages.create` with the real twilio SDK; retries are the queue's job, so the SDK's own are off. */
+export function createTwilioSender(credentials: TwilioCredentials, options: { timeoutMs?: number } = {}): RestReplySender {
+  const client = twilio(credentials.accountSid, credentials.authToken, {
+    autoRetry: false,
+    timeout: options.timeoutMs ?? 15_000,
+  });
+  if (credentials.apiBaseUrl) client.api.baseUrl = credentials.apiBaseUrl;
+  return {
+    async send({ from, to, body }) {
+      const message = await client.messages.create({ from, to, body });
+      return message.sid;
+    },
+  };
+}
+
+/** Whether a failed send is worth another try, and what to record. */
+export interface SendFailure {
+  retryable: boolean;
+  /** e.g. twilio_429, twilio_21211, twilio_network */
+  kind: string;
+  reason: string;
+}
+
+/**
+ * Twilio answers 4xx for problems a retry cannot fix (a bad number, the 24-hour window closed,
+ * bad credentials) and 429/5xx for ones it can; no status at all is a network problem.
+ */
+export function describeSendFailure(error: unknown): SendFailure {
+  const facts = error as { status?: unknown; code?: unknown; message?: unknown };
+  const status = typeof facts.status === 'number' ? facts.status : undefined;
+  const code = typeof facts.code === 'number' || typeof facts.code === 'string' ? String(facts.code) : undefined;
+  const message = typeof facts.message === 'string' ? facts.message : String(error);
+  if (status === undefined) return { retryable: true, kind: 'twilio_network', reason: `Twilio could not be reached: ${message}` };
+  const retryable = status === 429 || status >= 500;
+  return {
+    retryable,
+    kind: `twilio_${status === 429 || status >= 500 ? status : (code ?? status)}`,
+    reason: `Twilio refused the reply (HTTP ${status}${code ? `, error ${code}` : ''}): ${message}`,
+  };
+}
