@@ -32,15 +32,23 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
         `Switch with /runtime <${RuntimeNameSchema.options.join('|')}>.`,
       );
     }
-    const model = runtime === current.runtime ? current.model : defaultModelFor(runtime, chat.session.initial);
+    const model =
+      runtime === current.runtime ? current.model : defaultModelFor(runtime, chat.session.initial);
     return switchTo(chat, { runtime, model });
   },
 
   model: (chat, { model }) => {
     const current = chat.getState().runtime;
-    if (!model) return chat.notice(`Model: ${current.model} (runtime ${current.runtime}).`, 'Switch with /model <name>.');
+    if (!model)
+      return chat.notice(
+        `Model: ${current.model} (runtime ${current.runtime}).`,
+        'Switch with /model <name>.',
+      );
     if (current.runtime === 'offline') {
-      return chat.notice('The offline runtime has no models to choose from.', `Switch first: /runtime openai, then /model ${model}.`);
+      return chat.notice(
+        'The offline runtime has no models to choose from.',
+        `Switch first: /runtime openai, then /model ${model}.`,
+      );
     }
     return switchTo(chat, { runtime: current.runtime, model });
   },
@@ -75,7 +83,6 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
         id,
         traces: storedTraces(chat.session.store, conversationId),
         provenance: `Saved from kavak chat: conversation ${conversationId}, runtime ${runtime.runtime}/${runtime.model}, ${new Date().toISOString()}.`,
-        validate: chat.options.validateCase,
       });
       return chat.notice(
         `Saved case "${id}" (${saved.testCase.turns.length} turn(s)) to ${displayPath(saved.path, chat.options.cwd)}.`,
@@ -97,7 +104,9 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
         file,
         cwd: chat.options.cwd,
       });
-      return chat.notice(`Exported ${turns} turn(s) with their traces to ${displayPath(path, chat.options.cwd)}.`);
+      return chat.notice(
+        `Exported ${turns} turn(s) with their traces to ${displayPath(path, chat.options.cwd)}.`,
+      );
     } catch (error) {
       const { text, hint } = describeCommandError(error);
       return chat.error(`Export failed: ${text}`, hint);
@@ -107,7 +116,10 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
   quit: () => ({ kind: 'quit' }),
 };
 
-export function runCommand(chat: ChatController, command: ChatCommand): SubmitOutcome | Promise<SubmitOutcome> {
+export function runCommand(
+  chat: ChatController,
+  command: ChatCommand,
+): SubmitOutcome | Promise<SubmitOutcome> {
   // The mapped Record pairs each name with its handler; TS cannot narrow that pair through a variable.
   const handler = HANDLERS[command.name] as Handler<ChatCommandName>;
   return handler(chat, command);

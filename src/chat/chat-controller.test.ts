@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ModelCallError } from '../runtime/errors.js';
 import { chatFixture, echoDraftScript, REPO } from '../../test/chat/chat-fixture.js';
-import type { ChatEntry } from './chat-state.js';
+import { streamedText, type ChatEntry } from './chat-state.js';
 
-const texts = (entries: ChatEntry[], kind: ChatEntry['kind']) => entries.filter((e) => e.kind === kind).map((e) => e.text);
+const texts = (entries: ChatEntry[], kind: ChatEntry['kind']) =>
+  entries.filter((e) => e.kind === kind).map((e) => e.text);
 
 describe('ChatController', () => {
   it('answers a message from the catalog and keeps the trace and the running totals', async () => {
@@ -25,6 +26,22 @@ describe('ChatController', () => {
     expect(fx.store.history(state.conversationId, 10)).toHaveLength(2);
   });
 
+  it('streams the reply into the pending turn while it arrives, then replaces it with the final reply', async () => {
+    const fx = await chatFixture({ stream: true });
+    const chat = fx.controller();
+    const seen: string[] = [];
+    chat.subscribe(() => {
+      const pending = chat.getState().pending;
+      if (pending) seen.push(streamedText(pending));
+    });
+    await chat.submit('busco un Versa');
+    const partial = [...new Set(seen.filter(Boolean))];
+    expect(partial.length).toBeGreaterThan(1);
+    const reply = texts(chat.getState().entries, 'agent')[0]!;
+    expect(reply.startsWith(partial[0]!)).toBe(true);
+    expect(chat.getState().pending).toBeNull();
+  });
+
   it('shows a model error with what to do, and the session goes on', async () => {
     const fx = await chatFixture({
       script: (request, i) =>
@@ -34,7 +51,10 @@ describe('ChatController', () => {
     });
     const chat = fx.controller();
     const failed = await chat.submit('busco un Versa');
-    expect(failed).toMatchObject({ kind: 'failed', text: expect.stringContaining('rate_limit 429') as string });
+    expect(failed).toMatchObject({
+      kind: 'failed',
+      text: expect.stringContaining('rate_limit 429') as string,
+    });
     const error = chat.getState().entries.find((e) => e.kind === 'error');
     expect(error?.hint).toMatch(/wait and retry/);
     expect(error?.hint).toMatch(/\/retry/);
@@ -73,7 +93,10 @@ describe('ChatController', () => {
     await chat.submit('/runtime offline');
     expect(chat.getState().runtime).toEqual({ runtime: 'offline', model: 'offline' });
     const refused = await chat.submit('/model gpt-4o');
-    expect(refused).toMatchObject({ kind: 'notice', hint: expect.stringContaining('/runtime openai') as string });
+    expect(refused).toMatchObject({
+      kind: 'notice',
+      hint: expect.stringContaining('/runtime openai') as string,
+    });
     expect(fx.switched).toEqual([
       { runtime: 'openai', model: 'gpt-4.1-mini' },
       { runtime: 'offline', model: 'offline' },
@@ -95,7 +118,10 @@ describe('ChatController', () => {
     await chat.submit('busco un Versa');
     expect(systemOf()).not.toContain('MARCA-DE-PRUEBA');
     const guide = join(prompts, 'agents/cars.md');
-    writeFileSync(guide, readFileSync(guide, 'utf8').replace('## Guía', '## Guía\nMARCA-DE-PRUEBA: menciona la garantía.'));
+    writeFileSync(
+      guide,
+      readFileSync(guide, 'utf8').replace('## Guía', '## Guía\nMARCA-DE-PRUEBA: menciona la garantía.'),
+    );
 
     await chat.submit('/retry');
     expect(systemOf()).not.toContain('MARCA-DE-PRUEBA'); // cached until /reload
@@ -109,14 +135,27 @@ describe('ChatController', () => {
     const fx = await chatFixture();
     const chat = fx.controller();
     const empty = await chat.submit('/save nada');
-    expect(empty).toMatchObject({ kind: 'error', text: expect.stringContaining('nothing to save') as string });
+    expect(empty).toMatchObject({
+      kind: 'error',
+      text: expect.stringContaining('nothing to save') as string,
+    });
 
     await chat.submit('hola');
     await chat.submit('busco un Versa');
     const saved = await chat.submit('/save versa-basico');
-    expect(saved).toMatchObject({ kind: 'notice', text: 'Saved case "versa-basico" (2 turn(s)) to golden-set/versa-basico.yaml.' });
+    expect(saved).toMatchObject({
+      kind: 'notice',
+      text: 'Saved case "versa-basico" (2 turn(s)) to golden-set/versa-basico.yaml.',
+    });
     const file = parse(readFileSync(join(fx.dir, 'golden-set/versa-basico.yaml'), 'utf8')) as {
-      cases: { id: string; tags: string[]; turns: { user: string; expect: { intents: string[]; keywords?: { any: string[] }; facts: boolean } }[] }[];
+      cases: {
+        id: string;
+        tags: string[];
+        turns: {
+          user: string;
+          expect: { intents: string[]; keywords?: { any: string[] }; facts: boolean };
+        }[];
+      }[];
     };
     expect(file.cases).toHaveLength(1);
     const [testCase] = file.cases;
@@ -135,7 +174,10 @@ describe('ChatController', () => {
     const chat = fx.controller();
     await chat.submit('busco un Versa');
     const outcome = await chat.submit('/export out/chat.json');
-    expect(outcome).toMatchObject({ kind: 'notice', text: 'Exported 1 turn(s) with their traces to out/chat.json.' });
+    expect(outcome).toMatchObject({
+      kind: 'notice',
+      text: 'Exported 1 turn(s) with their traces to out/chat.json.',
+    });
     const exported = JSON.parse(readFileSync(join(fx.dir, 'out/chat.json'), 'utf8')) as {
       conversationId: string;
       messages: { role: string }[];
@@ -177,8 +219,14 @@ describe('ChatController', () => {
     const chat = fx.controller();
     const running = chat.submit('busco un Versa');
     expect(chat.busy).toBe(true);
-    expect(await chat.submit('otra cosa')).toMatchObject({ kind: 'notice', text: 'The agent is still answering.' });
-    expect(await chat.submit('/reset')).toMatchObject({ kind: 'notice', text: 'The agent is still answering.' });
+    expect(await chat.submit('otra cosa')).toMatchObject({
+      kind: 'notice',
+      text: 'The agent is still answering.',
+    });
+    expect(await chat.submit('/reset')).toMatchObject({
+      kind: 'notice',
+      text: 'The agent is still answering.',
+    });
     expect((await chat.submit('/trace')).kind).toBe('trace');
     release();
     expect((await running).kind).toBe('reply');

@@ -14,7 +14,6 @@ import {
 import { parseInput } from './commands.js';
 import { storedMessages, storedTraces } from './conversation-log.js';
 import { describeTurnError } from './describe-error.js';
-import type { GoldenFileValidator } from './save-case.js';
 import type { ChatSession, RuntimeChoice } from './session.js';
 
 /** What one submitted line led to; line mode prints it, the Ink UI renders the state instead. */
@@ -36,7 +35,6 @@ export interface ChatControllerOptions {
   goldenSetDir: string;
   /** Where /export writes relative paths. */
   cwd: string;
-  validateCase?: GoldenFileValidator;
 }
 
 /** How long closing waits for a turn that is still running before the app is torn down. */
@@ -69,7 +67,8 @@ export class ChatController {
       lastMessage: undefined,
     };
     if (options.conversationId) this.resume(options.conversationId);
-    else this.addEntry('notice', `New conversation ${this.state.conversationId}. Type /help for the commands.`);
+    else
+      this.addEntry('notice', `New conversation ${this.state.conversationId}. Type /help for the commands.`);
   }
 
   readonly getState = (): ChatState => this.state;
@@ -95,7 +94,10 @@ export class ChatController {
         return this.send(parsed.text);
       case 'command':
         if (this.busy && !['help', 'trace', 'quit'].includes(parsed.command.name)) {
-          return this.notice('The agent is still answering.', 'Wait for the reply, then run the command again.');
+          return this.notice(
+            'The agent is still answering.',
+            'Wait for the reply, then run the command again.',
+          );
         }
         return runCommand(this, parsed.command);
     }
@@ -103,7 +105,11 @@ export class ChatController {
 
   /** Runs one turn; the reply or the error lands in the conversation, never as a throw. */
   async send(message: string): Promise<SubmitOutcome> {
-    if (this.busy) return this.notice('The agent is still answering.', 'Wait for the reply before sending another message.');
+    if (this.busy)
+      return this.notice(
+        'The agent is still answering.',
+        'Wait for the reply before sending another message.',
+      );
     const abort = new AbortController();
     this.addEntry('customer', message);
     this.update({ pending: startTurn(message), lastMessage: message });
@@ -172,7 +178,10 @@ export class ChatController {
     if (!inFlight) return;
     inFlight.abort.abort();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([inFlight.done, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+    await Promise.race([
+      inFlight.done,
+      new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS))),
+    ]);
     clearTimeout(timer);
   }
 
@@ -190,7 +199,10 @@ export class ChatController {
       totals: traces.reduce(addTrace, EMPTY_TOTALS),
       lastMessage: messages.filter((m) => m.role === 'customer').at(-1)?.text,
     });
-    this.addEntry('notice', `Resumed conversation ${conversationId} (${traces.length} turn(s)). Type /help for the commands.`);
+    this.addEntry(
+      'notice',
+      `Resumed conversation ${conversationId} (${traces.length} turn(s)). Type /help for the commands.`,
+    );
   }
 
   private entry(kind: EntryKind, text: string, hint?: string): ChatEntry {

@@ -57,7 +57,11 @@ export function applyEvent(pending: PendingTurn, event: PipelineEvent): PendingT
     case 'intent_detected':
       return { ...pending, activity: `intents: ${event.intents.map((i) => i.type).join(', ')}` };
     case 'agent_start':
-      return { ...pending, agents: [...pending.agents, event.agent], activity: `${event.agent} agent working` };
+      return {
+        ...pending,
+        agents: [...pending.agents, event.agent],
+        activity: `${event.agent} agent working`,
+      };
     case 'span':
       if (event.span.type === 'tool_call') return { ...pending, activity: `tool ${event.span.tool}` };
       if (event.span.type === 'model_call') return { ...pending, activity: `${event.span.task} call done` };
@@ -77,7 +81,10 @@ export function applyEvent(pending: PendingTurn, event: PipelineEvent): PendingT
 
 /** The reply as streamed so far (the final reply replaces it: it may differ after grounding). */
 export function streamedText(pending: PendingTurn): string {
-  return pending.streamed.map((s) => s.text.trim()).filter(Boolean).join('\n\n');
+  return pending.streamed
+    .map((s) => s.text.trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export function addTrace(totals: SessionTotals, trace: TurnTrace): SessionTotals {

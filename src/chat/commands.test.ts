@@ -10,14 +10,29 @@ describe('parseInput', () => {
   it('parses every command with its arguments', () => {
     expect(parseInput('/help')).toEqual({ kind: 'command', command: { name: 'help' } });
     expect(parseInput('/RESET')).toEqual({ kind: 'command', command: { name: 'reset' } });
-    expect(parseInput('/runtime OpenAI')).toEqual({ kind: 'command', command: { name: 'runtime', runtime: 'openai' } });
-    expect(parseInput('/runtime')).toEqual({ kind: 'command', command: { name: 'runtime', runtime: undefined } });
-    expect(parseInput('/model gpt-4.1-mini')).toEqual({ kind: 'command', command: { name: 'model', model: 'gpt-4.1-mini' } });
+    expect(parseInput('/runtime OpenAI')).toEqual({
+      kind: 'command',
+      command: { name: 'runtime', runtime: 'openai' },
+    });
+    expect(parseInput('/runtime')).toEqual({
+      kind: 'command',
+      command: { name: 'runtime', runtime: undefined },
+    });
+    expect(parseInput('/model gpt-4.1-mini')).toEqual({
+      kind: 'command',
+      command: { name: 'model', model: 'gpt-4.1-mini' },
+    });
     expect(parseInput('/reload')).toEqual({ kind: 'command', command: { name: 'reload' } });
     expect(parseInput('/retry')).toEqual({ kind: 'command', command: { name: 'retry' } });
     expect(parseInput('/trace')).toEqual({ kind: 'command', command: { name: 'trace' } });
-    expect(parseInput('/save versa-budget')).toEqual({ kind: 'command', command: { name: 'save', id: 'versa-budget' } });
-    expect(parseInput('/export out/chat.json')).toEqual({ kind: 'command', command: { name: 'export', file: 'out/chat.json' } });
+    expect(parseInput('/save versa-budget')).toEqual({
+      kind: 'command',
+      command: { name: 'save', id: 'versa-budget' },
+    });
+    expect(parseInput('/export out/chat.json')).toEqual({
+      kind: 'command',
+      command: { name: 'export', file: 'out/chat.json' },
+    });
     expect(parseInput('/export')).toEqual({ kind: 'command', command: { name: 'export', file: undefined } });
     expect(parseInput('/quit')).toEqual({ kind: 'command', command: { name: 'quit' } });
     expect(parseInput('/exit')).toEqual({ kind: 'command', command: { name: 'quit' } });
@@ -27,13 +42,25 @@ describe('parseInput', () => {
     const parsed = parseInput('/relaod');
     expect(parsed).toMatchObject({ kind: 'invalid', message: 'Unknown command /relaod.' });
     expect(parsed.kind === 'invalid' && parsed.hint).toContain('/reload');
-    expect(parseInput('/zzzzzz')).toMatchObject({ kind: 'invalid', hint: expect.stringContaining('/help') as string });
+    expect(parseInput('/zzzzzz')).toMatchObject({
+      kind: 'invalid',
+      hint: expect.stringContaining('/help') as string,
+    });
   });
 
   it('rejects a bad runtime and a bad or missing case id with what to type instead', () => {
-    expect(parseInput('/runtime claude')).toMatchObject({ kind: 'invalid', hint: 'Use one of: offline, openai, replay.' });
-    expect(parseInput('/save')).toMatchObject({ kind: 'invalid', hint: expect.stringContaining('/save <id>') as string });
-    expect(parseInput('/save ../../etc')).toMatchObject({ kind: 'invalid', message: '"../../etc" cannot be a case id.' });
+    expect(parseInput('/runtime claude')).toMatchObject({
+      kind: 'invalid',
+      hint: 'Use one of: offline, openai, replay.',
+    });
+    expect(parseInput('/save')).toMatchObject({
+      kind: 'invalid',
+      hint: expect.stringContaining('/save <id>') as string,
+    });
+    expect(parseInput('/save ../../etc')).toMatchObject({
+      kind: 'invalid',
+      message: '"../../etc" cannot be a case id.',
+    });
   });
 
   it('lets "//" send a message that starts with a slash', () => {

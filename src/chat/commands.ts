@@ -26,7 +26,10 @@ export type ParsedInput =
 export const COMMAND_HELP: Record<ChatCommandName, { usage: string; description: string }> = {
   help: { usage: '/help', description: 'show these commands' },
   reset: { usage: '/reset', description: 'start a new conversation' },
-  runtime: { usage: '/runtime <offline|openai|replay>', description: 'switch the runtime without restarting' },
+  runtime: {
+    usage: '/runtime <offline|openai|replay>',
+    description: 'switch the runtime without restarting',
+  },
   model: { usage: '/model <name>', description: 'switch the model (openai runtime)' },
   reload: { usage: '/reload', description: 're-read prompt files, catalog and knowledge base' },
   retry: { usage: '/retry', description: 'send the last message again (e.g. after /reload)' },
@@ -36,10 +39,16 @@ export const COMMAND_HELP: Record<ChatCommandName, { usage: string; description:
   quit: { usage: '/quit', description: 'leave the chat (also Ctrl+C)' },
 };
 
-const ALIASES: Record<string, ChatCommandName> = { exit: 'quit', q: 'quit', '?': 'help', h: 'help', new: 'reset' };
+const ALIASES: Record<string, ChatCommandName> = {
+  exit: 'quit',
+  q: 'quit',
+  '?': 'help',
+  h: 'help',
+  new: 'reset',
+};
 
-/** Case ids become file names: keep them to letters, digits, dashes and underscores. */
-export const CASE_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,79}$/i;
+/** The golden set's id rule (lowercase letters, digits, - _ .); ids also become file names. */
+export const CASE_ID_PATTERN = /^[a-z0-9][a-z0-9-_.]{0,79}$/;
 
 export function parseInput(raw: string): ParsedInput {
   const text = raw.trim();
@@ -58,17 +67,23 @@ export function parseInput(raw: string): ParsedInput {
       if (!args[0]) return { kind: 'command', command: { name, runtime: undefined } };
       const parsed = RuntimeNameSchema.safeParse(args[0].toLowerCase());
       if (!parsed.success) {
-        return invalid(`There is no "${args[0]}" runtime.`, `Use one of: ${RuntimeNameSchema.options.join(', ')}.`);
+        return invalid(
+          `There is no "${args[0]}" runtime.`,
+          `Use one of: ${RuntimeNameSchema.options.join(', ')}.`,
+        );
       }
       return { kind: 'command', command: { name, runtime: parsed.data } };
     }
     case 'model':
       return { kind: 'command', command: { name, model: args[0] } };
     case 'save': {
-      const id = args[0];
+      const id = args[0]?.toLowerCase();
       if (!id) return invalid('/save needs a case id.', 'Usage: /save <id>, e.g. /save versa-budget.');
       if (!CASE_ID_PATTERN.test(id)) {
-        return invalid(`"${id}" cannot be a case id.`, 'Use letters, digits, "-" and "_" (it becomes the file name).');
+        return invalid(
+          `"${id}" cannot be a case id.`,
+          'Use lowercase letters, digits, "-", "_" and "." (it becomes the file name).',
+        );
       }
       return { kind: 'command', command: { name, id } };
     }
@@ -90,7 +105,10 @@ function invalid(message: string, hint: string): ParsedInput {
 function unknownCommand(head: string): ParsedInput {
   const closest = closestCommand(head.toLowerCase());
   const suggestion = closest ? `Did you mean ${COMMAND_HELP[closest].usage}? ` : '';
-  return invalid(`Unknown command /${head}.`, `${suggestion}Type /help for the commands; //text sends "/text" as a message.`);
+  return invalid(
+    `Unknown command /${head}.`,
+    `${suggestion}Type /help for the commands; //text sends "/text" as a message.`,
+  );
 }
 
 /** The command a typo most likely meant (prefix, or at most 2 edits away). */

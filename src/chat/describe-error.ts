@@ -18,7 +18,8 @@ export function describeTurnError(error: unknown): ErrorNotice {
     };
   }
   if (KavakError.is(error)) return { text: error.message, hint: `${error.hint ?? ''} ${RETRY}`.trim() };
-  if (error instanceof Error && error.name === 'AbortError') return { text: 'The turn was cancelled.', hint: RETRY };
+  if (error instanceof Error && error.name === 'AbortError')
+    return { text: 'The turn was cancelled.', hint: RETRY };
   const message = error instanceof Error ? error.message : String(error);
   return {
     text: `Unexpected error: ${message}`,
@@ -28,7 +29,8 @@ export function describeTurnError(error: unknown): ErrorNotice {
 
 /** Errors of commands (/runtime, /reload, /save …): same shape, no retry advice. */
 export function describeCommandError(error: unknown): ErrorNotice {
-  if (KavakError.is(error)) return { text: error.message, hint: error.hint ?? 'Fix the cause and try the command again.' };
+  if (KavakError.is(error))
+    return { text: error.message, hint: error.hint ?? 'Fix the cause and try the command again.' };
   const message = error instanceof Error ? error.message : String(error);
   return { text: message, hint: 'Fix the cause and try the command again.' };
 }

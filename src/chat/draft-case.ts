@@ -1,38 +1,18 @@
 import { z } from 'zod';
-import { IntentTypeSchema } from '../core/intents/schema.js';
 import type { TurnTrace } from '../core/trace/schema.js';
+import type { GoldenCase, GoldenTurn } from '../eval/golden-set/schema.js';
 import { CarSchema, type Car } from '../tools/catalog/types.js';
 import { formatMXN } from '../tools/money.js';
 
 export const SAVED_TAG = 'chat-saved';
 
-/**
- * The draft golden-set case /save writes. The eval engineer owns the real schema
- * (src/eval/golden-set/schema.ts); this is the agreed draft shape it adopts.
- */
-export const DraftTurnSchema = z.object({
-  user: z.string().min(1),
-  expect: z.object({
-    intents: z.array(IntentTypeSchema).min(1),
-    keywords: z.object({ any: z.array(z.string().min(1)).min(1) }).optional(),
-    facts: z.boolean(),
-  }),
-});
-export const DraftCaseSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  tags: z.array(z.string()),
-  turns: z.array(DraftTurnSchema).min(1),
-});
-export const DraftGoldenFileSchema = z.object({ cases: z.array(DraftCaseSchema).min(1) });
-export type DraftTurn = z.infer<typeof DraftTurnSchema>;
-export type DraftCase = z.infer<typeof DraftCaseSchema>;
-export type DraftGoldenFile = z.infer<typeof DraftGoldenFileSchema>;
-
 const TITLE_CHARS = 60;
 
-/** A case from a conversation's turns: what was detected and shown becomes the draft expectation. */
-export function draftCase(id: string, traces: readonly TurnTrace[]): DraftCase {
+/**
+ * A golden-set case from a conversation's turns. What was detected and shown becomes a draft
+ * expectation (intents, cars and prices the reply named, grounding checks on) for a person to review.
+ */
+export function draftCase(id: string, traces: readonly TurnTrace[]): GoldenCase {
   const first = traces[0]?.message ?? id;
   return {
     id,
@@ -42,13 +22,12 @@ export function draftCase(id: string, traces: readonly TurnTrace[]): DraftCase {
   };
 }
 
-export function draftTurn(trace: TurnTrace): DraftTurn {
-  const intents = [...new Set(trace.intents.map((i) => i.type))];
+export function draftTurn(trace: TurnTrace): GoldenTurn {
   const keywords = draftKeywords(trace);
   return {
     user: trace.message,
     expect: {
-      intents: intents.length ? intents : ['out_of_scope'],
+      intents: [...new Set(trace.intents.map((i) => i.type))],
       ...(keywords.length ? { keywords: { any: keywords } } : {}),
       facts: true,
     },

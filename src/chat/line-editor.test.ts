@@ -13,7 +13,17 @@ function type(state: LineState, ...keys: (string | KeyPress)[]): { state: LineSt
 
 describe('editLine', () => {
   it('types, edits at the cursor and sends on Enter', () => {
-    const { state, sent } = type(EMPTY_LINE, 'hola', { leftArrow: true }, { leftArrow: true }, 'X', { backspace: true }, { delete: true }, 'L', { return: true });
+    const { state, sent } = type(
+      EMPTY_LINE,
+      'hola',
+      { leftArrow: true },
+      { leftArrow: true },
+      'X',
+      { backspace: true },
+      { delete: true },
+      'L',
+      { return: true },
+    );
     // `delete` erases to the left too: terminals send DEL for the Backspace key.
     expect(sent).toEqual(['hLla']);
     expect(state.value).toBe('');
@@ -31,7 +41,9 @@ describe('editLine', () => {
   });
 
   it('does not send blank lines or repeat the same line in history', () => {
-    const { state, sent } = type(EMPTY_LINE, '  ', { return: true }, 'a', { return: true }, 'a', { return: true });
+    const { state, sent } = type(EMPTY_LINE, '  ', { return: true }, 'a', { return: true }, 'a', {
+      return: true,
+    });
     expect(sent).toEqual(['a', 'a']);
     expect(state.history).toEqual(['a']);
   });

@@ -60,13 +60,21 @@ export function editLine(
   // Most terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`: both erase left.
   if (key.backspace || key.delete) {
     if (cursor === 0) return { state };
-    return { state: { ...state, value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1 } };
+    return {
+      state: { ...state, value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1 },
+    };
   }
   if (key.ctrl || key.meta) return { state };
   // A paste arrives as one input; line breaks inside it become spaces (Enter is the send key).
   const text = [...input.replace(/\r\n|\r|\n/g, ' ')].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
   if (!text) return { state };
-  return { state: { ...state, value: value.slice(0, cursor) + text + value.slice(cursor), cursor: cursor + text.length } };
+  return {
+    state: {
+      ...state,
+      value: value.slice(0, cursor) + text + value.slice(cursor),
+      cursor: cursor + text.length,
+    },
+  };
 }
 
 function walkHistory(state: LineState, step: -1 | 1): { state: LineState } {
@@ -77,5 +85,7 @@ function walkHistory(state: LineState, step: -1 | 1): { state: LineState } {
   if (to === from) return { state };
   const draft = historyIndex === null ? state.value : state.draft;
   const value = to === history.length ? draft : history[to]!;
-  return { state: { ...state, value, cursor: value.length, historyIndex: to === history.length ? null : to, draft } };
+  return {
+    state: { ...state, value, cursor: value.length, historyIndex: to === history.length ? null : to, draft },
+  };
 }

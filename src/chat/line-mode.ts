@@ -63,7 +63,8 @@ function write(outcome: SubmitOutcome, chat: ChatController, io: LineModeIo): vo
         return;
       }
       const s = summarizeTrace(outcome.trace);
-      const section = (title: string, lines: string[]) => (lines.length ? [title, ...lines.map((l) => `  ${l}`)] : []);
+      const section = (title: string, lines: string[]) =>
+        lines.length ? [title, ...lines.map((l) => `  ${l}`)] : [];
       io.errors.write(
         [
           `trace ${s.trackingId}`,
@@ -102,7 +103,12 @@ function jsonLine(outcome: SubmitOutcome, conversationId: string): Record<string
     case 'error':
       return { type: 'error', conversationId, message: outcome.text, hint: outcome.hint };
     case 'notice':
-      return { type: 'notice', conversationId, message: outcome.text, ...(outcome.hint ? { hint: outcome.hint } : {}) };
+      return {
+        type: 'notice',
+        conversationId,
+        message: outcome.text,
+        ...(outcome.hint ? { hint: outcome.hint } : {}),
+      };
     case 'trace':
       return { type: 'trace', conversationId, trace: outcome.trace };
     case 'none':

@@ -59,7 +59,11 @@ export function describeModelCall(span: ModelCallSpan): string {
 
 const SearchOutputSchema = z.object({ cars: z.array(CarSchema), total: z.number() });
 const SectionsOutputSchema = z.array(z.object({ id: z.string(), title: z.string() }));
-const BranchLookupSchema = z.object({ city: z.string(), hasBranch: z.boolean(), branches: z.array(z.object({ name: z.string() })) });
+const BranchLookupSchema = z.object({
+  city: z.string(),
+  hasBranch: z.boolean(),
+  branches: z.array(z.object({ name: z.string() })),
+});
 const BranchesSchema = z.array(z.object({ name: z.string(), city: z.string() }));
 const FinancingOutcomeSchema = z.union([
   z.object({ ok: z.literal(true), plan: FinancingPlanSchema }),
@@ -79,7 +83,9 @@ function describeToolOutput(tool: string, output: unknown): string {
       const parsed = SearchOutputSchema.safeParse(output);
       if (!parsed.success) break;
       const { cars, total } = parsed.data;
-      return cars.length ? `${cars.length} of ${total} car(s): ${cars.map(describeCar).join('; ')}` : 'no cars found';
+      return cars.length
+        ? `${cars.length} of ${total} car(s): ${cars.map(describeCar).join('; ')}`
+        : 'no cars found';
     }
     case 'catalog.byStockId': {
       if (output === null) return 'not found';
@@ -102,7 +108,9 @@ function describeToolOutput(tool: string, output: unknown): string {
     case 'knowledge.retrieve': {
       const parsed = SectionsOutputSchema.safeParse(output);
       if (!parsed.success) break;
-      return parsed.data.length ? `sections: ${parsed.data.map((s) => `${s.title} [${s.id}]`).join('; ')}` : 'no relevant section';
+      return parsed.data.length
+        ? `sections: ${parsed.data.map((s) => `${s.title} [${s.id}]`).join('; ')}`
+        : 'no relevant section';
     }
     case 'knowledge.branchesIn': {
       const parsed = BranchLookupSchema.safeParse(output);

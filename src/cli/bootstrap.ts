@@ -22,13 +22,18 @@ export interface App {
 }
 
 /** Wires the pipeline from the resolved config: tools, prompts, store and runtime. */
-export async function createApp(config: KavakConfig, options: { stream?: boolean; logger?: Logger } = {}): Promise<App> {
-  const logger = options.logger ?? createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'warn') });
+export async function createApp(
+  config: KavakConfig,
+  options: { stream?: boolean; logger?: Logger } = {},
+): Promise<App> {
+  const logger =
+    options.logger ?? createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'warn') });
   const tools: { catalog: Catalog; knowledge: KnowledgeBase } = {
     catalog: await loadCatalog(config.catalog),
     knowledge: await loadKnowledgeBase(config.knowledge),
   };
-  for (const issue of tools.catalog.issues) logger.warn('catalog_row_skipped', { line: issue.line, reason: issue.message });
+  for (const issue of tools.catalog.issues)
+    logger.warn('catalog_row_skipped', { line: issue.line, reason: issue.message });
   const prompts = new PromptLibrary(config.prompts);
   const db = openDatabase(config.db);
   const store = new ConversationStore(db);
@@ -45,9 +50,13 @@ export async function createApp(config: KavakConfig, options: { stream?: boolean
     store,
     logger,
     settings: {
-      agentModels: Object.fromEntries(Object.entries(config.agents).flatMap(([k, v]) => (v?.model ? [[k, v.model]] : []))),
+      agentModels: Object.fromEntries(
+        Object.entries(config.agents).flatMap(([k, v]) => (v?.model ? [[k, v.model]] : [])),
+      ),
       agentTemperatures: Object.fromEntries(
-        Object.entries(config.agents).flatMap(([k, v]) => (v?.temperature !== undefined ? [[k, v.temperature]] : [])),
+        Object.entries(config.agents).flatMap(([k, v]) =>
+          v?.temperature !== undefined ? [[k, v.temperature]] : [],
+        ),
       ),
       temperature: config.temperature,
       prices: config.prices,

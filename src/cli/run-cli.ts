@@ -61,7 +61,9 @@ export async function runCli(argv: string[]): Promise<number> {
       if (error.hint) process.stderr.write(`  → ${error.hint}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`kavak: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `kavak: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.stderr.write('  → This is a bug in kavak; please report it with the command you ran.\n');
     return 2;
   }

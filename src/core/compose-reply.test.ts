@@ -33,7 +33,10 @@ describe('splitForWhatsApp', () => {
   });
 
   it('splits a long reply at paragraph breaks, every message within the limit', () => {
-    const paragraphs = Array.from({ length: 12 }, (_, i) => `Párrafo ${i + 1}: ${'texto '.repeat(40).trim()}.`);
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, i) => `Párrafo ${i + 1}: ${'texto '.repeat(40).trim()}.`,
+    );
     const messages = splitForWhatsApp(paragraphs.join('\n\n'));
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expect(m.length).toBeLessThanOrEqual(WHATSAPP_MAX_CHARS);

@@ -12,7 +12,12 @@ export function composeReply(parts: { agent: AgentName; text: string }[]): strin
   const sorted = [...parts].sort((a, b) => ORDER.indexOf(a.agent) - ORDER.indexOf(b.agent));
   const hasGreeting = sorted.some((p) => p.agent === 'greeting');
   return sorted
-    .map((p, i) => (i > 0 || (hasGreeting && p.agent !== 'greeting') ? p.text.replace(LEADING_GREETING, '') : p.text).trim())
+    .map((p, i) =>
+      (i > 0 || (hasGreeting && p.agent !== 'greeting')
+        ? p.text.replace(LEADING_GREETING, '')
+        : p.text
+      ).trim(),
+    )
     .filter(Boolean)
     .join('\n\n');
 }

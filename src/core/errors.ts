@@ -18,7 +18,11 @@ export class KavakError extends Error {
     return this.options.exitCode ?? 1;
   }
   static is(error: unknown): error is KavakError {
-    return typeof error === 'object' && error !== null && (error as { isKavakError?: unknown }).isKavakError === true;
+    return (
+      typeof error === 'object' &&
+      error !== null &&
+      (error as { isKavakError?: unknown }).isKavakError === true
+    );
   }
 }
 

@@ -14,7 +14,11 @@ export function figuresIn(text: string): Set<string> {
 }
 
 export function normaliseFigure(figure: string): string {
-  return figure.replace(/,/g, '').replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return figure
+    .replace(/,/g, '')
+    .replace(/\.0+$/, '')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** Figures the phrased text states that the draft does not; [] means grounded. */

@@ -24,10 +24,14 @@ export function createLogger(options: {
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
   const threshold = LOG_LEVELS.indexOf(level);
   const base = options.fields ?? {};
-  const log = (at: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
-    if (LOG_LEVELS.indexOf(at) < threshold) return;
-    write(JSON.stringify(redactValue({ time: new Date().toISOString(), level: at, event, ...base, ...fields })));
-  };
+  const log =
+    (at: LogLevel) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      if (LOG_LEVELS.indexOf(at) < threshold) return;
+      write(
+        JSON.stringify(redactValue({ time: new Date().toISOString(), level: at, event, ...base, ...fields })),
+      );
+    };
   return {
     debug: log('debug'),
     info: log('info'),

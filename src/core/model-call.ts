@@ -39,7 +39,9 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
   return ctx.tracer.withSpan(
     options.parentId,
     async () => {
-      const result = options.streamAs ? await streamed(ctx, request, options.streamAs) : await ctx.runtime.generate(request);
+      const result = options.streamAs
+        ? await streamed(ctx, request, options.streamAs)
+        : await ctx.runtime.generate(request);
       const { costUsd, warning } = estimateCostUsd(result.model || model, result.usage, ctx.settings.prices);
       return {
         result,
@@ -58,15 +60,21 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
   );
 }
 
-async function streamed(ctx: TurnContext, request: GenerateRequest, agent: AgentName): Promise<GenerateResult> {
+async function streamed(
+  ctx: TurnContext,
+  request: GenerateRequest,
+  agent: AgentName,
+): Promise<GenerateResult> {
   for await (const part of ctx.runtime.stream(request)) {
-    if (part.type === 'text-delta') ctx.emit({ type: 'reply_delta', trackingId: ctx.trackingId, agent, text: part.text });
+    if (part.type === 'text-delta')
+      ctx.emit({ type: 'reply_delta', trackingId: ctx.trackingId, agent, text: part.text });
     else return part.result;
   }
   throw new Error(`The ${ctx.runtime.id} runtime ended a stream without a finish part.`);
 }
 
-export type StructuredOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: string; attempts: number };
+export type StructuredOutcome<T> =
+  { ok: true; value: T; attempts: number } | { ok: false; error: string; attempts: number };
 
 /**
  * A structured call: validate with the schema; on invalid JSON or a schema break, one repair
@@ -98,7 +106,10 @@ export async function generateStructured<T>(
   return { ok: false, error: secondCheck.error, attempts: 2 };
 }
 
-function validate<T>(result: GenerateResult, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: string } {
+function validate<T>(
+  result: GenerateResult,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; error: string } {
   let candidate = result.object;
   if (candidate === undefined) {
     try {
@@ -110,5 +121,8 @@ function validate<T>(result: GenerateResult, schema: z.ZodType<T>): { ok: true; 
   const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, error: `${issue?.path.join('.') || 'raíz'}: ${issue?.message ?? 'no cumple el esquema'}` };
+  return {
+    ok: false,
+    error: `${issue?.path.join('.') || 'raíz'}: ${issue?.message ?? 'no cumple el esquema'}`,
+  };
 }

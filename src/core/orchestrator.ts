@@ -24,7 +24,11 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
     if (!byAgent.has(agent)) byAgent.set(agent, intent);
   }
   // The fallback speaks only when nothing else can: "hola, dame un descuento" still greets.
-  if (byAgent.size > 1 && byAgent.has('fallback') && [...byAgent.keys()].some((a) => a !== 'fallback' && a !== 'greeting')) {
+  if (
+    byAgent.size > 1 &&
+    byAgent.has('fallback') &&
+    [...byAgent.keys()].some((a) => a !== 'fallback' && a !== 'greeting')
+  ) {
     byAgent.delete('fallback');
   }
 
@@ -36,7 +40,9 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   for (const phase of PHASES) {
     const names = phase.filter((name) => byAgent.has(name));
     const answers = await Promise.all(
-      names.map((name) => runAgent({ ...ctx, profile }, name, byAgent.get(name)!, entities, [...byAgent.keys()])),
+      names.map((name) =>
+        runAgent({ ...ctx, profile }, name, byAgent.get(name)!, entities, [...byAgent.keys()]),
+      ),
     );
     for (const { answer, text } of answers) {
       parts.push({ agent: answer.agent, text });
@@ -64,7 +70,13 @@ async function runAgent(
       const phrased = await phraseAnswer(agentCtx, answer);
       return {
         result: { answer, text: phrased.text },
-        data: { type: 'agent', agent: name, intent: intent.type, reply: phrased.text, groundingNote: phrased.groundingNote },
+        data: {
+          type: 'agent',
+          agent: name,
+          intent: intent.type,
+          reply: phrased.text,
+          groundingNote: phrased.groundingNote,
+        },
       };
     },
     () => ({ type: 'agent', agent: name, intent: intent.type, reply: '', groundingNote: null }),

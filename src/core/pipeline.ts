@@ -63,9 +63,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     async runTurn(request) {
       const message = request.message.trim();
       if (message.length > MAX_MESSAGE_CHARS) {
-        throw new UserInputError(`The message has ${message.length} characters; the limit is ${MAX_MESSAGE_CHARS}.`, {
-          hint: 'Send a shorter message.',
-        });
+        throw new UserInputError(
+          `The message has ${message.length} characters; the limit is ${MAX_MESSAGE_CHARS}.`,
+          {
+            hint: 'Send a shorter message.',
+          },
+        );
       }
       const trackingId = request.trackingId ?? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
       const conversationId = request.conversationId ?? deps.store.newConversationId();
@@ -113,7 +116,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         spans: tracer.spans,
         totals: tracer.totals(),
       };
-      deps.store.saveTurn({ conversationId, trackingId, customerText: message, agentText: reply, profile, trace, leads });
+      deps.store.saveTurn({
+        conversationId,
+        trackingId,
+        customerText: message,
+        agentText: reply,
+        profile,
+        trace,
+        leads,
+      });
       turnLogger.info('turn', {
         intents: result.intents.map((i) => i.type),
         modelCalls: trace.totals.modelCalls,
@@ -121,7 +132,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         latencyMs: trace.latencyMs,
       });
       emit({ type: 'turn_end', trackingId, trace });
-      return { trackingId, conversationId, reply, messages: trace.messages, intents: result.intents, profile, trace };
+      return {
+        trackingId,
+        conversationId,
+        reply,
+        messages: trace.messages,
+        intents: result.intents,
+        profile,
+        trace,
+      };
     },
   };
 }

@@ -9,7 +9,8 @@ export function combineEntities(intents: Intent[]): Entities {
   for (const { entities } of intents) {
     for (const key of Object.keys(combined) as (keyof Entities)[]) {
       if (key === 'otherFeatures') continue;
-      if (combined[key] === null && entities[key] !== null) (combined as Record<string, unknown>)[key] = entities[key];
+      if (combined[key] === null && entities[key] !== null)
+        (combined as Record<string, unknown>)[key] = entities[key];
     }
     for (const feature of entities.otherFeatures) {
       if (!combined.otherFeatures.includes(feature)) combined.otherFeatures.push(feature);
@@ -35,7 +36,8 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
     next.downPaymentPercent = e.downPaymentPercent;
     next.downPaymentAmount = null;
   }
-  if (e.termYears !== null && (TERM_YEARS as readonly number[]).includes(e.termYears)) next.termYears = e.termYears;
+  if (e.termYears !== null && (TERM_YEARS as readonly number[]).includes(e.termYears))
+    next.termYears = e.termYears;
   if (e.salesAction) next.salesAction = e.salesAction;
   if (e.preferredTime) next.preferredTime = e.preferredTime;
 

@@ -13,7 +13,10 @@ describe('redaction', () => {
 
   it('masks keys and tokens, also by field name', () => {
     expect(redact('key sk-abcdefghijklmnop1234')).toBe('key [secret]');
-    expect(redactValue({ authToken: 'abc', nested: { apiKey: 'x' } })).toEqual({ authToken: '[secret]', nested: { apiKey: '[secret]' } });
+    expect(redactValue({ authToken: 'abc', nested: { apiKey: 'x' } })).toEqual({
+      authToken: '[secret]',
+      nested: { apiKey: '[secret]' },
+    });
   });
 
   it('masks a WhatsApp address to its last digits', () => {

@@ -12,7 +12,10 @@ export interface RuntimeOptions {
 
 /** The runtime the config asks for, with --record wrapped around it. */
 export function createRuntime(
-  config: Pick<KavakConfig, 'runtime' | 'model' | 'baseUrl' | 'apiKey' | 'timeoutMs' | 'maxRetries' | 'record' | 'replay'>,
+  config: Pick<
+    KavakConfig,
+    'runtime' | 'model' | 'baseUrl' | 'apiKey' | 'timeoutMs' | 'maxRetries' | 'record' | 'replay'
+  >,
   options: RuntimeOptions = {},
 ): LanguageModelRuntime {
   if (config.replay) {

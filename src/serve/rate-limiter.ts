@@ -61,7 +61,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           onAbort: () => {
             const index = queue.indexOf(waiter);
             if (index >= 0) queue.splice(index, 1);
-            reject(signal?.reason);
+            reject(signal?.reason as Error);
           },
         };
         signal?.addEventListener('abort', waiter.onAbort, { once: true });

@@ -18,7 +18,16 @@ describe('ConversationStore (a real SQLite file)', () => {
       agentText: '¡Hola Ana!',
       profile,
       trace: { trackingId: 't1' },
-      leads: [{ action: 'visit', name: 'Ana', stockId: '305016', city: 'Puebla', branch: 'Explanada', preferredTime: 'mañana' }],
+      leads: [
+        {
+          action: 'visit',
+          name: 'Ana',
+          stockId: '305016',
+          city: 'Puebla',
+          branch: 'Explanada',
+          preferredTime: 'mañana',
+        },
+      ],
     });
 
     const reopened = new ConversationStore(openDatabase(path));
@@ -34,7 +43,15 @@ describe('ConversationStore (a real SQLite file)', () => {
   it('returns only the most recent messages, oldest first', () => {
     const store = new ConversationStore(openDatabase(':memory:'));
     for (let i = 1; i <= 4; i++) {
-      store.saveTurn({ conversationId: 'c', trackingId: `t${i}`, customerText: `q${i}`, agentText: `a${i}`, profile: emptyProfile(), trace: {}, leads: [] });
+      store.saveTurn({
+        conversationId: 'c',
+        trackingId: `t${i}`,
+        customerText: `q${i}`,
+        agentText: `a${i}`,
+        profile: emptyProfile(),
+        trace: {},
+        leads: [],
+      });
     }
     expect(store.history('c', 3).map((m) => m.text)).toEqual(['a3', 'q4', 'a4']);
   });

@@ -55,7 +55,12 @@ export class ConversationStore {
       .prepare('SELECT id, created_at, updated_at, profile FROM conversations WHERE id = ?')
       .get(id) as { id: string; created_at: string; updated_at: string; profile: string } | undefined;
     if (!row) return undefined;
-    return { id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, profile: parseProfile(row.profile) };
+    return {
+      id: row.id,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      profile: parseProfile(row.profile),
+    };
   }
 
   /** The conversation, created empty when it does not exist yet. */
@@ -78,8 +83,18 @@ export class ConversationStore {
            (SELECT * FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?)
          ORDER BY id ASC`,
       )
-      .all(id, limit) as { role: HistoryTurn['role']; text: string; tracking_id: string; created_at: string }[];
-    return rows.map((r) => ({ role: r.role, text: r.text, trackingId: r.tracking_id, createdAt: r.created_at }));
+      .all(id, limit) as {
+      role: HistoryTurn['role'];
+      text: string;
+      tracking_id: string;
+      created_at: string;
+    }[];
+    return rows.map((r) => ({
+      role: r.role,
+      text: r.text,
+      trackingId: r.tracking_id,
+      createdAt: r.created_at,
+    }));
   }
 
   /** Saves a whole turn atomically: both messages, the new profile, the trace and any leads. */
@@ -96,7 +111,9 @@ export class ConversationStore {
         .prepare('UPDATE conversations SET profile = ?, updated_at = ? WHERE id = ?')
         .run(JSON.stringify(turn.profile), at, turn.conversationId);
       this.db
-        .prepare('INSERT OR REPLACE INTO turns (tracking_id, conversation_id, created_at, trace) VALUES (?, ?, ?, ?)')
+        .prepare(
+          'INSERT OR REPLACE INTO turns (tracking_id, conversation_id, created_at, trace) VALUES (?, ?, ?, ?)',
+        )
         .run(turn.trackingId, turn.conversationId, at, JSON.stringify(turn.trace));
       const insertLead = this.db.prepare(
         `INSERT INTO leads (conversation_id, tracking_id, created_at, action, name, stock_id, city, branch, preferred_time)

@@ -99,12 +99,25 @@ export class MessageStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)
          ON CONFLICT (message_sid) DO NOTHING`,
       )
-      .run(message.messageSid, message.trackingId, message.conversationId, message.customer, message.to, message.body, JSON.stringify(message.raw), at, at, at);
+      .run(
+        message.messageSid,
+        message.trackingId,
+        message.conversationId,
+        message.customer,
+        message.to,
+        message.body,
+        JSON.stringify(message.raw),
+        at,
+        at,
+        at,
+      );
     return { inserted: result.changes === 1, record: this.get(message.messageSid)! };
   }
 
   get(messageSid: string): InboundRecord | undefined {
-    const row: unknown = this.db.prepare('SELECT * FROM inbound_messages WHERE message_sid = ?').get(messageSid);
+    const row: unknown = this.db
+      .prepare('SELECT * FROM inbound_messages WHERE message_sid = ?')
+      .get(messageSid);
     return row === undefined ? undefined : toRecord(row);
   }
 
@@ -122,12 +135,16 @@ export class MessageStore {
     const at = this.now().toISOString();
     return this.db.transaction(() => {
       const row: unknown = this.db
-        .prepare(`SELECT * FROM inbound_messages WHERE ${HEADS} AND status = 'received' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`)
+        .prepare(
+          `SELECT * FROM inbound_messages WHERE ${HEADS} AND status = 'received' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`,
+        )
         .get(at);
       if (row === undefined) return undefined;
       const record = toRecord(row);
       this.db
-        .prepare(`UPDATE inbound_messages SET status = 'processing', attempts = attempts + 1, updated_at = ? WHERE id = ?`)
+        .prepare(
+          `UPDATE inbound_messages SET status = 'processing', attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+        )
         .run(at, record.seq);
       return { ...record, status: 'processing' as const, attempts: record.attempts + 1, updatedAt: at };
     })();
@@ -136,13 +153,18 @@ export class MessageStore {
   /** When the next waiting head becomes due (for the retry timer); undefined when none waits. */
   nextDueAt(): Date | undefined {
     const row = this.db
-      .prepare(`SELECT MIN(next_attempt_at) AS due FROM inbound_messages WHERE ${HEADS} AND status = 'received'`)
+      .prepare(
+        `SELECT MIN(next_attempt_at) AS due FROM inbound_messages WHERE ${HEADS} AND status = 'received'`,
+      )
       .get() as { due: string | null };
     return row.due ? new Date(row.due) : undefined;
   }
 
   /** Saves the reply before sending it, so a crash mid-send resumes instead of asking the model again. */
-  saveReply(messageSid: string, reply: { text: string; parts: string[]; kind: ReplyKind; error?: string }): void {
+  saveReply(
+    messageSid: string,
+    reply: { text: string; parts: string[]; kind: ReplyKind; error?: string },
+  ): void {
     this.update(messageSid, 'reply = ?, reply_parts = ?, reply_kind = ?, error = COALESCE(?, error)', [
       reply.text,
       JSON.stringify(reply.parts),
@@ -170,7 +192,10 @@ export class MessageStore {
 
   /** Gives up on a message for good, with the reason. */
   fail(messageSid: string, error: string): void {
-    this.update(messageSid, `status = 'failed', error = ?, finished_at = ?`, [error, this.now().toISOString()]);
+    this.update(messageSid, `status = 'failed', error = ?, finished_at = ?`, [
+      error,
+      this.now().toISOString(),
+    ]);
   }
 
   /** Back to the queue after a failed attempt; the customer's later messages wait behind it. */
@@ -196,7 +221,9 @@ export class MessageStore {
 
   countsByStatus(): Record<InboundStatus, number> {
     const counts: Record<InboundStatus, number> = { received: 0, processing: 0, replied: 0, failed: 0 };
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM inbound_messages GROUP BY status').all() as {
+    const rows = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM inbound_messages GROUP BY status')
+      .all() as {
       status: InboundStatus;
       n: number;
     }[];
@@ -206,7 +233,8 @@ export class MessageStore {
 
   /** The reply a turn already saved to conversation memory (a crash after the turn, before the send). */
   savedTurnReply(trackingId: string): { reply: string; messages: string[] } | undefined {
-    const row = this.db.prepare('SELECT trace FROM turns WHERE tracking_id = ?').get(trackingId) as { trace: string } | undefined;
+    const row = this.db.prepare('SELECT trace FROM turns WHERE tracking_id = ?').get(trackingId) as
+      { trace: string } | undefined;
     if (!row) return undefined;
     const parsed = SavedTraceSchema.safeParse(JSON.parse(row.trace));
     return parsed.success ? parsed.data : undefined;

@@ -47,19 +47,31 @@ export function downPaymentFromPercent(priceCents: Cents, percent: number): Cent
  * Standard amortisation: M = P·r(1+r)^n / ((1+r)^n − 1), r = annual/12. The payment is computed
  * in floating point from exact cents and rounded to the cent once.
  */
-export function monthlyPayment(financedCents: Cents, months: number, annualRate = FINANCING_RULES.annualRate): Cents {
+export function monthlyPayment(
+  financedCents: Cents,
+  months: number,
+  annualRate = FINANCING_RULES.annualRate,
+): Cents {
   if (financedCents <= 0) return 0;
   const r = annualRate / 12;
   const growth = Math.pow(1 + r, months);
   return Math.round((financedCents * r * growth) / (growth - 1));
 }
 
-export function planFinancing(input: { priceCents: Cents; downPaymentCents: Cents; termYears: number }): FinancingOutcome {
+export function planFinancing(input: {
+  priceCents: Cents;
+  downPaymentCents: Cents;
+  termYears: number;
+}): FinancingOutcome {
   const { priceCents, downPaymentCents, termYears } = input;
   if (!Number.isFinite(priceCents) || priceCents <= 0) {
     return { ok: false, refusal: { reason: 'invalid_price', message: 'El precio del auto no es válido.' } };
   }
-  if (!Number.isInteger(termYears) || termYears < FINANCING_RULES.minTermYears || termYears > FINANCING_RULES.maxTermYears) {
+  if (
+    !Number.isInteger(termYears) ||
+    termYears < FINANCING_RULES.minTermYears ||
+    termYears > FINANCING_RULES.maxTermYears
+  ) {
     return {
       ok: false,
       refusal: {

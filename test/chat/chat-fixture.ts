@@ -8,7 +8,12 @@ import { emptyEntities, type Intent } from '../../src/core/intents/schema.js';
 import { createPipeline } from '../../src/core/pipeline.js';
 import { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
 import { ReplyTaskInputSchema, IntentsTaskInputSchema } from '../../src/core/tasks.js';
-import { createScriptedRuntime, type Script, type ScriptedRuntime, type ScriptedStep } from '../../src/runtime/scripted.js';
+import {
+  createScriptedRuntime,
+  type Script,
+  type ScriptedRuntime,
+  type ScriptedStep,
+} from '../../src/runtime/scripted.js';
 import type { GenerateRequest } from '../../src/runtime/types.js';
 import { ConversationStore } from '../../src/store/conversation-store.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -21,7 +26,13 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export function intentsFor(message: string): Intent[] {
   const text = message.toLowerCase();
   if (text.includes('versa')) {
-    return [{ type: 'car_recommendation', confidence: 0.93, entities: { ...emptyEntities(), make: 'Nissan', model: 'Versa' } }];
+    return [
+      {
+        type: 'car_recommendation',
+        confidence: 0.93,
+        entities: { ...emptyEntities(), make: 'Nissan', model: 'Versa' },
+      },
+    ];
   }
   if (text.includes('hola')) return [{ type: 'greeting', confidence: 0.99, entities: emptyEntities() }];
   return [{ type: 'out_of_scope', confidence: 0.5, entities: emptyEntities() }];
@@ -33,7 +44,10 @@ export const echoDraftScript = (request: GenerateRequest, _callIndex?: number): 
     const { message } = IntentsTaskInputSchema.parse(request.task.input);
     return { object: { intents: intentsFor(message) }, usage: { inputTokens: 120, outputTokens: 30 } };
   }
-  return { text: ReplyTaskInputSchema.parse(request.task.input).draft, usage: { inputTokens: 200, outputTokens: 80 } };
+  return {
+    text: ReplyTaskInputSchema.parse(request.task.input).draft,
+    usage: { inputTokens: 200, outputTokens: 80 },
+  };
 };
 
 export interface ChatFixture {

@@ -16,7 +16,9 @@ export function ConversationView({ entries, pending, width }: ConversationViewPr
   const streamed = pending ? streamedText(pending) : '';
   return (
     <Box flexDirection="column">
-      <Static items={entries}>{(entry) => <MessageBubble key={entry.id} entry={entry} width={width} />}</Static>
+      <Static items={entries}>
+        {(entry) => <MessageBubble key={entry.id} entry={entry} width={width} />}
+      </Static>
       {streamed ? <MessageBubble entry={{ kind: 'agent', text: streamed }} width={width} streaming /> : null}
     </Box>
   );

@@ -8,7 +8,8 @@ export function StatusLine({ state }: { state: Pick<ChatState, 'runtime' | 'conv
   return (
     <Text dimColor wrap="truncate-end">
       {runtime.runtime} · {runtime.model} · {conversationId} · {totals.turns} turn(s) ·{' '}
-      {formatTokens(totals.inputTokens + totals.outputTokens)} tokens · {formatUsd(totals.costUsd)} · Tab trace · /help
+      {formatTokens(totals.inputTokens + totals.outputTokens)} tokens · {formatUsd(totals.costUsd)} · Tab
+      trace · /help
     </Text>
   );
 }

@@ -40,10 +40,9 @@ function TraceSection({ title, lines }: { title: string; lines: string[] }) {
     <Box flexDirection="column">
       <Text bold>{title}</Text>
       {lines.map((line, i) => (
-        <Text key={i} wrap="wrap">
-          {'  '}
-          {line}
-        </Text>
+        <Box key={i} paddingLeft={2}>
+          <Text wrap="wrap">{line}</Text>
+        </Box>
       ))}
     </Box>
   );

@@ -10,7 +10,10 @@ export interface AskOptions extends GlobalFlags {
 export async function askCommand(options: AskOptions): Promise<void> {
   const app = await createApp(loadConfig(options));
   try {
-    const result = await app.pipeline.runTurn({ message: options.message, conversationId: options.conversation });
+    const result = await app.pipeline.runTurn({
+      message: options.message,
+      conversationId: options.conversation,
+    });
     if (options.json) {
       process.stdout.write(
         JSON.stringify(
@@ -30,7 +33,9 @@ export async function askCommand(options: AskOptions): Promise<void> {
       );
     } else {
       process.stdout.write(`${result.reply}\n`);
-      process.stderr.write(`\n(conversación ${result.conversationId} · seguimiento ${result.trackingId} · kavak ask --conversation ${result.conversationId} "…" para continuar)\n`);
+      process.stderr.write(
+        `\n(conversación ${result.conversationId} · seguimiento ${result.trackingId} · kavak ask --conversation ${result.conversationId} "…" para continuar)\n`,
+      );
     }
   } finally {
     app.close();

@@ -5,6 +5,7 @@ import { runLineMode } from '../../chat/line-mode.js';
 import { sessionFromApp } from '../../chat/session-from-app.js';
 import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
 import { KavakError } from '../../core/errors.js';
+import { createLogger, parseLogLevel } from '../../core/logger.js';
 import { createApp } from '../bootstrap.js';
 
 export interface ChatOptions extends GlobalFlags {
@@ -37,26 +38,42 @@ export function goldenSetDir(env: ChatIo['env'], cwd: string): string {
 /** The Ink chat in a terminal; line mode when stdin or stdout is not one, or with --json. */
 export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()): Promise<void> {
   const terminal = !options.json && Boolean(io.stdin.isTTY && io.stdout.isTTY);
-  const app = await createApp(loadConfig(options, io.env, io.cwd), { stream: terminal });
-  const controller = new ChatController(sessionFromApp(app), {
-    conversationId: options.conversation,
-    goldenSetDir: goldenSetDir(io.env, io.cwd),
-    cwd: io.cwd,
+  const level = parseLogLevel(io.env.KAVAK_LOG_LEVEL, 'warn');
+  // In the terminal UI, log lines go through console.error, which Ink prints above the screen
+  // instead of tearing it; in line mode they go to stderr as usual.
+  const logger = createLogger({
+    level,
+    write: terminal ? (line) => console.error(line) : (line) => io.stderr.write(`${line}\n`),
   });
+  const app = await createApp(loadConfig(options, io.env, io.cwd), { stream: terminal, logger });
+  let controller: ChatController | undefined;
   try {
+    controller = new ChatController(sessionFromApp(app), {
+      conversationId: options.conversation,
+      goldenSetDir: goldenSetDir(io.env, io.cwd),
+      cwd: io.cwd,
+    });
     if (terminal) {
       const { runTerminalChat } = await import('../../chat/run-terminal-chat.js');
       await runTerminalChat(controller);
       return;
     }
-    const result = await runLineMode(controller, { input: io.stdin, output: io.stdout, errors: io.stderr, json: options.json ?? false });
+    const result = await runLineMode(controller, {
+      input: io.stdin,
+      output: io.stdout,
+      errors: io.stderr,
+      json: options.json ?? false,
+    });
     if (result.failedTurns) {
-      throw new KavakError(`${result.failedTurns} of ${result.turns + result.failedTurns} message(s) got no reply.`, {
-        hint: 'The errors above say why; the other replies were printed.',
-      });
+      throw new KavakError(
+        `${result.failedTurns} of ${result.turns + result.failedTurns} message(s) got no reply.`,
+        {
+          hint: 'The errors above say why; the other replies were printed.',
+        },
+      );
     }
   } finally {
-    await controller.close();
+    await controller?.close();
     app.close();
   }
 }

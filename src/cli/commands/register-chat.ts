@@ -5,7 +5,9 @@ import type { GlobalFlags } from '../../core/config/load-config.js';
 export function registerChatCommand(program: Command): void {
   program
     .command('chat')
-    .description('talk to the agent in the terminal, see the trace of each turn, reload prompts and save golden-set cases')
+    .description(
+      'talk to the agent in the terminal, see the trace of each turn, reload prompts and save golden-set cases',
+    )
     .option('-c, --conversation <id>', 'resume this stored conversation (default: a new one)')
     .option('--json', 'line mode for scripts: one JSON object (reply and trace) per input line')
     .addHelpText(

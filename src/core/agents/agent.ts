@@ -38,6 +38,10 @@ export function useTool<T>(ctx: AgentContext, tool: string, input: unknown, run:
   const output = run();
   // A JSON copy, so later changes to the tool's objects cannot rewrite the trace.
   const recorded = JSON.parse(JSON.stringify(output ?? null)) as unknown;
-  ctx.tracer.record(ctx.spanId, { type: 'tool_call', tool, input, output: recorded }, performance.now() - started);
+  ctx.tracer.record(
+    ctx.spanId,
+    { type: 'tool_call', tool, input, output: recorded },
+    performance.now() - started,
+  );
   return output;
 }

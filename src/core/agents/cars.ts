@@ -51,7 +51,13 @@ function describeOne(car: Car): AgentAnswer {
   ]
     .filter(Boolean)
     .join('\n');
-  return { agent: 'cars', draft, facts: { car: carFacts(car) }, profilePatch: { carUnderDiscussion: car.stockId }, phrase: true };
+  return {
+    agent: 'cars',
+    draft,
+    facts: { car: carFacts(car) },
+    profilePatch: { carUnderDiscussion: car.stockId },
+    phrase: true,
+  };
 }
 
 function buildQuery(ctx: AgentContext): CarQuery {
@@ -89,7 +95,8 @@ function recommend(ctx: AgentContext): AgentAnswer {
 
   const result: CatalogSearchResult = useTool(ctx, 'catalog.search', query, () => catalog.search(query));
   for (const fix of result.didYouMean) lines.push(`(Entendí ${fix.suggestion} por “${fix.input}”.)`);
-  for (const missing of result.unknown) lines.push(`Por ahora no tenemos ${missing.input} en nuestro catálogo.`);
+  for (const missing of result.unknown)
+    lines.push(`Por ahora no tenemos ${missing.input} en nuestro catálogo.`);
   if (ctx.entities.otherFeatures.length) {
     lines.push(
       `Nuestro catálogo no registra ${joinSpanish(ctx.entities.otherFeatures)}, así que no te lo puedo confirmar; un asesor puede revisarlo contigo.`,
@@ -100,7 +107,11 @@ function recommend(ctx: AgentContext): AgentAnswer {
   if (result.cars.length) {
     lines.push(intro(result.total, ctx.entities.cheaper === true));
     result.cars.forEach((car, i) => lines.push(carLine(car, i + 1)));
-    lines.push(hasCriteria(query) ? '¿Te interesa alguno? Te calculo la mensualidad o te agendo una visita.' : '¿Qué presupuesto tienes o qué modelo te interesa? Así te muestro opciones más a tu medida.');
+    lines.push(
+      hasCriteria(query)
+        ? `¿Te interesa ${result.cars.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
+        : '¿Qué presupuesto tienes o qué modelo te interesa? Así te muestro opciones más a tu medida.',
+    );
   } else if (result.alternatives.cars.length) {
     const relaxed = [...new Set(result.alternatives.relaxed.map((k) => RELAXED_LABELS[k] ?? String(k)))];
     shown = result.alternatives.cars.slice(0, SHOWN);
@@ -129,15 +140,20 @@ function recommend(ctx: AgentContext): AgentAnswer {
       notInCatalog: result.unknown,
       featuresWithoutData: ctx.entities.otherFeatures,
     },
-    profilePatch: shown.length ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId } : {},
+    profilePatch: shown.length
+      ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId }
+      : {},
     phrase: true,
   };
 }
 
 function intro(total: number, cheaper: boolean): string {
-  if (cheaper) return total === 1 ? 'Encontré una opción más económica:' : 'Estas opciones son más económicas:';
+  if (cheaper)
+    return total === 1 ? 'Encontré una opción más económica:' : 'Estas opciones son más económicas:';
   if (total === 1) return 'Encontré esta opción en nuestro catálogo:';
-  return total > SHOWN ? `Tengo ${total} opciones; te comparto las mejores:` : `Tengo ${total} opciones para ti:`;
+  return total > SHOWN
+    ? `Tengo ${total} opciones; te comparto las mejores:`
+    : `Tengo ${total} opciones para ti:`;
 }
 
 function hasCriteria(query: CarQuery): boolean {

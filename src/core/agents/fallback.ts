@@ -1,6 +1,7 @@
 import type { Agent } from './agent.js';
 
-const OFFER = 'Puedo ayudarte a encontrar un auto seminuevo, calcular tu plan de financiamiento, resolver dudas sobre Kavak o agendar una visita.';
+const OFFER =
+  'Puedo ayudarte a encontrar un auto seminuevo, calcular tu plan de financiamiento, resolver dudas sobre Kavak o agendar una visita.';
 
 /** Polite redirect to what Kavak can help with. It states no fact, so it cannot invent one. */
 export const fallbackAgent: Agent = {
@@ -13,7 +14,10 @@ export const fallbackAgent: Agent = {
     if (!meaningful) {
       reason = 'empty';
       draft = `¡Hola! ¿En qué te puedo ayudar? ${OFFER}`;
-    } else if (/descuento|rebaja|mas barato si|precio especial|promocion|regalame/.test(text) || /descuento/i.test(ctx.entities.topic ?? '')) {
+    } else if (
+      /descuento|rebaja|mas barato si|precio especial|promocion|regalame/.test(text) ||
+      /descuento/i.test(ctx.entities.topic ?? '')
+    ) {
       reason = 'discount';
       draft = `Los precios de nuestro catálogo son los publicados y no puedo ofrecer descuentos ni promociones. Lo que sí puedo es calcularte un plan de financiamiento a tu medida o buscarte opciones dentro de tu presupuesto. ¿Te ayudo con eso?`;
     } else {

@@ -21,7 +21,8 @@ export const financingAgent: Agent = {
   run(ctx) {
     const car = carToFinance(ctx);
     if (!car) return askForCar(ctx);
-    if (ctx.entities.monthlyPaymentTarget !== null) return reverse(ctx, car, ctx.entities.monthlyPaymentTarget);
+    if (ctx.entities.monthlyPaymentTarget !== null)
+      return reverse(ctx, car, ctx.entities.monthlyPaymentTarget);
     return plan(ctx, car);
   },
 };
@@ -30,7 +31,8 @@ export const financingAgent: Agent = {
 function carToFinance(ctx: AgentContext): Car | undefined {
   const { catalog } = ctx.tools;
   const e = ctx.entities;
-  if (e.stockId) return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
+  if (e.stockId)
+    return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
   if (e.make || e.model) {
     const query = {
       ...(e.make ? { make: e.make } : {}),
@@ -57,8 +59,10 @@ function askForCar(ctx: AgentContext): AgentAnswer {
 
 function downPaymentCents(ctx: AgentContext, car: Car): { cents: number; source: 'customer' | 'minimum' } {
   const e = ctx.entities;
-  const amount = e.downPaymentAmount ?? (e.downPaymentPercent === null ? ctx.profile.downPaymentAmount : null);
-  const percent = e.downPaymentPercent ?? (e.downPaymentAmount === null ? ctx.profile.downPaymentPercent : null);
+  const amount =
+    e.downPaymentAmount ?? (e.downPaymentPercent === null ? ctx.profile.downPaymentAmount : null);
+  const percent =
+    e.downPaymentPercent ?? (e.downPaymentAmount === null ? ctx.profile.downPaymentPercent : null);
   if (amount !== null) return { cents: pesosToCents(amount), source: 'customer' };
   if (percent !== null) return { cents: downPaymentFromPercent(car.priceCents, percent), source: 'customer' };
   return { cents: minimumDownPayment(car.priceCents), source: 'minimum' };
@@ -69,22 +73,37 @@ function plan(ctx: AgentContext, car: Car): AgentAnswer {
   const facts: Record<string, unknown> = { car: carFacts(car) };
   let down = downPaymentCents(ctx, car);
 
-  const requested = useTool(ctx, 'financing.check', { priceCents: car.priceCents, downPaymentCents: down.cents }, () =>
-    planFinancing({ priceCents: car.priceCents, downPaymentCents: down.cents, termYears: TERM_YEARS[0] }),
+  const requested = useTool(
+    ctx,
+    'financing.check',
+    { priceCents: car.priceCents, downPaymentCents: down.cents },
+    () =>
+      planFinancing({ priceCents: car.priceCents, downPaymentCents: down.cents, termYears: TERM_YEARS[0] }),
   );
   if (!requested.ok && requested.refusal.reason === 'down_payment_too_low') {
-    lines.push(`El enganche que mencionas (${formatMXN(down.cents)}) es menor al mínimo. ${requested.refusal.message}`);
+    lines.push(
+      `El enganche que mencionas (${formatMXN(down.cents)}) es menor al mínimo. ${requested.refusal.message}`,
+    );
     facts.refusal = requested.refusal;
     down = { cents: minimumDownPayment(car.priceCents), source: 'minimum' };
   } else if (!requested.ok) {
     lines.push(requested.refusal.message);
-    return { agent: 'financing', draft: lines.join('\n'), facts: { ...facts, refusal: requested.refusal }, phrase: true };
+    return {
+      agent: 'financing',
+      draft: lines.join('\n'),
+      facts: { ...facts, refusal: requested.refusal },
+      phrase: true,
+    };
   }
 
   const askedTerm = ctx.entities.termYears ?? ctx.profile.termYears;
   const termValid = askedTerm !== null && (TERM_YEARS as readonly number[]).includes(askedTerm);
   if (askedTerm !== null && !termValid) {
-    const refusal = planFinancing({ priceCents: car.priceCents, downPaymentCents: down.cents, termYears: askedTerm });
+    const refusal = planFinancing({
+      priceCents: car.priceCents,
+      downPaymentCents: down.cents,
+      termYears: askedTerm,
+    });
     if (!refusal.ok) {
       lines.push(`No manejamos plazo de ${askedTerm} años: ${refusal.refusal.message}`);
       facts.termRefusal = refusal.refusal;
@@ -92,11 +111,18 @@ function plan(ctx: AgentContext, car: Car): AgentAnswer {
   }
 
   const pct = Math.round((down.cents / car.priceCents) * 1000) / 10;
-  const downLabel = down.source === 'minimum' ? `enganche mínimo (10%) de ${formatMXN(down.cents)}` : `enganche de ${formatMXN(down.cents)} (${pct}%)`;
-  const outcomes = useTool(ctx, 'financing.plan', { priceCents: car.priceCents, downPaymentCents: down.cents, termYears: termValid ? askedTerm : 'all' }, () =>
-    termValid
-      ? [planFinancing({ priceCents: car.priceCents, downPaymentCents: down.cents, termYears: askedTerm })]
-      : planAllTerms({ priceCents: car.priceCents, downPaymentCents: down.cents }),
+  const downLabel =
+    down.source === 'minimum'
+      ? `enganche mínimo (10%) de ${formatMXN(down.cents)}`
+      : `enganche de ${formatMXN(down.cents)} (${pct}%)`;
+  const outcomes = useTool(
+    ctx,
+    'financing.plan',
+    { priceCents: car.priceCents, downPaymentCents: down.cents, termYears: termValid ? askedTerm : 'all' },
+    () =>
+      termValid
+        ? [planFinancing({ priceCents: car.priceCents, downPaymentCents: down.cents, termYears: askedTerm })]
+        : planAllTerms({ priceCents: car.priceCents, downPaymentCents: down.cents }),
   );
   const plans = outcomes.flatMap((o) => (o.ok ? [o.plan] : []));
   const first = plans[0];
@@ -104,20 +130,30 @@ function plan(ctx: AgentContext, car: Car): AgentAnswer {
 
   lines.push(`Con un ${downLabel}, financias ${formatMXN(first.financedCents)}.`);
   if (plans.length === 1) {
-    lines.push(`- ${first.months} meses (${first.termYears} años): ${formatMXN(first.monthlyPaymentCents)} al mes`);
-    lines.push(`Pagarías en total ${formatMXN(first.totalPaidCents)} (intereses: ${formatMXN(first.totalInterestCents)}).`);
+    lines.push(
+      `- ${first.months} meses (${first.termYears} años): ${formatMXN(first.monthlyPaymentCents)} al mes`,
+    );
+    lines.push(
+      `Pagarías en total ${formatMXN(first.totalPaidCents)} (intereses: ${formatMXN(first.totalInterestCents)}).`,
+    );
   } else {
     for (const p of plans) lines.push(`- ${p.months} meses: ${formatMXN(p.monthlyPaymentCents)} al mes`);
   }
   lines.push(DISCLAIMER);
-  if (down.source === 'minimum') lines.push('¿Cuánto te gustaría dar de enganche? Con eso te doy la cifra exacta.');
+  if (down.source === 'minimum')
+    lines.push('¿Cuánto te gustaría dar de enganche? Con eso te doy la cifra exacta.');
   else if (plans.length > 1) lines.push('¿Qué plazo te acomoda más?');
   else lines.push('¿Te gustaría apartarlo o agendar una prueba de manejo?');
 
   return {
     agent: 'financing',
     draft: lines.join('\n'),
-    facts: { ...facts, downPayment: formatMXN(down.cents), downPaymentSource: down.source, plans: plans.map(planFacts) },
+    facts: {
+      ...facts,
+      downPayment: formatMXN(down.cents),
+      downPaymentSource: down.source,
+      plans: plans.map(planFacts),
+    },
     profilePatch: { carUnderDiscussion: car.stockId },
     phrase: true,
   };
@@ -126,17 +162,30 @@ function plan(ctx: AgentContext, car: Car): AgentAnswer {
 function reverse(ctx: AgentContext, car: Car, targetPesos: number): AgentAnswer {
   const target = pesosToCents(targetPesos);
   const askedTerm = ctx.entities.termYears ?? ctx.profile.termYears;
-  const terms = askedTerm !== null && (TERM_YEARS as readonly number[]).includes(askedTerm) ? [askedTerm] : [...TERM_YEARS];
-  const results = useTool(ctx, 'financing.downPaymentForMonthly', { priceCents: car.priceCents, targetMonthlyCents: target, terms }, () =>
-    terms.map((termYears) => downPaymentForMonthly({ priceCents: car.priceCents, targetMonthlyCents: target, termYears })),
+  const terms =
+    askedTerm !== null && (TERM_YEARS as readonly number[]).includes(askedTerm)
+      ? [askedTerm]
+      : [...TERM_YEARS];
+  const results = useTool(
+    ctx,
+    'financing.downPaymentForMonthly',
+    { priceCents: car.priceCents, targetMonthlyCents: target, terms },
+    () =>
+      terms.map((termYears) =>
+        downPaymentForMonthly({ priceCents: car.priceCents, targetMonthlyCents: target, termYears }),
+      ),
   );
-  const lines = [`Para pagar como máximo ${formatMXN(target)} al mes por el ${carTitle(car)} (ID ${car.stockId}, ${formatMXN(car.priceCents)}):`];
+  const lines = [
+    `Para pagar como máximo ${formatMXN(target)} al mes por el ${carTitle(car)} (ID ${car.stockId}, ${formatMXN(car.priceCents)}):`,
+  ];
   const plans: FinancingPlan[] = [];
   for (const r of results) {
     if (!r.ok) continue;
     plans.push(r.plan);
     const note = r.atMinimum ? ' (el mínimo de 10%)' : '';
-    lines.push(`- A ${r.plan.months} meses: enganche de ${formatMXN(r.plan.downPaymentCents)}${note}, mensualidad de ${formatMXN(r.plan.monthlyPaymentCents)}`);
+    lines.push(
+      `- A ${r.plan.months} meses: enganche de ${formatMXN(r.plan.downPaymentCents)}${note}, mensualidad de ${formatMXN(r.plan.monthlyPaymentCents)}`,
+    );
   }
   lines.push(DISCLAIMER, '¿Cuál plazo te acomoda?');
   return {

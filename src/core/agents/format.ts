@@ -20,7 +20,8 @@ export function carLine(car: Car, position?: number): string {
 
 export function carFeatures(car: Car): string {
   const parts: string[] = [];
-  if (car.transmission) parts.push(car.transmission === 'automatic' ? 'transmisión automática' : 'transmisión manual');
+  if (car.transmission)
+    parts.push(car.transmission === 'automatic' ? 'transmisión automática' : 'transmisión manual');
   if (car.bluetooth) parts.push('Bluetooth');
   if (car.carplay) parts.push('CarPlay');
   return parts.join(', ');

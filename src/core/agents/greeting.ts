@@ -5,7 +5,9 @@ export const greetingAgent: Agent = {
   run(ctx) {
     const name = ctx.profile.name ? ` ${ctx.profile.name}` : '';
     const alone = ctx.otherAgents.length === 0;
-    const hello = ctx.profile.greeted ? `¡Hola de nuevo${name}!` : `¡Hola${name}! 👋 Soy el asistente virtual de Kavak.`;
+    const hello = ctx.profile.greeted
+      ? `¡Hola de nuevo${name}!`
+      : `¡Hola${name}! 👋 Soy el asistente virtual de Kavak.`;
     const draft = alone
       ? `${hello} Te ayudo a encontrar tu auto seminuevo, calcular tu plan de financiamiento o agendar una visita. ¿Qué auto estás buscando?`
       : hello;

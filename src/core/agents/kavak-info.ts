@@ -2,13 +2,16 @@ import type { Branch, BranchLookup } from '../../tools/knowledge/types.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 
-const NOT_KNOWN = 'No tengo ese dato y prefiero no darte información incorrecta. Si quieres, te comunico con un asesor de Kavak.';
-const BRANCH_WORDS = /\b(sede|sedes|sucursal|sucursales|agencia|agencias|donde est|ubicad|horario|tienda|oficina)/i;
+const NOT_KNOWN =
+  'No tengo ese dato y prefiero no darte información incorrecta. Si quieres, te comunico con un asesor de Kavak.';
+const BRANCH_WORDS =
+  /\b(sede|sedes|sucursal|sucursales|agencia|agencias|donde est|ubicad|horario|tienda|oficina)/i;
 
 export const kavakInfoAgent: Agent = {
   name: 'kavak_info',
   run(ctx) {
-    const asksBranches = BRANCH_WORDS.test(normalise(ctx.message)) || /sede|sucursal/i.test(ctx.entities.topic ?? '');
+    const asksBranches =
+      BRANCH_WORDS.test(normalise(ctx.message)) || /sede|sucursal/i.test(ctx.entities.topic ?? '');
     const city = ctx.entities.city ?? (asksBranches ? ctx.profile.city : null);
     if (asksBranches || (city && ctx.intent.entities.city)) return branchesAnswer(ctx, city);
     return sectionsAnswer(ctx);
@@ -18,11 +21,19 @@ export const kavakInfoAgent: Agent = {
 function branchesAnswer(ctx: AgentContext, city: string | null): AgentAnswer {
   const { knowledge } = ctx.tools;
   if (city) {
-    const lookup: BranchLookup = useTool(ctx, 'knowledge.branchesIn', { city }, () => knowledge.branchesIn(city));
+    const lookup: BranchLookup = useTool(ctx, 'knowledge.branchesIn', { city }, () =>
+      knowledge.branchesIn(city),
+    );
     const draft = lookup.hasBranch
       ? `En ${lookup.city} tenemos ${lookup.branches.length === 1 ? 'una sede' : `${lookup.branches.length} sedes`}:\n${lookup.branches.map(branchLine).join('\n')}\n¿Te gustaría agendar una visita?`
       : `En ${lookup.city} no tenemos sede por ahora, pero puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio. ¿Te interesa?`;
-    return { agent: 'kavak_info', draft, facts: { branches: lookup }, profilePatch: { city: lookup.city }, phrase: true };
+    return {
+      agent: 'kavak_info',
+      draft,
+      facts: { branches: lookup },
+      profilePatch: { city: lookup.city },
+      phrase: true,
+    };
   }
   const byCity = new Map<string, Branch[]>();
   for (const b of useTool(ctx, 'knowledge.branches', {}, () => knowledge.branches)) {

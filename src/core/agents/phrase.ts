@@ -39,10 +39,15 @@ export async function phraseAnswer(ctx: AgentContext, answer: AgentAnswer): Prom
     streamAs: ctx.settings.stream ? answer.agent : undefined,
   });
   const text = result.text.trim();
-  if (!text) return { text: answer.draft, groundingNote: 'the model returned an empty reply; kept the draft' };
+  if (!text)
+    return { text: answer.draft, groundingNote: 'the model returned an empty reply; kept the draft' };
   const invented = ungroundedFigures(text, answer.draft);
   if (invented.length) {
-    ctx.logger.warn('ungrounded_reply', { trackingId: ctx.trackingId, agent: answer.agent, figures: invented });
+    ctx.logger.warn('ungrounded_reply', {
+      trackingId: ctx.trackingId,
+      agent: answer.agent,
+      figures: invented,
+    });
     return {
       text: answer.draft,
       groundingNote: `the model stated ${invented.join(', ')}, which the tools did not give; kept the draft`,

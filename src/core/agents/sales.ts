@@ -17,9 +17,13 @@ export const salesAgent: Agent = {
   name: 'sales',
   run(ctx) {
     const action: SalesAction = ctx.entities.salesAction ?? ctx.profile.salesAction ?? 'visit';
-    const car = ctx.profile.carUnderDiscussion ? ctx.tools.catalog.byStockId(ctx.profile.carUnderDiscussion) : undefined;
+    const car = ctx.profile.carUnderDiscussion
+      ? ctx.tools.catalog.byStockId(ctx.profile.carUnderDiscussion)
+      : undefined;
     const city = ctx.profile.city;
-    const lookup: BranchLookup | null = city ? useTool(ctx, 'knowledge.branchesIn', { city }, () => ctx.tools.knowledge.branchesIn(city)) : null;
+    const lookup: BranchLookup | null = city
+      ? useTool(ctx, 'knowledge.branchesIn', { city }, () => ctx.tools.knowledge.branchesIn(city))
+      : null;
     const branch = lookup?.hasBranch ? chosenBranch(ctx, lookup) : null;
     const facts = {
       action,
@@ -48,7 +52,8 @@ export const salesAgent: Agent = {
     if (!ctx.profile.name) missing.push('tu nombre');
     if (!car) missing.push('qué auto te interesa');
     if (!city) missing.push('en qué ciudad estás');
-    else if (lookup?.hasBranch && !branch && lookup.branches.length > 1) missing.push(`a qué sede te queda mejor ir (${joinSpanish(lookup.branches.map((b) => b.name))})`);
+    else if (lookup?.hasBranch && !branch && lookup.branches.length > 1)
+      missing.push(`a qué sede te queda mejor ir (${joinSpanish(lookup.branches.map((b) => b.name))})`);
     if (!ctx.profile.preferredTime) missing.push('qué día y hora te acomodan');
 
     if (missing.length) {
@@ -61,8 +66,16 @@ export const salesAgent: Agent = {
       };
     }
 
-    const place = lookup?.hasBranch ? `en la sede ${branch ?? lookup.branches[0]?.name ?? ''} (${lookup.city})` : `con entrega en tu domicilio en ${lookup?.city ?? city}`;
-    const lead = leadOf(ctx, action, car?.stockId ?? null, lookup?.city ?? city, branch ?? lookup?.branches[0]?.name ?? null);
+    const place = lookup?.hasBranch
+      ? `en la sede ${branch ?? lookup.branches[0]?.name ?? ''} (${lookup.city})`
+      : `con entrega en tu domicilio en ${lookup?.city ?? city}`;
+    const lead = leadOf(
+      ctx,
+      action,
+      car?.stockId ?? null,
+      lookup?.city ?? city,
+      branch ?? lookup?.branches[0]?.name ?? null,
+    );
     return {
       agent: 'sales',
       draft: `¡Listo, ${ctx.profile.name}! Registré tu solicitud de ${ACTION_LABEL[action]} del ${carTitle(car!)} (ID ${car!.stockId}) ${place}, ${ctx.profile.preferredTime}. Un asesor te confirmará por este medio.`,
@@ -81,7 +94,13 @@ function chosenBranch(ctx: AgentContext, lookup: BranchLookup & { hasBranch: tru
   return lookup.branches.find((b) => text.includes(simplify(b.name)))?.name ?? null;
 }
 
-function leadOf(ctx: AgentContext, action: SalesAction, stockId: string | null, city: string | null, branch: string | null): Lead {
+function leadOf(
+  ctx: AgentContext,
+  action: SalesAction,
+  stockId: string | null,
+  city: string | null,
+  branch: string | null,
+): Lead {
   return { action, name: ctx.profile.name, stockId, city, branch, preferredTime: ctx.profile.preferredTime };
 }
 

@@ -19,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('defaults to openai when OPENAI_API_KEY is set', () => {
-    expect(loadConfig({}, { OPENAI_API_KEY: 'sk-test' }, mkdtempSync(join(tmpdir(), 'k-'))).runtime).toBe('openai');
+    expect(loadConfig({}, { OPENAI_API_KEY: 'sk-test' }, mkdtempSync(join(tmpdir(), 'k-'))).runtime).toBe(
+      'openai',
+    );
   });
 
   it('layers file < env < flags', () => {
@@ -36,7 +38,9 @@ describe('loadConfig', () => {
 
   it('names a bad value and its key', () => {
     expect(() => loadConfig({}, {}, dirWith({ timeoutMs: -5 }))).toThrow(/"timeoutMs"/);
-    expect(() => loadConfig({}, {}, dirWith({ agents: { cars: { temperature: 9 } } }))).toThrow(/"agents\.cars\.temperature"/);
+    expect(() => loadConfig({}, {}, dirWith({ agents: { cars: { temperature: 9 } } }))).toThrow(
+      /"agents\.cars\.temperature"/,
+    );
   });
 
   it('refuses secrets in the file and says where they go', () => {
@@ -50,7 +54,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects a bad env var naming it', () => {
-    expect(() => loadConfig({}, { KAVAK_RUNTIME: 'gpt' }, mkdtempSync(join(tmpdir(), 'k-')))).toThrow(/KAVAK_RUNTIME.*offline, openai, replay/);
+    expect(() => loadConfig({}, { KAVAK_RUNTIME: 'gpt' }, mkdtempSync(join(tmpdir(), 'k-')))).toThrow(
+      /KAVAK_RUNTIME.*offline, openai, replay/,
+    );
   });
 
   it('reports invalid JSON', () => {
@@ -58,6 +64,8 @@ describe('loadConfig', () => {
   });
 
   it('fails on a missing explicit config file', () => {
-    expect(() => loadConfig({ config: 'nope.json' }, {}, mkdtempSync(join(tmpdir(), 'k-')))).toThrow(/not found/);
+    expect(() => loadConfig({ config: 'nope.json' }, {}, mkdtempSync(join(tmpdir(), 'k-')))).toThrow(
+      /not found/,
+    );
   });
 });

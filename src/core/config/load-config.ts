@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { ConfigFileSchema, DEFAULT_PRICES, RuntimeNameSchema, type ConfigFile, type KavakConfig } from './schema.js';
+import {
+  ConfigFileSchema,
+  DEFAULT_PRICES,
+  RuntimeNameSchema,
+  type ConfigFile,
+  type KavakConfig,
+} from './schema.js';
 import { DEFAULT_PATHS, packageRoot } from './paths.js';
 
 export const CONFIG_FILE_NAME = 'kavak.config.json';
@@ -21,7 +27,11 @@ export interface GlobalFlags {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(flags: GlobalFlags = {}, env: Env = process.env, cwd = process.cwd()): KavakConfig {
+export function loadConfig(
+  flags: GlobalFlags = {},
+  env: Env = process.env,
+  cwd = process.cwd(),
+): KavakConfig {
   const { file, path: configFile } = readConfigFile(flags.config, cwd);
   const fromEnv = envOverrides(env);
   const fromFlags = flagOverrides(flags);
@@ -64,7 +74,8 @@ export function loadConfig(flags: GlobalFlags = {}, env: Env = process.env, cwd 
 function readConfigFile(explicit: string | undefined, cwd: string): { file: ConfigFile; path?: string } {
   const path = explicit ? resolve(cwd, explicit) : resolve(cwd, CONFIG_FILE_NAME);
   if (!existsSync(path)) {
-    if (explicit) throw new ConfigError(`Config file not found: ${path}`, { hint: 'Check the --config path.' });
+    if (explicit)
+      throw new ConfigError(`Config file not found: ${path}`, { hint: 'Check the --config path.' });
     return { file: {} };
   }
   let raw: unknown;
@@ -76,7 +87,8 @@ function readConfigFile(explicit: string | undefined, cwd: string): { file: Conf
     });
   }
   const parsed = ConfigFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(`${path}: ${describeIssues(parsed.error)}`, { hint: configHint(parsed.error) });
+  if (!parsed.success)
+    throw new ConfigError(`${path}: ${describeIssues(parsed.error)}`, { hint: configHint(parsed.error) });
   return { file: parsed.data, path };
 }
 
@@ -109,7 +121,9 @@ function checked<T>(name: string, schema: z.ZodType<T>, value: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const options = schema instanceof z.ZodEnum ? ` (one of: ${(schema.options as string[]).join(', ')})` : '';
-  throw new ConfigError(`${name} has a bad value "${value}"${options}.`, { hint: `Fix ${name} and run again.` });
+  throw new ConfigError(`${name} has a bad value "${value}"${options}.`, {
+    hint: `Fix ${name} and run again.`,
+  });
 }
 
 function describeIssues(error: z.ZodError): string {

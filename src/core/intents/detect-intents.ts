@@ -19,7 +19,9 @@ export async function detectIntents(ctx: TurnContext): Promise<DetectedIntents> 
   const prompt = ctx.prompts.render('intents', {
     message: ctx.message,
     profile: ctx.profile,
-    history: ctx.history.length ? ctx.history.map((t) => `${t.role === 'customer' ? 'Cliente' : 'Agente'}: ${t.text}`).join('\n') : '(sin historial)',
+    history: ctx.history.length
+      ? ctx.history.map((t) => `${t.role === 'customer' ? 'Cliente' : 'Agente'}: ${t.text}`).join('\n')
+      : '(sin historial)',
   });
   const outcome = await generateStructured(ctx, {
     task: 'intents',

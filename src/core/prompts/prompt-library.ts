@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserInputError } from '../errors.js';
 import type { ChatMessage } from '../../runtime/types.js';
-import { fillTemplate, INPUT_SECTION, parsePromptFile, SYSTEM_SECTIONS, type PromptFile } from './prompt-file.js';
+import {
+  fillTemplate,
+  INPUT_SECTION,
+  parsePromptFile,
+  SYSTEM_SECTIONS,
+  type PromptFile,
+} from './prompt-file.js';
 
 export interface RenderedPrompt {
   messages: ChatMessage[];

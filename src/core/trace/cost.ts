@@ -11,7 +11,9 @@ export function estimateCostUsd(
   prices: Record<string, ModelPrice>,
 ): { costUsd: number; warning?: string } {
   const price = prices[model] ?? prices[model.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
-  if (!price) return { costUsd: 0, warning: `no price for model "${model}" in the price table; cost counted as 0` };
-  const costUsd = (usage.inputTokens * price.inputPerMillion + usage.outputTokens * price.outputPerMillion) / 1_000_000;
+  if (!price)
+    return { costUsd: 0, warning: `no price for model "${model}" in the price table; cost counted as 0` };
+  const costUsd =
+    (usage.inputTokens * price.inputPerMillion + usage.outputTokens * price.outputPerMillion) / 1_000_000;
   return { costUsd };
 }

@@ -43,7 +43,11 @@ export const ToolCallSpanSchema = z.object({
 });
 
 /** Spans are a discriminated union so chat, eval and serve render one trace the same way. */
-export const SpanSchema = z.discriminatedUnion('type', [ModelCallSpanSchema, AgentSpanSchema, ToolCallSpanSchema]);
+export const SpanSchema = z.discriminatedUnion('type', [
+  ModelCallSpanSchema,
+  AgentSpanSchema,
+  ToolCallSpanSchema,
+]);
 export type Span = z.infer<typeof SpanSchema>;
 export type ModelCallSpan = z.infer<typeof ModelCallSpanSchema>;
 export type AgentSpan = z.infer<typeof AgentSpanSchema>;

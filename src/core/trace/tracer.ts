@@ -23,7 +23,7 @@ export class Tracer {
     const started = performance.now();
     const startedAt = new Date().toISOString();
     const finish = (data: SpanData, error: string | null) => {
-      const span = { ...data, id, parentId, startedAt, latencyMs: round(performance.now() - started), error } as Span;
+      const span = { ...data, id, parentId, startedAt, latencyMs: round(performance.now() - started), error };
       this.spans.push(span);
       this.onSpan?.(span);
     };

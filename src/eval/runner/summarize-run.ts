@@ -1,5 +1,5 @@
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
-import { intentReport, type IntentReport } from './intent-report.js';
+import { intentReport, type IntentReport } from '../scorers/intent-report.js';
 
 export interface RateRow {
   name: string;
@@ -74,7 +74,9 @@ export function summarizeRun(run: RunResult): RunSummary {
     agent: sum(turns, (t) => ({ inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUsd: t.costUsd })),
     judge: sum(turns, (t) => ({ inputTokens: t.judgeInputTokens, outputTokens: t.judgeOutputTokens, costUsd: t.judgeCostUsd })),
     latencyMs: { p50: percentile(turns.map((t) => t.latencyMs), 50), p95: percentile(turns.map((t) => t.latencyMs), 95) },
-    intents: intentReport(turns, run.intentLabels),
+    intents: intentReport(
+      turns.flatMap((t) => (t.expect.intents ? [{ expected: t.expect.intents, detected: t.detectedIntents.map((i) => i.type) }] : [])),
+    ),
     stopped: typeof run.options.stopped === 'string' ? run.options.stopped : null,
   };
 }

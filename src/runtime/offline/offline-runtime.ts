@@ -34,7 +34,10 @@ export function createOfflineRuntime(settings: OfflineRuntimeSettings = {}): Lan
     return Promise.resolve({
       text,
       object,
-      usage: { inputTokens: estimateTokens(request.messages.map((m) => m.content).join('\n')), outputTokens: estimateTokens(text) },
+      usage: {
+        inputTokens: estimateTokens(request.messages.map((m) => m.content).join('\n')),
+        outputTokens: estimateTokens(text),
+      },
       finishReason: 'stop',
       model: 'offline',
       warnings,

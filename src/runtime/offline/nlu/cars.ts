@@ -56,7 +56,9 @@ function matchAt(text: string, words: readonly Word[], i: number, index: CarInde
     const key = words.slice(i, i + n).map((w) => w.text).join('');
     if (n === 1 && NOT_CAR_WORDS.has(key)) return null;
     const exact = index.byKey.get(key);
-    const names = exact ?? (key.length >= 4 ? index.byFolded.get(foldSpelling(key)) : undefined);
+    // Spelling variants of several words only for long names ("land rober"), never "for the" → Forte.
+    const foldable = n === 1 ? key.length >= 4 : key.length >= 8;
+    const names = exact ?? (foldable ? index.byFolded.get(foldSpelling(key)) : undefined);
     if (!names) continue;
     const name = choose(names, previous);
     if (accepts(name, words, i, n, index, previous)) return { name, length: n, corrected: exact === undefined };
@@ -84,6 +86,8 @@ function accepts(name: CarName, words: readonly Word[], i: number, n: number, in
   const afterMake = previous !== undefined && previous.model === null && previous.make === name.make && previous.end >= (words[i - 1]?.start ?? 0);
   if (afterMake) return true;
   if (name.ambiguity === 'needsMake') return false;
+  // "una mini van" is a body type, not a Mini.
+  if (words[i + n]?.text === 'van') return false;
   const before = words[i - 1]?.text;
   if (before && CONTEXT_BEFORE.has(before)) return true;
   const after = words.slice(i + n, i + n + 2).map((w) => w.text);

@@ -19,7 +19,7 @@ const CITY_PATTERNS: readonly [canonical: string, pattern: string][] = [
   ['Mérida', String.raw`merida`],
   ['Tijuana', String.raw`tijuana|tj`],
   ['León', String.raw`(?<!seat\s)(?<!nuevo\s)leon(?!\s+\d)`],
-  ['Aguascalientes', String.raw`aguascalientes|aguas`],
+  ['Aguascalientes', String.raw`aguascalientes|ags`],
   ['San Luis Potosí', String.raw`san\s+luis\s+potosi|san\s+luis|slp`],
   ['Ciudad Juárez', String.raw`ciudad\s+juarez|cd\.?\s*juarez|juarez`],
   ['Chihuahua', String.raw`chihuahua`],

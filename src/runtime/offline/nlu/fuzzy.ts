@@ -35,7 +35,7 @@ export function editDistance(a: string, b: string, allowSubstitution: boolean): 
 
 /** How many edits a word of this length may be away from a car name and still be that name. */
 export function allowedEdits(length: number): { edits: number; substitution: boolean } {
-  if (length < 4) return { edits: 0, substitution: false };
+  if (length < 5) return { edits: 0, substitution: false };
   if (length <= 6) return { edits: 1, substitution: false };
   if (length <= 8) return { edits: 1, substitution: true };
   return { edits: 2, substitution: true };
@@ -64,5 +64,5 @@ export const NOT_CAR_WORDS = new Set([
   'dale', 'sale', 'orale', 'listo', 'claro', 'perfecto', 'sedan', 'familia', 'familiar', 'mama', 'papa', 'hijo', 'hija',
   'rodar', 'diesel', 'gasolina', 'hibrido', 'electrico', 'manual', 'estandar', 'automatico', 'automatica', 'bolsas',
   'piel', 'clima', 'camara', 'sensores', 'turbo', 'agencia', 'puebla', 'leon', 'merida', 'toluca', 'colima', 'tepic',
-  'oaxaca', 'morelia', 'durango', 'celaya', 'saltillo', 'veracruz', 'tampico', 'ensenada', 'xalapa', 'jalapa',
+  'onda', 'ondas', 'oaxaca', 'morelia', 'durango', 'celaya', 'saltillo', 'veracruz', 'tampico', 'ensenada', 'xalapa', 'jalapa',
 ]);

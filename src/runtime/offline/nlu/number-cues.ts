@@ -55,7 +55,8 @@ export const YEAR_MAX_BEFORE =
   /\b(hasta\s+el|hasta|maximo|antes\s+del?|anterior\s+al?|mas\s+viejo\s+que\s+(el\s+)?|older\s+than|before|up\s+to)\s*$/;
 export const YEAR_STRICT_BEFORE = /\b(antes\s+del?|anterior\s+al?|before)\s*$/;
 export const YEAR_MAX_AFTER = /^\s*(o\s+(mas\s+)?(viejo|antiguo|anterior|antes)|para\s+abajo|hacia\s+abajo|or\s+older)/;
-export const MODEL_WORD_BEFORE = /\b(modelo|model|del|year)\s*$/;
+/** "modelo 18" is 2018. */
+export const MODEL_WORD_BEFORE = /\bmodelo\s*$/;
 
 export const STOCK_BEFORE =
   /\b(stock|id|folio|numero|num|no|clave|codigo|sku|inventario|auto|carro|coche|unidad|camioneta|el|este|ese|del|#)\s*(?:(?:es|de|del|el|numero|id)\s+)*#?\s*$/;

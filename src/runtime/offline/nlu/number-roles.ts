@@ -119,9 +119,11 @@ function classifyOne(m: NumberMention, before: string, after: string, text: stri
     cue.DOWN_BEFORE.test(before) ||
     (cue.GIVE_BEFORE.test(before) && (hints.financing || /\b(enganche|entrada)\b/.test(text)));
   if (isYearLike(m) && !monthly && !down && !m.currency && !/^\s*(pesos|varos|mxn)\b/.test(after)) {
+    // "antes del 2019" means up to 2018.
+    if (cue.YEAR_STRICT_BEFORE.test(before)) return { kind: 'year', value: value - 1, bound: 'max' };
     return { kind: 'year', value, bound: yearBound(before, after) };
   }
-  if (m.plainDigits?.length === 2 && cue.MODEL_WORD_BEFORE.test(before) && /\bmodelo\s*$/.test(before)) {
+  if (m.plainDigits?.length === 2 && cue.MODEL_WORD_BEFORE.test(before)) {
     return { kind: 'year', value: value <= 35 ? 2000 + value : 1900 + value, bound: yearBound(before, after) };
   }
   if (monthly) return { kind: 'monthly', value: bare && value < 100 ? value * 1000 : value };

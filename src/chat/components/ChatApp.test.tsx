@@ -1,0 +1,99 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { chatFixture, echoDraftScript } from '../../../test/chat/chat-fixture.js';
+import { ChatApp } from './ChatApp.js';
+
+const TAB = '\t';
+const ENTER = '\r';
+const UP = '\u001B[A';
+
+/** Waits until the screen shows what the test expects (Ink renders asynchronously). */
+async function screenShows(
+  lastFrame: () => string | undefined,
+  pattern: RegExp,
+  timeoutMs = 3000,
+): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = lastFrame() ?? '';
+    if (pattern.test(frame)) return frame;
+    if (Date.now() > until) throw new Error(`The screen never showed ${pattern}. Last frame:\n${frame}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function typeLine(stdin: { write(data: string): void }, text: string) {
+  stdin.write(text);
+  await new Promise((r) => setTimeout(r, 20));
+  stdin.write(ENTER);
+}
+
+describe('<ChatApp>', () => {
+  it('shows the new conversation, answers a typed message, and the status line counts the turn', async () => {
+    const fx = await chatFixture({ stream: true });
+    const chat = fx.controller();
+    const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
+    const id = chat.getState().conversationId;
+    await screenShows(lastFrame, new RegExp(`New conversation ${id}`));
+    expect(lastFrame()).toContain(`openai · gpt-4o-mini · ${id} · 0 turn(s)`);
+
+    await typeLine(stdin, 'busco un Versa');
+    const frame = await screenShows(lastFrame, /1 turn\(s\)/);
+    expect(frame).toContain('You');
+    expect(frame).toContain('busco un Versa');
+    expect(frame).toMatch(/Kavak[\s\S]*Nissan Versa/);
+    expect(frame).toContain('430 tokens');
+    unmount();
+  });
+
+  it('Tab toggles the trace panel with the intent, the tool result and the tracking id', async () => {
+    const fx = await chatFixture();
+    const chat = fx.controller();
+    const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
+    await typeLine(stdin, 'busco un Versa');
+    await screenShows(lastFrame, /1 turn\(s\)/);
+    expect(lastFrame()).not.toContain('Intents');
+
+    stdin.write(TAB);
+    const frame = await screenShows(lastFrame, /Intents/);
+    expect(frame).toContain('car_recommendation (0.93) make=Nissan model=Versa');
+    expect(frame).toMatch(/catalog\.search .*Nissan Versa/);
+    expect(frame).toContain(chat.getState().lastTrace!.trackingId);
+
+    stdin.write(TAB);
+    await screenShows(lastFrame, /^(?![\s\S]*Intents)/);
+    unmount();
+  });
+
+  it('shows a model error as a message with a hint; ↑ brings the message back and /retry answers', async () => {
+    const fx = await chatFixture({
+      script: (request, i) => (i === 0 ? new Error('socket hang up') : echoDraftScript(request, i)),
+    });
+    const chat = fx.controller();
+    const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
+    await typeLine(stdin, 'busco un Versa');
+    const failed = await screenShows(lastFrame, /Unexpected error: socket hang up/);
+    expect(failed).toContain('/retry sends it again');
+
+    stdin.write(UP);
+    await screenShows(lastFrame, /› busco un Versa/);
+    stdin.write('\u0015'); // Ctrl+U clears the line
+    await typeLine(stdin, '/retry');
+    await screenShows(lastFrame, /1 turn\(s\)/);
+    expect(lastFrame()).toMatch(/Kavak[\s\S]*Nissan Versa/);
+    unmount();
+  });
+
+  it('/quit ends the app', async () => {
+    const fx = await chatFixture();
+    const chat = fx.controller();
+    const { stdin, lastFrame, frames } = render(<ChatApp controller={chat} />);
+    await screenShows(lastFrame, /New conversation/);
+    await typeLine(stdin, '/quit');
+    await new Promise((r) => setTimeout(r, 100));
+    const count = frames.length;
+    stdin.write('x');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(frames.length).toBe(count); // unmounted: typing renders nothing
+  });
+});

@@ -1,0 +1,65 @@
+import { Option, type Command } from 'commander';
+import { globalFlags } from '../run-cli.js';
+import type { SendOptions } from './send.js';
+import type { ServeOptions } from './serve.js';
+
+/** Adds `kavak serve` (the Twilio WhatsApp webhook) and `kavak send` (a local Twilio stand-in). */
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'serve the pipeline behind a Twilio WhatsApp webhook (POST /twilio/whatsapp, /healthz, /readyz, /metrics)',
+    )
+    .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1; 0.0.0.0 in a container)')
+    .option('--port <port>', 'port to listen on, 0 for any free one (default PORT or 3000)')
+    .option(
+      '--public-url <url>',
+      'the public URL Twilio calls, used to check signatures (e.g. https://bot.example.com)',
+    )
+    .option(
+      '--trust-proxy <value>',
+      'trust X-Forwarded-* from this proxy: hop count, "true", or addresses ("loopback")',
+    )
+    .option('--insecure-no-signature', 'do not check X-Twilio-Signature (local development only)')
+    .addOption(
+      new Option(
+        '--reply <mode>',
+        'rest: ack at once, reply via the REST API; twiml: reply in the webhook response',
+      ).choices(['rest', 'twiml']),
+    )
+    .option(
+      '--twiml-deadline-ms <ms>',
+      'twiml mode: wait this long for the reply, then fall back to REST (default 10000)',
+    )
+    .option('--concurrency <n>', 'messages processed at once, one per customer at most (default 4)')
+    .option(
+      '--model-rpm <n>',
+      'model requests per minute for all workers, 0 = no limit (default 300; none offline)',
+    )
+    .option('--max-attempts <n>', 'attempts before the polite fallback reply (default 4)')
+    .option('--turn-timeout-ms <ms>', 'a turn taking longer counts as a failed attempt (default 90000)')
+    .option(
+      '--drain-timeout-ms <ms>',
+      'on SIGTERM, time for in-flight work before it is requeued (default 20000)',
+    )
+    .action(async (options: ServeOptions, command: Command) => {
+      const { serveCommand } = await import('./serve.js');
+      await serveCommand({ ...globalFlags(command), ...options });
+    });
+
+  program
+    .command('send')
+    .description('post a signed Twilio-style WhatsApp message to a kavak serve webhook and print the reply')
+    .argument('<message>', 'the customer message, in Spanish')
+    .option('--url <url>', 'the webhook URL', 'http://127.0.0.1:3000/twilio/whatsapp')
+    .option('--from <number>', 'the customer number (default +5215555550100)')
+    .option('--to <number>', 'the number that receives it (default the Twilio sandbox, +14155238886)')
+    .option('--name <name>', 'the customer profile name')
+    .option('--message-sid <sid>', 'reuse a MessageSid (to see a duplicate ignored)')
+    .option('--media <url...>', 'attach media URLs')
+    .option('--signed-url <url>', "sign this URL instead of --url (the server's --public-url webhook)")
+    .action(async (message: string, options: Omit<SendOptions, 'message'>) => {
+      const { sendCommand } = await import('./send.js');
+      await sendCommand({ ...options, message });
+    });
+}

@@ -1,0 +1,37 @@
+import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { createLogger, parseLogLevel } from '../../core/logger.js';
+import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../serve/settings.js';
+import { startServer } from '../../serve/server.js';
+import { createApp } from '../bootstrap.js';
+
+export type ServeOptions = GlobalFlags & ServeSettingsInput;
+
+/**
+ * Runs the WhatsApp webhook until SIGTERM or SIGINT, then drains and resolves. A second
+ * signal cuts the drain short (in-flight messages are requeued for the next start).
+ */
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const settings = parseServeSettings(options, process.env);
+  const setup = resolveServeSetup(settings, process.env);
+  const logger = createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'info') });
+  const app = await createApp(loadConfig(options), { logger });
+  let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
+  try {
+    const server = await startServer({ pipeline: app.pipeline, db: app.db, logger, settings, setup });
+    let signals = 0;
+    onSignal = (signal) => {
+      signals += 1;
+      logger.info('serve_signal', { signal, drain: signals === 1 });
+      void server.shutdown({ force: signals > 1 });
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    await server.closed;
+  } finally {
+    if (onSignal) {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    }
+    app.close();
+  }
+}

@@ -1,0 +1,100 @@
+import { minimumDownPayment, planAllTerms, planFinancing, TERM_YEARS, type FinancingOutcome } from '../../tools/financing.js';
+import { pesosToCents } from '../../tools/money.js';
+import type { Car, Catalog } from '../../tools/catalog/types.js';
+import type { KnowledgeBase } from '../../tools/knowledge/types.js';
+import { foldPhrase } from './verify-figures.js';
+import type { GoldenCase, GoldenTurn } from './schema.js';
+
+export interface VerifyTools {
+  catalog: Catalog;
+  knowledge: KnowledgeBase;
+}
+
+export type MonthlyPaymentExpectation = NonNullable<Extract<GoldenTurn['expect']['facts'], object>['monthlyPayment']>;
+
+/** The financing tool's answer for a monthlyPayment expectation, with the car it is for. */
+export interface ExpectedPlan {
+  car: Car | undefined;
+  downPaymentCents: number | undefined;
+  outcome: FinancingOutcome | undefined;
+}
+
+export function expectedPlan(catalog: Catalog, expectation: MonthlyPaymentExpectation): ExpectedPlan {
+  const car = catalog.byStockId(expectation.stockId);
+  if (!car) return { car, downPaymentCents: undefined, outcome: undefined };
+  const downPaymentCents =
+    expectation.downPaymentAmount !== undefined
+      ? pesosToCents(expectation.downPaymentAmount)
+      : expectation.downPaymentPercent !== undefined
+        ? Math.round((car.priceCents * expectation.downPaymentPercent) / 100)
+        : minimumDownPayment(car.priceCents);
+  const outcome = planFinancing({ priceCents: car.priceCents, downPaymentCents, termYears: expectation.termYears });
+  return { car, downPaymentCents, outcome };
+}
+
+/** Every amount a plan states: the payment for each allowed term, down payment, financed, totals. */
+function planAmounts(car: Car, downPaymentCents: number): number[] {
+  return planAllTerms({ priceCents: car.priceCents, downPaymentCents }).flatMap((outcome) =>
+    outcome.ok
+      ? [
+          outcome.plan.monthlyPaymentCents,
+          outcome.plan.downPaymentCents,
+          outcome.plan.financedCents,
+          outcome.plan.totalPaidCents,
+          outcome.plan.totalInterestCents,
+        ]
+      : [],
+  );
+}
+
+/** What the tools can say in a case: the money amounts, the knowledge text, the catalog's years. */
+export interface CaseFigures {
+  /** Every amount the tools give in this case (cents). */
+  money: Set<number>;
+  /** Amounts that are catalog prices, with the cars that cost them. */
+  carsByPrice: Map<number, Car[]>;
+  knowledgeText: string;
+  years: Set<number>;
+  kms: Set<number>;
+  stockIds: Set<string>;
+  termMonths: Set<number>;
+  termYears: Set<number>;
+  /** Percentages the customer or the expectations state. */
+  percents: Set<number>;
+}
+
+export function knowledgeText(knowledge: KnowledgeBase): string {
+  return foldPhrase(knowledge.sections.map((section) => `${section.title}\n${section.body}`).join('\n'));
+}
+
+export function caseFigures(goldenCase: GoldenCase, tools: VerifyTools, knowledge: string): CaseFigures {
+  const { catalog } = tools;
+  const money = new Set<number>();
+  const carsByPrice = new Map<number, Car[]>();
+  for (const car of catalog.cars) {
+    money.add(car.priceCents);
+    money.add(minimumDownPayment(car.priceCents));
+    carsByPrice.set(car.priceCents, [...(carsByPrice.get(car.priceCents) ?? []), car]);
+  }
+  const percents = new Set<number>();
+  for (const turn of goldenCase.turns) {
+    for (const match of turn.user.matchAll(/(\d+(?:\.\d+)?)\s?(?:%|por ?ciento)/gi)) percents.add(Number(match[1]));
+    const facts = turn.expect.facts;
+    const expectation = typeof facts === 'object' ? facts.monthlyPayment : undefined;
+    if (!expectation) continue;
+    if (expectation.downPaymentPercent !== undefined) percents.add(expectation.downPaymentPercent);
+    const { car, downPaymentCents } = expectedPlan(catalog, expectation);
+    if (car && downPaymentCents !== undefined) for (const amount of planAmounts(car, downPaymentCents)) money.add(amount);
+  }
+  return {
+    money,
+    carsByPrice,
+    knowledgeText: knowledge,
+    years: new Set(catalog.cars.map((car) => car.year)),
+    kms: new Set(catalog.cars.map((car) => car.km)),
+    stockIds: new Set(catalog.cars.map((car) => car.stockId)),
+    termMonths: new Set(TERM_YEARS.map((years) => years * 12)),
+    termYears: new Set<number>(TERM_YEARS),
+    percents,
+  };
+}

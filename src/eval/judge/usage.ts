@@ -1,0 +1,20 @@
+/** Tokens and cost the judges used, kept apart from the agent's. */
+export interface JudgeUsage {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+export function emptyUsage(): JudgeUsage {
+  return { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+}
+
+export function addUsage(a: JudgeUsage, b: JudgeUsage): JudgeUsage {
+  return {
+    calls: a.calls + b.calls,
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    costUsd: a.costUsd + b.costUsd,
+  };
+}

@@ -1,0 +1,155 @@
+import type { Catalog } from '../../tools/catalog/types.js';
+import { foldKeepingPositions, foldText } from './text-match.js';
+
+/** A car named in a reply: "Nissan Versa 2020", "el Versa 2020", "ID 305016", "Toyota Hilux 2021". */
+export interface CarMention {
+  /** known: a catalog make/model with a year; unknown: a catalog make with a model it lacks. */
+  kind: 'known' | 'unknown' | 'stock_id';
+  start: number;
+  end: number;
+  text: string;
+  make?: string;
+  model?: string;
+  year?: number;
+  stockId?: string;
+  /** Said in a negative clause ("no tenemos Corolla 2021"): not a car the reply offers. */
+  negated: boolean;
+}
+
+/** The mentions of one car and the stretch of its line that speaks about it. */
+export interface CarReference {
+  mentions: CarMention[];
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+interface ModelPattern {
+  make: string;
+  model: string;
+  pattern: RegExp;
+}
+
+interface Vocabulary {
+  models: ModelPattern[];
+  unknownByMake: { make: string; pattern: RegExp; knownModels: string[] }[];
+}
+
+const YEAR = String.raw`(?:(?:modelo|del|de|ano)\s+)?((?:19|20)\d{2})(?!\p{N})`;
+const BOUNDARY = String.raw`(?<![\p{L}\p{N}])`;
+/** Models that are everyday words or too short to trust without the make ("uno", "rio", "A1"). */
+const MIN_MODEL_ONLY_LENGTH = 4;
+const FUNCTION_WORDS = new Set(['del', 'de', 'modelo', 'ano', 'en', 'a', 'con', 'y', 'o', 'el', 'la', 'un', 'una', 'desde', 'hasta']);
+const STOCK_ID = /(?<![\p{L}])(?:id|stock(?:\s*id)?|numero de stock)\s*[:#]?\s*(\d{4,})/gu;
+const NEGATION = /(?<![\p{L}])(?:no|ni|sin|ningun[ao]?|tampoco|nunca)(?![\p{L}])/u;
+
+const vocabularies = new WeakMap<Catalog, Vocabulary>();
+
+function namePattern(name: string): string {
+  return foldText(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(String.raw`[\s-]?`);
+}
+
+function compact(name: string): string {
+  return foldText(name).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function vocabularyOf(catalog: Catalog): Vocabulary {
+  const cached = vocabularies.get(catalog);
+  if (cached) return cached;
+  const models: ModelPattern[] = [];
+  const unknownByMake: Vocabulary['unknownByMake'] = [];
+  for (const make of catalog.makes()) {
+    const makeRe = namePattern(make);
+    const makeModels = catalog.models(make);
+    for (const model of makeModels) {
+      const makeGroup = compact(model).length >= MIN_MODEL_ONLY_LENGTH ? `(?:(${makeRe})\\s+)?` : `(${makeRe})\\s+`;
+      models.push({ make, model, pattern: new RegExp(`${BOUNDARY}${makeGroup}(${namePattern(model)})\\s+${YEAR}`, 'gu') });
+    }
+    const word = String.raw`[\p{L}\p{N}][\p{L}\p{N}-]*`;
+    unknownByMake.push({
+      make,
+      pattern: new RegExp(`${BOUNDARY}(${makeRe})\\s+(${word}(?:\\s+${word})?)\\s+${YEAR}`, 'gu'),
+      knownModels: makeModels.map(compact),
+    });
+  }
+  const vocabulary = { models, unknownByMake };
+  vocabularies.set(catalog, vocabulary);
+  return vocabulary;
+}
+
+/** Car mentions in a text, in order, without overlaps. */
+export function findCarMentions(text: string, catalog: Catalog): CarMention[] {
+  const original = text.normalize('NFC');
+  const folded = foldKeepingPositions(original);
+  const vocabulary = vocabularyOf(catalog);
+  const found: CarMention[] = [];
+  const add = (mention: Omit<CarMention, 'text' | 'negated'>) =>
+    found.push({ ...mention, text: original.slice(mention.start, mention.end), negated: isNegated(folded, mention.start) });
+
+  for (const { make, model, pattern } of vocabulary.models) {
+    for (const match of folded.matchAll(pattern)) {
+      add({ kind: 'known', start: match.index, end: match.index + match[0].length, make, model, year: Number(match[3]) });
+    }
+  }
+  for (const { make, pattern, knownModels } of vocabulary.unknownByMake) {
+    for (const match of folded.matchAll(pattern)) {
+      const words = match[2] ?? '';
+      const first = words.split(/\s+/)[0] ?? '';
+      if (FUNCTION_WORDS.has(first) || knownModels.some((known) => compact(words).startsWith(known))) continue;
+      const model = original.slice(match.index + match[0].indexOf(words), match.index + match[0].indexOf(words) + words.length);
+      add({ kind: 'unknown', start: match.index, end: match.index + match[0].length, make, model, year: Number(match[3]) });
+    }
+  }
+  for (const match of folded.matchAll(STOCK_ID)) {
+    add({ kind: 'stock_id', start: match.index, end: match.index + match[0].length, stockId: match[1] });
+  }
+
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: CarMention[] = [];
+  for (const mention of found) {
+    const last = kept.at(-1);
+    if (!last || mention.start >= last.end) kept.push(mention);
+  }
+  return kept;
+}
+
+/** A negative word in the mention's clause (clauses end at punctuation, a line break or "pero"). */
+function isNegated(folded: string, start: number): boolean {
+  const before = folded.slice(0, start);
+  const pero = before.lastIndexOf(' pero ');
+  const clauseStart = Math.max(
+    ...['.', '!', '?', ';', ':', ',', '\n', '¿', '¡'].map((mark) => before.lastIndexOf(mark) + 1),
+    pero < 0 ? 0 : pero + ' pero '.length,
+  );
+  return NEGATION.test(before.slice(clauseStart));
+}
+
+/**
+ * Groups mentions into cars: a make/model mention starts a car, and a stock id later in its
+ * line belongs to it ("Nissan Versa 2020 … $259,999.00 (ID 123456)"). A car's stretch runs to the
+ * next car or the end of the line; that is where its price is read.
+ */
+export function carReferences(text: string, mentions: readonly CarMention[]): CarReference[] {
+  const references: CarReference[] = [];
+  let current: CarReference | undefined;
+  const lineOf = (index: number) => text.lastIndexOf('\n', index - 1) + 1;
+  for (const mention of mentions) {
+    const sameLine = current !== undefined && lineOf(mention.start) === lineOf(current.start);
+    const canAttach =
+      sameLine && mention.kind === 'stock_id' && current!.mentions.every((m) => m.kind !== 'stock_id') && current!.mentions[0]!.kind === 'known';
+    if (canAttach) {
+      current!.mentions.push(mention);
+      continue;
+    }
+    const start = mention.kind === 'stock_id' ? Math.max(lineOf(mention.start), current?.mentions.at(-1)?.end ?? 0) : mention.start;
+    current = { mentions: [mention], start, end: text.length, negated: mention.negated };
+    references.push(current);
+  }
+  for (let i = 0; i < references.length; i++) {
+    const reference = references[i]!;
+    const lineEnd = text.indexOf('\n', reference.mentions.at(-1)!.end);
+    const next = references[i + 1]?.start ?? text.length;
+    reference.end = Math.min(lineEnd < 0 ? text.length : lineEnd, next);
+  }
+  return references;
+}

@@ -1,0 +1,100 @@
+import { foldKeepingPositions } from './text-match.js';
+
+/** A money amount written in a text, with where it is. */
+export interface MoneyFigure {
+  text: string;
+  cents: number;
+  start: number;
+  end: number;
+}
+
+const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?!\d)`;
+const SCALE = String.raw`(?:\s?(mil(?:lones|l[oó]n)?|k)(?![\p{L}\p{N}]))?`;
+
+/** "$313,999.00", "$300 mil", "300,000 pesos", "1.2 millones de pesos", and bare "6,371.06". */
+const PATTERNS = [
+  new RegExp(String.raw`\$\s?${AMOUNT}${SCALE}`, 'giu'),
+  new RegExp(String.raw`(?<![\d$.,])${AMOUNT}${SCALE}\s*(?:de\s+)?(?:pesos|mxn)(?![\p{L}])`, 'giu'),
+  // Two decimals after a thousands group is how money (never km) is written.
+  new RegExp(String.raw`(?<![\d$.,])(\d{1,3}(?:,\d{3})+)\.(\d{2})(?!\d)()`, 'gu'),
+];
+
+/** Money figures in a text, in order, without overlaps. */
+export function moneyFigures(text: string): MoneyFigure[] {
+  const found: MoneyFigure[] = [];
+  for (const pattern of PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const cents = toCents(match[1] ?? '0', match[2], match[3]);
+      found.push({ text: match[0].trim(), cents, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: MoneyFigure[] = [];
+  for (const figure of found) {
+    const last = kept.at(-1);
+    if (!last || figure.start >= last.end) kept.push(figure);
+  }
+  return kept;
+}
+
+/**
+ * Amounts a customer may have written, generously: money figures plus any plain number and
+ * "60 mil" (a customer's "tengo 60 mil de enganche" may be repeated back as "$60,000.00").
+ */
+export function customerAmounts(text: string): number[] {
+  const amounts = moneyFigures(text).map((figure) => figure.cents);
+  for (const match of text.matchAll(new RegExp(`${AMOUNT}${SCALE}`, 'giu'))) {
+    amounts.push(toCents(match[1] ?? '0', match[2], match[3]));
+  }
+  return amounts;
+}
+
+function toCents(integer: string, decimals: string | undefined, scale: string | undefined): number {
+  const value = Number(`${integer.replace(/,/g, '')}.${decimals ?? '0'}`);
+  const unit = scale ? (/^k$/i.test(scale) || /^mil$/i.test(scale) ? 1_000 : 1_000_000) : 1;
+  return Math.round(value * unit * 100);
+}
+
+/** What a money figure is, read from the words around it. */
+export type FigureRole = 'price' | 'monthly' | 'down_payment' | 'financed' | 'total' | 'interest' | 'target';
+
+const ROLE_WORDS: [RegExp, FigureRole][] = [
+  [/mensualidad(?:es)?|pago mensual|mensual(?:es)? de|pagos mensuales/g, 'monthly'],
+  [/enganche/g, 'down_payment'],
+  [/financias|financiar[ií]as|a financiar|monto financiado|financiado/g, 'financed'],
+  [/en total|total|pagar[ií]as/g, 'total'],
+  [/inter[eé]s(?:es)?/g, 'interest'],
+  [/m[aá]ximo|hasta|presupuesto|menos de|debajo de|no m[aá]s de/g, 'target'],
+  [/precio|cuesta|vale|valor|por solo/g, 'price'],
+];
+const MONTHLY_AFTER = /^\s*(?:mxn\s*)?(?:al mes|mensual(?:es)?|por mes|cada mes|de mensualidad)/;
+
+/**
+ * Reads a figure's role from the nearest cue word before it (within its clause, never past the
+ * previous figure) and from "al mes" right after it. Uncued figures are prices.
+ */
+export function figureRole(text: string, figure: MoneyFigure, previousEnd: number): FigureRole {
+  const folded = foldKeepingPositions(text);
+  const from = Math.max(previousEnd, folded.lastIndexOf('\n', figure.start - 1) + 1, figure.start - 45);
+  // "al mes" right after the previous figure belongs to that figure, not to this one.
+  const before = folded.slice(from, figure.start).replace(from === previousEnd ? MONTHLY_AFTER : /^$/, '');
+  let role: FigureRole = 'price';
+  let at = -1;
+  for (const [pattern, candidate] of ROLE_WORDS) {
+    for (const match of before.matchAll(pattern)) {
+      if (match.index >= at) {
+        at = match.index;
+        role = candidate;
+      }
+    }
+  }
+  if (role === 'target') return role;
+  if (MONTHLY_AFTER.test(folded.slice(figure.end, figure.end + 25))) return 'monthly';
+  return role;
+}
+
+/** Every figure with its role. */
+export function classifiedFigures(text: string): (MoneyFigure & { role: FigureRole })[] {
+  const figures = moneyFigures(text);
+  return figures.map((figure, i) => ({ ...figure, role: figureRole(text, figure, figures[i - 1]?.end ?? 0) }));
+}

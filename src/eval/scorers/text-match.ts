@@ -1,0 +1,56 @@
+/**
+ * How keywords are matched: case- and accent-insensitive whole words, and numbers normalised
+ * so "$6,371.06", "6,371.06" and "6371.06" are one token ("$313,999.00" = "313999").
+ */
+
+/** Lowercase without accents ("Año" → "ano"). */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** "$313,999.00" → "313999", "6,371.06" → "6371.06", "1.50" → "1.5". */
+export function normaliseNumber(raw: string): string {
+  const plain = raw.replace(/[$\s,]/g, '');
+  if (!plain.includes('.')) return plain;
+  return plain.replace(/0+$/, '').replace(/\.$/, '');
+}
+
+// A thousands-grouped number, a plain number (with decimals), or a run of letters/digits.
+const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|[\p{L}\p{N}]+/gu;
+
+/** Word and number tokens of a text, folded and normalised. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of foldText(text).matchAll(TOKEN)) {
+    const token = match[0];
+    tokens.push(/^\d/.test(token) ? normaliseNumber(token) : token);
+  }
+  return tokens;
+}
+
+/**
+ * Whether `phrase` occurs in `text` as whole words (a multi-word phrase as consecutive words).
+ * A phrase with no word in it (an emoji) is looked for as plain text.
+ */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const needle = tokenize(phrase);
+  if (needle.length === 0) return foldText(text).includes(foldText(phrase).trim());
+  const haystack = tokenize(text);
+  for (let start = 0; start + needle.length <= haystack.length; start++) {
+    if (needle.every((token, i) => haystack[start + i] === token)) return true;
+  }
+  return false;
+}
+
+/**
+ * Folds a text without changing its length (after NFC), so positions found in the folded text
+ * point at the same characters of the original.
+ */
+export function foldKeepingPositions(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = foldText(ch);
+    out += folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}

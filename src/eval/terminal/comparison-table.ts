@@ -1,0 +1,42 @@
+import type { Comparison } from '../compare/compare-runs.js';
+import { pct, table } from './format.js';
+
+const MAX_LISTED = 15;
+
+/** Regressions first: what broke, what got fixed, and whether the difference is noise. */
+export function comparisonTable(comparison: Comparison): string {
+  const { b, c, pValue } = comparison.mcnemar;
+  const verdict = comparison.significantRegression
+    ? 'significant regression'
+    : b + c === 0
+      ? 'no case changed'
+      : pValue < 0.05
+        ? 'significant improvement'
+        : 'within noise';
+  const overview = table(
+    `Compared with ${comparison.baseline.runId}${comparison.baseline.gitCommit ? ` (${comparison.baseline.gitCommit.slice(0, 8)})` : ''}`,
+    ['', 'value'],
+    [
+      ['paired cases', comparison.paired],
+      ['pass rate', `${pct(comparison.passRateBefore)} → ${pct(comparison.passRateAfter)}`],
+      ['newly failing (b)', b],
+      ['newly passing (c)', c],
+      ["McNemar's exact p", pValue.toFixed(4)],
+      ['verdict', verdict],
+      ...(comparison.onlyInBaseline.length ? [['only in baseline', comparison.onlyInBaseline.length]] : []),
+      ...(comparison.onlyInCurrent.length ? [['new cases', comparison.onlyInCurrent.length]] : []),
+    ],
+  );
+  const changes = [
+    ...comparison.newlyFailing.map((ch) => ['▼ fails now', ch.id, `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`, ch.reasons[0] ?? '']),
+    ...comparison.newlyPassing.map((ch) => ['▲ passes now', ch.id, `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`, '']),
+  ];
+  if (changes.length === 0) return overview;
+  const shown = changes.slice(0, MAX_LISTED).map((row) => row.map((cell) => clip(cell, 70)));
+  const more = changes.length > MAX_LISTED ? ` (first ${MAX_LISTED} of ${changes.length})` : '';
+  return `${overview}\n\n${table(`Changed cases${more}`, ['change', 'case', 'score', 'why'], shown)}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,61 @@
+import type { Entities, Intent, IntentType, SalesAction } from '../../../core/intents/schema.js';
+import { emptyEntities } from '../../../core/intents/schema.js';
+import type { DraftIntent } from './drafts.js';
+
+const CAR_IDENTITY = ['make', 'model', 'yearMin', 'yearMax', 'stockId', 'pick'] as const satisfies readonly (keyof Entities)[];
+
+/** Which entities each intent carries: the agent that handles it reads only these. */
+export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entities)[]>> = {
+  greeting: ['customerName', 'city'],
+  car_recommendation: [
+    ...CAR_IDENTITY,
+    'priceMin',
+    'priceMax',
+    'kmMax',
+    'bluetooth',
+    'carplay',
+    'transmission',
+    'otherFeatures',
+    'cheaper',
+    'city',
+    'customerName',
+  ],
+  financing: [
+    ...CAR_IDENTITY,
+    'priceMin',
+    'priceMax',
+    'downPaymentAmount',
+    'downPaymentPercent',
+    'termYears',
+    'monthlyPaymentTarget',
+    'customerName',
+  ],
+  kavak_info: ['make', 'model', 'yearMin', 'yearMax', 'city', 'customerName'],
+  sales: [...CAR_IDENTITY, 'salesAction', 'preferredTime', 'city', 'customerName'],
+  out_of_scope: [],
+};
+
+/** When one message asks for several actions, the most committed one is what the customer wants. */
+const SALES_PRIORITY: readonly SalesAction[] = ['human', 'buy', 'reserve', 'test_drive', 'visit'];
+
+export interface MessageEntities {
+  /** Everything the message says. */
+  all: Entities;
+  /** Without the customer's own car ("vender mi Jetta"): what shopping intents search for. */
+  shopping: Entities;
+}
+
+export function toIntent(draft: DraftIntent, found: MessageEntities): Intent {
+  const source = draft.type === 'kavak_info' ? found.all : found.shopping;
+  const entities = emptyEntities();
+  for (const field of FIELDS_BY_INTENT[draft.type]) copyField(entities, source, field);
+  if (draft.type === 'sales') entities.salesAction = SALES_PRIORITY.find((a) => draft.salesActions.includes(a)) ?? null;
+  if (draft.type === 'kavak_info') entities.topic = draft.topics.length > 0 ? draft.topics.join(', ') : null;
+  if (draft.type === 'out_of_scope') entities.topic = draft.topics[0] ?? null;
+  return { type: draft.type, confidence: Math.round(draft.confidence * 100) / 100, entities };
+}
+
+function copyField<K extends keyof Entities>(target: Entities, source: Entities, key: K): void {
+  const value = source[key];
+  target[key] = (Array.isArray(value) ? [...value] : value) as Entities[K];
+}

@@ -1,0 +1,86 @@
+import type { IntentType, SalesAction } from '../../../core/intents/schema.js';
+import type { Profile } from '../../../core/profile.js';
+import type { HistoryTurn } from '../../../core/tasks.js';
+import { findCues } from './cues.js';
+import { normalize } from './normalize.js';
+import type { ExpectedAnswer } from './number-roles.js';
+
+/** What the recent turns say about how to read a short follow-up ("sí", "el segundo", "¿y a 5?"). */
+export interface ConversationContext {
+  /** What the agent's last message was about (its body, not its closing question). */
+  agentTopic: IntentType | null;
+  /** What the agent's closing question offered: "¿Te gustaría agendar una visita?" → sales/visit. */
+  offer: { intent: IntentType; salesAction: SalesAction | null } | null;
+  /** What the agent's closing question asked for. */
+  asked: ExpectedAnswer | 'city' | 'name' | 'time' | null;
+  /** Length of the last list of cars shown ("el último" = this). */
+  listLength: number;
+  /** Payments are being discussed: "¿y a 5?" is a term. */
+  financingActive: boolean;
+  /** A car is being discussed: "¿cuánto cuesta?" asks about it. */
+  carInFocus: boolean;
+}
+
+/** The catalog search shows three cars unless told otherwise. */
+const DEFAULT_LIST_LENGTH = 3;
+
+const OFFERS: readonly [RegExp, IntentType, SalesAction | null][] = [
+  [/\b(prueba\s+de\s+manejo|manejarlo|manejarla|probarlo|probarla)\b/, 'sales', 'test_drive'],
+  [/\b(apart|reserv)/, 'sales', 'reserve'],
+  [/\b(asesor|ejecutivo|te\s+llame|te\s+contacte)/, 'sales', 'human'],
+  [/\b(agend|visita|cita|verlo|verla|conocerlo|conocerla|pasar\s+a)/, 'sales', 'visit'],
+  [/\b(financ|credito|mensualidad|enganche|plan\s+de\s+pagos|plazo|calcul|a\s+meses)/, 'financing', null],
+  [/\b(opciones|otros?\s+(autos|carros|modelos)|te\s+muestro|te\s+interesa\s+(alguno|alguna)|cual\s+te\s+(gusta|interesa)|mas\s+detalles|buscas|busque)/, 'car_recommendation', null],
+  [/\b(garantia|devolucion|sede|sucursal|kavak\s+total|documentos|requisitos)/, 'kavak_info', null],
+];
+
+const ASKS: readonly [RegExp, NonNullable<ConversationContext['asked']>][] = [
+  [/\b(enganche|cuanto\s+(puedes|podrias)\s+dar)/, 'downPayment'],
+  [/\b(plazo|cuantos\s+(anos|meses))/, 'term'],
+  [/\b(mensualidad|pagar\s+al\s+mes|pago\s+mensual)/, 'monthly'],
+  [/\b(presupuesto|cuanto\s+(quieres|puedes|te\s+gustaria|planeas)\s+(gastar|invertir|pagar)|rango\s+de\s+precio)/, 'budget'],
+  [/\b(ciudad|donde\s+(vives|estas|te\s+encuentras)|de\s+donde|en\s+que\s+estado)/, 'city'],
+  [/\b(como\s+te\s+llamas|tu\s+nombre|con\s+quien\s+tengo\s+el\s+gusto)/, 'name'],
+  [/\b(que\s+dia|que\s+hora|cuando\s+(te\s+gustaria|quieres|puedes)|que\s+horario)/, 'time'],
+];
+
+export function readContext(history: readonly HistoryTurn[], profile: Profile): ConversationContext {
+  const lastAgent = [...history].reverse().find((t) => t.role === 'agent');
+  const lastCustomer = [...history].reverse().find((t) => t.role === 'customer');
+  const agentText = lastAgent ? normalize(lastAgent.text).text : '';
+  const { body, question } = splitClosingQuestion(agentText);
+
+  const offerRule = question ? OFFERS.find(([pattern]) => pattern.test(question)) : undefined;
+  const offer = offerRule ? { intent: offerRule[1], salesAction: offerRule[2] } : null;
+  const asked = question ? (ASKS.find(([pattern]) => pattern.test(question))?.[1] ?? null) : null;
+  const agentTopic = topicOf(body) ?? topicOf(question);
+
+  const customerCues = lastCustomer ? findCues(normalize(lastCustomer.text).text) : [];
+  const listed = new Set([...agentText.matchAll(/(?:^|\s)(\d)[.)]\s/g)].map((m) => m[1])).size;
+  return {
+    agentTopic,
+    offer,
+    asked,
+    listLength: profile.lastRecommended.length || listed || DEFAULT_LIST_LENGTH,
+    financingActive:
+      agentTopic === 'financing' || offer?.intent === 'financing' || customerCues.some((c) => c.rule.intent === 'financing'),
+    carInFocus: agentTopic === 'car_recommendation' || profile.carUnderDiscussion !== null || profile.lastRecommended.length > 0,
+  };
+}
+
+/** The agent's message without its last question, and that question. */
+function splitClosingQuestion(text: string): { body: string; question: string } {
+  const end = text.lastIndexOf('?');
+  if (end < 0) return { body: text, question: '' };
+  const start = Math.max(text.lastIndexOf('.', end), text.lastIndexOf('!', end), text.lastIndexOf('?', end - 1)) + 1;
+  return { body: text.slice(0, start), question: text.slice(start, end + 1) };
+}
+
+function topicOf(text: string): IntentType | null {
+  if (text.trim() === '') return null;
+  if (/\b(mensualidad|enganche|plazo|financiamiento|credito|tasa|al\s+mes)\b/.test(text)) return 'financing';
+  if (/\$\s?\d|\bkm\b|(?:^|\s)\d[.)]\s/.test(text)) return 'car_recommendation';
+  if (/\b(agend|visita|cita|prueba\s+de\s+manejo|apart|asesor)/.test(text)) return 'sales';
+  if (/\b(garantia|sede|sucursal|devolucion|inspeccion|kavak\s+total|app|documentos)\b/.test(text)) return 'kavak_info';
+  return null;
+}

@@ -1,0 +1,30 @@
+import type { IntentType, SalesAction } from '../../../core/intents/schema.js';
+
+/** One way a customer says they want something. Patterns run on normalised text (normalize.ts). */
+export interface CueRule {
+  intent: IntentType;
+  pattern: RegExp;
+  /** How sure the words make us, 0–1. */
+  confidence: number;
+  /** kavak_info / out_of_scope: what about, as a short Spanish keyword. */
+  topic?: string;
+  salesAction?: SalesAction;
+  /**
+   * Words like "¿tienen…?", "quiero…", "¿cuánto cuesta…?" ask for a car only when one follows
+   * ("¿tienen el Jetta?" but not "¿tienen garantía?").
+   */
+  needsCarObject?: boolean;
+  /** Greetings count only at the start of the message ("¿qué tal el Jetta?" is not one). */
+  atStart?: boolean;
+  /** Prompt injection: everything else in the message is declined. */
+  injection?: boolean;
+  /** Thanks / goodbye: out of scope only when nothing else was asked. */
+  courtesy?: boolean;
+  /** Talks about the customer's own car ("vender mi carro"): its words are not a car search. */
+  ownCar?: boolean;
+}
+
+/** Builds a regex that matches whole words only. */
+export function words(source: string): RegExp {
+  return new RegExp(String.raw`\b(?:${source})\b`);
+}

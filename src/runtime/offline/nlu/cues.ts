@@ -1,0 +1,34 @@
+import type { CueRule } from './cue-rule.js';
+import { CAR_RULES, FINANCING_RULES } from './rules-shopping.js';
+import { INFO_RULES } from './rules-info.js';
+import { GREETING_RULES, OUT_OF_SCOPE_RULES, SALES_RULES } from './rules-conversation.js';
+import type { Span } from './span.js';
+import { findAll } from './span.js';
+
+export const ALL_RULES: readonly CueRule[] = [...GREETING_RULES, ...CAR_RULES, ...FINANCING_RULES, ...INFO_RULES, ...SALES_RULES, ...OUT_OF_SCOPE_RULES];
+
+export interface CueHit extends Span {
+  rule: CueRule;
+}
+
+/** "no quiero crédito", "no me interesa verlo": the cue is turned down, not asked for. */
+const TURNED_DOWN = /\b(?:no|ni|tampoco)\s+(?:me\s+)?(?:interesa|quiero|necesito|busco|ocupo|requiero|voy\s+a|hace\s+falta)\s+(?:(?:el|la|un|una|ningun|ninguna|nada\s+de)\s+)?$|\bnada\s+de\s+$/;
+const NEGATABLE = new Set(['car_recommendation', 'financing', 'sales']);
+/** How many words may come before a greeting ("oye hola", "ah, buenas tardes"). */
+const GREETING_MAX_WORDS_BEFORE = 2;
+
+export function findCues(text: string, rules: readonly CueRule[] = ALL_RULES): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const rule of rules) {
+    for (const { start, end } of findAll(text, rule.pattern)) {
+      if (rule.atStart && wordsBefore(text, start) > GREETING_MAX_WORDS_BEFORE) continue;
+      if (NEGATABLE.has(rule.intent) && TURNED_DOWN.test(text.slice(Math.max(0, start - 40), start))) continue;
+      hits.push({ start, end, rule });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function wordsBefore(text: string, position: number): number {
+  return (text.slice(0, position).match(/[a-z0-9]+/g) ?? []).length;
+}

@@ -1,0 +1,153 @@
+import type { Entities } from '../../../core/intents/schema.js';
+import { emptyEntities } from '../../../core/intents/schema.js';
+import type { CarIndex } from './car-index.js';
+import { findCars } from './cars.js';
+import { findCity } from './cities.js';
+import { findFeatures } from './features.js';
+import type { NormalizedText } from './normalize.js';
+import type { NumberHints, RoledNumber } from './number-roles.js';
+import { classifyNumbers } from './number-roles.js';
+import { findNumbers } from './numbers.js';
+import { findBareName, findCustomerName } from './person.js';
+import { findCheaper, findPick } from './picks.js';
+import type { Span } from './span.js';
+import { findAll } from './span.js';
+import { findTime } from './time.js';
+import { tokenize } from './tokens.js';
+
+/** Where things were said, so intents inferred from entities alone keep the message's order. */
+export interface EntityPositions {
+  /** Anything that describes a car to look for: names, years, prices, km, features, "más barato". */
+  search: number | null;
+  /** Car identity only: make, model, year, stock id, pick. */
+  identity: number | null;
+  /** Down payment, term, monthly payment. */
+  financing: number | null;
+  time: number | null;
+  city: number | null;
+  name: number | null;
+  pick: number | null;
+}
+
+export interface ExtractedEntities {
+  entities: Entities;
+  positions: EntityPositions;
+  /** Positions of everything a "¿tienen…?" could be asking for, car nouns and "algo" included. */
+  carObjects: number[];
+}
+
+const CAR_OBJECT_WORDS =
+  /\b(carros?|autos?|coches?|naves?|camionetas?|trocas?|vehiculos?|sedan(es)?|suvs?|pick\s*ups?|vochos?|carritos?|ranflas?|unidad(es)?|seminuevos?|cars?|trucks?|vehicles?|modelos?|algo|alguno|alguna|algunos|opciones|otros?|otras?|uno|una\s+(?=(?:que|con|de)\b)|something|anything|options)\b/;
+
+export interface ExtractionOptions {
+  hints: NumberHints;
+  listLength: number;
+  /** The agent asked for the customer's name: a bare "Juan" is one. */
+  expectName?: boolean;
+  /** Spans to ignore, e.g. the customer's own car in "vender mi Jetta 2015". */
+  exclude?: readonly Span[];
+}
+
+export function extractEntities(source: NormalizedText, index: CarIndex, options: ExtractionOptions): ExtractedEntities {
+  const normalized = blankOut(source, options.exclude ?? []);
+  const text = normalized.text;
+  const cars = findCars(text, index);
+  const time = findTime(normalized);
+  const features = findFeatures(text);
+  const numberMasks: Span[] = [...cars, ...(time ? [time] : []), ...features.spans.filter((s) => /\d/.test(text.slice(s.start, s.end)))];
+  const numbers = classifyNumbers(text, findNumbers(tokenize(text), numberMasks), options.hints);
+  const city = findCity(text);
+  const name = findCustomerName(normalized) ?? (options.expectName ? findBareName(normalized) : null);
+  const pick = findPick(text, options.listLength);
+  const cheaper = findCheaper(text);
+
+  const entities = emptyEntities();
+  const firstCar = cars[0];
+  if (firstCar) {
+    entities.make = firstCar.make;
+    entities.model = cars.find((c) => c.make === firstCar.make && c.model !== null)?.model ?? null;
+  }
+  applyNumbers(entities, numbers);
+  entities.bluetooth = features.bluetooth;
+  entities.carplay = features.carplay;
+  entities.transmission = features.transmission;
+  entities.otherFeatures = features.otherFeatures;
+  entities.city = city?.city ?? null;
+  entities.customerName = name?.name ?? null;
+  entities.pick = pick?.pick ?? null;
+  entities.cheaper = cheaper ? true : null;
+  entities.preferredTime = time?.text ?? null;
+
+  const at = (kinds: readonly RoledNumber['role']['kind'][]): number[] =>
+    numbers.filter((n) => kinds.includes(n.role.kind)).map((n) => n.mention.start);
+  const identity = [...cars.map((c) => c.start), ...at(['year', 'stockId']), ...(pick ? [pick.start] : [])];
+  const search = [...identity, ...at(['price', 'km']), ...features.spans.map((s) => s.start), ...(cheaper ? [cheaper.start] : [])];
+  const nouns = findAll(text, CAR_OBJECT_WORDS).map((h) => h.start);
+  return {
+    entities,
+    positions: {
+      search: first(search),
+      identity: first(identity),
+      financing: first(at(['downPaymentAmount', 'downPaymentPercent', 'termYears', 'monthly'])),
+      time: time?.start ?? null,
+      city: city?.start ?? null,
+      name: name?.start ?? null,
+      pick: pick?.start ?? null,
+    },
+    carObjects: [...search, ...nouns].sort((a, b) => a - b),
+  };
+}
+
+function applyNumbers(entities: Entities, numbers: readonly RoledNumber[]): void {
+  const years = { exact: [] as number[], min: [] as number[], max: [] as number[] };
+  const prices = { min: [] as number[], max: [] as number[] };
+  for (const { role } of numbers) {
+    switch (role.kind) {
+      case 'year':
+        years[role.bound].push(role.value);
+        break;
+      case 'price':
+        prices[role.bound].push(role.value);
+        break;
+      case 'km':
+        entities.kmMax ??= role.value;
+        break;
+      case 'downPaymentAmount':
+        entities.downPaymentAmount ??= role.value;
+        break;
+      case 'downPaymentPercent':
+        entities.downPaymentPercent ??= role.value;
+        break;
+      case 'termYears':
+        entities.termYears ??= role.value;
+        break;
+      case 'monthly':
+        entities.monthlyPaymentTarget ??= role.value;
+        break;
+      case 'stockId':
+        entities.stockId ??= role.id;
+        break;
+      case 'small':
+      case 'none':
+        break;
+    }
+  }
+  const lows = [...years.exact, ...years.min];
+  const highs = [...years.exact, ...years.max];
+  entities.yearMin = lows.length > 0 ? Math.min(...lows) : null;
+  entities.yearMax = highs.length > 0 ? Math.max(...highs) : null;
+  entities.priceMin = prices.min.length > 0 ? Math.min(...prices.min) : null;
+  entities.priceMax = prices.max.length > 0 ? Math.max(...prices.max) : null;
+}
+
+function first(positions: readonly number[]): number | null {
+  return positions.length > 0 ? Math.min(...positions) : null;
+}
+
+/** The text with some spans turned to spaces: positions stay valid, their words are gone. */
+function blankOut(normalized: NormalizedText, spans: readonly Span[]): NormalizedText {
+  if (spans.length === 0) return normalized;
+  const chars = normalized.text.split('');
+  for (const { start, end } of spans) for (let i = start; i < end && i < chars.length; i++) chars[i] = ' ';
+  return { ...normalized, text: chars.join('') };
+}

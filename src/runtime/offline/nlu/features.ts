@@ -1,0 +1,76 @@
+import type { Transmission } from '../../../core/intents/schema.js';
+import type { Span } from './span.js';
+import { findAll } from './span.js';
+
+export interface FeatureFacts {
+  bluetooth: boolean | null;
+  carplay: boolean | null;
+  transmission: Transmission | null;
+  /** Features the catalog has no column for, as short Spanish labels ("diésel", "camioneta"). */
+  otherFeatures: string[];
+  /** Where each feature was named, for ordering intents and masking numbers ("7 pasajeros"). */
+  spans: Span[];
+}
+
+const BLUETOOTH = /\b(bluetooth|bluetoo?th?|blutu+th?|bluetuth|blu\s+tooth|bluethooth|bluethoot|bluetoot)\b/;
+const CARPLAY = /\b(apple\s+)?car\s*play\b|\bandroid\s+auto\b/;
+const AUTOMATIC = /\b(automatic[oa]s?|automatic|transmision\s+automatica|cvt|tiptronic|de\s+cambios\s+automaticos)\b/;
+const MANUAL = /\b(estandar|standard|std|manual|de\s+palanca|mecanic[oa]|stick\s+shift|de\s+velocidades)\b(?!\s+del\s+propietario)/;
+/** "sin", "no tiene", "no necesito": the feature is not wanted (or absent). */
+const NEGATION_BEFORE = /\b(sin|no\s+(?:tiene|tenga|necesito|quiero|ocupo|busco|traiga|trae))\s+(?:(?:el|la|los|las|un|una)\s+)?$/;
+const INDIFFERENT_BEFORE = /\bno\s+(?:me\s+)?importa\s+(?:(?:el|la|si|que|tenga|sea)\s+)*$/;
+
+/** Requested features with no catalog column: what the agent says is "not in the data". */
+const OTHER_FEATURES: readonly [label: string, pattern: RegExp][] = [
+  ['diésel', /\bdiesel\b/],
+  ['híbrido', /\b(hibrid[oa]s?|hybrid)\b/],
+  ['eléctrico', /\b(electric[oa]s?|electric)\b/],
+  ['bolsas de aire', /\b(bolsas?\s+de\s+aire|air\s*bags?)\b/],
+  ['camioneta', /\b(camionetas?|camionetita|suvs?|crossover)\b/],
+  ['pickup', /\b(trocas?|troquita|pick\s*-?\s*ups?|pickups?|de\s+batea)\b/],
+  ['minivan', /\b(minivan|mini\s+van|camioneta\s+van)\b/],
+  ['7 pasajeros', /\b(7|siete)\s+(pasajeros|asientos|plazas|lugares)\b|\btercera\s+fila\b|\b3\s+filas\b/],
+  ['quemacocos', /\b(quemacocos|quema\s+cocos|sunroof|techo\s+(panoramico|corredizo))\b/],
+  ['cámara de reversa', /\bcamara\s+(de\s+)?(reversa|trasera|de\s+retroceso)\b/],
+  ['sensores de estacionamiento', /\bsensores?\s+(de\s+)?(estacionamiento|reversa|proximidad)\b/],
+  ['asientos de piel', /\b(asientos|vestiduras|interiores?)\s+de\s+piel\b|\bpiel\b/],
+  ['4x4', /\b(4x4|4\s*x\s*4|4wd|awd|traccion\s+(integral|total|4x4|en\s+las\s+cuatro))\b/],
+  ['turbo', /\bturbo\b/],
+  ['sedán', /\bsedan(es)?\b/],
+  ['hatchback', /\b(hatchback|hatch)\b/],
+  ['convertible', /\b(convertible|descapotable)\b/],
+  ['deportivo', /\bdeportiv[oa]s?\b/],
+  ['familiar', /\b(familiar|para\s+la\s+familia|para\s+mi\s+familia)\b/],
+  ['aire acondicionado', /\b(aire\s+acondicionado|a\/c)\b|\b(con|tenga|tiene|y)\s+clima\b|\bclima\s+(automatico|dual|bizona)\b/],
+  ['pantalla', /\bpantalla(\s+tactil)?\b/],
+  ['GPS', /\b(gps|navegador|navegacion)\b/],
+  ['bajo consumo', /\b(ahorrador|rendidor|que\s+rinda|bajo\s+consumo|gaste\s+poca\s+gasolina|economico\s+en\s+gasolina)\b/],
+  ['compacto', /\b(compacto|chiquito|pequeno)\b/],
+  ['color rojo', /\b(roj[oa])\b/],
+  ['color blanco', /\b(blanc[oa])\b/],
+  ['color negro', /\b(negr[oa])\b/],
+  ['color gris', /\b(gris|plata|platead[oa])\b/],
+  ['color azul', /\bazul\b/],
+];
+
+export function findFeatures(text: string): FeatureFacts {
+  const facts: FeatureFacts = { bluetooth: null, carplay: null, transmission: null, otherFeatures: [], spans: [] };
+  const wanted = (pattern: RegExp): boolean | null => {
+    const hits = findAll(text, pattern);
+    if (hits.length === 0) return null;
+    facts.spans.push(...hits.map(({ start, end }) => ({ start, end })));
+    const before = text.slice(Math.max(0, hits[0]!.start - 40), hits[0]!.start);
+    if (INDIFFERENT_BEFORE.test(before)) return null;
+    return !NEGATION_BEFORE.test(before);
+  };
+  facts.bluetooth = wanted(BLUETOOTH);
+  facts.carplay = wanted(CARPLAY);
+  const automatic = wanted(AUTOMATIC);
+  const manual = wanted(MANUAL);
+  if (automatic !== null) facts.transmission = automatic ? 'automatic' : 'manual';
+  else if (manual !== null) facts.transmission = manual ? 'manual' : 'automatic';
+  for (const [label, pattern] of OTHER_FEATURES) {
+    if (wanted(pattern) === true) facts.otherFeatures.push(label);
+  }
+  return facts;
+}

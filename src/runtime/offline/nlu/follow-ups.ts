@@ -1,0 +1,85 @@
+import type { Entities } from '../../../core/intents/schema.js';
+import type { ConversationContext } from './context.js';
+import type { Drafts } from './drafts.js';
+import { addDraft, substantive } from './drafts.js';
+import type { ExtractedEntities } from './entities.js';
+
+const AFFIRMATIVE =
+  /^(si|ok|va|vale|dale|claro|orale|sale|perfecto|de\s+acuerdo|me\s+parece|seguro|por\s+supuesto|yes|sure|andale|esta\s+bien|bueno|adelante|hagamoslo|me\s+late|por\s+favor|excelente|listo|correcto|exacto|asi\s+es|me\s+interesa|yeah|yep)\b/;
+const NEGATIVE = /^(no|nop|nope|ahorita\s+no|mejor\s+no|no\s+gracias|luego|despues)\b/;
+/** "¿y el Jetta?", "¿y con el Versa?": the same question about another car. */
+const AND_ABOUT = /^(y|and)\b/;
+/** A follow-up is short; a long message without cues is not a reply to the last question. */
+const SHORT_REPLY_WORDS = 8;
+
+/**
+ * Reads a message that asks nothing by itself through the conversation: "sí" accepts what the
+ * agent offered, "el segundo" picks from the list (for payments if payments were the subject),
+ * "¿y el Jetta?" repeats the last question, "el sábado a las 10" answers "¿qué día?".
+ */
+export function applyFollowUps(drafts: Drafts, text: string, found: ExtractedEntities, context: ConversationContext): void {
+  if (substantive(drafts).length > 0) return;
+  const { entities, positions } = found;
+  const shortReply = (text.match(/[a-z0-9]+/g) ?? []).length <= SHORT_REPLY_WORDS;
+
+  if (context.offer && AFFIRMATIVE.test(text)) {
+    addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
+  }
+  if (positions.pick !== null) {
+    const aboutPayments = context.offer?.intent === 'financing' || context.agentTopic === 'financing';
+    addDraft(drafts, aboutPayments ? 'financing' : 'car_recommendation', positions.pick, 0.8);
+  }
+  if (positions.identity !== null && context.financingActive && (AND_ABOUT.test(text) || shortReply) && !describesSearch(entities)) {
+    addDraft(drafts, 'financing', positions.identity, 0.75);
+  }
+  if (positions.time !== null) {
+    const action = context.offer?.intent === 'sales' ? context.offer.salesAction : 'visit';
+    addDraft(drafts, 'sales', positions.time, 0.75, { salesAction: action });
+  }
+  if (positions.city !== null && substantive(drafts).length === 0 && !hasSearchOrFinancing(found)) {
+    const about = context.offer?.intent ?? context.agentTopic;
+    if (about === 'sales' || about === 'car_recommendation') addDraft(drafts, about, positions.city, 0.7);
+    // "Hola, soy de Monterrey" introduces; a city alone asks where Kavak is.
+    else if (context.asked === 'city' || !drafts.has('greeting')) addDraft(drafts, 'kavak_info', positions.city, 0.7, { topic: 'sedes' });
+  }
+  if (positions.name !== null && substantive(drafts).length === 0 && !hasSearchOrFinancing(found)) {
+    const about = context.offer?.intent ?? context.agentTopic;
+    if (context.asked === 'name' && about === 'sales') addDraft(drafts, 'sales', positions.name, 0.7);
+    else if (!drafts.has('greeting')) addDraft(drafts, 'greeting', positions.name, 0.6);
+  }
+  if (context.offer && NEGATIVE.test(text) && substantive(drafts).length === 0 && entities.pick === null) {
+    addDraft(drafts, 'out_of_scope', 0, 0.6, { topic: 'no gracias' });
+  }
+}
+
+/**
+ * Entities said without a request: down payment, term or monthly payment mean financing; a car
+ * described ("un Jetta 2019", "300 mil", "con carplay") with nothing else asked means a search.
+ */
+export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): void {
+  const { positions, entities } = found;
+  if (positions.financing !== null && !drafts.has('financing')) addDraft(drafts, 'financing', positions.financing, 0.8);
+  const declined = [...drafts.values()].some((d) => d.type === 'out_of_scope' && !d.courtesyOnly);
+  if (declined || drafts.has('car_recommendation') || positions.search === null) return;
+  if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {
+    addDraft(drafts, 'car_recommendation', positions.search, 0.7);
+  }
+}
+
+/** Fields that only a car search uses (not a car's identity). */
+function describesSearch(entities: Entities): boolean {
+  return (
+    entities.priceMin !== null ||
+    entities.priceMax !== null ||
+    entities.kmMax !== null ||
+    entities.bluetooth !== null ||
+    entities.carplay !== null ||
+    entities.transmission !== null ||
+    entities.otherFeatures.length > 0 ||
+    entities.cheaper === true
+  );
+}
+
+function hasSearchOrFinancing(found: ExtractedEntities): boolean {
+  return found.positions.search !== null || found.positions.financing !== null;
+}

@@ -1,0 +1,70 @@
+import type { NormalizedText } from './normalize.js';
+import { originalSlice } from './normalize.js';
+import type { Span } from './span.js';
+
+const INTRO = /\b(me\s+llamo|mi\s+nombre\s+es|yo\s+soy|soy|my\s+name\s+is|i\s+am|i\s+m|im|this\s+is)\s+([a-z]+(?:\s+[a-z]+){0,3})/g;
+
+/** After "soy" these are not names: "soy de Puebla", "soy nuevo", "soy cliente". */
+const NOT_A_NAME = new Set(
+  (
+    'de del la el los las un una uno muy tu su sus nuevo nueva nuevos cliente clienta estudiante mexicano mexicana foraneo ' +
+    'foranea maestro maestra doctor doctora ingeniero ingeniera licenciado licenciada casado casada soltero soltera mama papa ' +
+    'mayor joven alguien yo quien bien fan asi amigo amiga vendedor vendedora comprador originario primerizo primeriza medico ' +
+    'taxista uber chofer repartidor empleado empresario dueno duena persona humano real honesto sincero serio seria feliz mas ' +
+    'menos igual parte socio socia miembro usuario usuaria gerente abogado abogada contador contadora arquitecto chilango ' +
+    'regio regia tapatio tapatia poblano poblana el que interesado interesada comerciante pensionado jubilado jubilada ' +
+    'a an the looking interested trying not here new buying selling good fine ok so very just from in on at your a ' +
+    'buscando viendo preguntando checando cotizando tambien hombre mujer senor senora senorita don dona'
+  ).split(/\s+/),
+);
+
+/** A name ends where the sentence goes on: "soy Ana y busco…", "me llamo Juan, quiero…". */
+const NAME_STOP = new Set(
+  (
+    'y e de del desde con por para busco quiero quisiera queria estoy tengo me mi te le les que and i looking necesito ' +
+    'ocupo ando vivo hola buenas buenos gracias from who want need am estaba estamos les tienen tienes hay cuanto como ' +
+    'donde cual el la los las un una este esta aqui alla ok si no porfa por favor'
+  ).split(/\s+/),
+);
+
+export interface NameMention extends Span {
+  name: string;
+}
+
+export function findCustomerName(normalized: NormalizedText): NameMention | null {
+  const text = normalized.text;
+  for (const m of text.matchAll(INTRO)) {
+    const lead = m[1]!;
+    const words = m[2]!.split(/\s+/);
+    const nameWords: string[] = [];
+    for (const word of words) {
+      if (NAME_STOP.has(word) || word.length < 2) break;
+      nameWords.push(word);
+      if (nameWords.length === 3) break;
+    }
+    const first = nameWords[0];
+    if (!first || NOT_A_NAME.has(first)) continue;
+    const loose = !/llamo|nombre/.test(lead);
+    if (loose && (/(ndo|ing)$/.test(first) || /^\d/.test(first))) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    const end = start + nameWords.join(' ').length;
+    return { start, end, name: capitalise(originalSlice(normalized, start, end)) };
+  }
+  return null;
+}
+
+/** A bare reply to "¿cómo te llamas?": "Juan", "ana lópez". */
+export function findBareName(normalized: NormalizedText): NameMention | null {
+  const m = /^([a-z]+(?:\s+[a-z]+){0,2})[\s.!]*$/.exec(normalized.text);
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  if (words.some((w) => NAME_STOP.has(w) || NOT_A_NAME.has(w) || w.length < 2)) return null;
+  return { start: 0, end: m[1]!.length, name: capitalise(originalSlice(normalized, 0, m[1]!.length)) };
+}
+
+function capitalise(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toLocaleUpperCase('es-MX') + w.slice(1).toLocaleLowerCase('es-MX'))
+    .join(' ');
+}

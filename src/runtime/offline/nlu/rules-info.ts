@@ -1,0 +1,73 @@
+import type { CueRule } from './cue-rule.js';
+import { words } from './cue-rule.js';
+
+const info = (topic: string, confidence: number, source: string, extra: Partial<CueRule> = {}): CueRule => ({
+  intent: 'kavak_info',
+  topic,
+  confidence,
+  pattern: words(source),
+  ...extra,
+});
+
+/** kavak_info: questions about Kavak itself, each with the topic the knowledge base is searched for. */
+export const INFO_RULES: readonly CueRule[] = [
+  info('Kavak Total', 0.95, String.raw`kavak\s+total`),
+  info('garantía', 0.9, String.raw`garantias?|warranty`),
+  info(
+    'devolución',
+    0.9,
+    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund`,
+  ),
+  info(
+    'sedes',
+    0.9,
+    String.raw`sedes?|sucursal(?:es)?|agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom`,
+  ),
+  info('horario', 0.9, String.raw`horarios?|a\s+que\s+hora\s+(?:abren|cierran)|abren|cierran|opening\s+hours|hours|open\s+on`),
+  info(
+    'inspección',
+    0.85,
+    String.raw`inspeccion(?:es)?|inspeccionad[oa]s?|revisad[oa]s?|certificad[oa]s?|certificacion|revision\s+mecanica|puntos\s+de\s+revision|inspection|inspected`,
+  ),
+  info('app', 0.85, String.raw`app|aplicacion`),
+  info(
+    'vender mi auto',
+    0.9,
+    String.raw`vender(?:les)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|sell\s+my\s+\w+`,
+    { ownCar: true },
+  ),
+  info(
+    'auto a cuenta',
+    0.9,
+    String.raw`a\s+cuenta|como\s+parte\s+de\s+pago|toma\s+de\s+auto|trade\s*-?\s*in|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
+    { ownCar: true },
+  ),
+  info(
+    'documentos',
+    0.85,
+    String.raw`documentos|documentacion|requisitos|papeles|papeleria|que\s+necesito\s+para|que\s+piden|ine|identificacion|comprobantes?\s+de\s+(?:domicilio|ingresos)|estados\s+de\s+cuenta|documents|requirements`,
+  ),
+  info(
+    'cómo funciona',
+    0.85,
+    String.raw`como\s+funciona|como\s+es\s+el\s+proceso|proceso\s+de\s+compra|el\s+proceso|como\s+(?:compro|le\s+hago|se\s+compra|puedo\s+comprar)|pasos\s+para|how\s+does\s+(?:it|kavak)\s+work|how\s+it\s+works`,
+  ),
+  info('mantenimiento', 0.85, String.raw`mantenimientos?|afinacion|servicios?\s+(?:de\s+mantenimiento|basicos?|mayor(?:es)?|menor(?:es)?)|maintenance`),
+  info(
+    'entrega a domicilio',
+    0.85,
+    String.raw`a\s+domicilio|entrega(?:n|s)?|entregar(?:lo|la)?|envios?|envian|(?:lo|la)\s+(?:pueden\s+|podrian\s+)?(?:llevar|traer|mandar|enviar|llevan|traen|mandan)|a\s+mi\s+casa|hasta\s+mi\s+casa|delivery|deliver`,
+  ),
+  info(
+    'qué es Kavak',
+    0.85,
+    String.raw`que\s+es\s+kavak|quienes\s+son|son\s+confiables?|es\s+confiable|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak|who\s+are\s+you`,
+  ),
+  info(
+    'formas de pago',
+    0.8,
+    String.raw`formas?\s+de\s+pago|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash`,
+  ),
+  info('seguro', 0.8, String.raw`seguro\s+(?:de|del|para\s+el)\s+(?:auto|carro|coche)|aseguranza|poliza|incluye\s+seguro|insurance`),
+  info('trámites', 0.8, String.raw`placas|tenencia|verificacion|tramites?|cambio\s+de\s+propietario|factura|refacturad[oa]|emplacar`),
+];

@@ -1,0 +1,44 @@
+import type { NormalizedText } from './normalize.js';
+import { originalSlice } from './normalize.js';
+import type { Span } from './span.js';
+import { findAll } from './span.js';
+
+const DAY = String.raw`lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday`;
+const MONTH = String.raw`enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre`;
+const HOUR_WORD = String.raw`una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce`;
+
+/** Pieces of a "when": day words, parts of the day, clock times, dates. Adjacent pieces are joined. */
+const TIME_PIECES: readonly RegExp[] = [
+  /\b(pasado\s+)?manana\b/,
+  /\bhoy(\s+mismo)?\b|\bahorita\b|\bal\s+rato\b|\bmas\s+tarde\b/,
+  new RegExp(String.raw`\b((el|este|esta|el\s+proximo|este\s+proximo|el\s+siguiente|on|this|next)\s+)?(${DAY})\b`),
+  /\b(el|este)\s+fin(\s+de\s+semana)?\b|\bfin\s+de\s+semana\b|\bfinde\b|\bthis\s+weekend\b/,
+  /\b(la\s+)?(proxima|siguiente|otra)\s+semana\b|\bla\s+semana\s+que\s+entra\b|\bentre\s+semana\b|\bnext\s+week\b/,
+  /\b(en|por)\s+la\s+(manana|tarde|noche)\b|\btemprano\b|\b(al|a)\s+medio\s*dia\b|\bin\s+the\s+(morning|afternoon|evening)\b|\btonight\b|\btomorrow\b|\btoday\b/,
+  new RegExp(String.raw`\b(a|at)\s+(las?\s+)?(\d{1,2}(:\d{2})?|${HOUR_WORD})(\s*(am|pm|hrs|horas|h)\b)?(\s+(y\s+media|en\s+punto|de\s+la\s+(manana|tarde|noche)))?`),
+  /\b\d{1,2}(:\d{2})?\s*(am|pm|hrs|horas)\b|\b\d{1,2}:\d{2}\b/,
+  new RegExp(String.raw`\b(el\s+)?(dia\s+)?\d{1,2}\s+de\s+(${MONTH})\b`),
+];
+
+/** "a las" alone is not a time ("a la sucursal"); "a 5" is a term: hours need "las"/"la" or "at". */
+const JOINER = /^[\s,]*(y|a|o|como|en|por|entre)?[\s,]*$/;
+
+export interface TimeMention extends Span {
+  /** As the customer wrote it: "mañana a las 5", "el sábado en la mañana". */
+  text: string;
+}
+
+export function findTime(normalized: NormalizedText): TimeMention | null {
+  const text = normalized.text;
+  const pieces = TIME_PIECES.flatMap((p) => findAll(text, p)).map(({ start, end }) => ({ start, end }));
+  const valid = pieces.filter((p) => !/^(a|at)\s+\d{1,2}$/.test(text.slice(p.start, p.end)));
+  if (valid.length === 0) return null;
+  valid.sort((a, b) => a.start - b.start || b.end - a.end);
+  const first = { ...valid[0]! };
+  for (const piece of valid.slice(1)) {
+    if (piece.start <= first.end || JOINER.test(text.slice(first.end, piece.start))) {
+      first.end = Math.max(first.end, piece.end);
+    } else break;
+  }
+  return { ...first, text: originalSlice(normalized, first.start, first.end) };
+}

@@ -1,0 +1,131 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UserInputError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Pipeline } from '../core/pipeline.js';
+import type { Db } from '../store/database.js';
+import { MessageStore } from '../store/message-store.js';
+import { createServeApp } from './app.js';
+import { createServeMetrics, type ServeMetrics } from './metrics.js';
+import { MessageQueue, type DrainResult } from './queue.js';
+import { createRateLimiter, withRateLimit } from './rate-limiter.js';
+import { createTwilioSender, type RestReplySender } from './reply-sender.js';
+import { trustProxyValue, type ServeSettings, type ServeSetup } from './settings.js';
+import { TwimlWaiters } from './twiml.js';
+import { WEBHOOK_PATH } from './webhook-route.js';
+import { createWorker } from './worker.js';
+
+export interface ServeInput {
+  pipeline: Pipeline;
+  db: Db;
+  logger: Logger;
+  settings: ServeSettings;
+  setup: ServeSetup;
+  /** Replaces the twilio SDK sender (tests that script Twilio failures). */
+  sender?: RestReplySender;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  readonly webhookUrl: string;
+  readonly port: number;
+  readonly store: MessageStore;
+  readonly metrics: ServeMetrics;
+  /** Stops accepting, drains or requeues in-flight work; `force` skips the drain wait. */
+  shutdown(options?: { force?: boolean }): Promise<DrainResult>;
+  /** Settles once the server has shut down. */
+  readonly closed: Promise<void>;
+}
+
+/** Wires store, queue, worker and HTTP app around a pipeline, and listens. */
+export async function startServer(input: ServeInput): Promise<RunningServer> {
+  const { settings, setup, logger } = input;
+  const store = new MessageStore(input.db);
+  const metrics = createServeMetrics(store);
+  const waiters = new TwimlWaiters();
+  const runtime = input.pipeline.deps.runtime;
+  const rpm = settings.modelRpm ?? (runtime.id === 'offline' ? 0 : 300);
+  const pipeline = rpm > 0 ? input.pipeline.withRuntime(withRateLimit(runtime, createRateLimiter({ perMinute: rpm }))) : input.pipeline;
+  const sender = input.sender ?? (setup.twilio ? createTwilioSender(setup.twilio) : undefined);
+
+  const worker = createWorker({ store, pipeline, sender, waiters, metrics, logger, settings });
+  const queue = new MessageQueue(store, worker, { concurrency: settings.concurrency, logger });
+  const app = createServeApp({
+    store,
+    onStored: () => queue.kick(),
+    waiters,
+    metrics,
+    logger,
+    signature: setup.signature,
+    reply: settings.reply,
+    twimlDeadlineMs: settings.twimlDeadlineMs,
+    trustProxy: trustProxyValue(settings.trustProxy),
+    readiness: [
+      { name: 'store', check: () => store.ping() },
+      { name: 'queue', check: () => queue.accepting },
+      { name: 'runtime', check: () => Boolean(runtime.id) },
+    ],
+  });
+
+  const server = app.listen(settings.port, settings.host);
+  await listening(server, settings);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
+  for (const warning of setup.warnings) logger.warn('serve_warning', { warning });
+  const recovered = queue.start();
+  logger.info('serve_listening', {
+    url,
+    webhook: `${settings.publicUrl ?? url}${WEBHOOK_PATH}`,
+    port,
+    reply: settings.reply,
+    runtime: runtime.id,
+    model: runtime.model,
+    concurrency: settings.concurrency,
+    modelRpm: rpm,
+    recovered,
+  });
+
+  let shutdownPromise: Promise<DrainResult> | undefined;
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+
+  async function shutdown(options: { force?: boolean } = {}): Promise<DrainResult> {
+    if (shutdownPromise && !options.force) return shutdownPromise;
+    if (shutdownPromise) {
+      // A second signal: cut the drain short.
+      await queue.drain(0);
+      return shutdownPromise;
+    }
+    shutdownPromise = (async () => {
+      logger.info('serve_stopping', { inFlight: queue.inFlight, drainTimeoutMs: settings.drainTimeoutMs });
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = await queue.drain(options.force ? 0 : settings.drainTimeoutMs);
+      // Requests still waiting for a TwiML reply get an empty one; their replies go by REST later.
+      waiters.cancelAll();
+      setTimeout(() => server.closeAllConnections(), 1_000).unref();
+      await serverClosed;
+      logger.info('serve_stopped', { ...drained });
+      resolveClosed();
+      return drained;
+    })();
+    return shutdownPromise;
+  }
+
+  return { url, webhookUrl: `${url}${WEBHOOK_PATH}`, port, store, metrics, shutdown, closed };
+}
+
+async function listening(server: Server, settings: ServeSettings): Promise<void> {
+  try {
+    // events.once rejects when the server emits 'error' first (EADDRINUSE…).
+    await once(server, 'listening');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserInputError(`Cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`, {
+      hint: code === 'EADDRINUSE' ? 'Another process uses that port: pass --port <n> (or PORT=<n>).' : 'Check --host and --port.',
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseServeSettings, resolveServeSetup, trustProxyValue } from './settings.js';
+
+const SID = `AC${'1'.repeat(32)}`;
+
+describe('serve settings', () => {
+  it('fills defaults, reads HOST and PORT, and names a bad flag', () => {
+    expect(parseServeSettings({}, {})).toMatchObject({ host: '127.0.0.1', port: 3000, reply: 'rest', concurrency: 4 });
+    expect(parseServeSettings({ port: '8080' }, { HOST: '0.0.0.0', PORT: '9000' })).toMatchObject({ host: '0.0.0.0', port: 8080 });
+    expect(() => parseServeSettings({ concurrency: 'many' }, {})).toThrow(/--concurrency/);
+    expect(() => parseServeSettings({ publicUrl: 'ftp://x' }, {})).toThrow(/--public-url/);
+  });
+
+  it('refuses REST mode without credentials and says what to set', () => {
+    const rest = parseServeSettings({}, {});
+    expect(() => resolveServeSetup(rest, {})).toThrow(/TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN is not set/);
+    expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID })).toThrow(/TWILIO_AUTH_TOKEN is not set/);
+    expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: 'SK123', TWILIO_AUTH_TOKEN: 't' })).toThrow(/account sid/);
+    const ok = resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'tok' });
+    expect(ok.signature).toEqual({ kind: 'verify', authToken: 'tok', publicUrl: undefined });
+    expect(ok.twilio?.accountSid).toBe(SID);
+  });
+
+  it('runs twiml + insecure with no credentials at all, warning about it', () => {
+    const local = parseServeSettings({ reply: 'twiml', insecureNoSignature: true }, {});
+    const setup = resolveServeSetup(local, {});
+    expect(setup.signature.kind).toBe('insecure');
+    expect(setup.twilio).toBeUndefined();
+    expect(setup.warnings.join('\n')).toMatch(/insecure-no-signature.*Local development only/);
+    // Checking signatures needs the token even in twiml mode.
+    expect(() => resolveServeSetup(parseServeSettings({ reply: 'twiml' }, {}), {})).toThrow(/TWILIO_AUTH_TOKEN/);
+  });
+
+  it('reads --trust-proxy as express expects it', () => {
+    expect(trustProxyValue('1')).toBe(1);
+    expect(trustProxyValue('true')).toBe(true);
+    expect(trustProxyValue('loopback')).toBe('loopback');
+    expect(trustProxyValue(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ConfigError, UserInputError } from '../core/errors.js';
+import type { TwilioCredentials } from './reply-sender.js';
+import type { SignaturePolicy } from './twilio-signature.js';
+
+export const ReplyModeSchema = z.enum(['rest', 'twiml']);
+export type ReplyMode = z.infer<typeof ReplyModeSchema>;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Everything `kavak serve` can be told, with its defaults. Flags arrive as strings. */
+export const ServeSettingsSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: int(0, 65_535).default(3000),
+  /** The public URL Twilio calls (signatures are computed on it). */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Express "trust proxy": hops (1), true, or addresses/subnets ("loopback, 10.0.0.0/8"). */
+  trustProxy: z.string().min(1).optional(),
+  insecureNoSignature: z.boolean().default(false),
+  reply: ReplyModeSchema.default('rest'),
+  /** In twiml mode, how long the webhook waits for the reply before acknowledging empty (Twilio gives up at 15 s). */
+  twimlDeadlineMs: int(100, 14_000).default(10_000),
+  /** Messages processed at once (one per customer at most). */
+  concurrency: int(1, 64).default(4),
+  /** Model requests per minute shared by every worker; 0 = no limit. Default: 300, none offline. */
+  modelRpm: int(0, 100_000).optional(),
+  /** Attempts before a message gets the fallback reply. */
+  maxAttempts: int(1, 20).default(4),
+  retryBaseMs: int(1, 600_000).default(2_000),
+  retryMaxMs: int(1, 3_600_000).default(60_000),
+  /** One turn may take this long before it counts as a failed attempt. */
+  turnTimeoutMs: int(100, 600_000).default(90_000),
+  /** On SIGTERM, in-flight work gets this long to finish before it is requeued. */
+  drainTimeoutMs: int(0, 600_000).default(20_000),
+});
+export type ServeSettings = z.infer<typeof ServeSettingsSchema>;
+export type ServeSettingsInput = z.input<typeof ServeSettingsSchema>;
+
+const FLAG_NAMES: Record<string, string> = {
+  publicUrl: '--public-url',
+  trustProxy: '--trust-proxy',
+  twimlDeadlineMs: '--twiml-deadline-ms',
+  modelRpm: '--model-rpm',
+  maxAttempts: '--max-attempts',
+  drainTimeoutMs: '--drain-timeout-ms',
+  turnTimeoutMs: '--turn-timeout-ms',
+};
+
+/** Validates flags (HOST and PORT env vars fill host and port), naming the flag that is wrong. */
+export function parseServeSettings(input: ServeSettingsInput, env: Record<string, string | undefined> = {}): ServeSettings {
+  const withEnv = { host: env.HOST || undefined, port: env.PORT || undefined, ...dropUndefined(input) };
+  const parsed = ServeSettingsSchema.safeParse(withEnv);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  const flag = FLAG_NAMES[key] ?? `--${key}`;
+  throw new UserInputError(`${flag} has a bad value: ${issue.message}.`, { hint: 'Run kavak serve --help for the allowed values.' });
+}
+
+/** What serving needs from the environment, decided before anything starts. */
+export interface ServeSetup {
+  signature: SignaturePolicy;
+  /** Present when replies can go out by the REST API. */
+  twilio: TwilioCredentials | undefined;
+  /** Said at start-up (and, for the insecure mode, on every request). */
+  warnings: string[];
+}
+
+/**
+ * Credentials: REST replies need TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, signature checks
+ * need the token. Only `--reply twiml --insecure-no-signature` runs with none (local trials).
+ */
+export function resolveServeSetup(settings: ServeSettings, env: Record<string, string | undefined>): ServeSetup {
+  const accountSid = env.TWILIO_ACCOUNT_SID?.trim() || undefined;
+  const authToken = env.TWILIO_AUTH_TOKEN?.trim() || undefined;
+  const apiBaseUrl = env.KAVAK_TWILIO_API_URL?.trim() || undefined;
+  const warnings: string[] = [];
+
+  if (settings.reply === 'rest' && (!accountSid || !authToken)) {
+    const missing = [!accountSid && 'TWILIO_ACCOUNT_SID', !authToken && 'TWILIO_AUTH_TOKEN'].filter(Boolean).join(' and ');
+    throw new ConfigError(`kavak serve sends replies through the Twilio REST API, but ${missing} is not set.`, {
+      hint: 'Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (Twilio console → Account info), or try it locally with --reply twiml --insecure-no-signature.',
+    });
+  }
+  if (!settings.insecureNoSignature && !authToken) {
+    throw new ConfigError('kavak serve checks every request’s X-Twilio-Signature, but TWILIO_AUTH_TOKEN is not set.', {
+      hint: 'Set TWILIO_AUTH_TOKEN, or for local development only pass --insecure-no-signature.',
+    });
+  }
+  if (accountSid && !/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
+    throw new ConfigError('TWILIO_ACCOUNT_SID does not look like an account sid (AC followed by 32 hex characters).', {
+      hint: 'Copy the Account SID from the Twilio console (not an API key sid).',
+    });
+  }
+
+  if (settings.insecureNoSignature) {
+    warnings.push('--insecure-no-signature: anyone who can reach this server can drive the bot. Local development only.');
+  } else if (!settings.publicUrl && !settings.trustProxy) {
+    warnings.push('Signatures are checked against this request’s Host header; behind a proxy or tunnel pass --public-url (or --trust-proxy).');
+  }
+  const twilio = accountSid && authToken ? { accountSid, authToken, apiBaseUrl } : undefined;
+  if (!twilio) warnings.push('No Twilio credentials: a reply that misses the TwiML deadline cannot be sent and is marked failed.');
+
+  return {
+    signature: settings.insecureNoSignature ? { kind: 'insecure' } : { kind: 'verify', authToken: authToken!, publicUrl: settings.publicUrl },
+    twilio,
+    warnings,
+  };
+}
+
+/** Express's "trust proxy" value from the flag: a hop count, true/false, or an address list. */
+export function trustProxyValue(flag: string | undefined): boolean | number | string | undefined {
+  if (flag === undefined) return undefined;
+  if (/^\d+$/.test(flag)) return Number(flag);
+  if (flag === 'true' || flag === 'false') return flag === 'true';
+  return flag;
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import type { Logger } from '../core/logger.js';
+import { maskPhone } from '../core/redact.js';
+import type { MessageStore } from '../store/message-store.js';
+import { conversationIdFor, FormFieldsSchema, InboundMessageSchema } from './inbound-message.js';
+import type { ServeMetrics } from './metrics.js';
+import type { ReplyMode } from './settings.js';
+import { hasValidSignature, type SignaturePolicy } from './twilio-signature.js';
+import { twimlResponse, type TwimlWaiters } from './twiml.js';
+
+export const WEBHOOK_PATH = '/twilio/whatsapp';
+export const TRACKING_HEADER = 'X-Kavak-Tracking-Id';
+
+export interface WebhookDeps {
+  store: MessageStore;
+  /** Told when a message was stored, so the queue claims it. */
+  onStored: () => void;
+  waiters: TwimlWaiters;
+  metrics: ServeMetrics;
+  logger: Logger;
+  signature: SignaturePolicy;
+  reply: ReplyMode;
+  twimlDeadlineMs: number;
+}
+
+/**
+ * POST /twilio/whatsapp: check the signature, store the message (once per MessageSid), and
+ * acknowledge at once with empty TwiML — or, in twiml mode, with the reply when it is ready
+ * before the deadline. The work itself happens in the queue.
+ */
+export function webhookHandler(deps: WebhookDeps): RequestHandler {
+  return async (req, res) => {
+    const fields = FormFieldsSchema.safeParse(req.body ?? {});
+    if (!fields.success) return reject(res, 400, 'invalid', 'The body must be Twilio’s form-encoded webhook fields.');
+
+    if (deps.signature.kind === 'insecure') {
+      deps.logger.warn('insecure_no_signature', { note: 'request accepted without checking X-Twilio-Signature' });
+    } else if (!hasValidSignature(req, fields.data, deps.signature)) {
+      deps.logger.warn('webhook_forbidden', { reason: req.get('x-twilio-signature') ? 'bad signature' : 'no signature', ip: req.ip });
+      return reject(res, 403, 'forbidden', 'Invalid or missing X-Twilio-Signature.');
+    }
+
+    const parsed = InboundMessageSchema.safeParse(fields.data);
+    if (!parsed.success) {
+      const fieldsWrong = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+      deps.logger.warn('webhook_invalid', { fields: fieldsWrong });
+      return reject(res, 400, 'invalid', `Missing or bad Twilio fields: ${fieldsWrong}.`);
+    }
+    const message = parsed.data;
+    const { inserted, record } = deps.store.insert({
+      messageSid: message.MessageSid,
+      trackingId: `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      conversationId: conversationIdFor(message),
+      customer: message.From,
+      to: message.To,
+      body: message.Body,
+      raw: fields.data,
+    });
+    res.set(TRACKING_HEADER, record.trackingId);
+    const log = deps.logger.child({ trackingId: record.trackingId, conversationId: record.conversationId });
+
+    if (!inserted) {
+      deps.metrics.webhook('duplicate');
+      log.info('webhook_duplicate', { status: record.status });
+      return sendTwiml(res, []);
+    }
+    deps.metrics.webhook('accepted');
+    log.info('message_received', { customer: maskPhone(message.From), chars: message.Body.length, media: message.NumMedia });
+
+    if (deps.reply === 'rest') {
+      sendTwiml(res, []);
+      // After the ack is written: the first steps of a turn run synchronously.
+      setImmediate(deps.onStored);
+      return;
+    }
+    const reply = deps.waiters.wait(record.messageSid, deps.twimlDeadlineMs);
+    res.on('close', () => deps.waiters.cancel(record.messageSid));
+    setImmediate(deps.onStored);
+    const messages = await reply;
+    if (!messages) log.info('twiml_deadline_passed', { deadlineMs: deps.twimlDeadlineMs });
+    sendTwiml(res, messages ?? []);
+  };
+
+  function reject(res: Response, status: number, outcome: 'invalid' | 'forbidden', text: string): void {
+    deps.metrics.webhook(outcome);
+    res.status(status).type('text/plain').send(text);
+  }
+}
+
+function sendTwiml(res: Response, messages: string[]): void {
+  if (res.headersSent || res.writableEnded) return;
+  res.status(200).type('text/xml').send(twimlResponse(messages));
+}

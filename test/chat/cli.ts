@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from './chat-fixture.js';
+
+/**
+ * How tests run the real CLI: tsx on the sources, so no build is needed and what runs is what
+ * was just edited. TSX_TSCONFIG_PATH keeps JSX settings when the working folder is a temp dir.
+ */
+export const CLI = [join(REPO, 'node_modules/.bin/tsx'), join(REPO, 'src/cli/index.ts')];
+
+export interface Workspace {
+  dir: string;
+  prompts: string;
+  goldenSet: string;
+  /** The environment for the CLI: offline runtime, temp database and golden set, no API key. */
+  env: Record<string, string>;
+}
+
+/** A temp working folder with its own prompts (copied, so tests may edit them) and kavak.config.json. */
+export function workspace(): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), 'kavak-chat-cli-'));
+  const prompts = join(dir, 'prompts');
+  cpSync(join(REPO, 'prompts'), prompts, { recursive: true });
+  writeFileSync(join(dir, 'kavak.config.json'), JSON.stringify({ runtime: 'offline', prompts: 'prompts' }));
+  const goldenSet = join(dir, 'golden-set');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? dir,
+    LANG: 'C.UTF-8',
+    KAVAK_DB: join(dir, 'kavak.db'),
+    KAVAK_GOLDEN_SET_DIR: goldenSet,
+    TSX_TSCONFIG_PATH: join(REPO, 'tsconfig.json'),
+  };
+  return { dir, prompts, goldenSet, env };
+}
+
+export function hasCommand(command: string, ...args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}

@@ -1,0 +1,139 @@
+/**
+ * A tiny OpenAI-compatible server for the eval runner's tests: it answers the pipeline's two
+ * tasks (structured `intents`, free-text `reply`) and the judge, and it records what the
+ * shared fake server does not: how many requests were in flight at once and when each arrived,
+ * so concurrency and requests-per-minute limits are checked where they matter, at the server.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ChatRequestBody {
+  model?: string;
+  messages?: { role: string; content: string }[];
+  response_format?: { type: string; json_schema?: { name?: string } };
+}
+
+export interface ScriptedAnswer {
+  status?: number;
+  /** For 200s: the assistant message content. For errors: the error message. */
+  content: string;
+  delayMs?: number;
+  usage?: { prompt_tokens: number; completion_tokens: number };
+}
+
+export type Handler = (body: ChatRequestBody, requestNumber: number) => ScriptedAnswer;
+
+export interface CountingServer {
+  readonly url: string;
+  /** Arrival times (performance.now()) of every request. */
+  readonly arrivals: number[];
+  readonly bodies: ChatRequestBody[];
+  readonly maxInFlight: number;
+  handle(handler: Handler): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const NULL_ENTITIES = {
+  make: null, model: null, yearMin: null, yearMax: null, priceMin: null, priceMax: null,
+  downPaymentAmount: null, downPaymentPercent: null, termYears: null, monthlyPaymentTarget: null,
+  kmMax: null, bluetooth: null, carplay: null, transmission: null, otherFeatures: [], stockId: null,
+  city: null, customerName: null, pick: null, cheaper: null, salesAction: null, preferredTime: null, topic: null,
+};
+
+/** The default answers: every message is a greeting; the reply task answers a plain greeting. */
+export function greetingAnswer(body: ChatRequestBody): ScriptedAnswer {
+  const schema = body.response_format?.json_schema?.name;
+  if (schema === 'intents') {
+    return { content: JSON.stringify({ intents: [{ type: 'greeting', confidence: 0.9, entities: NULL_ENTITIES }] }) };
+  }
+  return { content: '¡Hola! Soy el asistente de Kavak. ¿Qué auto buscas?' };
+}
+
+export function isTask(body: ChatRequestBody, task: 'intents' | 'other'): boolean {
+  const intents = body.response_format?.json_schema?.name === 'intents';
+  return task === 'intents' ? intents : !intents;
+}
+
+export async function startCountingServer(): Promise<CountingServer> {
+  const arrivals: number[] = [];
+  const bodies: ChatRequestBody[] = [];
+  let handler: Handler = (body) => greetingAnswer(body);
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    arrivals.push(performance.now());
+    let done = false;
+    const finish = () => {
+      if (!done) inFlight -= 1;
+      done = true;
+    };
+    res.once('close', finish);
+    void readJson(req).then((body) => {
+      bodies.push(body);
+      const answer = handler(body, bodies.length);
+      const send = () => respond(res, body, answer, finish);
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    arrivals,
+    bodies,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    handle: (next) => void (handler = next),
+    reset() {
+      arrivals.length = 0;
+      bodies.length = 0;
+      maxInFlight = 0;
+      handler = (body) => greetingAnswer(body);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function respond(res: ServerResponse, body: ChatRequestBody, answer: ScriptedAnswer, finish: () => void): void {
+  if (res.destroyed) return finish();
+  const status = answer.status ?? 200;
+  const payload =
+    status === 200
+      ? {
+          id: 'chatcmpl-counting',
+          object: 'chat.completion',
+          created: 1_700_000_000,
+          model: body.model ?? 'gpt-4o-mini',
+          choices: [{ index: 0, message: { role: 'assistant', content: answer.content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+          usage: { ...(answer.usage ?? { prompt_tokens: 100, completion_tokens: 20 }), total_tokens: 0 },
+        }
+      : { error: { message: answer.content, type: 'counting_error', param: null, code: null } };
+  // Count the request as finished before the client sees the answer, so in-flight is never over-counted.
+  finish();
+  res.writeHead(status, { 'content-type': 'application/json', 'retry-after-ms': '1' });
+  res.end(JSON.stringify(payload));
+}
+
+function readJson(req: IncomingMessage): Promise<ChatRequestBody> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequestBody);
+      } catch {
+        resolve({});
+      }
+    });
+  });
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ModelCallError } from '../../src/runtime/errors.js';
+import { createOpenAIRuntime } from '../../src/runtime/openai/index.js';
+import type { GenerateRequest, LanguageModelRuntime } from '../../src/runtime/types.js';
+import { createRateLimiter, withRateLimit } from '../../src/eval/runner/rate-limit.js';
+import { withRetries } from '../../src/eval/runner/retries.js';
+import { startCountingServer, type CountingServer } from './counting-openai-server.js';
+
+let server: CountingServer;
+beforeAll(async () => {
+  server = await startCountingServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+/**
+ * A fresh client's first calls are slowed by set-up (tens of ms), which would make later
+ * arrivals look closer together than the limiter let them start: warm it, then forget those calls.
+ */
+async function warm(runtime: LanguageModelRuntime): Promise<void> {
+  await Promise.all([1, 2, 3, 4].map(() => runtime.generate(request())));
+  server.reset();
+}
+
+/** The SDK's own retries off, as the eval builds its runtimes. */
+const openai = () => createOpenAIRuntime({ apiKey: 'sk-test-not-real', baseURL: server.url, model: 'gpt-4o-mini', maxRetries: 0 });
+const request = (text = 'hola'): GenerateRequest => ({ task: { name: 'reply', input: {} }, messages: [{ role: 'user', content: text }] });
+
+describe('withRateLimit', () => {
+  it('lets no more than `limit` requests reach the server in any window, however many are in flight', async () => {
+    const inner = openai();
+    await warm(inner);
+    const runtime = withRateLimit(inner, createRateLimiter({ limit: 3, windowMs: 400 }));
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 9 }, (_, i) => runtime.generate(request(`m${i}`))));
+    expect(server.arrivals).toHaveLength(9);
+    for (let i = 0; i + 3 < server.arrivals.length; i++) {
+      expect(server.arrivals[i + 3]! - server.arrivals[i]!).toBeGreaterThanOrEqual(375);
+    }
+    expect(performance.now() - started).toBeGreaterThanOrEqual(780);
+  });
+
+  it('shares one budget between runtimes (agent and judge)', async () => {
+    const limiter = createRateLimiter({ limit: 2, windowMs: 300 });
+    const [agentInner, judgeInner] = [openai(), openai()];
+    await warm(agentInner);
+    await warm(judgeInner);
+    const agent = withRateLimit(agentInner, limiter);
+    const judge = withRateLimit(judgeInner, limiter);
+    await Promise.all([agent.generate(request()), judge.generate(request()), agent.generate(request()), judge.generate(request())]);
+    expect(server.arrivals[2]! - server.arrivals[0]!).toBeGreaterThanOrEqual(280);
+  });
+
+  it('gives up waiting when the call is aborted', async () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 10_000 });
+    const runtime = withRateLimit(openai(), limiter);
+    await runtime.generate(request());
+    const controller = new AbortController();
+    const waiting = runtime.generate({ ...request(), signal: controller.signal });
+    controller.abort(new Error('case timed out'));
+    await expect(waiting).rejects.toThrow('case timed out');
+    expect(server.arrivals).toHaveLength(1);
+  });
+});
+
+describe('withRetries', () => {
+  it('retries a 429 and a 503 with backoff, then succeeds', async () => {
+    server.handle((body, n) => (n === 1 ? { status: 429, content: 'slow down' } : n === 2 ? { status: 503, content: 'busy' } : { content: 'hola' }));
+    const runtime = withRetries(openai(), { retries: 2, baseMs: 5 });
+    const result = await runtime.generate(request());
+    expect(result.text).toBe('hola');
+    expect(server.bodies).toHaveLength(3);
+  });
+
+  it('gives up after its retries with the last error', async () => {
+    server.handle(() => ({ status: 429, content: 'slow down' }));
+    const runtime = withRetries(openai(), { retries: 2, baseMs: 5 });
+    const error = await runtime.generate(request()).catch((e: unknown) => e);
+    expect(ModelCallError.is(error) && error.status).toBe(429);
+    expect(server.bodies).toHaveLength(3);
+  });
+
+  it('does not retry what waiting cannot fix (a 400)', async () => {
+    server.handle(() => ({ status: 400, content: 'bad schema' }));
+    const runtime = withRetries(openai(), { retries: 3, baseMs: 5 });
+    await expect(runtime.generate(request())).rejects.toThrow(/HTTP 400/);
+    expect(server.bodies).toHaveLength(1);
+  });
+
+  it('takes a rate-limit slot for every attempt when stacked on withRateLimit', async () => {
+    server.handle((body, n) => (n === 1 ? { status: 429, content: 'slow down' } : { content: 'hola' }));
+    const runtime = withRetries(withRateLimit(openai(), createRateLimiter({ limit: 1, windowMs: 300 })), { retries: 1, baseMs: 1 });
+    await runtime.generate(request());
+    expect(server.arrivals[1]! - server.arrivals[0]!).toBeGreaterThanOrEqual(280);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_PRICES } from '../../src/core/config/schema.js';
+import { packageRoot } from '../../src/core/config/paths.js';
+import { createPipeline, type Pipeline } from '../../src/core/pipeline.js';
+import { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
+import { createOfflineRuntime } from '../../src/runtime/offline/offline-runtime.js';
+import type { LanguageModelRuntime } from '../../src/runtime/types.js';
+import { ConversationStore } from '../../src/store/conversation-store.js';
+import { openDatabase } from '../../src/store/database.js';
+import { loadCatalog } from '../../src/tools/catalog/index.js';
+import { loadKnowledgeBase } from '../../src/tools/knowledge/index.js';
+
+/** The real pipeline on the real catalog, knowledge base and prompts, with a temp SQLite file. */
+export async function createTestPipeline(
+  runtime?: LanguageModelRuntime,
+): Promise<{ pipeline: Pipeline; store: ConversationStore }> {
+  const root = packageRoot();
+  const catalog = await loadCatalog(join(root, 'data/catalog.csv'));
+  const knowledge = await loadKnowledgeBase(join(root, 'data/knowledge'));
+  const store = new ConversationStore(
+    openDatabase(join(mkdtempSync(join(tmpdir(), 'kavak-test-')), 'kavak.db')),
+  );
+  const pipeline = createPipeline({
+    runtime:
+      runtime ??
+      createOfflineRuntime({
+        vocabulary: () => ({
+          makes: catalog.makes(),
+          models: catalog.cars.map((c) => ({ make: c.make, model: c.model })),
+        }),
+      }),
+    tools: { catalog, knowledge },
+    prompts: new PromptLibrary(join(root, 'prompts')),
+    store,
+    settings: {
+      agentModels: {},
+      agentTemperatures: {},
+      temperature: 0.3,
+      prices: DEFAULT_PRICES,
+      historyTurns: 10,
+      stream: false,
+    },
+  });
+  return { pipeline, store };
+}

@@ -1,0 +1,128 @@
+/**
+ * A local stand-in for the Twilio REST API (POST /2010-04-01/Accounts/{sid}/Messages.json) on
+ * 127.0.0.1: the real twilio SDK, its base URL pointed here, sends replies to it. It checks
+ * Basic auth like Twilio, records every message, and can be scripted to fail.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const TEST_ACCOUNT_SID = `AC${'a1'.repeat(16)}`;
+export const TEST_AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
+
+export interface SentMessage {
+  /** Order of arrival at the fake, over all customers. */
+  seq: number;
+  sid: string;
+  from: string;
+  to: string;
+  body: string;
+}
+
+export interface ScriptedFailure {
+  status: number;
+  code: number;
+  message: string;
+}
+
+export interface FakeTwilioServer {
+  /** For `client.api.baseUrl` / KAVAK_TWILIO_API_URL. */
+  readonly url: string;
+  /** Messages accepted (2xx), in order. */
+  readonly messages: SentMessage[];
+  /** Requests refused by a scripted failure or bad auth. */
+  readonly refused: { status: number; body: string }[];
+  /** The next `times` requests fail with this answer. */
+  failNext(failure: ScriptedFailure, times?: number): void;
+  /** Messages sent to one customer address (e.g. whatsapp:+5215550000001). */
+  to(customer: string): SentMessage[];
+  /** Resolves when `count` messages were accepted; rejects after `timeoutMs`. */
+  waitForMessages(count: number, timeoutMs?: number): Promise<SentMessage[]>;
+  close(): Promise<void>;
+}
+
+export async function startFakeTwilioServer(credentials = { accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN }): Promise<FakeTwilioServer> {
+  const messages: SentMessage[] = [];
+  const refused: { status: number; body: string }[] = [];
+  const failures: ScriptedFailure[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const expectedAuth = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString('base64')}`;
+
+  const server = createServer((req, res) => {
+    void readForm(req).then((form) => {
+      const answer = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      const path = `/2010-04-01/Accounts/${credentials.accountSid}/Messages.json`;
+      if (req.method !== 'POST' || req.url !== path) return answer(404, { code: 20404, message: 'Not found', status: 404 });
+      if (req.headers.authorization !== expectedAuth) {
+        refused.push({ status: 401, body: form.get('Body') ?? '' });
+        return answer(401, { code: 20003, message: 'Authenticate', status: 401 });
+      }
+      const failure = failures.shift();
+      if (failure) {
+        refused.push({ status: failure.status, body: form.get('Body') ?? '' });
+        return answer(failure.status, { ...failure, more_info: `https://www.twilio.com/docs/errors/${failure.code}` });
+      }
+      const message: SentMessage = {
+        seq: messages.length + 1,
+        sid: `SM${randomBytes(16).toString('hex')}`,
+        from: form.get('From') ?? '',
+        to: form.get('To') ?? '',
+        body: form.get('Body') ?? '',
+      };
+      messages.push(message);
+      for (const waiter of waiters.filter((w) => messages.length >= w.count)) waiter.resolve();
+      answer(201, {
+        sid: message.sid,
+        account_sid: credentials.accountSid,
+        from: message.from,
+        to: message.to,
+        body: message.body,
+        status: 'queued',
+        direction: 'outbound-api',
+        num_segments: '1',
+        num_media: '0',
+        api_version: '2010-04-01',
+        date_created: new Date().toUTCString(),
+        uri: `/2010-04-01/Accounts/${credentials.accountSid}/Messages/${message.sid}.json`,
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    messages,
+    refused,
+    failNext: (failure, times = 1) => {
+      for (let i = 0; i < times; i++) failures.push(failure);
+    },
+    to: (customer) => messages.filter((m) => m.to === customer),
+    waitForMessages(count, timeoutMs = 15_000) {
+      if (messages.length >= count) return Promise.resolve(messages);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`The fake Twilio got ${messages.length} of ${count} messages in ${timeoutMs} ms.`)),
+          timeoutMs,
+        );
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(messages)) });
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * `kavak serve` in-process for HTTP tests: the real app (createApp on a temp SQLite file),
+ * listening on 127.0.0.1 with a free port, replies going through the real twilio SDK to a
+ * fake Twilio REST server. Log lines are kept so tests can check what they reveal.
+ */
+import { createApp, type App } from '../../../src/cli/bootstrap.js';
+import { loadConfig } from '../../../src/core/config/load-config.js';
+import type { KavakConfig } from '../../../src/core/config/schema.js';
+import { createLogger } from '../../../src/core/logger.js';
+import type { Pipeline } from '../../../src/core/pipeline.js';
+import { startServer, type RunningServer } from '../../../src/serve/server.js';
+import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../../src/serve/settings.js';
+import { postTwilioWebhook, twilioWebhookForm, type SimulatedMessage, type WebhookAnswer } from '../../../src/serve/twilio-request.js';
+import { startFakeTwilioServer, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type FakeTwilioServer } from './fake-twilio-server.js';
+import { tempDbPath } from './queue-harness.js';
+
+export interface ServeHarness {
+  app: App;
+  server: RunningServer;
+  twilio: FakeTwilioServer;
+  logs: string[];
+  /** Posts a Twilio-signed message (the harness token) to the webhook. */
+  send(message: Partial<SimulatedMessage> & { body: string }, options?: { signature?: string | null }): Promise<WebhookAnswer>;
+  close(): Promise<void>;
+}
+
+export interface ServeHarnessOptions {
+  settings?: ServeSettingsInput;
+  /** Config overrides over the offline runtime on a temp database. */
+  config?: Partial<KavakConfig>;
+  /** No TWILIO_* credentials at all (local twiml mode). */
+  noCredentials?: boolean;
+  /** Wraps the app's pipeline (e.g. to observe turns). */
+  pipeline?: (pipeline: Pipeline) => Pipeline;
+}
+
+export async function startServeHarness(options: ServeHarnessOptions = {}): Promise<ServeHarness> {
+  const twilio = await startFakeTwilioServer();
+  const env = options.noCredentials
+    ? {}
+    : { TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN, KAVAK_TWILIO_API_URL: twilio.url };
+  const settings = parseServeSettings({ port: 0, retryBaseMs: 10, retryMaxMs: 50, ...options.settings }, {});
+  const setup = resolveServeSetup(settings, env);
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
+  const config = { ...loadConfig({ runtime: 'offline', db: tempDbPath() }, {}), ...options.config };
+  const app = await createApp(config, { logger });
+  const pipeline = options.pipeline ? options.pipeline(app.pipeline) : app.pipeline;
+  const server = await startServer({ pipeline, db: app.db, logger, settings, setup });
+
+  return {
+    app,
+    server,
+    twilio,
+    logs,
+    send(message, sendOptions = {}) {
+      const form = twilioWebhookForm({ from: '+5215555550100', ...message });
+      return postTwilioWebhook({ url: server.webhookUrl, form, authToken: TEST_AUTH_TOKEN, ...sendOptions });
+    },
+    async close() {
+      await server.shutdown({ force: true });
+      app.close();
+      await twilio.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+}

@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FALLBACK_REPLY, NOTICES } from '../../src/serve/inbound-message.js';
+import { ConversationStore } from '../../src/store/conversation-store.js';
+import { emptyProfile } from '../../src/core/profile.js';
+import { authError, rateLimited, scriptedPipeline, serverError, sleep, turnResult } from './helpers/scripted-pipeline.js';
+import { customer, queueHarness, type QueueHarness } from './helpers/queue-harness.js';
+
+let harness: QueueHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake Twilio)', () => {
+  it('answers every message once, in order per customer, customers in parallel up to the limit', async () => {
+    const pipeline = scriptedPipeline(async (request) => {
+      await sleep(5 + Math.floor(Math.random() * 25));
+      return `Respuesta a: ${request.message}`;
+    });
+    harness = await queueHarness({ pipeline, concurrency: 4 });
+    // Customer by customer, so a queue that ignored per-customer order would run one customer's messages at once.
+    for (let c = 0; c < 6; c++) for (let n = 0; n < 5; n++) harness.receive(customer(c), `cliente ${c} mensaje ${n}`);
+
+    const settled = await harness.settled();
+    expect(settled.map((m) => m.status)).toEqual(Array(30).fill('replied'));
+    expect(harness.twilio.messages).toHaveLength(30);
+    expect(pipeline.maxRunning).toBeGreaterThan(1);
+    expect(pipeline.maxRunning).toBeLessThanOrEqual(4);
+    for (let c = 0; c < 6; c++) {
+      const bodies = harness.twilio.to(customer(c)).map((m) => m.body);
+      expect(bodies).toEqual([0, 1, 2, 3, 4].map((n) => `Respuesta a: cliente ${c} mensaje ${n}`));
+      // One at a time per customer: each turn starts after the previous one ended.
+      const turns = pipeline.turns.filter((t) => t.request.message.startsWith(`cliente ${c} `));
+      for (let i = 1; i < turns.length; i++) expect(turns[i]!.startedAt).toBeGreaterThanOrEqual(turns[i - 1]!.endedAt!);
+    }
+    expect(harness.twilio.messages.every((m) => m.from === 'whatsapp:+14155238886')).toBe(true);
+  });
+
+  it('retries a rate-limited model with backoff and answers once it recovers', async () => {
+    const pipeline = scriptedPipeline((_request, call) => {
+      if (call < 2) throw rateLimited();
+      return 'Tenemos 3 Jetta disponibles.';
+    });
+    harness = await queueHarness({ pipeline });
+    const { messageSid } = harness.receive(customer(1), 'Busco un Jetta');
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'replied', attempts: 3, replyKind: 'answer' });
+    expect(harness.twilio.to(customer(1)).map((m) => m.body)).toEqual(['Tenemos 3 Jetta disponibles.']);
+    expect(harness.store.get(messageSid)?.replySids).toEqual([harness.twilio.messages[0]!.sid]);
+  });
+
+  it('after the last attempt sends the polite fallback and marks the message failed with the reason', async () => {
+    const pipeline = scriptedPipeline(() => {
+      throw serverError();
+    });
+    harness = await queueHarness({ pipeline, settings: { maxAttempts: 3 } });
+    harness.receive(customer(1), 'Hola');
+    harness.receive(customer(1), '¿Siguen ahí?');
+    const settled = await harness.settled();
+    expect(settled.map((m) => [m.status, m.attempts, m.replyKind])).toEqual([
+      ['failed', 3, 'fallback'],
+      ['failed', 3, 'fallback'],
+    ]);
+    expect(settled[0]!.error).toContain('500 boom');
+    expect(harness.twilio.to(customer(1)).map((m) => m.body)).toEqual([FALLBACK_REPLY, FALLBACK_REPLY]);
+    // The customer's second message waits behind the first through all its retries.
+    expect(pipeline.turns.map((t) => t.request.message)).toEqual([...Array(3).fill('Hola'), ...Array(3).fill('¿Siguen ahí?')]);
+  });
+
+  it('does not retry what a retry cannot fix (a bad API key): fallback at once', async () => {
+    const pipeline = scriptedPipeline(() => {
+      throw authError();
+    });
+    harness = await queueHarness({ pipeline });
+    harness.receive(customer(2), 'Hola');
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'failed', attempts: 1, replyKind: 'fallback' });
+    expect(harness.twilio.messages.map((m) => m.body)).toEqual([FALLBACK_REPLY]);
+  });
+
+  it('counts a turn that hangs past the turn timeout as a failed attempt, and frees the slot', async () => {
+    const pipeline = scriptedPipeline(() => new Promise<string>(() => {}));
+    harness = await queueHarness({ pipeline, concurrency: 1, settings: { turnTimeoutMs: 60, maxAttempts: 2 } });
+    harness.receive(customer(3), 'Hola');
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(message!.error).toMatch(/did not finish within 60 ms/);
+    expect(harness.twilio.messages.map((m) => m.body)).toEqual([FALLBACK_REPLY]);
+  });
+
+  it('resends only the reply when Twilio fails, without asking the model again', async () => {
+    const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
+    harness = await queueHarness({ pipeline });
+    harness.twilio.failNext({ status: 503, code: 20503, message: 'Service unavailable' }, 2);
+    harness.receive(customer(4), 'Hola');
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'replied', attempts: 3 });
+    expect(pipeline.turns).toHaveLength(1);
+    expect(harness.twilio.messages.map((m) => m.body)).toEqual(['Claro, te ayudo.']);
+  });
+
+  it('gives up on a reply Twilio refuses for good (invalid number), with its reason', async () => {
+    const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
+    harness = await queueHarness({ pipeline });
+    harness.twilio.failNext({ status: 400, code: 21211, message: "The 'To' number is not valid" });
+    harness.receive(customer(5), 'Hola');
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'failed', attempts: 1, replyKind: 'answer' });
+    expect(message!.error).toMatch(/HTTP 400, error 21211/);
+    expect(harness.twilio.messages).toHaveLength(0);
+  });
+
+  it('answers empty, media-only and over-long messages with a notice, without the model', async () => {
+    const pipeline = scriptedPipeline(() => 'no debería llamarse');
+    harness = await queueHarness({ pipeline });
+    harness.receive(customer(6), '');
+    harness.receive(customer(6), '', { raw: { NumMedia: '1', MediaUrl0: 'https://example.com/a.jpg' } });
+    harness.receive(customer(6), 'a'.repeat(5000));
+    harness.receive(customer(6), '', { raw: { MessageType: 'location', Latitude: '19.4' } });
+    await harness.settled();
+    expect(pipeline.turns).toHaveLength(0);
+    expect(harness.twilio.to(customer(6)).map((m) => m.body)).toEqual([NOTICES.empty, NOTICES.media_only, NOTICES.too_long, NOTICES.unsupported]);
+  });
+
+  it('on shutdown requeues in-flight work without counting the attempt; the next start answers it', async () => {
+    const pipeline = scriptedPipeline((request) => sleep(10_000, request.signal).then(() => 'tarde'));
+    harness = await queueHarness({ pipeline });
+    harness.receive(customer(7), 'Hola');
+    await sleep(30);
+    expect(await harness.queue.drain(20)).toEqual({ finished: 0, requeued: 1 });
+    expect(harness.store.all()[0]).toMatchObject({ status: 'received', attempts: 0 });
+    const { db, twilio } = harness;
+    const dbPath = db.name;
+    db.close();
+    harness = await queueHarness({ pipeline: scriptedPipeline(() => 'Ya estoy aquí.'), dbPath, twilio });
+    await harness.settled();
+    expect(twilio.messages.map((m) => m.body)).toEqual(['Ya estoy aquí.']);
+    await twilio.close();
+  });
+
+  it('after a crash resumes a half-sent reply from the next part, and reuses a turn already saved', async () => {
+    const first = await queueHarness({ pipeline: scriptedPipeline(() => 'x'), start: false });
+    const half = first.receive(customer(8), 'Mándame la lista');
+    const saved = first.receive(customer(9), 'Hola');
+    // What a killed process leaves behind: a claimed message with 1 of 2 parts sent…
+    first.store.claimNext();
+    first.store.saveReply(half.messageSid, { text: 'uno\n\ndos', parts: ['uno', 'dos'], kind: 'answer' });
+    first.store.addReplySid(half.messageSid, 'SMalreadysent');
+    // …and one whose turn reached conversation memory before its reply was saved.
+    first.store.claimNext();
+    new ConversationStore(first.db).saveTurn({
+      conversationId: saved.conversationId,
+      trackingId: saved.trackingId,
+      customerText: 'Hola',
+      agentText: '¡Hola! ¿Qué auto buscas?',
+      profile: emptyProfile(),
+      trace: turnResult({ message: 'Hola' }, '¡Hola! ¿Qué auto buscas?').trace,
+      leads: [],
+    });
+    const dbPath = first.db.name;
+    first.db.close();
+
+    const pipeline = scriptedPipeline(() => 'no debería llamarse');
+    harness = await queueHarness({ pipeline, dbPath, twilio: first.twilio });
+    const settled = await harness.settled();
+    expect(settled.map((m) => m.status)).toEqual(['replied', 'replied']);
+    expect(pipeline.turns).toHaveLength(0);
+    expect(first.twilio.to(customer(8)).map((m) => m.body)).toEqual(['dos']);
+    expect(first.twilio.to(customer(9)).map((m) => m.body)).toEqual(['¡Hola! ¿Qué auto buscas?']);
+    expect(harness.store.get(half.messageSid)?.replySids).toEqual(['SMalreadysent', first.twilio.to(customer(8))[0]!.sid]);
+    await first.twilio.close();
+  });
+});
