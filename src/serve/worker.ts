@@ -95,8 +95,8 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       signal: turnSignal,
     });
     const result = await untilAborted(turn, turnSignal).catch((error: unknown) => {
-      // However the runtime reports it, an abort of ours is a timeout or a shutdown.
-      if (turnSignal.aborted && !signal.aborted && !ModelCallError.is(error)) {
+      // However the runtime reports our abort (the openai one says "cancelled"), it was the turn timeout.
+      if (turnSignal.aborted && !signal.aborted) {
         throw new TurnTimeoutError(`The turn did not finish within ${deps.settings.turnTimeoutMs} ms.`);
       }
       throw error;

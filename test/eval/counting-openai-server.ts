@@ -35,17 +35,38 @@ export interface CountingServer {
 }
 
 const NULL_ENTITIES = {
-  make: null, model: null, yearMin: null, yearMax: null, priceMin: null, priceMax: null,
-  downPaymentAmount: null, downPaymentPercent: null, termYears: null, monthlyPaymentTarget: null,
-  kmMax: null, bluetooth: null, carplay: null, transmission: null, otherFeatures: [], stockId: null,
-  city: null, customerName: null, pick: null, cheaper: null, salesAction: null, preferredTime: null, topic: null,
+  make: null,
+  model: null,
+  yearMin: null,
+  yearMax: null,
+  priceMin: null,
+  priceMax: null,
+  downPaymentAmount: null,
+  downPaymentPercent: null,
+  termYears: null,
+  monthlyPaymentTarget: null,
+  kmMax: null,
+  bluetooth: null,
+  carplay: null,
+  transmission: null,
+  otherFeatures: [],
+  stockId: null,
+  city: null,
+  customerName: null,
+  pick: null,
+  cheaper: null,
+  salesAction: null,
+  preferredTime: null,
+  topic: null,
 };
 
 /** The default answers: every message is a greeting; the reply task answers a plain greeting. */
 export function greetingAnswer(body: ChatRequestBody): ScriptedAnswer {
   const schema = body.response_format?.json_schema?.name;
   if (schema === 'intents') {
-    return { content: JSON.stringify({ intents: [{ type: 'greeting', confidence: 0.9, entities: NULL_ENTITIES }] }) };
+    return {
+      content: JSON.stringify({ intents: [{ type: 'greeting', confidence: 0.9, entities: NULL_ENTITIES }] }),
+    };
   }
   return { content: '¡Hola! Soy el asistente de Kavak. ¿Qué auto buscas?' };
 }
@@ -104,7 +125,12 @@ export async function startCountingServer(): Promise<CountingServer> {
   };
 }
 
-function respond(res: ServerResponse, body: ChatRequestBody, answer: ScriptedAnswer, finish: () => void): void {
+function respond(
+  res: ServerResponse,
+  body: ChatRequestBody,
+  answer: ScriptedAnswer,
+  finish: () => void,
+): void {
   if (res.destroyed) return finish();
   const status = answer.status ?? 200;
   const payload =
@@ -114,7 +140,14 @@ function respond(res: ServerResponse, body: ChatRequestBody, answer: ScriptedAns
           object: 'chat.completion',
           created: 1_700_000_000,
           model: body.model ?? 'gpt-4o-mini',
-          choices: [{ index: 0, message: { role: 'assistant', content: answer.content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: answer.content, refusal: null },
+              finish_reason: 'stop',
+              logprobs: null,
+            },
+          ],
           usage: { ...(answer.usage ?? { prompt_tokens: 100, completion_tokens: 20 }), total_tokens: 0 },
         }
       : { error: { message: answer.content, type: 'counting_error', param: null, code: null } };

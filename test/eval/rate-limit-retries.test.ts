@@ -23,32 +23,47 @@ async function warm(runtime: LanguageModelRuntime): Promise<void> {
 }
 
 /** The SDK's own retries off, as the eval builds its runtimes. */
-const openai = () => createOpenAIRuntime({ apiKey: 'sk-test-not-real', baseURL: server.url, model: 'gpt-4o-mini', maxRetries: 0 });
-const request = (text = 'hola'): GenerateRequest => ({ task: { name: 'reply', input: {} }, messages: [{ role: 'user', content: text }] });
+const openai = () =>
+  createOpenAIRuntime({
+    apiKey: 'sk-test-not-real',
+    baseURL: server.url,
+    model: 'gpt-4o-mini',
+    maxRetries: 0,
+  });
+const request = (text = 'hola'): GenerateRequest => ({
+  task: { name: 'reply', input: {} },
+  messages: [{ role: 'user', content: text }],
+});
 
 describe('withRateLimit', () => {
   it('lets no more than `limit` requests reach the server in any window, however many are in flight', async () => {
     const inner = openai();
     await warm(inner);
-    const runtime = withRateLimit(inner, createRateLimiter({ limit: 3, windowMs: 400 }));
+    const runtime = withRateLimit(inner, createRateLimiter({ limit: 3, windowMs: 1000 }));
     const started = performance.now();
-    await Promise.all(Array.from({ length: 9 }, (_, i) => runtime.generate(request(`m${i}`))));
-    expect(server.arrivals).toHaveLength(9);
+    await Promise.all(Array.from({ length: 7 }, (_, i) => runtime.generate(request(`m${i}`))));
+    expect(server.arrivals).toHaveLength(7);
+    // The limiter spaces request starts; the wire adds a few tens of ms of jitter, hence the slack.
     for (let i = 0; i + 3 < server.arrivals.length; i++) {
-      expect(server.arrivals[i + 3]! - server.arrivals[i]!).toBeGreaterThanOrEqual(375);
+      expect(server.arrivals[i + 3]! - server.arrivals[i]!).toBeGreaterThanOrEqual(900);
     }
-    expect(performance.now() - started).toBeGreaterThanOrEqual(780);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
   });
 
   it('shares one budget between runtimes (agent and judge)', async () => {
-    const limiter = createRateLimiter({ limit: 2, windowMs: 300 });
+    const limiter = createRateLimiter({ limit: 2, windowMs: 600 });
     const [agentInner, judgeInner] = [openai(), openai()];
     await warm(agentInner);
     await warm(judgeInner);
     const agent = withRateLimit(agentInner, limiter);
     const judge = withRateLimit(judgeInner, limiter);
-    await Promise.all([agent.generate(request()), judge.generate(request()), agent.generate(request()), judge.generate(request())]);
-    expect(server.arrivals[2]! - server.arrivals[0]!).toBeGreaterThanOrEqual(280);
+    await Promise.all([
+      agent.generate(request()),
+      judge.generate(request()),
+      agent.generate(request()),
+      judge.generate(request()),
+    ]);
+    expect(server.arrivals[2]! - server.arrivals[0]!).toBeGreaterThanOrEqual(500);
   });
 
   it('gives up waiting when the call is aborted', async () => {
@@ -65,7 +80,13 @@ describe('withRateLimit', () => {
 
 describe('withRetries', () => {
   it('retries a 429 and a 503 with backoff, then succeeds', async () => {
-    server.handle((body, n) => (n === 1 ? { status: 429, content: 'slow down' } : n === 2 ? { status: 503, content: 'busy' } : { content: 'hola' }));
+    server.handle((body, n) =>
+      n === 1
+        ? { status: 429, content: 'slow down' }
+        : n === 2
+          ? { status: 503, content: 'busy' }
+          : { content: 'hola' },
+    );
     const runtime = withRetries(openai(), { retries: 2, baseMs: 5 });
     const result = await runtime.generate(request());
     expect(result.text).toBe('hola');
@@ -89,8 +110,11 @@ describe('withRetries', () => {
 
   it('takes a rate-limit slot for every attempt when stacked on withRateLimit', async () => {
     server.handle((body, n) => (n === 1 ? { status: 429, content: 'slow down' } : { content: 'hola' }));
-    const runtime = withRetries(withRateLimit(openai(), createRateLimiter({ limit: 1, windowMs: 300 })), { retries: 1, baseMs: 1 });
+    const runtime = withRetries(withRateLimit(openai(), createRateLimiter({ limit: 1, windowMs: 600 })), {
+      retries: 1,
+      baseMs: 1,
+    });
     await runtime.generate(request());
-    expect(server.arrivals[1]! - server.arrivals[0]!).toBeGreaterThanOrEqual(280);
+    expect(server.arrivals[1]! - server.arrivals[0]!).toBeGreaterThanOrEqual(500);
   });
 });

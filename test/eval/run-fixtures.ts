@@ -4,7 +4,9 @@ import type { ScoreResult } from '../../src/eval/scorers/types.js';
 
 /** Small hand-made results for tests of compare, gate and tables. */
 export function turn(overrides: Partial<TurnOutcome> = {}): TurnOutcome {
-  const scores: ScoreResult[] = overrides.scores ?? [{ scorer: 'keywords', pass: overrides.pass ?? true, score: 1, reason: 'ok' }];
+  const scores: ScoreResult[] = overrides.scores ?? [
+    { scorer: 'keywords', pass: overrides.pass ?? true, score: 1, reason: 'ok' },
+  ];
   return {
     index: 0,
     user: 'hola',
@@ -26,7 +28,11 @@ export function turn(overrides: Partial<TurnOutcome> = {}): TurnOutcome {
   };
 }
 
-export function outcome(id: string, status: CaseOutcome['status'], overrides: Partial<CaseOutcome> = {}): CaseOutcome {
+export function outcome(
+  id: string,
+  status: CaseOutcome['status'],
+  overrides: Partial<CaseOutcome> = {},
+): CaseOutcome {
   const pass = status === 'passed';
   return {
     id,
@@ -36,7 +42,17 @@ export function outcome(id: string, status: CaseOutcome['status'], overrides: Pa
     status,
     error: status === 'error' ? 'boom' : null,
     score: pass ? 1 : status === 'error' ? 0 : 0.5,
-    turns: status === 'error' ? [] : [turn({ pass, scores: [{ scorer: 'keywords', pass, score: pass ? 1 : 0, reason: pass ? 'ok' : 'missing "versa"' }] })],
+    turns:
+      status === 'error'
+        ? []
+        : [
+            turn({
+              pass,
+              scores: [
+                { scorer: 'keywords', pass, score: pass ? 1 : 0, reason: pass ? 'ok' : 'missing "versa"' },
+              ],
+            }),
+          ],
     repeats: null,
     latencyMs: 10,
     ...overrides,

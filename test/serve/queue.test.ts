@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FALLBACK_REPLY, NOTICES } from '../../src/serve/inbound-message.js';
 import { ConversationStore } from '../../src/store/conversation-store.js';
 import { emptyProfile } from '../../src/core/profile.js';
-import { authError, rateLimited, scriptedPipeline, serverError, sleep, turnResult } from './helpers/scripted-pipeline.js';
+import {
+  authError,
+  rateLimited,
+  scriptedPipeline,
+  serverError,
+  sleep,
+  turnResult,
+} from './helpers/scripted-pipeline.js';
 import { customer, queueHarness, type QueueHarness } from './helpers/queue-harness.js';
 
 let harness: QueueHarness | undefined;
@@ -19,7 +26,8 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     });
     harness = await queueHarness({ pipeline, concurrency: 4 });
     // Customer by customer, so a queue that ignored per-customer order would run one customer's messages at once.
-    for (let c = 0; c < 6; c++) for (let n = 0; n < 5; n++) harness.receive(customer(c), `cliente ${c} mensaje ${n}`);
+    for (let c = 0; c < 6; c++)
+      for (let n = 0; n < 5; n++) harness.receive(customer(c), `cliente ${c} mensaje ${n}`);
 
     const settled = await harness.settled();
     expect(settled.map((m) => m.status)).toEqual(Array(30).fill('replied'));
@@ -31,7 +39,8 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
       expect(bodies).toEqual([0, 1, 2, 3, 4].map((n) => `Respuesta a: cliente ${c} mensaje ${n}`));
       // One at a time per customer: each turn starts after the previous one ended.
       const turns = pipeline.turns.filter((t) => t.request.message.startsWith(`cliente ${c} `));
-      for (let i = 1; i < turns.length; i++) expect(turns[i]!.startedAt).toBeGreaterThanOrEqual(turns[i - 1]!.endedAt!);
+      for (let i = 1; i < turns.length; i++)
+        expect(turns[i]!.startedAt).toBeGreaterThanOrEqual(turns[i - 1]!.endedAt!);
     }
     expect(harness.twilio.messages.every((m) => m.from === 'whatsapp:+14155238886')).toBe(true);
   });
@@ -64,7 +73,10 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     expect(settled[0]!.error).toContain('500 boom');
     expect(harness.twilio.to(customer(1)).map((m) => m.body)).toEqual([FALLBACK_REPLY, FALLBACK_REPLY]);
     // The customer's second message waits behind the first through all its retries.
-    expect(pipeline.turns.map((t) => t.request.message)).toEqual([...Array(3).fill('Hola'), ...Array(3).fill('¿Siguen ahí?')]);
+    expect(pipeline.turns.map((t) => t.request.message)).toEqual([
+      ...Array(3).fill('Hola'),
+      ...Array(3).fill('¿Siguen ahí?'),
+    ]);
   });
 
   it('does not retry what a retry cannot fix (a bad API key): fallback at once', async () => {
@@ -80,7 +92,11 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
 
   it('counts a turn that hangs past the turn timeout as a failed attempt, and frees the slot', async () => {
     const pipeline = scriptedPipeline(() => new Promise<string>(() => {}));
-    harness = await queueHarness({ pipeline, concurrency: 1, settings: { turnTimeoutMs: 60, maxAttempts: 2 } });
+    harness = await queueHarness({
+      pipeline,
+      concurrency: 1,
+      settings: { turnTimeoutMs: 60, maxAttempts: 2 },
+    });
     harness.receive(customer(3), 'Hola');
     const [message] = await harness.settled();
     expect(message).toMatchObject({ status: 'failed', attempts: 2 });
@@ -119,7 +135,12 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     harness.receive(customer(6), '', { raw: { MessageType: 'location', Latitude: '19.4' } });
     await harness.settled();
     expect(pipeline.turns).toHaveLength(0);
-    expect(harness.twilio.to(customer(6)).map((m) => m.body)).toEqual([NOTICES.empty, NOTICES.media_only, NOTICES.too_long, NOTICES.unsupported]);
+    expect(harness.twilio.to(customer(6)).map((m) => m.body)).toEqual([
+      NOTICES.empty,
+      NOTICES.media_only,
+      NOTICES.too_long,
+      NOTICES.unsupported,
+    ]);
   });
 
   it('on shutdown requeues in-flight work without counting the attempt; the next start answers it', async () => {
@@ -167,7 +188,10 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     expect(pipeline.turns).toHaveLength(0);
     expect(first.twilio.to(customer(8)).map((m) => m.body)).toEqual(['dos']);
     expect(first.twilio.to(customer(9)).map((m) => m.body)).toEqual(['¡Hola! ¿Qué auto buscas?']);
-    expect(harness.store.get(half.messageSid)?.replySids).toEqual(['SMalreadysent', first.twilio.to(customer(8))[0]!.sid]);
+    expect(harness.store.get(half.messageSid)?.replySids).toEqual([
+      'SMalreadysent',
+      first.twilio.to(customer(8))[0]!.sid,
+    ]);
     await first.twilio.close();
   });
 });

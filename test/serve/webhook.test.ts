@@ -17,7 +17,11 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
   it('acknowledges a signed message at once with empty TwiML and replies through the REST API', async () => {
     harness = await startServeHarness();
     const started = performance.now();
-    const answer = await harness.send({ body: 'Hola, busco un Jetta', from: '+5215512345678', to: '+14155238886' });
+    const answer = await harness.send({
+      body: 'Hola, busco un Jetta',
+      from: '+5215512345678',
+      to: '+14155238886',
+    });
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(EMPTY_TWIML);
@@ -27,7 +31,12 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     expect(reply).toMatchObject({ to: 'whatsapp:+5215512345678', from: 'whatsapp:+14155238886' });
     expect(reply!.body).toMatch(/Jetta/);
     const stored = await eventually(() => harness!.server.store.all().find((m) => m.status !== 'processing'));
-    expect(stored).toMatchObject({ status: 'replied', delivery: 'rest', replySids: [reply!.sid], trackingId: answer.trackingId });
+    expect(stored).toMatchObject({
+      status: 'replied',
+      delivery: 'rest',
+      replySids: [reply!.sid],
+      trackingId: answer.trackingId,
+    });
 
     // Logs carry the tracking id but never the number.
     expect(harness.logs.some((line) => line.includes(answer.trackingId!))).toBe(true);
@@ -36,7 +45,10 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
 
   it('rejects a bad or missing signature with 403 and stores nothing', async () => {
     harness = await startServeHarness();
-    const bad = await harness.send({ body: 'Hola' }, { signature: signTwilioRequest('another-token', harness.server.webhookUrl, { Body: 'Hola' }) });
+    const bad = await harness.send(
+      { body: 'Hola' },
+      { signature: signTwilioRequest('another-token', harness.server.webhookUrl, { Body: 'Hola' }) },
+    );
     const missing = await harness.send({ body: 'Hola' }, { signature: null });
     expect([bad.status, missing.status]).toEqual([403, 403]);
     // A valid signature over other fields than the ones posted (a tampered body) is bad too.
@@ -64,7 +76,11 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': signTwilioRequest(TEST_AUTH_TOKEN, 'https://bot.example.com/twilio/whatsapp', form),
+        'x-twilio-signature': signTwilioRequest(
+          TEST_AUTH_TOKEN,
+          'https://bot.example.com/twilio/whatsapp',
+          form,
+        ),
       },
       body: new URLSearchParams(form).toString(),
     });
@@ -78,7 +94,11 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
         'content-type': 'application/x-www-form-urlencoded',
         'x-forwarded-proto': 'https',
         'x-forwarded-host': 'abc.ngrok.app',
-        'x-twilio-signature': signTwilioRequest(TEST_AUTH_TOKEN, 'https://abc.ngrok.app/twilio/whatsapp', form),
+        'x-twilio-signature': signTwilioRequest(
+          TEST_AUTH_TOKEN,
+          'https://abc.ngrok.app/twilio/whatsapp',
+          form,
+        ),
       },
       body: new URLSearchParams(form).toString(),
     });
@@ -101,7 +121,13 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
   it('answers 50 messages from 10 customers exactly once each, in order per customer, with memory', async () => {
     harness = await startServeHarness({ settings: { concurrency: 4 } });
     const customers = Array.from({ length: 10 }, (_, i) => `+52155510000${String(i).padStart(2, '0')}`);
-    const texts = ['Hola', 'Busco un Jetta', '¿Tienes algo más barato?', 'Quiero financiamiento a 4 años', 'Gracias'];
+    const texts = [
+      'Hola',
+      'Busco un Jetta',
+      '¿Tienes algo más barato?',
+      'Quiero financiamiento a 4 años',
+      'Gracias',
+    ];
     const sends = customers.map(async (from) => {
       for (const body of texts) expect((await harness!.send({ body, from })).status).toBe(200);
     });
@@ -118,7 +144,9 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
       const sids = mine.flatMap((m) => m.replySids);
       expect(sids).toHaveLength(5);
       expect(harness.twilio.to(`whatsapp:${from}`).map((m) => m.sid)).toEqual(sids); // sent in arrival order
-      expect(sids.map((sid) => sentSeq.get(sid)!)).toEqual([...sids.map((sid) => sentSeq.get(sid)!)].sort((a, b) => a - b));
+      expect(sids.map((sid) => sentSeq.get(sid)!)).toEqual(
+        [...sids.map((sid) => sentSeq.get(sid)!)].sort((a, b) => a - b),
+      );
       // The same memory ask and chat use, keyed by the WhatsApp id.
       const history = harness.app.store.history(conversationIdFor({ From: `whatsapp:${from}` }), 100);
       expect(history.filter((m) => m.role === 'customer').map((m) => m.text)).toEqual(texts);
@@ -127,14 +155,23 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
   });
 
   it('replies inside the TwiML response with no credentials at all (twiml + insecure, offline)', async () => {
-    harness = await startServeHarness({ noCredentials: true, settings: { reply: 'twiml', insecureNoSignature: true } });
+    harness = await startServeHarness({
+      noCredentials: true,
+      settings: { reply: 'twiml', insecureNoSignature: true },
+    });
     const answer = await harness.send({ body: 'Hola, busco un Jetta' }, { signature: null });
     expect(answer.status).toBe(200);
     expect(answer.messages.join('\n')).toMatch(/Jetta/);
-    expect(harness.server.store.all()[0]).toMatchObject({ status: 'replied', delivery: 'twiml', replySids: [] });
+    expect(harness.server.store.all()[0]).toMatchObject({
+      status: 'replied',
+      delivery: 'twiml',
+      replySids: [],
+    });
     expect(harness.twilio.messages).toHaveLength(0);
     expect(harness.logs.filter((l) => l.includes('insecure_no_signature'))).toHaveLength(1);
-    expect(harness.logs.some((l) => l.includes('serve_warning') && l.includes('Local development only'))).toBe(true);
+    expect(
+      harness.logs.some((l) => l.includes('serve_warning') && l.includes('Local development only')),
+    ).toBe(true);
   });
 
   it('serves health, readiness and Prometheus metrics', async () => {

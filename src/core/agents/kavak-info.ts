@@ -1,4 +1,4 @@
-import type { Branch, BranchLookup } from '../../tools/knowledge/types.js';
+import type { Branch, BranchLookup, KnowledgeSection } from '../../tools/knowledge/types.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 
@@ -50,10 +50,16 @@ function branchLine(branch: Branch): string {
 }
 
 function sectionsAnswer(ctx: AgentContext): AgentAnswer {
-  const query = [ctx.entities.topic, ctx.message].filter(Boolean).join(' ');
-  const sections = useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
-    ctx.tools.knowledge.retrieve(query, { limit: 2 }),
-  );
+  // The topic the intent call isolated is sharper than the whole message, which may also talk
+  // about cars or payments; the message is the fallback.
+  const queries = [ctx.entities.topic, ctx.message].filter((q): q is string => !!q);
+  let sections: KnowledgeSection[] = [];
+  for (const query of queries) {
+    sections = useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
+      ctx.tools.knowledge.retrieve(query, { limit: 2 }),
+    );
+    if (sections.length) break;
+  }
   const best = sections[0];
   if (!best) return { agent: 'kavak_info', draft: NOT_KNOWN, facts: { sections: [] }, phrase: true };
   return {

@@ -53,7 +53,7 @@ export async function runCase(
           turnIndex: index,
           tools: deps.pipeline.deps.tools,
         };
-        const verdict = await deps.scoreTurn(params);
+        const verdict = await deps.scoreTurn(params, signal);
         return turnOutcome(index, turn, result, verdict);
       });
       turns.push(outcome);
@@ -90,9 +90,9 @@ function turnOutcome(
     inputTokens: result.trace.totals.inputTokens,
     outputTokens: result.trace.totals.outputTokens,
     costUsd: result.trace.totals.costUsd,
-    judgeInputTokens: verdict.judge.inputTokens,
-    judgeOutputTokens: verdict.judge.outputTokens,
-    judgeCostUsd: verdict.judge.costUsd,
+    judgeInputTokens: verdict.judgeUsage.inputTokens,
+    judgeOutputTokens: verdict.judgeUsage.outputTokens,
+    judgeCostUsd: verdict.judgeUsage.costUsd,
     trace: result.trace,
   };
 }

@@ -1,13 +1,8 @@
-import type { ScoreParams, ScoreResult } from '../scorers/types.js';
-import type { MeteredUsage } from './usage-meter.js';
+import type { ScoreParams } from '../scorers/types.js';
+import type { TurnScore } from '../scorers/score-turn.js';
 
-/** One turn's verdict: every scorer's result, the turn's pass and weighted score, and the judges' usage. */
-export interface TurnScore {
-  scores: ScoreResult[];
-  pass: boolean;
-  score: number;
-  judge: MeteredUsage;
-}
-
-/** What the runner needs from the scorers; built from SCORERS' scoreTurn by createTurnScorer. */
-export type TurnScorer = (params: ScoreParams) => Promise<TurnScore>;
+/**
+ * What the runner needs from the scorers: one turn in, its scores, pass, weighted score and the
+ * judges' usage out. Built from SCORERS' scoreTurn with the run's weights and judge.
+ */
+export type TurnScorer = (params: ScoreParams, signal?: AbortSignal) => Promise<TurnScore>;

@@ -16,7 +16,7 @@ const NAMED = new RegExp(
 );
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+(.+)$/;
 const LIST_INTRO = /(sede|sucursal|agencia)[^\n]*:\s*$/i;
-const NEGATION = /(?<![\p{L}])(?:no|ni|sin|ningun[ao]?)(?![\p{L}])/u;
+const NEGATION = /(?<![\p{L}])(?:no|ni|sin|ningun[ao]?|tampoco|nunca)(?![\p{L}])/u;
 
 /**
  * Branch names the reply states: after "sede"/"sucursal" (outside a negative clause), and the

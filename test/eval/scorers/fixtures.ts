@@ -6,7 +6,12 @@
 import { join } from 'node:path';
 import { packageRoot } from '../../../src/core/config/paths.js';
 import { DEFAULT_PRICES } from '../../../src/core/config/schema.js';
-import { emptyEntities, type Entities, type Intent, type IntentType } from '../../../src/core/intents/schema.js';
+import {
+  emptyEntities,
+  type Entities,
+  type Intent,
+  type IntentType,
+} from '../../../src/core/intents/schema.js';
 import { createPipeline } from '../../../src/core/pipeline.js';
 import { PromptLibrary } from '../../../src/core/prompts/prompt-library.js';
 import { ReplyTaskInputSchema } from '../../../src/core/tasks.js';
@@ -52,7 +57,14 @@ export function createConversation(tools: Tools) {
     tools,
     prompts: new PromptLibrary(join(packageRoot(), 'prompts')),
     store: new ConversationStore(db),
-    settings: { agentModels: {}, agentTemperatures: {}, temperature: 0, prices: DEFAULT_PRICES, historyTurns: 10, stream: false },
+    settings: {
+      agentModels: {},
+      agentTemperatures: {},
+      temperature: 0,
+      prices: DEFAULT_PRICES,
+      historyTurns: 10,
+      stream: false,
+    },
   });
   const conversationId = 'c_test';
   const conversation: ScoreParams['conversation'] = [];
@@ -60,7 +72,12 @@ export function createConversation(tools: Tools) {
     async say(message: string, intents: Intent[]): Promise<TestTurn> {
       nextIntents = intents;
       const result = await pipeline.runTurn({ message, conversationId });
-      const turn = { reply: result.reply, intents: result.intents, trace: result.trace, conversation: [...conversation] };
+      const turn = {
+        reply: result.reply,
+        intents: result.intents,
+        trace: result.trace,
+        conversation: [...conversation],
+      };
       conversation.push({ role: 'customer', text: message }, { role: 'agent', text: result.reply });
       return turn;
     },
@@ -71,13 +88,32 @@ export function createConversation(tools: Tools) {
 const CASE: GoldenCase = { id: 'test-case', title: 'test', tags: [], turns: [{ user: 'hola', expect: {} }] };
 
 /** ScoreParams for a turn, optionally with another reply (the trace stays the real one). */
-export function paramsFor(turn: TestTurn, tools: Tools, expect: TurnExpectation, reply = turn.reply): ScoreParams {
+export function paramsFor(
+  turn: TestTurn,
+  tools: Tools,
+  expect: TurnExpectation,
+  reply = turn.reply,
+): ScoreParams {
   const trace = reply === turn.reply ? turn.trace : { ...turn.trace, reply, messages: [] };
-  return { reply, expect, intents: turn.intents, trace, conversation: turn.conversation, goldenCase: CASE, turnIndex: 0, tools };
+  return {
+    reply,
+    expect,
+    intents: turn.intents,
+    trace,
+    conversation: turn.conversation,
+    goldenCase: CASE,
+    turnIndex: 0,
+    tools,
+  };
 }
 
 /** A turn with no tool calls (for format and text scorers). */
-export function bareParams(reply: string, tools: Tools, expect: TurnExpectation, intents: Intent[] = []): ScoreParams {
+export function bareParams(
+  reply: string,
+  tools: Tools,
+  expect: TurnExpectation,
+  intents: Intent[] = [],
+): ScoreParams {
   const trace: TurnTrace = {
     trackingId: 't_test',
     conversationId: 'c_test',

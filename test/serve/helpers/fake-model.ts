@@ -27,7 +27,9 @@ export interface FakeModel {
   close(): Promise<void>;
 }
 
-export const GREETING_INTENTS = { intents: [{ type: 'greeting', confidence: 0.95, entities: emptyEntities() }] };
+export const GREETING_INTENTS = {
+  intents: [{ type: 'greeting', confidence: 0.95, entities: emptyEntities() }],
+};
 
 export async function startFakeModel(options: FakeModelOptions = {}): Promise<FakeModel> {
   const server = await startFakeOpenAIServer();
@@ -36,8 +38,13 @@ export async function startFakeModel(options: FakeModelOptions = {}): Promise<Fa
     const call = calls++;
     const scripted = options.answer?.(request, call);
     if (scripted) return scripted;
-    const structured = typeof request.body === 'object' && request.body !== null && 'response_format' in request.body;
-    const reply = completionReply({ content: structured ? JSON.stringify(GREETING_INTENTS) : (options.replyText ?? '¡Hola! ¿Qué auto buscas?') });
+    const structured =
+      typeof request.body === 'object' && request.body !== null && 'response_format' in request.body;
+    const reply = completionReply({
+      content: structured
+        ? JSON.stringify(GREETING_INTENTS)
+        : (options.replyText ?? '¡Hola! ¿Qué auto buscas?'),
+    });
     return { ...reply, delayMs: options.delayMs };
   });
   return {

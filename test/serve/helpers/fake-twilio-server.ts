@@ -41,7 +41,9 @@ export interface FakeTwilioServer {
   close(): Promise<void>;
 }
 
-export async function startFakeTwilioServer(credentials = { accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN }): Promise<FakeTwilioServer> {
+export async function startFakeTwilioServer(
+  credentials = { accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN },
+): Promise<FakeTwilioServer> {
   const messages: SentMessage[] = [];
   const refused: { status: number; body: string }[] = [];
   const failures: ScriptedFailure[] = [];
@@ -55,7 +57,8 @@ export async function startFakeTwilioServer(credentials = { accountSid: TEST_ACC
         res.end(JSON.stringify(body));
       };
       const path = `/2010-04-01/Accounts/${credentials.accountSid}/Messages.json`;
-      if (req.method !== 'POST' || req.url !== path) return answer(404, { code: 20404, message: 'Not found', status: 404 });
+      if (req.method !== 'POST' || req.url !== path)
+        return answer(404, { code: 20404, message: 'Not found', status: 404 });
       if (req.headers.authorization !== expectedAuth) {
         refused.push({ status: 401, body: form.get('Body') ?? '' });
         return answer(401, { code: 20003, message: 'Authenticate', status: 401 });
@@ -63,7 +66,10 @@ export async function startFakeTwilioServer(credentials = { accountSid: TEST_ACC
       const failure = failures.shift();
       if (failure) {
         refused.push({ status: failure.status, body: form.get('Body') ?? '' });
-        return answer(failure.status, { ...failure, more_info: `https://www.twilio.com/docs/errors/${failure.code}` });
+        return answer(failure.status, {
+          ...failure,
+          more_info: `https://www.twilio.com/docs/errors/${failure.code}`,
+        });
       }
       const message: SentMessage = {
         seq: messages.length + 1,
@@ -105,7 +111,10 @@ export async function startFakeTwilioServer(credentials = { accountSid: TEST_ACC
       if (messages.length >= count) return Promise.resolve(messages);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`The fake Twilio got ${messages.length} of ${count} messages in ${timeoutMs} ms.`)),
+          () =>
+            reject(
+              new Error(`The fake Twilio got ${messages.length} of ${count} messages in ${timeoutMs} ms.`),
+            ),
           timeoutMs,
         );
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(messages)) });

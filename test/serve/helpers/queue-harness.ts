@@ -15,7 +15,12 @@ import { TwimlWaiters } from '../../../src/serve/twiml.js';
 import { createWorker, type WorkerSettings } from '../../../src/serve/worker.js';
 import { openDatabase, type Db } from '../../../src/store/database.js';
 import { MessageStore, type InboundRecord } from '../../../src/store/message-store.js';
-import { startFakeTwilioServer, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type FakeTwilioServer } from './fake-twilio-server.js';
+import {
+  startFakeTwilioServer,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+  type FakeTwilioServer,
+} from './fake-twilio-server.js';
 
 export const SANDBOX = 'whatsapp:+14155238886';
 export const customer = (i: number) => `whatsapp:+52155500000${String(i).padStart(2, '0')}`;
@@ -48,11 +53,32 @@ export async function queueHarness(options: {
   const db = openDatabase(options.dbPath ?? tempDbPath());
   const store = new MessageStore(db);
   const twilio = options.twilio ?? (await startFakeTwilioServer());
-  const sender = createTwilioSender({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, apiBaseUrl: twilio.url });
+  const sender = createTwilioSender({
+    accountSid: TEST_ACCOUNT_SID,
+    authToken: TEST_AUTH_TOKEN,
+    apiBaseUrl: twilio.url,
+  });
   const waiters = new TwimlWaiters();
-  const settings: WorkerSettings = { maxAttempts: 3, retryBaseMs: 5, retryMaxMs: 40, turnTimeoutMs: 2_000, ...options.settings };
-  const worker = createWorker({ store, pipeline: options.pipeline, sender, waiters, metrics: createServeMetrics(store), logger: silentLogger, settings });
-  const queue = new MessageQueue(store, worker, { concurrency: options.concurrency ?? 4, logger: silentLogger });
+  const settings: WorkerSettings = {
+    maxAttempts: 3,
+    retryBaseMs: 5,
+    retryMaxMs: 40,
+    turnTimeoutMs: 2_000,
+    ...options.settings,
+  };
+  const worker = createWorker({
+    store,
+    pipeline: options.pipeline,
+    sender,
+    waiters,
+    metrics: createServeMetrics(store),
+    logger: silentLogger,
+    settings,
+  });
+  const queue = new MessageQueue(store, worker, {
+    concurrency: options.concurrency ?? 4,
+    logger: silentLogger,
+  });
   if (options.start !== false) queue.start();
   let counter = 0;
 
@@ -83,7 +109,8 @@ export async function queueHarness(options: {
       for (;;) {
         const all = store.all();
         if (all.every((m) => m.status === 'replied' || m.status === 'failed')) return all;
-        if (Date.now() > until) throw new Error(`Not settled in ${timeoutMs} ms: ${JSON.stringify(store.countsByStatus())}`);
+        if (Date.now() > until)
+          throw new Error(`Not settled in ${timeoutMs} ms: ${JSON.stringify(store.countsByStatus())}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },

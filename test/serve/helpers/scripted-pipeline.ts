@@ -79,7 +79,9 @@ export function turnResult(request: TurnRequest, reply: string): TurnResult {
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason as Error)), { once: true });
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason as Error)), {
+      once: true,
+    });
   });
 
 export const rateLimited = () => new ModelCallError('429 slow down', { kind: 'rate_limit', status: 429 });

@@ -9,9 +9,23 @@ import type { KavakConfig } from '../../../src/core/config/schema.js';
 import { createLogger } from '../../../src/core/logger.js';
 import type { Pipeline } from '../../../src/core/pipeline.js';
 import { startServer, type RunningServer } from '../../../src/serve/server.js';
-import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../../src/serve/settings.js';
-import { postTwilioWebhook, twilioWebhookForm, type SimulatedMessage, type WebhookAnswer } from '../../../src/serve/twilio-request.js';
-import { startFakeTwilioServer, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type FakeTwilioServer } from './fake-twilio-server.js';
+import {
+  parseServeSettings,
+  resolveServeSetup,
+  type ServeSettingsInput,
+} from '../../../src/serve/settings.js';
+import {
+  postTwilioWebhook,
+  twilioWebhookForm,
+  type SimulatedMessage,
+  type WebhookAnswer,
+} from '../../../src/serve/twilio-request.js';
+import {
+  startFakeTwilioServer,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+  type FakeTwilioServer,
+} from './fake-twilio-server.js';
 import { tempDbPath } from './queue-harness.js';
 
 export interface ServeHarness {
@@ -20,7 +34,10 @@ export interface ServeHarness {
   twilio: FakeTwilioServer;
   logs: string[];
   /** Posts a Twilio-signed message (the harness token) to the webhook. */
-  send(message: Partial<SimulatedMessage> & { body: string }, options?: { signature?: string | null }): Promise<WebhookAnswer>;
+  send(
+    message: Partial<SimulatedMessage> & { body: string },
+    options?: { signature?: string | null },
+  ): Promise<WebhookAnswer>;
   close(): Promise<void>;
 }
 
@@ -38,7 +55,11 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
   const twilio = await startFakeTwilioServer();
   const env = options.noCredentials
     ? {}
-    : { TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN, KAVAK_TWILIO_API_URL: twilio.url };
+    : {
+        TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+        KAVAK_TWILIO_API_URL: twilio.url,
+      };
   const settings = parseServeSettings({ port: 0, retryBaseMs: 10, retryMaxMs: 50, ...options.settings }, {});
   const setup = resolveServeSetup(settings, env);
   const logs: string[] = [];
@@ -66,7 +87,11 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = check();

@@ -79,7 +79,7 @@ function numberHints(cues: readonly CueHit[], context: ConversationContext): Num
 
 /** The clause around "vender mi Jetta 2015" / "a cuenta": the customer's car, not one to buy. */
 function ownCarClauses(text: string, cues: readonly CueHit[]): Span[] {
-  const boundary = /[.?!;,]|\s(?:y|pero|porque|para|and|but)\s/g;
+  const boundary = /[.?!;,]|\s(?:y|pero|porque|para|and|but)\s|\spor\s+(?=(?:un|una|otro|otra)\s)/g;
   return cues
     .filter((c) => c.rule.ownCar === true)
     .map((c) => {

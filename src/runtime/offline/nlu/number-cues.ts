@@ -32,7 +32,7 @@ export const DOWN_BEFORE = new RegExp(
   String.raw`\b(enganche|entrada|pago\s+inicial|inicial|down\s+payment)\s+(?:(?:de|del|con|seria|es|of|como|hasta|maximo|minimo|sera|puedo\s+dar|tengo|doy|daria)\s+)*${FILLER}$`,
 );
 /** "puedo dar 50 mil": a down payment only when the conversation is about one. */
-export const GIVE_BEFORE = /\b(dar|doy|daria|dejar|dejo|poner|pongo|pondria|juntar|junte|tengo\s+ahorrado)\s+(?:(?:de\s+enganche|unos|como)\s+)*(\$\s*)?$/;
+export const GIVE_BEFORE = /\b(dar|doy|daria|dando|dejar|dejo|dejando|poner|pongo|pondria|poniendo|juntar|junte|tengo\s+ahorrad[oa]s?)\s+(?:(?:de\s+enganche|unos|como)\s+)*(\$\s*)?$/;
 /** "enganche del 20", "el 20 de enganche": a small number with an article is a percentage. */
 export const PERCENT_ARTICLE_BEFORE = /\b(el|del|un)\s*$/;
 

@@ -15,7 +15,7 @@ const NOUN = String.raw`opcion|carro|auto|coche|camioneta|nave|one|option`;
 /** "el segundo", "la 2", "opción 3", "el último", "the second one": a position in the last list shown. */
 const PICK_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:el|la|los|las|del|al|de\s+la|a\s+la|the)\s+(${ORDINAL}|${LAST}|penultim[oa])\b`),
-  new RegExp(String.raw`\b(${ORDINAL}|${LAST})\s+(?:${NOUN})\b`),
+  new RegExp(String.raw`(?<!\b(?:mi|tu|su|nuestro)\s)\b(${ORDINAL}|${LAST})\s+(?:${NOUN})\b`),
   /\b(?:opcion|numero|num|option|number|#)\s*#?\s*(\d)\b(?!\s*(anos|meses|mil|%|km))/,
   /\b(?:el|la|del|de\s+la)\s+(\d)\b(?!\s*(anos|ano|meses|mes|mil|k|%|km|por|de\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|pm|am|hrs))(?![.,]\d)/,
   /(?:^|\s)(\d)(?:ro|do|ra|da|er|to|ta|o|a)\b/,

@@ -41,7 +41,7 @@ export const SALES_RULES: readonly CueRule[] = [
   sale('buy', String.raw`quiero\s+(?:ese|esa|este|esta)`, 0.75),
   sale(
     'human',
-    String.raw`asesor(?:a|es)?|agente|ejecutiv[oa]|vendedor(?:a)?|humano|persona\s+real|una\s+persona|alguien\s+(?:que|de|real)|que\s+me\s+(?:llamen|llame|marquen|marque|contacten|contacte|hablen)|llamenme|marquenme|contactenme|hablar\s+con\s+(?:alguien|ustedes)|human|real\s+person|call\s+me|representative`,
+    String.raw`asesor(?:a|es)?|agente|ejecutiv[oa]|vendedor(?:a)?|humano|persona\s+real|una\s+persona|alguien\s+(?:que|de|real)|que\s+me\s+(?:llamen|llame|marquen|marque|contacten|contacte|hablen)|(?:me\s+)?(?:pueden|podrian|puedes|podrias)\s+(?:llamar|marcar|contactar)|llamenme|marquenme|contactenme|hablar\s+con\s+(?:alguien|ustedes)|human|real\s+person|call\s+me|representative`,
   ),
 ];
 
@@ -57,7 +57,7 @@ const decline = (topic: string, source: string | RegExp, extra: Partial<CueRule>
 export const OUT_OF_SCOPE_RULES: readonly CueRule[] = [
   decline(
     'instrucciones',
-    /\b(?:ignora|ignore|olvida|forget|omite|disregard)\s+(?:todas?\s+|all\s+)?(?:tus|las|los|sus|your|previous|the|todo\s+lo)?\s*(?:instrucciones|reglas|indicaciones|instructions|rules|prompts?|anteriores|lo\s+anterior)\b|\b(?:system\s+prompt|prompt\s+del\s+sistema|tu\s+prompt|your\s+prompt|modo\s+(?:desarrollador|developer|dios|dan)|jailbreak|a\s+partir\s+de\s+ahora\s+eres|ahora\s+eres|act\s+as|actua\s+como|finge\s+(?:que|ser)|pretend\s+to\s+be|you\s+are\s+now|responde\s+solo\s+con|dime\s+tus\s+instrucciones|tus\s+instrucciones)\b/,
+    /\b(?:ignora|ignore|olvida|forget|omite|disregard)\s+(?:todas?\s+|all\s+)?(?:tus|las|los|sus|your|previous|the|todo\s+lo)?\s*(?:instrucciones|reglas|indicaciones|instructions|rules|prompts?|anteriores|anterior|lo\s+anterior)\b|\b(?:system\s+prompt|prompt\s+del\s+sistema|tu\s+prompt|your\s+prompt|modo\s+(?:desarrollador|developer|dios|dan)|jailbreak|a\s+partir\s+de\s+ahora\s+eres|ahora\s+eres|eres\s+ahora|system\s*:|act\s+as|actua\s+como|finge\s+(?:que|ser)|pretend\s+to\s+be|you\s+are\s+now|responde\s+solo\s+con|dime\s+tus\s+instrucciones|tus\s+instrucciones)\b/,
     { injection: true, confidence: 0.95 },
   ),
   decline(

@@ -47,6 +47,11 @@ export const CAR_RULES: readonly CueRule[] = [
   },
   {
     intent: 'car_recommendation',
+    confidence: 0.8,
+    pattern: words(String.raw`(?:algo|alguno|alguna)\s+(?:para\s+(?:mi|la|el|uber|trabajar|la\s+chamba)|que\s+(?:sea|tenga|este|no\s+gaste))`),
+  },
+  {
+    intent: 'car_recommendation',
     confidence: 0.85,
     needsCarObject: true,
     pattern: words(
@@ -90,7 +95,7 @@ export const FINANCING_RULES: readonly CueRule[] = [
     pattern: words(String.raw`mensualidad(?:es)?|mensual(?:es)?|mensualmente|al\s+mes|por\s+mes|cada\s+mes|a\s+meses|monthly|per\s+month|a\s+month`),
   },
   { intent: 'financing', confidence: 0.9, pattern: words(String.raw`enganche|enganchar|pago\s+inicial|down\s+payment|de\s+entrada`) },
-  { intent: 'financing', confidence: 0.85, pattern: words(String.raw`plazos?|a\s+\d+\s+anos|term`) },
+  { intent: 'financing', confidence: 0.85, pattern: words(String.raw`plazos?|a\s+\d+\s+anos|a\s+cuantos\s+(?:meses|anos)|cuantos\s+(?:meses|anos)\s+(?:de\s+plazo|para\s+pagar)|term`) },
   {
     intent: 'financing',
     confidence: 0.9,

@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelPrice } from '../../core/config/schema.js';
+import { estimateCostUsd } from '../../core/trace/cost.js';
+import type { LoadedCase } from '../golden-set/schema.js';
+import type { Rubric } from '../judge/rubric.js';
+
+/**
+ * How the estimate is made (printed with it): no tokenizer and no model, only sizes.
+ * Tokens ≈ characters / 4. Each turn makes one `intents` call and one `reply` call per expected
+ * intent (at least one); each prompt is its template's size plus the message, the history so
+ * far (replies assumed REPLY_CHARS long) and, for replies, FACTS_CHARS of tool output. Each judge
+ * rubric a turn names costs `samples` calls of the judge prompt + rubric + conversation + facts.
+ * Output tokens are fixed per call type. Structured-output repair retries are not counted.
+ */
+export const ESTIMATE_METHOD =
+  'tokens ≈ characters / 4 of the prompt templates + messages + history (replies ~600 chars, tool facts ~1,500 chars); ' +
+  'output ~250 tokens (intents), ~150 (reply), ~250 (judge); one reply call per expected intent; no repair retries';
+
+const CHARS_PER_TOKEN = 4;
+const REPLY_CHARS = 600;
+const FACTS_CHARS = 1_500;
+const OUTPUT_TOKENS = { intents: 250, reply: 150, judge: 250 } as const;
+
+export interface CallEstimate {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+export interface DryRunEstimate {
+  cases: number;
+  turns: number;
+  caseRuns: number;
+  agent: CallEstimate & { runtime: string; model: string };
+  judge: CallEstimate & { runtime: string; model: string; samples: number; skipped: boolean };
+  totalCostUsd: number;
+  warnings: string[];
+  method: string;
+}
+
+export interface DryRunInput {
+  cases: LoadedCase[];
+  repeat: number;
+  promptsDir: string;
+  rubrics: readonly Rubric[];
+  agent: { runtime: string; model: string };
+  judge: { runtime: string; model: string; samples: number };
+  prices: Record<string, ModelPrice>;
+}
+
+/** Counts the model calls a run would make and prices them, without calling any model. */
+export function estimateRun(input: DryRunInput): DryRunEstimate {
+  const template = (name: string) => fileChars(join(input.promptsDir, `${name}.md`));
+  const agentGuide = meanFileChars(join(input.promptsDir, 'agents'));
+  const rubricChars = new Map(input.rubrics.map((r) => [r.name, r.text.length]));
+  const judgeSkipped = input.judge.runtime === 'offline';
+  const agent = { calls: 0, inputChars: 0, outputTokens: 0 };
+  const judge = { calls: 0, inputChars: 0, outputTokens: 0 };
+
+  for (const goldenCase of input.cases) {
+    let historyChars = 0;
+    for (const turn of goldenCase.turns) {
+      const replies = Math.max(1, turn.expect.intents?.length ?? 1);
+      agent.calls += 1 + replies;
+      agent.inputChars += template('intents') + turn.user.length + historyChars;
+      agent.inputChars += replies * (template('reply') + agentGuide + turn.user.length + FACTS_CHARS + REPLY_CHARS);
+      agent.outputTokens += OUTPUT_TOKENS.intents + replies * OUTPUT_TOKENS.reply;
+      for (const expectation of turn.expect.judges ?? []) {
+        const name = typeof expectation === 'string' ? expectation : expectation.name;
+        const chars = template('judge') + (rubricChars.get(name) ?? 0) + historyChars + turn.user.length + FACTS_CHARS + REPLY_CHARS;
+        judge.calls += input.judge.samples;
+        judge.inputChars += input.judge.samples * chars;
+        judge.outputTokens += input.judge.samples * OUTPUT_TOKENS.judge;
+      }
+      historyChars += turn.user.length + REPLY_CHARS;
+    }
+  }
+
+  const warnings: string[] = [];
+  const priced = (raw: typeof agent, model: string): CallEstimate => {
+    const usage = {
+      inputTokens: Math.ceil((raw.inputChars / CHARS_PER_TOKEN) * input.repeat),
+      outputTokens: raw.outputTokens * input.repeat,
+    };
+    const { costUsd, warning } = estimateCostUsd(model, usage, input.prices);
+    if (warning && raw.calls > 0) warnings.push(warning);
+    return { calls: raw.calls * input.repeat, ...usage, costUsd };
+  };
+  const agentEstimate = priced(agent, input.agent.model);
+  const judgeEstimate = judgeSkipped ? { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 } : priced(judge, input.judge.model);
+  if (judgeSkipped && judge.calls > 0) warnings.push(`${judge.calls} judge calls would be skipped: the judge runtime is offline`);
+  return {
+    cases: input.cases.length,
+    turns: input.cases.reduce((n, c) => n + c.turns.length, 0),
+    caseRuns: input.cases.length * input.repeat,
+    agent: { ...input.agent, ...agentEstimate },
+    judge: { ...input.judge, ...judgeEstimate, skipped: judgeSkipped },
+    totalCostUsd: agentEstimate.costUsd + judgeEstimate.costUsd,
+    warnings,
+    method: ESTIMATE_METHOD,
+  };
+}
+
+function fileChars(path: string): number {
+  try {
+    return readFileSync(path, 'utf8').length;
+  } catch {
+    return 0;
+  }
+}
+
+function meanFileChars(dir: string): number {
+  try {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    return files.length ? files.reduce((n, f) => n + fileChars(join(dir, f)), 0) / files.length : 0;
+  } catch {
+    return 0;
+  }
+}

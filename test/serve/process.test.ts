@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
+import { MessageStore, type InboundRecord } from '../../src/store/message-store.js';
+import { postTwilioWebhook, twilioWebhookForm } from '../../src/serve/twilio-request.js';
+import { startFakeModel, type FakeModel } from './helpers/fake-model.js';
+import { startFakeTwilioServer, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type FakeTwilioServer } from './helpers/fake-twilio-server.js';
+import { tempDbPath } from './helpers/queue-harness.js';
+import { eventually } from './helpers/serve-harness.js';
+import { runKavak, startServeProcess, type ServeProcess } from './helpers/serve-process.js';
+
+const cleanups: (() => Promise<unknown> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const MODEL_DELAY_MS = 300;
+
+/** A slow fake model that calls `onCall` with how many of its requests are unanswered. */
+async function slowModel(onCall: (inFlight: number) => void = () => {}): Promise<FakeModel> {
+  let inFlight = 0;
+  const model = await startFakeModel({
+    delayMs: MODEL_DELAY_MS,
+    answer: () => {
+      inFlight += 1;
+      setTimeout(() => (inFlight -= 1), MODEL_DELAY_MS);
+      onCall(inFlight);
+      return undefined;
+    },
+  });
+  cleanups.push(() => model.close());
+  return model;
+}
+
+async function fakeTwilio(): Promise<FakeTwilioServer> {
+  const twilio = await startFakeTwilioServer();
+  cleanups.push(() => twilio.close());
+  return twilio;
+}
+
+async function serve(db: string, model: FakeModel, twilio: FakeTwilioServer, extra: string[] = []): Promise<ServeProcess> {
+  const server = await startServeProcess(
+    ['--runtime', 'openai', '--base-url', model.url, '--db', db, '--concurrency', '2', '--model-rpm', '0', ...extra],
+    { OPENAI_API_KEY: 'sk-test', TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID, TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN, KAVAK_TWILIO_API_URL: twilio.url },
+  );
+  cleanups.push(() => void server.child.kill('SIGKILL'));
+  return server;
+}
+
+const customers = ['+5215510000001', '+5215510000002', '+5215510000003', '+5215510000004'];
+
+async function sendAll(url: string, perCustomer: number): Promise<void> {
+  for (let n = 0; n < perCustomer; n++) {
+    for (const from of customers) {
+      const answer = await postTwilioWebhook({ url, authToken: TEST_AUTH_TOKEN, form: twilioWebhookForm({ body: `Hola, mensaje ${n}`, from }) });
+      expect(answer.status).toBe(200);
+    }
+  }
+}
+
+function storedMessages(db: string): InboundRecord[] {
+  const handle = openDatabase(db);
+  try {
+    return new MessageStore(handle).all();
+  } finally {
+    handle.close();
+  }
+}
+
+/** Every message replied exactly once, each customer's replies sent in arrival order. */
+function expectEachRepliedOnceInOrder(messages: InboundRecord[], twilio: FakeTwilioServer): void {
+  expect(messages.map((m) => m.status)).toEqual(messages.map(() => 'replied'));
+  expect(messages.every((m) => m.replySids.length === 1)).toBe(true);
+  expect(twilio.messages).toHaveLength(messages.length);
+  for (const from of customers) {
+    const mine = messages.filter((m) => m.customer === `whatsapp:${from}`);
+    expect(twilio.to(`whatsapp:${from}`).map((m) => m.sid)).toEqual(mine.flatMap((m) => m.replySids));
+  }
+}
+
+describe('kavak serve as a process', () => {
+  it('killed with SIGKILL while messages are in flight, answers every one after a restart', async () => {
+    const db = tempDbPath();
+    const twilio = await fakeTwilio();
+    let server: ServeProcess | undefined;
+    let killed = false;
+    // Kill when a few replies went out and both workers wait on the model (none is mid-send).
+    const model = await slowModel((inFlight) => {
+      if (!killed && server && twilio.messages.length >= 2 && inFlight >= 2) {
+        killed = true;
+        server.child.kill('SIGKILL');
+      }
+    });
+    server = await serve(db, model, twilio);
+    await sendAll(server.webhookUrl, 2);
+    expect(await server.exited).toMatchObject({ signal: 'SIGKILL' });
+
+    const interrupted = storedMessages(db);
+    expect(interrupted).toHaveLength(8);
+    expect(interrupted.filter((m) => m.status === 'processing').length).toBeGreaterThan(0);
+    expect(interrupted.filter((m) => m.status === 'replied').length).toBeLessThan(8);
+
+    const restarted = await serve(db, model, twilio);
+    await twilio.waitForMessages(8, 30_000);
+    restarted.child.kill('SIGTERM');
+    expect(await restarted.exited).toEqual({ code: 0, signal: null });
+    expect(restarted.logs.some((line) => line.includes('"queue_recovered"'))).toBe(true);
+    expectEachRepliedOnceInOrder(storedMessages(db), twilio);
+  });
+
+  it('on SIGTERM stops accepting, finishes in-flight messages, exits 0; the rest are answered after a restart', async () => {
+    const db = tempDbPath();
+    const twilio = await fakeTwilio();
+    const model = await slowModel();
+    const server = await serve(db, model, twilio, ['--drain-timeout-ms', '15000']);
+    await sendAll(server.webhookUrl, 2);
+    await eventually(() => storedMessages(db).filter((m) => m.status === 'processing').length === 2, 10_000, 'two in flight');
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    await expect(fetch(server.webhookUrl, { method: 'POST' })).rejects.toThrow();
+    const afterDrain = storedMessages(db);
+    expect(afterDrain.filter((m) => m.status === 'processing')).toHaveLength(0);
+    expect(afterDrain.filter((m) => m.status === 'replied').length).toBeGreaterThanOrEqual(2);
+    expect(twilio.messages).toHaveLength(afterDrain.filter((m) => m.status === 'replied').length);
+    expect(server.logs.some((line) => line.includes('"serve_stopped"'))).toBe(true);
+
+    const restarted = await serve(db, model, twilio);
+    await twilio.waitForMessages(8, 30_000);
+    restarted.child.kill('SIGTERM');
+    await restarted.exited;
+    expectEachRepliedOnceInOrder(storedMessages(db), twilio);
+  });
+
+  it('kavak send gets a Spanish reply with catalog cars from serve --reply twiml --insecure-no-signature, no key', async () => {
+    const server = await startServeProcess(['--reply', 'twiml', '--insecure-no-signature', '--db', tempDbPath()], {});
+    cleanups.push(() => void server.child.kill('SIGKILL'));
+    const sent = await runKavak(['send', 'Hola, busco un Jetta', '--url', server.webhookUrl], {});
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toMatch(/Jetta/);
+    expect(sent.stdout).toMatch(/\$[\d,]+/);
+    expect(sent.stderr).toMatch(/seguimiento t_/);
+    expect(server.logs.join('\n')).not.toMatch(/5555550100/);
+  });
+
+  it('refuses to start in REST mode without Twilio credentials, saying what to set', async () => {
+    const result = await runKavak(['serve', '--port', '0'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN is not set/);
+    expect(result.stderr).toMatch(/--reply twiml --insecure-no-signature/);
+  });
+
+  it('kavak send reports a signature the server rejects', async () => {
+    const twilio = await fakeTwilio();
+    const model = await slowModel();
+    const server = await serve(tempDbPath(), model, twilio);
+    const rejected = await runKavak(['send', 'Hola', '--url', server.webhookUrl], { TWILIO_AUTH_TOKEN: 'not-the-token' });
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toMatch(/rejected the request’s signature \(403\)/);
+    const accepted = await runKavak(['send', 'Hola', '--url', server.webhookUrl], { TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN });
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toMatch(/Acknowledged \(seguimiento t_\w+\) with no reply in the response/);
+    await twilio.waitForMessages(1);
+  });
+});
