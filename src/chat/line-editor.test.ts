@@ -56,6 +56,12 @@ describe('editLine', () => {
     expect(command.submitted).toBe('/quit');
   });
 
+  it('sends when text and Enter arrive in one chunk (fast typing, tmux send-keys)', () => {
+    const { state, sent } = type(EMPTY_LINE, 'hola\r', 'otra\nlínea\n');
+    expect(sent).toEqual(['hola', 'otra línea']);
+    expect(state.value).toBe('');
+  });
+
   it('turns pasted line breaks into spaces and ignores Tab and control keys', () => {
     const { state } = type(EMPTY_LINE, 'a\r\nb', { tab: true }, { ctrl: true }, { escape: true });
     expect(state.value).toBe('a b');

@@ -65,6 +65,10 @@ export function editLine(
     };
   }
   if (key.ctrl || key.meta) return { state };
+  // Text and Enter typed fast (or sent by tmux send-keys) arrive as one chunk "text\r": type, then send.
+  const typed = /^([\s\S]*?)[\r\n]+$/.exec(input);
+  if (typed && typed[1])
+    return editLine(editLine(state, typed[1], {}, busy).state, '', { return: true }, busy);
   // A paste arrives as one input; line breaks inside it become spaces (Enter is the send key).
   const text = [...input.replace(/\r\n|\r|\n/g, ' ')].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
   if (!text) return { state };

@@ -5,8 +5,11 @@ import { packageRoot } from '../core/config/paths.js';
 import type { GlobalFlags } from '../core/config/load-config.js';
 
 /** Signals that a command finished and wants this exit code (e.g. eval's gate). */
-export class ExitCode {
-  constructor(readonly code: number) {}
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit code ${code}`);
+    this.name = 'ExitCode';
+  }
 }
 
 function version(): string {

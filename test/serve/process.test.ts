@@ -5,7 +5,7 @@ import { postTwilioWebhook, twilioWebhookForm } from '../../src/serve/twilio-req
 import { startFakeModel, type FakeModel } from './helpers/fake-model.js';
 import { startFakeTwilioServer, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type FakeTwilioServer } from './helpers/fake-twilio-server.js';
 import { tempDbPath } from './helpers/queue-harness.js';
-import { eventually } from './helpers/serve-harness.js';
+import { eventually, startServeHarness } from './helpers/serve-harness.js';
 import { runKavak, startServeProcess, type ServeProcess } from './helpers/serve-process.js';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -81,16 +81,16 @@ describe('kavak serve as a process', () => {
   it('killed with SIGKILL while messages are in flight, answers every one after a restart', async () => {
     const db = tempDbPath();
     const twilio = await fakeTwilio();
-    let server: ServeProcess | undefined;
+    const running: { server?: ServeProcess } = {};
     let killed = false;
     // Kill when a few replies went out and both workers wait on the model (none is mid-send).
     const model = await slowModel((inFlight) => {
-      if (!killed && server && twilio.messages.length >= 2 && inFlight >= 2) {
+      if (!killed && running.server && twilio.messages.length >= 2 && inFlight >= 2) {
         killed = true;
-        server.child.kill('SIGKILL');
+        running.server.child.kill('SIGKILL');
       }
     });
-    server = await serve(db, model, twilio);
+    const server = (running.server = await serve(db, model, twilio));
     await sendAll(server.webhookUrl, 2);
     expect(await server.exited).toMatchObject({ signal: 'SIGKILL' });
 
@@ -149,10 +149,10 @@ describe('kavak serve as a process', () => {
     expect(result.stderr).toMatch(/--reply twiml --insecure-no-signature/);
   });
 
-  it('kavak send reports a signature the server rejects', async () => {
-    const twilio = await fakeTwilio();
-    const model = await slowModel();
-    const server = await serve(tempDbPath(), model, twilio);
+  it('kavak send reports a signature the server rejects, and an acknowledgement without reply in REST mode', async () => {
+    const harness = await startServeHarness();
+    cleanups.push(() => harness.close());
+    const { server, twilio } = harness;
     const rejected = await runKavak(['send', 'Hola', '--url', server.webhookUrl], { TWILIO_AUTH_TOKEN: 'not-the-token' });
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/rejected the request’s signature \(403\)/);

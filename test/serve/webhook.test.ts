@@ -3,6 +3,7 @@ import { conversationIdFor } from '../../src/serve/inbound-message.js';
 import { signTwilioRequest } from '../../src/serve/twilio-signature.js';
 import { twilioWebhookForm } from '../../src/serve/twilio-request.js';
 import { TEST_AUTH_TOKEN } from './helpers/fake-twilio-server.js';
+import { startFakeModel } from './helpers/fake-model.js';
 import { eventually, startServeHarness, type ServeHarness } from './helpers/serve-harness.js';
 
 let harness: ServeHarness | undefined;
@@ -22,7 +23,7 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
       from: '+5215512345678',
       to: '+14155238886',
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(1_500);
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(EMPTY_TWIML);
     expect(answer.trackingId).toMatch(/^t_/);
@@ -172,6 +173,28 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     expect(
       harness.logs.some((l) => l.includes('serve_warning') && l.includes('Local development only')),
     ).toBe(true);
+  });
+
+  it('in twiml mode, past the deadline acknowledges empty and sends the reply through the REST API', async () => {
+    const model = await startFakeModel({ delayMs: 800, replyText: '¡Hola! ¿Qué auto buscas?' }); // a turn takes ≥ 1.6 s
+    try {
+      harness = await startServeHarness({
+        config: { runtime: 'openai', model: 'gpt-4o-mini', baseUrl: model.url, apiKey: 'sk-test', maxRetries: 0 },
+        settings: { reply: 'twiml', twimlDeadlineMs: 150 },
+      });
+      const started = performance.now();
+      const answer = await harness.send({ body: 'Hola', from: '+5215566666666' });
+      expect(performance.now() - started).toBeLessThan(1_400);
+      expect(answer.body).toBe(EMPTY_TWIML);
+      const [sent] = await harness.twilio.waitForMessages(1);
+      expect(sent!.body).toBe('¡Hola! ¿Qué auto buscas?');
+      const stored = await eventually(() => harness!.server.store.all().find((m) => m.status === 'replied'));
+      expect(stored).toMatchObject({ delivery: 'rest', replySids: [sent!.sid] });
+    } finally {
+      await harness?.close();
+      harness = undefined;
+      await model.close();
+    }
   });
 
   it('serves health, readiness and Prometheus metrics', async () => {

@@ -13,6 +13,8 @@ interface TurnScope {
   planMoney: Set<number> | undefined;
   /** Catalog cars of the models this turn's keywords name. */
   namedCars: Car[];
+  /** The cars talked about: named by this turn's keywords or message, else by an earlier turn. */
+  discussedCars: Car[];
   /** Branches of the cities the customer named so far (folded names). */
   branches: Set<string>;
   /** Every branch in the knowledge base (folded names). */
@@ -42,13 +44,13 @@ function checkMoney(figure: Extract<Figure, { kind: 'money' }>, scope: TurnScope
   }
   if (!scope.figures.money.has(figure.cents)) return `${shown} is not a price or payment the tools give for this case`;
   const owners = scope.figures.carsByPrice.get(figure.cents);
-  if (owners && scope.namedCars.length > 0 && !owners.some((car) => scope.namedCars.includes(car))) {
-    return `${shown} is the price of ${owners.map((c) => `${c.model} ${c.year}`).join(', ')}, not of the car this turn names`;
+  if (owners && scope.discussedCars.length > 0 && !owners.some((car) => scope.discussedCars.includes(car))) {
+    return `${shown} is the price of ${owners.map((c) => `${c.model} ${c.year}`).join(', ')}, not of the car talked about`;
   }
   return undefined;
 }
 
-function checkNumber(keyword: string, figure: Figure, scope: TurnScope, catalog: Catalog): string | undefined {
+function checkNumber(keyword: string, figure: Figure, scope: TurnScope): string | undefined {
   const { figures } = scope;
   if (containsPhrase(figures.knowledgeText, keyword)) return undefined;
   switch (figure.kind) {
@@ -62,28 +64,52 @@ function checkNumber(keyword: string, figure: Figure, scope: TurnScope, catalog:
       const unit = fold(keyword.slice(keyword.indexOf(figure.text) + figure.text.length)).split(/\s+/)[0] ?? '';
       if (unit === 'meses' && figures.termMonths.has(figure.value)) return undefined;
       if ((unit === 'anos' || unit === 'ano') && figures.termYears.has(figure.value)) return undefined;
-      const name = keyword.replace(figure.text, ' ').trim();
-      const model = name === '' ? undefined : exactModel(catalog, name);
-      if (model) {
-        const years = carsOf(catalog, model).map((car) => car.year);
-        return years.includes(figure.value) ? undefined : `the catalog has no ${model.model} ${figure.value} (only ${years.join(', ')})`;
-      }
-      if (name === '' && (figures.years.has(figure.value) || figures.stockIds.has(String(figure.value)))) return undefined;
+      if (keyword.trim() === figure.text && (figures.years.has(figure.value) || figures.stockIds.has(figure.text))) return undefined;
       return `"${keyword}" is not a figure the catalog, the financing tool or the knowledge base gives`;
     }
   }
 }
 
+/** "Versa 2020", "Mazda 3 2021": a catalog model and a year. */
+function modelAndYear(catalog: Catalog, keyword: string): { model: { make: string; model: string }; year: number } | undefined {
+  const match = /^(.+?)\s+((?:19|20)\d{2})$/.exec(keyword.trim());
+  const model = match ? exactModel(catalog, match[1]!) : undefined;
+  return model ? { model, year: Number(match![2]) } : undefined;
+}
+
+/** The catalog cars a keyword names: a model ("CX-5") or a model and year ("Versa 2020"). */
+function carsNamed(catalog: Catalog, keyword: string): Car[] {
+  const model = exactModel(catalog, keyword);
+  if (model) return carsOf(catalog, model);
+  const withYear = modelAndYear(catalog, keyword);
+  return withYear ? carsOf(catalog, withYear.model).filter((car) => car.year === withYear.year) : [];
+}
+
+/** Model names that are everyday words or too short to spot in a message ("uno", "gol"). */
+const AMBIGUOUS_MODEL_NAMES = new Set(['uno', 'gol', 'hs', 'a1']);
+
+/** Catalog cars whose model the customer's message names ("el Versa", "la CX-5"). */
+function carsInMessage(catalog: Catalog, message: string): Car[] {
+  return catalog.cars.filter(
+    (car) => !AMBIGUOUS_MODEL_NAMES.has(fold(car.model)) && containsPhrase(message, car.model),
+  );
+}
+
 function checkKeyword(keyword: string, scope: TurnScope, catalog: Catalog): string | undefined {
+  if (exactModel(catalog, keyword)) return undefined;
+  const withYear = modelAndYear(catalog, keyword);
+  if (withYear) {
+    const years = carsOf(catalog, withYear.model).map((car) => car.year);
+    return years.includes(withYear.year) ? undefined : `the catalog has no ${withYear.model.model} ${withYear.year} (only ${years.join(', ')})`;
+  }
   const figures = figuresIn(keyword);
   if (figures.length === 0) {
     const name = fold(keyword);
     if (scope.allBranches.has(name) && !scope.branches.has(name)) return `${keyword} is not a branch in the city the customer named`;
     return undefined;
   }
-  const numbers = figures.length > 1 && figures.every((f) => f.kind === 'money') ? figures : figures.slice(0, 1);
-  for (const figure of numbers) {
-    const problem = checkNumber(keyword, figure, scope, catalog);
+  for (const figure of figures) {
+    const problem = checkNumber(keyword, figure, scope);
     if (problem) return problem;
   }
   return undefined;
@@ -134,10 +160,11 @@ function checkFacts(turn: GoldenTurn, catalog: Catalog, scope: TurnScope, at: (p
     if (!car) return at(`${path}.stockId`, `no catalog car has stock id ${expectation.stockId}`);
     if (!outcome?.ok) return at(path, `the financing tool refuses this plan: ${outcome?.refusal.message ?? 'no plan'}`);
     const payment = formatMXN(outcome.plan.monthlyPaymentCents);
-    const stated = (turn.expect.keywords?.all ?? []).some((keyword) =>
+    const listed = [...(turn.expect.keywords?.all ?? []), ...(turn.expect.keywords?.any ?? [])];
+    const stated = listed.some((keyword) =>
       figuresIn(keyword).some((figure) => figure.kind === 'money' && figure.cents === outcome.plan.monthlyPaymentCents),
     );
-    if (!stated) at('expect.keywords.all', `the financing tool gives ${payment} a month: list it in keywords.all`);
+    if (!stated) at('expect.keywords', `the financing tool gives ${payment} a month: list it in keywords.all or .any`);
   }
 }
 
@@ -162,22 +189,23 @@ export function verifyGoldenSet(cases: readonly LoadedCase[], tools: VerifyTools
 
     const cityTexts: string[] = goldenCase.profile?.city ? [goldenCase.profile.city] : [];
     const hasBranchCity = (): boolean => cityTexts.some((city) => knowledge.branchesIn(city).hasBranch);
+    let discussedCars: Car[] = [];
     goldenCase.turns.forEach((turn, index) => {
       cityTexts.push(turn.user);
       const at = (path: string, message: string): void => issue(`turns[${index}].${path}`, message);
       const keywords = turn.expect.keywords ?? {};
       const positive = [...(keywords.all ?? []), ...(keywords.any ?? [])];
-      const namedCars = positive.flatMap((keyword) => {
-        const model = figuresIn(keyword).length === 0 ? exactModel(catalog, keyword) : undefined;
-        return model ? carsOf(catalog, model) : [];
-      });
+      const namedCars = positive.flatMap((keyword) => carsNamed(catalog, keyword));
+      const inMessage = carsInMessage(catalog, turn.user);
+      if (namedCars.length > 0) discussedCars = namedCars;
+      else if (inMessage.length > 0) discussedCars = inMessage;
       const facts = turn.expect.facts;
       const plan = typeof facts === 'object' && facts.monthlyPayment ? expectedPlan(catalog, facts.monthlyPayment) : undefined;
       const planMoney = plan?.car && plan.outcome?.ok ? planFigures(plan.car, plan.outcome.plan) : undefined;
       const branches = new Set(
         cityTexts.flatMap((city) => knowledge.branchesIn(city).branches.map((branch) => fold(branch.name))),
       );
-      const scope: TurnScope = { figures, planMoney, namedCars, branches, allBranches };
+      const scope: TurnScope = { figures, planMoney, namedCars, discussedCars, branches, allBranches };
 
       for (const list of ['all', 'any'] as const) {
         (keywords[list] ?? []).forEach((keyword, k) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HistoryTurnSchema } from '../../core/tasks.js';
 import type { AgentSpan, ToolCallSpan, TurnTrace } from '../../core/trace/schema.js';
 import type { ScoreParams } from '../scorers/types.js';
+import { formatMXN } from '../../tools/money.js';
 
 /** What the judge sees of a turn: the conversation so far, the message, the facts and the reply. */
 export const JudgeInputSchema = z.object({
@@ -41,8 +42,21 @@ export function factsFromTrace(trace: TurnTrace): string {
 }
 
 function compactJson(value: unknown): string {
-  const json = JSON.stringify(value, (_key, member: unknown) => (member === null ? undefined : member)) ?? 'null';
+  const json = JSON.stringify(readable(value)) ?? 'null';
   return json.length <= MAX_TOOL_CHARS ? json : `${json.slice(0, MAX_TOOL_CHARS)}… (recortado)`;
+}
+
+/** Money as the reply should say it ("priceCents: 31399900" → "price: $313,999.00"); nulls dropped. */
+function readable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(readable);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === null || member === undefined) continue;
+    if (/Cents$/.test(key) && typeof member === 'number') out[key.replace(/Cents$/, '')] = formatMXN(member);
+    else out[key] = readable(member);
+  }
+  return out;
 }
 
 /** "Cliente: …" / "Agente: …" lines for the prompt. */

@@ -42,3 +42,12 @@ export function gateSettings(
     tagThresholds: { ...file.tagThresholds, ...flags.tagThresholds },
   };
 }
+
+/**
+ * The config's `eval` section once KavakConfig carries one; until then there is none and the
+ * flags are the only source.
+ */
+export function evalSettingsFrom(config: object): EvalSettingsFile {
+  const section: unknown = (config as Record<string, unknown>).eval;
+  return section === undefined ? {} : EvalSettingsSchema.parse(section);
+}

@@ -133,3 +133,26 @@ describe('facts scorer: branches', () => {
     expect(scoreFacts(paramsFor(puebla, tools, { facts: true }, reply))).toMatchObject({ pass: true });
   });
 });
+
+describe('facts scorer on the agents\' own replies', () => {
+  it('passes every draft built from the tools (no false alarms)', async () => {
+    const c = createConversation(tools);
+    closers.push(c.close);
+    const turns = [
+      await c.say('autos de menos de 250 mil', [intent('car_recommendation', { priceMax: 250000 })]),
+      await c.say('me interesa el segundo', [intent('car_recommendation', { pick: 2 })]),
+      await c.say('lo financio con 10 mil de enganche', [intent('financing', { downPaymentAmount: 10000 })]),
+      await c.say('y a 8 años?', [intent('financing', { termYears: 8 })]),
+      await c.say('quiero pagar 4 mil al mes', [intent('financing', { monthlyPaymentTarget: 4000 })]),
+      await c.say('quiero una prueba de manejo el sábado', [intent('sales', { salesAction: 'test_drive', preferredTime: 'el sábado' })]),
+      await c.say('dónde están sus sedes?', [intent('kavak_info', { topic: 'sedes' })]),
+      await c.say('y en Mérida?', [intent('kavak_info', { city: 'Mérida' })]),
+      await c.say('cuánto cuesta el seguro?', [intent('kavak_info', { topic: 'seguro' })]),
+      await c.say('tienen corolla 2021?', [intent('car_recommendation', { make: 'Toyota', model: 'Corolla', yearMin: 2021, yearMax: 2021 })]),
+    ];
+    const failures = turns
+      .map((turn) => ({ reply: turn.reply, result: scoreFacts(paramsFor(turn, tools, { facts: true })) }))
+      .filter(({ result }) => !result.pass);
+    expect(failures).toEqual([]);
+  });
+});

@@ -34,7 +34,7 @@ export function comparisonTable(comparison: Comparison): string {
   if (changes.length === 0) return overview;
   const shown = changes.slice(0, MAX_LISTED).map((row) => row.map((cell) => clip(cell, 70)));
   const more = changes.length > MAX_LISTED ? ` (first ${MAX_LISTED} of ${changes.length})` : '';
-  return `${overview}\n\n${table(`Changed cases${more}`, ['change', 'case', 'score', 'why'], shown)}`;
+  return `${overview}\n\n${table(`Changed cases${more}`, ['change', 'case', 'score', 'why'], shown, [1, 3])}`;
 }
 
 function clip(text: string, max: number): string {

@@ -1,11 +1,14 @@
 import Table from 'cli-table3';
 
-/** A plain table (no colours, so CI logs and pipes stay readable), right-aligned after the first column. */
-export function table(title: string, head: string[], rows: (string | number)[][]): string {
+/**
+ * A plain table (no colours, so CI logs and pipes stay readable). Figures are right-aligned:
+ * every column but the first, unless `textColumns` names it.
+ */
+export function table(title: string, head: string[], rows: (string | number)[][], textColumns: number[] = []): string {
   const t = new Table({
     head,
-    style: { head: [], border: [] },
-    colAligns: head.map((_, i) => (i === 0 ? 'left' : 'right')),
+    style: { head: [], border: [], compact: true },
+    colAligns: head.map((_, i) => (i === 0 || textColumns.includes(i) ? 'left' : 'right')),
   });
   t.push(...rows);
   return `${title}\n${t.toString()}`;

@@ -43,7 +43,7 @@ function failingCases(run: RunResult): string {
   if (failing.length === 0) return '';
   const rows = failing.slice(0, MAX_FAILURES_LISTED).map((c) => [c.id, c.status, clip(failureReasons(c)[0] ?? '', 90)]);
   const more = failing.length > MAX_FAILURES_LISTED ? ` (first ${MAX_FAILURES_LISTED} of ${failing.length})` : '';
-  return table(`Failing cases${more}`, ['case', 'status', 'first reason'], rows);
+  return table(`Failing cases${more}`, ['case', 'status', 'first reason'], rows, [1, 2]);
 }
 
 function gateLines(verdict: GateVerdict): string {

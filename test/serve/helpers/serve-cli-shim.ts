@@ -3,6 +3,7 @@
  * src/cli/run-cli.ts does not register them itself (then serve-process.ts uses the real
  * src/cli/index.ts and this file is unused). Same error boundary as runCli.
  */
+import { CommanderError } from 'commander';
 import { registerServeCommands } from '../../../src/cli/commands/register-serve.js';
 import { buildProgram } from '../../../src/cli/run-cli.js';
 import { KavakError } from '../../../src/core/errors.js';
@@ -12,7 +13,9 @@ registerServeCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (KavakError.is(error)) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else if (KavakError.is(error)) {
     process.stderr.write(`kavak: ${error.message}\n${error.hint ? `  → ${error.hint}\n` : ''}`);
     process.exitCode = error.exitCode;
   } else {

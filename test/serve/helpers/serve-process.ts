@@ -66,7 +66,7 @@ export async function startServeProcess(
       timeoutMs,
     );
     let buffered = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
@@ -78,7 +78,7 @@ export async function startServeProcess(
         }
       }
     });
-    child.stdout!.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`kavak serve exited (${code ?? signal}) before listening:\n${logs.join('\n')}`));

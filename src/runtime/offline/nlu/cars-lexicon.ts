@@ -167,7 +167,7 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
 export const NEEDS_MAKE = new Set([
   'uno', 'up', 'city', 'fit', 'soul', 'note', 'beat', 'edge', 'vision', 'leon', 'santafe', 'hs', 'zs', 'a1', 'a3', 'a4',
   'a5', 'a6', 'q2', 'j7', 'k3', 'xv', 'mb', 'seal', 'dolphin', 'sierra', 'terrain', 'pulse', 'argo', 'partner', 'caddy',
-  'lobo', 'dart', 'neon', 'groove', 'fiesta', 'fusion', 'escape', 'bronco', 'tornado', 'creta', 'mirage', 'montero',
+  'lobo', 'dart', 'neon', 'groove', 'fiesta', 'fusion', 'bronco', 'tornado', 'creta', 'mirage', 'montero',
   'enclave', 'encore', 'pilot', 'accent', 'models', 'pacifica', '300',
 ]);
 
@@ -179,5 +179,5 @@ export const NEEDS_CONTEXT = new Set([
   'rio', 'polo', 'golf', 'durango', 'toledo', 'ibiza', 'avanza', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'q3', 'q5', 'q7',
   'seat', 'mini', 'ram', 'mg', 'gol', 'cooper', 'march', 'journey', 'compass', 'patriot', 'logan', 'clio', 'swift',
   'escarabajo', 'reno', 'cla', 'bm', 'chery', 'lancer', 'ranger', 'explorer', 'maverick', 'territory', 'leaf', 'kwid',
-  'clasea', 'clasec', 'clasee', 'model3', 'modely', 'modelx',
+  'clasea', 'clasec', 'clasee', 'model3', 'modely', 'modelx', 'escape',
 ]);

@@ -1,4 +1,5 @@
 import type { CarIndex, CarName } from './car-index.js';
+import { compactKey } from './car-index.js';
 import { NOT_CAR_WORDS, allowedEdits, editDistance, foldSpelling } from './fuzzy.js';
 import type { Span } from './span.js';
 
@@ -54,17 +55,29 @@ function matchAt(text: string, words: readonly Word[], i: number, index: CarInde
   for (let n = Math.min(index.maxWords, words.length - i); n >= 1; n--) {
     if (!joinable(text, words, i, n)) continue;
     const key = words.slice(i, i + n).map((w) => w.text).join('');
-    if (n === 1 && NOT_CAR_WORDS.has(key)) return null;
     const exact = index.byKey.get(key);
     // Spelling variants of several words only for long names ("land rober"), never "for the" → Forte.
-    const foldable = n === 1 ? key.length >= 4 : key.length >= 8;
+    const foldable = n === 1 ? key.length >= 4 && !NOT_CAR_WORDS.has(key) : key.length >= 8;
     const names = exact ?? (foldable ? index.byFolded.get(foldSpelling(key)) : undefined);
     if (!names) continue;
     const name = choose(names, previous);
     if (accepts(name, words, i, n, index, previous)) return { name, length: n, corrected: exact === undefined };
   }
   const fuzzy = fuzzyMatch(words[i]!.text, index, previous);
-  return fuzzy ? { name: fuzzy, length: 1, corrected: true } : null;
+  if (!fuzzy) return null;
+  return withModelAfterCorrectedMake(text, words, i, fuzzy, index) ?? { name: fuzzy, length: 1, corrected: true };
+}
+
+/** "mazada 3": once the make is corrected, its name may continue into a model ("Mazda 3"). */
+function withModelAfterCorrectedMake(text: string, words: readonly Word[], i: number, make: CarName, index: CarIndex): Found | null {
+  if (make.model !== null) return null;
+  for (let n = Math.min(index.maxWords, words.length - i); n >= 2; n--) {
+    if (!joinable(text, words, i, n)) continue;
+    const key = compactKey(make.make) + words.slice(i + 1, i + n).map((w) => w.text).join('');
+    const name = index.byKey.get(key)?.find((candidate) => candidate.make === make.make && candidate.model !== null);
+    if (name) return { name, length: n, corrected: true };
+  }
+  return null;
 }
 
 /** Words join into one name across "-" ("x-trail") or a space after 2+ letters ("cx 5", not "a 3"). */
@@ -85,13 +98,15 @@ function accepts(name: CarName, words: readonly Word[], i: number, n: number, in
   if (name.ambiguity === 'none') return true;
   const afterMake = previous !== undefined && previous.model === null && previous.make === name.make && previous.end >= (words[i - 1]?.start ?? 0);
   if (afterMake) return true;
-  if (name.ambiguity === 'needsMake') return false;
+  const before = words[i - 1]?.text;
+  const articleBefore = before !== undefined && CONTEXT_BEFORE.has(before);
+  const yearAfter = words.slice(i + n, i + n + 2).some((w) => /^(19[5-9]\d|20[0-3]\d)$/.test(w.text) || w.text === 'modelo');
+  // "un Uno 2019" is a Fiat; "el uno" is a pick.
+  if (name.ambiguity === 'needsMake') return articleBefore && yearAfter;
   // "una mini van" is a body type, not a Mini.
   if (words[i + n]?.text === 'van') return false;
-  const before = words[i - 1]?.text;
-  if (before && CONTEXT_BEFORE.has(before)) return true;
-  const after = words.slice(i + n, i + n + 2).map((w) => w.text);
-  if (after.some((w) => /^(19[5-9]\d|20[0-3]\d)$/.test(w) || w === 'modelo')) return true;
+  // The whole message is the name ("Avanza", "clase c"): an answer to "¿qué modelo buscas?".
+  if (articleBefore || yearAfter || words.length === n) return true;
   // A make that needs context ("Seat") is clear when its model follows ("Seat Ibiza").
   const nextNames = index.byKey.get(words[i + n]?.text ?? '') ?? [];
   return name.model === null && nextNames.some((next) => next.make === name.make && next.model !== null);

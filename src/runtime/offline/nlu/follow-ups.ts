@@ -32,7 +32,7 @@ export function applyFollowUps(drafts: Drafts, text: string, found: ExtractedEnt
   if (positions.identity !== null && context.financingActive && (AND_ABOUT.test(text) || shortReply) && !describesSearch(entities)) {
     addDraft(drafts, 'financing', positions.identity, 0.75);
   }
-  if (positions.time !== null) {
+  if (positions.time !== null && (context.offer?.intent === 'sales' || context.agentTopic === 'sales' || context.asked === 'time' || mostlyTime(text, entities))) {
     const action = context.offer?.intent === 'sales' ? context.offer.salesAction : 'visit';
     addDraft(drafts, 'sales', positions.time, 0.75, { salesAction: action });
   }
@@ -64,6 +64,17 @@ export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): vo
   if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {
     addDraft(drafts, 'car_recommendation', positions.search, 0.7);
   }
+}
+
+/** "mañana a las 5" on its own proposes a visit; "te escribo al rato" does not. */
+function mostlyTime(text: string, entities: Entities): boolean {
+  const letters = (s: string): number => s.replace(/[^a-z0-9]/g, '').length;
+  const time = normalizeForCount(entities.preferredTime ?? '');
+  return letters(time) >= 0.6 * letters(text);
+}
+
+function normalizeForCount(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Fields that only a car search uses (not a car's identity). */

@@ -48,7 +48,7 @@ export function allowedEdits(length: number): { edits: number; substitution: boo
 export const NOT_CAR_WORDS = new Set([
   'marca', 'marcas', 'marcha', 'audio', 'aqui', 'venta', 'ventas', 'vente', 'tras', 'fijo', 'aver', 'civil', 'manda',
   'mande', 'mandas', 'forma', 'formas', 'fondo', 'ande', 'anda', 'carro', 'carros', 'caro', 'cara', 'nada', 'nadie',
-  'sera', 'seria', 'serio', 'seat', 'tengo', 'tenga', 'tiene', 'tienes', 'tienen', 'quiero', 'busco', 'hola', 'buenas',
+  'sera', 'seria', 'serio', 'tengo', 'tenga', 'tiene', 'tienes', 'tienen', 'quiero', 'busco', 'hola', 'buenas',
   'buenos', 'favor', 'gracias', 'credito', 'mensual', 'precio', 'cuanto', 'cuando', 'donde', 'como', 'para', 'pero',
   'porque', 'entonces', 'nuevo', 'nueva', 'modelo', 'modelos', 'version', 'auto', 'autos', 'coche', 'coches', 'nave',
   'naves', 'camioneta', 'troca', 'mano', 'vuelta', 'plan', 'planes', 'plazo', 'plazos', 'meses', 'anos', 'mismo',

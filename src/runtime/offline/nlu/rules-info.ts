@@ -21,7 +21,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'sedes',
     0.9,
-    String.raw`sedes?|sucursal(?:es)?|agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom`,
+    String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom`,
   ),
   info('horario', 0.9, String.raw`horarios?|a\s+que\s+hora\s+(?:abren|cierran)|abren|cierran|opening\s+hours|hours|open\s+on`),
   info(

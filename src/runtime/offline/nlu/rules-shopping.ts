@@ -27,7 +27,7 @@ export const CAR_RULES: readonly CueRule[] = [
   {
     intent: 'car_recommendation',
     confidence: 0.9,
-    pattern: words(String.raw`catalogo|inventario|que\s+(?:carros|autos|coches|modelos|camionetas|vehiculos|marcas|unidades|trocas)|what\s+cars|which\s+cars`),
+    pattern: words(String.raw`catalogo|inventario|que\s+(?:carros?|autos?|coches?|modelos?|camionetas?|vehiculos?|marcas?|unidades|trocas?)|what\s+cars|which\s+cars`),
   },
   { intent: 'car_recommendation', confidence: 0.85, pattern: /^(?:(?:y|a\s+ver|oye|entonces|bueno|ok|pues)\s+)*que\s+(?:tienes|tienen|hay|ofreces|ofrecen|manejan|venden)\s*(?:disponibles?)?\s*\??$/ },
   {

@@ -6,7 +6,7 @@ import type { Vocabulary } from './vocabulary.js';
 /** The repo's sample catalog, read as the catalog tool's vocabulary would be (make and model names). */
 export function catalogVocabulary(): Vocabulary {
   const csv = readFileSync(new URL('../../../../data/catalog.csv', import.meta.url), 'utf8');
-  const rows = parse(csv, { columns: true, skip_empty_lines: true }) as { make: string; model: string }[];
+  const rows = parse<{ make: string; model: string }>(csv, { columns: true, skip_empty_lines: true });
   const models = new Map(rows.map((r) => [`${r.make}|${r.model}`, { make: r.make, model: r.model }]));
   return { makes: [...new Set(rows.map((r) => r.make))], models: [...models.values()] };
 }

@@ -15,12 +15,12 @@ const TIME_PIECES: readonly RegExp[] = [
   /\b(el|este)\s+fin(\s+de\s+semana)?\b|\bfin\s+de\s+semana\b|\bfinde\b|\bthis\s+weekend\b/,
   /\b(la\s+)?(proxima|siguiente|otra)\s+semana\b|\bla\s+semana\s+que\s+entra\b|\bentre\s+semana\b|\bnext\s+week\b/,
   /\b(en|por)\s+la\s+(manana|tarde|noche)\b|\btemprano\b|\b(al|a)\s+medio\s*dia\b|\bin\s+the\s+(morning|afternoon|evening)\b|\btonight\b|\btomorrow\b|\btoday\b/,
-  new RegExp(String.raw`\b(a|at)\s+(las?\s+)?(\d{1,2}(:\d{2})?|${HOUR_WORD})(\s*(am|pm|hrs|horas|h)\b)?(\s+(y\s+media|en\s+punto|de\s+la\s+(manana|tarde|noche)))?`),
+  new RegExp(String.raw`\b(a\s+las?|at)\s+(\d{1,2}(:\d{2})?|${HOUR_WORD})(\s*(am|pm|hrs|horas|h)\b)?(\s+(y\s+media|en\s+punto|de\s+la\s+(manana|tarde|noche)))?`),
   /\b\d{1,2}(:\d{2})?\s*(am|pm|hrs|horas)\b|\b\d{1,2}:\d{2}\b/,
   new RegExp(String.raw`\b(el\s+)?(dia\s+)?\d{1,2}\s+de\s+(${MONTH})\b`),
 ];
 
-/** "a las" alone is not a time ("a la sucursal"); "a 5" is a term: hours need "las"/"la" or "at". */
+/** What may stand between two pieces of one "when": "el sábado, en la mañana", "mañana a las 5". */
 const JOINER = /^[\s,]*(y|a|o|como|en|por|entre)?[\s,]*$/;
 
 export interface TimeMention extends Span {
@@ -30,8 +30,7 @@ export interface TimeMention extends Span {
 
 export function findTime(normalized: NormalizedText): TimeMention | null {
   const text = normalized.text;
-  const pieces = TIME_PIECES.flatMap((p) => findAll(text, p)).map(({ start, end }) => ({ start, end }));
-  const valid = pieces.filter((p) => !/^(a|at)\s+\d{1,2}$/.test(text.slice(p.start, p.end)));
+  const valid = TIME_PIECES.flatMap((p) => findAll(text, p)).map(({ start, end }) => ({ start, end }));
   if (valid.length === 0) return null;
   valid.sort((a, b) => a.start - b.start || b.end - a.end);
   const first = { ...valid[0]! };

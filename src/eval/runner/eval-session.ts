@@ -1,0 +1,69 @@
+import { createApp, type App } from '../../cli/bootstrap.js';
+import type { KavakConfig } from '../../core/config/schema.js';
+import type { Pipeline } from '../../core/pipeline.js';
+import type { PipelineTools } from '../../core/turn-context.js';
+import { loadCatalog } from '../../tools/catalog/index.js';
+import { loadKnowledgeBase } from '../../tools/knowledge/index.js';
+import { loadGoldenSet } from '../golden-set/load.js';
+import type { LoadedCase } from '../golden-set/schema.js';
+import { createJudgeScorer, type JudgeScorer } from '../judge/create-judge-scorer.js';
+import { assertRubricsExist, loadRubrics, type Rubric } from '../judge/rubric.js';
+import { scoreTurn, type ScorerWeights } from '../scorers/score-turn.js';
+import type { RateLimiter } from './rate-limit.js';
+import { createJudgeRuntime, decorateRuntime, evalConfig, type JudgeFlags } from './eval-runtimes.js';
+import type { TurnScorer } from './turn-scorer.js';
+
+export interface EvalInputs {
+  cases: LoadedCase[];
+  rubrics: Rubric[];
+}
+
+/** The golden set and the rubrics it names, validated before any model call. */
+export async function loadEvalInputs(paths: { goldenSet: string; judges?: string; filter?: string }): Promise<EvalInputs> {
+  const cases = await loadGoldenSet(paths.goldenSet, { filter: paths.filter });
+  const rubrics = loadRubrics(paths.judges);
+  const named = cases.flatMap((c) => c.turns.flatMap((t) => (t.expect.judges ?? []).map((j) => (typeof j === 'string' ? j : j.name))));
+  assertRubricsExist(named, rubrics);
+  return { cases, rubrics };
+}
+
+export interface AgentSession {
+  app: App;
+  /** The app's pipeline on the rate-limited, retried runtime. */
+  pipeline: Pipeline;
+  runtime: string;
+  model: string;
+}
+
+/** The pipeline as the user runs it, on an in-memory store, its model calls limited and retried. */
+export async function openAgent(config: KavakConfig, limiter: RateLimiter | undefined): Promise<AgentSession> {
+  const app = await createApp(evalConfig(config));
+  const inner = app.pipeline.deps.runtime;
+  const runtime = decorateRuntime(inner, { limiter, retries: config.maxRetries });
+  return { app, pipeline: app.pipeline.withRuntime(runtime), runtime: inner.id, model: inner.model };
+}
+
+/** For --rescore: the tools the scorers check facts against, with no agent runtime at all. */
+export async function loadTools(config: KavakConfig): Promise<PipelineTools> {
+  return { catalog: await loadCatalog(config.catalog), knowledge: await loadKnowledgeBase(config.knowledge) };
+}
+
+export interface Judging {
+  judge: JudgeScorer;
+  scoreTurn: TurnScorer;
+}
+
+export function createJudging(
+  config: KavakConfig,
+  settings: JudgeFlags & { samples: number; rubrics: readonly Rubric[]; weights?: Partial<ScorerWeights> },
+  limiter: RateLimiter | undefined,
+): Judging {
+  const { runtime } = createJudgeRuntime(config, settings);
+  const judge = createJudgeScorer({
+    runtime: decorateRuntime(runtime, { limiter, retries: config.maxRetries }),
+    rubrics: settings.rubrics,
+    samples: settings.samples,
+    prices: config.prices,
+  });
+  return { judge, scoreTurn: (params, signal) => scoreTurn(params, { judge, weights: settings.weights, signal }) };
+}

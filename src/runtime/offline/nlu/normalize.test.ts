@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, originalSlice } from './normalize.js';
+
+describe('normalize', () => {
+  it('lowercases, strips accents and ñ, drops emojis and squeezes stretched letters', () => {
+    expect(normalize('Holaaaa!! 😀 ¿Cuánto cuesta el AÑO 2020? 🙏').text).toBe('hola!! cuanto cuesta el ano 2020?');
+  });
+
+  it('expands WhatsApp shorthand but keeps "300 k" and "4x4"', () => {
+    expect(normalize('q onda, kiero info x fa').text).toBe('que onda, quiero informacion por fa');
+    expect(normalize('tengo 300 k').text).toBe('tengo 300 k');
+    expect(normalize('una 4 x 4').text).toBe('una 4 x 4');
+    expect(normalize('xq no tmb').text).toBe('porque no tambien');
+  });
+
+  it('turns emojis that stand for words into the word', () => {
+    expect(normalize('👍').text).toBe('ok');
+    expect(normalize('busco 🚗').text).toBe('busco carro');
+  });
+
+  it('maps spans back to what the customer wrote', () => {
+    const normalized = normalize('Mañana a las 5😀, porfa');
+    const start = normalized.text.indexOf('manana');
+    const end = normalized.text.indexOf('5') + 1;
+    expect(originalSlice(normalized, start, end)).toBe('Mañana a las 5');
+  });
+});

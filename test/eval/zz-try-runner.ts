@@ -1,0 +1,2 @@
+import { kavak } from './eval-cli.js';
+process.exitCode = await kavak(...process.argv.slice(2));
