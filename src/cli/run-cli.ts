@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { KavakError } from '../core/errors.js';
 import { packageRoot } from '../core/config/paths.js';
 import type { GlobalFlags } from '../core/config/load-config.js';
+import { registerChatCommand } from './commands/register-chat.js';
 
 /** Signals that a command finished and wants this exit code (e.g. eval's gate). */
 export class ExitCode extends Error {
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
       await askCommand({ ...globalFlags(command), message, ...options });
     });
 
+  registerChatCommand(program);
   return program;
 }
 

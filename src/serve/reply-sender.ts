@@ -8,6 +8,8 @@ export interface RestReplySender {
 export interface TwilioCredentials {
   accountSid: string;
   authToken: string;
+  /** During a token rotation: the secondary token, used when the first one is refused (401). */
+  secondaryAuthToken?: string;
   /**
    * Another REST API root instead of https://api.twilio.com (a local fake in tests, or an
    * egress proxy). Set with KAVAK_TWILIO_API_URL.
@@ -15,17 +17,30 @@ export interface TwilioCredentials {
   apiBaseUrl?: string;
 }
 
-/** `messages.create` with the real twilio SDK; retries are the queue's job, so the SDK's own are off. */
+/**
+ * `messages.create` with the real twilio SDK; retries are the queue's job, so the SDK's own are
+ * off. With a secondary token, a 401 switches to the other token for good (the secondary was
+ * promoted in the console), so a rotation needs no restart at the exact moment.
+ */
 export function createTwilioSender(credentials: TwilioCredentials, options: { timeoutMs?: number } = {}): RestReplySender {
-  const client = twilio(credentials.accountSid, credentials.authToken, {
-    autoRetry: false,
-    timeout: options.timeoutMs ?? 15_000,
+  const tokens = [credentials.authToken, credentials.secondaryAuthToken].filter((t): t is string => Boolean(t));
+  const clients = tokens.map((token) => {
+    const client = twilio(credentials.accountSid, token, { autoRetry: false, timeout: options.timeoutMs ?? 15_000 });
+    if (credentials.apiBaseUrl) client.api.baseUrl = credentials.apiBaseUrl;
+    return client;
   });
-  if (credentials.apiBaseUrl) client.api.baseUrl = credentials.apiBaseUrl;
+  let current = 0;
   return {
     async send({ from, to, body }) {
-      const message = await client.messages.create({ from, to, body });
-      return message.sid;
+      try {
+        return (await clients[current]!.messages.create({ from, to, body })).sid;
+      } catch (error) {
+        if ((error as { status?: unknown }).status !== 401 || clients.length < 2) throw error;
+        const other = (current + 1) % clients.length;
+        const sid = (await clients[other]!.messages.create({ from, to, body })).sid;
+        current = other;
+        return sid;
+      }
     },
   };
 }

@@ -17,7 +17,10 @@ describe('serve settings', () => {
     expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID })).toThrow(/TWILIO_AUTH_TOKEN is not set/);
     expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: 'SK123', TWILIO_AUTH_TOKEN: 't' })).toThrow(/account sid/);
     const ok = resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'tok' });
-    expect(ok.signature).toEqual({ kind: 'verify', authToken: 'tok', publicUrl: undefined });
+    expect(ok.signature).toEqual({ kind: 'verify', authTokens: ['tok'], publicUrl: undefined });
+    const rotating = resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'old', TWILIO_AUTH_TOKEN_SECONDARY: 'new' });
+    expect(rotating.signature).toMatchObject({ authTokens: ['old', 'new'] });
+    expect(rotating.twilio).toMatchObject({ authToken: 'old', secondaryAuthToken: 'new' });
     expect(ok.twilio?.accountSid).toBe(SID);
   });
 

@@ -69,10 +69,12 @@ export interface ServeSetup {
 /**
  * Credentials: REST replies need TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, signature checks
  * need the token. Only `--reply twiml --insecure-no-signature` runs with none (local trials).
+ * TWILIO_AUTH_TOKEN_SECONDARY, during a rotation, is accepted as well.
  */
 export function resolveServeSetup(settings: ServeSettings, env: Record<string, string | undefined>): ServeSetup {
   const accountSid = env.TWILIO_ACCOUNT_SID?.trim() || undefined;
   const authToken = env.TWILIO_AUTH_TOKEN?.trim() || undefined;
+  const secondaryAuthToken = env.TWILIO_AUTH_TOKEN_SECONDARY?.trim() || undefined;
   const apiBaseUrl = env.KAVAK_TWILIO_API_URL?.trim() || undefined;
   const warnings: string[] = [];
 
@@ -98,11 +100,13 @@ export function resolveServeSetup(settings: ServeSettings, env: Record<string, s
   } else if (!settings.publicUrl && !settings.trustProxy) {
     warnings.push('Signatures are checked against this request’s Host header; behind a proxy or tunnel pass --public-url (or --trust-proxy).');
   }
-  const twilio = accountSid && authToken ? { accountSid, authToken, apiBaseUrl } : undefined;
+  const twilio = accountSid && authToken ? { accountSid, authToken, secondaryAuthToken, apiBaseUrl } : undefined;
   if (!twilio) warnings.push('No Twilio credentials: a reply that misses the TwiML deadline cannot be sent and is marked failed.');
 
   return {
-    signature: settings.insecureNoSignature ? { kind: 'insecure' } : { kind: 'verify', authToken: authToken!, publicUrl: settings.publicUrl },
+    signature: settings.insecureNoSignature
+      ? { kind: 'insecure' }
+      : { kind: 'verify', authTokens: [authToken!, ...(secondaryAuthToken ? [secondaryAuthToken] : [])], publicUrl: settings.publicUrl },
     twilio,
     warnings,
   };

@@ -3,7 +3,13 @@ import twilio from 'twilio';
 
 /** How the webhook decides a request comes from Twilio. */
 export type SignaturePolicy =
-  | { kind: 'verify'; authToken: string; /** The URL Twilio calls, e.g. https://bot.example.com */ publicUrl?: string }
+  | {
+      kind: 'verify';
+      /** The auth token, then during a rotation the secondary one: a signature by either passes. */
+      authTokens: string[];
+      /** The URL Twilio calls, e.g. https://bot.example.com */
+      publicUrl?: string;
+    }
   | { kind: 'insecure' };
 
 type FormParams = Record<string, string | string[]>;
@@ -26,7 +32,8 @@ export function signedUrl(req: Request, publicUrl?: string): string {
 export function hasValidSignature(req: Request, params: FormParams, policy: Extract<SignaturePolicy, { kind: 'verify' }>): boolean {
   const signature = req.get('x-twilio-signature');
   if (!signature) return false;
-  return twilio.validateRequest(policy.authToken, signature, signedUrl(req, policy.publicUrl), params);
+  const url = signedUrl(req, policy.publicUrl);
+  return policy.authTokens.some((token) => twilio.validateRequest(token, signature, url, params));
 }
 
 /** Signs a Twilio-style request, as Twilio would (for `kavak send` and tests). */

@@ -8,7 +8,7 @@ import { REPO } from './chat-fixture.js';
  * How tests run the real CLI: tsx on the sources, so no build is needed and what runs is what
  * was just edited. TSX_TSCONFIG_PATH keeps JSX settings when the working folder is a temp dir.
  */
-export const CLI = [join(REPO, 'node_modules/.bin/tsx'), '/tmp/kchat-dev/entry.mts'];
+export const CLI = [join(REPO, 'node_modules/.bin/tsx'), join(REPO, 'src/cli/index.ts')];
 
 export interface Workspace {
   dir: string;

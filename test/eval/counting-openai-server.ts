@@ -7,6 +7,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The structured-output schema a request asks for: 'intents', 'verdict', or undefined for free text. */
+export function schemaOf(body: ChatRequestBody): string | undefined {
+  return body.response_format?.json_schema?.name;
+}
+
 export interface ChatRequestBody {
   model?: string;
   messages?: { role: string; content: string }[];
@@ -60,9 +65,10 @@ const NULL_ENTITIES = {
   topic: null,
 };
 
-/** The default answers: every message is a greeting; the reply task answers a plain greeting. */
+/** The default answers: every message is a greeting, the reply a plain greeting, every judge verdict a pass. */
 export function greetingAnswer(body: ChatRequestBody): ScriptedAnswer {
-  const schema = body.response_format?.json_schema?.name;
+  const schema = schemaOf(body);
+  if (schema === 'verdict') return { content: JSON.stringify({ reasoning: 'Saluda y pregunta qué busca.', pass: true, score: 0.9 }) };
   if (schema === 'intents') {
     return {
       content: JSON.stringify({ intents: [{ type: 'greeting', confidence: 0.9, entities: NULL_ENTITIES }] }),
@@ -71,10 +77,6 @@ export function greetingAnswer(body: ChatRequestBody): ScriptedAnswer {
   return { content: '¡Hola! Soy el asistente de Kavak. ¿Qué auto buscas?' };
 }
 
-export function isTask(body: ChatRequestBody, task: 'intents' | 'other'): boolean {
-  const intents = body.response_format?.json_schema?.name === 'intents';
-  return task === 'intents' ? intents : !intents;
-}
 
 export async function startCountingServer(): Promise<CountingServer> {
   const arrivals: number[] = [];

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { globalFlags } from '../run-cli.js';
+import type { GlobalFlags } from '../../core/config/load-config.js';
 import type { SendOptions } from './send.js';
 import type { ServeOptions } from './serve.js';
 
@@ -44,7 +44,8 @@ export function registerServeCommands(program: Command): void {
     )
     .action(async (options: ServeOptions, command: Command) => {
       const { serveCommand } = await import('./serve.js');
-      await serveCommand({ ...globalFlags(command), ...options });
+      // optsWithGlobals, as globalFlags() in run-cli does, without importing run-cli (a cycle).
+      await serveCommand({ ...command.optsWithGlobals<GlobalFlags>(), ...options });
     });
 
   program

@@ -49,11 +49,11 @@ export function loadLabels(path: string): LabelsFile {
   const parsed = LabelsFileSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const path_ = issue?.path ?? [];
-  const index = path_[0] === 'items' && typeof path_[1] === 'number' ? path_[1] : undefined;
-  const items = (raw as { items?: { id?: unknown }[] } | null)?.items;
-  const id = index !== undefined && typeof items?.[index]?.id === 'string' ? ` (id "${items[index].id as string}")` : '';
-  const field = path_.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+  const where = issue?.path ?? [];
+  const index = where[0] === 'items' && typeof where[1] === 'number' ? where[1] : undefined;
+  const itemId = index === undefined ? undefined : (raw as { items?: { id?: unknown }[] } | null)?.items?.[index]?.id;
+  const id = typeof itemId === 'string' ? ` (id "${itemId}")` : '';
+  const field = where.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
   throw new UserInputError(`Labels file ${path}: ${field || 'file'}${id}: ${issue?.message ?? 'invalid'}`, {
     hint: 'Each item needs id, message, facts, reply and labels: { <rubric>: true|false }.',
   });

@@ -88,11 +88,13 @@ function carsNamed(catalog: Catalog, keyword: string): Car[] {
 /** Model names that are everyday words or too short to spot in a message ("uno", "gol"). */
 const AMBIGUOUS_MODEL_NAMES = new Set(['uno', 'gol', 'hs', 'a1']);
 
+/** Letters and digits only, one space between words, padded: " la cx 5 2019 ". */
+const wordKey = (text: string): string => ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
 /** Catalog cars whose model the customer's message names ("el Versa", "la CX-5"). */
 function carsInMessage(catalog: Catalog, message: string): Car[] {
-  return catalog.cars.filter(
-    (car) => !AMBIGUOUS_MODEL_NAMES.has(fold(car.model)) && containsPhrase(message, car.model),
-  );
+  const words = wordKey(message);
+  return catalog.cars.filter((car) => !AMBIGUOUS_MODEL_NAMES.has(fold(car.model)) && words.includes(wordKey(car.model)));
 }
 
 function checkKeyword(keyword: string, scope: TurnScope, catalog: Catalog): string | undefined {

@@ -26,7 +26,24 @@ export function findCues(text: string, rules: readonly CueRule[] = ALL_RULES): C
       hits.push({ start, end, rule });
     }
   }
-  return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  return withoutCovered(hits).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A cue inside a longer cue of another intent is part of it: "necesito" in "¿qué necesito
+ * para…?" is not a car search, "sucursal" in "ir a la sucursal" is a visit.
+ */
+function withoutCovered(hits: readonly CueHit[]): CueHit[] {
+  return hits.filter(
+    (hit) =>
+      !hits.some(
+        (other) =>
+          other.rule.intent !== hit.rule.intent &&
+          other.start <= hit.start &&
+          other.end >= hit.end &&
+          other.end - other.start > hit.end - hit.start,
+      ),
+  );
 }
 
 function wordsBefore(text: string, position: number): number {

@@ -48,11 +48,11 @@ export const PRICE_MAX_AFTER = /^\s*(?:(?:pesos|mxn)\s+)?(o\s+menos|para\s+abajo
 export const BUDGET_WORDS = /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|no\s+mas\s+de|entre|budget)\b/;
 
 export const YEAR_MIN_BEFORE =
-  /\b(desde\s+el|desde|a\s+partir\s+del?|minimo|mas\s+nuevo\s+que\s+(el\s+)?|mas\s+reciente\s+que\s+(el\s+)?|posterior\s+al?|despues\s+del?|arriba\s+del?|no\s+mas\s+viejo\s+que\s+(el\s+)?|no\s+mas\s+antiguo\s+que\s+(el\s+)?|newer\s+than|after|since)\s*$/;
+  /\b(desde\s+el|desde|a\s+partir\s+del?|minimo|mas\s+nuevo\s+que\s+(el\s+)?|mas\s+reciente\s+que\s+(el\s+)?|posterior\s+al?|despues\s+del?|arriba\s+del?|(?<!no\s)mayor\s+al?|no\s+mas\s+viejo\s+que\s+(el\s+)?|no\s+mas\s+antiguo\s+que\s+(el\s+)?|newer\s+than|after|since)\s*$/;
 export const YEAR_MIN_AFTER =
   /^\s*(\+|o\s+(mas\s+)?(nuevo|nueva|nuevos|reciente|recientes|posterior|despues)|para\s+arriba|en\s+adelante|hacia\s+arriba|o\s+mas|or\s+newer|and\s+up|or\s+later)/;
 export const YEAR_MAX_BEFORE =
-  /\b(hasta\s+el|hasta|maximo|antes\s+del?|anterior\s+al?|mas\s+viejo\s+que\s+(el\s+)?|older\s+than|before|up\s+to)\s*$/;
+  /\b(hasta\s+el|hasta|maximo|no\s+mayor\s+al?|menor\s+al?|antes\s+del?|anterior\s+al?|mas\s+viejo\s+que\s+(el\s+)?|older\s+than|before|up\s+to)\s*$/;
 export const YEAR_STRICT_BEFORE = /\b(antes\s+del?|anterior\s+al?|before)\s*$/;
 export const YEAR_MAX_AFTER = /^\s*(o\s+(mas\s+)?(viejo|antiguo|anterior|antes)|para\s+abajo|hacia\s+abajo|or\s+older)/;
 /** "modelo 18" is 2018. */
@@ -63,7 +63,6 @@ export const STOCK_BEFORE =
 
 /** A range's joint between two numbers: "entre 200 y 300 mil", "2017-2019", "de 50 a 80 mil km". */
 export const RANGE_JOINT = /^\s*(y|a|al|hasta|-|o|and|to)\s*(?:(?:el|los)\s+)?(\$\s*)?$/;
-export const RANGE_OPENER = /\b(entre|de|del|desde|between|from)\s*(?:(?:el|los)\s+)?(\$\s*)?$/;
 
 /** "a 5", "en 4", "plazo de 5": a bare small number that is a term in a financing conversation. */
 export const TERM_BEFORE = /(^|\b)(a|en|plazo\s+de|plazo|plazos\s+de|term\s+of|over)\s*$/;

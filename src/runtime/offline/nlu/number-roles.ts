@@ -31,11 +31,13 @@ export interface NumberHints {
 }
 
 const CLAUSE_END = /[.?!;]/;
+/** Pesos below which an amount is not a car's price (the catalog starts near 140 mil). */
+const MIN_CAR_PRICE = 20_000;
 
+/** The words of the same sentence just before a number (a decimal point is inside the mention). */
 function clauseBefore(text: string, start: number): string {
   const slice = text.slice(Math.max(0, start - 70), start);
-  const cut = Math.max(slice.lastIndexOf('.'), slice.lastIndexOf('?'), slice.lastIndexOf('!'), slice.lastIndexOf(';'));
-  // A "." right before a digit is a decimal point, not a clause end; mentions start after it.
+  const cut = Math.max(...['.', '?', '!', ';'].map((mark) => slice.lastIndexOf(mark)));
   return cut >= 0 ? slice.slice(cut + 1) : slice;
 }
 
@@ -60,7 +62,7 @@ export function classifyNumbers(text: string, mentions: readonly NumberMention[]
         : first;
     const firstRole = classifyOne(widened, clauseBefore(text, first.start), clauseAfter(text, second.end), text, hints);
     const secondRole = roled[i + 1]!.role;
-    const joined = joinRange(firstRole, secondRole, cue.RANGE_OPENER.test(clauseBefore(text, first.start)));
+    const joined = joinRange(firstRole, secondRole);
     if (!joined) continue;
     roled[i] = { mention: widened, role: joined[0] };
     roled[i + 1] = { mention: second, role: joined[1] };
@@ -68,14 +70,15 @@ export function classifyNumbers(text: string, mentions: readonly NumberMention[]
   return roled.map((r) => ({ mention: r.mention, role: applyHints(r, text, hints, mentions.length) }));
 }
 
-function joinRange(first: NumberRole, second: NumberRole, opened: boolean): [NumberRole, NumberRole] | null {
+/** Two numbers joined by "y", "a", "-", "o" of the same kind are one range: "entre 2017 y 2019". */
+function joinRange(first: NumberRole, second: NumberRole): [NumberRole, NumberRole] | null {
   if (first.kind === 'year' && second.kind === 'year') {
     return [
       { kind: 'year', value: Math.min(first.value, second.value), bound: 'min' },
       { kind: 'year', value: Math.max(first.value, second.value), bound: 'max' },
     ];
   }
-  if (first.kind === 'price' && second.kind === 'price' && (opened || second.bound === 'max')) {
+  if (first.kind === 'price' && second.kind === 'price' && second.bound === 'max') {
     return [
       { kind: 'price', value: Math.min(first.value, second.value), bound: 'min' },
       { kind: 'price', value: Math.max(first.value, second.value), bound: 'max' },
@@ -137,7 +140,10 @@ function classifyOne(m: NumberMention, before: string, after: string, text: stri
     const priced = bound !== null || /\b(precio|cuesta|pesos|lana|presupuesto|pagar|enganche|tengo)\b/.test(before + after);
     if (!priced && (cue.STOCK_BEFORE.test(before) || value % 1000 !== 0)) return { kind: 'stockId', id: m.plainDigits! };
   }
-  if (m.currency || m.multiplier > 1 || m.grouped || value >= 1000) return { kind: 'price', value, bound: bound ?? 'max' };
+  if (m.currency || m.multiplier > 1 || m.grouped || value >= 1000) {
+    // No car costs less than this: "apártalo con 5 mil" is not a budget.
+    return value >= MIN_CAR_PRICE ? { kind: 'price', value, bound: bound ?? 'max' } : { kind: 'small', value };
+  }
   if (bare && value >= 20 && value < 1000 && (bound !== null || cue.BUDGET_WORDS.test(before))) {
     return { kind: 'price', value: value * 1000, bound: bound ?? 'max' };
   }

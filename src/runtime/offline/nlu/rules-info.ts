@@ -66,8 +66,8 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'formas de pago',
     0.8,
-    String.raw`formas?\s+de\s+pago|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash`,
+    String.raw`formas?\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash`,
   ),
-  info('seguro', 0.8, String.raw`seguro\s+(?:de|del|para\s+el)\s+(?:auto|carro|coche)|(?:el|un|del)\s+seguro|aseguranza|poliza|incluye\s+seguro|insurance`),
+  info('seguro', 0.8, String.raw`seguro\s+(?:de|del|para\s+el)\s+(?:auto|carro|coche)|(?:el|un|del)\s+seguro|aseguranza|poliza|incluye\s+seguro|seguro\s+incluido|insurance`),
   info('trámites', 0.8, String.raw`placas|tenencia|verificacion|tramites?|cambio\s+de\s+propietario|factura|refacturad[oa]|emplacar`),
 ];

@@ -9,7 +9,7 @@ export const CAR_RULES: readonly CueRule[] = [
     intent: 'car_recommendation',
     confidence: 0.95,
     pattern: words(
-      String.raw`(?:busco|buscando|buscaba|quiero|queria|quisiera|necesito|ocupo|me\s+interesa|me\s+gustaria|ando\s+viendo|estoy\s+viendo|looking\s+for|i\s+want|i\s+need)\s+(?:comprar\s+|cambiar\s+de\s+|estrenar\s+)?(?:un|una|algun|alguna|mi\s+primer|otro|otra|a|an|another)?\s*(?:${CAR_NOUN})`,
+      String.raw`comprar\s+(?:otro|otra)|comprar\s+(?:un|una)\s+(?:${CAR_NOUN})|(?:busco|buscando|buscaba|quiero|queria|quisiera|necesito|ocupo|me\s+interesa|me\s+gustaria|ando\s+viendo|estoy\s+viendo|looking\s+for|i\s+want|i\s+need)\s+(?:comprar\s+|cambiar\s+de\s+|estrenar\s+)?(?:un|una|algun|alguna|mi\s+primer|otro|otra|a|an|another)?\s*(?:${CAR_NOUN})`,
     ),
   },
   {
@@ -55,7 +55,7 @@ export const CAR_RULES: readonly CueRule[] = [
     confidence: 0.85,
     needsCarObject: true,
     pattern: words(
-      String.raw`busco|buscando|buscaba|quiero|queria|quisiera|necesito|ocupo|me\s+interesan?|me\s+gustan?|me\s+gustaria|me\s+late|looking\s+for|i\s+want|i\s+need|interested\s+in`,
+      String.raw`busco|buscando|buscaba|quiero|queria|quisiera|necesito|ocupo|me\s+interesan?|me\s+gustan?|me\s+gustaria|me\s+late|interesad[oa]s?\s+en|looking\s+for|i\s+want|i\s+need|interested\s+in`,
     ),
   },
   {
@@ -77,7 +77,7 @@ export const CAR_RULES: readonly CueRule[] = [
     confidence: 0.8,
     needsCarObject: true,
     pattern: words(
-      String.raw`que\s+tal\s+(?:es\s+)?(?:el|la)|como\s+(?:es|esta|son)\s+(?:el|la|los)|cual\s+es\s+mejor|que\s+opinas\s+del?|info(?:rmacion)?\s+(?:del|de\s+la|sobre)|detalles\s+(?:del|de\s+la)|caracteristicas\s+(?:del|de\s+la)|ficha\s+tecnica|disponibles?|available|fotos?`,
+      String.raw`que\s+tal\s+(?:es\s+)?(?:el|la)|como\s+(?:es|esta|son)\s+(?:el|la|los)|cual\s+es\s+mejor|que\s+opinas\s+del?|info(?:rmacion)?\s+(?:del|de\s+la|sobre)|informes\s+(?:del|de\s+la|sobre)|detalles\s+(?:del|de\s+la)|caracteristicas\s+(?:del|de\s+la)|ficha\s+tecnica|disponibles?|available|fotos?`,
     ),
   },
 ];
