@@ -106,6 +106,19 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     expect(forwarded.status).toBe(200);
   });
 
+  it('rotates the auth token without downtime: either token signs, REST moves to the promoted one', async () => {
+    const NEW_TOKEN = 'new-auth-token-fedcba9876543210';
+    harness = await startServeHarness({ env: { TWILIO_AUTH_TOKEN_SECONDARY: NEW_TOKEN } });
+    expect((await postSigned(harness, TEST_AUTH_TOKEN, 'con el token viejo')).status).toBe(200);
+    await harness.twilio.waitForMessages(1);
+    harness.twilio.rotateAuthToken(NEW_TOKEN); // promoted in the console: the old token stops working
+    expect((await postSigned(harness, NEW_TOKEN, 'con el token nuevo')).status).toBe(200);
+    expect((await postSigned(harness, 'some-other-token', 'falso')).status).toBe(403);
+    await harness.twilio.waitForMessages(2);
+    await eventually(() => harness!.server.store.countsByStatus().replied === 2);
+    expect(harness.twilio.refused.map((r) => r.status)).toEqual([401]);
+  });
+
   it('answers a MessageSid delivered three times exactly once', async () => {
     harness = await startServeHarness();
     const message = { body: 'Hola', messageSid: `SM${'7'.repeat(32)}` };
@@ -221,3 +234,12 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     await expect(fetch(`${harness.server.url}/healthz`)).rejects.toThrow();
   });
 });
+
+async function postSigned(harness: ServeHarness, token: string, body: string): Promise<Response> {
+  const form = twilioWebhookForm({ body, from: '+5215577777777' });
+  return fetch(harness.server.webhookUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(token, harness.server.webhookUrl, form) },
+    body: new URLSearchParams(form).toString(),
+  });
+}

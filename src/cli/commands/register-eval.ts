@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { globalFlags } from '../run-cli.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];

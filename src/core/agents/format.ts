@@ -9,7 +9,9 @@ export function formatKm(value: number): string {
 
 /** "Toyota Corolla 2020 1.8 LE AUTO" */
 export function carTitle(car: Car): string {
-  return `${car.make} ${car.model} ${car.year} ${car.version}`;
+  // "Mazda 3", "MG5": the model already names the make.
+  const name = car.model.toLowerCase().startsWith(car.make.toLowerCase()) ? car.model : `${car.make} ${car.model}`;
+  return `${name} ${car.year} ${car.version}`;
 }
 
 /** One WhatsApp line per car; every figure comes from the catalog. */

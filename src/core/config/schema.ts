@@ -52,7 +52,8 @@ export const ConfigFileSchema = z.strictObject({
   maxRetries: z.number().int().min(0).max(10).optional(),
   historyTurns: z.number().int().min(0).max(100).optional(),
   temperature: z.number().min(0).max(2).optional(),
-  agents: z.partialRecord(AgentNameSchema, AgentSettingsSchema).optional(),
+  /** Per-agent model and temperature; `intents` sets the intent call's. */
+  agents: z.partialRecord(z.enum([...AgentNameSchema.options, 'intents']), AgentSettingsSchema).optional(),
   prices: z.record(z.string(), ModelPriceSchema).optional(),
   judge: JudgeSettingsSchema.optional(),
 });

@@ -134,11 +134,15 @@ export function carReferences(text: string, mentions: readonly CarMention[]): Ca
   let current: CarReference | undefined;
   const lineOf = (index: number) => text.lastIndexOf('\n', index - 1) + 1;
   for (const mention of mentions) {
-    const sameLine = current !== undefined && lineOf(mention.start) === lineOf(current.start);
-    const canAttach =
-      sameLine && mention.kind === 'stock_id' && current!.mentions.every((m) => m.kind !== 'stock_id') && current!.mentions[0]!.kind === 'known';
-    if (canAttach) {
-      current!.mentions.push(mention);
+    const owner = current;
+    const belongsToOwner =
+      owner !== undefined &&
+      mention.kind === 'stock_id' &&
+      lineOf(mention.start) === lineOf(owner.start) &&
+      owner.mentions[0]?.kind === 'known' &&
+      !owner.mentions.some((m) => m.kind === 'stock_id');
+    if (belongsToOwner) {
+      owner.mentions.push(mention);
       continue;
     }
     const start = mention.kind === 'stock_id' ? Math.max(lineOf(mention.start), current?.mentions.at(-1)?.end ?? 0) : mention.start;

@@ -1,4 +1,5 @@
 import { IntentsTaskInputSchema, ReplyTaskInputSchema } from '../../core/tasks.js';
+import { chunkText } from '../chunk-text.js';
 import { UnsupportedTaskError } from '../errors.js';
 import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
 import { extractIntents, type Vocabulary } from './nlu/index.js';
@@ -50,7 +51,7 @@ export function createOfflineRuntime(settings: OfflineRuntimeSettings = {}): Lan
     generate,
     async *stream(request): AsyncIterable<StreamPart> {
       const result = await generate(request);
-      for (const chunk of result.text.match(/\S+\s*/g) ?? []) yield { type: 'text-delta', text: chunk };
+      for (const chunk of chunkText(result.text)) yield { type: 'text-delta', text: chunk };
       yield { type: 'finish', result };
     },
   };

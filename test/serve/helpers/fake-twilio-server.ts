@@ -32,6 +32,8 @@ export interface FakeTwilioServer {
   readonly messages: SentMessage[];
   /** Requests refused by a scripted failure or bad auth. */
   readonly refused: { status: number; body: string }[];
+  /** Accept only this auth token from now on (the console promoted a secondary token). */
+  rotateAuthToken(token: string): void;
   /** The next `times` requests fail with this answer. */
   failNext(failure: ScriptedFailure, times?: number): void;
   /** Messages sent to one customer address (e.g. whatsapp:+5215550000001). */
@@ -48,7 +50,8 @@ export async function startFakeTwilioServer(
   const refused: { status: number; body: string }[] = [];
   const failures: ScriptedFailure[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
-  const expectedAuth = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.authToken}`).toString('base64')}`;
+  const basic = (token: string) => `Basic ${Buffer.from(`${credentials.accountSid}:${token}`).toString('base64')}`;
+  let expectedAuth = basic(credentials.authToken);
 
   const server = createServer((req, res) => {
     void readForm(req).then((form) => {
@@ -103,6 +106,7 @@ export async function startFakeTwilioServer(
     url: `http://127.0.0.1:${port}`,
     messages,
     refused,
+    rotateAuthToken: (token) => void (expectedAuth = basic(token)),
     failNext: (failure, times = 1) => {
       for (let i = 0; i < times; i++) failures.push(failure);
     },

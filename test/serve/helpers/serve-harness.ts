@@ -47,6 +47,8 @@ export interface ServeHarnessOptions {
   config?: Partial<KavakConfig>;
   /** No TWILIO_* credentials at all (local twiml mode). */
   noCredentials?: boolean;
+  /** More environment for the serve setup (e.g. TWILIO_AUTH_TOKEN_SECONDARY). */
+  env?: Record<string, string>;
   /** Wraps the app's pipeline (e.g. to observe turns). */
   pipeline?: (pipeline: Pipeline) => Pipeline;
 }

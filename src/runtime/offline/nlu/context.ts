@@ -63,7 +63,11 @@ export function readContext(history: readonly HistoryTurn[], profile: Profile): 
     asked,
     listLength: profile.lastRecommended.length || listed || DEFAULT_LIST_LENGTH,
     financingActive:
-      agentTopic === 'financing' || offer?.intent === 'financing' || customerCues.some((c) => c.rule.intent === 'financing'),
+      agentTopic === 'financing' ||
+      offer?.intent === 'financing' ||
+      customerCues.some((c) => c.rule.intent === 'financing') ||
+      // With no recent turns to go on, a plan already in the profile says payments are the subject.
+      (history.length === 0 && (profile.termYears !== null || profile.downPaymentAmount !== null || profile.downPaymentPercent !== null)),
     carInFocus: agentTopic === 'car_recommendation' || profile.carUnderDiscussion !== null || profile.lastRecommended.length > 0,
   };
 }

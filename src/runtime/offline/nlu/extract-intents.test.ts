@@ -197,6 +197,14 @@ describe('extractIntents', () => {
     expect(result.intents[0]!.entities).toMatchObject({ priceMax: null, city: null, customerName: null, cheaper: true });
   });
 
+  it('falls back on the profile when there is no history: a plan in progress makes "¿y a 5?" a term', () => {
+    const profile: Profile = { ...emptyProfile(), termYears: 4, downPaymentPercent: 20 };
+    const result = extractIntents({ message: '¿y a 5?', history: [], profile });
+    expect(result.intents).toMatchObject([{ type: 'financing', entities: { termYears: 5, downPaymentPercent: null } }]);
+    const fresh = extractIntents({ message: '¿y a 5?', history: [], profile: emptyProfile() });
+    expect(fresh.intents.map((i) => i.type)).toEqual(['out_of_scope']);
+  });
+
   it('reads follow-ups only through the conversation: "el segundo" with no list is still a pick', () => {
     const result = extractIntents({ message: 'el segundo', history: [], profile: emptyProfile() });
     expect(result.intents).toMatchObject([{ type: 'car_recommendation', entities: { pick: 2 } }]);

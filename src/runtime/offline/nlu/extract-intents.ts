@@ -70,11 +70,14 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
 }
 
 function numberHints(cues: readonly CueHit[], context: ConversationContext): NumberHints {
-  const expectable: readonly string[] = ['budget', 'downPayment', 'term', 'monthly'] satisfies ExpectedAnswer[];
   return {
     financing: context.financingActive || cues.some((c) => c.rule.intent === 'financing'),
-    expect: context.asked !== null && expectable.includes(context.asked) ? (context.asked as ExpectedAnswer) : null,
+    expect: isExpectedAnswer(context.asked) ? context.asked : null,
   };
+}
+
+function isExpectedAnswer(asked: ConversationContext['asked']): asked is ExpectedAnswer {
+  return asked === 'budget' || asked === 'downPayment' || asked === 'term' || asked === 'monthly';
 }
 
 /** The clause around "vender mi Jetta 2015" / "a cuenta": the customer's car, not one to buy. */
