@@ -33,7 +33,7 @@ export async function calibrateCommand(input: CalibrateCommandInput): Promise<vo
     }
     const options = parsed.data;
     const config = loadConfig(input.globals);
-    const { runtime } = createJudgeRuntime(config, options);
+    const runtime = createJudgeRuntime(config, options);
     const tty = process.stderr.isTTY === true;
     const report = await runCalibration({
       labelsFile: options.labels ? resolve(options.labels) : defaultLabelsFile(),

@@ -8,7 +8,7 @@ import { writeRunReports, type ReportWriter } from '../../eval/reports/write-res
 import { buildRunResult } from '../../eval/runner/build-run-result.js';
 import { estimateRun } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
-import { createLimiter } from '../../eval/runner/eval-runtimes.js';
+import { createLimiter, resolveJudge } from '../../eval/runner/eval-runtimes.js';
 import { createJudging, loadEvalInputs, loadTools, openAgent } from '../../eval/runner/eval-session.js';
 import { DEFAULT_CASE_TIMEOUT_MS, DEFAULT_CONCURRENCY, evalSettingsFrom, gateSettings } from '../../eval/runner/eval-settings.js';
 import { evaluateGate } from '../../eval/runner/gate.js';
@@ -48,14 +48,14 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const concurrency = options.concurrency ?? file.concurrency ?? DEFAULT_CONCURRENCY;
 
   if (options.dryRun) {
-    const judgeRuntime = options.judgeRuntime ?? config.judge.runtime ?? config.runtime;
+    const judge = resolveJudge(config, judgeFlags);
     const estimate = estimateRun({
       cases,
       repeat: options.repeat,
       promptsDir: config.prompts,
       rubrics,
       agent: { runtime: config.runtime, model: config.model },
-      judge: { runtime: judgeRuntime, model: options.judgeModel ?? config.judge.model ?? config.model, samples },
+      judge: { runtime: judge.runtime, model: judge.model, samples },
       prices: config.prices,
     });
     process.stdout.write(options.json ? `${JSON.stringify(estimate, null, 2)}\n` : dryRunTable(estimate));

@@ -1,6 +1,6 @@
 import type { KavakConfig } from '../../core/config/schema.js';
 import { createRuntime } from '../../runtime/create-runtime.js';
-import type { LanguageModelRuntime, RuntimeId } from '../../runtime/types.js';
+import type { LanguageModelRuntime } from '../../runtime/types.js';
 import { createRateLimiter, withRateLimit, type RateLimiter } from './rate-limit.js';
 import { withRetries } from './retries.js';
 
@@ -34,21 +34,18 @@ export function decorateRuntime(
   return withRetries(limited, { retries: settings.retries });
 }
 
-export interface JudgeRuntimeInfo {
-  runtime: LanguageModelRuntime;
-  id: RuntimeId;
-  model: string;
-}
-
 /**
- * The judge's runtime and model, set apart from the agent's: flags, then config `judge`, then the
- * agent's runtime (an offline agent gets an offline judge, whose scores are skipped).
+ * The judge's runtime, model and server, set apart from the agent's: flags, then config `judge`,
+ * then the agent's (an offline agent gets an offline judge, whose scores are skipped).
  */
-export function createJudgeRuntime(config: KavakConfig, flags: JudgeFlags): JudgeRuntimeInfo {
+export function resolveJudge(config: KavakConfig, flags: JudgeFlags): { runtime: KavakConfig['runtime']; model: string; baseUrl: string | undefined } {
   const runtime = flags.judgeRuntime ?? config.judge.runtime ?? config.runtime;
   const sameAsAgent = runtime === config.runtime;
   const model = flags.judgeModel ?? config.judge.model ?? (runtime === 'offline' ? 'offline' : sameAsAgent ? config.model : 'gpt-4o-mini');
   const baseUrl = flags.judgeBaseUrl ?? config.judge.baseUrl ?? (sameAsAgent ? config.baseUrl : undefined);
-  const judge = createRuntime({ ...config, runtime, model, baseUrl, maxRetries: 0 });
-  return { runtime: judge, id: judge.id, model };
+  return { runtime, model, baseUrl };
+}
+
+export function createJudgeRuntime(config: KavakConfig, flags: JudgeFlags): LanguageModelRuntime {
+  return createRuntime({ ...config, ...resolveJudge(config, flags), maxRetries: 0 });
 }

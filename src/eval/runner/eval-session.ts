@@ -58,9 +58,8 @@ export function createJudging(
   settings: JudgeFlags & { samples: number; rubrics: readonly Rubric[]; weights?: Partial<ScorerWeights> },
   limiter: RateLimiter | undefined,
 ): Judging {
-  const { runtime } = createJudgeRuntime(config, settings);
   const judge = createJudgeScorer({
-    runtime: decorateRuntime(runtime, { limiter, retries: config.maxRetries }),
+    runtime: decorateRuntime(createJudgeRuntime(config, settings), { limiter, retries: config.maxRetries }),
     rubrics: settings.rubrics,
     samples: settings.samples,
     prices: config.prices,

@@ -61,6 +61,7 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
         TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
         TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
         KAVAK_TWILIO_API_URL: twilio.url,
+        ...options.env,
       };
   const settings = parseServeSettings({ port: 0, retryBaseMs: 10, retryMaxMs: 50, ...options.settings }, {});
   const setup = resolveServeSetup(settings, env);

@@ -11,8 +11,9 @@ export interface CueHit extends Span {
   rule: CueRule;
 }
 
-/** "no quiero crédito", "no me interesa verlo": the cue is turned down, not asked for. */
-const TURNED_DOWN = /\b(?:no|ni|tampoco)\s+(?:me\s+)?(?:interesa|quiero|necesito|busco|ocupo|requiero|voy\s+a|hace\s+falta)\s+(?:(?:el|la|un|una|ningun|ninguna|nada\s+de)\s+)?$|\bnada\s+de\s+$/;
+/** "no quiero crédito", "antes de comprarlo": the cue is turned down or put off, not asked for. */
+const TURNED_DOWN =
+  /\b(?:no|ni|tampoco)\s+(?:me\s+)?(?:interesa|quiero|necesito|busco|ocupo|requiero|voy\s+a|hace\s+falta)\s+(?:(?:el|la|un|una|ningun|ninguna|nada\s+de)\s+)?$|\bnada\s+de\s+$|\bantes\s+de\s+$/;
 const NEGATABLE = new Set(['car_recommendation', 'financing', 'sales']);
 /** How many words may come before a greeting ("oye hola", "ah, buenas tardes"). */
 const GREETING_MAX_WORDS_BEFORE = 2;

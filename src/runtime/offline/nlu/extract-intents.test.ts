@@ -128,6 +128,19 @@ const CASES: Case[] = [
   { message: 'quiero una nave estandar con blututh', expected: [['car_recommendation', { transmission: 'manual', bluetooth: true }]] },
   { message: 'tienen chevy?', expected: [['car_recommendation', { make: 'Chevrolet' }]] },
   { message: 'hay mercedes clase c?', expected: [['car_recommendation', { model: 'Clase C' }]] },
+  { message: 'ola buenas tardes kisiera info d un carro', expected: [['greeting'], ['car_recommendation']] },
+  {
+    message: 'cuanto seria de mensualidad por el jetta si doy 60mil de enganche a 5 años',
+    expected: [['financing', { model: 'Jetta', downPaymentAmount: 60_000, termYears: 5, priceMax: null }]],
+  },
+  {
+    message: 'Mi presupuesto es de 150 a 200 mil, tengo 40 de enganche',
+    expected: [['car_recommendation', { priceMin: 150_000, priceMax: 200_000 }], ['financing', { downPaymentAmount: 40_000 }]],
+  },
+  { message: 'no quiero crédito, pago de contado', expected: [['kavak_info', { topic: 'formas de pago' }]] },
+  { message: '¿Lo puedo probar antes de comprarlo?', expected: [['sales', { salesAction: 'test_drive' }]] },
+  { message: '¿Puedo dejar mi Tsuru como enganche?', expected: [['kavak_info', { topic: 'auto a cuenta', model: 'Tsuru' }]] },
+  { message: 'Can I return the car?', expected: [['kavak_info', { topic: 'devolución' }]] },
   // Empty, emoji-only, English, out of scope, prompt injection.
   { message: '', expected: [['out_of_scope']] },
   { message: '😂😂😂', expected: [['out_of_scope']] },

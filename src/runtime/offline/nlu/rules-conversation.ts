@@ -32,11 +32,11 @@ export const SALES_RULES: readonly CueRule[] = [
     'visit',
     String.raw`ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|ir\s+a\s+la\s+(?:sucursal|sede|agencia)|schedule|appointment|visit|see\s+it|come\s+by`,
   ),
-  sale('test_drive', String.raw`prueba\s+de\s+manejo|probar(?:lo|la)|manejar(?:lo|la)|test\s*drive|dar(?:le)?\s+una\s+vuelta|prueba\s+de\s+camino`),
+  sale('test_drive', String.raw`prueba\s+de\s+manejo|probar(?:lo|la)|manejar(?:lo|la)|(?:lo|la)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:probar|manejar)|test\s*drive|dar(?:le)?\s+una\s+vuelta|prueba\s+de\s+camino`),
   sale('reserve', String.raw`apart(?:ar|arlo|arla|alo|ala|an|as|en|anlo|enlo|ado|ada|amelo|amela)|reserv(?:ar|arlo|arla|alo|ala|an|en|anlo|enlo|ado|amelo)|separ(?:arlo|arla|alo|ala|anlo|enlo|amelo)|hold\s+it|reserve\s+it`),
   sale(
     'buy',
-    /\b(?:(?:lo|la)\s+compro|me\s+(?:lo|la)\s+llevo|(?:lo|la)\s+quiero\b(?!\s+(?:en|con|de|a|color|pero|mas|menos|que|para|automatic|estandar|manual|ver|apartar|probar))|quiero\s+comprar(?:lo|la)|comprar(?:lo|la)|(?:lo|la)\s+voy\s+a\s+comprar|cerrar\s+(?:el\s+)?trato|como\s+(?:lo|la)\s+compro|quiero\s+comprar\s+(?:el|la|ese|esa|este|esta)\b|i\s+ll\s+take\s+it|buy\s+it|me\s+quedo\s+con)/,
+    /\b(?:(?:lo|la)\s+compro|me\s+(?:lo|la)\s+llevo|(?:lo|la)\s+quiero\b(?!\s+(?:en|con|de|a|color|pero|mas|menos|que|para|automatic|estandar|manual|ver|apartar|probar))|quiero\s+comprar(?:lo|la)|comprar(?:lo|la)|(?:lo|la)\s+voy\s+a\s+comprar|cerrar\s+(?:el\s+)?trato|como\s+(?:lo|la)\s+compro|quiero\s+comprar\s+(?:el|la|ese|esa|este|esta)\b|i\s+ll\s+take\s+it|buy\s+(?:it|this\s+one|that\s+one|the\s+(?:first|second|third|last))|me\s+quedo\s+con)/,
   ),
   sale('buy', String.raw`quiero\s+(?:ese|esa|este|esta)`, 0.75),
   sale(

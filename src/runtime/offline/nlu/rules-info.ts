@@ -16,7 +16,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'devolución',
     0.9,
-    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund`,
+    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund|return\s+(?:the|it|a)|give\s+it\s+back`,
   ),
   info(
     'sedes',
@@ -39,7 +39,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'auto a cuenta',
     0.9,
-    String.raw`a\s+cuenta|como\s+parte\s+de\s+pago|toma\s+de\s+auto|trade\s*-?\s*in|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
+    String.raw`a\s+cuenta|como\s+parte\s+de\s+pago|(?:mi|el)\s+\w+\s+(?:como|de|para\s+el)\s+enganche|toma\s+de\s+auto|trade\s*-?\s*in|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
     { ownCar: true },
   ),
   info(

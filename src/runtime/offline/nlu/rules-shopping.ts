@@ -43,8 +43,9 @@ export const CAR_RULES: readonly CueRule[] = [
   {
     intent: 'car_recommendation',
     confidence: 0.85,
-    pattern: /\b(?:algo|alguno|alguna)\s+(?:mas\s+)?(?:barat|economic|accesible|nuevo|reciente|grande|chico|familiar|deportiv|seguro|confiable|bonit|buen|rendidor|ahorrador)/,
+    pattern: /\b(?:algo|alguno|alguna|otro|otra|uno|una)\s+(?:mas\s+)?(?:barat|economic|accesible|nuevo|reciente|grande|chico|familiar|deportiv|seguro|confiable|bonit|buen|rendidor|ahorrador)/,
   },
+  { intent: 'car_recommendation', confidence: 0.8, pattern: words(String.raw`presupuesto|budget`) },
   {
     intent: 'car_recommendation',
     confidence: 0.8,
@@ -77,7 +78,7 @@ export const CAR_RULES: readonly CueRule[] = [
     confidence: 0.8,
     needsCarObject: true,
     pattern: words(
-      String.raw`que\s+tal\s+(?:es\s+)?(?:el|la)|como\s+(?:es|esta|son)\s+(?:el|la|los)|cual\s+es\s+mejor|que\s+opinas\s+del?|info(?:rmacion)?\s+(?:del|de\s+la|sobre)|informes\s+(?:del|de\s+la|sobre)|detalles\s+(?:del|de\s+la)|caracteristicas\s+(?:del|de\s+la)|ficha\s+tecnica|disponibles?|available|fotos?`,
+      String.raw`que\s+tal\s+(?:es\s+)?(?:el|la)|como\s+(?:es|esta|son)\s+(?:el|la|los)|cual\s+es\s+mejor|que\s+opinas\s+del?|info(?:rmacion)?\s+(?:del?|de\s+la|sobre)|informes\s+(?:del?|de\s+la|sobre)|detalles\s+(?:del|de\s+la)|caracteristicas\s+(?:del|de\s+la)|ficha\s+tecnica|disponibles?|available|fotos?`,
     ),
   },
 ];
