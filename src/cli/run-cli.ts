@@ -4,6 +4,7 @@ import { KavakError } from '../core/errors.js';
 import { packageRoot } from '../core/config/paths.js';
 import type { GlobalFlags } from '../core/config/load-config.js';
 import { registerChatCommand } from './commands/register-chat.js';
+import { registerServeCommands } from './commands/register-serve.js';
 
 /** Signals that a command finished and wants this exit code (e.g. eval's gate). */
 export class ExitCode extends Error {
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
     });
 
   registerChatCommand(program);
+  registerServeCommands(program);
   return program;
 }
 

@@ -22,4 +22,8 @@ describe('redaction', () => {
   it('masks a WhatsApp address to its last digits', () => {
     expect(maskPhone('whatsapp:+5215512345678')).toBe('whatsapp:+…5678');
   });
+
+  it('leaves identifiers with long digit runs alone', () => {
+    expect(redact('trackingId t_0123456789abcdef')).toBe('trackingId t_0123456789abcdef');
+  });
 });

@@ -2,7 +2,8 @@
  * Masks what must never reach logs or reports: phone numbers (keeps the last 4 digits, so
  * support can still tell customers apart) and API keys / tokens.
  */
-const PHONE = /(\+?\d[\d\s().-]{8,}\d)/g;
+// Not inside identifiers (tracking ids like t_0123456789abcdef hold long digit runs).
+const PHONE = /(?<![\w])(\+?\d[\d\s().-]{8,}\d)(?![\w])/g;
 const SECRET = /\b(sk-[A-Za-z0-9_-]{8,}|AC[0-9a-fA-F]{32}|SK[0-9a-fA-F]{32}|Bearer\s+[A-Za-z0-9._-]{8,})\b/g;
 
 export function maskPhone(phone: string): string {

@@ -41,11 +41,20 @@ export function createServeApp(deps: ServeAppDeps): Express {
   app.post(WEBHOOK_PATH, express.urlencoded({ extended: false, limit: '256kb' }), webhookHandler(deps));
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-    const facts = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; type?: unknown };
-    const status = typeof facts.status === 'number' && facts.status >= 400 && facts.status < 500 ? facts.status : 500;
-    if (status === 500) deps.logger.error('http_error', { error: error instanceof Error ? error.message : 'non-error thrown' });
+    const facts = (typeof error === 'object' && error !== null ? error : {}) as {
+      status?: unknown;
+      type?: unknown;
+    };
+    const status =
+      typeof facts.status === 'number' && facts.status >= 400 && facts.status < 500 ? facts.status : 500;
+    if (status === 500)
+      deps.logger.error('http_error', { error: error instanceof Error ? error.message : 'non-error thrown' });
     else deps.logger.warn('http_bad_request', { status, type: facts.type });
-    if (!res.headersSent) res.status(status).type('text/plain').send(status === 500 ? 'Internal error' : 'Bad request');
+    if (!res.headersSent)
+      res
+        .status(status)
+        .type('text/plain')
+        .send(status === 500 ? 'Internal error' : 'Bad request');
   };
   app.use(onError);
   return app;

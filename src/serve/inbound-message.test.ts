@@ -28,11 +28,23 @@ describe('the inbound Twilio message', () => {
   });
 
   it('sends text to the pipeline and answers what it cannot read with a polite notice', () => {
-    expect(classifyInbound({ body: '  Busco un Jetta ', raw: {} })).toEqual({ kind: 'text', text: 'Busco un Jetta' });
-    expect(classifyInbound({ body: 'mira esta foto', raw: { NumMedia: '1' } })).toEqual({ kind: 'text', text: 'mira esta foto' });
-    expect(classifyInbound({ body: ' ', raw: {} })).toMatchObject({ kind: 'notice', reason: 'empty', reply: NOTICES.empty });
+    expect(classifyInbound({ body: '  Busco un Jetta ', raw: {} })).toEqual({
+      kind: 'text',
+      text: 'Busco un Jetta',
+    });
+    expect(classifyInbound({ body: 'mira esta foto', raw: { NumMedia: '1' } })).toEqual({
+      kind: 'text',
+      text: 'mira esta foto',
+    });
+    expect(classifyInbound({ body: ' ', raw: {} })).toMatchObject({
+      kind: 'notice',
+      reason: 'empty',
+      reply: NOTICES.empty,
+    });
     expect(classifyInbound({ body: '', raw: { NumMedia: '2' } })).toMatchObject({ reason: 'media_only' });
-    expect(classifyInbound({ body: '', raw: { MessageType: 'location', Latitude: '19.43' } })).toMatchObject({ reason: 'unsupported' });
+    expect(classifyInbound({ body: '', raw: { MessageType: 'location', Latitude: '19.43' } })).toMatchObject({
+      reason: 'unsupported',
+    });
     // 4 KB is bytes: 2,100 "ñ" are 4,200 bytes.
     expect(classifyInbound({ body: 'ñ'.repeat(2100), raw: {} })).toMatchObject({ reason: 'too_long' });
     expect(classifyInbound({ body: 'a'.repeat(4096), raw: {} }).kind).toBe('text');

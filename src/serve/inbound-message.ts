@@ -40,8 +40,7 @@ export function conversationIdFor(message: Pick<InboundMessage, 'WaId' | 'From'>
 
 /** What the worker should do with a message before any model is involved. */
 export type InboundContent =
-  | { kind: 'text'; text: string }
-  | { kind: 'notice'; reason: NoticeReason; reply: string };
+  { kind: 'text'; text: string } | { kind: 'notice'; reason: NoticeReason; reply: string };
 
 export type NoticeReason = 'empty' | 'media_only' | 'too_long' | 'unsupported';
 

@@ -69,9 +69,22 @@ export function createServeMetrics(store: Pick<MessageStore, 'countsByStatus'>):
     labelNames: ['direction'],
     registers,
   });
-  const cost = new Counter({ name: 'kavak_model_cost_usd_total', help: 'Estimated model cost in USD', registers });
-  const modelCalls = new Counter({ name: 'kavak_model_calls_total', help: 'Model calls made by answered turns', registers });
-  const errors = new Counter({ name: 'kavak_errors_total', help: 'Errors while processing messages, by kind', labelNames: ['kind'], registers });
+  const cost = new Counter({
+    name: 'kavak_model_cost_usd_total',
+    help: 'Estimated model cost in USD',
+    registers,
+  });
+  const modelCalls = new Counter({
+    name: 'kavak_model_calls_total',
+    help: 'Model calls made by answered turns',
+    registers,
+  });
+  const errors = new Counter({
+    name: 'kavak_errors_total',
+    help: 'Errors while processing messages, by kind',
+    labelNames: ['kind'],
+    registers,
+  });
 
   return {
     registry,

@@ -120,11 +120,20 @@ export class MessageQueue {
 
   /** A handler must never throw; if one does, the message is retried later, never lost. */
   private recoverFromCrash(record: InboundRecord, error: unknown): void {
-    const log = this.options.logger.child({ trackingId: record.trackingId, conversationId: record.conversationId });
-    log.error('worker_crashed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    const log = this.options.logger.child({
+      trackingId: record.trackingId,
+      conversationId: record.conversationId,
+    });
+    log.error('worker_crashed', {
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     try {
       if (this.store.get(record.messageSid)?.status === 'processing') {
-        this.store.retryAt(record.messageSid, `worker crashed: ${String(error)}`, new Date(Date.now() + (this.options.crashRetryMs ?? 5_000)));
+        this.store.retryAt(
+          record.messageSid,
+          `worker crashed: ${String(error)}`,
+          new Date(Date.now() + (this.options.crashRetryMs ?? 5_000)),
+        );
       }
     } catch (storeError) {
       // The database itself failed: the row stays `processing` and the next start requeues it.

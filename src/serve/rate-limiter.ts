@@ -26,7 +26,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const capacity = Math.max(1, options.burst ?? Math.ceil(options.perMinute / 60));
   let tokens = capacity;
   let last = now();
-  const queue: { resolve: () => void; reject: (reason: unknown) => void; signal?: AbortSignal; onAbort: () => void }[] = [];
+  const queue: {
+    resolve: () => void;
+    reject: (reason: unknown) => void;
+    signal?: AbortSignal;
+    onAbort: () => void;
+  }[] = [];
   let timer: NodeJS.Timeout | undefined;
 
   const refill = () => {

@@ -22,10 +22,18 @@ export interface TwilioCredentials {
  * off. With a secondary token, a 401 switches to the other token for good (the secondary was
  * promoted in the console), so a rotation needs no restart at the exact moment.
  */
-export function createTwilioSender(credentials: TwilioCredentials, options: { timeoutMs?: number } = {}): RestReplySender {
-  const tokens = [credentials.authToken, credentials.secondaryAuthToken].filter((t): t is string => Boolean(t));
+export function createTwilioSender(
+  credentials: TwilioCredentials,
+  options: { timeoutMs?: number } = {},
+): RestReplySender {
+  const tokens = [credentials.authToken, credentials.secondaryAuthToken].filter((t): t is string =>
+    Boolean(t),
+  );
   const clients = tokens.map((token) => {
-    const client = twilio(credentials.accountSid, token, { autoRetry: false, timeout: options.timeoutMs ?? 15_000 });
+    const client = twilio(credentials.accountSid, token, {
+      autoRetry: false,
+      timeout: options.timeoutMs ?? 15_000,
+    });
     if (credentials.apiBaseUrl) client.api.baseUrl = credentials.apiBaseUrl;
     return client;
   });
@@ -60,9 +68,11 @@ export interface SendFailure {
 export function describeSendFailure(error: unknown): SendFailure {
   const facts = error as { status?: unknown; code?: unknown; message?: unknown };
   const status = typeof facts.status === 'number' ? facts.status : undefined;
-  const code = typeof facts.code === 'number' || typeof facts.code === 'string' ? String(facts.code) : undefined;
+  const code =
+    typeof facts.code === 'number' || typeof facts.code === 'string' ? String(facts.code) : undefined;
   const message = typeof facts.message === 'string' ? facts.message : String(error);
-  if (status === undefined) return { retryable: true, kind: 'twilio_network', reason: `Twilio could not be reached: ${message}` };
+  if (status === undefined)
+    return { retryable: true, kind: 'twilio_network', reason: `Twilio could not be reached: ${message}` };
   const retryable = status === 429 || status >= 500;
   return {
     retryable,

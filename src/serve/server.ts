@@ -47,7 +47,10 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   const waiters = new TwimlWaiters();
   const runtime = input.pipeline.deps.runtime;
   const rpm = settings.modelRpm ?? (runtime.id === 'offline' ? 0 : 300);
-  const pipeline = rpm > 0 ? input.pipeline.withRuntime(withRateLimit(runtime, createRateLimiter({ perMinute: rpm }))) : input.pipeline;
+  const pipeline =
+    rpm > 0
+      ? input.pipeline.withRuntime(withRateLimit(runtime, createRateLimiter({ perMinute: rpm })))
+      : input.pipeline;
   const sender = input.sender ?? (setup.twilio ? createTwilioSender(setup.twilio) : undefined);
 
   const worker = createWorker({ store, pipeline, sender, waiters, metrics, logger, settings });
@@ -123,9 +126,15 @@ async function listening(server: Server, settings: ServeSettings): Promise<void>
     await once(server, 'listening');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserInputError(`Cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`, {
-      hint: code === 'EADDRINUSE' ? 'Another process uses that port: pass --port <n> (or PORT=<n>).' : 'Check --host and --port.',
-      cause: error,
-    });
+    throw new UserInputError(
+      `Cannot listen on ${settings.host}:${settings.port}: ${(error as Error).message}`,
+      {
+        hint:
+          code === 'EADDRINUSE'
+            ? 'Another process uses that port: pass --port <n> (or PORT=<n>).'
+            : 'Check --host and --port.',
+        cause: error,
+      },
+    );
   }
 }

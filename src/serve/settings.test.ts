@@ -5,8 +5,16 @@ const SID = `AC${'1'.repeat(32)}`;
 
 describe('serve settings', () => {
   it('fills defaults, reads HOST and PORT, and names a bad flag', () => {
-    expect(parseServeSettings({}, {})).toMatchObject({ host: '127.0.0.1', port: 3000, reply: 'rest', concurrency: 4 });
-    expect(parseServeSettings({ port: '8080' }, { HOST: '0.0.0.0', PORT: '9000' })).toMatchObject({ host: '0.0.0.0', port: 8080 });
+    expect(parseServeSettings({}, {})).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      reply: 'rest',
+      concurrency: 4,
+    });
+    expect(parseServeSettings({ port: '8080' }, { HOST: '0.0.0.0', PORT: '9000' })).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+    });
     expect(() => parseServeSettings({ concurrency: 'many' }, {})).toThrow(/--concurrency/);
     expect(() => parseServeSettings({ publicUrl: 'ftp://x' }, {})).toThrow(/--public-url/);
   });
@@ -14,11 +22,19 @@ describe('serve settings', () => {
   it('refuses REST mode without credentials and says what to set', () => {
     const rest = parseServeSettings({}, {});
     expect(() => resolveServeSetup(rest, {})).toThrow(/TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN is not set/);
-    expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID })).toThrow(/TWILIO_AUTH_TOKEN is not set/);
-    expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: 'SK123', TWILIO_AUTH_TOKEN: 't' })).toThrow(/account sid/);
+    expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID })).toThrow(
+      /TWILIO_AUTH_TOKEN is not set/,
+    );
+    expect(() => resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: 'SK123', TWILIO_AUTH_TOKEN: 't' })).toThrow(
+      /account sid/,
+    );
     const ok = resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'tok' });
     expect(ok.signature).toEqual({ kind: 'verify', authTokens: ['tok'], publicUrl: undefined });
-    const rotating = resolveServeSetup(rest, { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'old', TWILIO_AUTH_TOKEN_SECONDARY: 'new' });
+    const rotating = resolveServeSetup(rest, {
+      TWILIO_ACCOUNT_SID: SID,
+      TWILIO_AUTH_TOKEN: 'old',
+      TWILIO_AUTH_TOKEN_SECONDARY: 'new',
+    });
     expect(rotating.signature).toMatchObject({ authTokens: ['old', 'new'] });
     expect(rotating.twilio).toMatchObject({ authToken: 'old', secondaryAuthToken: 'new' });
     expect(ok.twilio?.accountSid).toBe(SID);
@@ -31,7 +47,9 @@ describe('serve settings', () => {
     expect(setup.twilio).toBeUndefined();
     expect(setup.warnings.join('\n')).toMatch(/insecure-no-signature.*Local development only/);
     // Checking signatures needs the token even in twiml mode.
-    expect(() => resolveServeSetup(parseServeSettings({ reply: 'twiml' }, {}), {})).toThrow(/TWILIO_AUTH_TOKEN/);
+    expect(() => resolveServeSetup(parseServeSettings({ reply: 'twiml' }, {}), {})).toThrow(
+      /TWILIO_AUTH_TOKEN/,
+    );
   });
 
   it('reads --trust-proxy as express expects it', () => {

@@ -47,14 +47,19 @@ const FLAG_NAMES: Record<string, string> = {
 };
 
 /** Validates flags (HOST and PORT env vars fill host and port), naming the flag that is wrong. */
-export function parseServeSettings(input: ServeSettingsInput, env: Record<string, string | undefined> = {}): ServeSettings {
+export function parseServeSettings(
+  input: ServeSettingsInput,
+  env: Record<string, string | undefined> = {},
+): ServeSettings {
   const withEnv = { host: env.HOST || undefined, port: env.PORT || undefined, ...dropUndefined(input) };
   const parsed = ServeSettingsSchema.safeParse(withEnv);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const flag = FLAG_NAMES[key] ?? `--${key}`;
-  throw new UserInputError(`${flag} has a bad value: ${issue.message}.`, { hint: 'Run kavak serve --help for the allowed values.' });
+  throw new UserInputError(`${flag} has a bad value: ${issue.message}.`, {
+    hint: 'Run kavak serve --help for the allowed values.',
+  });
 }
 
 /** What serving needs from the environment, decided before anything starts. */
@@ -71,7 +76,10 @@ export interface ServeSetup {
  * need the token. Only `--reply twiml --insecure-no-signature` runs with none (local trials).
  * TWILIO_AUTH_TOKEN_SECONDARY, during a rotation, is accepted as well.
  */
-export function resolveServeSetup(settings: ServeSettings, env: Record<string, string | undefined>): ServeSetup {
+export function resolveServeSetup(
+  settings: ServeSettings,
+  env: Record<string, string | undefined>,
+): ServeSetup {
   const accountSid = env.TWILIO_ACCOUNT_SID?.trim() || undefined;
   const authToken = env.TWILIO_AUTH_TOKEN?.trim() || undefined;
   const secondaryAuthToken = env.TWILIO_AUTH_TOKEN_SECONDARY?.trim() || undefined;
@@ -79,34 +87,57 @@ export function resolveServeSetup(settings: ServeSettings, env: Record<string, s
   const warnings: string[] = [];
 
   if (settings.reply === 'rest' && (!accountSid || !authToken)) {
-    const missing = [!accountSid && 'TWILIO_ACCOUNT_SID', !authToken && 'TWILIO_AUTH_TOKEN'].filter(Boolean).join(' and ');
-    throw new ConfigError(`kavak serve sends replies through the Twilio REST API, but ${missing} is not set.`, {
-      hint: 'Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (Twilio console → Account info), or try it locally with --reply twiml --insecure-no-signature.',
-    });
+    const missing = [!accountSid && 'TWILIO_ACCOUNT_SID', !authToken && 'TWILIO_AUTH_TOKEN']
+      .filter(Boolean)
+      .join(' and ');
+    throw new ConfigError(
+      `kavak serve sends replies through the Twilio REST API, but ${missing} is not set.`,
+      {
+        hint: 'Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (Twilio console → Account info), or try it locally with --reply twiml --insecure-no-signature.',
+      },
+    );
   }
   if (!settings.insecureNoSignature && !authToken) {
-    throw new ConfigError('kavak serve checks every request’s X-Twilio-Signature, but TWILIO_AUTH_TOKEN is not set.', {
-      hint: 'Set TWILIO_AUTH_TOKEN, or for local development only pass --insecure-no-signature.',
-    });
+    throw new ConfigError(
+      'kavak serve checks every request’s X-Twilio-Signature, but TWILIO_AUTH_TOKEN is not set.',
+      {
+        hint: 'Set TWILIO_AUTH_TOKEN, or for local development only pass --insecure-no-signature.',
+      },
+    );
   }
   if (accountSid && !/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
-    throw new ConfigError('TWILIO_ACCOUNT_SID does not look like an account sid (AC followed by 32 hex characters).', {
-      hint: 'Copy the Account SID from the Twilio console (not an API key sid).',
-    });
+    throw new ConfigError(
+      'TWILIO_ACCOUNT_SID does not look like an account sid (AC followed by 32 hex characters).',
+      {
+        hint: 'Copy the Account SID from the Twilio console (not an API key sid).',
+      },
+    );
   }
 
   if (settings.insecureNoSignature) {
-    warnings.push('--insecure-no-signature: anyone who can reach this server can drive the bot. Local development only.');
+    warnings.push(
+      '--insecure-no-signature: anyone who can reach this server can drive the bot. Local development only.',
+    );
   } else if (!settings.publicUrl && !settings.trustProxy) {
-    warnings.push('Signatures are checked against this request’s Host header; behind a proxy or tunnel pass --public-url (or --trust-proxy).');
+    warnings.push(
+      'Signatures are checked against this request’s Host header; behind a proxy or tunnel pass --public-url (or --trust-proxy).',
+    );
   }
-  const twilio = accountSid && authToken ? { accountSid, authToken, secondaryAuthToken, apiBaseUrl } : undefined;
-  if (!twilio) warnings.push('No Twilio credentials: a reply that misses the TwiML deadline cannot be sent and is marked failed.');
+  const twilio =
+    accountSid && authToken ? { accountSid, authToken, secondaryAuthToken, apiBaseUrl } : undefined;
+  if (!twilio)
+    warnings.push(
+      'No Twilio credentials: a reply that misses the TwiML deadline cannot be sent and is marked failed.',
+    );
 
   return {
     signature: settings.insecureNoSignature
       ? { kind: 'insecure' }
-      : { kind: 'verify', authTokens: [authToken!, ...(secondaryAuthToken ? [secondaryAuthToken] : [])], publicUrl: settings.publicUrl },
+      : {
+          kind: 'verify',
+          authTokens: [authToken!, ...(secondaryAuthToken ? [secondaryAuthToken] : [])],
+          publicUrl: settings.publicUrl,
+        },
     twilio,
     warnings,
   };

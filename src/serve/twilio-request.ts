@@ -67,7 +67,10 @@ export async function postTwilioWebhook(options: {
   /** Sign with this instead (tests of bad signatures); null sends no signature. */
   signature?: string | null;
 }): Promise<WebhookAnswer> {
-  const signature = options.signature === undefined ? signTwilioRequest(options.authToken, options.signedUrl ?? options.url, options.form) : options.signature;
+  const signature =
+    options.signature === undefined
+      ? signTwilioRequest(options.authToken, options.signedUrl ?? options.url, options.form)
+      : options.signature;
   const response = await fetch(options.url, {
     method: 'POST',
     headers: {

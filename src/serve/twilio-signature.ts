@@ -29,7 +29,11 @@ export function signedUrl(req: Request, publicUrl?: string): string {
 }
 
 /** Checks X-Twilio-Signature with the twilio SDK (HMAC-SHA1 of the URL and every form field). */
-export function hasValidSignature(req: Request, params: FormParams, policy: Extract<SignaturePolicy, { kind: 'verify' }>): boolean {
+export function hasValidSignature(
+  req: Request,
+  params: FormParams,
+  policy: Extract<SignaturePolicy, { kind: 'verify' }>,
+): boolean {
   const signature = req.get('x-twilio-signature');
   if (!signature) return false;
   const url = signedUrl(req, policy.publicUrl);

@@ -46,7 +46,10 @@ function unescapeXml(text: string): string {
  * the reply takes the REST path. One or the other, never both: taking a waiter removes it.
  */
 export class TwimlWaiters {
-  private readonly waiters = new Map<string, { deliver: (messages: string[] | null) => void; timer: NodeJS.Timeout }>();
+  private readonly waiters = new Map<
+    string,
+    { deliver: (messages: string[] | null) => void; timer: NodeJS.Timeout }
+  >();
 
   /** Resolves with the reply's messages, or null past the deadline (or when cancelled). */
   wait(messageSid: string, deadlineMs: number): Promise<string[] | null> {

@@ -62,7 +62,10 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     });
     let reply: Reply | undefined;
     try {
-      reply = record.replyParts && record.replyKind ? { parts: record.replyParts, kind: record.replyKind } : await produceReply(record, signal, log);
+      reply =
+        record.replyParts && record.replyKind
+          ? { parts: record.replyParts, kind: record.replyKind }
+          : await produceReply(record, signal, log);
       const delivery = await deliver(record, reply, signal);
       settle(record, delivery, reply.kind, log);
     } catch (error) {
@@ -102,11 +105,18 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       throw error;
     });
     deps.metrics.turn(result.trace.latencyMs / 1000, result.trace.totals);
-    log.info('turn_done', { latencyMs: result.trace.latencyMs, parts: result.messages.length, costUsd: result.trace.totals.costUsd });
+    log.info('turn_done', {
+      latencyMs: result.trace.latencyMs,
+      parts: result.messages.length,
+      costUsd: result.trace.totals.costUsd,
+    });
     return save(record, { text: result.reply, parts: result.messages, kind: 'answer' });
   }
 
-  function save(record: InboundRecord, reply: { text: string; parts: string[]; kind: ReplyKind; error?: string }): Reply {
+  function save(
+    record: InboundRecord,
+    reply: { text: string; parts: string[]; kind: ReplyKind; error?: string },
+  ): Reply {
     deps.store.saveReply(record.messageSid, reply);
     return { parts: reply.parts, kind: reply.kind };
   }
@@ -122,7 +132,8 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       throw new DeliveryError({
         retryable: false,
         kind: 'no_credentials',
-        reason: 'The reply missed the TwiML deadline and there are no Twilio credentials to send it (set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN).',
+        reason:
+          'The reply missed the TwiML deadline and there are no Twilio credentials to send it (set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN).',
       });
     }
     for (const body of reply.parts.slice(sent)) {
@@ -143,10 +154,20 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     const status = kind === 'fallback' ? 'failed' : 'replied';
     const seconds = (Date.now() - Date.parse(record.receivedAt)) / 1000;
     deps.metrics.finished(status, seconds);
-    log.info(kind === 'fallback' ? 'fallback_sent' : 'reply_sent', { delivery, kind, latencyMs: Math.round(seconds * 1000) });
+    log.info(kind === 'fallback' ? 'fallback_sent' : 'reply_sent', {
+      delivery,
+      kind,
+      latencyMs: Math.round(seconds * 1000),
+    });
   }
 
-  async function handleFailure(record: InboundRecord, error: unknown, replyReady: boolean, signal: AbortSignal, log: Logger): Promise<void> {
+  async function handleFailure(
+    record: InboundRecord,
+    error: unknown,
+    replyReady: boolean,
+    signal: AbortSignal,
+    log: Logger,
+  ): Promise<void> {
     const { kind, reason, retryable } = describeFailure(error);
     deps.metrics.error(kind);
     if (retryable && record.attempts < deps.settings.maxAttempts) {
@@ -163,14 +184,23 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       return;
     }
     log.error('turn_failed', { kind, error: reason, attempts: record.attempts });
-    const fallback = save(record, { text: FALLBACK_REPLY, parts: [FALLBACK_REPLY], kind: 'fallback', error: reason });
+    const fallback = save(record, {
+      text: FALLBACK_REPLY,
+      parts: [FALLBACK_REPLY],
+      kind: 'fallback',
+      error: reason,
+    });
     try {
       settle(record, await deliver(record, fallback, signal), 'fallback', log);
     } catch (sendError) {
-      if (signal.aborted && signal.reason instanceof ShutdownSignal) return deps.store.release(record.messageSid);
+      if (signal.aborted && signal.reason instanceof ShutdownSignal)
+        return deps.store.release(record.messageSid);
       const failure = describeFailure(sendError);
       deps.metrics.error(failure.kind);
-      deps.store.fail(record.messageSid, `${reason}; the fallback reply could not be sent either: ${failure.reason}`);
+      deps.store.fail(
+        record.messageSid,
+        `${reason}; the fallback reply could not be sent either: ${failure.reason}`,
+      );
       deps.metrics.finished('failed', (Date.now() - Date.parse(record.receivedAt)) / 1000);
       log.error('message_failed', { kind: failure.kind, error: failure.reason });
     }
@@ -184,13 +214,20 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
 }
 
 function describeFailure(error: unknown): { kind: string; reason: string; retryable: boolean } {
-  if (error instanceof DeliveryError) return { kind: error.failure.kind, reason: error.failure.reason, retryable: error.failure.retryable };
-  if (ModelCallError.is(error)) return { kind: `model_${error.kind}`, reason: error.message, retryable: error.isRetryable };
-  if (error instanceof TurnTimeoutError) return { kind: 'turn_timeout', reason: error.message, retryable: true };
+  if (error instanceof DeliveryError)
+    return { kind: error.failure.kind, reason: error.failure.reason, retryable: error.failure.retryable };
+  if (ModelCallError.is(error))
+    return { kind: `model_${error.kind}`, reason: error.message, retryable: error.isRetryable };
+  if (error instanceof TurnTimeoutError)
+    return { kind: 'turn_timeout', reason: error.message, retryable: true };
   // Our own errors (input, replay miss, unsupported task) say what is wrong; a retry cannot fix them.
   if (KavakError.is(error)) return { kind: 'kavak', reason: error.message, retryable: false };
   // Anything else may be passing (a busy database); retrying is cheap and bounded.
-  return { kind: 'internal', reason: error instanceof Error ? error.message : String(error), retryable: true };
+  return {
+    kind: 'internal',
+    reason: error instanceof Error ? error.message : String(error),
+    retryable: true,
+  };
 }
 
 /**

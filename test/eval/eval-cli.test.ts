@@ -44,6 +44,7 @@ describe('kavak eval exit codes', () => {
     expect(results.cases.map((c) => c.status)).toEqual(['passed', 'passed']);
     expect(readlinkSync(join(out, 'latest'))).toBe(results.runId);
     expect(results.runtime).toBe('offline');
+    for (const report of ['summary.md', 'junit.xml', 'report.html']) expect(existsSync(join(out, 'latest', report))).toBe(true);
   });
 
   it('exits 1 below --min-pass-rate', async () => {
@@ -168,3 +169,38 @@ describe('kavak eval modes', () => {
   });
 });
 
+
+describe('kavak eval calibrate', () => {
+  function labelsFile(): string {
+    const file = join(tempDir(), 'labels.yaml');
+    const item = (id: string, good: boolean) => ({
+      id,
+      message: 'hola',
+      facts: '(sin herramientas)',
+      reply: good ? '¡Hola! ¿Qué auto buscas?' : 'ok',
+      labels: { tone: good },
+    });
+    writeFileSync(file, JSON.stringify({ items: [item('good-1', true), item('good-2', true), item('bad-1', false)] }));
+    return file;
+  }
+
+  it('judges labelled replies on the judge runtime and prints agreement per rubric', async () => {
+    // The fake judge passes everything: right on the two good replies, wrong on the bad one.
+    const code = await kavak('eval', 'calibrate', '--labels', labelsFile(), '--judge-runtime', 'openai', '--judge-base-url', server.url, '--json');
+    expect(code).toBe(0);
+    expect(server.bodies.map(schemaOf)).toEqual(['verdict', 'verdict', 'verdict']);
+    const report = JSON.parse(stdout) as { rubrics: { rubric: string; tp: number; fp: number; accuracy: number }[] };
+    expect(report.rubrics).toEqual([expect.objectContaining({ rubric: 'tone', tp: 2, fp: 1 })]);
+    expect(report.rubrics[0]!.accuracy).toBeCloseTo(2 / 3);
+  });
+
+  it('says calibration is skipped when the judge runtime is offline', async () => {
+    expect(await kavak('--runtime', 'offline', 'eval', 'calibrate', '--labels', labelsFile())).toBe(0);
+    expect(stdout).toContain('Calibration skipped');
+    expect(server.bodies).toHaveLength(0);
+  });
+
+  it('exits 2 on a labels file that does not exist', async () => {
+    expect(await kavak('--runtime', 'offline', 'eval', 'calibrate', '--labels', join(tempDir(), 'nope.yaml'))).toBe(2);
+  });
+});

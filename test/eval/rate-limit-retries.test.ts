@@ -109,8 +109,10 @@ describe('withRetries', () => {
   });
 
   it('takes a rate-limit slot for every attempt when stacked on withRateLimit', async () => {
+    const inner = openai();
+    await warm(inner);
     server.handle((body, n) => (n === 1 ? { status: 429, content: 'slow down' } : { content: 'hola' }));
-    const runtime = withRetries(withRateLimit(openai(), createRateLimiter({ limit: 1, windowMs: 600 })), {
+    const runtime = withRetries(withRateLimit(inner, createRateLimiter({ limit: 1, windowMs: 600 })), {
       retries: 1,
       baseMs: 1,
     });

@@ -192,7 +192,13 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     const model = await startFakeModel({ delayMs: 800, replyText: '¡Hola! ¿Qué auto buscas?' }); // a turn takes ≥ 1.6 s
     try {
       harness = await startServeHarness({
-        config: { runtime: 'openai', model: 'gpt-4o-mini', baseUrl: model.url, apiKey: 'sk-test', maxRetries: 0 },
+        config: {
+          runtime: 'openai',
+          model: 'gpt-4o-mini',
+          baseUrl: model.url,
+          apiKey: 'sk-test',
+          maxRetries: 0,
+        },
         settings: { reply: 'twiml', twimlDeadlineMs: 150 },
       });
       const started = performance.now();
@@ -239,7 +245,10 @@ async function postSigned(harness: ServeHarness, token: string, body: string): P
   const form = twilioWebhookForm({ body, from: '+5215577777777' });
   return fetch(harness.server.webhookUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(token, harness.server.webhookUrl, form) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signTwilioRequest(token, harness.server.webhookUrl, form),
+    },
     body: new URLSearchParams(form).toString(),
   });
 }

@@ -4,7 +4,8 @@ import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
 import { UserInputError } from '../../core/errors.js';
 import { compareRuns } from '../../eval/compare/compare-runs.js';
 import { loadRunResult } from '../../eval/compare/load-run-result.js';
-import { writeRunReports, type ReportWriter } from '../../eval/reports/write-results.js';
+import { REPORT_WRITERS } from '../../eval/reports/index.js';
+import { writeRunReports } from '../../eval/reports/write-results.js';
 import { buildRunResult } from '../../eval/runner/build-run-result.js';
 import { estimateRun } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
@@ -21,9 +22,6 @@ import { dryRunTable } from '../../eval/terminal/dry-run-table.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
 import { ExitCode } from '../run-cli.js';
-
-/** Report formats beyond results.json (summary.md, junit.xml, report.html) plug in here. */
-const REPORT_WRITERS: readonly ReportWriter[] = [];
 
 export interface EvalCommandInput {
   globals: GlobalFlags;

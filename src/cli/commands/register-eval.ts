@@ -1,7 +1,7 @@
 import { CommanderError, Option, type Command } from 'commander';
 import { globalFlags } from '../run-cli.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /**
  * Bad flags are a failed run (exit 2), not a failed gate (exit 1, commander's default for usage
@@ -22,15 +22,15 @@ export function registerEvalCommands(program: Command): void {
       .description('run the golden set through the pipeline, score every reply, write reports and gate (exit 0 pass, 1 below a gate, 2 run failed)')
       .option('-j, --concurrency <n>', 'cases run at once (default 4)')
       .option('--filter <expr>', 'case id, tag (tag:x), /regex/, or several separated by commas')
-      .option('--repeat <k>', 'run each case k times: pass rate per case, flaky cases listed', '1')
+      .option('--repeat <k>', 'run each case k times: pass rate per case, flaky cases listed (default 1)')
       .option('--max-cost <usd>', 'stop starting cases once the estimated agent + judge cost reaches this')
       .option('--dry-run', 'validate the golden set and rubrics, print the model-call count and a cost estimate; call no model')
       .option('--rescore <results.json>', 're-score the replies of an earlier run with the current golden set (no agent calls)')
       .option('--baseline <results.json>', 'compare with an earlier run: newly failing/passing cases and McNemar\'s test')
       .option('--fail-on-regression', 'exit 1 on a significant regression against --baseline (p < 0.05)')
       .option('--min-pass-rate <rate>', 'share of cases that must pass, 0–1')
-      .option('--scorer-threshold <name=rate>', 'minimum pass rate for a scorer, e.g. facts=1 or judge:tone=0.8 (repeatable)', collect, [])
-      .option('--tag-threshold <tag=rate>', 'minimum pass rate of the cases with a tag (repeatable)', collect, [])
+      .option('--scorer-threshold <name=rate>', 'minimum pass rate for a scorer, e.g. facts=1 or judge:tone=0.8 (repeatable)', collect)
+      .option('--tag-threshold <tag=rate>', 'minimum pass rate of the cases with a tag (repeatable)', collect)
       .option('--rpm <n>', 'requests per minute for agent and judge calls together')
       .option('--case-timeout <ms>', 'give up on a case after this long (default 300000)')
       .option('--golden-set <dir>', 'golden-set folder (default: the bundled golden-set/)')
@@ -59,9 +59,11 @@ export function registerEvalCommands(program: Command): void {
       .option('--judge-model <name>', 'model for the judges')
       .option('--judge-base-url <url>', 'OpenAI-compatible server for the judges')
       .option('--judge-samples <n>', 'judge each reply n times and take the majority (default 1)')
-      .action(async (flags: Record<string, unknown>, command: Command) => {
+      .action(async (_flags: Record<string, unknown>, command: Command) => {
         const { calibrateCommand } = await import('./eval-calibrate.js');
-        await calibrateCommand({ globals: globalFlags(command), flags });
+        // With globals: `eval` defines --judge-* and --json too, and commander hands them to it
+        // even when they come after `calibrate`.
+        await calibrateCommand({ globals: globalFlags(command), flags: command.optsWithGlobals() });
       }),
   );
 }

@@ -1,4 +1,11 @@
-import { minimumDownPayment, planAllTerms, planFinancing, TERM_YEARS, type FinancingOutcome } from '../../tools/financing.js';
+import {
+  downPaymentFromPercent,
+  minimumDownPayment,
+  planAllTerms,
+  planFinancing,
+  TERM_YEARS,
+  type FinancingOutcome,
+} from '../../tools/financing.js';
 import { pesosToCents } from '../../tools/money.js';
 import type { Car, Catalog } from '../../tools/catalog/types.js';
 import type { KnowledgeBase } from '../../tools/knowledge/types.js';
@@ -12,7 +19,10 @@ export interface VerifyTools {
 
 export type MonthlyPaymentExpectation = NonNullable<Extract<GoldenTurn['expect']['facts'], object>['monthlyPayment']>;
 
-/** The financing tool's answer for a monthlyPayment expectation, with the car it is for. */
+/**
+ * The financing tool's answer for a monthlyPayment expectation, with the car it is for (no down
+ * payment given = the 10% minimum). The facts scorer and the verifier share it.
+ */
 export interface ExpectedPlan {
   car: Car | undefined;
   downPaymentCents: number | undefined;
@@ -26,7 +36,7 @@ export function expectedPlan(catalog: Catalog, expectation: MonthlyPaymentExpect
     expectation.downPaymentAmount !== undefined
       ? pesosToCents(expectation.downPaymentAmount)
       : expectation.downPaymentPercent !== undefined
-        ? Math.round((car.priceCents * expectation.downPaymentPercent) / 100)
+        ? downPaymentFromPercent(car.priceCents, expectation.downPaymentPercent)
         : minimumDownPayment(car.priceCents);
   const outcome = planFinancing({ priceCents: car.priceCents, downPaymentCents, termYears: expectation.termYears });
   return { car, downPaymentCents, outcome };

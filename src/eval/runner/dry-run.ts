@@ -6,12 +6,9 @@ import type { LoadedCase } from '../golden-set/schema.js';
 import type { Rubric } from '../judge/rubric.js';
 
 /**
- * How the estimate is made (printed with it): no tokenizer and no model, only sizes.
- * Tokens ≈ characters / 4. Each turn makes one `intents` call and one `reply` call per expected
- * intent (at least one); each prompt is its template's size plus the message, the history so
- * far (replies assumed REPLY_CHARS long) and, for replies, FACTS_CHARS of tool output. Each judge
- * rubric a turn names costs `samples` calls of the judge prompt + rubric + conversation + facts.
- * Output tokens are fixed per call type. Structured-output repair retries are not counted.
+ * How the estimate is made, printed with it: sizes only, no tokenizer and no model. Each turn
+ * makes one `intents` call and one `reply` call per expected intent (at least one); each judge
+ * rubric a turn names costs `samples` calls.
  */
 export const ESTIMATE_METHOD =
   'tokens ≈ characters / 4 of the prompt templates + messages + history (replies ~600 chars, tool facts ~1,500 chars); ' +

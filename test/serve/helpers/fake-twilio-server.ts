@@ -50,7 +50,8 @@ export async function startFakeTwilioServer(
   const refused: { status: number; body: string }[] = [];
   const failures: ScriptedFailure[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
-  const basic = (token: string) => `Basic ${Buffer.from(`${credentials.accountSid}:${token}`).toString('base64')}`;
+  const basic = (token: string) =>
+    `Basic ${Buffer.from(`${credentials.accountSid}:${token}`).toString('base64')}`;
   let expectedAuth = basic(credentials.authToken);
 
   const server = createServer((req, res) => {

@@ -7,18 +7,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildProgram } from '../../../src/cli/run-cli.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const TSX = import.meta.resolve('tsx');
 
-/**
- * The real CLI once run-cli registers serve/send; until then a shim that registers them on
- * the same program (so these tests run either way).
- */
+/** The real CLI, run from source. */
 export function cliEntry(): string {
-  const wired = buildProgram().commands.some((command) => command.name() === 'serve');
-  return wired ? join(REPO, 'src/cli/index.ts') : join(REPO, 'test/serve/helpers/serve-cli-shim.ts');
+  return join(REPO, 'src/cli/index.ts');
 }
 
 export function baseEnv(extra: Record<string, string> = {}): Record<string, string> {

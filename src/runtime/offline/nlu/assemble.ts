@@ -2,7 +2,14 @@ import type { Entities, Intent, IntentType, SalesAction } from '../../../core/in
 import { emptyEntities } from '../../../core/intents/schema.js';
 import type { DraftIntent } from './drafts.js';
 
-const CAR_IDENTITY = ['make', 'model', 'yearMin', 'yearMax', 'stockId', 'pick'] as const satisfies readonly (keyof Entities)[];
+const CAR_IDENTITY = [
+  'make',
+  'model',
+  'yearMin',
+  'yearMax',
+  'stockId',
+  'pick',
+] as const satisfies readonly (keyof Entities)[];
 
 /** Which entities each intent carries: the agent that handles it reads only these. */
 export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entities)[]>> = {
@@ -49,7 +56,8 @@ export function toIntent(draft: DraftIntent, found: MessageEntities): Intent {
   const source = draft.type === 'kavak_info' ? found.all : found.shopping;
   const entities = emptyEntities();
   for (const field of FIELDS_BY_INTENT[draft.type]) copyField(entities, source, field);
-  if (draft.type === 'sales') entities.salesAction = SALES_PRIORITY.find((a) => draft.salesActions.includes(a)) ?? null;
+  if (draft.type === 'sales')
+    entities.salesAction = SALES_PRIORITY.find((a) => draft.salesActions.includes(a)) ?? null;
   if (draft.type === 'kavak_info') entities.topic = draft.topics.length > 0 ? draft.topics.join(', ') : null;
   if (draft.type === 'out_of_scope') entities.topic = draft.topics[0] ?? null;
   return { type: draft.type, confidence: Math.round(draft.confidence * 100) / 100, entities };

@@ -65,12 +65,15 @@ export function buildCarIndex(vocabulary?: Vocabulary): CarIndex {
     keys.forEach((k) => knownMakeKeys.add(k));
     for (const alias of [entry.make, ...entry.aliases]) add(alias, make, null);
     const vocabModels = new Map(
-      (vocabulary?.models ?? []).filter((m) => keys.includes(compactKey(m.make))).map((m) => [compactKey(m.model), m.model]),
+      (vocabulary?.models ?? [])
+        .filter((m) => keys.includes(compactKey(m.make)))
+        .map((m) => [compactKey(m.model), m.model]),
     );
     for (const spec of entry.models) {
       const [canonical, ...aliases] = spec.split('|') as [string, ...string[]];
       const names = [canonical, ...aliases];
-      const model = names.map((n) => vocabModels.get(compactKey(n))).find((m) => m !== undefined) ?? canonical;
+      const model =
+        names.map((n) => vocabModels.get(compactKey(n))).find((m) => m !== undefined) ?? canonical;
       for (const alias of names) add(alias, make, model);
     }
   }
@@ -79,7 +82,12 @@ export function buildCarIndex(vocabulary?: Vocabulary): CarIndex {
   }
   for (const { make, model } of vocabulary?.models ?? []) {
     const existing = byKey.get(compactKey(model)) ?? [];
-    if (existing.some((n) => n.model !== null && compactKey(n.make) === compactKey(canonicalMakeFor(make, byKey)))) continue;
+    if (
+      existing.some(
+        (n) => n.model !== null && compactKey(n.make) === compactKey(canonicalMakeFor(make, byKey)),
+      )
+    )
+      continue;
     add(model, canonicalMakeFor(make, byKey), model);
   }
 

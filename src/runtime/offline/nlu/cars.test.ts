@@ -1,8 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildCarIndex } from './car-index.js';
 import { findCars } from './cars.js';
 import { normalize } from './normalize.js';
-import { catalogVocabulary } from './test-support.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** The repo's sample catalog, read as the catalog tool's vocabulary would be (make and model names). */
+function catalogVocabulary(): Vocabulary {
+  const csv = readFileSync(new URL('../../../../data/catalog.csv', import.meta.url), 'utf8');
+  const rows = parse<{ make: string; model: string }>(csv, { columns: true, skip_empty_lines: true });
+  const models = new Map(rows.map((r) => [`${r.make}|${r.model}`, { make: r.make, model: r.model }]));
+  return { makes: [...new Set(rows.map((r) => r.make))], models: [...models.values()] };
+}
 
 const vocabulary = catalogVocabulary();
 const index = buildCarIndex(vocabulary);

@@ -17,14 +17,42 @@ interface Word extends Span {
 
 /** Words before an ambiguous name that make it a car: "la Avanza", "un Rio", "busco Polo". */
 const CONTEXT_BEFORE = new Set([
-  'un', 'una', 'el', 'la', 'mi', 'tu', 'su', 'del', 'ese', 'esa', 'este', 'esta', 'busco', 'tienes', 'tienen', 'hay',
-  'quiero', 'interesa', 'manejo', 'vendo', 'cambio', 'vs', 'o', 'y', 'tipo', 'como',
+  'un',
+  'una',
+  'el',
+  'la',
+  'mi',
+  'tu',
+  'su',
+  'del',
+  'ese',
+  'esa',
+  'este',
+  'esta',
+  'busco',
+  'tienes',
+  'tienen',
+  'hay',
+  'quiero',
+  'interesa',
+  'manejo',
+  'vendo',
+  'cambio',
+  'vs',
+  'o',
+  'y',
+  'tipo',
+  'como',
 ]);
 
 export function findCars(text: string, index: CarIndex): CarMention[] {
-  const words: Word[] = [...text.matchAll(/[a-z0-9]+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const words: Word[] = [...text.matchAll(/[a-z0-9]+/g)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
   const mentions: CarMention[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const found = matchAt(text, words, i, index, mentions);
     if (!found) {
       i++;
@@ -32,7 +60,13 @@ export function findCars(text: string, index: CarIndex): CarMention[] {
     }
     const previous = mentions[mentions.length - 1];
     const span = { start: words[i]!.start, end: words[i + found.length - 1]!.end };
-    if (previous && previous.model === null && previous.make === found.name.make && found.name.model !== null && wordsBetween(words, previous, span) <= 1) {
+    if (
+      previous &&
+      previous.model === null &&
+      previous.make === found.name.make &&
+      found.name.model !== null &&
+      wordsBetween(words, previous, span) <= 1
+    ) {
       previous.model = found.name.model;
       previous.end = span.end;
       previous.corrected ||= found.corrected;
@@ -50,31 +84,56 @@ interface Found {
   corrected: boolean;
 }
 
-function matchAt(text: string, words: readonly Word[], i: number, index: CarIndex, mentions: readonly CarMention[]): Found | null {
+function matchAt(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  index: CarIndex,
+  mentions: readonly CarMention[],
+): Found | null {
   const previous = mentions[mentions.length - 1];
   for (let n = Math.min(index.maxWords, words.length - i); n >= 1; n--) {
     if (!joinable(text, words, i, n)) continue;
-    const key = words.slice(i, i + n).map((w) => w.text).join('');
+    const key = words
+      .slice(i, i + n)
+      .map((w) => w.text)
+      .join('');
     const exact = index.byKey.get(key);
     // Spelling variants of several words only for long names ("land rober"), never "for the" → Forte.
     const foldable = n === 1 ? key.length >= 4 && !NOT_CAR_WORDS.has(key) : key.length >= 8;
     const names = exact ?? (foldable ? index.byFolded.get(foldSpelling(key)) : undefined);
     if (!names) continue;
     const name = choose(names, previous);
-    if (accepts(name, words, i, n, index, previous)) return { name, length: n, corrected: exact === undefined };
+    if (accepts(name, words, i, n, index, previous))
+      return { name, length: n, corrected: exact === undefined };
   }
   const fuzzy = fuzzyMatch(words[i]!.text, index, previous);
   if (!fuzzy) return null;
-  return withModelAfterCorrectedMake(text, words, i, fuzzy, index) ?? { name: fuzzy, length: 1, corrected: true };
+  return (
+    withModelAfterCorrectedMake(text, words, i, fuzzy, index) ?? { name: fuzzy, length: 1, corrected: true }
+  );
 }
 
 /** "mazada 3": once the make is corrected, its name may continue into a model ("Mazda 3"). */
-function withModelAfterCorrectedMake(text: string, words: readonly Word[], i: number, make: CarName, index: CarIndex): Found | null {
+function withModelAfterCorrectedMake(
+  text: string,
+  words: readonly Word[],
+  i: number,
+  make: CarName,
+  index: CarIndex,
+): Found | null {
   if (make.model !== null) return null;
   for (let n = Math.min(index.maxWords, words.length - i); n >= 2; n--) {
     if (!joinable(text, words, i, n)) continue;
-    const key = compactKey(make.make) + words.slice(i + 1, i + n).map((w) => w.text).join('');
-    const name = index.byKey.get(key)?.find((candidate) => candidate.make === make.make && candidate.model !== null);
+    const key =
+      compactKey(make.make) +
+      words
+        .slice(i + 1, i + n)
+        .map((w) => w.text)
+        .join('');
+    const name = index.byKey
+      .get(key)
+      ?.find((candidate) => candidate.make === make.make && candidate.model !== null);
     if (name) return { name, length: n, corrected: true };
   }
   return null;
@@ -94,13 +153,26 @@ function choose(names: readonly CarName[], previous: CarMention | undefined): Ca
   return names.find((n) => previous && n.make === previous.make) ?? names[0]!;
 }
 
-function accepts(name: CarName, words: readonly Word[], i: number, n: number, index: CarIndex, previous: CarMention | undefined): boolean {
+function accepts(
+  name: CarName,
+  words: readonly Word[],
+  i: number,
+  n: number,
+  index: CarIndex,
+  previous: CarMention | undefined,
+): boolean {
   if (name.ambiguity === 'none') return true;
-  const afterMake = previous !== undefined && previous.model === null && previous.make === name.make && previous.end >= (words[i - 1]?.start ?? 0);
+  const afterMake =
+    previous !== undefined &&
+    previous.model === null &&
+    previous.make === name.make &&
+    previous.end >= (words[i - 1]?.start ?? 0);
   if (afterMake) return true;
   const before = words[i - 1]?.text;
   const articleBefore = before !== undefined && CONTEXT_BEFORE.has(before);
-  const yearAfter = words.slice(i + n, i + n + 2).some((w) => /^(19[5-9]\d|20[0-3]\d)$/.test(w.text) || w.text === 'modelo');
+  const yearAfter = words
+    .slice(i + n, i + n + 2)
+    .some((w) => /^(19[5-9]\d|20[0-3]\d)$/.test(w.text) || w.text === 'modelo');
   // "un Uno 2019" is a Fiat; "el uno" is a pick.
   if (name.ambiguity === 'needsMake') return articleBefore && yearAfter;
   // "una mini van" is a body type, not a Mini.
@@ -122,7 +194,10 @@ function fuzzyMatch(word: string, index: CarIndex, previous: CarMention | undefi
     if (Math.abs(candidate.folded.length - folded.length) > edits) continue;
     const distance = editDistance(folded, candidate.folded, substitution);
     if (distance > edits || distance > best.distance) continue;
-    best = distance < best.distance ? { distance, names: [candidate.name] } : { distance, names: [...best.names, candidate.name] };
+    best =
+      distance < best.distance
+        ? { distance, names: [candidate.name] }
+        : { distance, names: [...best.names, candidate.name] };
   }
   const distinct = new Set(best.names.map((n) => `${n.make}/${n.model ?? ''}`));
   if (best.names.length === 0) return null;

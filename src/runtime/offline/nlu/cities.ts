@@ -5,10 +5,19 @@ import type { Span } from './span.js';
  * mapped to one canonical Spanish name with accents. Patterns run on normalised text.
  */
 const CITY_PATTERNS: readonly [canonical: string, pattern: string][] = [
-  ['Ciudad de México', String.raw`cdmx|cd\s*mx|cd\.?\s*de\s+mexico|ciudad\s+de\s+mexico|mexico\s+city|d\.?\s*f\.?|distrito\s+federal|mexico\s+df|la\s+capital|chilangolandia|benito\s+juarez|coyoacan|tlalpan|iztapalapa|polanco|santa\s+fe|xochimilco|azcapotzalco|gustavo\s+a\.?\s+madero`],
-  ['Estado de México', String.raw`edomex|edo\.?\s*mex|estado\s+de\s+mexico|naucalpan|tlalnepantla|ecatepec|satelite|ciudad\s+satelite|coacalco|huixquilucan|interlomas|atizapan|cuautitlan|nezahualcoyotl|neza|texcoco|tecamac`],
+  [
+    'Ciudad de México',
+    String.raw`cdmx|cd\s*mx|cd\.?\s*de\s+mexico|ciudad\s+de\s+mexico|mexico\s+city|d\.?\s*f\.?|distrito\s+federal|mexico\s+df|la\s+capital|chilangolandia|benito\s+juarez|coyoacan|tlalpan|iztapalapa|polanco|santa\s+fe|xochimilco|azcapotzalco|gustavo\s+a\.?\s+madero`,
+  ],
+  [
+    'Estado de México',
+    String.raw`edomex|edo\.?\s*mex|estado\s+de\s+mexico|naucalpan|tlalnepantla|ecatepec|satelite|ciudad\s+satelite|coacalco|huixquilucan|interlomas|atizapan|cuautitlan|nezahualcoyotl|neza|texcoco|tecamac`,
+  ],
   ['Guadalajara', String.raw`guadalajara|gdl|guanatos|zapopan|tlaquepaque|tonala`],
-  ['Monterrey', String.raw`monterrey|monterey|mty|san\s+pedro\s+garza\s+garcia|san\s+nicolas\s+de\s+los\s+garza|apodaca|santa\s+catarina|escobedo`],
+  [
+    'Monterrey',
+    String.raw`monterrey|monterey|mty|san\s+pedro\s+garza\s+garcia|san\s+nicolas\s+de\s+los\s+garza|apodaca|santa\s+catarina|escobedo`,
+  ],
   ['Nuevo León', String.raw`nuevo\s+leon`],
   ['Jalisco', String.raw`jalisco`],
   ['Puebla', String.raw`puebla|cholula`],
@@ -63,7 +72,19 @@ const CITY_PATTERNS: readonly [canonical: string, pattern: string][] = [
   ['Los Mochis', String.raw`los\s+mochis`],
 ];
 
-const COMPILED = CITY_PATTERNS.map(([canonical, pattern]) => ({ canonical, regex: new RegExp(String.raw`\b(?:${pattern})\b`, 'g') }));
+/** Kavak's branches, named by customers instead of their city ("En Nuevo Sur, mañana"). */
+const BRANCH_PATTERNS: readonly [canonical: string, pattern: string][] = [
+  ['Puebla', String.raw`explanada|las\s+torres`],
+  ['Monterrey', String.raw`punto\s+valle|nuevo\s+sur`],
+  ['Guadalajara', String.raw`midtown|punto\s+sur`],
+  ['Ciudad de México', String.raw`plaza\s+fortuna|patio\s+santa\s+fe|el\s+rosario|antara|artz(\s+pedregal)?|pedregal`],
+  ['Estado de México', String.raw`cosmopol`],
+];
+
+const COMPILED = [...CITY_PATTERNS, ...BRANCH_PATTERNS].map(([canonical, pattern]) => ({
+  canonical,
+  regex: new RegExp(String.raw`\b(?:${pattern})\b`, 'g'),
+}));
 
 export interface CityMention extends Span {
   city: string;
@@ -76,7 +97,8 @@ export function findCity(text: string): CityMention | null {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const found = { city: canonical, start: m.index, end: m.index + m[0].length };
-      if (!best || found.start < best.start || (found.start === best.start && found.end > best.end)) best = found;
+      if (!best || found.start < best.start || (found.start === best.start && found.end > best.end))
+        best = found;
     }
   }
   return best;

@@ -19,6 +19,8 @@ export interface ConversationContext {
   financingActive: boolean;
   /** A car is being discussed: "¿cuánto cuesta?" asks about it. */
   carInFocus: boolean;
+  /** The customer's previous request: "¿Y cómo la reclamo?" goes on with it. */
+  previous: { intent: IntentType; topic: string | null } | null;
 }
 
 /** The catalog search shows three cars unless told otherwise. */
@@ -30,7 +32,11 @@ const OFFERS: readonly [RegExp, IntentType, SalesAction | null][] = [
   [/\b(asesor|ejecutivo|te\s+llame|te\s+contacte)/, 'sales', 'human'],
   [/\b(agend|visita|cita|verlo|verla|conocerlo|conocerla|pasar\s+a)/, 'sales', 'visit'],
   [/\b(financ|credito|mensualidad|enganche|plan\s+de\s+pagos|plazo|calcul|a\s+meses)/, 'financing', null],
-  [/\b(opciones|otros?\s+(autos|carros|modelos)|te\s+muestro|te\s+interesa\s+(alguno|alguna)|cual\s+te\s+(gusta|interesa)|mas\s+detalles|buscas|busque)/, 'car_recommendation', null],
+  [
+    /\b(opciones|otros?\s+(autos|carros|modelos)|te\s+muestro|te\s+interesa\s+(alguno|alguna)|cual\s+te\s+(gusta|interesa)|mas\s+detalles|buscas|busque)/,
+    'car_recommendation',
+    null,
+  ],
   [/\b(garantia|devolucion|sede|sucursal|kavak\s+total|documentos|requisitos)/, 'kavak_info', null],
 ];
 
@@ -38,7 +44,10 @@ const ASKS: readonly [RegExp, NonNullable<ConversationContext['asked']>][] = [
   [/\b(enganche|cuanto\s+(puedes|podrias)\s+dar)/, 'downPayment'],
   [/\b(plazo|cuantos\s+(anos|meses))/, 'term'],
   [/\b(mensualidad|pagar\s+al\s+mes|pago\s+mensual)/, 'monthly'],
-  [/\b(presupuesto|cuanto\s+(quieres|puedes|te\s+gustaria|planeas)\s+(gastar|invertir|pagar)|rango\s+de\s+precio)/, 'budget'],
+  [
+    /\b(presupuesto|cuanto\s+(quieres|puedes|te\s+gustaria|planeas)\s+(gastar|invertir|pagar)|rango\s+de\s+precio)/,
+    'budget',
+  ],
   [/\b(ciudad|donde\s+(vives|estas|te\s+encuentras)|de\s+donde|en\s+que\s+estado)/, 'city'],
   [/\b(como\s+te\s+llamas|tu\s+nombre|con\s+quien\s+tengo\s+el\s+gusto)/, 'name'],
   [/\b(que\s+dia|que\s+hora|cuando\s+(te\s+gustaria|quieres|puedes)|que\s+horario)/, 'time'],
@@ -46,7 +55,7 @@ const ASKS: readonly [RegExp, NonNullable<ConversationContext['asked']>][] = [
 
 export function readContext(history: readonly HistoryTurn[], profile: Profile): ConversationContext {
   const lastAgent = [...history].reverse().find((t) => t.role === 'agent');
-  const lastCustomer = [...history].reverse().find((t) => t.role === 'customer');
+  const customerTurns = history.filter((t) => t.role === 'customer').slice(-RECENT_CUSTOMER_TURNS);
   const agentText = lastAgent ? normalize(lastAgent.text).text : '';
   const { body, question } = splitClosingQuestion(agentText);
 
@@ -55,7 +64,10 @@ export function readContext(history: readonly HistoryTurn[], profile: Profile): 
   const asked = question ? (ASKS.find(([pattern]) => pattern.test(question))?.[1] ?? null) : null;
   const agentTopic = topicOf(body) ?? topicOf(question);
 
-  const customerCues = lastCustomer ? findCues(normalize(lastCustomer.text).text) : [];
+  const customerCues = customerTurns.map((t) => findCues(normalize(t.text).text));
+  const lastRequest = customerCues[customerCues.length - 1]?.find(
+    (c) => c.rule.intent !== 'greeting' && c.rule.courtesy !== true && c.rule.injection !== true,
+  );
   const listed = new Set([...agentText.matchAll(/(?:^|\s)(\d)[.)]\s/g)].map((m) => m[1])).size;
   return {
     agentTopic,
@@ -65,10 +77,16 @@ export function readContext(history: readonly HistoryTurn[], profile: Profile): 
     financingActive:
       agentTopic === 'financing' ||
       offer?.intent === 'financing' ||
-      customerCues.some((c) => c.rule.intent === 'financing') ||
+      customerCues.flat().some((c) => c.rule.intent === 'financing') ||
       // With no recent turns to go on, a plan already in the profile says payments are the subject.
-      (history.length === 0 && (profile.termYears !== null || profile.downPaymentAmount !== null || profile.downPaymentPercent !== null)),
-    carInFocus: agentTopic === 'car_recommendation' || profile.carUnderDiscussion !== null || profile.lastRecommended.length > 0,
+      (history.length === 0 &&
+        (profile.termYears !== null ||
+          profile.downPaymentAmount !== null ||
+          profile.downPaymentPercent !== null)),
+    carInFocus:
+      agentTopic === 'car_recommendation' ||
+      profile.carUnderDiscussion !== null ||
+      profile.lastRecommended.length > 0,
   };
 }
 
@@ -76,7 +94,8 @@ export function readContext(history: readonly HistoryTurn[], profile: Profile): 
 function splitClosingQuestion(text: string): { body: string; question: string } {
   const end = text.lastIndexOf('?');
   if (end < 0) return { body: text, question: '' };
-  const start = Math.max(text.lastIndexOf('.', end), text.lastIndexOf('!', end), text.lastIndexOf('?', end - 1)) + 1;
+  const start =
+    Math.max(text.lastIndexOf('.', end), text.lastIndexOf('!', end), text.lastIndexOf('?', end - 1)) + 1;
   return { body: text.slice(0, start), question: text.slice(start, end + 1) };
 }
 
@@ -85,6 +104,7 @@ function topicOf(text: string): IntentType | null {
   if (/\b(mensualidad|enganche|plazo|financiamiento|credito|tasa|al\s+mes)\b/.test(text)) return 'financing';
   if (/\$\s?\d|\bkm\b|(?:^|\s)\d[.)]\s/.test(text)) return 'car_recommendation';
   if (/\b(agend|visita|cita|prueba\s+de\s+manejo|apart|asesor)/.test(text)) return 'sales';
-  if (/\b(garantia|sede|sucursal|devolucion|inspeccion|kavak\s+total|app|documentos)\b/.test(text)) return 'kavak_info';
+  if (/\b(garantia|sede|sucursal|devolucion|inspeccion|kavak\s+total|app|documentos)\b/.test(text))
+    return 'kavak_info';
   return null;
 }

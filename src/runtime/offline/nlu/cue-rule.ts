@@ -14,6 +14,11 @@ export interface CueRule {
    * ("¿tienen el Jetta?" but not "¿tienen garantía?").
    */
   needsCarObject?: boolean;
+  /**
+   * With no car named and nothing else asked, the cue still counts at this confidence:
+   * "¿Y qué precio tiene?" asks about the car being discussed.
+   */
+  fallbackConfidence?: number;
   /** Greetings count only at the start of the message ("¿qué tal el Jetta?" is not one). */
   atStart?: boolean;
   /** Prompt injection: everything else in the message is declined. */

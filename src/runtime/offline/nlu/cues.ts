@@ -5,7 +5,14 @@ import { GREETING_RULES, OUT_OF_SCOPE_RULES, SALES_RULES } from './rules-convers
 import type { Span } from './span.js';
 import { findAll } from './span.js';
 
-export const ALL_RULES: readonly CueRule[] = [...GREETING_RULES, ...CAR_RULES, ...FINANCING_RULES, ...INFO_RULES, ...SALES_RULES, ...OUT_OF_SCOPE_RULES];
+export const ALL_RULES: readonly CueRule[] = [
+  ...GREETING_RULES,
+  ...CAR_RULES,
+  ...FINANCING_RULES,
+  ...INFO_RULES,
+  ...SALES_RULES,
+  ...OUT_OF_SCOPE_RULES,
+];
 
 export interface CueHit extends Span {
   rule: CueRule;
@@ -23,7 +30,8 @@ export function findCues(text: string, rules: readonly CueRule[] = ALL_RULES): C
   for (const rule of rules) {
     for (const { start, end } of findAll(text, rule.pattern)) {
       if (rule.atStart && wordsBefore(text, start) > GREETING_MAX_WORDS_BEFORE) continue;
-      if (NEGATABLE.has(rule.intent) && TURNED_DOWN.test(text.slice(Math.max(0, start - 40), start))) continue;
+      if (NEGATABLE.has(rule.intent) && TURNED_DOWN.test(text.slice(Math.max(0, start - 40), start)))
+        continue;
       hits.push({ start, end, rule });
     }
   }

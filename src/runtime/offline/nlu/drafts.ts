@@ -20,17 +20,33 @@ export interface DraftExtra {
   courtesy?: boolean | undefined;
 }
 
-export function addDraft(drafts: Drafts, type: IntentType, start: number, confidence: number, extra: DraftExtra = {}): void {
-  const draft = drafts.get(type) ?? { type, start, confidence, topics: [], salesActions: [], courtesyOnly: true };
+export function addDraft(
+  drafts: Drafts,
+  type: IntentType,
+  start: number,
+  confidence: number,
+  extra: DraftExtra = {},
+): void {
+  const draft = drafts.get(type) ?? {
+    type,
+    start,
+    confidence,
+    topics: [],
+    salesActions: [],
+    courtesyOnly: true,
+  };
   draft.start = Math.min(draft.start, start);
   draft.confidence = Math.max(draft.confidence, confidence);
   if (extra.topic && !draft.topics.includes(extra.topic)) draft.topics.push(extra.topic);
-  if (extra.salesAction && !draft.salesActions.includes(extra.salesAction)) draft.salesActions.push(extra.salesAction);
+  if (extra.salesAction && !draft.salesActions.includes(extra.salesAction))
+    draft.salesActions.push(extra.salesAction);
   draft.courtesyOnly &&= extra.courtesy === true;
   drafts.set(type, draft);
 }
 
 /** Intents that ask for something (not a greeting, not a thank-you). */
 export function substantive(drafts: Drafts): DraftIntent[] {
-  return [...drafts.values()].filter((d) => d.type !== 'greeting' && !(d.type === 'out_of_scope' && d.courtesyOnly));
+  return [...drafts.values()].filter(
+    (d) => d.type !== 'greeting' && !(d.type === 'out_of_scope' && d.courtesyOnly),
+  );
 }

@@ -32,12 +32,18 @@ export interface EntityPositions {
 export interface ExtractedEntities {
   entities: Entities;
   positions: EntityPositions;
-  /** Positions of everything a "¿tienen…?" could be asking for, car nouns and "algo" included. */
-  carObjects: number[];
+  /** Everything a "¿tienen…?" could be asking for: named (a car, a year, a price…) or a noun ("carros", "algo"). */
+  carObjects: CarObject[];
 }
 
 const CAR_OBJECT_WORDS =
   /\b(carros?|autos?|coches?|naves?|camionetas?|trocas?|vehiculos?|sedan(es)?|suvs?|pick\s*ups?|vochos?|carritos?|ranflas?|unidad(es)?|seminuevos?|cars?|trucks?|vehicles?|modelos?|algo|alguno|alguna|algunos|opciones|otros?|otras?|uno|una\s+(?=(?:que|con|de)\b)|something|anything|options)\b/;
+
+export interface CarObject {
+  position: number;
+  /** A car name, year, price, feature…; false for a bare noun like "autos" or "algo". */
+  named: boolean;
+}
 
 export interface ExtractionOptions {
   hints: NumberHints;
@@ -48,13 +54,21 @@ export interface ExtractionOptions {
   exclude?: readonly Span[];
 }
 
-export function extractEntities(source: NormalizedText, index: CarIndex, options: ExtractionOptions): ExtractedEntities {
+export function extractEntities(
+  source: NormalizedText,
+  index: CarIndex,
+  options: ExtractionOptions,
+): ExtractedEntities {
   const normalized = blankOut(source, options.exclude ?? []);
   const text = normalized.text;
   const cars = findCars(text, index);
   const time = findTime(normalized);
   const features = findFeatures(text);
-  const numberMasks: Span[] = [...cars, ...(time ? [time] : []), ...features.spans.filter((s) => /\d/.test(text.slice(s.start, s.end)))];
+  const numberMasks: Span[] = [
+    ...cars,
+    ...(time ? [time] : []),
+    ...features.spans.filter((s) => /\d/.test(text.slice(s.start, s.end))),
+  ];
   const numbers = classifyNumbers(text, findNumbers(tokenize(text), numberMasks), options.hints);
   const city = findCity(text);
   const name = findCustomerName(normalized) ?? (options.expectName ? findBareName(normalized) : null);
@@ -81,8 +95,16 @@ export function extractEntities(source: NormalizedText, index: CarIndex, options
   const at = (kinds: readonly RoledNumber['role']['kind'][]): number[] =>
     numbers.filter((n) => kinds.includes(n.role.kind)).map((n) => n.mention.start);
   const identity = [...cars.map((c) => c.start), ...at(['year', 'stockId']), ...(pick ? [pick.start] : [])];
-  const search = [...identity, ...at(['price', 'km']), ...features.spans.map((s) => s.start), ...(cheaper ? [cheaper.start] : [])];
-  const nouns = findAll(text, CAR_OBJECT_WORDS).map((h) => h.start);
+  const search = [
+    ...identity,
+    ...at(['price', 'km']),
+    ...features.spans.map((s) => s.start),
+    ...(cheaper ? [cheaper.start] : []),
+  ];
+  // "mi auto" is the customer's own car, not one to look for.
+  const nouns = findAll(text, CAR_OBJECT_WORDS)
+    .filter((h) => !/\b(mi|mis|nuestro|nuestra|tu)\s+$/.test(text.slice(Math.max(0, h.start - 10), h.start)))
+    .map((h) => ({ position: h.start, named: false }));
   return {
     entities,
     positions: {
@@ -94,7 +116,7 @@ export function extractEntities(source: NormalizedText, index: CarIndex, options
       name: name?.start ?? null,
       pick: pick?.start ?? null,
     },
-    carObjects: [...search, ...nouns].sort((a, b) => a - b),
+    carObjects: [...search.map((position) => ({ position, named: true })), ...nouns].sort((a, b) => a.position - b.position),
   };
 }
 

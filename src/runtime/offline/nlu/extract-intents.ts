@@ -47,7 +47,9 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const normalized = normalize(input.message);
   const text = normalized.text;
   if (!/[a-z0-9]/.test(text)) {
-    return IntentResultSchema.parse({ intents: [{ type: 'out_of_scope', confidence: EMPTY_CONFIDENCE, entities: emptyEntities() }] });
+    return IntentResultSchema.parse({
+      intents: [{ type: 'out_of_scope', confidence: EMPTY_CONFIDENCE, entities: emptyEntities() }],
+    });
   }
   const context = readContext(input.history, input.profile);
   const cues = findCues(text);
@@ -55,7 +57,8 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const options = { hints, listLength: context.listLength, expectName: context.asked === 'name' };
   const all = extractEntities(normalized, index, options);
   const ownCar = ownCarClauses(text, cues);
-  const shopping = ownCar.length > 0 ? extractEntities(normalized, index, { ...options, exclude: ownCar }) : all;
+  const shopping =
+    ownCar.length > 0 ? extractEntities(normalized, index, { ...options, exclude: ownCar }) : all;
 
   const { drafts, injection } = intentsFromCues(cues, shopping.carObjects, text, context);
   if (!injection) {
@@ -106,11 +109,18 @@ function ownCarClauses(text: string, cues: readonly CueHit[]): Span[] {
 function finish(drafts: Drafts, saysFinancingFigures: boolean): void {
   const info = drafts.get('kavak_info');
   const financing = drafts.get('financing');
-  if (info && financing && !saysFinancingFigures && info.topics.includes('documentos') && info.start < financing.start) {
+  if (
+    info &&
+    financing &&
+    !saysFinancingFigures &&
+    info.topics.includes('documentos') &&
+    info.start < financing.start
+  ) {
     drafts.delete('financing');
   }
   const outOfScope = drafts.get('out_of_scope');
-  if (outOfScope?.courtesyOnly && substantive(drafts).some((d) => d.type !== 'out_of_scope')) drafts.delete('out_of_scope');
+  if (outOfScope?.courtesyOnly && substantive(drafts).some((d) => d.type !== 'out_of_scope'))
+    drafts.delete('out_of_scope');
   if (substantive(drafts).length === 0 && !drafts.has('out_of_scope') && !drafts.has('greeting')) {
     addDraft(drafts, 'out_of_scope', 0, FALLBACK_CONFIDENCE);
   }

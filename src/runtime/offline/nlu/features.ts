@@ -14,10 +14,13 @@ export interface FeatureFacts {
 
 const BLUETOOTH = /\b(bluetooth|bluetoo?th?|blutu+th?|bluetuth|blu\s+tooth|bluethooth|bluethoot|bluetoot)\b/;
 const CARPLAY = /\b(apple\s+)?car\s*play\b|\bandroid\s+auto\b/;
-const AUTOMATIC = /\b(automatic[oa]s?|automatic|transmision\s+automatica|cvt|tiptronic|de\s+cambios\s+automaticos)\b/;
-const MANUAL = /\b(estandar|standard|std|manual|de\s+palanca|mecanic[oa]|stick\s+shift|de\s+velocidades)\b(?!\s+del\s+propietario)/;
+const AUTOMATIC =
+  /\b(automatic[oa]s?|automatic|transmision\s+automatica|cvt|tiptronic|de\s+cambios\s+automaticos)\b/;
+const MANUAL =
+  /\b(estandar|standard|std|manual|de\s+palanca|mecanic[oa]|stick\s+shift|de\s+velocidades)\b(?!\s+del\s+propietario)/;
 /** "sin", "no tiene", "no necesito": the feature is not wanted (or absent). */
-const NEGATION_BEFORE = /\b(sin|no\s+(?:tiene|tenga|necesito|quiero|ocupo|busco|traiga|trae))\s+(?:(?:el|la|los|las|un|una)\s+)?$/;
+const NEGATION_BEFORE =
+  /\b(sin|no\s+(?:tiene|tenga|necesito|quiero|ocupo|busco|traiga|trae))\s+(?:(?:el|la|los|las|un|una)\s+)?$/;
 const INDIFFERENT_BEFORE = /\bno\s+(?:me\s+)?importa\s+(?:(?:el|la|si|que|tenga|sea)\s+)*$/;
 
 /** Requested features with no catalog column: what the agent says is "not in the data". */
@@ -41,10 +44,16 @@ const OTHER_FEATURES: readonly [label: string, pattern: RegExp][] = [
   ['convertible', /\b(convertible|descapotable)\b/],
   ['deportivo', /\bdeportiv[oa]s?\b/],
   ['familiar', /\b(familiar|para\s+la\s+familia|para\s+mi\s+familia)\b/],
-  ['aire acondicionado', /\b(aire\s+acondicionado|a\/c)\b|\b(con|tenga|tiene|y)\s+clima\b|\bclima\s+(automatico|dual|bizona)\b/],
+  [
+    'aire acondicionado',
+    /\b(aire\s+acondicionado|a\/c)\b|\b(con|tenga|tiene|y)\s+clima\b|\bclima\s+(automatico|dual|bizona)\b/,
+  ],
   ['pantalla', /\bpantalla(\s+tactil)?\b/],
   ['GPS', /\b(gps|navegador|navegacion)\b/],
-  ['bajo consumo', /\b(ahorrador|rendidor|que\s+rinda|bajo\s+consumo|gaste\s+poca\s+gasolina|economico\s+en\s+gasolina)\b/],
+  [
+    'bajo consumo',
+    /\b(ahorrador|rendidor|que\s+rinda|bajo\s+consumo|gaste\s+poca\s+gasolina|economico\s+en\s+gasolina)\b/,
+  ],
   ['compacto', /\b(compacto|chiquito|pequeno)\b/],
   ['color rojo', /\b(roj[oa])\b/],
   ['color blanco', /\b(blanc[oa])\b/],
@@ -54,7 +63,13 @@ const OTHER_FEATURES: readonly [label: string, pattern: RegExp][] = [
 ];
 
 export function findFeatures(text: string): FeatureFacts {
-  const facts: FeatureFacts = { bluetooth: null, carplay: null, transmission: null, otherFeatures: [], spans: [] };
+  const facts: FeatureFacts = {
+    bluetooth: null,
+    carplay: null,
+    transmission: null,
+    otherFeatures: [],
+    spans: [],
+  };
   const wanted = (pattern: RegExp): boolean | null => {
     const hits = findAll(text, pattern);
     if (hits.length === 0) return null;

@@ -17,7 +17,12 @@ const SHORT_REPLY_WORDS = 8;
  * agent offered, "el segundo" picks from the list (for payments if payments were the subject),
  * "¿y el Jetta?" repeats the last question, "el sábado a las 10" answers "¿qué día?".
  */
-export function applyFollowUps(drafts: Drafts, text: string, found: ExtractedEntities, context: ConversationContext): void {
+export function applyFollowUps(
+  drafts: Drafts,
+  text: string,
+  found: ExtractedEntities,
+  context: ConversationContext,
+): void {
   if (substantive(drafts).length > 0) return;
   const { entities, positions } = found;
   const shortReply = (text.match(/[a-z0-9]+/g) ?? []).length <= SHORT_REPLY_WORDS;
@@ -29,10 +34,21 @@ export function applyFollowUps(drafts: Drafts, text: string, found: ExtractedEnt
     const aboutPayments = context.offer?.intent === 'financing' || context.agentTopic === 'financing';
     addDraft(drafts, aboutPayments ? 'financing' : 'car_recommendation', positions.pick, 0.8);
   }
-  if (positions.identity !== null && context.financingActive && (AND_ABOUT.test(text) || shortReply) && !describesSearch(entities)) {
+  if (
+    positions.identity !== null &&
+    context.financingActive &&
+    (AND_ABOUT.test(text) || shortReply) &&
+    !describesSearch(entities)
+  ) {
     addDraft(drafts, 'financing', positions.identity, 0.75);
   }
-  if (positions.time !== null && (context.offer?.intent === 'sales' || context.agentTopic === 'sales' || context.asked === 'time' || mostlyTime(text, entities))) {
+  if (
+    positions.time !== null &&
+    (context.offer?.intent === 'sales' ||
+      context.agentTopic === 'sales' ||
+      context.asked === 'time' ||
+      mostlyTime(text, entities))
+  ) {
     const action = context.offer?.intent === 'sales' ? context.offer.salesAction : 'visit';
     addDraft(drafts, 'sales', positions.time, 0.75, { salesAction: action });
   }
@@ -40,7 +56,8 @@ export function applyFollowUps(drafts: Drafts, text: string, found: ExtractedEnt
     const about = context.offer?.intent ?? context.agentTopic;
     if (about === 'sales' || about === 'car_recommendation') addDraft(drafts, about, positions.city, 0.7);
     // "Hola, soy de Monterrey" introduces; a city alone asks where Kavak is.
-    else if (context.asked === 'city' || !drafts.has('greeting')) addDraft(drafts, 'kavak_info', positions.city, 0.7, { topic: 'sedes' });
+    else if (context.asked === 'city' || !drafts.has('greeting'))
+      addDraft(drafts, 'kavak_info', positions.city, 0.7, { topic: 'sedes' });
   }
   if (positions.name !== null && substantive(drafts).length === 0 && !hasSearchOrFinancing(found)) {
     const about = context.offer?.intent ?? context.agentTopic;
@@ -58,7 +75,8 @@ export function applyFollowUps(drafts: Drafts, text: string, found: ExtractedEnt
  */
 export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): void {
   const { positions, entities } = found;
-  if (positions.financing !== null && !drafts.has('financing')) addDraft(drafts, 'financing', positions.financing, 0.8);
+  if (positions.financing !== null && !drafts.has('financing'))
+    addDraft(drafts, 'financing', positions.financing, 0.8);
   const declined = [...drafts.values()].some((d) => d.type === 'out_of_scope' && !d.courtesyOnly);
   if (declined || drafts.has('car_recommendation') || positions.search === null) return;
   if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {

@@ -3,7 +3,9 @@ import { normalize, originalSlice } from './normalize.js';
 
 describe('normalize', () => {
   it('lowercases, strips accents and ñ, drops emojis and squeezes stretched letters', () => {
-    expect(normalize('Holaaaa!! 😀 ¿Cuánto cuesta el AÑO 2020? 🙏').text).toBe('hola!! cuanto cuesta el ano 2020?');
+    expect(normalize('Holaaaa!! 😀 ¿Cuánto cuesta el AÑO 2020? 🙏').text).toBe(
+      'hola!! cuanto cuesta el ano 2020?',
+    );
   });
 
   it('expands WhatsApp shorthand but keeps "300 k" and "4x4"', () => {

@@ -28,7 +28,7 @@ const EMOJI_WORDS: Record<string, string> = {
 };
 
 const KEPT_SYMBOLS = new Set(['$', '%', '#', '.', ',', ';', ':', '?', '!', '-', '+', '/', '(', ')']);
-const ORDINAL_SIGNS: Record<string, string> = { 'º': 'o', '°': 'o', 'ª': 'a' };
+const ORDINAL_SIGNS: Record<string, string> = { º: 'o', '°': 'o', ª: 'a' };
 
 /** Shorthand written as a whole word → its full form. */
 const SHORTHAND: Record<string, string> = {
@@ -102,6 +102,13 @@ const SHORTHAND: Record<string, string> = {
   finansiamiento: 'financiamiento',
   financiamento: 'financiamiento',
   enganchee: 'enganche',
+  engache: 'enganche',
+  engancahe: 'enganche',
+  finansiar: 'financiar',
+  finanziar: 'financiar',
+  kon: 'con',
+  anios: 'anos',
+  anio: 'ano',
 };
 
 export function normalize(message: string): NormalizedText {
@@ -115,14 +122,21 @@ export function normalize(message: string): NormalizedText {
   chars = squeezeStretchedLetters(chars);
   chars = expandShorthand(chars);
   chars = collapseSpaces(chars);
-  return { original, text: chars.map((c) => c.ch).join(''), map: [...chars.map((c) => c.at), original.length] };
+  return {
+    original,
+    text: chars.map((c) => c.ch).join(''),
+    map: [...chars.map((c) => c.at), original.length],
+  };
 }
 
 /** The customer's own text for a span of the normalised text. */
 export function originalSlice(normalized: NormalizedText, start: number, end: number): string {
   const from = normalized.map[start] ?? normalized.original.length;
   const to = normalized.map[end] ?? normalized.original.length;
-  return normalized.original.slice(from, to).trim().replace(/[\s,.;:!?¿¡]+$/u, '');
+  return normalized.original
+    .slice(from, to)
+    .trim()
+    .replace(/[\s,.;:!?¿¡]+$/u, '');
 }
 
 function foldCodePoint(codePoint: string): string {

@@ -16,7 +16,8 @@ export const DISCOUNT_NEAR = /descuento|rebaja|discount|off\b/;
 export const YEARS_AFTER = /^\s*(anos?|years?|yrs?)\b/;
 export const MONTHS_AFTER = /^\s*(meses|mes|months?|mensualidades|pagos|plazos)\b/;
 /** "un carro de 5 años", "que no tenga más de 5 años": the car's age, not a term. */
-export const AGE_BEFORE = /\b(carro|auto|coche|camioneta|nave|vehiculo|tenga|antiguedad|uso|viejo)\s+(?:(?:de|con|mas|menos|maximo|unos)\s+)*$/;
+export const AGE_BEFORE =
+  /\b(carro|auto|coche|camioneta|nave|vehiculo|tenga|antiguedad|uso|viejo)\s+(?:(?:de|con|mas|menos|maximo|unos)\s+)*$/;
 export const AGE_AFTER = /^\s*(anos?|years?)\s+(de\s+)?(antiguedad|uso|viejo|antiguo|de\s+edad|old)/;
 export const WARRANTY_AFTER = /^\s*(meses|mes|anos?|dias)\s+(de\s+)?(garantia|prueba)/;
 
@@ -32,7 +33,8 @@ export const DOWN_BEFORE = new RegExp(
   String.raw`\b(enganche|entrada|pago\s+inicial|inicial|down\s+payment)\s+(?:(?:de|del|con|seria|es|of|como|hasta|maximo|minimo|sera|puedo\s+dar|tengo|doy|daria)\s+)*${FILLER}$`,
 );
 /** "puedo dar 50 mil": a down payment only when the conversation is about one. */
-export const GIVE_BEFORE = /\b(dar|doy|daria|dando|dejar|dejo|dejando|poner|pongo|pondria|poniendo|juntar|junte|tengo\s+ahorrad[oa]s?)\s+(?:(?:de\s+enganche|unos|como)\s+)*(\$\s*)?$/;
+export const GIVE_BEFORE =
+  /\b(dar|doy|daria|dando|dejar|dejo|dejando|poner|pongo|pondria|poniendo|juntar|junte|tengo\s+ahorrad[oa]s?)\s+(?:(?:de\s+enganche|unos|como)\s+)*(\$\s*)?$/;
 /** "enganche del 20", "el 20 de enganche": a small number with an article is a percentage. */
 export const PERCENT_ARTICLE_BEFORE = /\b(el|del|un)\s*$/;
 
@@ -42,10 +44,13 @@ export const PRICE_MAX_BEFORE = new RegExp(
 export const PRICE_MIN_BEFORE = new RegExp(
   String.raw`\b(mas\s+de|mayor\s+(?:a|de)|minimo|desde|arriba\s+de|encima\s+de|por\s+lo\s+menos|al\s+menos|a\s+partir\s+de|over|more\s+than|at\s+least|from)\s+(?:(?:de|es)\s+)*${FILLER}$`,
 );
-export const PRICE_MIN_AFTER = /^\s*(?:(?:pesos|mxn)\s+)?(o\s+mas|para\s+arriba|en\s+adelante|hacia\s+arriba|or\s+more|\+)/;
-export const PRICE_MAX_AFTER = /^\s*(?:(?:pesos|mxn)\s+)?(o\s+menos|para\s+abajo|maximo|max|como\s+maximo|de\s+presupuesto|or\s+less|tope|top)/;
+export const PRICE_MIN_AFTER =
+  /^\s*(?:(?:pesos|mxn)\s+)?(o\s+mas|para\s+arriba|en\s+adelante|hacia\s+arriba|or\s+more|\+)/;
+export const PRICE_MAX_AFTER =
+  /^\s*(?:(?:pesos|mxn)\s+)?(o\s+menos|para\s+abajo|maximo|max|como\s+maximo|de\s+presupuesto|or\s+less|tope|top)/;
 /** A small bare number is thousands only when the words around it talk about a budget. */
-export const BUDGET_WORDS = /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|no\s+mas\s+de|entre|budget)\b/;
+export const BUDGET_WORDS =
+  /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|no\s+mas\s+de|entre|budget)\b/;
 
 export const YEAR_MIN_BEFORE =
   /\b(desde\s+el|desde|a\s+partir\s+del?|minimo|mas\s+nuevo\s+que\s+(el\s+)?|mas\s+reciente\s+que\s+(el\s+)?|posterior\s+al?|despues\s+del?|arriba\s+del?|(?<!no\s)mayor\s+al?|no\s+mas\s+viejo\s+que\s+(el\s+)?|no\s+mas\s+antiguo\s+que\s+(el\s+)?|newer\s+than|after|since)\s*$/;
@@ -54,7 +59,8 @@ export const YEAR_MIN_AFTER =
 export const YEAR_MAX_BEFORE =
   /\b(hasta\s+el|hasta|maximo|no\s+mayor\s+al?|menor\s+al?|antes\s+del?|anterior\s+al?|mas\s+viejo\s+que\s+(el\s+)?|older\s+than|before|up\s+to)\s*$/;
 export const YEAR_STRICT_BEFORE = /\b(antes\s+del?|anterior\s+al?|before)\s*$/;
-export const YEAR_MAX_AFTER = /^\s*(o\s+(mas\s+)?(viejo|antiguo|anterior|antes)|para\s+abajo|hacia\s+abajo|or\s+older)/;
+export const YEAR_MAX_AFTER =
+  /^\s*(o\s+(mas\s+)?(viejo|antiguo|anterior|antes)|para\s+abajo|hacia\s+abajo|or\s+older)/;
 /** "modelo 18" is 2018. */
 export const MODEL_WORD_BEFORE = /\bmodelo\s*$/;
 

@@ -47,20 +47,45 @@ function clauseAfter(text: string, end: number): string {
   return cut >= 0 ? slice.slice(0, cut) : slice;
 }
 
-export function classifyNumbers(text: string, mentions: readonly NumberMention[], hints: NumberHints): RoledNumber[] {
+export function classifyNumbers(
+  text: string,
+  mentions: readonly NumberMention[],
+  hints: NumberHints,
+): RoledNumber[] {
   const roled: RoledNumber[] = mentions.map((mention) => ({
     mention,
-    role: classifyOne(mention, clauseBefore(text, mention.start), clauseAfter(text, mention.end), text, hints),
+    role: classifyOne(
+      mention,
+      clauseBefore(text, mention.start),
+      clauseAfter(text, mention.end),
+      text,
+      hints,
+    ),
   }));
   for (let i = 0; i + 1 < mentions.length; i++) {
     const first = mentions[i]!;
     const second = mentions[i + 1]!;
-    if (!cue.RANGE_JOINT.test(text.slice(first.end, second.start)) || isYearLike(first) !== isYearLike(second)) continue;
+    if (
+      !cue.RANGE_JOINT.test(text.slice(first.end, second.start)) ||
+      isYearLike(first) !== isYearLike(second)
+    )
+      continue;
     const widened =
       first.multiplier === 1 && second.multiplier > 1 && first.value < 1000
-        ? { ...first, value: first.value * second.multiplier, multiplier: second.multiplier, plainDigits: null }
+        ? {
+            ...first,
+            value: first.value * second.multiplier,
+            multiplier: second.multiplier,
+            plainDigits: null,
+          }
         : first;
-    const firstRole = classifyOne(widened, clauseBefore(text, first.start), clauseAfter(text, second.end), text, hints);
+    const firstRole = classifyOne(
+      widened,
+      clauseBefore(text, first.start),
+      clauseAfter(text, second.end),
+      text,
+      hints,
+    );
     const secondRole = roled[i + 1]!.role;
     const joined = joinRange(firstRole, secondRole);
     if (!joined) continue;
@@ -95,7 +120,13 @@ export function isYearLike(m: NumberMention): boolean {
   return m.words && Number.isInteger(m.value) && m.value >= 1990 && m.value <= 2035;
 }
 
-function classifyOne(m: NumberMention, before: string, after: string, text: string, hints: NumberHints): NumberRole {
+function classifyOne(
+  m: NumberMention,
+  before: string,
+  after: string,
+  text: string,
+  hints: NumberHints,
+): NumberRole {
   const value = m.value;
   const bare = m.multiplier === 1 && !m.currency;
   if ((m.plainDigits?.length ?? 0) >= 8 || value > 100_000_000) return { kind: 'none' };
@@ -110,7 +141,8 @@ function classifyOne(m: NumberMention, before: string, after: string, text: stri
   }
   if (cue.WARRANTY_AFTER.test(after)) return { kind: 'none' };
   if (cue.YEARS_AFTER.test(after)) {
-    if (cue.AGE_BEFORE.test(before) || cue.AGE_AFTER.test(after) || value > 15 || !bare) return { kind: 'none' };
+    if (cue.AGE_BEFORE.test(before) || cue.AGE_AFTER.test(after) || value > 15 || !bare)
+      return { kind: 'none' };
     return { kind: 'termYears', value };
   }
   if (cue.MONTHS_AFTER.test(after)) {
@@ -127,22 +159,32 @@ function classifyOne(m: NumberMention, before: string, after: string, text: stri
     return { kind: 'year', value, bound: yearBound(before, after) };
   }
   if (m.plainDigits?.length === 2 && cue.MODEL_WORD_BEFORE.test(before)) {
-    return { kind: 'year', value: value <= 35 ? 2000 + value : 1900 + value, bound: yearBound(before, after) };
+    return {
+      kind: 'year',
+      value: value <= 35 ? 2000 + value : 1900 + value,
+      bound: yearBound(before, after),
+    };
   }
   if (monthly) return { kind: 'monthly', value: bare && value < 100 ? value * 1000 : value };
   if (down) {
-    if (bare && value <= 100 && cue.PERCENT_ARTICLE_BEFORE.test(before)) return { kind: 'downPaymentPercent', value };
+    if (bare && value <= 100 && cue.PERCENT_ARTICLE_BEFORE.test(before))
+      return { kind: 'downPaymentPercent', value };
     return { kind: 'downPaymentAmount', value: bare && value < 1000 ? value * 1000 : value };
   }
   const bound = priceBound(before, after);
   const plainLength = m.plainDigits?.length ?? 0;
   if ((plainLength === 5 || plainLength === 6) && !m.currency) {
-    const priced = bound !== null || /\b(precio|cuesta|pesos|lana|presupuesto|pagar|enganche|tengo)\b/.test(before + after);
-    if (!priced && (cue.STOCK_BEFORE.test(before) || value % 1000 !== 0)) return { kind: 'stockId', id: m.plainDigits! };
+    const priced =
+      bound !== null ||
+      /\b(precio|cuesta|pesos|lana|presupuesto|pagar|enganche|tengo)\b/.test(before + after);
+    if (!priced && (cue.STOCK_BEFORE.test(before) || value % 1000 !== 0))
+      return { kind: 'stockId', id: m.plainDigits! };
   }
   if (m.currency || m.multiplier > 1 || m.grouped || value >= 1000) {
     // No car costs less than this: "apártalo con 5 mil" is not a budget.
-    return value >= MIN_CAR_PRICE ? { kind: 'price', value, bound: bound ?? 'max' } : { kind: 'small', value };
+    return value >= MIN_CAR_PRICE
+      ? { kind: 'price', value, bound: bound ?? 'max' }
+      : { kind: 'small', value };
   }
   if (bare && value >= 20 && value < 1000 && (bound !== null || cue.BUDGET_WORDS.test(before))) {
     return { kind: 'price', value: value * 1000, bound: bound ?? 'max' };
@@ -172,14 +214,19 @@ function applyHints(r: RoledNumber, text: string, hints: NumberHints, count: num
   }
   if (!hints.expect || count !== 1 || !isBareAnswer(text, mention)) return role;
   const isAmount = role.kind === 'price' || role.kind === 'small';
-  const thousands = (v: number): number => (mention.multiplier === 1 && !mention.currency && v < 1000 ? v * 1000 : v);
+  const thousands = (v: number): number =>
+    mention.multiplier === 1 && !mention.currency && v < 1000 ? v * 1000 : v;
   switch (hints.expect) {
     case 'budget':
-      return role.kind === 'small' && role.value >= 20 ? { kind: 'price', value: thousands(role.value), bound: 'max' } : role;
+      return role.kind === 'small' && role.value >= 20
+        ? { kind: 'price', value: thousands(role.value), bound: 'max' }
+        : role;
     case 'downPayment':
       return isAmount ? { kind: 'downPaymentAmount', value: thousands(mention.value) } : role;
     case 'monthly':
-      return isAmount ? { kind: 'monthly', value: mention.value < 100 ? thousands(mention.value) : mention.value } : role;
+      return isAmount
+        ? { kind: 'monthly', value: mention.value < 100 ? thousands(mention.value) : mention.value }
+        : role;
     case 'term': {
       const term = role.kind === 'small' ? termFrom(role.value) : null;
       return term === null ? role : { kind: 'termYears', value: term };

@@ -50,7 +50,12 @@ describe('money, written every common way, in pesos', () => {
     expect(entitiesOf(message)).toMatchObject({ priceMin: pesos, priceMax: null });
   });
 
-  it.each(['entre 200 y 300 mil', 'de 200 a 300 mil', 'entre $200,000 y $300,000', 'desde 200 hasta 300 mil'])('%s → a range', (message) => {
+  it.each([
+    'entre 200 y 300 mil',
+    'de 200 a 300 mil',
+    'entre $200,000 y $300,000',
+    'desde 200 hasta 300 mil',
+  ])('%s → a range', (message) => {
     expect(entitiesOf(message)).toMatchObject({ priceMin: 200_000, priceMax: 300_000 });
   });
 });
@@ -72,22 +77,34 @@ describe('numbers that are not prices', () => {
     expect(entitiesOf('con menos de 60 mil km')).toMatchObject({ kmMax: 60_000, priceMax: null });
     expect(entitiesOf('menos de 60,000 kilómetros')).toMatchObject({ kmMax: 60_000, priceMax: null });
     expect(entitiesOf('kilometraje menor a 50 mil')).toMatchObject({ kmMax: 50_000, priceMax: null });
-    expect(entitiesOf('entre 50 y 80 mil km')).toMatchObject({ kmMax: 80_000, priceMax: null, priceMin: null });
+    expect(entitiesOf('entre 50 y 80 mil km')).toMatchObject({
+      kmMax: 80_000,
+      priceMax: null,
+      priceMin: null,
+    });
   });
 
   it('reads the financing figures: down payment, percentage, term, monthly payment', () => {
     expect(entitiesOf('enganche de 50 mil')).toMatchObject({ downPaymentAmount: 50_000, priceMax: null });
-    expect(entitiesOf('tengo 80 mil para el enganche')).toMatchObject({ downPaymentAmount: 80_000, priceMax: null });
+    expect(entitiesOf('tengo 80 mil para el enganche')).toMatchObject({
+      downPaymentAmount: 80_000,
+      priceMax: null,
+    });
     expect(entitiesOf('20% de enganche')).toMatchObject({ downPaymentPercent: 20 });
     expect(entitiesOf('con el 20 por ciento')).toMatchObject({ downPaymentPercent: 20 });
-    expect(entitiesOf('un enganche del 30')).toMatchObject({ downPaymentPercent: 30, downPaymentAmount: null });
+    expect(entitiesOf('un enganche del 30')).toMatchObject({
+      downPaymentPercent: 30,
+      downPaymentAmount: null,
+    });
     expect(entitiesOf('a 4 años')).toMatchObject({ termYears: 4 });
     expect(entitiesOf('a 48 meses')).toMatchObject({ termYears: 4 });
     expect(entitiesOf('a cinco años')).toMatchObject({ termYears: 5 });
     expect(entitiesOf('a 7 años')).toMatchObject({ termYears: 7 });
     expect(entitiesOf('pagar 5 mil al mes')).toMatchObject({ monthlyPaymentTarget: 5_000, priceMax: null });
     expect(entitiesOf('mensualidades de 6,500')).toMatchObject({ monthlyPaymentTarget: 6_500 });
-    expect(entitiesOf('dando 100 mil', { financing: true, expect: null })).toMatchObject({ downPaymentAmount: 100_000 });
+    expect(entitiesOf('dando 100 mil', { financing: true, expect: null })).toMatchObject({
+      downPaymentAmount: 100_000,
+    });
   });
 
   it('reads a bare "a 5" as a term only in a financing conversation', () => {
@@ -96,9 +113,14 @@ describe('numbers that are not prices', () => {
   });
 
   it('reads a bare amount as the answer to the question asked', () => {
-    expect(entitiesOf('50 mil', { financing: true, expect: 'downPayment' })).toMatchObject({ downPaymentAmount: 50_000, priceMax: null });
+    expect(entitiesOf('50 mil', { financing: true, expect: 'downPayment' })).toMatchObject({
+      downPaymentAmount: 50_000,
+      priceMax: null,
+    });
     expect(entitiesOf('300', { financing: false, expect: 'budget' })).toMatchObject({ priceMax: 300_000 });
-    expect(entitiesOf('6 mil', { financing: true, expect: 'monthly' })).toMatchObject({ monthlyPaymentTarget: 6_000 });
+    expect(entitiesOf('6 mil', { financing: true, expect: 'monthly' })).toMatchObject({
+      monthlyPaymentTarget: 6_000,
+    });
     expect(entitiesOf('4', { financing: true, expect: 'term' })).toMatchObject({ termYears: 4 });
   });
 
@@ -109,12 +131,18 @@ describe('numbers that are not prices', () => {
     expect(entitiesOf('tengo 25 años')).toMatchObject({ termYears: null });
     expect(entitiesOf('un carro de 5 años de antigüedad')).toMatchObject({ termYears: null });
     expect(entitiesOf('¿la garantía es de 3 meses?')).toMatchObject({ termYears: null });
-    expect(entitiesOf('mañana a las 5')).toMatchObject({ termYears: null, priceMax: null, preferredTime: 'mañana a las 5' });
+    expect(entitiesOf('mañana a las 5')).toMatchObject({
+      termYears: null,
+      priceMax: null,
+      preferredTime: 'mañana a las 5',
+    });
     expect(entitiesOf('20% de descuento')).toMatchObject({ downPaymentPercent: null });
   });
 
   it('keeps several figures of one message apart', () => {
-    expect(entitiesOf('Corolla 2020 con 20% de enganche a 4 años, pagando máximo 6 mil al mes')).toMatchObject({
+    expect(
+      entitiesOf('Corolla 2020 con 20% de enganche a 4 años, pagando máximo 6 mil al mes'),
+    ).toMatchObject({
       model: 'Corolla',
       yearMin: 2020,
       yearMax: 2020,

@@ -58,7 +58,10 @@ export function findNumbers(tokens: readonly Token[], masked: readonly Span[] = 
       grouped: phrase.state.grouped,
       decimal: phrase.state.decimal,
       plainDigits:
-        phrase.state.digitTokens === 1 && phrase.lastIndex === i && !phrase.state.grouped && !phrase.state.decimal
+        phrase.state.digitTokens === 1 &&
+        phrase.lastIndex === i &&
+        !phrase.state.grouped &&
+        !phrase.state.decimal
           ? first.text
           : null,
       words: phrase.state.words,
@@ -127,7 +130,12 @@ function readPhrase(
       lastIndex = j;
       continue;
     }
-    if (word === 'y' && state.step === 'multiplier' && state.lastMultiplier === 1_000_000 && tokens[j + 1]?.text === 'medio') {
+    if (
+      word === 'y' &&
+      state.step === 'multiplier' &&
+      state.lastMultiplier === 1_000_000 &&
+      tokens[j + 1]?.text === 'medio'
+    ) {
       state.total += 500_000;
       lastIndex = j + 1;
       j++;
@@ -189,7 +197,12 @@ function wordFits(state: PhraseState, value: number, word: string, next: string 
 
 /** "un millón doscientos" is said for 1.2 millones: a bare hundreds group after millón means thousands. */
 function phraseValue(state: PhraseState): number {
-  if (state.lastMultiplier === 1_000_000 && state.step !== 'multiplier' && state.group > 0 && state.group < 1000) {
+  if (
+    state.lastMultiplier === 1_000_000 &&
+    state.step !== 'multiplier' &&
+    state.group > 0 &&
+    state.group < 1000
+  ) {
     return state.total + state.group * 1000;
   }
   return state.total + state.group;

@@ -2,11 +2,23 @@ import type { Span } from './span.js';
 import { findAll } from './span.js';
 
 const ORDINALS: Record<string, number> = {
-  primer: 1, primero: 1, primera: 1, first: 1,
-  segundo: 2, segunda: 2, second: 2,
-  tercer: 3, tercero: 3, tercera: 3, third: 3,
-  cuarto: 4, cuarta: 4, fourth: 4,
-  quinto: 5, quinta: 5, fifth: 5,
+  primer: 1,
+  primero: 1,
+  primera: 1,
+  first: 1,
+  segundo: 2,
+  segunda: 2,
+  second: 2,
+  tercer: 3,
+  tercero: 3,
+  tercera: 3,
+  third: 3,
+  cuarto: 4,
+  cuarta: 4,
+  fourth: 4,
+  quinto: 5,
+  quinta: 5,
+  fifth: 5,
 };
 const ORDINAL = String.raw`primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|first|second|third|fourth|fifth`;
 const LAST = String.raw`ultim[oa]|last`;
@@ -45,7 +57,8 @@ export function findPick(text: string, listLength: number): PickMention | null {
 }
 
 /** "más barato", "algo más económico", "cheaper": cheaper than the cars just shown. */
-const CHEAPER = /\b(mas\s+(barat[oa]s?|economic[oa]s?|accesibles?|baratit[oa]s?)|menos\s+car[oa]s?|de\s+menor\s+precio|precio\s+mas\s+bajo|cheaper|less\s+expensive)\b/;
+const CHEAPER =
+  /\b(mas\s+(barat[oa]s?|economic[oa]s?|accesibles?|baratit[oa]s?)|menos\s+car[oa]s?|de\s+menor\s+precio|precio\s+mas\s+bajo|cheaper|less\s+expensive)\b/;
 
 export function findCheaper(text: string): Span | null {
   const hit = findAll(text, CHEAPER)[0];

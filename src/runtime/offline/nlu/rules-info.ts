@@ -23,7 +23,11 @@ export const INFO_RULES: readonly CueRule[] = [
     0.9,
     String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom`,
   ),
-  info('horario', 0.9, String.raw`horarios?|a\s+que\s+hora\s+(?:abren|cierran)|abren|cierran|opening\s+hours|hours|open\s+on`),
+  info(
+    'horario',
+    0.9,
+    String.raw`horarios?|a\s+que\s+hora\s+(?:abren|cierran)|abren|cierran|opening\s+hours|hours|open\s+on`,
+  ),
   info(
     'inspección',
     0.85,
@@ -33,7 +37,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'vender mi auto',
     0.9,
-    String.raw`vender(?:les)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|sell\s+my\s+\w+`,
+    String.raw`vender(?:les)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+my\s+\w+`,
     { ownCar: true },
   ),
   info(
@@ -41,6 +45,17 @@ export const INFO_RULES: readonly CueRule[] = [
     0.9,
     String.raw`a\s+cuenta|como\s+parte\s+de\s+pago|(?:mi|el)\s+\w+\s+(?:como|de|para\s+el)\s+enganche|toma\s+de\s+auto|trade\s*-?\s*in|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
     { ownCar: true },
+  ),
+  /** How the credit works (rate, costs, approval) is the knowledge base's, not a plan to compute. */
+  info(
+    'tasa de interés',
+    0.85,
+    String.raw`tasas?|intereses?|cat|comision(?:es)?|apertura|meses\s+sin\s+intereses|interest\s+rate`,
+  ),
+  info(
+    'buró de crédito',
+    0.85,
+    String.raw`buro|historial\s+crediticio|me\s+aprueban|aprobacion|aprueban|pre\s*aprobad[oa]|precalifica\w*|credit\s+score`,
   ),
   info(
     'documentos',
@@ -52,7 +67,11 @@ export const INFO_RULES: readonly CueRule[] = [
     0.85,
     String.raw`como\s+funciona|como\s+es\s+el\s+proceso|proceso\s+de\s+compra|el\s+proceso|como\s+(?:compro|le\s+hago|se\s+compra|puedo\s+comprar)|pasos\s+para|how\s+does\s+(?:it|kavak)\s+work|how\s+it\s+works`,
   ),
-  info('mantenimiento', 0.85, String.raw`mantenimientos?|afinacion|servicios?\s+(?:de\s+mantenimiento|basicos?|mayor(?:es)?|menor(?:es)?)|maintenance`),
+  info(
+    'mantenimiento',
+    0.85,
+    String.raw`mantenimientos?|afinacion|servicios?\s+(?:de\s+mantenimiento|basicos?|mayor(?:es)?|menor(?:es)?)|maintenance`,
+  ),
   info(
     'entrega a domicilio',
     0.85,
@@ -61,13 +80,21 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'qué es Kavak',
     0.85,
-    String.raw`que\s+es\s+kavak|quienes\s+son|son\s+confiables?|es\s+confiable|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak|who\s+are\s+you`,
+    String.raw`que\s+es\s+kavak|quienes\s+son|de\s+donde\s+son|son\s+confiables?|es\s+confiable|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak|who\s+are\s+you`,
   ),
   info(
     'formas de pago',
     0.8,
     String.raw`formas?\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash`,
   ),
-  info('seguro', 0.8, String.raw`seguro\s+(?:de|del|para\s+el)\s+(?:auto|carro|coche)|(?:el|un|del)\s+seguro|aseguranza|poliza|incluye\s+seguro|seguro\s+incluido|insurance`),
-  info('trámites', 0.8, String.raw`placas|tenencia|verificacion|tramites?|cambio\s+de\s+propietario|factura|refacturad[oa]|emplacar`),
+  info(
+    'seguro',
+    0.8,
+    String.raw`seguro\s+(?:de|del|para\s+el)\s+(?:auto|carro|coche)|(?:el|un|del)\s+seguro|aseguranza|poliza|incluye\s+seguro|seguro\s+incluido|insurance`,
+  ),
+  info(
+    'trámites',
+    0.8,
+    String.raw`placas|tenencia|verificacion|tramites?|cambio\s+de\s+propietario|factura|refacturad[oa]|emplacar`,
+  ),
 ];

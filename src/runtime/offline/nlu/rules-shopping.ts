@@ -22,34 +22,49 @@ export const CAR_RULES: readonly CueRule[] = [
   {
     intent: 'car_recommendation',
     confidence: 0.9,
-    pattern: /\b(?:otras|mas|ver|que|tus|sus|algunas|other|more|your)\s+(?:opciones|options)\b(?!\s+de\s+(?:financiamiento|credito|pago|plazo|enganche))/,
+    pattern:
+      /\b(?:otras|mas|ver|que|tus|sus|algunas|other|more|your)\s+(?:opciones|options)\b(?!\s+de\s+(?:financiamiento|credito|pago|plazo|enganche))/,
   },
   {
     intent: 'car_recommendation',
     confidence: 0.9,
-    pattern: words(String.raw`catalogo|inventario|que\s+(?:carros?|autos?|coches?|modelos?|camionetas?|vehiculos?|marcas?|unidades|trocas?)|what\s+cars|which\s+cars`),
+    pattern: words(
+      String.raw`catalogo|inventario|que\s+(?:carros?|autos?|coches?|modelos?|camionetas?|vehiculos?|marcas?|unidades|trocas?)|what\s+cars|which\s+cars`,
+    ),
   },
-  { intent: 'car_recommendation', confidence: 0.85, pattern: /^(?:(?:y|a\s+ver|oye|entonces|bueno|ok|pues)\s+)*que\s+(?:tienes|tienen|hay|ofreces|ofrecen|manejan|venden)\s*(?:disponibles?)?\s*\??$/ },
+  {
+    intent: 'car_recommendation',
+    confidence: 0.85,
+    pattern:
+      /^(?:(?:y|a\s+ver|oye|entonces|bueno|ok|pues)\s+)*que\s+(?:tienes|tienen|hay|ofreces|ofrecen|manejan|venden)\s*(?:disponibles?)?\s*\??$/,
+  },
   {
     intent: 'car_recommendation',
     confidence: 0.9,
-    pattern: words(String.raw`mas\s+(?:barat[oa]s?|economic[oa]s?|accesibles?|baratit[oa]s?)|menos\s+car[oa]s?|de\s+menor\s+precio|precio\s+mas\s+bajo|cheaper|less\s+expensive`),
+    pattern: words(
+      String.raw`mas\s+(?:barat[oa]s?|economic[oa]s?|accesibles?|baratit[oa]s?)|menos\s+car[oa]s?|de\s+menor\s+precio|precio\s+mas\s+bajo|cheaper|less\s+expensive`,
+    ),
   },
   {
     intent: 'car_recommendation',
     confidence: 0.85,
-    pattern: words(String.raw`(?:muestrame|ensename|mandame|pasame|enviame|show\s+me)\s+(?:otros|otras|mas|opciones|fotos?|algo|alguno|los|las|el|la|cars)`),
+    pattern: words(
+      String.raw`(?:muestrame|ensename|mandame|pasame|enviame|show\s+me)\s+(?:otros|otras|mas|opciones|fotos?|algo|alguno|los|las|el|la|cars)`,
+    ),
   },
   {
     intent: 'car_recommendation',
     confidence: 0.85,
-    pattern: /\b(?:algo|alguno|alguna|otro|otra|uno|una)\s+(?:mas\s+)?(?:barat|economic|accesible|nuevo|reciente|grande|chico|familiar|deportiv|seguro|confiable|bonit|buen|rendidor|ahorrador)/,
+    pattern:
+      /\b(?:algo|alguno|alguna|otro|otra|uno|una)\s+(?:mas\s+)?(?:barat|economic|accesible|nuevo|reciente|grande|chico|familiar|deportiv|seguro|confiable|bonit|buen|rendidor|ahorrador)/,
   },
   { intent: 'car_recommendation', confidence: 0.8, pattern: words(String.raw`presupuesto|budget`) },
   {
     intent: 'car_recommendation',
     confidence: 0.8,
-    pattern: words(String.raw`(?:algo|alguno|alguna)\s+(?:para\s+(?:mi|la|el|uber|trabajar|la\s+chamba)|que\s+(?:sea|tenga|este|no\s+gaste))`),
+    pattern: words(
+      String.raw`(?:algo|alguno|alguna)\s+(?:para\s+(?:mi|la|el|uber|trabajar|la\s+chamba)|que\s+(?:sea|tenga|este|no\s+gaste))`,
+    ),
   },
   {
     intent: 'car_recommendation',
@@ -63,12 +78,15 @@ export const CAR_RULES: readonly CueRule[] = [
     intent: 'car_recommendation',
     confidence: 0.85,
     needsCarObject: true,
-    pattern: words(String.raw`tienes|tienen|tendras|tendran|hay|manejan|manejas|venden|vendes|cuentan\s+con|do\s+you\s+have|have\s+you\s+got`),
+    pattern: words(
+      String.raw`tienes|tienen|tendras|tendran|hay|manejan|manejas|venden|vendes|cuentan\s+con|do\s+you\s+have|have\s+you\s+got`,
+    ),
   },
   {
     intent: 'car_recommendation',
     confidence: 0.85,
     needsCarObject: true,
+    fallbackConfidence: 0.6,
     pattern: words(
       String.raw`cuanto\s+(?:cuesta|cuestan|sale|salen|vale|valen|esta|estan|es)|en\s+cuanto\s+(?:esta|sale|lo\s+dan)|precios?|how\s+much|price|cost`,
     ),
@@ -77,8 +95,9 @@ export const CAR_RULES: readonly CueRule[] = [
     intent: 'car_recommendation',
     confidence: 0.8,
     needsCarObject: true,
+    fallbackConfidence: 0.6,
     pattern: words(
-      String.raw`que\s+tal\s+(?:es\s+)?(?:el|la)|como\s+(?:es|esta|son)\s+(?:el|la|los)|cual\s+es\s+mejor|que\s+opinas\s+del?|info(?:rmacion)?\s+(?:del?|de\s+la|sobre)|informes\s+(?:del?|de\s+la|sobre)|detalles\s+(?:del|de\s+la)|caracteristicas\s+(?:del|de\s+la)|ficha\s+tecnica|disponibles?|available|fotos?`,
+      String.raw`que\s+tal\s+(?:es\s+)?(?:el|la)|como\s+(?:es|esta|son)\s+(?:el|la|los)|cual\s+es\s+mejor|que\s+opinas\s+del?|info(?:rmacion)?\s+(?:del?|de\s+la|sobre)|informes\s+(?:del?|de\s+la|sobre)|detalles\s+(?:del|de\s+la)|caracteristicas\s+(?:del|de\s+la)|ficha\s+tecnica|disponibles?|available|fotos?|cual\s+de\s+(?:los|las)\s+(?:dos|tres)|cuantos\s+(?:km|kilometros)|kilometraje|que\s+version|que\s+motor|rendimiento`,
     ),
   },
 ];
@@ -88,15 +107,28 @@ export const FINANCING_RULES: readonly CueRule[] = [
   {
     intent: 'financing',
     confidence: 0.9,
-    pattern: /\b(?<!tarjeta\s+de\s+)(?:credito|creditos|financiamiento|financiamientos|financiar(?:lo|la)?|financiad[oa]|financiera|financing|finance|loan)\b/,
+    pattern:
+      /\b(?<!tarjeta\s+de\s+)(?:credito|creditos|financiamiento|financiamientos|financiar(?:lo|la)?|financiad[oa]|financiera|financing|finance|loan)\b/,
   },
   {
     intent: 'financing',
     confidence: 0.9,
-    pattern: words(String.raw`mensualidad(?:es)?|mensual(?:es)?|mensualmente|al\s+mes|por\s+mes|cada\s+mes|a\s+meses|monthly|per\s+month|a\s+month`),
+    pattern: words(
+      String.raw`mensualidad(?:es)?|mensual(?:es)?|mensualmente|al\s+mes|por\s+mes|cada\s+mes|a\s+meses|monthly|per\s+month|a\s+month`,
+    ),
   },
-  { intent: 'financing', confidence: 0.9, pattern: words(String.raw`enganche|enganchar|pago\s+inicial|down\s+payment|de\s+entrada`) },
-  { intent: 'financing', confidence: 0.85, pattern: words(String.raw`plazos?|a\s+\d+\s+anos|a\s+cuantos\s+(?:meses|anos)|cuantos\s+(?:meses|anos)\s+(?:de\s+plazo|para\s+pagar)|term`) },
+  {
+    intent: 'financing',
+    confidence: 0.9,
+    pattern: words(String.raw`enganche|enganchar|pago\s+inicial|down\s+payment|de\s+entrada`),
+  },
+  {
+    intent: 'financing',
+    confidence: 0.85,
+    pattern: words(
+      String.raw`plazos?|a\s+\d+\s+anos|a\s+cuantos\s+(?:meses|anos)|cuantos\s+(?:meses|anos)\s+(?:de\s+plazo|para\s+pagar)|term`,
+    ),
+  },
   {
     intent: 'financing',
     confidence: 0.9,
@@ -106,12 +138,14 @@ export const FINANCING_RULES: readonly CueRule[] = [
   },
   {
     intent: 'financing',
-    confidence: 0.8,
-    pattern: words(String.raw`tasa|intereses?|cat|buro|historial\s+crediticio|me\s+aprueban|aprobacion|pre\s*aprobad[oa]|precalifica\w*|interest\s+rate`),
+    confidence: 0.85,
+    pattern: words(String.raw`calcul(?:ar|arlo|arla|ame|amelo|a|en|enme)|cotiz(?:ar|arlo|arla|ame|amelo|a)(?!\s+mi\b)|simul(?:ar|a|ame)`),
   },
   {
     intent: 'financing',
     confidence: 0.85,
-    pattern: words(String.raw`en\s+pagos|a\s+pagos|pagos\s+chiquitos|pagar(?:lo|la)\s+en|pagos\s+fijos|abonos|a\s+plazos|en\s+parcialidades`),
+    pattern: words(
+      String.raw`en\s+pagos|a\s+pagos|pagos\s+chiquitos|pagar(?:lo|la)\s+en|pagos\s+fijos|abonos|a\s+plazos|en\s+parcialidades`,
+    ),
   },
 ];

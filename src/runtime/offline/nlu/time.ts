@@ -11,11 +11,15 @@ const HOUR_WORD = String.raw`una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|die
 const TIME_PIECES: readonly RegExp[] = [
   /\b(pasado\s+)?manana\b/,
   /\bhoy(\s+mismo)?\b|\bahorita\b|\bal\s+rato\b|\bmas\s+tarde\b/,
-  new RegExp(String.raw`\b((el|este|esta|el\s+proximo|este\s+proximo|el\s+siguiente|on|this|next)\s+)?(${DAY})\b`),
+  new RegExp(
+    String.raw`\b((el|este|esta|el\s+proximo|este\s+proximo|el\s+siguiente|on|this|next)\s+)?(${DAY})\b`,
+  ),
   /\b(el|este)\s+fin(\s+de\s+semana)?\b|\bfin\s+de\s+semana\b|\bfinde\b|\bthis\s+weekend\b/,
   /\b(la\s+)?(proxima|siguiente|otra)\s+semana\b|\bla\s+semana\s+que\s+entra\b|\bentre\s+semana\b|\bnext\s+week\b/,
   /\b(en|por)\s+la\s+(manana|tarde|noche)\b|\btemprano\b|\b(al|a)\s+medio\s*dia\b|\bin\s+the\s+(morning|afternoon|evening)\b|\btonight\b|\btomorrow\b|\btoday\b/,
-  new RegExp(String.raw`\b(a\s+las?|at)\s+(\d{1,2}(:\d{2})?|${HOUR_WORD})(\s*(am|pm|hrs|horas|h)\b)?(\s+(y\s+media|en\s+punto|de\s+la\s+(manana|tarde|noche)))?`),
+  new RegExp(
+    String.raw`\b(a\s+las?|at)\s+(\d{1,2}(:\d{2})?|${HOUR_WORD})(\s*(am|pm|hrs|horas|h)\b)?(\s+(y\s+media|en\s+punto|de\s+la\s+(manana|tarde|noche)))?`,
+  ),
   /\b\d{1,2}(:\d{2})?\s*(am|pm|hrs|horas)\b|\b\d{1,2}:\d{2}\b/,
   new RegExp(String.raw`\b(el\s+)?(dia\s+)?\d{1,2}\s+de\s+(${MONTH})\b`),
 ];

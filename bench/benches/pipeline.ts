@@ -1,0 +1,198 @@
+import { join } from 'node:path';
+import type { App } from '../../src/cli/bootstrap.js';
+import type { Pipeline } from '../../src/core/pipeline.js';
+import type { LoadedCase } from '../../src/eval/golden-set/index.js';
+import { seedProfile } from '../../src/eval/runner/seed-profile.js';
+import { createOfflineRuntime } from '../../src/runtime/offline/offline-runtime.js';
+import type { Bench, BenchContext } from '../harness/bench.js';
+import { target, type BenchOutcome } from '../harness/report.js';
+import { fmt, percentile, round } from '../harness/stats.js';
+import { createBenchApp } from '../support/bench-app.js';
+import { generatedCatalogPath, LARGE_CATALOG_ROWS, sampleCatalogPath } from '../support/catalogs.js';
+import { profileHotFunctions, type HotFunction } from '../support/cpu-profile.js';
+import { countTurns, loadGoldenCases } from '../support/golden-turns.js';
+import { REPO, runNode, TSX } from '../support/node-child.js';
+
+const TARGETS = { sample: 5, large: 50 };
+/** Measure at least this many turns and this long (after warm-up), but stop at the cap. */
+const MIN_MEASURE_MS = 3_000;
+const MAX_MEASURE_MS = 20_000;
+const WARM_UP_MS = 2_000;
+const PROFILE_MS = 5_000;
+
+interface CatalogRun {
+  label: string;
+  rows: number;
+  latencies: number[];
+  /** Turn times with the vocabulary built once (measured only after a miss). */
+  whatIf?: number[];
+  hot?: { self: HotFunction[]; total: HotFunction[] };
+}
+
+/** Every golden case as its own conversation, turns in order, like the eval runs them. */
+async function replayCases(
+  app: App,
+  pipeline: Pipeline,
+  cases: readonly LoadedCase[],
+  onTurn: (ms: number) => void,
+  stopAfterMs = Infinity,
+): Promise<void> {
+  const started = performance.now();
+  for (const goldenCase of cases) {
+    const conversationId = app.store.newConversationId();
+    if (goldenCase.profile) seedProfile(app.store, app.db, conversationId, goldenCase.profile);
+    for (const turn of goldenCase.turns) {
+      const t0 = performance.now();
+      await pipeline.runTurn({ message: turn.user, conversationId });
+      onTurn(performance.now() - t0);
+      if (performance.now() - started > stopAfterMs) return;
+    }
+  }
+}
+
+/** Times turns: at least every golden turn once and MIN_MEASURE_MS, at most MAX_MEASURE_MS. */
+async function timeTurns(app: App, pipeline: Pipeline, cases: readonly LoadedCase[]): Promise<number[]> {
+  // Warm-up: JIT, prompt files, SQLite statements.
+  await replayCases(app, pipeline, cases, () => {}, WARM_UP_MS);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const left = () => MAX_MEASURE_MS - (performance.now() - started);
+  while ((latencies.length < countTurns(cases) || performance.now() - started < MIN_MEASURE_MS) && left() > 0) {
+    await replayCases(app, pipeline, cases, (ms) => latencies.push(ms), left());
+  }
+  return latencies;
+}
+
+/**
+ * Diagnosis only, not the product: the same pipeline with the offline runtime's vocabulary
+ * built once instead of on every intents call, to show how much of a miss that accounts for.
+ */
+function withVocabularyBuiltOnce(app: App): Pipeline {
+  const { catalog } = app.pipeline.deps.tools;
+  const vocabulary = { makes: catalog.makes(), models: catalog.cars.map((c) => ({ make: c.make, model: c.model })) };
+  return app.pipeline.withRuntime(createOfflineRuntime({ vocabulary: () => vocabulary }));
+}
+
+async function measureCatalog(ctx: BenchContext, label: string, catalog: string, cases: LoadedCase[], limitMs: number): Promise<CatalogRun> {
+  const app = await createBenchApp({ workDir: ctx.workDir, catalog, db: `pipeline-${label}.db` });
+  try {
+    const rows = app.pipeline.deps.tools.catalog.cars.length;
+    ctx.log(`pipeline: ${label} catalog (${rows} cars)`);
+    const latencies = await timeTurns(app, app.pipeline, cases);
+    ctx.log(`pipeline: ${label}: ${latencies.length} turns, p95 ${fmt(percentile(latencies, 95))} ms`);
+    const run: CatalogRun = { label, rows, latencies };
+    if (percentile(latencies, 95) >= limitMs) {
+      ctx.log(`pipeline: ${label} misses its target; profiling ${PROFILE_MS / 1000} s of turns, then timing a what-if`);
+      run.hot = await profileHotFunctions(() => replayCases(app, app.pipeline, cases, () => {}, PROFILE_MS));
+      run.whatIf = await timeTurns(app, withVocabularyBuiltOnce(app), cases);
+    }
+    return run;
+  } finally {
+    app.close();
+  }
+}
+
+interface CatalogMemory {
+  rows: number;
+  skipped: number;
+  loadMs: number;
+  heapDeltaMb: number;
+  rssDeltaMb: number;
+  rssAfterMb: number;
+}
+
+/** Load time and memory of one catalog, in a fresh process so nothing else is on the heap. */
+async function measureCatalogMemory(path: string): Promise<CatalogMemory> {
+  const child = await runNode(['--expose-gc', '--import', TSX, join(REPO, 'bench/support/catalog-memory-child.ts'), path]);
+  if (child.code !== 0) throw new Error(`catalog-memory-child failed (${child.code}): ${child.stderr.slice(0, 2000)}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as CatalogMemory;
+}
+
+function latencyRow(label: string, rows: number, latencies: readonly number[]): string[] {
+  return [
+    label,
+    rows.toLocaleString('en-US'),
+    String(latencies.length),
+    fmt(percentile(latencies, 50), 3),
+    fmt(percentile(latencies, 95), 3),
+    fmt(Math.max(...latencies), 3),
+  ];
+}
+
+function hotNotes(run: CatalogRun): string[] {
+  if (!run.hot) return [];
+  const list = (fns: HotFunction[]) => fns.map((f) => `${f.name} ${f.selfPercent}% self / ${f.totalPercent}% total`).join('; ');
+  return [
+    `${run.label}: CPU profile of ${PROFILE_MS / 1000} s of turns, top self time: ${list(run.hot.self.slice(0, 5))}`,
+    `${run.label}: top total time in src/: ${list(run.hot.total.slice(0, 6))}`,
+  ];
+}
+
+export const pipelineBench: Bench = {
+  name: 'pipeline',
+  title: 'Pipeline overhead per turn, offline runtime (no model wait)',
+  async run(ctx): Promise<BenchOutcome> {
+    const cases = await loadGoldenCases();
+    const large = generatedCatalogPath(ctx.workDir);
+    ctx.log(`pipeline: generated the ${LARGE_CATALOG_ROWS.toLocaleString('en-US')}-car catalog in ${fmt(large.generatedMs / 1000)} s`);
+    const memory = await measureCatalogMemory(large.path);
+    const sampleMemory = await measureCatalogMemory(sampleCatalogPath());
+    const runs = [
+      await measureCatalog(ctx, 'sample', sampleCatalogPath(), cases, TARGETS.sample),
+      await measureCatalog(ctx, '100k', large.path, cases, TARGETS.large),
+    ];
+    const [sample, big] = runs as [CatalogRun, CatalogRun];
+    const figures: Record<string, number> = {
+      'catalog100k.loadMs': round(memory.loadMs),
+      'catalog100k.heapDeltaMb': round(memory.heapDeltaMb, 1),
+      'catalog100k.rssDeltaMb': round(memory.rssDeltaMb, 1),
+      'catalogSample.loadMs': round(sampleMemory.loadMs),
+    };
+    for (const run of runs) {
+      figures[`${run.label}.turns`] = run.latencies.length;
+      figures[`${run.label}.p50Ms`] = round(percentile(run.latencies, 50), 3);
+      figures[`${run.label}.p95Ms`] = round(percentile(run.latencies, 95), 3);
+      figures[`${run.label}.maxMs`] = round(Math.max(...run.latencies), 3);
+      if (run.whatIf) figures[`${run.label}.whatIfVocabularyOnce.p95Ms`] = round(percentile(run.whatIf, 95), 3);
+    }
+    return {
+      figures,
+      targets: [
+        target('p95 per turn, sample catalog', figures['sample.p95Ms']!, '<', TARGETS.sample, 'ms'),
+        target('p95 per turn, 100k catalog', figures['100k.p95Ms']!, '<', TARGETS.large, 'ms'),
+      ],
+      tables: [
+        {
+          title: `Per turn over the golden set's ${countTurns(cases)} customer messages (${cases.length} conversations, replayed in order)`,
+          head: ['catalog', 'cars', 'turns timed', 'p50 ms', 'p95 ms', 'max ms'],
+          rows: runs.flatMap((run) => [
+            latencyRow(run.label, run.rows, run.latencies),
+            ...(run.whatIf ? [latencyRow(`${run.label}, what-if: vocabulary built once`, run.rows, run.whatIf)] : []),
+          ]),
+        },
+        {
+          title: 'Catalog load (loadCatalog, fresh process, after gc)',
+          head: ['catalog', 'cars', 'load ms', 'heap Δ MB', 'RSS Δ MB'],
+          rows: [sampleMemory, memory].map((m, i) => [
+            i === 0 ? 'sample' : '100k',
+            m.rows.toLocaleString('en-US'),
+            fmt(m.loadMs),
+            fmt(m.heapDeltaMb, 1),
+            fmt(m.rssDeltaMb, 1),
+          ]),
+        },
+      ],
+      notes: [
+        'Offline runtime wired by createApp (SQLite file store, real catalog, knowledge base and prompts); a turn is runTurn() wall time, warm (after a 2 s warm-up).',
+        `The 100k catalog is generateCatalogCsv(${LARGE_CATALOG_ROWS}, seed 6) from the sample's cars.`,
+        ...hotNotes(sample),
+        ...hotNotes(big),
+        ...(runs.some((run) => run.whatIf)
+          ? [
+              'What-if rows are a diagnosis, not the product: the same pipeline on createOfflineRuntime({ vocabulary }) whose vocabulary() returns one object. extractIntents caches buildCarIndex in a WeakMap keyed by the vocabulary object, but createApp (src/cli/bootstrap.ts) passes `vocabulary: () => ({ makes: …, models: catalog.cars.map(…) })`, a new object on every intents call, so the cache never hits and the car index is rebuilt from every catalog row on every turn.',
+            ]
+          : []),
+      ],
+    };
+  },
+};

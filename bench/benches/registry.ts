@@ -1,0 +1,8 @@
+import type { Bench } from '../harness/bench.js';
+import { pipelineBench } from './pipeline.js';
+
+/** In the order `npm run bench` runs them. */
+const ALL: Bench[] = [pipelineBench];
+
+export const BENCHES: Record<string, Bench> = Object.fromEntries(ALL.map((bench) => [bench.name, bench]));
+export const BENCH_NAMES = ALL.map((bench) => bench.name);

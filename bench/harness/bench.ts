@@ -1,0 +1,36 @@
+import type { BenchOutcome } from './report.js';
+
+export interface BenchOptions {
+  /** The scripted model's answer delay, ms (eval and webhook benches). */
+  modelDelayMs: number;
+  /** Seconds of load at each offered rate (webhook bench). */
+  webhookSeconds: number;
+  /** Offered loads, requests per second (webhook bench). */
+  webhookRates: number[];
+  /** -j values (eval bench). */
+  evalConcurrency: number[];
+  /** Runs per command (cli bench). */
+  cliRuns: number;
+}
+
+export interface BenchContext {
+  options: BenchOptions;
+  /** A temp folder for this run (databases, generated catalogs, logs). */
+  workDir: string;
+  /** Progress on stderr; the tables go to stdout. */
+  log(message: string): void;
+}
+
+export interface Bench {
+  name: string;
+  title: string;
+  run(ctx: BenchContext): Promise<BenchOutcome>;
+}
+
+/** Thrown when a module the bench measures has not landed yet: reported, never faked. */
+export class BenchUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`not available yet: ${reason}`);
+    this.name = 'BenchUnavailableError';
+  }
+}

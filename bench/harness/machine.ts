@@ -1,0 +1,14 @@
+import { cpus, platform, release, totalmem } from 'node:os';
+import type { Machine } from './report.js';
+
+export function describeMachine(): Machine {
+  const cores = cpus();
+  return {
+    cpuModel: cores[0]?.model.trim() ?? 'unknown',
+    cores: cores.length,
+    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    date: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench [-- <bench>...] [--delay-ms 200] [--webhook-seconds 20] [--cli-runs 10]`
+ * Runs the benches (all, or the ones named), prints a table per bench and writes
+ * bench/results.json. Every server is on 127.0.0.1 and every bench stops by itself.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCHES, BENCH_NAMES } from './benches/registry.js';
+import { runBench } from './harness/run-bench.js';
+import type { BenchOptions } from './harness/bench.js';
+import { describeMachine } from './harness/machine.js';
+import { renderReport, renderSummary } from './harness/render-table.js';
+import { writeResults } from './harness/results-file.js';
+import { REPO } from './support/node-child.js';
+
+const USAGE = `usage: npm run bench -- [${BENCH_NAMES.join('|')} ...] [--delay-ms N] [--webhook-seconds N] [--webhook-rates 200,500,1000] [--eval-j 1,4,16,64] [--cli-runs N] [--keep]`;
+
+function numbers(text: string, flag: string): number[] {
+  const values = text.split(',').map(Number);
+  if (values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`${flag} takes positive numbers separated by commas, e.g. ${flag} 1,4`);
+  return values;
+}
+
+function parseCommandLine(argv: string[]): { names: string[]; options: BenchOptions; keep: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'delay-ms': { type: 'string', default: '200' },
+      'webhook-seconds': { type: 'string' },
+      'webhook-rates': { type: 'string', default: '200,500,1000' },
+      'eval-j': { type: 'string', default: '1,4,16,64' },
+      'cli-runs': { type: 'string', default: '10' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const unknown = positionals.filter((name) => !BENCH_NAMES.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(', ')}; ${USAGE}`);
+  const names = positionals.length > 0 ? positionals : BENCH_NAMES;
+  return {
+    names,
+    keep: values.keep,
+    options: {
+      modelDelayMs: numbers(values['delay-ms'], '--delay-ms')[0]!,
+      // Alone, the webhook bench offers each load for 20 s; in a full run, 10 s keeps the total under 10 minutes.
+      webhookSeconds: numbers(values['webhook-seconds'] ?? (names.length === 1 ? '20' : '10'), '--webhook-seconds')[0]!,
+      webhookRates: numbers(values['webhook-rates'], '--webhook-rates'),
+      evalConcurrency: numbers(values['eval-j'], '--eval-j').map(Math.round),
+      cliRuns: Math.round(numbers(values['cli-runs'], '--cli-runs')[0]!),
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  const { names, options, keep } = parseCommandLine(process.argv.slice(2));
+  const workDir = mkdtempSync(join(tmpdir(), 'kavak-bench-'));
+  const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+  const started = performance.now();
+  const reports = [];
+  try {
+    for (const name of names) {
+      const report = await runBench(BENCHES[name]!, { options, workDir, log });
+      process.stdout.write(`${renderReport(report)}\n`);
+      reports.push(report);
+    }
+  } finally {
+    if (keep) log(`kept ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${renderSummary(reports)}\n`);
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  writeResults(join(REPO, 'bench/results.json'), describeMachine(), command, reports);
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote bench/results.json`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);
