@@ -1,8 +1,9 @@
 import type { Bench } from '../harness/bench.js';
+import { evalThroughputBench } from './eval-throughput.js';
 import { pipelineBench } from './pipeline.js';
 
 /** In the order `npm run bench` runs them. */
-const ALL: Bench[] = [pipelineBench];
+const ALL: Bench[] = [pipelineBench, evalThroughputBench];
 
 export const BENCHES: Record<string, Bench> = Object.fromEntries(ALL.map((bench) => [bench.name, bench]));
 export const BENCH_NAMES = ALL.map((bench) => bench.name);

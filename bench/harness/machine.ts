@@ -1,4 +1,4 @@
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { Machine } from './report.js';
 
 export function describeMachine(): Machine {
@@ -10,5 +10,6 @@ export function describeMachine(): Machine {
     node: process.version,
     platform: `${platform()} ${release()}`,
     date: new Date().toISOString(),
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
   };
 }

@@ -26,6 +26,8 @@ export const BenchReportSchema = z.object({
   status: z.enum(['ok', 'unavailable', 'error']),
   ranAt: z.string(),
   durationMs: z.number(),
+  /** 1-minute load average when the bench started: above the core count, figures are inflated. */
+  loadAverage: z.number(),
   /** How it was measured, and why a target was missed when one was. */
   notes: z.array(z.string()),
   /** Every figure, flat, for machines: "sample.p95Ms" → 1.23. */
@@ -42,6 +44,7 @@ export const MachineSchema = z.object({
   node: z.string(),
   platform: z.string(),
   date: z.string(),
+  loadAverage: z.number(),
 });
 export type Machine = z.infer<typeof MachineSchema>;
 

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { BenchUnavailableError, type Bench, type BenchContext } from './bench.js';
 import type { BenchReport } from './report.js';
 
@@ -5,11 +6,16 @@ import type { BenchReport } from './report.js';
 export async function runBench(bench: Bench, ctx: BenchContext): Promise<BenchReport> {
   const ranAt = new Date().toISOString();
   const started = performance.now();
-  const base = { name: bench.name, title: bench.title, ranAt };
+  const load = Math.round(loadavg()[0]! * 100) / 100;
+  const base = { name: bench.name, title: bench.title, ranAt, loadAverage: load };
+  const busy =
+    load > cpus().length
+      ? [`The machine was busy when this bench started (load average ${load} on ${cpus().length} cores): times are longer than on an idle machine.`]
+      : [];
   ctx.log(`${bench.name}: start`);
   try {
     const outcome = await bench.run(ctx);
-    return { ...base, status: 'ok', durationMs: Math.round(performance.now() - started), ...outcome };
+    return { ...base, status: 'ok', durationMs: Math.round(performance.now() - started), ...outcome, notes: [...busy, ...outcome.notes] };
   } catch (error) {
     const unavailable = error instanceof BenchUnavailableError;
     const message = error instanceof Error ? (unavailable ? error.message : (error.stack ?? error.message)) : String(error);

@@ -23,6 +23,12 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
     const agent = AGENT_FOR_INTENT[intent.type];
     if (!byAgent.has(agent)) byAgent.set(agent, intent);
   }
+  // A visit being arranged: a message that answers what the sales agent asked ("soy Ana, en
+  // Puebla", "el sábado") keeps the sale going even when it reads as another intent.
+  const combined = combineEntities(intents);
+  if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(ctx, combined)) {
+    byAgent.set('sales', { type: 'sales', confidence: 0.5, entities: combined });
+  }
   // The fallback speaks only when nothing else can: "hola, dame un descuento" still greets.
   if (
     byAgent.size > 1 &&
@@ -32,7 +38,7 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
     byAgent.delete('fallback');
   }
 
-  const entities = combineEntities(intents);
+  const entities = combined;
   let profile = ctx.profile;
   const parts: { agent: AgentName; text: string }[] = [];
   const leads: Lead[] = [];
@@ -51,6 +57,22 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
     }
   }
   return { reply: composeReply(parts), profile, leads, agents: [...byAgent.keys()] };
+}
+
+function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): boolean {
+  const text = ctx.message.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const namesBranch = ctx.tools.knowledge.branches.some((b) =>
+    text.includes(b.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()),
+  );
+  return !!(
+    e.customerName ||
+    e.city ||
+    e.preferredTime ||
+    e.model ||
+    e.stockId ||
+    e.pick !== null ||
+    namesBranch
+  );
 }
 
 async function runAgent(

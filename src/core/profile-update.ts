@@ -38,7 +38,8 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
   }
   if (e.termYears !== null && (TERM_YEARS as readonly number[]).includes(e.termYears))
     next.termYears = e.termYears;
-  if (e.salesAction) next.salesAction = e.salesAction;
+  // 'visit' is what a bare "sí, agéndame" reads as: it must not undo a test drive being arranged.
+  if (e.salesAction && !(e.salesAction === 'visit' && next.salesAction)) next.salesAction = e.salesAction;
   if (e.preferredTime) next.preferredTime = e.preferredTime;
 
   const prefs = next.preferences;

@@ -79,4 +79,38 @@ describe('pipeline on the offline runtime', () => {
       expect.objectContaining({ action: 'test_drive', name: 'Ana', stockId: '305016', city: 'Querétaro' }),
     ]);
   });
+
+  it('answers a feature question about the car under discussion instead of searching again', async () => {
+    const { pipeline } = await createTestPipeline();
+    await pipeline.runTurn({ conversationId: 'feature', message: 'busco un Corolla 2020' });
+    const result = await pipeline.runTurn({ conversationId: 'feature', message: '¿tiene CarPlay?' });
+    expect(result.reply).toMatch(/Corolla 2020.*sí tiene CarPlay/);
+  });
+
+  it('says it does not know what the facts do not say (CAT, hours of most branches)', async () => {
+    const { pipeline } = await createTestPipeline();
+    expect((await pipeline.runTurn({ message: '¿cuál es el CAT del crédito?' })).reply).toMatch(
+      /no tengo ese dato.*asesor/i,
+    );
+    expect((await pipeline.runTurn({ message: '¿a qué hora abre Antara?' })).reply).toMatch(
+      /no tengo publicado el horario/i,
+    );
+    expect((await pipeline.runTurn({ message: '¿a qué hora abre Explanada?' })).reply).toContain(
+      '9:00 a 18:00',
+    );
+  });
+
+  it('keeps arranging a test drive when the customer answers with a car, a name and a branch', async () => {
+    const { pipeline, store } = await createTestPipeline();
+    const conversationId = 'sale';
+    await pipeline.runTurn({ conversationId, message: 'quiero agendar una prueba de manejo' });
+    await pipeline.runTurn({ conversationId, message: 'El Versa 2020, me llamo Rosa' });
+    const done = await pipeline.runTurn({ conversationId, message: 'En Nuevo Sur, el lunes en la mañana' });
+    expect(done.reply).toMatch(/prueba de manejo.*Nuevo Sur/);
+    expect(store.leads(conversationId)[0]).toMatchObject({
+      action: 'test_drive',
+      name: 'Rosa',
+      branch: 'Nuevo Sur',
+    });
+  });
 });

@@ -24,9 +24,77 @@ export const carsAgent: Agent = {
   run(ctx) {
     const picked = pickedCar(ctx);
     if (picked) return describeOne(picked);
+    const asked = featureQuestion(ctx);
+    if (asked) return answerFeature(ctx, asked.cars, asked.feature);
     return recommend(ctx);
   },
 };
+
+type Feature = 'carplay' | 'bluetooth' | 'transmission';
+
+/**
+ * "¿Tiene CarPlay?", "¿es automático?", "¿de esos alguno con Bluetooth?": a question about the
+ * car(s) already shown, not a new search.
+ */
+function featureQuestion(ctx: AgentContext): { cars: Car[]; feature: Feature } | undefined {
+  const e = ctx.entities;
+  const feature: Feature | null =
+    e.carplay !== null
+      ? 'carplay'
+      : e.bluetooth !== null
+        ? 'bluetooth'
+        : e.transmission !== null
+          ? 'transmission'
+          : null;
+  const newSearch =
+    e.make ||
+    e.model ||
+    e.priceMax !== null ||
+    e.priceMin !== null ||
+    e.yearMin !== null ||
+    e.kmMax !== null ||
+    e.cheaper;
+  if (!feature || newSearch) return undefined;
+  const text = ctx.message.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const { catalog } = ctx.tools;
+  const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
+  if (/\b(de esos|de ellos|de estos|alguno|cual de)\b/.test(text) && shown.length)
+    return { cars: shown, feature };
+  const current = ctx.profile.carUnderDiscussion
+    ? catalog.byStockId(ctx.profile.carUnderDiscussion)
+    : undefined;
+  if (current && /^\W*(y\s+)?(tiene|trae|cuenta con|es|viene|maneja)\b/.test(text))
+    return { cars: [current], feature };
+  return undefined;
+}
+
+const FEATURE_LABEL: Record<Feature, string> = {
+  carplay: 'CarPlay',
+  bluetooth: 'Bluetooth',
+  transmission: 'transmisión',
+};
+
+function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentAnswer {
+  const line = (car: Car) => {
+    const value = car[feature];
+    if (feature === 'transmission') {
+      return value === null
+        ? `${carTitle(car)}: no tengo registrada la transmisión.`
+        : `${carTitle(car)}: transmisión ${value === 'automatic' ? 'automática' : 'manual'}.`;
+    }
+    if (value === null)
+      return `${carTitle(car)}: no tengo el dato de ${FEATURE_LABEL[feature]} en el catálogo; un asesor te lo puede confirmar.`;
+    return `${carTitle(car)}: sí tiene ${FEATURE_LABEL[feature]}.`;
+  };
+  useTool(ctx, 'catalog.byStockId', { stockIds: cars.map((c) => c.stockId), feature }, () =>
+    cars.map(carFacts),
+  );
+  const draft = [
+    ...cars.map((car) => (cars.length > 1 ? `- ${line(car)} (ID ${car.stockId})` : `El ${line(car)}`)),
+    '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
+  ].join('\n');
+  return { agent: 'cars', draft, facts: { cars: cars.map(carFacts), feature }, phrase: true };
+}
 
 /** "el segundo", or a stock id: the customer points at one car. */
 function pickedCar(ctx: AgentContext): Car | undefined {

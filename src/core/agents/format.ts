@@ -10,7 +10,9 @@ export function formatKm(value: number): string {
 /** "Toyota Corolla 2020 1.8 LE AUTO" */
 export function carTitle(car: Car): string {
   // "Mazda 3", "MG5": the model already names the make.
-  const name = car.model.toLowerCase().startsWith(car.make.toLowerCase()) ? car.model : `${car.make} ${car.model}`;
+  const name = car.model.toLowerCase().startsWith(car.make.toLowerCase())
+    ? car.model
+    : `${car.make} ${car.model}`;
   return `${name} ${car.year} ${car.version}`;
 }
 

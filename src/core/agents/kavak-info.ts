@@ -2,14 +2,17 @@ import type { Branch, BranchLookup, KnowledgeSection } from '../../tools/knowled
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 
-const NOT_KNOWN =
-  'No tengo ese dato y prefiero no darte información incorrecta. Si quieres, te comunico con un asesor de Kavak.';
+const NOT_KNOWN_TAIL = 'si quieres, te comunico con un asesor de Kavak que te lo confirma.';
+const NOT_KNOWN = `No tengo ese dato y prefiero no darte información incorrecta; ${NOT_KNOWN_TAIL}`;
 const BRANCH_WORDS =
   /\b(sede|sedes|sucursal|sucursales|agencia|agencias|donde est|ubicad|horario|tienda|oficina)/i;
 
 export const kavakInfoAgent: Agent = {
   name: 'kavak_info',
   run(ctx) {
+    const text = normalise(ctx.message);
+    const branch = ctx.tools.knowledge.branches.find((b) => text.includes(normalise(b.name)));
+    if (branch && HOURS_WORDS.test(text)) return hoursAnswer(branch);
     const asksBranches =
       BRANCH_WORDS.test(normalise(ctx.message)) || /sede|sucursal/i.test(ctx.entities.topic ?? '');
     const city = ctx.entities.city ?? (asksBranches ? ctx.profile.city : null);
@@ -17,6 +20,17 @@ export const kavakInfoAgent: Agent = {
     return sectionsAnswer(ctx);
   },
 };
+
+const HOURS_WORDS = /\b(horario|hora|horas|abre|abren|cierra|cierran|abierto)\b/;
+const PRICE_WORDS = /\b(cuanto cuesta|cuanto vale|precio|costo|cobran|cuanto sale)\b/;
+
+/** Only Explanada's hours are published: any other branch gets "no tengo ese dato". */
+function hoursAnswer(branch: Branch): AgentAnswer {
+  const draft = branch.hours
+    ? `La sede ${branch.name} (${branch.city}) abre ${branch.hours}. ¿Te agendo una visita?`
+    : `No tengo publicado el horario de la sede ${branch.name}. Si quieres, te comunico con un asesor de Kavak para confirmarlo o agendarte una visita.`;
+  return { agent: 'kavak_info', draft, facts: { branch }, phrase: true };
+}
 
 function branchesAnswer(ctx: AgentContext, city: string | null): AgentAnswer {
   const { knowledge } = ctx.tools;
@@ -53,18 +67,29 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // The topic the intent call isolated is sharper than the whole message, which may also talk
   // about cars or payments; the message is the fallback.
   const queries = [ctx.entities.topic, ctx.message].filter((q): q is string => !!q);
-  let sections: KnowledgeSection[] = [];
-  for (const query of queries) {
-    sections = useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
+  const results = queries.map((query) =>
+    useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
       ctx.tools.knowledge.retrieve(query, { limit: 2 }),
-    );
-    if (sections.length) break;
-  }
+    ),
+  );
+  // A question about something the facts do not cover (CAT, insurance…) must get "no lo sé",
+  // whichever query found it.
+  const sections: KnowledgeSection[] =
+    results.find((r) => r[0]?.id.startsWith('lo-que-no-se')) ?? results.find((r) => r.length > 0) ?? [];
   const best = sections[0];
   if (!best) return { agent: 'kavak_info', draft: NOT_KNOWN, facts: { sections: [] }, phrase: true };
+  // The "what I don't know" section lists the unknowns: the customer needs the plain answer.
+  const unknown = best.id.startsWith('lo-que-no-se');
+  // A price of a Kavak service (warranty extension, Kavak Total …) is never published.
+  const priceUnknown = !unknown && PRICE_WORDS.test(normalise(ctx.message));
+  const draft = unknown
+    ? NOT_KNOWN
+    : priceUnknown
+      ? `${best.body}\n\nSu precio no lo tengo publicado; ${NOT_KNOWN_TAIL}`
+      : best.body;
   return {
     agent: 'kavak_info',
-    draft: best.body,
+    draft,
     facts: { sections: sections.map((s) => ({ id: s.id, title: s.title, body: s.body })) },
     phrase: true,
   };

@@ -16,11 +16,12 @@ const ACTION_LABEL: Record<SalesAction, string> = {
 export const salesAgent: Agent = {
   name: 'sales',
   run(ctx) {
-    const action: SalesAction = ctx.entities.salesAction ?? ctx.profile.salesAction ?? 'visit';
+    const action: SalesAction = ctx.profile.salesAction ?? ctx.entities.salesAction ?? 'visit';
     const car = ctx.profile.carUnderDiscussion
       ? ctx.tools.catalog.byStockId(ctx.profile.carUnderDiscussion)
       : undefined;
-    const city = ctx.profile.city;
+    const named = branchNamed(ctx);
+    const city = ctx.profile.city ?? named?.city ?? null;
     const lookup: BranchLookup | null = city
       ? useTool(ctx, 'knowledge.branchesIn', { city }, () => ctx.tools.knowledge.branchesIn(city))
       : null;
@@ -86,6 +87,11 @@ export const salesAgent: Agent = {
     };
   },
 };
+
+function branchNamed(ctx: AgentContext) {
+  const text = simplify(ctx.message);
+  return ctx.tools.knowledge.branches.find((b) => text.includes(simplify(b.name)));
+}
 
 /** A branch named in this message ("en Antara"), if any. */
 function chosenBranch(ctx: AgentContext, lookup: BranchLookup & { hasBranch: true }): string | null {

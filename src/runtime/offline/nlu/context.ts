@@ -23,6 +23,8 @@ export interface ConversationContext {
   previous: { intent: IntentType; topic: string | null } | null;
 }
 
+/** How many of the customer's last messages say what the conversation is about. */
+const RECENT_CUSTOMER_TURNS = 2;
 /** The catalog search shows three cars unless told otherwise. */
 const DEFAULT_LIST_LENGTH = 3;
 
@@ -53,7 +55,10 @@ const ASKS: readonly [RegExp, NonNullable<ConversationContext['asked']>][] = [
   [/\b(que\s+dia|que\s+hora|cuando\s+(te\s+gustaria|quieres|puedes)|que\s+horario)/, 'time'],
 ];
 
-export function readContext(history: readonly HistoryTurn[], profile: Profile): ConversationContext {
+/** The customer's previous request, as this extractor read it. */
+export type PreviousRequest = ConversationContext['previous'];
+
+export function readContext(history: readonly HistoryTurn[], profile: Profile, previous: PreviousRequest = null): ConversationContext {
   const lastAgent = [...history].reverse().find((t) => t.role === 'agent');
   const customerTurns = history.filter((t) => t.role === 'customer').slice(-RECENT_CUSTOMER_TURNS);
   const agentText = lastAgent ? normalize(lastAgent.text).text : '';
@@ -65,9 +70,6 @@ export function readContext(history: readonly HistoryTurn[], profile: Profile): 
   const agentTopic = topicOf(body) ?? topicOf(question);
 
   const customerCues = customerTurns.map((t) => findCues(normalize(t.text).text));
-  const lastRequest = customerCues[customerCues.length - 1]?.find(
-    (c) => c.rule.intent !== 'greeting' && c.rule.courtesy !== true && c.rule.injection !== true,
-  );
   const listed = new Set([...agentText.matchAll(/(?:^|\s)(\d)[.)]\s/g)].map((m) => m[1])).size;
   return {
     agentTopic,
@@ -77,6 +79,7 @@ export function readContext(history: readonly HistoryTurn[], profile: Profile): 
     financingActive:
       agentTopic === 'financing' ||
       offer?.intent === 'financing' ||
+      previous?.intent === 'financing' ||
       customerCues.flat().some((c) => c.rule.intent === 'financing') ||
       // With no recent turns to go on, a plan already in the profile says payments are the subject.
       (history.length === 0 &&
@@ -87,6 +90,7 @@ export function readContext(history: readonly HistoryTurn[], profile: Profile): 
       agentTopic === 'car_recommendation' ||
       profile.carUnderDiscussion !== null ||
       profile.lastRecommended.length > 0,
+    previous,
   };
 }
 

@@ -4,13 +4,14 @@ import type { IntentsTaskInput } from '../../../core/tasks.js';
 import { toIntent } from './assemble.js';
 import type { CarIndex } from './car-index.js';
 import { buildCarIndex } from './car-index.js';
-import type { ConversationContext } from './context.js';
+import type { ConversationContext, PreviousRequest } from './context.js';
 import { readContext } from './context.js';
 import { intentsFromCues } from './cue-intents.js';
 import type { CueHit } from './cues.js';
 import { findCues } from './cues.js';
 import type { Drafts } from './drafts.js';
 import { addDraft, substantive } from './drafts.js';
+import type { ExtractedEntities } from './entities.js';
 import { extractEntities } from './entities.js';
 import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { normalize } from './normalize.js';
@@ -51,7 +52,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
       intents: [{ type: 'out_of_scope', confidence: EMPTY_CONFIDENCE, entities: emptyEntities() }],
     });
   }
-  const context = readContext(input.history, input.profile);
+  const context = readContext(input.history, input.profile, previousRequest(input, vocabulary));
   const cues = findCues(text);
   const hints = numberHints(cues, context);
   const options = { hints, listLength: context.listLength, expectName: context.asked === 'name' };
@@ -65,11 +66,20 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
   }
-  finish(drafts, shopping.positions.financing !== null);
+  finish(drafts, shopping);
   const intents = [...drafts.values()]
     .sort((a, b) => a.start - b.start)
     .map((draft) => toIntent(draft, { all: all.entities, shopping: shopping.entities }));
   return IntentResultSchema.parse({ intents });
+}
+
+/** What the customer's last message asked for, read the same way (without its own history). */
+function previousRequest(input: IntentsTaskInput, vocabulary: Vocabulary | undefined): PreviousRequest {
+  const last = input.history.findLast((t) => t.role === 'customer');
+  if (!last) return null;
+  const { intents } = extractIntents({ message: last.text, history: [], profile: input.profile }, vocabulary);
+  const request = intents.find((i) => i.type !== 'greeting' && i.type !== 'out_of_scope');
+  return request ? { intent: request.type, topic: request.entities.topic } : null;
 }
 
 function numberHints(cues: readonly CueHit[], context: ConversationContext): NumberHints {
@@ -102,25 +112,32 @@ function ownCarClauses(text: string, cues: readonly CueHit[]): Span[] {
     });
 }
 
+/** Questions about the credit itself are the knowledge base's: there is no plan to compute. */
+const CREDIT_QUESTIONS = new Set([
+  'documentos',
+  'tasa de interés',
+  'buró de crédito',
+  'cómo funciona',
+  'seguro',
+  'formas de pago',
+]);
+
 /**
- * Thanks only when nothing else was asked; "¿qué documentos piden para el crédito?" is a question
- * for the knowledge base, not a payment plan; never an empty answer.
+ * "¿Qué tasa manejan y a cuántos años financian?" is a kavak_info question, not a plan (no car, no
+ * figures); thanks count only when nothing else was asked; the answer is never empty.
  */
-function finish(drafts: Drafts, saysFinancingFigures: boolean): void {
+function finish(drafts: Drafts, found: ExtractedEntities): void {
+  // A car named for a search ("¿cuánto cuesta el Mazda 3…?") is the search's, not a plan's.
+  const namesPlan =
+    found.positions.financing !== null || (found.positions.identity !== null && !drafts.has('car_recommendation'));
   const info = drafts.get('kavak_info');
-  const financing = drafts.get('financing');
-  if (
-    info &&
-    financing &&
-    !saysFinancingFigures &&
-    info.topics.includes('documentos') &&
-    info.start < financing.start
-  ) {
+  if (info && drafts.has('financing') && !namesPlan && info.topics.some((t) => CREDIT_QUESTIONS.has(t))) {
     drafts.delete('financing');
   }
   const outOfScope = drafts.get('out_of_scope');
-  if (outOfScope?.courtesyOnly && substantive(drafts).some((d) => d.type !== 'out_of_scope'))
+  if (outOfScope?.courtesyOnly && substantive(drafts).some((d) => d.type !== 'out_of_scope')) {
     drafts.delete('out_of_scope');
+  }
   if (substantive(drafts).length === 0 && !drafts.has('out_of_scope') && !drafts.has('greeting')) {
     addDraft(drafts, 'out_of_scope', 0, FALLBACK_CONFIDENCE);
   }

@@ -12,10 +12,14 @@ const AND_ABOUT = /^(y|and)\b/;
 /** A follow-up is short; a long message without cues is not a reply to the last question. */
 const SHORT_REPLY_WORDS = 8;
 
+/** "¿Y cómo la reclamo?", "y de dónde son": a question that goes on with the last subject. */
+const QUESTION = /\?|^(y|pero|entonces|oye|and)\b|^(como|cuando|donde|cuanto|cuantos|cual|que|quien|por\s+que)\b/;
+
 /**
  * Reads a message that asks nothing by itself through the conversation: "sí" accepts what the
  * agent offered, "el segundo" picks from the list (for payments if payments were the subject),
- * "¿y el Jetta?" repeats the last question, "el sábado a las 10" answers "¿qué día?".
+ * "¿y el Jetta?" repeats the last question, "el sábado a las 10" answers "¿qué día?", "¿y cómo
+ * la reclamo?" goes on with the warranty.
  */
 export function applyFollowUps(
   drafts: Drafts,
@@ -25,7 +29,9 @@ export function applyFollowUps(
 ): void {
   if (substantive(drafts).length > 0) return;
   const { entities, positions } = found;
+  const about = context.offer?.intent ?? context.agentTopic ?? context.previous?.intent ?? null;
   const shortReply = (text.match(/[a-z0-9]+/g) ?? []).length <= SHORT_REPLY_WORDS;
+  const nothingAsked = (): boolean => substantive(drafts).length === 0 && !hasSearchOrFinancing(found);
 
   if (context.offer && AFFIRMATIVE.test(text)) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
@@ -34,38 +40,31 @@ export function applyFollowUps(
     const aboutPayments = context.offer?.intent === 'financing' || context.agentTopic === 'financing';
     addDraft(drafts, aboutPayments ? 'financing' : 'car_recommendation', positions.pick, 0.8);
   }
-  if (
-    positions.identity !== null &&
-    context.financingActive &&
-    (AND_ABOUT.test(text) || shortReply) &&
-    !describesSearch(entities)
-  ) {
+  if (positions.identity !== null && context.financingActive && (AND_ABOUT.test(text) || shortReply) && !describesSearch(entities)) {
     addDraft(drafts, 'financing', positions.identity, 0.75);
   }
-  if (
-    positions.time !== null &&
-    (context.offer?.intent === 'sales' ||
-      context.agentTopic === 'sales' ||
-      context.asked === 'time' ||
-      mostlyTime(text, entities))
-  ) {
+  const scheduling = about === 'sales' || context.asked === 'time' || positions.city !== null || mostlyTime(text, entities);
+  if (positions.time !== null && scheduling) {
     const action = context.offer?.intent === 'sales' ? context.offer.salesAction : 'visit';
     addDraft(drafts, 'sales', positions.time, 0.75, { salesAction: action });
   }
-  if (positions.city !== null && substantive(drafts).length === 0 && !hasSearchOrFinancing(found)) {
-    const about = context.offer?.intent ?? context.agentTopic;
+  if (positions.city !== null && nothingAsked()) {
     if (about === 'sales' || about === 'car_recommendation') addDraft(drafts, about, positions.city, 0.7);
     // "Hola, soy de Monterrey" introduces; a city alone asks where Kavak is.
-    else if (context.asked === 'city' || !drafts.has('greeting'))
+    else if (context.asked === 'city' || !drafts.has('greeting')) {
       addDraft(drafts, 'kavak_info', positions.city, 0.7, { topic: 'sedes' });
+    }
   }
-  if (positions.name !== null && substantive(drafts).length === 0 && !hasSearchOrFinancing(found)) {
-    const about = context.offer?.intent ?? context.agentTopic;
-    if (context.asked === 'name' && about === 'sales') addDraft(drafts, 'sales', positions.name, 0.7);
+  if (positions.name !== null && nothingAsked()) {
+    if (about === 'sales') addDraft(drafts, 'sales', positions.name, 0.7);
     else if (!drafts.has('greeting')) addDraft(drafts, 'greeting', positions.name, 0.6);
   }
   if (context.offer && NEGATIVE.test(text) && substantive(drafts).length === 0 && entities.pick === null) {
     addDraft(drafts, 'out_of_scope', 0, 0.6, { topic: 'no gracias' });
+  }
+  if (nothingAsked() && QUESTION.test(text) && about !== null && about !== 'greeting' && about !== 'out_of_scope') {
+    const topic = about === 'kavak_info' && context.previous?.intent === 'kavak_info' ? context.previous.topic : null;
+    addDraft(drafts, about, 0, 0.6, { topic: topic ?? undefined });
   }
 }
 

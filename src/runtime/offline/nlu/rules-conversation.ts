@@ -37,7 +37,7 @@ const sale = (salesAction: CueRule['salesAction'], source: string | RegExp, conf
 export const SALES_RULES: readonly CueRule[] = [
   sale(
     'visit',
-    String.raw`ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|(?:visitar|ir\s+a|conocer|pasar\s+a)\s+(?:la|las|su|sus|una)\s+(?:sede|sucursal|agencia)(?:s|es)?|ir\s+a\s+(?:\w+\s+){1,3}?a\s+ver(?:lo|la)?|schedule|appointment|visit|see\s+it|come\s+by`,
+    String.raw`(?:visitar|ir\s+a|conocer|pasar\s+a)\s+(?:la|las|su|sus|una)\s+(?:sede|sucursal|agencia)(?:s|es)?|ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|ir\s+a\s+(?:\w+\s+){1,3}?a\s+ver(?:lo|la)?|schedule|appointment|visit|see\s+it|come\s+by`,
   ),
   /** Proposing a day: "puedo el viernes", "paso mañana", "voy el sábado a las 10". */
   sale(

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../src/core/config/load-config.js';
+import { packageRoot } from '../../src/core/config/paths.js';
+import type { ModelCallSpan } from '../../src/core/trace/schema.js';
+import type { CaseOutcome } from '../../src/eval/results/schema.js';
+import { BenchUnavailableError, type Bench, type BenchContext } from '../harness/bench.js';
+import { target, type BenchOutcome } from '../harness/report.js';
+import { fmt, round } from '../harness/stats.js';
+import { sampleCatalogPath } from '../support/catalogs.js';
+import { listMakespan, lptMakespan, sequentialDepth } from '../support/schedule.js';
+import { spawnScriptedOpenAIServer } from '../support/scripted-openai-process.js';
+import { totalCalls } from '../support/scripted-openai-server.js';
+
+const TARGET_EFFICIENCY = 0.9;
+
+/** The eval runner's modules, loaded when the bench runs so a missing one is reported, not a crash. */
+async function loadEvalModules() {
+  try {
+    const [session, runner] = await Promise.all([import('../../src/eval/runner/eval-session.js'), import('../../src/eval/runner/run-eval.js')]);
+    return { ...session, ...runner };
+  } catch (error) {
+    throw new BenchUnavailableError(`the eval runner (src/eval/runner) does not load: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Sequential model-call stages of one turn: the pipeline's chain, plus one for its judges (they run in parallel). */
+function turnStages(turn: CaseOutcome['turns'][number], delayMs: number): number {
+  const calls = turn.trace.spans
+    .filter((span): span is ModelCallSpan => span.type === 'model_call')
+    .map((span) => ({ start: Date.parse(span.startedAt), end: Date.parse(span.startedAt) + span.latencyMs }));
+  return sequentialDepth(calls, delayMs) + (turn.judgeInputTokens > 0 ? 1 : 0);
+}
+
+interface JRun {
+  j: number;
+  wallMs: number;
+  /** CPU time of this process during the run (the scripted server has its own). */
+  cpuMs: number;
+  cases: number;
+  errors: number;
+  calls: number;
+}
+
+export const evalThroughputBench: Bench = {
+  name: 'eval',
+  title: 'Eval throughput against a scripted OpenAI-compatible server with a fixed delay',
+  async run(ctx: BenchContext): Promise<BenchOutcome> {
+    const { loadEvalInputs, openAgent, createJudging, runEval } = await loadEvalModules();
+    const delayMs = ctx.options.modelDelayMs;
+    const server = await spawnScriptedOpenAIServer({ delayMs, catalog: sampleCatalogPath() });
+    try {
+      const config = loadConfig({ runtime: 'openai', baseUrl: server.url }, {}, ctx.workDir);
+      const { cases, rubrics } = await loadEvalInputs({ goldenSet: join(packageRoot(), 'golden-set'), judges: join(packageRoot(), 'judges') });
+      const runs: JRun[] = [];
+      let stagesByCase: number[] | undefined;
+      for (const j of ctx.options.evalConcurrency) {
+        const agent = await openAgent(config, undefined);
+        const judging = createJudging(config, { samples: 1, rubrics }, undefined);
+        await server.reset();
+        ctx.log(`eval: -j ${j}, ${cases.length} cases`);
+        const started = performance.now();
+        const cpu = process.cpuUsage();
+        const outcome = await runEval({ cases, pipeline: agent.pipeline, db: agent.app.db, scoreTurn: judging.scoreTurn, concurrency: j, repeat: 1, caseTimeoutMs: 300_000 });
+        const wallMs = performance.now() - started;
+        const used = process.cpuUsage(cpu);
+        agent.app.close();
+        const calls = totalCalls(await server.calls());
+        const cpuMs = (used.user + used.system) / 1000;
+        runs.push({ j, wallMs, cpuMs, cases: outcome.cases.length, errors: outcome.cases.filter((c) => c.status === 'error').length, calls });
+        // Chains from the first run (j = 1 when asked): the least contended timings.
+        stagesByCase ??= outcome.cases.map((c) => c.turns.reduce((n, turn) => n + turnStages(turn, delayMs), 0));
+        ctx.log(`eval: -j ${j}: ${fmt(wallMs / 1000)} s, ${calls} calls`);
+      }
+      const durations = stagesByCase!.map((stages) => stages * delayMs);
+      const serialMs = durations.reduce((a, b) => a + b, 0);
+      const rows = runs.map((run) => {
+        const ideal = lptMakespan(durations, run.j);
+        const inOrder = listMakespan(durations, run.j);
+        return { ...run, ideal, inOrder, efficiency: ideal / run.wallMs };
+      });
+      const figures: Record<string, number> = { delayMs, cases: cases.length, stages: stagesByCase!.reduce((a, b) => a + b, 0), serialIdealMs: serialMs };
+      for (const row of rows) {
+        figures[`j${row.j}.wallMs`] = Math.round(row.wallMs);
+        figures[`j${row.j}.idealMs`] = row.ideal;
+        figures[`j${row.j}.inOrderIdealMs`] = row.inOrder;
+        figures[`j${row.j}.efficiency`] = round(row.efficiency, 3);
+        figures[`j${row.j}.errors`] = row.errors;
+        figures[`j${row.j}.cpuMs`] = Math.round(row.cpuMs);
+      }
+      return {
+        figures,
+        targets: rows.map((row) => target(`efficiency at -j ${row.j}`, round(row.efficiency * 100, 1), '>=', TARGET_EFFICIENCY * 100, '%')),
+        tables: [
+          {
+            title: `Whole golden set (${cases.length} cases, ${figures.stages} sequential model-call stages), every call answered after ${delayMs} ms`,
+            head: ['-j', 'wall s', 'ideal s (LPT)', 'ideal s (file order)', 'efficiency', 'CPU s (busy)', 'model calls', 'case errors'],
+            rows: rows.map((row) => [
+              String(row.j),
+              fmt(row.wallMs / 1000),
+              fmt(row.ideal / 1000),
+              fmt(row.inOrder / 1000),
+              `${fmt(row.efficiency * 100, 1)}%`,
+              `${fmt(row.cpuMs / 1000)} (${fmt((row.cpuMs / row.wallMs) * 100, 0)}%)`,
+              String(row.calls),
+              String(row.errors),
+            ]),
+          },
+        ],
+        notes: [
+          'In process: openAgent + createJudging + runEval as `kavak eval --runtime openai --base-url <scripted server>` wires them (judges on the same server, 1 sample), timed around runEval; CLI start-up and report writing are not included. The scripted server runs in its own process; "CPU s (busy)" is the CPU time of this process during the run and its share of the wall time (near 100% = the eval is CPU-bound on one core, not waiting on the model).',
+          `Ideal: each case is a chain of stages × ${delayMs} ms, a stage being one model call or several in parallel (the stages of a turn are read from its trace: the longest run of model calls that did not overlap, plus one for its judges, which run in parallel); cases are scheduled on j slots longest-first (LPT list scheduling, ≤ 4/3 of optimal). "file order" schedules them in the golden set's order, as runEval's p-limit does; efficiency = ideal (LPT) / wall.`,
+        ],
+      };
+    } finally {
+      await server.close();
+    }
+  },
+};
