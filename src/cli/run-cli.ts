@@ -5,6 +5,7 @@ import { packageRoot } from '../core/config/paths.js';
 import type { GlobalFlags } from '../core/config/load-config.js';
 import { registerChatCommand } from './commands/register-chat.js';
 import { registerServeCommands } from './commands/register-serve.js';
+import { registerEvalCommands } from './commands/register-eval.js';
 
 /** Signals that a command finished and wants this exit code (e.g. eval's gate). */
 export class ExitCode extends Error {
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
     });
 
   registerChatCommand(program);
+  registerEvalCommands(program);
   registerServeCommands(program);
   return program;
 }
