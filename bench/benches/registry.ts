@@ -1,9 +1,10 @@
 import type { Bench } from '../harness/bench.js';
+import { cliStartBench } from './cli-start.js';
 import { evalThroughputBench } from './eval-throughput.js';
 import { pipelineBench } from './pipeline.js';
 
 /** In the order `npm run bench` runs them. */
-const ALL: Bench[] = [pipelineBench, evalThroughputBench];
+const ALL: Bench[] = [pipelineBench, evalThroughputBench, cliStartBench];
 
 export const BENCHES: Record<string, Bench> = Object.fromEntries(ALL.map((bench) => [bench.name, bench]));
 export const BENCH_NAMES = ALL.map((bench) => bench.name);

@@ -10,7 +10,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   samples?: number[];
   timeDeltas?: number[];
@@ -114,4 +114,36 @@ function summarize(profile: CpuProfile, top: number): { self: HotFunction[]; tot
   // Total time: only our own code, so the answer points at a function in src/.
   const ours = (name: string) => boring(name) || !name.includes('src/');
   return { self: ranked(self, boring), total: ranked(total, ours) };
+}
+
+export interface ModuleTime {
+  /** "node_modules/zod", "dist/core", "node:internal" … */
+  module: string;
+  selfMs: number;
+}
+
+/** Where a profile spent its self time, by package or source folder (for start-up costs). */
+export function selfTimeByModule(profile: CpuProfile, top = 10): { totalMs: number; modules: ModuleTime[] } {
+  const totalMs = (profile.endTime - profile.startTime) / 1000;
+  const samples = profile.nodes.reduce((n, node) => n + (node.hitCount ?? 0), 0) || 1;
+  const byModule = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (hits > 0) byModule.set(moduleOf(node.callFrame.url, node.callFrame.functionName), (byModule.get(moduleOf(node.callFrame.url, node.callFrame.functionName)) ?? 0) + hits);
+  }
+  const modules = [...byModule]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([module, hits]) => ({ module, selfMs: Math.round((hits / samples) * totalMs) }));
+  return { totalMs: Math.round(totalMs), modules };
+}
+
+function moduleOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  if (url.startsWith('node:')) return url.split('/').slice(0, 2).join('/');
+  const path = url.startsWith('file://') ? relative(packageRoot(), new URL(url).pathname) : url;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg) return `node_modules/${pkg[1]}`;
+  const parts = path.split('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : path;
 }

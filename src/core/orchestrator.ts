@@ -29,6 +29,11 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(ctx, combined)) {
     byAgent.set('sales', { type: 'sales', confidence: 0.5, entities: combined });
   }
+  // "¿A qué hora abre Antara?" names a branch like a visit request does, but asks for information.
+  if (asksBranchHours(ctx) && byAgent.has('sales') && !byAgent.has('kavak_info')) {
+    byAgent.set('kavak_info', { ...byAgent.get('sales')!, type: 'kavak_info' });
+    byAgent.delete('sales');
+  }
   // The fallback speaks only when nothing else can: "hola, dame un descuento" still greets.
   if (
     byAgent.size > 1 &&
@@ -59,11 +64,21 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   return { reply: composeReply(parts), profile, leads, agents: [...byAgent.keys()] };
 }
 
-function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): boolean {
-  const text = ctx.message.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const namesBranch = ctx.tools.knowledge.branches.some((b) =>
-    text.includes(b.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()),
+function asksBranchHours(ctx: TurnContext): boolean {
+  const text = simplify(ctx.message);
+  return (
+    /\b(horario|a que hora|abre|abren|cierra|cierran)\b/.test(text) &&
+    ctx.tools.knowledge.branches.some((b) => text.includes(simplify(b.name)))
   );
+}
+
+function simplify(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): boolean {
+  const text = simplify(ctx.message);
+  const namesBranch = ctx.tools.knowledge.branches.some((b) => text.includes(simplify(b.name)));
   return !!(
     e.customerName ||
     e.city ||

@@ -41,6 +41,8 @@ export const ProfileSchema = z.object({
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),
   preferredTime: z.string().nullable().default(null),
+  /** Branch chosen for the visit. */
+  branch: z.string().nullable().default(null),
   greeted: z.boolean().default(false),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -75,25 +75,42 @@ const FEATURE_LABEL: Record<Feature, string> = {
 };
 
 function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentAnswer {
-  const line = (car: Car) => {
+  const wanted = ctx.entities.transmission;
+  const has = (car: Car) => (feature === 'transmission' ? car.transmission === wanted : car[feature] === true);
+  useTool(ctx, 'catalog.features', { stockIds: cars.map((c) => c.stockId), feature }, () => cars.map(carFacts));
+  const label = feature === 'transmission' ? `transmisión ${wanted === 'manual' ? 'manual' : 'automática'}` : FEATURE_LABEL[feature];
+
+  if (cars.length === 1) {
+    const car = cars[0]!;
     const value = car[feature];
-    if (feature === 'transmission') {
-      return value === null
-        ? `${carTitle(car)}: no tengo registrada la transmisión.`
-        : `${carTitle(car)}: transmisión ${value === 'automatic' ? 'automática' : 'manual'}.`;
-    }
-    if (value === null)
-      return `${carTitle(car)}: no tengo el dato de ${FEATURE_LABEL[feature]} en el catálogo; un asesor te lo puede confirmar.`;
-    return `${carTitle(car)}: sí tiene ${FEATURE_LABEL[feature]}.`;
-  };
-  useTool(ctx, 'catalog.byStockId', { stockIds: cars.map((c) => c.stockId), feature }, () =>
-    cars.map(carFacts),
-  );
-  const draft = [
-    ...cars.map((car) => (cars.length > 1 ? `- ${line(car)} (ID ${car.stockId})` : `El ${line(car)}`)),
-    '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
-  ].join('\n');
-  return { agent: 'cars', draft, facts: { cars: cars.map(carFacts), feature }, phrase: true };
+    const sentence =
+      value === null
+        ? `No tengo el dato de ${FEATURE_LABEL[feature]} del ${carTitle(car)} en el catálogo; un asesor te lo puede confirmar.`
+        : feature === 'transmission'
+          ? `El ${carTitle(car)} es de transmisión ${value === 'automatic' ? 'automática' : 'manual'}.`
+          : `Sí, el ${carTitle(car)} tiene ${FEATURE_LABEL[feature]}.`;
+    return {
+      agent: 'cars',
+      draft: `${sentence}\n¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?`,
+      facts: { car: carFacts(car), feature },
+      phrase: true,
+    };
+  }
+
+  // "¿De esos cuáles son automáticos?": only the ones the catalog confirms; else a new search.
+  const matching = cars.filter(has);
+  if (matching.length) {
+    const lines = [`De esas opciones, con ${label}:`, ...matching.map((car, i) => carLine(car, i + 1)), '¿Te interesa alguno?'];
+    return {
+      agent: 'cars',
+      draft: lines.join('\n'),
+      facts: { cars: matching.map(carFacts), feature },
+      profilePatch: { lastRecommended: matching.map((c) => c.stockId), carUnderDiscussion: matching[0]!.stockId },
+      phrase: true,
+    };
+  }
+  const search = recommend(ctx);
+  return { ...search, draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}` };
 }
 
 /** "el segundo", or a stock id: the customer points at one car. */

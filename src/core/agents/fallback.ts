@@ -3,6 +3,9 @@ import type { Agent } from './agent.js';
 const OFFER =
   'Puedo ayudarte a encontrar un auto seminuevo, calcular tu plan de financiamiento, resolver dudas sobre Kavak o agendar una visita.';
 
+const IDENTITY =
+  /\b(eres (una |un )?(persona|humano|bot|robot|ia|maquina|real)|hablo con (una |un )?(persona|humano|maquina|bot|robot))\b/;
+
 /** Polite redirect to what Kavak can help with. It states no fact, so it cannot invent one. */
 export const fallbackAgent: Agent = {
   name: 'fallback',
@@ -14,6 +17,9 @@ export const fallbackAgent: Agent = {
     if (!meaningful) {
       reason = 'empty';
       draft = `¡Hola! ¿En qué te puedo ayudar? ${OFFER}`;
+    } else if (IDENTITY.test(text)) {
+      reason = 'identity';
+      draft = `Soy el asistente virtual de Kavak (un bot). ${OFFER} Si prefieres, te comunico con un asesor.`;
     } else if (
       /descuento|rebaja|mas barato si|precio especial|promocion|regalame/.test(text) ||
       /descuento/i.test(ctx.entities.topic ?? '')

@@ -16,13 +16,17 @@ export const kavakInfoAgent: Agent = {
     const asksBranches =
       BRANCH_WORDS.test(normalise(ctx.message)) || /sede|sucursal/i.test(ctx.entities.topic ?? '');
     const city = ctx.entities.city ?? (asksBranches ? ctx.profile.city : null);
-    if (asksBranches || (city && ctx.intent.entities.city)) return branchesAnswer(ctx, city);
+    // A city next to a visit request is for the sales agent, not a question about branches.
+    if (asksBranches || (city && ctx.intent.entities.city && !ctx.otherAgents.includes('sales'))) {
+      return branchesAnswer(ctx, city);
+    }
     return sectionsAnswer(ctx);
   },
 };
 
 const HOURS_WORDS = /\b(horario|hora|horas|abre|abren|cierra|cierran|abierto)\b/;
-const PRICE_WORDS = /\b(cuanto cuesta|cuanto vale|precio|costo|cobran|cuanto sale)\b/;
+const PRICE_WORDS = /\b(cuanto (me |nos |te |le )?(cuesta|vale|sale|cobran)|precio|costo|cobran)\b/;
+const OWN_CAR = /\bmi (auto|carro|coche|camioneta|vehiculo)\b/;
 
 /** Only Explanada's hours are published: any other branch gets "no tengo ese dato". */
 function hoursAnswer(branch: Branch): AgentAnswer {
@@ -68,20 +72,25 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // about cars or payments; the message is the fallback.
   const queries = [ctx.entities.topic, ctx.message].filter((q): q is string => !!q);
   const results = queries.map((query) =>
-    useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
-      ctx.tools.knowledge.retrieve(query, { limit: 2 }),
-    ),
+    useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () => ctx.tools.knowledge.retrieve(query, { limit: 2 })),
   );
   // A question about something the facts do not cover (CAT, insurance…) must get "no lo sé",
   // whichever query found it.
-  const sections: KnowledgeSection[] =
+  let sections: KnowledgeSection[] =
     results.find((r) => r[0]?.id.startsWith('lo-que-no-se')) ?? results.find((r) => r.length > 0) ?? [];
+  // "¿qué garantía tienen y cuántos días tengo para devolverlo?": one section per question.
+  const extra = clauses(ctx.message)
+    .map((clause) => ctx.tools.knowledge.retrieve(clause, { limit: 1 })[0])
+    .filter((s): s is KnowledgeSection => !!s && !s.id.startsWith('sede') && !sections.slice(0, 1).some((t) => t.id === s.id));
+  if (sections[0] && extra.length) sections = [sections[0], ...extra.slice(0, 1)];
+  else sections = sections.slice(0, 1);
   const best = sections[0];
   if (!best) return { agent: 'kavak_info', draft: NOT_KNOWN, facts: { sections: [] }, phrase: true };
   // The "what I don't know" section lists the unknowns: the customer needs the plain answer.
   const unknown = best.id.startsWith('lo-que-no-se');
   // A price of a Kavak service (warranty extension, Kavak Total …) is never published.
-  const priceUnknown = !unknown && PRICE_WORDS.test(normalise(ctx.message));
+  const asked = normalise(ctx.message);
+  const priceUnknown = !unknown && PRICE_WORDS.test(asked) && !OWN_CAR.test(asked);
   const draft = unknown
     ? NOT_KNOWN
     : priceUnknown
@@ -93,6 +102,15 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
     facts: { sections: sections.map((s) => ({ id: s.id, title: s.title, body: s.body })) },
     phrase: true,
   };
+}
+
+/** Splits "¿A? y ¿B?" / "A y cuántos B" into its questions (only when there are several). */
+function clauses(message: string): string[] {
+  const parts = message
+    .split(/[?¿]|\s+y\s+(?=(?:que|qué|cuant|cuánt|como|cómo|donde|dónde|cual|cuál|si)\w*\b)/i)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 2);
+  return parts.length > 1 ? parts : [];
 }
 
 function normalise(text: string): string {

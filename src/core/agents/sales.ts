@@ -1,7 +1,8 @@
 import type { SalesAction } from '../intents/schema.js';
 import type { Lead } from '../../store/conversation-store.js';
-import type { BranchLookup } from '../../tools/knowledge/types.js';
-import type { Agent, AgentContext } from './agent.js';
+import type { Car } from '../../tools/catalog/types.js';
+import type { Branch, BranchLookup } from '../../tools/knowledge/types.js';
+import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carTitle, joinSpanish } from './format.js';
 
@@ -13,101 +14,136 @@ const ACTION_LABEL: Record<SalesAction, string> = {
   human: 'la atención de un asesor',
 };
 
+const HOME = /\b(casa|domicilio|a mi casa|donde vivo)\b/;
+const DIGITAL =
+  'puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio';
+
+/**
+ * Moves toward a visit, test drive or reservation: gathers name, car, city or branch and a
+ * time over as many turns as it takes, then records a lead and hands off to an advisor.
+ */
 export const salesAgent: Agent = {
   name: 'sales',
   run(ctx) {
     const action: SalesAction = ctx.profile.salesAction ?? ctx.entities.salesAction ?? 'visit';
-    const car = ctx.profile.carUnderDiscussion
-      ? ctx.tools.catalog.byStockId(ctx.profile.carUnderDiscussion)
-      : undefined;
+    const car = carForSale(ctx);
     const named = branchNamed(ctx);
     const city = ctx.profile.city ?? named?.city ?? null;
     const lookup: BranchLookup | null = city
       ? useTool(ctx, 'knowledge.branchesIn', { city }, () => ctx.tools.knowledge.branchesIn(city))
       : null;
-    const branch = lookup?.hasBranch ? chosenBranch(ctx, lookup) : null;
+    const branch = lookup?.hasBranch
+      ? (lookup.branches.find((b) => b.name === (named?.name ?? ctx.profile.branch))?.name ??
+        (lookup.branches.length === 1 ? lookup.branches[0]!.name : null))
+      : null;
+    const place = lookup?.city ?? city;
+    const name = ctx.profile.name;
+    const patch = { carUnderDiscussion: car?.stockId ?? ctx.profile.carUnderDiscussion, branch };
     const facts = {
       action,
       car: car ? { stockId: car.stockId, title: carTitle(car) } : null,
-      name: ctx.profile.name,
-      city: lookup?.city ?? city,
+      name,
+      city: place,
       hasBranch: lookup?.hasBranch ?? null,
       branches: lookup?.branches.map((b) => b.name) ?? [],
       branch,
       preferredTime: ctx.profile.preferredTime,
     };
+    const lead = (): Lead => ({
+      action,
+      name,
+      stockId: car?.stockId ?? null,
+      city: place,
+      branch,
+      preferredTime: ctx.profile.preferredTime,
+    });
 
     if (action === 'human') {
-      const lead = leadOf(ctx, action, car?.stockId ?? null, lookup?.city ?? city, branch);
       return {
         agent: 'sales',
-        draft: `Claro${ctx.profile.name ? `, ${ctx.profile.name}` : ''}. Ya pedí que un asesor de Kavak te contacte por este medio para ayudarte personalmente.`,
+        draft: `Claro${name ? `, ${name}` : ''}. Ya pedí que un asesor de Kavak te contacte por este medio para ayudarte personalmente.`,
         facts,
-        leads: [lead],
-        profilePatch: { salesAction: null },
+        leads: [lead()],
+        profilePatch: { ...patch, salesAction: null },
         phrase: true,
       };
     }
 
+    const lines: string[] = [];
+    const text = simplify(ctx.message);
+    if (HOME.test(text)) lines.push(`Sí, ${DIGITAL}.`);
+    if (lookup && !lookup.hasBranch) lines.push(`En ${lookup.city} no tenemos sede, pero ${DIGITAL}.`);
+
     const missing: string[] = [];
-    if (!ctx.profile.name) missing.push('tu nombre');
+    if (!name) missing.push('tu nombre');
     if (!car) missing.push('qué auto te interesa');
     if (!city) missing.push('en qué ciudad estás');
-    else if (lookup?.hasBranch && !branch && lookup.branches.length > 1)
+    else if (lookup?.hasBranch && !branch) {
       missing.push(`a qué sede te queda mejor ir (${joinSpanish(lookup.branches.map((b) => b.name))})`);
+    }
     if (!ctx.profile.preferredTime) missing.push('qué día y hora te acomodan');
 
     if (missing.length) {
+      const what = [
+        ACTION_LABEL[action],
+        car ? `del ${carTitle(car)} (ID ${car.stockId})` : '',
+        branch ? `en la sede ${branch}${place ? ` (${place})` : ''}` : '',
+        ctx.profile.preferredTime ?? '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      const opener = name ? `¡Gracias, ${name}! Con gusto te ayudo con ${what}.` : `¡Con gusto te ayudo con ${what}!`;
+      lines.push(`${opener} Para registrarlo, ¿me compartes ${joinSpanish(missing.slice(0, 2))}?`);
       return {
         agent: 'sales',
-        draft: `¡Con gusto te ayudo con ${ACTION_LABEL[action]}${car ? ` del ${carTitle(car)}` : ''}! Para registrarla, ¿me compartes ${joinSpanish(missing.slice(0, 2))}?`,
+        draft: lines.join('\n\n'),
         facts: { ...facts, missing },
-        profilePatch: { salesAction: action },
+        profilePatch: { ...patch, salesAction: action },
         phrase: true,
       };
     }
 
-    const place = lookup?.hasBranch
-      ? `en la sede ${branch ?? lookup.branches[0]?.name ?? ''} (${lookup.city})`
-      : `con entrega en tu domicilio en ${lookup?.city ?? city}`;
-    const lead = leadOf(
-      ctx,
-      action,
-      car?.stockId ?? null,
-      lookup?.city ?? city,
-      branch ?? lookup?.branches[0]?.name ?? null,
+    const where = lookup?.hasBranch ? `en la sede ${branch} (${lookup.city})` : `con entrega en tu domicilio en ${place}`;
+    lines.push(
+      `¡Listo, ${name}! Registré tu solicitud de ${ACTION_LABEL[action]} del ${carTitle(car!)} (ID ${car!.stockId}) ${where}, ${ctx.profile.preferredTime}. Un asesor de Kavak te confirmará por este medio.`,
     );
     return {
       agent: 'sales',
-      draft: `¡Listo, ${ctx.profile.name}! Registré tu solicitud de ${ACTION_LABEL[action]} del ${carTitle(car!)} (ID ${car!.stockId}) ${place}, ${ctx.profile.preferredTime}. Un asesor te confirmará por este medio.`,
-      facts: { ...facts, leadRecorded: lead },
-      leads: [lead],
-      profilePatch: { salesAction: null, preferredTime: null },
+      draft: lines.join('\n\n'),
+      facts: { ...facts, leadRecorded: lead() },
+      leads: [lead()],
+      profilePatch: { ...patch, salesAction: null, preferredTime: null },
       phrase: true,
     };
   },
 };
 
-function branchNamed(ctx: AgentContext) {
-  const text = simplify(ctx.message);
-  return ctx.tools.knowledge.branches.find((b) => text.includes(simplify(b.name)));
+/** The car named in this message ("quiero apartar el HR-V"), else the one under discussion. */
+function carForSale(ctx: AgentContext): Car | undefined {
+  const { catalog } = ctx.tools;
+  const e = ctx.entities;
+  // The cars agent just picked the best match for this very message: that is the car.
+  if (ctx.otherAgents.includes('cars') && ctx.profile.carUnderDiscussion) return catalog.byStockId(ctx.profile.carUnderDiscussion);
+  if (e.stockId) return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
+  if (e.make || e.model) {
+    const query = {
+      ...(e.make ? { make: e.make } : {}),
+      ...(e.model ? { model: e.model } : {}),
+      ...(e.yearMin !== null ? { yearMin: e.yearMin } : {}),
+      ...(e.yearMax !== null ? { yearMax: e.yearMax } : {}),
+      limit: 1,
+    };
+    const found = useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
+    if (found) return found;
+  }
+  const id = ctx.profile.carUnderDiscussion;
+  return id ? catalog.byStockId(id) : undefined;
 }
 
 /** A branch named in this message ("en Antara"), if any. */
-function chosenBranch(ctx: AgentContext, lookup: BranchLookup & { hasBranch: true }): string | null {
+function branchNamed(ctx: AgentContext): Branch | undefined {
   const text = simplify(ctx.message);
-  if (lookup.branches.length === 1) return lookup.branches[0]!.name;
-  return lookup.branches.find((b) => text.includes(simplify(b.name)))?.name ?? null;
-}
-
-function leadOf(
-  ctx: AgentContext,
-  action: SalesAction,
-  stockId: string | null,
-  city: string | null,
-  branch: string | null,
-): Lead {
-  return { action, name: ctx.profile.name, stockId, city, branch, preferredTime: ctx.profile.preferredTime };
+  return ctx.tools.knowledge.branches.find((b) => text.includes(simplify(b.name)));
 }
 
 function simplify(text: string): string {

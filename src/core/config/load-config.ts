@@ -67,6 +67,7 @@ export function loadConfig(
     agents: merged.agents ?? {},
     prices: { ...DEFAULT_PRICES, ...merged.prices },
     judge: merged.judge ?? {},
+    eval: merged.eval ?? {},
     configFile,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EvalSettingsSchema } from '../../eval/runner/eval-settings.js';
 import { AgentNameSchema } from '../tasks.js';
 
 export const RuntimeNameSchema = z.enum(['offline', 'openai', 'replay']);
@@ -56,6 +57,8 @@ export const ConfigFileSchema = z.strictObject({
   agents: z.partialRecord(z.enum([...AgentNameSchema.options, 'intents']), AgentSettingsSchema).optional(),
   prices: z.record(z.string(), ModelPriceSchema).optional(),
   judge: JudgeSettingsSchema.optional(),
+  /** kavak eval: gates, thresholds, limits (flags win). */
+  eval: EvalSettingsSchema.optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -78,6 +81,7 @@ export interface KavakConfig {
   agents: NonNullable<ConfigFile['agents']>;
   prices: Record<string, ModelPrice>;
   judge: z.infer<typeof JudgeSettingsSchema>;
+  eval: NonNullable<ConfigFile['eval']>;
   /** The config file that was read, if any. */
   configFile: string | undefined;
 }

@@ -262,109 +262,26 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
  * Names that are also everyday words or places ("uno", "city", "León"): read as a car only right
  * after their make ("Fiat Uno"). Keys are compact (lowercase, letters and digits only).
  */
-export const NEEDS_MAKE = new Set([
-  'uno',
-  'up',
-  'city',
-  'fit',
-  'soul',
-  'note',
-  'beat',
-  'edge',
-  'vision',
-  'leon',
-  'santafe',
-  'hs',
-  'zs',
-  'a1',
-  'a3',
-  'a4',
-  'a5',
-  'a6',
-  'q2',
-  'j7',
-  'k3',
-  'xv',
-  'mb',
-  'seal',
-  'dolphin',
-  'sierra',
-  'terrain',
-  'pulse',
-  'argo',
-  'partner',
-  'caddy',
-  'lobo',
-  'dart',
-  'neon',
-  'groove',
-  'fiesta',
-  'fusion',
-  'bronco',
-  'tornado',
-  'creta',
-  'mirage',
-  'montero',
-  'enclave',
-  'encore',
-  'pilot',
-  'accent',
-  'models',
-  'pacifica',
-  '300',
-]);
+export const NEEDS_MAKE = new Set(
+  `
+    uno up city fit soul note beat edge vision leon santafe hs zs a1 a3 a4 a5 a6 q2 j7 k3 xv mb seal
+    dolphin sierra terrain pulse argo partner caddy lobo dart neon groove fiesta fusion bronco tornado
+    creta mirage montero enclave encore pilot accent models pacifica 300
+  `
+    .trim()
+    .split(/\s+/),
+);
 
 /**
  * Names that are also words or places but common as cars: read as a car after their make, an
  * article ("la Avanza", "un Rio") or before a year ("Durango 2019").
  */
-export const NEEDS_CONTEXT = new Set([
-  'rio',
-  'polo',
-  'golf',
-  'durango',
-  'toledo',
-  'ibiza',
-  'avanza',
-  'x1',
-  'x2',
-  'x3',
-  'x4',
-  'x5',
-  'x6',
-  'q3',
-  'q5',
-  'q7',
-  'seat',
-  'mini',
-  'ram',
-  'mg',
-  'gol',
-  'cooper',
-  'march',
-  'journey',
-  'compass',
-  'patriot',
-  'logan',
-  'clio',
-  'swift',
-  'escarabajo',
-  'reno',
-  'cla',
-  'bm',
-  'chery',
-  'lancer',
-  'ranger',
-  'explorer',
-  'maverick',
-  'territory',
-  'leaf',
-  'kwid',
-  'clasea',
-  'clasec',
-  'clasee',
-  'model3',
-  'modely',
-  'modelx',
-  'escape',
-]);
+export const NEEDS_CONTEXT = new Set(
+  `
+    rio polo golf durango toledo ibiza avanza x1 x2 x3 x4 x5 x6 q3 q5 q7 seat mini ram mg gol cooper
+    march journey compass patriot logan clio swift escarabajo reno cla bm chery lancer ranger explorer
+    maverick territory leaf kwid clasea clasec clasee model3 modely modelx escape
+  `
+    .trim()
+    .split(/\s+/),
+);

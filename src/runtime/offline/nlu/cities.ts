@@ -77,7 +77,10 @@ const BRANCH_PATTERNS: readonly [canonical: string, pattern: string][] = [
   ['Puebla', String.raw`explanada|las\s+torres`],
   ['Monterrey', String.raw`punto\s+valle|nuevo\s+sur`],
   ['Guadalajara', String.raw`midtown|punto\s+sur`],
-  ['Ciudad de México', String.raw`plaza\s+fortuna|patio\s+santa\s+fe|el\s+rosario|antara|artz(\s+pedregal)?|pedregal`],
+  [
+    'Ciudad de México',
+    String.raw`plaza\s+fortuna|patio\s+santa\s+fe|el\s+rosario|antara|artz(\s+pedregal)?|pedregal`,
+  ],
   ['Estado de México', String.raw`cosmopol`],
 ];
 

@@ -58,7 +58,11 @@ const ASKS: readonly [RegExp, NonNullable<ConversationContext['asked']>][] = [
 /** The customer's previous request, as this extractor read it. */
 export type PreviousRequest = ConversationContext['previous'];
 
-export function readContext(history: readonly HistoryTurn[], profile: Profile, previous: PreviousRequest = null): ConversationContext {
+export function readContext(
+  history: readonly HistoryTurn[],
+  profile: Profile,
+  previous: PreviousRequest = null,
+): ConversationContext {
   const lastAgent = [...history].reverse().find((t) => t.role === 'agent');
   const customerTurns = history.filter((t) => t.role === 'customer').slice(-RECENT_CUSTOMER_TURNS);
   const agentText = lastAgent ? normalize(lastAgent.text).text : '';

@@ -47,7 +47,12 @@ export function intentsFromCues(
  * A car is named right after the cue, in the same clause, before another request starts. A bare
  * noun ("¿qué garantía tienen los autos?") counts only when the clause asks nothing else.
  */
-function hasCarObject(hit: CueHit, carObjects: readonly CarObject[], others: readonly CueHit[], text: string): boolean {
+function hasCarObject(
+  hit: CueHit,
+  carObjects: readonly CarObject[],
+  others: readonly CueHit[],
+  text: string,
+): boolean {
   const { start: clauseStart, end: clauseEnd } = clauseAround(text, hit.start, hit.end);
   const nextRequest = others.find((o) => o.start >= hit.end)?.start ?? Infinity;
   const limit = Math.min(hit.end + OBJECT_WINDOW, clauseEnd, nextRequest);
@@ -59,5 +64,8 @@ function clauseAround(text: string, start: number, end: number): { start: number
   const before = text.slice(0, start);
   const marks = [...before.matchAll(/[.?!;]/g)];
   const after = text.slice(end).search(CLAUSE_MARK);
-  return { start: marks.length > 0 ? marks[marks.length - 1]!.index + 1 : 0, end: after < 0 ? text.length : end + after };
+  return {
+    start: marks.length > 0 ? marks[marks.length - 1]!.index + 1 : 0,
+    end: after < 0 ? text.length : end + after,
+  };
 }

@@ -116,7 +116,9 @@ export function extractEntities(
       name: name?.start ?? null,
       pick: pick?.start ?? null,
     },
-    carObjects: [...search.map((position) => ({ position, named: true })), ...nouns].sort((a, b) => a.position - b.position),
+    carObjects: [...search.map((position) => ({ position, named: true })), ...nouns].sort(
+      (a, b) => a.position - b.position,
+    ),
   };
 }
 

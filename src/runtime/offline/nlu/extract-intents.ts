@@ -25,14 +25,18 @@ const FALLBACK_CONFIDENCE = 0.5;
 const EMPTY_CONFIDENCE = 0.9;
 
 const defaultIndex = buildCarIndex();
-const indexes = new WeakMap<Vocabulary, CarIndex>();
+/** Indexes by vocabulary content: the runtime may hand a fresh (equal) vocabulary on every call. */
+const indexes = new Map<string, CarIndex>();
+const MAX_CACHED_INDEXES = 4;
 
 function indexFor(vocabulary: Vocabulary | undefined): CarIndex {
   if (!vocabulary) return defaultIndex;
-  let index = indexes.get(vocabulary);
+  const key = JSON.stringify(vocabulary);
+  let index = indexes.get(key);
   if (!index) {
     index = buildCarIndex(vocabulary);
-    indexes.set(vocabulary, index);
+    indexes.set(key, index);
+    if (indexes.size > MAX_CACHED_INDEXES) indexes.delete(indexes.keys().next().value!);
   }
   return index;
 }
@@ -129,7 +133,8 @@ const CREDIT_QUESTIONS = new Set([
 function finish(drafts: Drafts, found: ExtractedEntities): void {
   // A car named for a search ("¿cuánto cuesta el Mazda 3…?") is the search's, not a plan's.
   const namesPlan =
-    found.positions.financing !== null || (found.positions.identity !== null && !drafts.has('car_recommendation'));
+    found.positions.financing !== null ||
+    (found.positions.identity !== null && !drafts.has('car_recommendation'));
   const info = drafts.get('kavak_info');
   if (info && drafts.has('financing') && !namesPlan && info.topics.some((t) => CREDIT_QUESTIONS.has(t))) {
     drafts.delete('financing');

@@ -13,7 +13,8 @@ const AND_ABOUT = /^(y|and)\b/;
 const SHORT_REPLY_WORDS = 8;
 
 /** "¿Y cómo la reclamo?", "y de dónde son": a question that goes on with the last subject. */
-const QUESTION = /\?|^(y|pero|entonces|oye|and)\b|^(como|cuando|donde|cuanto|cuantos|cual|que|quien|por\s+que)\b/;
+const QUESTION =
+  /\?|^(y|pero|entonces|oye|and)\b|^(como|cuando|donde|cuanto|cuantos|cual|que|quien|por\s+que)\b/;
 
 /**
  * Reads a message that asks nothing by itself through the conversation: "sí" accepts what the
@@ -40,10 +41,16 @@ export function applyFollowUps(
     const aboutPayments = context.offer?.intent === 'financing' || context.agentTopic === 'financing';
     addDraft(drafts, aboutPayments ? 'financing' : 'car_recommendation', positions.pick, 0.8);
   }
-  if (positions.identity !== null && context.financingActive && (AND_ABOUT.test(text) || shortReply) && !describesSearch(entities)) {
+  if (
+    positions.identity !== null &&
+    context.financingActive &&
+    (AND_ABOUT.test(text) || shortReply) &&
+    !describesSearch(entities)
+  ) {
     addDraft(drafts, 'financing', positions.identity, 0.75);
   }
-  const scheduling = about === 'sales' || context.asked === 'time' || positions.city !== null || mostlyTime(text, entities);
+  const scheduling =
+    about === 'sales' || context.asked === 'time' || positions.city !== null || mostlyTime(text, entities);
   if (positions.time !== null && scheduling) {
     const action = context.offer?.intent === 'sales' ? context.offer.salesAction : 'visit';
     addDraft(drafts, 'sales', positions.time, 0.75, { salesAction: action });
@@ -62,8 +69,15 @@ export function applyFollowUps(
   if (context.offer && NEGATIVE.test(text) && substantive(drafts).length === 0 && entities.pick === null) {
     addDraft(drafts, 'out_of_scope', 0, 0.6, { topic: 'no gracias' });
   }
-  if (nothingAsked() && QUESTION.test(text) && about !== null && about !== 'greeting' && about !== 'out_of_scope') {
-    const topic = about === 'kavak_info' && context.previous?.intent === 'kavak_info' ? context.previous.topic : null;
+  if (
+    nothingAsked() &&
+    QUESTION.test(text) &&
+    about !== null &&
+    about !== 'greeting' &&
+    about !== 'out_of_scope'
+  ) {
+    const topic =
+      about === 'kavak_info' && context.previous?.intent === 'kavak_info' ? context.previous.topic : null;
     addDraft(drafts, about, 0, 0.6, { topic: topic ?? undefined });
   }
 }

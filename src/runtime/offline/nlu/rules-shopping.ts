@@ -139,7 +139,9 @@ export const FINANCING_RULES: readonly CueRule[] = [
   {
     intent: 'financing',
     confidence: 0.85,
-    pattern: words(String.raw`calcul(?:ar|arlo|arla|ame|amelo|a|en|enme)|cotiz(?:ar|arlo|arla|ame|amelo|a)(?!\s+mi\b)|simul(?:ar|a|ame)`),
+    pattern: words(
+      String.raw`calcul(?:ar|arlo|arla|ame|amelo|a|en|enme)|cotiz(?:ar|arlo|arla|ame|amelo|a)(?!\s+mi\b)|simul(?:ar|a|ame)`,
+    ),
   },
   {
     intent: 'financing',
