@@ -42,8 +42,11 @@ async function profileStart(command: Command, cwd: string): Promise<string> {
   if (result.code !== 0) return `${command.label}: the profiled run failed (${result.code})`;
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) return `${command.label}: no .cpuprofile written`;
-  const { totalMs, modules } = selfTimeByModule(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 12);
-  return `${command.label}: node --cpu-prof run of ${totalMs} ms (profiled part of the process), self time by module: ${modules.map((m) => `${m.module} ${m.selfMs} ms`).join(', ')}`;
+  const { totalMs, modules, packages } = selfTimeByModule(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 12);
+  return (
+    `${command.label}: one run under node --cpu-prof (${totalMs} ms profiled), self time by module: ${modules.map((m) => `${m.module} ${m.selfMs} ms`).join(', ')}. ` +
+    `Packages whose code ran: ${packages.join(', ')}.`
+  );
 }
 
 export const cliStartBench: Bench = {

@@ -123,7 +123,7 @@ export interface ModuleTime {
 }
 
 /** Where a profile spent its self time, by package or source folder (for start-up costs). */
-export function selfTimeByModule(profile: CpuProfile, top = 10): { totalMs: number; modules: ModuleTime[] } {
+export function selfTimeByModule(profile: CpuProfile, top = 10): { totalMs: number; modules: ModuleTime[]; packages: string[] } {
   const totalMs = (profile.endTime - profile.startTime) / 1000;
   const samples = profile.nodes.reduce((n, node) => n + (node.hitCount ?? 0), 0) || 1;
   const byModule = new Map<string, number>();
@@ -135,7 +135,9 @@ export function selfTimeByModule(profile: CpuProfile, top = 10): { totalMs: numb
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([module, hits]) => ({ module, selfMs: Math.round((hits / samples) * totalMs) }));
-  return { totalMs: Math.round(totalMs), modules };
+  // Every package with code on any sampled stack: what the start-up loaded and ran.
+  const packages = [...new Set(profile.nodes.map((node) => moduleOf(node.callFrame.url, '')).filter((m) => m.startsWith('node_modules/')))];
+  return { totalMs: Math.round(totalMs), modules, packages: packages.map((p) => p.slice('node_modules/'.length)).sort() };
 }
 
 function moduleOf(url: string, functionName: string): string {

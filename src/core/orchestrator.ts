@@ -29,6 +29,16 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(ctx, combined)) {
     byAgent.set('sales', { type: 'sales', confidence: 0.5, entities: combined });
   }
+  // "¿Y cuánto cuesta?" / "¿y si ya le metí 400 km?" right after an answer about Kavak: a
+  // follow-up to that topic, whatever the words alone suggest.
+  let followUpTopic: string | null = null;
+  if (isBareFollowUp(ctx, combined) && ctx.profile.lastAgents.includes('kavak_info') && !byAgent.has('kavak_info')) {
+    followUpTopic = [...ctx.history].reverse().find((t) => t.role === 'customer')?.text ?? null;
+    if (followUpTopic) {
+      byAgent.clear();
+      byAgent.set('kavak_info', { type: 'kavak_info', confidence: 0.5, entities: combined });
+    }
+  }
   // "¿A qué hora abre Antara?" names a branch like a visit request does, but asks for information.
   if (asksBranchHours(ctx) && byAgent.has('sales') && !byAgent.has('kavak_info')) {
     byAgent.set('kavak_info', { ...byAgent.get('sales')!, type: 'kavak_info' });
@@ -43,7 +53,7 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
     byAgent.delete('fallback');
   }
 
-  const entities = combined;
+  const entities = followUpTopic ? { ...combined, topic: `${followUpTopic} ${ctx.message}` } : combined;
   let profile = ctx.profile;
   const parts: { agent: AgentName; text: string }[] = [];
   const leads: Lead[] = [];
@@ -61,7 +71,15 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
       profile = { ...profile, ...answer.profilePatch };
     }
   }
+  profile = { ...profile, lastAgents: [...byAgent.keys()] };
   return { reply: composeReply(parts), profile, leads, agents: [...byAgent.keys()] };
+}
+
+/** A short "¿y …?" with no car, money or person in it. */
+function isBareFollowUp(ctx: TurnContext, e: AgentContext['entities']): boolean {
+  const text = simplify(ctx.message).replace(/^[\s¿¡]+/, '');
+  const carTalk = e.make || e.model || e.stockId || e.pick !== null || e.priceMax !== null || e.cheaper || e.customerName;
+  return /^y\b/.test(text) && text.split(/\s+/).length <= 8 && !carTalk;
 }
 
 function asksBranchHours(ctx: TurnContext): boolean {

@@ -44,6 +44,8 @@ export const ProfileSchema = z.object({
   /** Branch chosen for the visit. */
   branch: z.string().nullable().default(null),
   greeted: z.boolean().default(false),
+  /** Agents that answered the previous turn, to read a bare "¿y…?" as a follow-up to it. */
+  lastAgents: z.array(z.string()).default([]),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
