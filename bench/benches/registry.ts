@@ -2,9 +2,10 @@ import type { Bench } from '../harness/bench.js';
 import { cliStartBench } from './cli-start.js';
 import { evalThroughputBench } from './eval-throughput.js';
 import { pipelineBench } from './pipeline.js';
+import { tokensBench } from './tokens.js';
 
 /** In the order `npm run bench` runs them. */
-const ALL: Bench[] = [pipelineBench, evalThroughputBench, cliStartBench];
+const ALL: Bench[] = [pipelineBench, evalThroughputBench, cliStartBench, tokensBench];
 
 export const BENCHES: Record<string, Bench> = Object.fromEntries(ALL.map((bench) => [bench.name, bench]));
 export const BENCH_NAMES = ALL.map((bench) => bench.name);

@@ -2,7 +2,7 @@ import type { SalesAction } from '../intents/schema.js';
 import type { Lead } from '../../store/conversation-store.js';
 import type { Car } from '../../tools/catalog/types.js';
 import type { Branch, BranchLookup } from '../../tools/knowledge/types.js';
-import type { Agent, AgentAnswer, AgentContext } from './agent.js';
+import type { Agent, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carTitle, joinSpanish } from './format.js';
 
