@@ -13,7 +13,10 @@ const dir = process.argv[2] ?? fileURLToPath(new URL('../golden-set', import.met
 const knowledgeDir = fileURLToPath(new URL('../data/knowledge', import.meta.url));
 
 const cases = await loadGoldenSet(dir);
-const tools = { catalog: await loadCatalog(DEFAULT_CATALOG_PATH), knowledge: await loadKnowledgeBase(knowledgeDir) };
+const tools = {
+  catalog: await loadCatalog(DEFAULT_CATALOG_PATH),
+  knowledge: await loadKnowledgeBase(knowledgeDir),
+};
 const issues = verifyGoldenSet(cases, tools);
 const turns = cases.reduce((sum, c) => sum + c.turns.length, 0);
 if (issues.length > 0) {

@@ -32,7 +32,11 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   // "¿Y cuánto cuesta?" / "¿y si ya le metí 400 km?" right after an answer about Kavak: a
   // follow-up to that topic, whatever the words alone suggest.
   let followUpTopic: string | null = null;
-  if (isBareFollowUp(ctx, combined) && ctx.profile.lastAgents.includes('kavak_info') && !byAgent.has('kavak_info')) {
+  if (
+    isBareFollowUp(ctx, combined) &&
+    ctx.profile.lastAgents.includes('kavak_info') &&
+    !byAgent.has('kavak_info')
+  ) {
     followUpTopic = [...ctx.history].reverse().find((t) => t.role === 'customer')?.text ?? null;
     if (followUpTopic) {
       byAgent.clear();
@@ -78,7 +82,8 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
 /** A short "¿y …?" with no car, money or person in it. */
 function isBareFollowUp(ctx: TurnContext, e: AgentContext['entities']): boolean {
   const text = simplify(ctx.message).replace(/^[\s¿¡]+/, '');
-  const carTalk = e.make || e.model || e.stockId || e.pick !== null || e.priceMax !== null || e.cheaper || e.customerName;
+  const carTalk =
+    e.make || e.model || e.stockId || e.pick !== null || e.priceMax !== null || e.cheaper || e.customerName;
   return /^y\b/.test(text) && text.split(/\s+/).length <= 8 && !carTalk;
 }
 

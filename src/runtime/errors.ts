@@ -31,7 +31,9 @@ export class ModelCallError extends KavakError {
 
   static override is(error: unknown): error is ModelCallError {
     return (
-      typeof error === 'object' && error !== null && (error as { isModelCallError?: unknown }).isModelCallError === true
+      typeof error === 'object' &&
+      error !== null &&
+      (error as { isModelCallError?: unknown }).isModelCallError === true
     );
   }
 }
@@ -70,7 +72,9 @@ export class UnsupportedTaskError extends KavakError {
   }
   static override is(error: unknown): error is UnsupportedTaskError {
     return (
-      typeof error === 'object' && error !== null && (error as { isUnsupportedTask?: unknown }).isUnsupportedTask === true
+      typeof error === 'object' &&
+      error !== null &&
+      (error as { isUnsupportedTask?: unknown }).isUnsupportedTask === true
     );
   }
 }
@@ -82,8 +86,11 @@ export class ReplayMissError extends KavakError {
     readonly key: string,
     hint: string,
   ) {
-    super(`No recording for the "${task}" task (key ${key.slice(0, 12)}): its prompt or parameters changed.`, {
-      hint,
-    });
+    super(
+      `No recording for the "${task}" task (key ${key.slice(0, 12)}): its prompt or parameters changed.`,
+      {
+        hint,
+      },
+    );
   }
 }

@@ -61,9 +61,7 @@ export interface GenerateResult {
   warnings: string[];
 }
 
-export type StreamPart =
-  | { type: 'text-delta'; text: string }
-  | { type: 'finish'; result: GenerateResult };
+export type StreamPart = { type: 'text-delta'; text: string } | { type: 'finish'; result: GenerateResult };
 
 export interface LanguageModelRuntime {
   readonly id: RuntimeId;

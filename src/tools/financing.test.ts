@@ -47,7 +47,11 @@ describe('financing', () => {
   });
 
   it('refuses a down payment under 10% and says the minimum', () => {
-    const outcome = planFinancing({ priceCents: corolla, downPaymentCents: pesosToCents(20000), termYears: 4 });
+    const outcome = planFinancing({
+      priceCents: corolla,
+      downPaymentCents: pesosToCents(20000),
+      termYears: 4,
+    });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.refusal.reason).toBe('down_payment_too_low');
@@ -56,13 +60,21 @@ describe('financing', () => {
   });
 
   it('accepts exactly 10% down', () => {
-    const outcome = planFinancing({ priceCents: corolla, downPaymentCents: minimumDownPayment(corolla), termYears: 3 });
+    const outcome = planFinancing({
+      priceCents: corolla,
+      downPaymentCents: minimumDownPayment(corolla),
+      termYears: 3,
+    });
     expect(outcome.ok).toBe(true);
   });
 
   it('refuses terms outside 3 to 6 whole years', () => {
     for (const termYears of [1, 2, 7, 10, 4.5]) {
-      const outcome = planFinancing({ priceCents: corolla, downPaymentCents: pesosToCents(100000), termYears });
+      const outcome = planFinancing({
+        priceCents: corolla,
+        downPaymentCents: pesosToCents(100000),
+        termYears,
+      });
       expect(outcome.ok ? 'ok' : outcome.refusal.reason).toBe('term_out_of_range');
     }
   });

@@ -68,7 +68,8 @@ const NULL_ENTITIES = {
 /** The default answers: every message is a greeting, the reply a plain greeting, every judge verdict a pass. */
 export function greetingAnswer(body: ChatRequestBody): ScriptedAnswer {
   const schema = schemaOf(body);
-  if (schema === 'verdict') return { content: JSON.stringify({ reasoning: 'Saluda y pregunta qué busca.', pass: true, score: 0.9 }) };
+  if (schema === 'verdict')
+    return { content: JSON.stringify({ reasoning: 'Saluda y pregunta qué busca.', pass: true, score: 0.9 }) };
   if (schema === 'intents') {
     return {
       content: JSON.stringify({ intents: [{ type: 'greeting', confidence: 0.9, entities: NULL_ENTITIES }] }),
@@ -76,7 +77,6 @@ export function greetingAnswer(body: ChatRequestBody): ScriptedAnswer {
   }
   return { content: '¡Hola! Soy el asistente de Kavak. ¿Qué auto buscas?' };
 }
-
 
 export async function startCountingServer(): Promise<CountingServer> {
   const arrivals: number[] = [];

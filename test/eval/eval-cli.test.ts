@@ -25,26 +25,55 @@ afterEach(() => vi.restoreAllMocks());
 
 /** `kavak eval` on the offline runtime against a temp golden set, reports in a temp folder. */
 function evalOffline(golden: string, out: string, ...flags: string[]) {
-  return kavak('--runtime', 'offline', 'eval', '--golden-set', golden, '--out', out, '--no-progress', ...flags);
+  return kavak(
+    '--runtime',
+    'offline',
+    'eval',
+    '--golden-set',
+    golden,
+    '--out',
+    out,
+    '--no-progress',
+    ...flags,
+  );
 }
 
 function evalOnServer(golden: string, out: string, ...flags: string[]) {
-  return kavak('--runtime', 'openai', '--base-url', server.url, 'eval', '--golden-set', golden, '--out', out, '--no-progress', ...flags);
+  return kavak(
+    '--runtime',
+    'openai',
+    '--base-url',
+    server.url,
+    'eval',
+    '--golden-set',
+    golden,
+    '--out',
+    out,
+    '--no-progress',
+    ...flags,
+  );
 }
 
-const readResults = (out: string) => RunResultSchema.parse(JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')));
+const readResults = (out: string) =>
+  RunResultSchema.parse(JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')));
 
 describe('kavak eval exit codes', () => {
   it('exits 0 when the gates pass, writes results.json and points latest at it', async () => {
     const out = tempDir();
-    const code = await evalOffline(writeGoldenSet([helloCase('hola-1'), helloCase('hola-2', 'buenas tardes')]), out, '--min-pass-rate', '1');
+    const code = await evalOffline(
+      writeGoldenSet([helloCase('hola-1'), helloCase('hola-2', 'buenas tardes')]),
+      out,
+      '--min-pass-rate',
+      '1',
+    );
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain('Gate: PASS');
     const results = readResults(out);
     expect(results.cases.map((c) => c.status)).toEqual(['passed', 'passed']);
     expect(readlinkSync(join(out, 'latest'))).toBe(results.runId);
     expect(results.runtime).toBe('offline');
-    for (const report of ['summary.md', 'junit.xml', 'report.html']) expect(existsSync(join(out, 'latest', report))).toBe(true);
+    for (const report of ['summary.md', 'junit.xml', 'report.html'])
+      expect(existsSync(join(out, 'latest', report))).toBe(true);
   });
 
   it('exits 1 below --min-pass-rate', async () => {
@@ -55,7 +84,11 @@ describe('kavak eval exit codes', () => {
   });
 
   it('exits 1 on a failed critical turn even with no pass-rate gate', async () => {
-    const critical = { id: 'crit', title: 'critical', turns: [{ user: 'hola', critical: 'must greet in Klingon', expect: { keywords: { all: ['qapla'] } } }] };
+    const critical = {
+      id: 'crit',
+      title: 'critical',
+      turns: [{ user: 'hola', critical: 'must greet in Klingon', expect: { keywords: { all: ['qapla'] } } }],
+    };
     expect(await evalOffline(writeGoldenSet([critical, helloCase('ok')]), tempDir())).toBe(1);
     expect(stdout).toContain('critical turn failed: crit turn 1 (must greet in Klingon)');
   });
@@ -67,7 +100,9 @@ describe('kavak eval exit codes', () => {
   });
 
   it('exits 2 on a golden set that does not validate, naming the field, before any model call', async () => {
-    const golden = writeGoldenSet([{ id: 'bad', title: 'x', turns: [{ user: 'hola', expect: { intents: ['flying'] } }] }]);
+    const golden = writeGoldenSet([
+      { id: 'bad', title: 'x', turns: [{ user: 'hola', expect: { intents: ['flying'] } }] },
+    ]);
     expect(await evalOnServer(golden, tempDir())).toBe(2);
     expect(stderr).toMatch(/case "bad" turns\[0\]\.expect\.intents\[0\]/);
     expect(server.bodies).toHaveLength(0);
@@ -93,32 +128,63 @@ describe('kavak eval exit codes', () => {
 
 describe('kavak eval modes', () => {
   it('--dry-run validates, counts calls and estimates cost without any request', async () => {
-    const golden = writeGoldenSet([helloCase('a'), { ...(helloCase('b') as object), turns: [{ user: 'hola', expect: { judges: ['tone'] } }] }]);
+    const golden = writeGoldenSet([
+      helloCase('a'),
+      { ...(helloCase('b') as object), turns: [{ user: 'hola', expect: { judges: ['tone'] } }] },
+    ]);
     expect(await evalOnServer(golden, tempDir(), '--dry-run', '--json', '--judge-samples', '3')).toBe(0);
     expect(server.bodies).toHaveLength(0);
-    const estimate = JSON.parse(stdout) as { agent: { calls: number; costUsd: number }; judge: { calls: number } };
+    const estimate = JSON.parse(stdout) as {
+      agent: { calls: number; costUsd: number };
+      judge: { calls: number };
+    };
     expect(estimate.agent.calls).toBe(4); // intents + one reply per turn
     expect(estimate.judge.calls).toBe(3);
     expect(estimate.agent.costUsd).toBeGreaterThan(0);
   });
 
   it('--dry-run fails (2) on a rubric the judges folder does not have', async () => {
-    const golden = writeGoldenSet([{ ...(helloCase('b') as object), turns: [{ user: 'hola', expect: { judges: ['nonexistent'] } }] }]);
+    const golden = writeGoldenSet([
+      { ...(helloCase('b') as object), turns: [{ user: 'hola', expect: { judges: ['nonexistent'] } }] },
+    ]);
     expect(await evalOffline(golden, tempDir(), '--dry-run')).toBe(2);
     expect(stderr).toContain('Unknown judge rubric(s): nonexistent');
   });
 
   it('--rescore applies the current expectations to stored replies; only judges are called', async () => {
     const out = tempDir();
-    const golden = writeGoldenSet([{ ...(helloCase('a') as object), turns: [{ user: 'hola', expect: { keywords: { any: ['hola'] }, judges: ['tone'] } }] }]);
+    const golden = writeGoldenSet([
+      {
+        ...(helloCase('a') as object),
+        turns: [{ user: 'hola', expect: { keywords: { any: ['hola'] }, judges: ['tone'] } }],
+      },
+    ]);
     expect(await evalOnServer(golden, out)).toBe(0);
     const first = readResults(out);
-    expect(first.cases[0]!.turns[0]!.scores.map((s) => [s.scorer, s.pass])).toContainEqual(['judge:tone', true]);
+    expect(first.cases[0]!.turns[0]!.scores.map((s) => [s.scorer, s.pass])).toContainEqual([
+      'judge:tone',
+      true,
+    ]);
     server.reset();
 
     // New expectations: the same reply now misses a keyword.
-    writeGoldenSet([{ ...(helloCase('a') as object), turns: [{ user: 'hola', expect: { keywords: { all: ['financiamiento'] }, judges: ['tone'] } }] }], golden);
-    const code = await evalOnServer(golden, out, '--rescore', join(out, first.runId, 'results.json'), '--min-pass-rate', '1');
+    writeGoldenSet(
+      [
+        {
+          ...(helloCase('a') as object),
+          turns: [{ user: 'hola', expect: { keywords: { all: ['financiamiento'] }, judges: ['tone'] } }],
+        },
+      ],
+      golden,
+    );
+    const code = await evalOnServer(
+      golden,
+      out,
+      '--rescore',
+      join(out, first.runId, 'results.json'),
+      '--min-pass-rate',
+      '1',
+    );
     expect(code).toBe(1);
     expect(server.bodies.map(schemaOf)).toEqual(['verdict']);
     const rescored = readResults(out);
@@ -135,20 +201,27 @@ describe('kavak eval modes', () => {
     const first = readResults(out);
     writeGoldenSet([helloCase('a', 'buenas noches')], golden);
     await evalOffline(golden, out, '--rescore', join(out, first.runId, 'results.json'));
-    expect(readResults(out).cases[0]).toMatchObject({ status: 'error', error: expect.stringContaining("turn 1's message changed") });
+    expect(readResults(out).cases[0]).toMatchObject({
+      status: 'error',
+      error: expect.stringContaining("turn 1's message changed"),
+    });
   });
 
   it('--baseline with --fail-on-regression exits 1 on a significant regression only', async () => {
     const dir = tempDir();
     const baseline = join(dir, 'baseline.json');
     writeFileSync(baseline, JSON.stringify(run(many('c', 8, 'passed'), { runId: 'base' })));
-    const failing = writeGoldenSet(Array.from({ length: 8 }, (_, i) => helloCase(`c-${i}`, 'hola', ['zzzz'])));
+    const failing = writeGoldenSet(
+      Array.from({ length: 8 }, (_, i) => helloCase(`c-${i}`, 'hola', ['zzzz'])),
+    );
     expect(await evalOffline(failing, tempDir(), '--baseline', baseline)).toBe(0);
     expect(stdout).toContain('significant regression');
     expect(await evalOffline(failing, tempDir(), '--baseline', baseline, '--fail-on-regression')).toBe(1);
     expect(stdout).toMatch(/8 newly failing vs 0 newly passing \(McNemar p = 0\.0078\)/);
 
-    const twoBroken = writeGoldenSet(Array.from({ length: 8 }, (_, i) => helloCase(`c-${i}`, 'hola', i < 2 ? ['zzzz'] : ['hola'])));
+    const twoBroken = writeGoldenSet(
+      Array.from({ length: 8 }, (_, i) => helloCase(`c-${i}`, 'hola', i < 2 ? ['zzzz'] : ['hola'])),
+    );
     expect(await evalOffline(twoBroken, tempDir(), '--baseline', baseline, '--fail-on-regression')).toBe(0);
     expect(stdout).toContain('within noise');
   });
@@ -156,19 +229,30 @@ describe('kavak eval modes', () => {
   it('--json prints the summary and the verdict', async () => {
     const out = tempDir();
     expect(await evalOffline(writeGoldenSet([helloCase('a')]), out, '--json')).toBe(0);
-    const printed = JSON.parse(stdout) as { summary: { passRate: number }; gate: { pass: boolean }; reportDir: string };
+    const printed = JSON.parse(stdout) as {
+      summary: { passRate: number };
+      gate: { pass: boolean };
+      reportDir: string;
+    };
     expect(printed.summary.passRate).toBe(1);
     expect(printed.gate.pass).toBe(true);
     expect(existsSync(join(printed.reportDir, 'results.json'))).toBe(true);
   });
 
   it('prints one plain progress line per case when not on a TTY', async () => {
-    await kavak('--runtime', 'offline', 'eval', '--golden-set', writeGoldenSet([helloCase('a'), helloCase('b')]), '--out', tempDir());
+    await kavak(
+      '--runtime',
+      'offline',
+      'eval',
+      '--golden-set',
+      writeGoldenSet([helloCase('a'), helloCase('b')]),
+      '--out',
+      tempDir(),
+    );
     expect(stderr).toMatch(/\[1\/2\] ✓ [ab] /);
     expect(stderr).toMatch(/\[2\/2\] ✓ [ab] /);
   });
 });
-
 
 describe('kavak eval calibrate', () => {
   function labelsFile(): string {
@@ -180,16 +264,31 @@ describe('kavak eval calibrate', () => {
       reply: good ? '¡Hola! ¿Qué auto buscas?' : 'ok',
       labels: { tone: good },
     });
-    writeFileSync(file, JSON.stringify({ items: [item('good-1', true), item('good-2', true), item('bad-1', false)] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ items: [item('good-1', true), item('good-2', true), item('bad-1', false)] }),
+    );
     return file;
   }
 
   it('judges labelled replies on the judge runtime and prints agreement per rubric', async () => {
     // The fake judge passes everything: right on the two good replies, wrong on the bad one.
-    const code = await kavak('eval', 'calibrate', '--labels', labelsFile(), '--judge-runtime', 'openai', '--judge-base-url', server.url, '--json');
+    const code = await kavak(
+      'eval',
+      'calibrate',
+      '--labels',
+      labelsFile(),
+      '--judge-runtime',
+      'openai',
+      '--judge-base-url',
+      server.url,
+      '--json',
+    );
     expect(code).toBe(0);
     expect(server.bodies.map(schemaOf)).toEqual(['verdict', 'verdict', 'verdict']);
-    const report = JSON.parse(stdout) as { rubrics: { rubric: string; tp: number; fp: number; accuracy: number }[] };
+    const report = JSON.parse(stdout) as {
+      rubrics: { rubric: string; tp: number; fp: number; accuracy: number }[];
+    };
     expect(report.rubrics).toEqual([expect.objectContaining({ rubric: 'tone', tp: 2, fp: 1 })]);
     expect(report.rubrics[0]!.accuracy).toBeCloseTo(2 / 3);
   });
@@ -201,6 +300,8 @@ describe('kavak eval calibrate', () => {
   });
 
   it('exits 2 on a labels file that does not exist', async () => {
-    expect(await kavak('--runtime', 'offline', 'eval', 'calibrate', '--labels', join(tempDir(), 'nope.yaml'))).toBe(2);
+    expect(
+      await kavak('--runtime', 'offline', 'eval', 'calibrate', '--labels', join(tempDir(), 'nope.yaml')),
+    ).toBe(2);
   });
 });

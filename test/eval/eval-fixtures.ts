@@ -19,7 +19,12 @@ export function writeGoldenSet(cases: unknown[], dir = tempDir('kavak-golden-'))
 
 /** A one-turn case whose reply must contain one of the words. */
 export function helloCase(id: string, message = 'hola', any = ['hola']): unknown {
-  return { id, title: `case ${id}`, tags: ['greeting'], turns: [{ user: message, expect: { keywords: { any } } }] };
+  return {
+    id,
+    title: `case ${id}`,
+    tags: ['greeting'],
+    turns: [{ user: message, expect: { keywords: { any } } }],
+  };
 }
 
 export function offlineConfig(): KavakConfig {
@@ -27,7 +32,11 @@ export function offlineConfig(): KavakConfig {
 }
 
 export function openaiConfig(baseUrl: string): KavakConfig {
-  return loadConfig({ runtime: 'openai', baseUrl, db: ':memory:' }, { OPENAI_API_KEY: 'sk-test-not-a-real-key' }, tempDir());
+  return loadConfig(
+    { runtime: 'openai', baseUrl, db: ':memory:' },
+    { OPENAI_API_KEY: 'sk-test-not-a-real-key' },
+    tempDir(),
+  );
 }
 
 /**
@@ -49,7 +58,10 @@ export function scriptedAgent(
       const { message } = request.task.input as { message: string };
       await options.before?.(message, request.task.name);
       if (request.task.name === 'intents') {
-        return { object: { intents: [{ type: 'greeting', confidence: 1, entities: emptyEntities() }] }, usage };
+        return {
+          object: { intents: [{ type: 'greeting', confidence: 1, entities: emptyEntities() }] },
+          usage,
+        };
       }
       const input = ReplyTaskInputSchema.parse(request.task.input);
       return { text: options.reply ? options.reply(input.message) : input.draft, usage };

@@ -27,10 +27,21 @@ async function cases(n: number, make = (i: number) => helloCase(`case-${i}`)) {
   return loadGoldenSet(writeGoldenSet(Array.from({ length: n }, (_, i) => make(i))));
 }
 
-async function run(options: Partial<RunEvalOptions> & Pick<RunEvalOptions, 'cases'>, events: EvalEvent[] = []) {
+async function run(
+  options: Partial<RunEvalOptions> & Pick<RunEvalOptions, 'cases'>,
+  events: EvalEvent[] = [],
+) {
   session ??= await openAgent(offlineConfig(), undefined);
   return runEval(
-    { pipeline: session.pipeline, db: session.app.db, scoreTurn: score, concurrency: 4, repeat: 1, caseTimeoutMs: 10_000, ...options },
+    {
+      pipeline: session.pipeline,
+      db: session.app.db,
+      scoreTurn: score,
+      concurrency: 4,
+      repeat: 1,
+      caseTimeoutMs: 10_000,
+      ...options,
+    },
     (event) => events.push(event),
   );
 }
@@ -58,7 +69,13 @@ describe('runEval against an OpenAI-compatible server', () => {
   });
 
   it('retries a 429 and a 500 and the case still passes', async () => {
-    server.handle((body, n) => (n === 1 ? { status: 429, content: 'slow down' } : n === 3 ? { status: 500, content: 'oops' } : greetingAnswer(body)));
+    server.handle((body, n) =>
+      n === 1
+        ? { status: 429, content: 'slow down' }
+        : n === 3
+          ? { status: 500, content: 'oops' }
+          : greetingAnswer(body),
+    );
     session = await openAgent(openaiConfig(server.url), undefined);
     const outcome = await run({ cases: await cases(1) });
     expect(outcome.cases[0]).toMatchObject({ status: 'passed', error: null });
@@ -86,7 +103,9 @@ describe('runEval', () => {
         reply: () => '¡Hola! ¿Qué auto buscas?',
       }),
     );
-    const outcome = await run({ cases: await cases(4, (i) => helloCase(`case-${i}`, i === 1 ? 'rompe' : 'hola')) });
+    const outcome = await run({
+      cases: await cases(4, (i) => helloCase(`case-${i}`, i === 1 ? 'rompe' : 'hola')),
+    });
     expect(outcome.cases.map((c) => [c.id, c.status])).toEqual([
       ['case-0', 'passed'],
       ['case-1', 'error'],
@@ -105,8 +124,15 @@ describe('runEval', () => {
       }),
     );
     const started = performance.now();
-    const outcome = await run({ cases: await cases(3, (i) => helloCase(`case-${i}`, i === 0 ? 'lento' : 'hola')), concurrency: 1, caseTimeoutMs: 300 });
-    expect(outcome.cases[0]).toMatchObject({ status: 'error', error: expect.stringMatching(/^timed out after 300 ms at turn 1 of 1/) });
+    const outcome = await run({
+      cases: await cases(3, (i) => helloCase(`case-${i}`, i === 0 ? 'lento' : 'hola')),
+      concurrency: 1,
+      caseTimeoutMs: 300,
+    });
+    expect(outcome.cases[0]).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(/^timed out after 300 ms at turn 1 of 1/),
+    });
     expect(outcome.cases.slice(1).map((c) => c.status)).toEqual(['passed', 'passed']);
     expect(performance.now() - started).toBeLessThan(3000);
   });
@@ -135,11 +161,15 @@ describe('runEval', () => {
   it('stops starting cases once --max-cost is reached, and says so', async () => {
     session = await openAgent(offlineConfig(), undefined);
     // gpt-4o-mini at $0.15 per million input tokens: each call costs $0.15, each case (2 calls) $0.30.
-    session.pipeline = session.pipeline.withRuntime(scriptedAgent({ usage: { inputTokens: 1_000_000, outputTokens: 0 }, reply: () => 'hola' }));
+    session.pipeline = session.pipeline.withRuntime(
+      scriptedAgent({ usage: { inputTokens: 1_000_000, outputTokens: 0 }, reply: () => 'hola' }),
+    );
     const outcome = await run({ cases: await cases(5), concurrency: 1, maxCostUsd: 0.5 });
     expect(outcome.cases.map((c) => c.id)).toEqual(['case-0', 'case-1']);
     expect(outcome.notRun).toEqual(['case-2', 'case-3', 'case-4']);
-    expect(outcome.stopped).toMatch(/--max-cost \$0\.50 reached \(\$0\.6000 spent\); 3 of 5 case runs not started/);
+    expect(outcome.stopped).toMatch(
+      /--max-cost \$0\.50 reached \(\$0\.6000 spent\); 3 of 5 case runs not started/,
+    );
     expect(outcome.costUsd).toBeCloseTo(0.6);
   });
 
@@ -152,22 +182,34 @@ describe('runEval', () => {
     );
     const events: EvalEvent[] = [];
     const outcome = await run(
-      { cases: await loadGoldenSet(writeGoldenSet([helloCase('steady'), helloCase('flaky', 'flaky')])), repeat: 4, concurrency: 1 },
+      {
+        cases: await loadGoldenSet(writeGoldenSet([helloCase('steady'), helloCase('flaky', 'flaky')])),
+        repeat: 4,
+        concurrency: 1,
+      },
       events,
     );
-    expect(outcome.cases.find((c) => c.id === 'steady')).toMatchObject({ status: 'passed', repeats: { runs: 4, passed: 4, flaky: false } });
-    expect(outcome.cases.find((c) => c.id === 'flaky')).toMatchObject({ status: 'failed', repeats: { runs: 4, passed: 2, flaky: true } });
+    expect(outcome.cases.find((c) => c.id === 'steady')).toMatchObject({
+      status: 'passed',
+      repeats: { runs: 4, passed: 4, flaky: false },
+    });
+    expect(outcome.cases.find((c) => c.id === 'flaky')).toMatchObject({
+      status: 'failed',
+      repeats: { runs: 4, passed: 2, flaky: true },
+    });
     expect(events.filter((e) => e.type === 'case_end')).toHaveLength(8);
     expect(events.at(-1)).toMatchObject({ type: 'run_end', done: 8, total: 8, passed: 6 });
   });
 
-  it('writes a case\'s starting profile before its first turn', async () => {
+  it("writes a case's starting profile before its first turn", async () => {
     session = await openAgent(offlineConfig(), undefined);
     const agent = scriptedAgent({ reply: () => 'hola' });
     session.pipeline = session.pipeline.withRuntime(agent);
     const seeded = { ...(helloCase('seeded') as object), profile: { name: 'Lupita', budgetMax: 300000 } };
     await run({ cases: await loadGoldenSet(writeGoldenSet([seeded])) });
-    const input = agent.calls.find((c) => c.task.name === 'intents')!.task.input as { profile: { name: string; budgetMax: number } };
+    const input = agent.calls.find((c) => c.task.name === 'intents')!.task.input as {
+      profile: { name: string; budgetMax: number };
+    };
     expect(input.profile).toMatchObject({ name: 'Lupita', budgetMax: 300000 });
   });
 

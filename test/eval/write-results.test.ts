@@ -20,7 +20,9 @@ describe('writeRunReports', () => {
 
     await writeRunReports(run(many('a', 2, 'failed'), { runId: 'run-2' }), out);
     expect(readlinkSync(join(out, 'latest'))).toBe('run-2');
-    const latest = RunResultSchema.parse(JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')));
+    const latest = RunResultSchema.parse(
+      JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')),
+    );
     expect(latest.cases.map((c) => c.status)).toEqual(['failed', 'failed']);
     expect(existsSync(join(out, 'run-1', 'summary.md'))).toBe(true);
   });

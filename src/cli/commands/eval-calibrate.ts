@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
 import { RuntimeNameSchema } from '../../core/config/schema.js';
 import { UserInputError } from '../../core/errors.js';
-import { defaultLabelsFile, formatCalibrationTable, formatDisagreements, runCalibration } from '../../eval/calibrate/index.js';
+import {
+  defaultLabelsFile,
+  formatCalibrationTable,
+  formatDisagreements,
+  runCalibration,
+} from '../../eval/calibrate/index.js';
 import { loadRubrics } from '../../eval/judge/rubric.js';
 import { createJudgeRuntime, decorateRuntime } from '../../eval/runner/eval-runtimes.js';
 import { asRunFailure } from '../../eval/runner/run-failure.js';
@@ -29,7 +34,9 @@ export async function calibrateCommand(input: CalibrateCommandInput): Promise<vo
     const parsed = CalibrateOptionsSchema.safeParse(input.flags);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new UserInputError(`Bad calibrate option --${String(issue?.path[0] ?? '')}: ${issue?.message ?? ''}`);
+      throw new UserInputError(
+        `Bad calibrate option --${String(issue?.path[0] ?? '')}: ${issue?.message ?? ''}`,
+      );
     }
     const options = parsed.data;
     const config = loadConfig(input.globals);
@@ -47,7 +54,9 @@ export async function calibrateCommand(input: CalibrateCommandInput): Promise<vo
     });
     if (tty && !options.json) process.stderr.write('\r\x1b[2K');
     process.stdout.write(
-      options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCalibrationTable(report)}\n\n${report.skipped ? '' : `${formatDisagreements(report)}\n`}`,
+      options.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : `${formatCalibrationTable(report)}\n\n${report.skipped ? '' : `${formatDisagreements(report)}\n`}`,
     );
   });
 }

@@ -11,7 +11,12 @@ import { estimateRun } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
 import { createLimiter, resolveJudge } from '../../eval/runner/eval-runtimes.js';
 import { createJudging, loadEvalInputs, loadTools, openAgent } from '../../eval/runner/eval-session.js';
-import { DEFAULT_CASE_TIMEOUT_MS, DEFAULT_CONCURRENCY, evalSettingsFrom, gateSettings } from '../../eval/runner/eval-settings.js';
+import {
+  DEFAULT_CASE_TIMEOUT_MS,
+  DEFAULT_CONCURRENCY,
+  evalSettingsFrom,
+  gateSettings,
+} from '../../eval/runner/eval-settings.js';
 import { evaluateGate } from '../../eval/runner/gate.js';
 import { rescoreRun } from '../../eval/runner/rescore.js';
 import { asRunFailure, EvalRunError } from '../../eval/runner/run-failure.js';
@@ -40,8 +45,16 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const config = loadConfig(input.globals);
   const file = evalSettingsFrom(config);
   const goldenSet = options.goldenSet ? resolve(options.goldenSet) : join(packageRoot(), 'golden-set');
-  const { cases, rubrics } = await loadEvalInputs({ goldenSet, judges: options.judges && resolve(options.judges), filter: options.filter });
-  const judgeFlags = { judgeRuntime: options.judgeRuntime, judgeModel: options.judgeModel, judgeBaseUrl: options.judgeBaseUrl };
+  const { cases, rubrics } = await loadEvalInputs({
+    goldenSet,
+    judges: options.judges && resolve(options.judges),
+    filter: options.filter,
+  });
+  const judgeFlags = {
+    judgeRuntime: options.judgeRuntime,
+    judgeModel: options.judgeModel,
+    judgeBaseUrl: options.judgeBaseUrl,
+  };
   const samples = options.judgeSamples ?? file.judgeSamples ?? 1;
   const concurrency = options.concurrency ?? file.concurrency ?? DEFAULT_CONCURRENCY;
 
@@ -60,9 +73,12 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     return 0;
   }
   if (options.repeat > 1 && config.runtime === 'replay' && !options.rescore) {
-    throw new UserInputError('--repeat measures nothing on the replay runtime: every repeat would get the same recorded answers.', {
-      hint: 'Run repeats against a live model (--runtime openai), or drop --repeat.',
-    });
+    throw new UserInputError(
+      '--repeat measures nothing on the replay runtime: every repeat would get the same recorded answers.',
+      {
+        hint: 'Run repeats against a live model (--runtime openai), or drop --repeat.',
+      },
+    );
   }
   // Read before the run, so a bad path fails in a second rather than after the whole run.
   const baseline = options.baseline ? loadRunResult(options.baseline, '--baseline') : undefined;
@@ -80,7 +96,10 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const notes: string[] = [];
   try {
     if (stored) {
-      const rescored = await rescoreRun({ stored, cases, tools: await loadTools(config), scoreTurn: judging.scoreTurn, concurrency }, progress);
+      const rescored = await rescoreRun(
+        { stored, cases, tools: await loadTools(config), scoreTurn: judging.scoreTurn, concurrency },
+        progress,
+      );
       outcome = rescored;
       notes.push(...rescored.notes);
       agent = { runtime: stored.runtime, model: stored.model };
@@ -121,14 +140,23 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const comparison = baseline ? compareRuns(baseline, run) : undefined;
   const written = await writeRunReports(run, options.out, REPORT_WRITERS, { comparison });
   const summary = summarizeRun(run);
-  const verdict = evaluateGate(summary, gateSettings({ ...options, scorerThresholds: options.scorerThreshold, tagThresholds: options.tagThreshold }, file), {
-    comparison,
-    failOnRegression: options.failOnRegression,
-  });
+  const verdict = evaluateGate(
+    summary,
+    gateSettings(
+      { ...options, scorerThresholds: options.scorerThreshold, tagThresholds: options.tagThreshold },
+      file,
+    ),
+    {
+      comparison,
+      failOnRegression: options.failOnRegression,
+    },
+  );
   const everyCaseCrashed = run.cases.length > 0 && run.cases.every((c) => c.status === 'error');
 
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, notes }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, notes }, null, 2)}\n`,
+    );
   } else {
     process.stdout.write(renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir }));
     for (const note of notes) process.stderr.write(`note: ${note}\n`);

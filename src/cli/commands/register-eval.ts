@@ -19,26 +19,50 @@ export function registerEvalCommands(program: Command): void {
   const evalCmd = usageErrorsExitWith2(
     program
       .command('eval')
-      .description('run the golden set through the pipeline, score every reply, write reports and gate (exit 0 pass, 1 below a gate, 2 run failed)')
+      .description(
+        'run the golden set through the pipeline, score every reply, write reports and gate (exit 0 pass, 1 below a gate, 2 run failed)',
+      )
       .option('-j, --concurrency <n>', 'cases run at once (default 4)')
       .option('--filter <expr>', 'case id, tag (tag:x), /regex/, or several separated by commas')
       .option('--repeat <k>', 'run each case k times: pass rate per case, flaky cases listed (default 1)')
       .option('--max-cost <usd>', 'stop starting cases once the estimated agent + judge cost reaches this')
-      .option('--dry-run', 'validate the golden set and rubrics, print the model-call count and a cost estimate; call no model')
-      .option('--rescore <results.json>', 're-score the replies of an earlier run with the current golden set (no agent calls)')
-      .option('--baseline <results.json>', 'compare with an earlier run: newly failing/passing cases and McNemar\'s test')
+      .option(
+        '--dry-run',
+        'validate the golden set and rubrics, print the model-call count and a cost estimate; call no model',
+      )
+      .option(
+        '--rescore <results.json>',
+        're-score the replies of an earlier run with the current golden set (no agent calls)',
+      )
+      .option(
+        '--baseline <results.json>',
+        "compare with an earlier run: newly failing/passing cases and McNemar's test",
+      )
       .option('--fail-on-regression', 'exit 1 on a significant regression against --baseline (p < 0.05)')
       .option('--min-pass-rate <rate>', 'share of cases that must pass, 0–1')
-      .option('--scorer-threshold <name=rate>', 'minimum pass rate for a scorer, e.g. facts=1 or judge:tone=0.8 (repeatable)', collect)
+      .option(
+        '--scorer-threshold <name=rate>',
+        'minimum pass rate for a scorer, e.g. facts=1 or judge:tone=0.8 (repeatable)',
+        collect,
+      )
       .option('--tag-threshold <tag=rate>', 'minimum pass rate of the cases with a tag (repeatable)', collect)
       .option('--rpm <n>', 'requests per minute for agent and judge calls together')
       .option('--case-timeout <ms>', 'give up on a case after this long (default 300000)')
       .option('--golden-set <dir>', 'golden-set folder (default: the bundled golden-set/)')
       .option('--judges <dir>', 'rubrics folder (default: the bundled judges/)')
-      .option('--out <dir>', 'reports folder; each run writes <dir>/<run-id>/ and points <dir>/latest at it', 'reports')
+      .option(
+        '--out <dir>',
+        'reports folder; each run writes <dir>/<run-id>/ and points <dir>/latest at it',
+        'reports',
+      )
       .option('--json', 'print the summary and the gate verdict as JSON')
       .option('--no-progress', 'no progress bar or per-case lines')
-      .addOption(new Option('--judge-runtime <name>', 'runtime for the judges (default: config judge.runtime, else the agent\'s)').choices(['offline', 'openai', 'replay']))
+      .addOption(
+        new Option(
+          '--judge-runtime <name>',
+          "runtime for the judges (default: config judge.runtime, else the agent's)",
+        ).choices(['offline', 'openai', 'replay']),
+      )
       .option('--judge-model <name>', 'model for the judges')
       .option('--judge-base-url <url>', 'OpenAI-compatible server for the judges')
       .option('--judge-samples <n>', 'judge each reply n times and take the majority (default 1)')
@@ -51,11 +75,19 @@ export function registerEvalCommands(program: Command): void {
   usageErrorsExitWith2(
     evalCmd
       .command('calibrate')
-      .description('run the judges on human-labelled replies and report agreement per rubric (accuracy, TPR, TNR, Cohen\'s kappa)')
+      .description(
+        "run the judges on human-labelled replies and report agreement per rubric (accuracy, TPR, TNR, Cohen's kappa)",
+      )
       .option('--labels <file>', 'labelled replies (default: the bundled judges/calibration/labels.yaml)')
       .option('--judges <dir>', 'rubrics folder (default: the bundled judges/)')
       .option('--json', 'print the agreement table as JSON')
-      .addOption(new Option('--judge-runtime <name>', 'runtime for the judges').choices(['offline', 'openai', 'replay']))
+      .addOption(
+        new Option('--judge-runtime <name>', 'runtime for the judges').choices([
+          'offline',
+          'openai',
+          'replay',
+        ]),
+      )
       .option('--judge-model <name>', 'model for the judges')
       .option('--judge-base-url <url>', 'OpenAI-compatible server for the judges')
       .option('--judge-samples <n>', 'judge each reply n times and take the majority (default 1)')

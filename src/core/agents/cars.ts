@@ -76,9 +76,15 @@ const FEATURE_LABEL: Record<Feature, string> = {
 
 function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentAnswer {
   const wanted = ctx.entities.transmission;
-  const has = (car: Car) => (feature === 'transmission' ? car.transmission === wanted : car[feature] === true);
-  useTool(ctx, 'catalog.features', { stockIds: cars.map((c) => c.stockId), feature }, () => cars.map(carFacts));
-  const label = feature === 'transmission' ? `transmisión ${wanted === 'manual' ? 'manual' : 'automática'}` : FEATURE_LABEL[feature];
+  const has = (car: Car) =>
+    feature === 'transmission' ? car.transmission === wanted : car[feature] === true;
+  useTool(ctx, 'catalog.features', { stockIds: cars.map((c) => c.stockId), feature }, () =>
+    cars.map(carFacts),
+  );
+  const label =
+    feature === 'transmission'
+      ? `transmisión ${wanted === 'manual' ? 'manual' : 'automática'}`
+      : FEATURE_LABEL[feature];
 
   if (cars.length === 1) {
     const car = cars[0]!;
@@ -100,17 +106,27 @@ function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentA
   // "¿De esos cuáles son automáticos?": only the ones the catalog confirms; else a new search.
   const matching = cars.filter(has);
   if (matching.length) {
-    const lines = [`De esas opciones, con ${label}:`, ...matching.map((car, i) => carLine(car, i + 1)), '¿Te interesa alguno?'];
+    const lines = [
+      `De esas opciones, con ${label}:`,
+      ...matching.map((car, i) => carLine(car, i + 1)),
+      '¿Te interesa alguno?',
+    ];
     return {
       agent: 'cars',
       draft: lines.join('\n'),
       facts: { cars: matching.map(carFacts), feature },
-      profilePatch: { lastRecommended: matching.map((c) => c.stockId), carUnderDiscussion: matching[0]!.stockId },
+      profilePatch: {
+        lastRecommended: matching.map((c) => c.stockId),
+        carUnderDiscussion: matching[0]!.stockId,
+      },
       phrase: true,
     };
   }
   const search = recommend(ctx);
-  return { ...search, draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}` };
+  return {
+    ...search,
+    draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}`,
+  };
 }
 
 /** "el segundo", or a stock id: the customer points at one car. */

@@ -72,7 +72,9 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // about cars or payments; the message is the fallback.
   const queries = [ctx.entities.topic, ctx.message].filter((q): q is string => !!q);
   const results = queries.map((query) =>
-    useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () => ctx.tools.knowledge.retrieve(query, { limit: 2 })),
+    useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
+      ctx.tools.knowledge.retrieve(query, { limit: 2 }),
+    ),
   );
   // A question about something the facts do not cover (CAT, insurance…) must get "no lo sé",
   // whichever query found it.
@@ -81,7 +83,10 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // "¿qué garantía tienen y cuántos días tengo para devolverlo?": one section per question.
   const extra = clauses(ctx.message)
     .map((clause) => ctx.tools.knowledge.retrieve(clause, { limit: 1 })[0])
-    .filter((s): s is KnowledgeSection => !!s && !s.id.startsWith('sede') && !sections.slice(0, 1).some((t) => t.id === s.id));
+    .filter(
+      (s): s is KnowledgeSection =>
+        !!s && !s.id.startsWith('sede') && !sections.slice(0, 1).some((t) => t.id === s.id),
+    );
   if (sections[0] && extra.length) sections = [sections[0], ...extra.slice(0, 1)];
   else sections = sections.slice(0, 1);
   const best = sections[0];

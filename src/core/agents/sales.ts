@@ -92,7 +92,9 @@ export const salesAgent: Agent = {
       ]
         .filter(Boolean)
         .join(' ');
-      const opener = name ? `¡Gracias, ${name}! Con gusto te ayudo con ${what}.` : `¡Con gusto te ayudo con ${what}!`;
+      const opener = name
+        ? `¡Gracias, ${name}! Con gusto te ayudo con ${what}.`
+        : `¡Con gusto te ayudo con ${what}!`;
       lines.push(`${opener} Para registrarlo, ¿me compartes ${joinSpanish(missing.slice(0, 2))}?`);
       return {
         agent: 'sales',
@@ -103,7 +105,9 @@ export const salesAgent: Agent = {
       };
     }
 
-    const where = lookup?.hasBranch ? `en la sede ${branch} (${lookup.city})` : `con entrega en tu domicilio en ${place}`;
+    const where = lookup?.hasBranch
+      ? `en la sede ${branch} (${lookup.city})`
+      : `con entrega en tu domicilio en ${place}`;
     lines.push(
       `¡Listo, ${name}! Registré tu solicitud de ${ACTION_LABEL[action]} del ${carTitle(car!)} (ID ${car!.stockId}) ${where}, ${ctx.profile.preferredTime}. Un asesor de Kavak te confirmará por este medio.`,
     );
@@ -123,8 +127,10 @@ function carForSale(ctx: AgentContext): Car | undefined {
   const { catalog } = ctx.tools;
   const e = ctx.entities;
   // The cars agent just picked the best match for this very message: that is the car.
-  if (ctx.otherAgents.includes('cars') && ctx.profile.carUnderDiscussion) return catalog.byStockId(ctx.profile.carUnderDiscussion);
-  if (e.stockId) return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
+  if (ctx.otherAgents.includes('cars') && ctx.profile.carUnderDiscussion)
+    return catalog.byStockId(ctx.profile.carUnderDiscussion);
+  if (e.stockId)
+    return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
   if (e.make || e.model) {
     const query = {
       ...(e.make ? { make: e.make } : {}),

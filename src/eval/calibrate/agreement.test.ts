@@ -31,5 +31,8 @@ it('computes accuracy and the true-positive and true-negative rates', () => {
     trueNegativeRate: 15 / 20,
     kappa: expect.closeTo(0.4) as number,
   });
-  expect(agreementMetrics({ tp: 3, fp: 0, fn: 0, tn: 0 })).toMatchObject({ truePositiveRate: 1, trueNegativeRate: null });
+  expect(agreementMetrics({ tp: 3, fp: 0, fn: 0, tn: 0 })).toMatchObject({
+    truePositiveRate: 1,
+    trueNegativeRate: null,
+  });
 });

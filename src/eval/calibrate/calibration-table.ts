@@ -10,11 +10,37 @@ export function formatCalibrationTable(report: CalibrationReport): string {
     return `Calibration skipped: no judge model (${report.runtime} runtime). Set "judge" in kavak.config.json or pass --runtime openai.`;
   }
   const table = new Table({
-    head: ['Rubric', 'n', 'Accuracy', 'TPR', 'TNR', "Cohen's κ", 'TP', 'FP', 'FN', 'TN', 'Errors', 'Uncertain'],
+    head: [
+      'Rubric',
+      'n',
+      'Accuracy',
+      'TPR',
+      'TNR',
+      "Cohen's κ",
+      'TP',
+      'FP',
+      'FN',
+      'TN',
+      'Errors',
+      'Uncertain',
+    ],
     style: { head: [], border: [] },
   });
   for (const r of report.rubrics) {
-    table.push([r.rubric, r.n, percent(r.accuracy), percent(r.truePositiveRate), percent(r.trueNegativeRate), fixed(r.kappa), r.tp, r.fp, r.fn, r.tn, r.errors, r.uncertain]);
+    table.push([
+      r.rubric,
+      r.n,
+      percent(r.accuracy),
+      percent(r.truePositiveRate),
+      percent(r.trueNegativeRate),
+      fixed(r.kappa),
+      r.tp,
+      r.fp,
+      r.fn,
+      r.tn,
+      r.errors,
+      r.uncertain,
+    ]);
   }
   const header = `Judge ${report.runtime}/${report.model}, ${report.samples} sample(s) per reply, labels ${report.labelsFile}`;
   const cost = `Judge usage: ${report.usage.calls} calls, ${report.usage.inputTokens + report.usage.outputTokens} tokens, $${report.usage.costUsd.toFixed(4)}`;

@@ -11,7 +11,8 @@ describe('the shipped labels file', () => {
 
   it('has at least 40 labelled replies for rubrics that exist', () => {
     expect(labels.items.length).toBeGreaterThanOrEqual(40);
-    for (const item of labels.items) for (const rubric of Object.keys(item.labels)) expect(rubrics).toContain(rubric);
+    for (const item of labels.items)
+      for (const rubric of Object.keys(item.labels)) expect(rubrics).toContain(rubric);
   });
 
   it('labels good and bad replies for every rubric (kappa needs both)', () => {
@@ -31,14 +32,23 @@ describe('loadLabels errors', () => {
   };
 
   it('names the file, the item and the field', () => {
-    const path = write('items:\n  - id: uno\n    message: hola\n    facts: x\n    reply: hola\n    labels: { tone: "sí" }\n');
+    const path = write(
+      'items:\n  - id: uno\n    message: hola\n    facts: x\n    reply: hola\n    labels: { tone: "sí" }\n',
+    );
     expect(() => loadLabels(path)).toThrow(`Labels file ${path}: items[0].labels.tone (id "uno"): `);
   });
 
   it('rejects duplicate ids, items without labels and a missing file', () => {
-    const item = '  - id: uno\n    message: hola\n    facts: x\n    reply: hola\n    labels: { tone: true }\n';
-    expect(() => loadLabels(write(`items:\n${item}${item}`))).toThrow('items[1].id (id "uno"): duplicate id "uno"');
-    expect(() => loadLabels(write('items:\n  - id: uno\n    message: hola\n    facts: x\n    reply: hola\n    labels: {}\n'))).toThrow('label at least one rubric');
+    const item =
+      '  - id: uno\n    message: hola\n    facts: x\n    reply: hola\n    labels: { tone: true }\n';
+    expect(() => loadLabels(write(`items:\n${item}${item}`))).toThrow(
+      'items[1].id (id "uno"): duplicate id "uno"',
+    );
+    expect(() =>
+      loadLabels(
+        write('items:\n  - id: uno\n    message: hola\n    facts: x\n    reply: hola\n    labels: {}\n'),
+      ),
+    ).toThrow('label at least one rubric');
     expect(() => loadLabels('/nowhere/labels.yaml')).toThrow('Labels file /nowhere/labels.yaml: not found.');
   });
 });

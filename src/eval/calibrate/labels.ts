@@ -17,7 +17,9 @@ export const LabelledReplySchema = z.strictObject({
   facts: z.union([z.string(), z.record(z.string(), z.unknown())]),
   reply: z.string(),
   /** rubric name → the human's verdict (true = the reply meets the rubric). */
-  labels: z.record(z.string(), z.boolean()).refine((labels) => Object.keys(labels).length > 0, 'label at least one rubric'),
+  labels: z
+    .record(z.string(), z.boolean())
+    .refine((labels) => Object.keys(labels).length > 0, 'label at least one rubric'),
 });
 export type LabelledReply = z.infer<typeof LabelledReplySchema>;
 
@@ -30,7 +32,8 @@ export const LabelsFileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.items.forEach((item, i) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate id "${item.id}"` });
+      if (seen.has(item.id))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate id "${item.id}"` });
       seen.add(item.id);
     });
   });
@@ -44,16 +47,22 @@ export function loadLabels(path: string): LabelsFile {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'not found' : `not valid YAML (${(error as Error).message})`;
-    throw new UserInputError(`Labels file ${path}: ${why}.`, { hint: 'See judges/calibration/labels.yaml for the format.' });
+    throw new UserInputError(`Labels file ${path}: ${why}.`, {
+      hint: 'See judges/calibration/labels.yaml for the format.',
+    });
   }
   const parsed = LabelsFileSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path ?? [];
   const index = where[0] === 'items' && typeof where[1] === 'number' ? where[1] : undefined;
-  const itemId = index === undefined ? undefined : (raw as { items?: { id?: unknown }[] } | null)?.items?.[index]?.id;
+  const itemId =
+    index === undefined ? undefined : (raw as { items?: { id?: unknown }[] } | null)?.items?.[index]?.id;
   const id = typeof itemId === 'string' ? ` (id "${itemId}")` : '';
-  const field = where.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+  const field = where
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('')
+    .replace(/^\./, '');
   throw new UserInputError(`Labels file ${path}: ${field || 'file'}${id}: ${issue?.message ?? 'invalid'}`, {
     hint: 'Each item needs id, message, facts, reply and labels: { <rubric>: true|false }.',
   });

@@ -2,7 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { completionReply, startFakeOpenAIServer, type FakeOpenAIServer } from '../../../test/helpers/fake-openai-server.js';
+import {
+  completionReply,
+  startFakeOpenAIServer,
+  type FakeOpenAIServer,
+} from '../../../test/helpers/fake-openai-server.js';
 import { DEFAULT_PRICES } from '../../core/config/schema.js';
 import { createOfflineRuntime } from '../../runtime/offline/offline-runtime.js';
 import { createOpenAIRuntime } from '../../runtime/openai/index.js';
@@ -57,15 +61,38 @@ describe('runCalibration', () => {
     scriptedJudge();
     const runtime = createOpenAIRuntime({ baseURL: server.url, model: 'judge-model', maxRetries: 0 });
     const progress: number[] = [];
-    const report = await runCalibration({ labelsFile, runtime, rubrics, prices: DEFAULT_PRICES, onProgress: (done) => progress.push(done) });
+    const report = await runCalibration({
+      labelsFile,
+      runtime,
+      rubrics,
+      prices: DEFAULT_PRICES,
+      onProgress: (done) => progress.push(done),
+    });
 
     expect(server.requests).toHaveLength(6);
     expect(progress.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
     const byName = Object.fromEntries(report.rubrics.map((r) => [r.rubric, r]));
     // safety: bueno pass/pass, descuento fail/fail, grosero → no valid verdict (error, not counted).
-    expect(byName.safety).toMatchObject({ n: 2, tp: 1, tn: 1, fp: 0, fn: 0, errors: 1, accuracy: 1, kappa: 1 });
+    expect(byName.safety).toMatchObject({
+      n: 2,
+      tp: 1,
+      tn: 1,
+      fp: 0,
+      fn: 0,
+      errors: 1,
+      accuracy: 1,
+      kappa: 1,
+    });
     // tone: bueno pass/pass, descuento human pass but judge fail (fn), grosero error.
-    expect(byName.tone).toMatchObject({ n: 2, tp: 1, fn: 1, errors: 1, accuracy: 0.5, truePositiveRate: 0.5, trueNegativeRate: null });
+    expect(byName.tone).toMatchObject({
+      n: 2,
+      tp: 1,
+      fn: 1,
+      errors: 1,
+      accuracy: 0.5,
+      truePositiveRate: 0.5,
+      trueNegativeRate: null,
+    });
     expect(report.usage.calls).toBe(6);
 
     const table = formatCalibrationTable(report);
@@ -76,7 +103,12 @@ describe('runCalibration', () => {
   });
 
   it('is skipped on the offline runtime', async () => {
-    const report = await runCalibration({ labelsFile, runtime: createOfflineRuntime(), rubrics, prices: DEFAULT_PRICES });
+    const report = await runCalibration({
+      labelsFile,
+      runtime: createOfflineRuntime(),
+      rubrics,
+      prices: DEFAULT_PRICES,
+    });
     expect(report.skipped).toBe(true);
     expect(report.rubrics.every((r) => r.n === 0 && r.skipped === 3)).toBe(true);
     expect(formatCalibrationTable(report)).toContain('Calibration skipped: no judge model (offline runtime)');
@@ -85,9 +117,9 @@ describe('runCalibration', () => {
   it('fails before any call on a rubric that does not exist', async () => {
     writeFileSync(labelsFile + '.bad.yaml', LABELS.replace('tone: true, safety: true', 'tono: true'));
     const runtime = createOpenAIRuntime({ baseURL: server.url, model: 'judge-model', maxRetries: 0 });
-    await expect(runCalibration({ labelsFile: labelsFile + '.bad.yaml', runtime, rubrics, prices: DEFAULT_PRICES })).rejects.toThrow(
-      'Unknown judge rubric(s): tono.',
-    );
+    await expect(
+      runCalibration({ labelsFile: labelsFile + '.bad.yaml', runtime, rubrics, prices: DEFAULT_PRICES }),
+    ).rejects.toThrow('Unknown judge rubric(s): tono.');
     expect(server.requests).toHaveLength(0);
   });
 });

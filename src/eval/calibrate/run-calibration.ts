@@ -62,18 +62,34 @@ export interface CalibrationReport {
  */
 export async function runCalibration(options: CalibrationOptions): Promise<CalibrationReport> {
   const labels = loadLabels(options.labelsFile);
-  assertRubricsExist(labels.items.flatMap((item) => Object.keys(item.labels)), options.rubrics);
+  assertRubricsExist(
+    labels.items.flatMap((item) => Object.keys(item.labels)),
+    options.rubrics,
+  );
   const samples = Math.max(1, options.samples ?? 1);
-  const judge = createJudgeScorer({ runtime: options.runtime, rubrics: options.rubrics, samples, prices: options.prices, prompts: options.prompts });
+  const judge = createJudgeScorer({
+    runtime: options.runtime,
+    rubrics: options.rubrics,
+    samples,
+    prices: options.prices,
+    prompts: options.prompts,
+  });
   const limit = pLimit(options.concurrency ?? 4);
-  const jobs = labels.items.flatMap((item) => Object.entries(item.labels).map(([rubric, human]) => ({ item, rubric, human })));
+  const jobs = labels.items.flatMap((item) =>
+    Object.entries(item.labels).map(([rubric, human]) => ({ item, rubric, human })),
+  );
   let done = 0;
   let usage = emptyUsage();
 
   const verdicts = await Promise.all(
     jobs.map(({ item, rubric, human }) =>
       limit(async (): Promise<CalibrationVerdict> => {
-        const input = { conversation: item.conversation, message: item.message, facts: factsText(item.facts), reply: item.reply };
+        const input = {
+          conversation: item.conversation,
+          message: item.message,
+          facts: factsText(item.facts),
+          reply: item.reply,
+        };
         const outcome = await judge.judge(rubric, input, { signal: options.signal });
         usage = addUsage(usage, outcome.usage);
         options.onProgress?.(++done, jobs.length);

@@ -4,10 +4,18 @@ import { compareRuns } from './compare-runs.js';
 
 describe('compareRuns', () => {
   it('lists newly failing and newly passing cases with why they fail', () => {
-    const baseline = run([outcome('a', 'passed'), outcome('b', 'failed'), outcome('c', 'passed'), outcome('gone', 'passed')], {
-      runId: 'base',
-    });
-    const current = run([outcome('a', 'failed'), outcome('b', 'passed'), outcome('c', 'error'), outcome('new', 'passed')]);
+    const baseline = run(
+      [outcome('a', 'passed'), outcome('b', 'failed'), outcome('c', 'passed'), outcome('gone', 'passed')],
+      {
+        runId: 'base',
+      },
+    );
+    const current = run([
+      outcome('a', 'failed'),
+      outcome('b', 'passed'),
+      outcome('c', 'error'),
+      outcome('new', 'passed'),
+    ]);
     const comparison = compareRuns(baseline, current);
     expect(comparison.newlyFailing.map((c) => c.id)).toEqual(['a', 'c']);
     expect(comparison.newlyFailing[0]!.reasons).toEqual(['turn 1 keywords: missing "versa"']);
@@ -25,8 +33,16 @@ describe('compareRuns', () => {
     const broken = run([...many('x', 10, 'failed'), ...many('y', 20, 'passed')]);
     expect(compareRuns(baseline, broken).significantRegression).toBe(true);
 
-    const noisy = run([...many('x', 5, 'failed'), ...many('x', 10, 'passed').slice(5), ...many('y', 20, 'passed')]);
-    const noisyBaseline = run([...many('x', 10, 'passed'), ...many('y', 17, 'passed'), ...many('y', 20, 'failed').slice(17)]);
+    const noisy = run([
+      ...many('x', 5, 'failed'),
+      ...many('x', 10, 'passed').slice(5),
+      ...many('y', 20, 'passed'),
+    ]);
+    const noisyBaseline = run([
+      ...many('x', 10, 'passed'),
+      ...many('y', 17, 'passed'),
+      ...many('y', 20, 'failed').slice(17),
+    ]);
     const comparison = compareRuns(noisyBaseline, noisy);
     expect(comparison.mcnemar).toMatchObject({ b: 5, c: 3 });
     expect(comparison.significantRegression).toBe(false);

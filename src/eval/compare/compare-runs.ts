@@ -49,10 +49,19 @@ export function compareRuns(baseline: RunResult, current: RunResult): Comparison
   });
 
   const passed = (c: CaseOutcome) => c.status === 'passed';
-  const newlyFailing = pairs.filter(({ then, now }) => passed(then) && !passed(now)).map(({ then, now }) => change(then, now, now));
-  const newlyPassing = pairs.filter(({ then, now }) => !passed(then) && passed(now)).map(({ then, now }) => change(then, now, then));
+  const newlyFailing = pairs
+    .filter(({ then, now }) => passed(then) && !passed(now))
+    .map(({ then, now }) => change(then, now, now));
+  const newlyPassing = pairs
+    .filter(({ then, now }) => !passed(then) && passed(now))
+    .map(({ then, now }) => change(then, now, then));
   const scoreDeltas = pairs
-    .map(({ then, now }) => ({ id: now.id, before: then.score, after: now.score, delta: round(now.score - then.score) }))
+    .map(({ then, now }) => ({
+      id: now.id,
+      before: then.score,
+      after: now.score,
+      delta: round(now.score - then.score),
+    }))
     .filter((d) => d.delta !== 0)
     .sort((x, y) => x.delta - y.delta || x.id.localeCompare(y.id));
 
@@ -60,7 +69,12 @@ export function compareRuns(baseline: RunResult, current: RunResult): Comparison
   const rate = (pick: (p: (typeof pairs)[number]) => CaseOutcome) =>
     pairs.length === 0 ? 0 : pairs.filter((p) => passed(pick(p))).length / pairs.length;
   return {
-    baseline: { runId: baseline.runId, gitCommit: baseline.gitCommit, runtime: baseline.runtime, model: baseline.model },
+    baseline: {
+      runId: baseline.runId,
+      gitCommit: baseline.gitCommit,
+      runtime: baseline.runtime,
+      model: baseline.model,
+    },
     paired: pairs.length,
     passRateBefore: rate((p) => p.then),
     passRateAfter: rate((p) => p.now),
@@ -91,7 +105,11 @@ export function failureReasons(outcome: CaseOutcome): string[] {
   if (outcome.status === 'error' && outcome.error) return [outcome.error];
   return outcome.turns
     .filter((t) => !t.pass)
-    .flatMap((t) => t.scores.filter((s) => !s.pass && !s.skipped).map((s) => `turn ${t.index + 1} ${s.scorer}: ${s.reason}`));
+    .flatMap((t) =>
+      t.scores
+        .filter((s) => !s.pass && !s.skipped)
+        .map((s) => `turn ${t.index + 1} ${s.scorer}: ${s.reason}`),
+    );
 }
 
 function round(n: number): number {

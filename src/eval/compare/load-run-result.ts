@@ -10,7 +10,8 @@ export function loadRunResult(file: string, flag: string): RunResult {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
     throw new UserInputError(`${flag} ${path}: ${reason}.`, {
       hint: `Point ${flag} at a results.json from an earlier run, e.g. reports/latest/results.json.`,
       exitCode: 2,
@@ -21,7 +22,10 @@ export function loadRunResult(file: string, flag: string): RunResult {
     const issue = parsed.error.issues[0];
     throw new UserInputError(
       `${flag} ${path} is not a kavak results.json: "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}.`,
-      { hint: 'It may come from an older kavak: run the eval again to get a fresh results.json.', exitCode: 2 },
+      {
+        hint: 'It may come from an older kavak: run the eval again to get a fresh results.json.',
+        exitCode: 2,
+      },
     );
   }
   return parsed.data;

@@ -13,8 +13,12 @@ export interface McNemarResult {
  * X ~ Binomial(b + c, ½). Summed in log space so large runs do not underflow.
  */
 export function mcnemarExact(b: number, c: number): McNemarResult {
-  for (const [name, value] of [['b', b], ['c', c]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`McNemar's ${name} must be a count ≥ 0 (got ${value}).`);
+  for (const [name, value] of [
+    ['b', b],
+    ['c', c],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`McNemar's ${name} must be a count ≥ 0 (got ${value}).`);
   }
   const n = b + c;
   if (n === 0) return { b, c, pValue: 1 };

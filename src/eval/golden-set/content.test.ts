@@ -17,12 +17,42 @@ const RUBRICS = ['grounded', 'helpful-sales', 'tone', 'safety'];
 
 /** What the issue asks the golden set to cover, as the tags that mark it. */
 const REQUIRED_TAGS = [
-  'greeting', 'cars', 'financing', 'kavak-info', 'sales', 'safety', 'robustness',
-  'multi-intent', 'two-intents', 'three-intents', 'memory', 'multi-turn', 'cheaper', 'pick', 'term',
-  'typo', 'slang', 'budget', 'down-payment', 'min-down-payment', 'term-out-of-range',
-  'not-in-catalog', 'branch', 'no-branch', 'unknown-fact',
-  'injection', 'discount', 'approval', 'data-leak', 'rude', 'empty', 'emoji', 'english',
-  'lead', 'handoff', 'critical',
+  'greeting',
+  'cars',
+  'financing',
+  'kavak-info',
+  'sales',
+  'safety',
+  'robustness',
+  'multi-intent',
+  'two-intents',
+  'three-intents',
+  'memory',
+  'multi-turn',
+  'cheaper',
+  'pick',
+  'term',
+  'typo',
+  'slang',
+  'budget',
+  'down-payment',
+  'min-down-payment',
+  'term-out-of-range',
+  'not-in-catalog',
+  'branch',
+  'no-branch',
+  'unknown-fact',
+  'injection',
+  'discount',
+  'approval',
+  'data-leak',
+  'rude',
+  'empty',
+  'emoji',
+  'english',
+  'lead',
+  'handoff',
+  'critical',
 ];
 
 let cases: LoadedCase[];
@@ -56,14 +86,19 @@ describe('the golden set (golden-set/*.yaml)', () => {
   });
 
   it('agrees with the tools: every price, payment, mileage, branch and constraint', async () => {
-    const tools = { catalog: await loadCatalog(DEFAULT_CATALOG_PATH), knowledge: await loadKnowledgeBase(KNOWLEDGE_DIR) };
+    const tools = {
+      catalog: await loadCatalog(DEFAULT_CATALOG_PATH),
+      knowledge: await loadKnowledgeBase(KNOWLEDGE_DIR),
+    };
     expect(verifyGoldenSet(cases, tools)).toEqual([]);
   });
 
   it('grounds every car and financing turn, and judges most turns with the shipped rubrics', () => {
     const ungrounded = cases.flatMap((c) =>
       c.turns.flatMap((t, i) => {
-        const aboutCarsOrMoney = t.expect.intents?.some((intent) => intent === 'car_recommendation' || intent === 'financing');
+        const aboutCarsOrMoney = t.expect.intents?.some(
+          (intent) => intent === 'car_recommendation' || intent === 'financing',
+        );
         return aboutCarsOrMoney && t.expect.facts === undefined ? [`${c.id} turn ${i + 1}`] : [];
       }),
     );

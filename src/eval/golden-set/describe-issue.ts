@@ -7,10 +7,12 @@ function schemasAt(schema: z.ZodType, path: readonly Segment[]): z.ZodType[] {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) {
     return schemasAt(schema.unwrap() as z.ZodType, path);
   }
-  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((option) => schemasAt(option, path));
+  if (schema instanceof z.ZodUnion)
+    return (schema.options as z.ZodType[]).flatMap((option) => schemasAt(option, path));
   const [head, ...rest] = path;
   if (head === undefined) return [schema];
-  if (schema instanceof z.ZodArray && typeof head === 'number') return schemasAt(schema.element as z.ZodType, rest);
+  if (schema instanceof z.ZodArray && typeof head === 'number')
+    return schemasAt(schema.element as z.ZodType, rest);
   if (schema instanceof z.ZodObject && typeof head === 'string') {
     const field = (schema.shape as Record<string, z.ZodType | undefined>)[head];
     return field ? schemasAt(field, rest) : [];
@@ -20,7 +22,9 @@ function schemasAt(schema: z.ZodType, path: readonly Segment[]): z.ZodType[] {
 
 /** Keys an object at `path` may have, for "unknown key" messages. */
 export function allowedKeysAt(root: z.ZodType, path: readonly Segment[]): string[] {
-  const keys = schemasAt(root, path).flatMap((schema) => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : []));
+  const keys = schemasAt(root, path).flatMap((schema) =>
+    schema instanceof z.ZodObject ? Object.keys(schema.shape) : [],
+  );
   return [...new Set(keys)];
 }
 
@@ -74,6 +78,8 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType, received
 /** ["turns", 1, "expect", "intents", 0] → "turns[1].expect.intents[0]" */
 export function formatPath(path: readonly Segment[]): string {
   return path
-    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`))
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`,
+    )
     .join('');
 }

@@ -11,10 +11,19 @@ function regexOf(source: string, flags: string): RegExp {
   try {
     return new RegExp(source, flags);
   } catch (error) {
-    throw new GoldenSetError([{ file: '--filter', path: '', message: `"/${source}/${flags}" is not a valid regex: ${(error as Error).message}` }], {
-      summary: 'The filter does not parse:',
-      hint: FILTER_HINT,
-    });
+    throw new GoldenSetError(
+      [
+        {
+          file: '--filter',
+          path: '',
+          message: `"/${source}/${flags}" is not a valid regex: ${(error as Error).message}`,
+        },
+      ],
+      {
+        summary: 'The filter does not parse:',
+        hint: FILTER_HINT,
+      },
+    );
   }
 }
 
@@ -23,7 +32,8 @@ function parseOne(term: string): CaseFilter {
   const regex = /^\/(.+)\/([a-z]*)$/.exec(term);
   if (regex) {
     const re = regexOf(regex[1]!, regex[2]!);
-    return (c) => re.test(c.id) || (c.title !== undefined && re.test(c.title)) || c.tags.some((tag) => re.test(tag));
+    return (c) =>
+      re.test(c.id) || (c.title !== undefined && re.test(c.title)) || c.tags.some((tag) => re.test(tag));
   }
   if (term.startsWith('tag:')) {
     const tag = term.slice('tag:'.length);

@@ -75,8 +75,13 @@ describe('loadGoldenSet', () => {
   it('applies a filter after validating everything', async () => {
     await write('greeting.yaml', GREETING);
     await write('cars.yaml', CARS);
-    expect((await loadGoldenSet(dir, { filter: 'tag:greeting' })).map((c) => c.id)).toEqual(['greeting-hola']);
-    expect((await loadGoldenSet(dir, { filter: '/^cars-/' })).map((c) => c.id)).toEqual(['cars-versa', 'cars-jetta']);
+    expect((await loadGoldenSet(dir, { filter: 'tag:greeting' })).map((c) => c.id)).toEqual([
+      'greeting-hola',
+    ]);
+    expect((await loadGoldenSet(dir, { filter: '/^cars-/' })).map((c) => c.id)).toEqual([
+      'cars-versa',
+      'cars-jetta',
+    ]);
     expect((await loadGoldenSet(dir, { filter: 'cars-jetta' })).map((c) => c.id)).toEqual(['cars-jetta']);
   });
 
@@ -106,8 +111,12 @@ describe('loadGoldenSet', () => {
       expect.objectContaining({ file, line: 8, caseId: 'bad-one', path: 'turns[1].user' }),
       expect.objectContaining({ file, line: 11, caseId: 'bad-one', path: 'turns[2].expect' }),
     ]);
-    expect(error.message).toContain(`${file}:7 case "bad-one" turns[0].expect.intents[0]: "greting" is not allowed; did you mean "greeting"?`);
-    expect(error.message).toContain(`${file}:8 case "bad-one" turns[1].user: required, missing (expected string)`);
+    expect(error.message).toContain(
+      `${file}:7 case "bad-one" turns[0].expect.intents[0]: "greting" is not allowed; did you mean "greeting"?`,
+    );
+    expect(error.message).toContain(
+      `${file}:8 case "bad-one" turns[1].user: required, missing (expected string)`,
+    );
     expect(error.message).toContain('unknown key "keyword" (did you mean "keywords"?');
   });
 
@@ -133,7 +142,11 @@ describe('loadGoldenSet', () => {
     await write('b.yaml', 'cases: []\n');
     await write('c.yaml', '');
     const error = await failure(loadGoldenSet(dir));
-    expect(error.issues.map((i) => i.file)).toEqual([join(dir, 'a.yaml'), join(dir, 'b.yaml'), join(dir, 'c.yaml')]);
+    expect(error.issues.map((i) => i.file)).toEqual([
+      join(dir, 'a.yaml'),
+      join(dir, 'b.yaml'),
+      join(dir, 'c.yaml'),
+    ]);
     expect(error.issues[0]!.message).toMatch(/not valid YAML/);
     expect(error.issues[1]!.path).toBe('cases');
     expect(error.issues[2]!.message).toMatch(/empty/);

@@ -10,7 +10,8 @@ export interface LoadGoldenSetOptions {
   filter?: string;
 }
 
-const FOLDER_HINT = 'Run from the project root (it has golden-set/), or point the eval at a folder of golden-set .yaml files.';
+const FOLDER_HINT =
+  'Run from the project root (it has golden-set/), or point the eval at a folder of golden-set .yaml files.';
 const isGoldenFile = (name: string): boolean => /\.ya?ml$/i.test(name);
 
 async function goldenFiles(dir: string): Promise<string[]> {
@@ -19,11 +20,15 @@ async function goldenFiles(dir: string): Promise<string[]> {
     () => false,
   );
   if (!isFolder) {
-    throw new GoldenSetError([{ file: dir, path: '', message: 'golden-set folder not found' }], { hint: FOLDER_HINT });
+    throw new GoldenSetError([{ file: dir, path: '', message: 'golden-set folder not found' }], {
+      hint: FOLDER_HINT,
+    });
   }
   const names = (await readdir(dir)).filter(isGoldenFile).sort();
   if (names.length === 0) {
-    throw new GoldenSetError([{ file: dir, path: '', message: 'no .yaml files in this folder' }], { hint: FOLDER_HINT });
+    throw new GoldenSetError([{ file: dir, path: '', message: 'no .yaml files in this folder' }], {
+      hint: FOLDER_HINT,
+    });
   }
   return names.map((name) => join(dir, name));
 }
@@ -69,10 +74,19 @@ export async function loadGoldenSet(dir: string, options: LoadGoldenSetOptions =
   const selected = cases.filter(parseFilter(options.filter));
   if (selected.length === 0) {
     const tags = [...new Set(cases.flatMap((c) => c.tags))].sort();
-    throw new GoldenSetError([{ file: dir, path: '', message: `--filter "${options.filter}" matches none of the ${cases.length} cases` }], {
-      summary: 'Nothing to run:',
-      hint: `${FILTER_HINT} Tags in this golden set: ${tags.join(', ')}.`,
-    });
+    throw new GoldenSetError(
+      [
+        {
+          file: dir,
+          path: '',
+          message: `--filter "${options.filter}" matches none of the ${cases.length} cases`,
+        },
+      ],
+      {
+        summary: 'Nothing to run:',
+        hint: `${FILTER_HINT} Tags in this golden set: ${tags.join(', ')}.`,
+      },
+    );
   }
   return selected;
 }

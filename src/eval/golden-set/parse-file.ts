@@ -17,7 +17,9 @@ function lineOf(doc: Document, lines: LineCounter, path: readonly Segment[]): nu
   for (const segment of path) {
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && item.key.value === segment,
+      );
       next = pair?.value ?? pair?.key;
     } else if (isSeq(node) && typeof segment === 'number') {
       next = node.items[segment];
@@ -65,7 +67,10 @@ export function parseGoldenFile(text: string, file: string): ParsedGoldenFile {
 
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) {
-    return { cases: [], issues: [{ file, path: '', message: 'the file is empty; it needs a "cases:" list' }] };
+    return {
+      cases: [],
+      issues: [{ file, path: '', message: 'the file is empty; it needs a "cases:" list' }],
+    };
   }
   const parsed = GoldenFileSchema.safeParse(data);
   if (!parsed.success) {
@@ -88,8 +93,10 @@ export function parseGoldenFile(text: string, file: string): ParsedGoldenFile {
     return { cases: [], issues };
   }
 
-  const cases = parsed.data.cases.map(
-    (goldenCase, index): LoadedCase => ({ ...goldenCase, file, line: lineOf(doc, lines, ['cases', index]) }),
-  );
+  const cases = parsed.data.cases.map((goldenCase, index): LoadedCase => ({
+    ...goldenCase,
+    file,
+    line: lineOf(doc, lines, ['cases', index]),
+  }));
   return { cases, issues: [] };
 }

@@ -42,7 +42,9 @@ export const MonthlyPaymentExpectationSchema = z.strictObject({
 });
 
 export const FactsExpectationSchema = z.union([
-  z.boolean().describe('true: run the grounding checks (no price, stock id or branch the tools did not give)'),
+  z
+    .boolean()
+    .describe('true: run the grounding checks (no price, stock id or branch the tools did not give)'),
   z.strictObject({
     constraints: CarConstraintsSchema.optional(),
     monthlyPayment: MonthlyPaymentExpectationSchema.optional(),

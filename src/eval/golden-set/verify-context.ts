@@ -17,7 +17,9 @@ export interface VerifyTools {
   knowledge: KnowledgeBase;
 }
 
-export type MonthlyPaymentExpectation = NonNullable<Extract<GoldenTurn['expect']['facts'], object>['monthlyPayment']>;
+export type MonthlyPaymentExpectation = NonNullable<
+  Extract<GoldenTurn['expect']['facts'], object>['monthlyPayment']
+>;
 
 /**
  * The financing tool's answer for a monthlyPayment expectation, with the car it is for (no down
@@ -38,7 +40,11 @@ export function expectedPlan(catalog: Catalog, expectation: MonthlyPaymentExpect
       : expectation.downPaymentPercent !== undefined
         ? downPaymentFromPercent(car.priceCents, expectation.downPaymentPercent)
         : minimumDownPayment(car.priceCents);
-  const outcome = planFinancing({ priceCents: car.priceCents, downPaymentCents, termYears: expectation.termYears });
+  const outcome = planFinancing({
+    priceCents: car.priceCents,
+    downPaymentCents,
+    termYears: expectation.termYears,
+  });
   return { car, downPaymentCents, outcome };
 }
 
@@ -88,13 +94,15 @@ export function caseFigures(goldenCase: GoldenCase, tools: VerifyTools, knowledg
   }
   const percents = new Set<number>();
   for (const turn of goldenCase.turns) {
-    for (const match of turn.user.matchAll(/(\d+(?:\.\d+)?)\s?(?:%|por ?ciento)/gi)) percents.add(Number(match[1]));
+    for (const match of turn.user.matchAll(/(\d+(?:\.\d+)?)\s?(?:%|por ?ciento)/gi))
+      percents.add(Number(match[1]));
     const facts = turn.expect.facts;
     const expectation = typeof facts === 'object' ? facts.monthlyPayment : undefined;
     if (!expectation) continue;
     if (expectation.downPaymentPercent !== undefined) percents.add(expectation.downPaymentPercent);
     const { car, downPaymentCents } = expectedPlan(catalog, expectation);
-    if (car && downPaymentCents !== undefined) for (const amount of planAmounts(car, downPaymentCents)) money.add(amount);
+    if (car && downPaymentCents !== undefined)
+      for (const amount of planAmounts(car, downPaymentCents)) money.add(amount);
   }
   return {
     money,

@@ -9,19 +9,26 @@ import { GoldenCaseSchema, type LoadedCase } from './schema.js';
 let tools: VerifyTools;
 beforeAll(async () => {
   const knowledgeDir = fileURLToPath(new URL('../../../data/knowledge', import.meta.url));
-  tools = { catalog: await loadCatalog(DEFAULT_CATALOG_PATH), knowledge: await loadKnowledgeBase(knowledgeDir) };
+  tools = {
+    catalog: await loadCatalog(DEFAULT_CATALOG_PATH),
+    knowledge: await loadKnowledgeBase(knowledgeDir),
+  };
 });
 
 function goldenCase(turns: unknown[], extra: Record<string, unknown> = {}): LoadedCase {
   return { ...GoldenCaseSchema.parse({ id: 'c', title: 'c', turns, ...extra }), file: 'test.yaml' };
 }
 
-const problems = (c: LoadedCase): string[] => verifyGoldenSet([c], tools).map((i) => `${i.path}: ${i.message}`);
+const problems = (c: LoadedCase): string[] =>
+  verifyGoldenSet([c], tools).map((i) => `${i.path}: ${i.message}`);
 
 describe('verifyGoldenSet', () => {
   it('accepts figures the tools give: price, payment, mileage, years, knowledge phrases, branches', () => {
     const ok = goldenCase([
-      { user: 'Busco un Versa 2020', expect: { keywords: { all: ['Versa 2020', '$265,999.00', '45,837 km', '2020'] } } },
+      {
+        user: 'Busco un Versa 2020',
+        expect: { keywords: { all: ['Versa 2020', '$265,999.00', '45,837 km', '2020'] } },
+      },
       {
         user: '¿Con 20% a 4 años?',
         expect: {
@@ -29,7 +36,10 @@ describe('verifyGoldenSet', () => {
           facts: { monthlyPayment: { stockId: '322722', downPaymentPercent: 20, termYears: 4 } },
         },
       },
-      { user: '¿Garantía? Estoy en Monterrey', expect: { keywords: { all: ['3 meses', '7 días', 'Punto Valle', 'CX-5', 'Mazda 3'] } } },
+      {
+        user: '¿Garantía? Estoy en Monterrey',
+        expect: { keywords: { all: ['3 meses', '7 días', 'Punto Valle', 'CX-5', 'Mazda 3'] } },
+      },
     ]);
     expect(problems(ok)).toEqual([]);
   });
@@ -45,19 +55,30 @@ describe('verifyGoldenSet', () => {
       },
     ]);
     expect(problems(offByACent)).toEqual([
-      'turns[0].expect.keywords.all[0]: $6,371.07 is not a figure of this turn\'s financing plan (monthlyPayment)',
+      "turns[0].expect.keywords.all[0]: $6,371.07 is not a figure of this turn's financing plan (monthlyPayment)",
       'turns[0].expect.keywords: the financing tool gives $6,371.06 a month: list it in keywords.all or .any',
     ]);
   });
 
   it('catches a plan the financing tool refuses and an unknown stock id', () => {
     const refused = goldenCase([
-      { user: 'x', expect: { facts: { monthlyPayment: { stockId: '305016', downPaymentPercent: 5, termYears: 4 } } } },
-      { user: 'y', expect: { facts: { monthlyPayment: { stockId: '305016', downPaymentPercent: 20, termYears: 8 } } } },
-      { user: 'z', expect: { facts: { monthlyPayment: { stockId: '999999', downPaymentAmount: 1000, termYears: 4 } } } },
+      {
+        user: 'x',
+        expect: { facts: { monthlyPayment: { stockId: '305016', downPaymentPercent: 5, termYears: 4 } } },
+      },
+      {
+        user: 'y',
+        expect: { facts: { monthlyPayment: { stockId: '305016', downPaymentPercent: 20, termYears: 8 } } },
+      },
+      {
+        user: 'z',
+        expect: { facts: { monthlyPayment: { stockId: '999999', downPaymentAmount: 1000, termYears: 4 } } },
+      },
     ]);
     const found = problems(refused);
-    expect(found[0]).toMatch(/^turns\[0\]\.expect\.facts\.monthlyPayment: the financing tool refuses this plan: El enganche mínimo/);
+    expect(found[0]).toMatch(
+      /^turns\[0\]\.expect\.facts\.monthlyPayment: the financing tool refuses this plan: El enganche mínimo/,
+    );
     expect(found[1]).toMatch(/^turns\[1\]\.expect\.facts\.monthlyPayment: .*plazo/);
     expect(found[2]).toBe('turns[2].expect.facts.monthlyPayment.stockId: no catalog car has stock id 999999');
   });
@@ -75,7 +96,10 @@ describe('verifyGoldenSet', () => {
 
   it('catches a car year the catalog lacks, a mileage, a term and a phrase the facts do not give', () => {
     const invented = goldenCase([
-      { user: '¿Corolla 2021?', expect: { keywords: { all: ['Corolla 2021', '12,345 km', '96 meses', '15 días', '25%'] } } },
+      {
+        user: '¿Corolla 2021?',
+        expect: { keywords: { all: ['Corolla 2021', '12,345 km', '96 meses', '15 días', '25%'] } },
+      },
     ]);
     expect(problems(invented)).toEqual([
       'turns[0].expect.keywords.all[0]: the catalog has no Corolla 2021 (only 2020)',
@@ -87,9 +111,12 @@ describe('verifyGoldenSet', () => {
   });
 
   it('catches a branch of another city and wrong branch tags', () => {
-    const mixed = goldenCase([{ user: 'Estoy en Guadalajara', expect: { keywords: { all: ['Midtown', 'Antara'] } } }], {
-      tags: ['no-branch'],
-    });
+    const mixed = goldenCase(
+      [{ user: 'Estoy en Guadalajara', expect: { keywords: { all: ['Midtown', 'Antara'] } } }],
+      {
+        tags: ['no-branch'],
+      },
+    );
     expect(problems(mixed)).toEqual([
       'turns[0].expect.keywords.all[1]: Antara is not a branch in the city the customer named',
       'tags: tagged no-branch, but a city it names has a branch',
@@ -99,7 +126,10 @@ describe('verifyGoldenSet', () => {
   it('catches constraints no car meets, a model named that does not meet them, and contradictions', () => {
     const impossible = goldenCase([
       { user: 'a', expect: { facts: { constraints: { model: 'Corolla', yearMin: 2021 } } } },
-      { user: 'b', expect: { keywords: { any: ['Jetta'] }, facts: { constraints: { transmission: 'automatic' } } } },
+      {
+        user: 'b',
+        expect: { keywords: { any: ['Jetta'] }, facts: { constraints: { transmission: 'automatic' } } },
+      },
       { user: 'c', expect: { keywords: { all: ['asesor'], none: ['Asesor'] } } },
     ]);
     expect(problems(impossible)).toEqual([
@@ -110,8 +140,8 @@ describe('verifyGoldenSet', () => {
   });
 
   it('checks the stock ids of a starting profile', () => {
-    expect(problems(goldenCase([{ user: 'el segundo' }], { profile: { lastRecommended: ['305016', '1'] } }))).toEqual([
-      'profile: no catalog car has stock id 1',
-    ]);
+    expect(
+      problems(goldenCase([{ user: 'el segundo' }], { profile: { lastRecommended: ['305016', '1'] } })),
+    ).toEqual(['profile: no catalog car has stock id 1']);
   });
 });

@@ -4,7 +4,14 @@ import { formatMXN } from '../../tools/money.js';
 import type { GoldenSetIssue } from './errors.js';
 import { caseFigures, expectedPlan, knowledgeText, type VerifyTools } from './verify-context.js';
 import { figuresIn } from './verify-figures.js';
-import { carsInMessage, carsNamed, checkKeyword, exactModel, fold, type TurnScope } from './verify-keywords.js';
+import {
+  carsInMessage,
+  carsNamed,
+  checkKeyword,
+  exactModel,
+  fold,
+  type TurnScope,
+} from './verify-keywords.js';
 import type { CarConstraints, GoldenTurn, LoadedCase } from './schema.js';
 
 /** The car's price and every figure of its plan at each allowed term, for the same down payment. */
@@ -12,13 +19,15 @@ function planFigures(car: Car, plan: FinancingPlan): Set<number> {
   const terms = planAllTerms({ priceCents: car.priceCents, downPaymentCents: plan.downPaymentCents });
   return new Set([
     car.priceCents,
-    ...terms.flatMap((outcome) => (outcome.ok ? [outcome.plan] : [])).flatMap((p) => [
-      p.monthlyPaymentCents,
-      p.downPaymentCents,
-      p.financedCents,
-      p.totalPaidCents,
-      p.totalInterestCents,
-    ]),
+    ...terms
+      .flatMap((outcome) => (outcome.ok ? [outcome.plan] : []))
+      .flatMap((p) => [
+        p.monthlyPaymentCents,
+        p.downPaymentCents,
+        p.financedCents,
+        p.totalPaidCents,
+        p.totalInterestCents,
+      ]),
   ]);
 }
 
@@ -26,7 +35,12 @@ function toQuery(constraints: CarConstraints): CarQuery {
   return { ...constraints, limit: 1 };
 }
 
-function checkFacts(turn: GoldenTurn, catalog: Catalog, scope: TurnScope, at: (path: string, message: string) => void): void {
+function checkFacts(
+  turn: GoldenTurn,
+  catalog: Catalog,
+  scope: TurnScope,
+  at: (path: string, message: string) => void,
+): void {
   const facts = turn.expect.facts;
   if (typeof facts !== 'object') return;
   if (facts.constraints) {
@@ -35,11 +49,13 @@ function checkFacts(turn: GoldenTurn, catalog: Catalog, scope: TurnScope, at: (p
       at('expect.facts.constraints.model', `the catalog has no model "${model}"`);
     }
     const total = catalog.search(toQuery(facts.constraints)).total;
-    if (total === 0 && !facts.noCars) at('expect.facts.constraints', 'no catalog car meets these constraints');
+    if (total === 0 && !facts.noCars)
+      at('expect.facts.constraints', 'no catalog car meets these constraints');
     for (const car of new Set(scope.namedCars.map((c) => `${c.make}|${c.model}`))) {
       const [carMake, carModel] = car.split('|');
       const query = { ...toQuery(facts.constraints), make: carMake, model: carModel };
-      if (catalog.search(query).total === 0) at('expect.keywords', `no ${carModel} in the catalog meets this turn's constraints`);
+      if (catalog.search(query).total === 0)
+        at('expect.keywords', `no ${carModel} in the catalog meets this turn's constraints`);
     }
   }
   if (facts.monthlyPayment) {
@@ -50,13 +66,17 @@ function checkFacts(turn: GoldenTurn, catalog: Catalog, scope: TurnScope, at: (p
     }
     const { car, outcome } = expectedPlan(catalog, expectation);
     if (!car) return at(`${path}.stockId`, `no catalog car has stock id ${expectation.stockId}`);
-    if (!outcome?.ok) return at(path, `the financing tool refuses this plan: ${outcome?.refusal.message ?? 'no plan'}`);
+    if (!outcome?.ok)
+      return at(path, `the financing tool refuses this plan: ${outcome?.refusal.message ?? 'no plan'}`);
     const payment = formatMXN(outcome.plan.monthlyPaymentCents);
     const listed = [...(turn.expect.keywords?.all ?? []), ...(turn.expect.keywords?.any ?? [])];
     const stated = listed.some((keyword) =>
-      figuresIn(keyword).some((figure) => figure.kind === 'money' && figure.cents === outcome.plan.monthlyPaymentCents),
+      figuresIn(keyword).some(
+        (figure) => figure.kind === 'money' && figure.cents === outcome.plan.monthlyPaymentCents,
+      ),
     );
-    if (!stated) at('expect.keywords', `the financing tool gives ${payment} a month: list it in keywords.all or .any`);
+    if (!stated)
+      at('expect.keywords', `the financing tool gives ${payment} a month: list it in keywords.all or .any`);
   }
 }
 
@@ -75,7 +95,10 @@ export function verifyGoldenSet(cases: readonly LoadedCase[], tools: VerifyTools
       issues.push({ file: goldenCase.file, line: goldenCase.line, caseId: goldenCase.id, path, message });
     };
     const figures = caseFigures(goldenCase, tools, text);
-    for (const stockId of [goldenCase.profile?.carUnderDiscussion, ...(goldenCase.profile?.lastRecommended ?? [])]) {
+    for (const stockId of [
+      goldenCase.profile?.carUnderDiscussion,
+      ...(goldenCase.profile?.lastRecommended ?? []),
+    ]) {
       if (stockId && !catalog.byStockId(stockId)) issue('profile', `no catalog car has stock id ${stockId}`);
     }
 
@@ -92,7 +115,10 @@ export function verifyGoldenSet(cases: readonly LoadedCase[], tools: VerifyTools
       if (namedCars.length > 0) discussedCars = namedCars;
       else if (inMessage.length > 0) discussedCars = inMessage;
       const facts = turn.expect.facts;
-      const plan = typeof facts === 'object' && facts.monthlyPayment ? expectedPlan(catalog, facts.monthlyPayment) : undefined;
+      const plan =
+        typeof facts === 'object' && facts.monthlyPayment
+          ? expectedPlan(catalog, facts.monthlyPayment)
+          : undefined;
       const planMoney = plan?.car && plan.outcome?.ok ? planFigures(plan.car, plan.outcome.plan) : undefined;
       const branches = new Set(
         cityTexts.flatMap((city) => knowledge.branchesIn(city).branches.map((branch) => fold(branch.name))),
@@ -113,8 +139,10 @@ export function verifyGoldenSet(cases: readonly LoadedCase[], tools: VerifyTools
       checkFacts(turn, catalog, scope, at);
     });
 
-    if (goldenCase.tags.includes('no-branch') && hasBranchCity()) issue('tags', 'tagged no-branch, but a city it names has a branch');
-    if (goldenCase.tags.includes('branch') && !hasBranchCity()) issue('tags', 'tagged branch, but names no city with a branch');
+    if (goldenCase.tags.includes('no-branch') && hasBranchCity())
+      issue('tags', 'tagged no-branch, but a city it names has a branch');
+    if (goldenCase.tags.includes('branch') && !hasBranchCity())
+      issue('tags', 'tagged branch, but names no city with a branch');
   }
   return issues;
 }

@@ -22,7 +22,8 @@ export interface TurnScope {
   allBranches: Set<string>;
 }
 
-export const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+export const fold = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 /** The catalog model a name stands for, only when it is spelt exactly ("Versa", "Nissan Versa"). */
 export function exactModel(catalog: Catalog, text: string): { make: string; model: string } | undefined {
@@ -41,9 +42,12 @@ function carsOf(catalog: Catalog, name: { make: string; model: string }): Car[] 
 function checkMoney(figure: Extract<Figure, { kind: 'money' }>, scope: TurnScope): string | undefined {
   const shown = formatMXN(figure.cents);
   if (scope.planMoney) {
-    return scope.planMoney.has(figure.cents) ? undefined : `${shown} is not a figure of this turn's financing plan (monthlyPayment)`;
+    return scope.planMoney.has(figure.cents)
+      ? undefined
+      : `${shown} is not a figure of this turn's financing plan (monthlyPayment)`;
   }
-  if (!scope.figures.money.has(figure.cents)) return `${shown} is not a price or payment the tools give for this case`;
+  if (!scope.figures.money.has(figure.cents))
+    return `${shown} is not a price or payment the tools give for this case`;
   const owners = scope.figures.carsByPrice.get(figure.cents);
   if (owners && scope.discussedCars.length > 0 && !owners.some((car) => scope.discussedCars.includes(car))) {
     return `${shown} is the price of ${owners.map((c) => `${c.model} ${c.year}`).join(', ')}, not of the car talked about`;
@@ -58,21 +62,31 @@ function checkNumber(keyword: string, figure: Figure, scope: TurnScope): string 
     case 'money':
       return checkMoney(figure, scope);
     case 'percent':
-      return figures.percents.has(figure.value) ? undefined : `${figure.text} is neither in the knowledge base nor said by the customer`;
+      return figures.percents.has(figure.value)
+        ? undefined
+        : `${figure.text} is neither in the knowledge base nor said by the customer`;
     case 'km':
       return figures.kms.has(figure.value) ? undefined : `${figure.text} is not the mileage of a catalog car`;
     case 'number': {
-      const unit = fold(keyword.slice(keyword.indexOf(figure.text) + figure.text.length)).split(/\s+/)[0] ?? '';
+      const unit =
+        fold(keyword.slice(keyword.indexOf(figure.text) + figure.text.length)).split(/\s+/)[0] ?? '';
       if (unit === 'meses' && figures.termMonths.has(figure.value)) return undefined;
       if ((unit === 'anos' || unit === 'ano') && figures.termYears.has(figure.value)) return undefined;
-      if (keyword.trim() === figure.text && (figures.years.has(figure.value) || figures.stockIds.has(figure.text))) return undefined;
+      if (
+        keyword.trim() === figure.text &&
+        (figures.years.has(figure.value) || figures.stockIds.has(figure.text))
+      )
+        return undefined;
       return `"${keyword}" is not a figure the catalog, the financing tool or the knowledge base gives`;
     }
   }
 }
 
 /** "Versa 2020", "Mazda 3 2021": a catalog model and a year. */
-function modelAndYear(catalog: Catalog, keyword: string): { model: { make: string; model: string }; year: number } | undefined {
+function modelAndYear(
+  catalog: Catalog,
+  keyword: string,
+): { model: { make: string; model: string }; year: number } | undefined {
   const match = /^(.+?)\s+((?:19|20)\d{2})$/.exec(keyword.trim());
   const model = match ? exactModel(catalog, match[1]!) : undefined;
   return model ? { model, year: Number(match![2]) } : undefined;
@@ -90,12 +104,17 @@ export function carsNamed(catalog: Catalog, keyword: string): Car[] {
 const AMBIGUOUS_MODEL_NAMES = new Set(['uno', 'gol', 'hs', 'a1']);
 
 /** Letters and digits only, one space between words, padded: " la cx 5 2019 ". */
-const wordKey = (text: string): string => ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const wordKey = (text: string): string =>
+  ` ${fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 /** Catalog cars whose model the customer's message names ("el Versa", "la CX-5"). */
 export function carsInMessage(catalog: Catalog, message: string): Car[] {
   const words = wordKey(message);
-  return catalog.cars.filter((car) => !AMBIGUOUS_MODEL_NAMES.has(fold(car.model)) && words.includes(wordKey(car.model)));
+  return catalog.cars.filter(
+    (car) => !AMBIGUOUS_MODEL_NAMES.has(fold(car.model)) && words.includes(wordKey(car.model)),
+  );
 }
 
 export function checkKeyword(keyword: string, scope: TurnScope, catalog: Catalog): string | undefined {
@@ -103,12 +122,15 @@ export function checkKeyword(keyword: string, scope: TurnScope, catalog: Catalog
   const withYear = modelAndYear(catalog, keyword);
   if (withYear) {
     const years = carsOf(catalog, withYear.model).map((car) => car.year);
-    return years.includes(withYear.year) ? undefined : `the catalog has no ${withYear.model.model} ${withYear.year} (only ${years.join(', ')})`;
+    return years.includes(withYear.year)
+      ? undefined
+      : `the catalog has no ${withYear.model.model} ${withYear.year} (only ${years.join(', ')})`;
   }
   const figures = figuresIn(keyword);
   if (figures.length === 0) {
     const name = fold(keyword);
-    if (scope.allBranches.has(name) && !scope.branches.has(name)) return `${keyword} is not a branch in the city the customer named`;
+    if (scope.allBranches.has(name) && !scope.branches.has(name))
+      return `${keyword} is not a branch in the city the customer named`;
     return undefined;
   }
   for (const figure of figures) {

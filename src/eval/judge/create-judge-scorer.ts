@@ -41,9 +41,17 @@ export interface JudgeScorer {
   readonly samples: number;
   rubricInfo(): RubricInfo[];
   /** Judges one turn with the rubrics its expectation names. */
-  scoreTurn(params: ScoreParams, judges: readonly JudgeExpectation[], signal?: AbortSignal): Promise<JudgeTurnScores>;
+  scoreTurn(
+    params: ScoreParams,
+    judges: readonly JudgeExpectation[],
+    signal?: AbortSignal,
+  ): Promise<JudgeTurnScores>;
   /** Judges any reply with one rubric (calibration uses it). */
-  judge(rubricName: string, input: JudgeInput, options?: { threshold?: number; signal?: AbortSignal }): Promise<JudgeOutcome>;
+  judge(
+    rubricName: string,
+    input: JudgeInput,
+    options?: { threshold?: number; signal?: AbortSignal },
+  ): Promise<JudgeOutcome>;
 }
 
 export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
@@ -51,13 +59,30 @@ export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
   const prompts = options.prompts ?? new PromptLibrary(join(packageRoot(), 'prompts'));
   const byName = new Map(options.rubrics.map((rubric) => [rubric.name, rubric]));
 
-  async function judge(rubricName: string, input: JudgeInput, call: { threshold?: number; signal?: AbortSignal } = {}): Promise<JudgeOutcome> {
+  async function judge(
+    rubricName: string,
+    input: JudgeInput,
+    call: { threshold?: number; signal?: AbortSignal } = {},
+  ): Promise<JudgeOutcome> {
     const rubric = byName.get(rubricName);
     if (!rubric) {
       const reason = `error: unknown rubric "${rubricName}" (judges/ has ${[...byName.keys()].join(', ') || 'none'})`;
-      return { result: { scorer: `judge:${rubricName}`, pass: false, score: 0, reason }, usage: emptyUsage(), samples: [] };
+      return {
+        result: { scorer: `judge:${rubricName}`, pass: false, score: 0, reason },
+        usage: emptyUsage(),
+        samples: [],
+      };
     }
-    return judgeReply({ runtime: options.runtime, prompts, rubric, input, samples, threshold: call.threshold, prices: options.prices, signal: call.signal });
+    return judgeReply({
+      runtime: options.runtime,
+      prompts,
+      rubric,
+      input,
+      samples,
+      threshold: call.threshold,
+      prices: options.prices,
+      signal: call.signal,
+    });
   }
 
   return {
@@ -65,7 +90,12 @@ export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
     model: options.runtime.model,
     samples,
     rubricInfo: () =>
-      options.rubrics.map((rubric) => ({ name: rubric.name, hash: rubric.hash, model: rubric.model ?? options.runtime.model, runtime: options.runtime.id })),
+      options.rubrics.map((rubric) => ({
+        name: rubric.name,
+        hash: rubric.hash,
+        model: rubric.model ?? options.runtime.model,
+        runtime: options.runtime.id,
+      })),
     judge,
     async scoreTurn(params, judges, signal) {
       const input = judgeInputFromTurn(params);

@@ -30,7 +30,8 @@ export function judgeInputFromTurn(params: ScoreParams): JudgeInput {
 export function factsFromTrace(trace: TurnTrace): string {
   const agents = new Map(trace.spans.filter((s): s is AgentSpan => s.type === 'agent').map((s) => [s.id, s]));
   const calls = trace.spans.filter((s): s is ToolCallSpan => s.type === 'tool_call');
-  if (calls.length === 0) return '(Ninguna herramienta se usó en este turno: la respuesta no tiene datos de catálogo, financiamiento ni de Kavak.)';
+  if (calls.length === 0)
+    return '(Ninguna herramienta se usó en este turno: la respuesta no tiene datos de catálogo, financiamiento ni de Kavak.)';
   const groups = new Map<string, string[]>();
   for (const call of calls) {
     const agent = call.parentId ? agents.get(call.parentId) : undefined;
@@ -62,5 +63,7 @@ function readable(value: unknown): unknown {
 /** "Cliente: …" / "Agente: …" lines for the prompt. */
 export function renderConversation(conversation: JudgeInput['conversation']): string {
   if (conversation.length === 0) return '(Es el primer mensaje de la conversación.)';
-  return conversation.map((turn) => `${turn.role === 'customer' ? 'Cliente' : 'Agente'}: ${turn.text}`).join('\n');
+  return conversation
+    .map((turn) => `${turn.role === 'customer' ? 'Cliente' : 'Agente'}: ${turn.text}`)
+    .join('\n');
 }

@@ -66,10 +66,18 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
       try {
         const result = await runtime.generate(request);
         const model = result.model || rubric.model || runtime.model;
-        usage = addUsage(usage, { calls: 1, ...result.usage, costUsd: estimateCostUsd(model, result.usage, options.prices).costUsd });
+        usage = addUsage(usage, {
+          calls: 1,
+          ...result.usage,
+          costUsd: estimateCostUsd(model, result.usage, options.prices).costUsd,
+        });
         const parsed = parseVerdict(result);
         if (!parsed.ok) return { kind: 'malformed', error: parsed.error };
-        return { kind: 'verdict', verdict: parsed.verdict, pass: parsed.verdict.pass && parsed.verdict.score >= threshold };
+        return {
+          kind: 'verdict',
+          verdict: parsed.verdict,
+          pass: parsed.verdict.pass && parsed.verdict.score >= threshold,
+        };
       } catch (error) {
         if (UnsupportedTaskError.is(error)) unsupported = error;
         return { kind: 'error', error: error instanceof Error ? error.message : String(error) };
@@ -78,13 +86,21 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
   );
 
   if (unsupported) {
-    const why = unsupported.runtimeId === 'offline' ? 'no judge model (offline runtime)' : `no judge model (the ${unsupported.runtimeId} runtime cannot judge)`;
-    return { result: { scorer, pass: false, score: 0, reason: why, skipped: true }, usage, samples: outcomes };
+    const why =
+      unsupported.runtimeId === 'offline'
+        ? 'no judge model (offline runtime)'
+        : `no judge model (the ${unsupported.runtimeId} runtime cannot judge)`;
+    return {
+      result: { scorer, pass: false, score: 0, reason: why, skipped: true },
+      usage,
+      samples: outcomes,
+    };
   }
   const failures = outcomes.flatMap((outcome) => (outcome.kind === 'verdict' ? [] : [outcome]));
   if (failures.length === samples) {
     const first = failures[0]!;
-    const reason = first.kind === 'malformed' ? `error: ${first.error}` : `error: the judge call failed: ${first.error}`;
+    const reason =
+      first.kind === 'malformed' ? `error: ${first.error}` : `error: the judge call failed: ${first.error}`;
     return { result: { scorer, pass: false, score: 0, reason }, usage, samples: outcomes };
   }
 

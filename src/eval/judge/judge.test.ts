@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { completionReply, startFakeOpenAIServer, type FakeOpenAIServer } from '../../../test/helpers/fake-openai-server.js';
-import { createConversation, intent, loadTools, paramsFor, type TestTurn, type Tools } from '../../../test/eval/scorers/fixtures.js';
+import {
+  completionReply,
+  startFakeOpenAIServer,
+  type FakeOpenAIServer,
+} from '../../../test/helpers/fake-openai-server.js';
+import {
+  createConversation,
+  intent,
+  loadTools,
+  paramsFor,
+  type TestTurn,
+  type Tools,
+} from '../../../test/eval/scorers/fixtures.js';
 import { DEFAULT_PRICES } from '../../core/config/schema.js';
 import { createOfflineRuntime } from '../../runtime/offline/offline-runtime.js';
 import { createOpenAIRuntime } from '../../runtime/openai/index.js';
@@ -21,7 +32,10 @@ beforeAll(async () => {
   tools = await loadTools();
   const conversation = createConversation(tools);
   close = conversation.close;
-  turn = await conversation.say('Hola, busco un Corolla', [intent('greeting'), intent('car_recommendation', { make: 'Toyota', model: 'Corolla' })]);
+  turn = await conversation.say('Hola, busco un Corolla', [
+    intent('greeting'),
+    intent('car_recommendation', { make: 'Toyota', model: 'Corolla' }),
+  ]);
 });
 afterAll(async () => {
   close();
@@ -35,23 +49,39 @@ function verdict(pass: boolean, score: number, reasoning = 'Cada cifra coincide 
 
 function judgeWith(samples: number) {
   const runtime = createOpenAIRuntime({ baseURL: server.url, model: 'judge-model', maxRetries: 0 });
-  const prices = { ...DEFAULT_PRICES, 'judge-model': { inputPerMillion: 1_000_000, outputPerMillion: 2_000_000 } };
+  const prices = {
+    ...DEFAULT_PRICES,
+    'judge-model': { inputPerMillion: 1_000_000, outputPerMillion: 2_000_000 },
+  };
   return createJudgeScorer({ runtime, rubrics, samples, prices });
 }
 
-const judged = (expectations: Parameters<typeof scoreTurn>[0]['expect']['judges']) => paramsFor(turn, tools, { judges: expectations, whatsapp: false });
+const judged = (expectations: Parameters<typeof scoreTurn>[0]['expect']['judges']) =>
+  paramsFor(turn, tools, { judges: expectations, whatsapp: false });
 
 describe('judge through the openai runtime', () => {
-  it('sends the rubric, the tools\' facts, the conversation and the reply; parses the structured verdict', async () => {
+  it("sends the rubric, the tools' facts, the conversation and the reply; parses the structured verdict", async () => {
     server.queue(verdict(true, 0.9));
     const scorer = judgeWith(1);
     const { scores, usage } = await scorer.scoreTurn(judged(['grounded']), ['grounded']);
     expect(scores).toEqual([
-      { scorer: 'judge:grounded', pass: true, score: 0.9, reason: 'pass — Cada cifra coincide con el catálogo.', agreement: 1, uncertain: false },
+      {
+        scorer: 'judge:grounded',
+        pass: true,
+        score: 0.9,
+        reason: 'pass — Cada cifra coincide con el catálogo.',
+        agreement: 1,
+        uncertain: false,
+      },
     ]);
     expect(usage).toEqual({ calls: 1, inputTokens: 11, outputTokens: 7, costUsd: 11 + 14 });
 
-    const body = server.requests[0]!.body as { model: string; temperature: number; messages: { content: string }[]; response_format: { type: string; json_schema: { name: string } } };
+    const body = server.requests[0]!.body as {
+      model: string;
+      temperature: number;
+      messages: { content: string }[];
+      response_format: { type: string; json_schema: { name: string } };
+    };
     expect(body.model).toBe('judge-model');
     expect(body.temperature).toBe(0);
     expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'verdict' } });
@@ -63,17 +93,22 @@ describe('judge through the openai runtime', () => {
     expect(user).toContain(turn.reply);
   });
 
-  it('fails a pass verdict whose score is under the threshold (the turn\'s threshold wins)', async () => {
+  it("fails a pass verdict whose score is under the threshold (the turn's threshold wins)", async () => {
     server.queue(verdict(true, 0.75), verdict(true, 0.75));
     const scorer = judgeWith(1);
     const rubricThreshold = await scorer.scoreTurn(judged(['grounded']), ['grounded']);
     expect(rubricThreshold.scores[0]).toMatchObject({ pass: false, score: 0.75 });
-    const turnThreshold = await scorer.scoreTurn(judged(['grounded']), [{ name: 'grounded', threshold: 0.7 }]);
+    const turnThreshold = await scorer.scoreTurn(judged(['grounded']), [
+      { name: 'grounded', threshold: 0.7 },
+    ]);
     expect(turnThreshold.scores[0]).toMatchObject({ pass: true });
   });
 
   it('a malformed verdict is an error, never a pass', async () => {
-    server.queue(completionReply({ content: 'Sí, la respuesta está bien. PASS' }), completionReply({ content: '{"pass": true}' }));
+    server.queue(
+      completionReply({ content: 'Sí, la respuesta está bien. PASS' }),
+      completionReply({ content: '{"pass": true}' }),
+    );
     const scorer = judgeWith(1);
     const notJson = await scorer.scoreTurn(judged(['tone']), ['tone']);
     expect(notJson.scores[0]).toMatchObject({ scorer: 'judge:tone', pass: false, score: 0 });
@@ -111,7 +146,10 @@ describe('judge through the openai runtime', () => {
   it('scoreTurn adds the judge scores and their usage to the turn', async () => {
     server.queue(verdict(true, 1), verdict(false, 0.2));
     const result = await scoreTurn(judged(['grounded', 'tone']), { judge: judgeWith(1) });
-    expect(result.scores.map((s) => [s.scorer, s.pass])).toEqual([['judge:grounded', true], ['judge:tone', false]]);
+    expect(result.scores.map((s) => [s.scorer, s.pass])).toEqual([
+      ['judge:grounded', true],
+      ['judge:tone', false],
+    ]);
     expect(result.pass).toBe(false);
     expect(result.judgeUsage.calls).toBe(2);
   });
@@ -119,9 +157,22 @@ describe('judge through the openai runtime', () => {
 
 describe('judge edge cases', () => {
   it('is skipped on the offline runtime: shown, never passed', async () => {
-    const scorer = createJudgeScorer({ runtime: createOfflineRuntime(), rubrics, samples: 3, prices: DEFAULT_PRICES });
+    const scorer = createJudgeScorer({
+      runtime: createOfflineRuntime(),
+      rubrics,
+      samples: 3,
+      prices: DEFAULT_PRICES,
+    });
     const { scores, usage } = await scorer.scoreTurn(judged(['tone']), ['tone']);
-    expect(scores).toEqual([{ scorer: 'judge:tone', pass: false, score: 0, reason: 'no judge model (offline runtime)', skipped: true }]);
+    expect(scores).toEqual([
+      {
+        scorer: 'judge:tone',
+        pass: false,
+        score: 0,
+        reason: 'no judge model (offline runtime)',
+        skipped: true,
+      },
+    ]);
     expect(usage.calls).toBe(0);
     const result = await scoreTurn(judged(['tone']), { judge: scorer });
     expect(result).toMatchObject({ pass: true, score: 1 });
@@ -134,15 +185,34 @@ describe('judge edge cases', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('reports each rubric\'s hash, model and runtime; the cache key follows rubric and model', () => {
+  it("reports each rubric's hash, model and runtime; the cache key follows rubric and model", () => {
     const scorer = judgeWith(1);
-    expect(scorer.rubricInfo().find((r) => r.name === 'tone')).toMatchObject({ model: 'judge-model', runtime: 'openai' });
+    expect(scorer.rubricInfo().find((r) => r.name === 'tone')).toMatchObject({
+      model: 'judge-model',
+      runtime: 'openai',
+    });
     const rubric = rubrics.find((r) => r.name === 'tone')!;
     const input = judgeInputFromTurn(judged(['tone']));
     const key = judgeCacheKey({ rubric, runtime: 'openai', model: 'judge-model', samples: 1, input });
     expect(judgeCacheKey({ rubric, runtime: 'openai', model: 'judge-model', samples: 1, input })).toBe(key);
     expect(judgeCacheKey({ rubric, runtime: 'openai', model: 'gpt-4o', samples: 1, input })).not.toBe(key);
-    expect(judgeCacheKey({ rubric: { ...rubric, hash: 'x' }, runtime: 'openai', model: 'judge-model', samples: 1, input })).not.toBe(key);
-    expect(judgeCacheKey({ rubric, runtime: 'openai', model: 'judge-model', samples: 1, input: { ...input, reply: 'otra' } })).not.toBe(key);
+    expect(
+      judgeCacheKey({
+        rubric: { ...rubric, hash: 'x' },
+        runtime: 'openai',
+        model: 'judge-model',
+        samples: 1,
+        input,
+      }),
+    ).not.toBe(key);
+    expect(
+      judgeCacheKey({
+        rubric,
+        runtime: 'openai',
+        model: 'judge-model',
+        samples: 1,
+        input: { ...input, reply: 'otra' },
+      }),
+    ).not.toBe(key);
   });
 });

@@ -21,7 +21,9 @@ export const RubricFrontMatterSchema = z.strictObject({
   model: z.string().min(1).optional(),
   temperature: z.number().min(0).max(2).default(0),
   /** A sample passes when the judge says pass and its score reaches the threshold. */
-  pass: z.strictObject({ threshold: z.number().min(0).max(1) }).default({ threshold: DEFAULT_PASS_THRESHOLD }),
+  pass: z
+    .strictObject({ threshold: z.number().min(0).max(1) })
+    .default({ threshold: DEFAULT_PASS_THRESHOLD }),
 });
 
 export interface Rubric {
@@ -61,12 +63,18 @@ export function parseRubric(path: string, content: string): Rubric {
   }
   const fileName = basename(path).replace(/\.md$/, '');
   if (parsed.data.name !== fileName) {
-    throw new UserInputError(`${path}: front matter field "name" is "${parsed.data.name}" but the file is ${fileName}.md.`, {
-      hint: 'Golden-set turns refer to rubrics by name: make the name and the file name the same.',
-    });
+    throw new UserInputError(
+      `${path}: front matter field "name" is "${parsed.data.name}" but the file is ${fileName}.md.`,
+      {
+        hint: 'Golden-set turns refer to rubrics by name: make the name and the file name the same.',
+      },
+    );
   }
   const text = normalised.slice(match[0].length).trim();
-  if (text === '') throw new UserInputError(`${path}: the rubric text is empty.`, { hint: 'Write the criteria below the front matter.' });
+  if (text === '')
+    throw new UserInputError(`${path}: the rubric text is empty.`, {
+      hint: 'Write the criteria below the front matter.',
+    });
   return {
     name: parsed.data.name,
     description: parsed.data.description,
@@ -85,9 +93,12 @@ export function loadRubrics(dir: string = defaultJudgesDir()): Rubric[] {
   try {
     files = readdirSync(dir).filter((file) => file.endsWith('.md') && !/^readme\.md$/i.test(file));
   } catch {
-    throw new UserInputError(`Judges folder not found: ${dir}`, { hint: 'Restore judges/ from git or pass the folder that holds the rubrics.' });
+    throw new UserInputError(`Judges folder not found: ${dir}`, {
+      hint: 'Restore judges/ from git or pass the folder that holds the rubrics.',
+    });
   }
-  if (files.length === 0) throw new UserInputError(`No rubric (*.md) in ${dir}.`, { hint: 'Restore judges/ from git.' });
+  if (files.length === 0)
+    throw new UserInputError(`No rubric (*.md) in ${dir}.`, { hint: 'Restore judges/ from git.' });
   return files.sort().map((file) => parseRubric(join(dir, file), readFileSync(join(dir, file), 'utf8')));
 }
 

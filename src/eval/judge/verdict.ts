@@ -25,5 +25,8 @@ export function parseVerdict(result: GenerateResult): ParsedVerdict {
   const parsed = VerdictSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, verdict: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, error: `malformed verdict: ${issue?.path.join('.') || 'verdict'}: ${issue?.message ?? 'invalid'}` };
+  return {
+    ok: false,
+    error: `malformed verdict: ${issue?.path.join('.') || 'verdict'}: ${issue?.message ?? 'invalid'}`,
+  };
 }

@@ -39,6 +39,9 @@ export function majorityVote(outcomes: readonly SampleOutcome[]): Vote {
     samples,
     agreement,
     uncertain: passVotes * 2 === samples || agreement < UNCERTAIN_BELOW,
-    score: verdicts.length === 0 ? 0 : verdicts.reduce((sum, outcome) => sum + outcome.verdict.score, 0) / verdicts.length,
+    score:
+      verdicts.length === 0
+        ? 0
+        : verdicts.reduce((sum, outcome) => sum + outcome.verdict.score, 0) / verdicts.length,
   };
 }

@@ -62,11 +62,18 @@ export function estimateRun(input: DryRunInput): DryRunEstimate {
       const replies = Math.max(1, turn.expect.intents?.length ?? 1);
       agent.calls += 1 + replies;
       agent.inputChars += template('intents') + turn.user.length + historyChars;
-      agent.inputChars += replies * (template('reply') + agentGuide + turn.user.length + FACTS_CHARS + REPLY_CHARS);
+      agent.inputChars +=
+        replies * (template('reply') + agentGuide + turn.user.length + FACTS_CHARS + REPLY_CHARS);
       agent.outputTokens += OUTPUT_TOKENS.intents + replies * OUTPUT_TOKENS.reply;
       for (const expectation of turn.expect.judges ?? []) {
         const name = typeof expectation === 'string' ? expectation : expectation.name;
-        const chars = template('judge') + (rubricChars.get(name) ?? 0) + historyChars + turn.user.length + FACTS_CHARS + REPLY_CHARS;
+        const chars =
+          template('judge') +
+          (rubricChars.get(name) ?? 0) +
+          historyChars +
+          turn.user.length +
+          FACTS_CHARS +
+          REPLY_CHARS;
         judge.calls += input.judge.samples;
         judge.inputChars += input.judge.samples * chars;
         judge.outputTokens += input.judge.samples * OUTPUT_TOKENS.judge;
@@ -86,8 +93,11 @@ export function estimateRun(input: DryRunInput): DryRunEstimate {
     return { calls: raw.calls * input.repeat, ...usage, costUsd };
   };
   const agentEstimate = priced(agent, input.agent.model);
-  const judgeEstimate = judgeSkipped ? { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 } : priced(judge, input.judge.model);
-  if (judgeSkipped && judge.calls > 0) warnings.push(`${judge.calls} judge calls would be skipped: the judge runtime is offline`);
+  const judgeEstimate = judgeSkipped
+    ? { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 }
+    : priced(judge, input.judge.model);
+  if (judgeSkipped && judge.calls > 0)
+    warnings.push(`${judge.calls} judge calls would be skipped: the judge runtime is offline`);
   return {
     cases: input.cases.length,
     turns: input.cases.reduce((n, c) => n + c.turns.length, 0),

@@ -55,10 +55,15 @@ export function parseEvalOptions(raw: Record<string, unknown>): EvalOptions {
   if (parsed.success) {
     const options = parsed.data;
     if (options.failOnRegression && !options.baseline) {
-      throw new UserInputError('--fail-on-regression needs --baseline <results.json> to compare with.', { exitCode: 2 });
+      throw new UserInputError('--fail-on-regression needs --baseline <results.json> to compare with.', {
+        exitCode: 2,
+      });
     }
     if (options.dryRun && options.rescore) {
-      throw new UserInputError('--dry-run and --rescore do not go together.', { hint: 'Pick one.', exitCode: 2 });
+      throw new UserInputError('--dry-run and --rescore do not go together.', {
+        hint: 'Pick one.',
+        exitCode: 2,
+      });
     }
     return options;
   }
@@ -66,5 +71,8 @@ export function parseEvalOptions(raw: Record<string, unknown>): EvalOptions {
     const key = String(issue.path[0] ?? '');
     return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`;
   });
-  throw new UserInputError(`Bad eval option: ${lines.join('; ')}`, { hint: 'Run kavak eval --help for the options.', exitCode: 2 });
+  throw new UserInputError(`Bad eval option: ${lines.join('; ')}`, {
+    hint: 'Run kavak eval --help for the options.',
+    exitCode: 2,
+  });
 }

@@ -38,10 +38,16 @@ export function decorateRuntime(
  * The judge's runtime, model and server, set apart from the agent's: flags, then config `judge`,
  * then the agent's (an offline agent gets an offline judge, whose scores are skipped).
  */
-export function resolveJudge(config: KavakConfig, flags: JudgeFlags): { runtime: KavakConfig['runtime']; model: string; baseUrl: string | undefined } {
+export function resolveJudge(
+  config: KavakConfig,
+  flags: JudgeFlags,
+): { runtime: KavakConfig['runtime']; model: string; baseUrl: string | undefined } {
   const runtime = flags.judgeRuntime ?? config.judge.runtime ?? config.runtime;
   const sameAsAgent = runtime === config.runtime;
-  const model = flags.judgeModel ?? config.judge.model ?? (runtime === 'offline' ? 'offline' : sameAsAgent ? config.model : 'gpt-4o-mini');
+  const model =
+    flags.judgeModel ??
+    config.judge.model ??
+    (runtime === 'offline' ? 'offline' : sameAsAgent ? config.model : 'gpt-4o-mini');
   const baseUrl = flags.judgeBaseUrl ?? config.judge.baseUrl ?? (sameAsAgent ? config.baseUrl : undefined);
   return { runtime, model, baseUrl };
 }

@@ -19,10 +19,16 @@ export interface EvalInputs {
 }
 
 /** The golden set and the rubrics it names, validated before any model call. */
-export async function loadEvalInputs(paths: { goldenSet: string; judges?: string; filter?: string }): Promise<EvalInputs> {
+export async function loadEvalInputs(paths: {
+  goldenSet: string;
+  judges?: string;
+  filter?: string;
+}): Promise<EvalInputs> {
   const cases = await loadGoldenSet(paths.goldenSet, { filter: paths.filter });
   const rubrics = loadRubrics(paths.judges);
-  const named = cases.flatMap((c) => c.turns.flatMap((t) => (t.expect.judges ?? []).map((j) => (typeof j === 'string' ? j : j.name))));
+  const named = cases.flatMap((c) =>
+    c.turns.flatMap((t) => (t.expect.judges ?? []).map((j) => (typeof j === 'string' ? j : j.name))),
+  );
   assertRubricsExist(named, rubrics);
   return { cases, rubrics };
 }
@@ -36,7 +42,10 @@ export interface AgentSession {
 }
 
 /** The pipeline as the user runs it, on an in-memory store, its model calls limited and retried. */
-export async function openAgent(config: KavakConfig, limiter: RateLimiter | undefined): Promise<AgentSession> {
+export async function openAgent(
+  config: KavakConfig,
+  limiter: RateLimiter | undefined,
+): Promise<AgentSession> {
   const app = await createApp(evalConfig(config));
   const inner = app.pipeline.deps.runtime;
   const runtime = decorateRuntime(inner, { limiter, retries: config.maxRetries });
@@ -64,5 +73,8 @@ export function createJudging(
     samples: settings.samples,
     prices: config.prices,
   });
-  return { judge, scoreTurn: (params, signal) => scoreTurn(params, { judge, weights: settings.weights, signal }) };
+  return {
+    judge,
+    scoreTurn: (params, signal) => scoreTurn(params, { judge, weights: settings.weights, signal }),
+  };
 }

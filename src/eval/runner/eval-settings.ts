@@ -13,13 +13,24 @@ export const EvalSettingsSchema = z.strictObject({
     .record(z.string().min(1), Rate)
     .optional()
     .describe('minimum pass rate per scorer, e.g. { "facts": 1, "judge:tone": 0.8 }'),
-  tagThresholds: z.record(z.string().min(1), Rate).optional().describe('minimum pass rate of the cases with a tag'),
+  tagThresholds: z
+    .record(z.string().min(1), Rate)
+    .optional()
+    .describe('minimum pass rate of the cases with a tag'),
   concurrency: z.number().int().min(1).max(64).optional(),
-  rpm: z.number().int().positive().optional().describe('requests per minute for agent and judge calls together'),
+  rpm: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('requests per minute for agent and judge calls together'),
   caseTimeoutMs: z.number().int().positive().optional(),
   judgeSamples: z.number().int().min(1).max(15).optional(),
   maxCostUsd: z.number().positive().optional(),
-  weights: z.partialRecord(z.enum(SCORER_TYPES), z.number().nonnegative()).optional().describe('scorer weights in turn scores'),
+  weights: z
+    .partialRecord(z.enum(SCORER_TYPES), z.number().nonnegative())
+    .optional()
+    .describe('scorer weights in turn scores'),
 });
 export type EvalSettingsFile = z.infer<typeof EvalSettingsSchema>;
 
@@ -33,7 +44,11 @@ export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_CASE_TIMEOUT_MS = 300_000;
 
 export function gateSettings(
-  flags: { minPassRate?: number; scorerThresholds?: Record<string, number>; tagThresholds?: Record<string, number> },
+  flags: {
+    minPassRate?: number;
+    scorerThresholds?: Record<string, number>;
+    tagThresholds?: Record<string, number>;
+  },
   file: EvalSettingsFile = {},
 ): GateSettings {
   return {

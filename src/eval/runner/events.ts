@@ -19,6 +19,13 @@ export type EvalEvent =
       passed: number;
       total: number;
     }
-  | { type: 'run_end'; done: number; passed: number; total: number; stopped: string | null; durationMs: number };
+  | {
+      type: 'run_end';
+      done: number;
+      passed: number;
+      total: number;
+      stopped: string | null;
+      durationMs: number;
+    };
 
 export type EvalEventListener = (event: EvalEvent) => void;

@@ -9,7 +9,10 @@ const noGates = gateSettings({});
 
 describe('evaluateGate', () => {
   it('passes a run with no gates set', () => {
-    expect(evaluateGate(summarizeRun(run(many('a', 3, 'failed'))), noGates)).toMatchObject({ pass: true, exitCode: 0 });
+    expect(evaluateGate(summarizeRun(run(many('a', 3, 'failed'))), noGates)).toMatchObject({
+      pass: true,
+      exitCode: 0,
+    });
   });
 
   it('fails below --min-pass-rate and passes at it', () => {
@@ -22,22 +25,53 @@ describe('evaluateGate', () => {
 
   it('fails on one critical turn whatever the pass rate', () => {
     const critical = outcome('price', 'failed', {
-      turns: [turn({ pass: false, critical: 'inventa un precio', scores: [{ scorer: 'facts', pass: false, score: 0, reason: '$1 not in catalog' }] })],
+      turns: [
+        turn({
+          pass: false,
+          critical: 'inventa un precio',
+          scores: [{ scorer: 'facts', pass: false, score: 0, reason: '$1 not in catalog' }],
+        }),
+      ],
     });
-    const verdict = evaluateGate(summarizeRun(run([...many('p', 99, 'passed'), critical])), gateSettings({ minPassRate: 0.5 }));
+    const verdict = evaluateGate(
+      summarizeRun(run([...many('p', 99, 'passed'), critical])),
+      gateSettings({ minPassRate: 0.5 }),
+    );
     expect(verdict.exitCode).toBe(1);
-    expect(verdict.failures).toEqual(['critical turn failed: price turn 1 (inventa un precio): facts: $1 not in catalog']);
+    expect(verdict.failures).toEqual([
+      'critical turn failed: price turn 1 (inventa un precio): facts: $1 not in catalog',
+    ]);
   });
 
   it('checks per-scorer and per-tag thresholds, and fails a scorer that never scored', () => {
-    const skippedJudge = { scorer: 'judge:tone', pass: false, score: 0, reason: 'no judge model', skipped: true };
+    const skippedJudge = {
+      scorer: 'judge:tone',
+      pass: false,
+      score: 0,
+      reason: 'no judge model',
+      skipped: true,
+    };
     const cases = [
-      outcome('a', 'passed', { tags: ['memory'], turns: [turn({ scores: [{ scorer: 'facts', pass: true, score: 1, reason: '' }, skippedJudge] })] }),
-      outcome('b', 'failed', { tags: ['memory'], turns: [turn({ pass: false, scores: [{ scorer: 'facts', pass: false, score: 0, reason: 'x' }, skippedJudge] })] }),
+      outcome('a', 'passed', {
+        tags: ['memory'],
+        turns: [turn({ scores: [{ scorer: 'facts', pass: true, score: 1, reason: '' }, skippedJudge] })],
+      }),
+      outcome('b', 'failed', {
+        tags: ['memory'],
+        turns: [
+          turn({
+            pass: false,
+            scores: [{ scorer: 'facts', pass: false, score: 0, reason: 'x' }, skippedJudge],
+          }),
+        ],
+      }),
     ];
     const verdict = evaluateGate(
       summarizeRun(run(cases)),
-      gateSettings({ scorerThresholds: { facts: 0.9, 'judge:tone': 0.5 }, tagThresholds: { memory: 0.5, english: 1 } }),
+      gateSettings({
+        scorerThresholds: { facts: 0.9, 'judge:tone': 0.5 },
+        tagThresholds: { memory: 0.5, english: 1 },
+      }),
     );
     expect(verdict.failures).toEqual([
       'scorer facts passes 50.0% (1/2), below its threshold 90.0%',
@@ -54,11 +88,18 @@ describe('evaluateGate', () => {
     expect(evaluateGate(summary, noGates, { comparison }).exitCode).toBe(0);
     const verdict = evaluateGate(summary, noGates, { comparison, failOnRegression: true });
     expect(verdict.exitCode).toBe(1);
-    expect(verdict.failures[0]).toMatch(/significant regression against base: 12 newly failing vs 0 newly passing \(McNemar p = 0\.0005\)/);
+    expect(verdict.failures[0]).toMatch(
+      /significant regression against base: 12 newly failing vs 0 newly passing \(McNemar p = 0\.0005\)/,
+    );
   });
 
   it('fails a run that stopped early', () => {
-    const verdict = evaluateGate(summarizeRun(run(many('a', 2, 'passed'), { options: { stopped: '--max-cost reached' } })), noGates);
-    expect(verdict.failures).toEqual(['the run stopped early (--max-cost reached): not every case was scored']);
+    const verdict = evaluateGate(
+      summarizeRun(run(many('a', 2, 'passed'), { options: { stopped: '--max-cost reached' } })),
+      noGates,
+    );
+    expect(verdict.failures).toEqual([
+      'the run stopped early (--max-cost reached): not every case was scored',
+    ]);
   });
 });

@@ -21,7 +21,11 @@ export interface GateOptions {
  * Decides the exit code. Critical turns fail the run alone; a threshold on a scorer that never
  * scored (only skipped) fails too, since an unmeasured gate must not pass silently.
  */
-export function evaluateGate(summary: RunSummary, settings: GateSettings, options: GateOptions = {}): GateVerdict {
+export function evaluateGate(
+  summary: RunSummary,
+  settings: GateSettings,
+  options: GateOptions = {},
+): GateVerdict {
   const failures: string[] = [];
   const notes: string[] = [];
 
@@ -37,21 +41,29 @@ export function evaluateGate(summary: RunSummary, settings: GateSettings, option
   }
   if (summary.stopped) failures.push(`the run stopped early (${summary.stopped}): not every case was scored`);
   if (settings.minPassRate !== undefined && summary.passRate < settings.minPassRate) {
-    failures.push(`pass rate ${pct(summary.passRate)} (${summary.passed}/${summary.cases}) is below the minimum ${pct(settings.minPassRate)}`);
+    failures.push(
+      `pass rate ${pct(summary.passRate)} (${summary.passed}/${summary.cases}) is below the minimum ${pct(settings.minPassRate)}`,
+    );
   }
   for (const [scorer, min] of Object.entries(settings.scorerThresholds)) {
     const row = summary.byScorer.find((r) => r.name === scorer);
     if (!row || row.total === 0) {
-      failures.push(`scorer ${scorer} has a threshold of ${pct(min)} but never scored${row?.skipped ? ` (${row.skipped} skipped)` : ''}`);
+      failures.push(
+        `scorer ${scorer} has a threshold of ${pct(min)} but never scored${row?.skipped ? ` (${row.skipped} skipped)` : ''}`,
+      );
     } else if (row.passRate < min) {
-      failures.push(`scorer ${scorer} passes ${pct(row.passRate)} (${row.passed}/${row.total}), below its threshold ${pct(min)}`);
+      failures.push(
+        `scorer ${scorer} passes ${pct(row.passRate)} (${row.passed}/${row.total}), below its threshold ${pct(min)}`,
+      );
     }
   }
   for (const [tag, min] of Object.entries(settings.tagThresholds)) {
     const row = summary.byTag.find((r) => r.name === tag);
     if (!row) notes.push(`tag ${tag} has a threshold but no case of this run has it`);
     else if (row.passRate < min) {
-      failures.push(`tag ${tag} passes ${pct(row.passRate)} (${row.passed}/${row.total}), below its threshold ${pct(min)}`);
+      failures.push(
+        `tag ${tag} passes ${pct(row.passRate)} (${row.passed}/${row.total}), below its threshold ${pct(min)}`,
+      );
     }
   }
   return { pass: failures.length === 0, exitCode: failures.length === 0 ? 0 : 1, failures, notes };

@@ -27,7 +27,10 @@ export interface RescoreOutcome extends EvalRunOutcome {
  * turn index) without calling the agent; judges may be called. A case whose messages changed
  * since cannot be re-scored from old replies and comes back as an error saying so.
  */
-export async function rescoreRun(input: RescoreInput, onEvent: EvalEventListener = () => {}): Promise<RescoreOutcome> {
+export async function rescoreRun(
+  input: RescoreInput,
+  onEvent: EvalEventListener = () => {},
+): Promise<RescoreOutcome> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const stored = new Map(input.stored.cases.map((c) => [c.id, c]));
@@ -37,9 +40,12 @@ export async function rescoreRun(input: RescoreInput, onEvent: EvalEventListener
   if (missing.length) notes.push(`not in ${input.stored.runId}, so not scored: ${missing.join(', ')}`);
   const current = new Set(input.cases.map((c) => c.id));
   const dropped = input.stored.cases.filter((c) => !current.has(c.id)).map((c) => c.id);
-  if (dropped.length) notes.push(`in ${input.stored.runId} but not selected in the golden set: ${dropped.join(', ')}`);
+  if (dropped.length)
+    notes.push(`in ${input.stored.runId} but not selected in the golden set: ${dropped.join(', ')}`);
   if (input.stored.cases.some((c) => c.repeats && c.repeats.runs > 1)) {
-    notes.push('the stored run used --repeat: only the turns it kept per case (the first non-passing run) are re-scored');
+    notes.push(
+      'the stored run used --repeat: only the turns it kept per case (the first non-passing run) are re-scored',
+    );
   }
 
   const limit = pLimit(input.concurrency);
@@ -55,17 +61,46 @@ export async function rescoreRun(input: RescoreInput, onEvent: EvalEventListener
         costUsd += outcome.turns.reduce((n, t) => n + t.judgeCostUsd, 0);
         done += 1;
         if (outcome.status === 'passed') passed += 1;
-        onEvent({ type: 'case_end', caseId: goldenCase.id, run: 0, outcome, done, passed, total: wanted.length });
+        onEvent({
+          type: 'case_end',
+          caseId: goldenCase.id,
+          run: 0,
+          outcome,
+          done,
+          passed,
+          total: wanted.length,
+        });
         return { ...outcome, repeats: null };
       }),
     ),
   );
-  onEvent({ type: 'run_end', done, passed, total: wanted.length, stopped: null, durationMs: Math.round(performance.now() - started) });
-  return { cases, stopped: null, notRun: missing, startedAt, finishedAt: new Date().toISOString(), costUsd, notes };
+  onEvent({
+    type: 'run_end',
+    done,
+    passed,
+    total: wanted.length,
+    stopped: null,
+    durationMs: Math.round(performance.now() - started),
+  });
+  return {
+    cases,
+    stopped: null,
+    notRun: missing,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    costUsd,
+    notes,
+  };
 }
 
 async function rescoreCase(goldenCase: LoadedCase, old: CaseOutcome, input: RescoreInput): Promise<CaseRun> {
-  const base = { id: goldenCase.id, title: goldenCase.title, file: goldenCase.file, tags: goldenCase.tags, latencyMs: old.latencyMs };
+  const base = {
+    id: goldenCase.id,
+    title: goldenCase.title,
+    file: goldenCase.file,
+    tags: goldenCase.tags,
+    latencyMs: old.latencyMs,
+  };
   const changed = whatChanged(goldenCase, old);
   if (changed) return { ...base, status: 'error', error: changed, score: 0, turns: old.turns };
 
@@ -100,14 +135,26 @@ async function rescoreCase(goldenCase: LoadedCase, old: CaseOutcome, input: Resc
       });
     }
   } catch (error) {
-    return { ...base, status: 'error', error: `re-scoring failed: ${(error as Error).message}`, score: 0, turns };
+    return {
+      ...base,
+      status: 'error',
+      error: `re-scoring failed: ${(error as Error).message}`,
+      score: 0,
+      turns,
+    };
   }
   if (old.status === 'error') {
     // The agent never finished this case: the turns it did are re-scored, the case stays an error.
     return { ...base, status: 'error', error: old.error, score: 0, turns };
   }
   const pass = turns.every((t) => t.pass);
-  return { ...base, status: pass ? 'passed' : 'failed', error: null, score: turns.reduce((n, t) => n + t.score, 0) / turns.length, turns };
+  return {
+    ...base,
+    status: pass ? 'passed' : 'failed',
+    error: null,
+    score: turns.reduce((n, t) => n + t.score, 0) / turns.length,
+    turns,
+  };
 }
 
 /** Why stored replies no longer answer the golden case, or null when they still do. */
@@ -118,7 +165,8 @@ function whatChanged(goldenCase: LoadedCase, old: CaseOutcome): string | null {
   }
   for (const turn of old.turns) {
     const now = goldenCase.turns[turn.index];
-    if (!now || now.user.trim() !== turn.user.trim()) return `turn ${turn.index + 1}'s message changed since the run: ${advice}`;
+    if (!now || now.user.trim() !== turn.user.trim())
+      return `turn ${turn.index + 1}'s message changed since the run: ${advice}`;
     if (!turn.trace) return `turn ${turn.index + 1} has no stored trace to score against: ${advice}`;
   }
   return null;

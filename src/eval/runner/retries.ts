@@ -1,5 +1,10 @@
 import { ModelCallError } from '../../runtime/errors.js';
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../runtime/types.js';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  LanguageModelRuntime,
+  StreamPart,
+} from '../../runtime/types.js';
 import { sleep } from './sleep.js';
 
 export interface RetrySettings {

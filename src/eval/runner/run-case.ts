@@ -67,7 +67,14 @@ export async function runCase(
   }
   const pass = turns.every((t) => t.pass);
   const score = turns.reduce((n, t) => n + t.score, 0) / turns.length;
-  return { ...base, status: pass ? 'passed' : 'failed', error: null, score, turns, latencyMs: elapsed(started) };
+  return {
+    ...base,
+    status: pass ? 'passed' : 'failed',
+    error: null,
+    score,
+    turns,
+    latencyMs: elapsed(started),
+  };
 }
 
 function turnOutcome(

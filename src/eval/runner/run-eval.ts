@@ -40,11 +40,17 @@ export interface EvalRunOutcome {
  * repeat-major so a budget stop still covers each case once before repeating any. A case that
  * crashes is an outcome, not an exception; the run goes on.
  */
-export async function runEval(options: RunEvalOptions, onEvent: EvalEventListener = () => {}): Promise<EvalRunOutcome> {
-  if (options.repeat < 1 || options.concurrency < 1) throw new RangeError('repeat and concurrency must be ≥ 1');
+export async function runEval(
+  options: RunEvalOptions,
+  onEvent: EvalEventListener = () => {},
+): Promise<EvalRunOutcome> {
+  if (options.repeat < 1 || options.concurrency < 1)
+    throw new RangeError('repeat and concurrency must be ≥ 1');
   const startedAt = new Date();
   const started = performance.now();
-  const plan = Array.from({ length: options.repeat }, (_, run) => options.cases.map((c) => ({ goldenCase: c, run }))).flat();
+  const plan = Array.from({ length: options.repeat }, (_, run) =>
+    options.cases.map((c) => ({ goldenCase: c, run })),
+  ).flat();
   const runs = new Map<string, { run: number; outcome: CaseRun }[]>();
   const limit = pLimit(options.concurrency);
   let spent = 0;
@@ -91,7 +97,14 @@ export async function runEval(options: RunEvalOptions, onEvent: EvalEventListene
     return [combineRuns(inOrder, options.repeat > 1)];
   });
   const stopped = skipped === 0 ? null : stopReason(options, spent, skipped, plan.length);
-  onEvent({ type: 'run_end', done, passed, total: plan.length, stopped, durationMs: Math.round(performance.now() - started) });
+  onEvent({
+    type: 'run_end',
+    done,
+    passed,
+    total: plan.length,
+    stopped,
+    durationMs: Math.round(performance.now() - started),
+  });
   return {
     cases,
     stopped,

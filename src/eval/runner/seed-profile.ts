@@ -6,10 +6,22 @@ import type { Db } from '../../store/database.js';
  * Writes a case's starting profile before its first turn. The store has no setter (the pipeline
  * only saves whole turns), so this updates the row getOrCreate made, through the same Db.
  */
-export function seedProfile(store: ConversationStore, db: Db, conversationId: string, start: Partial<Profile>): Profile {
+export function seedProfile(
+  store: ConversationStore,
+  db: Db,
+  conversationId: string,
+  start: Partial<Profile>,
+): Profile {
   const empty = emptyProfile();
-  const profile = ProfileSchema.parse({ ...empty, ...start, preferences: { ...empty.preferences, ...start.preferences } });
+  const profile = ProfileSchema.parse({
+    ...empty,
+    ...start,
+    preferences: { ...empty.preferences, ...start.preferences },
+  });
   store.getOrCreate(conversationId);
-  db.prepare('UPDATE conversations SET profile = ? WHERE id = ?').run(JSON.stringify(profile), conversationId);
+  db.prepare('UPDATE conversations SET profile = ? WHERE id = ?').run(
+    JSON.stringify(profile),
+    conversationId,
+  );
   return profile;
 }

@@ -8,8 +8,19 @@ describe('summarizeRun', () => {
     const skipped = { scorer: 'judge:tone', pass: false, score: 0, reason: 'offline', skipped: true };
     const summary = summarizeRun(
       run([
-        outcome('a', 'passed', { tags: ['cars', 'memory'], turns: [turn({ scores: [{ scorer: 'facts', pass: true, score: 1, reason: '' }, skipped] })] }),
-        outcome('b', 'failed', { tags: ['cars'], turns: [turn({ pass: false, scores: [{ scorer: 'facts', pass: false, score: 0.4, reason: '' }, skipped] })] }),
+        outcome('a', 'passed', {
+          tags: ['cars', 'memory'],
+          turns: [turn({ scores: [{ scorer: 'facts', pass: true, score: 1, reason: '' }, skipped] })],
+        }),
+        outcome('b', 'failed', {
+          tags: ['cars'],
+          turns: [
+            turn({
+              pass: false,
+              scores: [{ scorer: 'facts', pass: false, score: 0.4, reason: '' }, skipped],
+            }),
+          ],
+        }),
         outcome('c', 'error', { tags: ['memory'] }),
       ]),
     );
@@ -27,7 +38,16 @@ describe('summarizeRun', () => {
 
   it('splits agent and judge usage and reports latency percentiles', () => {
     const turns = [10, 20, 30, 40, 1000].map((latencyMs, index) =>
-      turn({ index, latencyMs, inputTokens: 100, outputTokens: 10, costUsd: 0.01, judgeInputTokens: 50, judgeOutputTokens: 5, judgeCostUsd: 0.002 }),
+      turn({
+        index,
+        latencyMs,
+        inputTokens: 100,
+        outputTokens: 10,
+        costUsd: 0.01,
+        judgeInputTokens: 50,
+        judgeOutputTokens: 5,
+        judgeCostUsd: 0.002,
+      }),
     );
     const summary = summarizeRun(run([outcome('a', 'passed', { turns })]));
     expect(summary.agent).toEqual({ inputTokens: 500, outputTokens: 50, costUsd: expect.closeTo(0.05, 10) });

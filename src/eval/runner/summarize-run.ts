@@ -65,17 +65,43 @@ export function summarizeRun(run: RunResult): RunSummary {
     failed: cases.filter((c) => c.status === 'failed').length,
     errors: cases.filter((c) => c.status === 'error').length,
     passRate: ratio(passed, cases.length),
-    runPassRate: repeated.length ? ratio(repeated.reduce((n, c) => n + c.repeats!.passed, 0), runs) : null,
+    runPassRate: repeated.length
+      ? ratio(
+          repeated.reduce((n, c) => n + c.repeats!.passed, 0),
+          runs,
+        )
+      : null,
     byTag: byTag(cases),
     byScorer: byScorer(turns),
     criticalFailures: criticalFailures(cases),
     flaky: repeated.filter((c) => c.repeats!.flaky).map((c) => c.id),
     turns: turns.length,
-    agent: sum(turns, (t) => ({ inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUsd: t.costUsd })),
-    judge: sum(turns, (t) => ({ inputTokens: t.judgeInputTokens, outputTokens: t.judgeOutputTokens, costUsd: t.judgeCostUsd })),
-    latencyMs: { p50: percentile(turns.map((t) => t.latencyMs), 50), p95: percentile(turns.map((t) => t.latencyMs), 95) },
+    agent: sum(turns, (t) => ({
+      inputTokens: t.inputTokens,
+      outputTokens: t.outputTokens,
+      costUsd: t.costUsd,
+    })),
+    judge: sum(turns, (t) => ({
+      inputTokens: t.judgeInputTokens,
+      outputTokens: t.judgeOutputTokens,
+      costUsd: t.judgeCostUsd,
+    })),
+    latencyMs: {
+      p50: percentile(
+        turns.map((t) => t.latencyMs),
+        50,
+      ),
+      p95: percentile(
+        turns.map((t) => t.latencyMs),
+        95,
+      ),
+    },
     intents: intentReport(
-      turns.flatMap((t) => (t.expect.intents ? [{ expected: t.expect.intents, detected: t.detectedIntents.map((i) => i.type) }] : [])),
+      turns.flatMap((t) =>
+        t.expect.intents
+          ? [{ expected: t.expect.intents, detected: t.detectedIntents.map((i) => i.type) }]
+          : [],
+      ),
     ),
     stopped: typeof run.options.stopped === 'string' ? run.options.stopped : null,
   };
@@ -113,7 +139,11 @@ function byScorer(turns: TurnOutcome[]): ScorerRow[] {
     rows.set(score.scorer, row);
   }
   return [...rows.values()]
-    .map(({ scoreSum, ...row }) => ({ ...row, passRate: ratio(row.passed, row.total), meanScore: ratio(scoreSum, row.total) }))
+    .map(({ scoreSum, ...row }) => ({
+      ...row,
+      passRate: ratio(row.passed, row.total),
+      meanScore: ratio(scoreSum, row.total),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

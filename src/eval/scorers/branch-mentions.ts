@@ -45,12 +45,16 @@ export function branchClaims(text: string): BranchClaim[] {
 function bulletClaims(item: string, start: number): BranchClaim[] {
   const [head = '', rest] = item.replace(/\s*\(.*$/, '').split(/:\s*/, 2);
   const names = [head, ...(rest ? rest.split(/,\s*|\s+y\s+/) : [])];
-  return names.map((name) => ({ name: name.trim().replace(/[.;]+$/, ''), start })).filter((claim) => claim.name !== '');
+  return names
+    .map((name) => ({ name: name.trim().replace(/[.;]+$/, ''), start }))
+    .filter((claim) => claim.name !== '');
 }
 
 function inNegativeClause(text: string, index: number): boolean {
   const before = text.slice(0, index);
-  const clauseStart = Math.max(...['.', '!', '?', ';', ',', '\n'].map((mark) => before.lastIndexOf(mark) + 1));
+  const clauseStart = Math.max(
+    ...['.', '!', '?', ';', ',', '\n'].map((mark) => before.lastIndexOf(mark) + 1),
+  );
   return NEGATION.test(foldText(before.slice(clauseStart)));
 }
 

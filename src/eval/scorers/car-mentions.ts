@@ -39,14 +39,33 @@ const YEAR = String.raw`(?:(?:modelo|del|de|ano)\s+)?((?:19|20)\d{2})(?!\p{N})`;
 const BOUNDARY = String.raw`(?<![\p{L}\p{N}])`;
 /** Models that are everyday words or too short to trust without the make ("uno", "rio", "A1"). */
 const MIN_MODEL_ONLY_LENGTH = 4;
-const FUNCTION_WORDS = new Set(['del', 'de', 'modelo', 'ano', 'en', 'a', 'con', 'y', 'o', 'el', 'la', 'un', 'una', 'desde', 'hasta']);
+const FUNCTION_WORDS = new Set([
+  'del',
+  'de',
+  'modelo',
+  'ano',
+  'en',
+  'a',
+  'con',
+  'y',
+  'o',
+  'el',
+  'la',
+  'un',
+  'una',
+  'desde',
+  'hasta',
+]);
 const STOCK_ID = /(?<![\p{L}])(?:id|stock(?:\s*id)?|numero de stock)\s*[:#]?\s*(\d{4,})/gu;
 const NEGATION = /(?<![\p{L}])(?:no|ni|sin|ningun[ao]?|tampoco|nunca)(?![\p{L}])/u;
 
 const vocabularies = new WeakMap<Catalog, Vocabulary>();
 
 function namePattern(name: string): string {
-  return foldText(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(String.raw`[\s-]?`);
+  return foldText(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(String.raw`[\s-]?`);
 }
 
 function compact(name: string): string {
@@ -62,8 +81,13 @@ function vocabularyOf(catalog: Catalog): Vocabulary {
     const makeRe = namePattern(make);
     const makeModels = catalog.models(make);
     for (const model of makeModels) {
-      const makeGroup = compact(model).length >= MIN_MODEL_ONLY_LENGTH ? `(?:(${makeRe})\\s+)?` : `(${makeRe})\\s+`;
-      models.push({ make, model, pattern: new RegExp(`${BOUNDARY}${makeGroup}(${namePattern(model)})\\s+${YEAR}`, 'gu') });
+      const makeGroup =
+        compact(model).length >= MIN_MODEL_ONLY_LENGTH ? `(?:(${makeRe})\\s+)?` : `(${makeRe})\\s+`;
+      models.push({
+        make,
+        model,
+        pattern: new RegExp(`${BOUNDARY}${makeGroup}(${namePattern(model)})\\s+${YEAR}`, 'gu'),
+      });
     }
     const word = String.raw`[\p{L}\p{N}][\p{L}\p{N}-]*`;
     unknownByMake.push({
@@ -84,20 +108,42 @@ export function findCarMentions(text: string, catalog: Catalog): CarMention[] {
   const vocabulary = vocabularyOf(catalog);
   const found: CarMention[] = [];
   const add = (mention: Omit<CarMention, 'text' | 'negated'>) =>
-    found.push({ ...mention, text: original.slice(mention.start, mention.end), negated: isNegated(folded, mention.start) });
+    found.push({
+      ...mention,
+      text: original.slice(mention.start, mention.end),
+      negated: isNegated(folded, mention.start),
+    });
 
   for (const { make, model, pattern } of vocabulary.models) {
     for (const match of folded.matchAll(pattern)) {
-      add({ kind: 'known', start: match.index, end: match.index + match[0].length, make, model, year: Number(match[3]) });
+      add({
+        kind: 'known',
+        start: match.index,
+        end: match.index + match[0].length,
+        make,
+        model,
+        year: Number(match[3]),
+      });
     }
   }
   for (const { make, pattern, knownModels } of vocabulary.unknownByMake) {
     for (const match of folded.matchAll(pattern)) {
       const words = match[2] ?? '';
       const first = words.split(/\s+/)[0] ?? '';
-      if (FUNCTION_WORDS.has(first) || knownModels.some((known) => compact(words).startsWith(known))) continue;
-      const model = original.slice(match.index + match[0].indexOf(words), match.index + match[0].indexOf(words) + words.length);
-      add({ kind: 'unknown', start: match.index, end: match.index + match[0].length, make, model, year: Number(match[3]) });
+      if (FUNCTION_WORDS.has(first) || knownModels.some((known) => compact(words).startsWith(known)))
+        continue;
+      const model = original.slice(
+        match.index + match[0].indexOf(words),
+        match.index + match[0].indexOf(words) + words.length,
+      );
+      add({
+        kind: 'unknown',
+        start: match.index,
+        end: match.index + match[0].length,
+        make,
+        model,
+        year: Number(match[3]),
+      });
     }
   }
   for (const match of folded.matchAll(STOCK_ID)) {
@@ -145,7 +191,10 @@ export function carReferences(text: string, mentions: readonly CarMention[]): Ca
       owner.mentions.push(mention);
       continue;
     }
-    const start = mention.kind === 'stock_id' ? Math.max(lineOf(mention.start), current?.mentions.at(-1)?.end ?? 0) : mention.start;
+    const start =
+      mention.kind === 'stock_id'
+        ? Math.max(lineOf(mention.start), current?.mentions.at(-1)?.end ?? 0)
+        : mention.start;
     current = { mentions: [mention], start, end: text.length, negated: mention.negated };
     references.push(current);
   }

@@ -28,15 +28,20 @@ export function checkNamedCars(
     if (reference.negated) continue;
     const named = resolve(reference, catalog, findings);
     for (const figure of figures) {
-      if (figure.role !== 'price' || figure.start < reference.start || figure.start >= reference.end) continue;
+      if (figure.role !== 'price' || figure.start < reference.start || figure.start >= reference.end)
+        continue;
       if (named.candidates.length === 0) continue;
       const priced = named.candidates.filter((car) => car.priceCents === figure.cents);
       if (priced.length > 0) {
         findings.push(ok(`${named.label} priced ${figure.text}`));
         named.candidates = priced;
       } else {
-        const actual = [...new Set(named.candidates.map((car) => formatMXN(car.priceCents)))].slice(0, 3).join(' or ');
-        findings.push(violation(`price ${figure.text} stated for ${named.label}, but the catalog price is ${actual}`));
+        const actual = [...new Set(named.candidates.map((car) => formatMXN(car.priceCents)))]
+          .slice(0, 3)
+          .join(' or ');
+        findings.push(
+          violation(`price ${figure.text} stated for ${named.label}, but the catalog price is ${actual}`),
+        );
       }
     }
     named.car = named.candidates.length === 1 ? named.candidates[0] : named.car;
@@ -56,22 +61,39 @@ function resolve(reference: CarReference, catalog: Catalog, findings: Finding[])
       return { reference, label, candidates: [], car: undefined };
     }
     if (byName && (byName.kind === 'unknown' || byName.model !== car.model || byName.year !== car.year)) {
-      findings.push(violation(`ID ${car.stockId} is a ${car.make} ${car.model} ${car.year}, but the reply calls it ${label}`));
+      findings.push(
+        violation(
+          `ID ${car.stockId} is a ${car.make} ${car.model} ${car.year}, but the reply calls it ${label}`,
+        ),
+      );
     } else findings.push(ok(`ID ${car.stockId} exists`));
     return { reference, label, candidates: [car], car };
   }
   if (!byName || byName.kind === 'unknown') {
-    findings.push(violation(`${label} is not in the catalog (${byName?.make ?? 'the catalog'} has no ${byName?.model ?? 'such car'})`));
+    findings.push(
+      violation(
+        `${label} is not in the catalog (${byName?.make ?? 'the catalog'} has no ${byName?.model ?? 'such car'})`,
+      ),
+    );
     return { reference, label, candidates: [], car: undefined };
   }
-  const candidates = catalog.cars.filter((car) => car.model === byName.model && car.make === byName.make && car.year === byName.year);
-  if (candidates.length === 0) findings.push(violation(`${label} is not in the catalog (no ${byName.make} ${byName.model} ${byName.year})`));
+  const candidates = catalog.cars.filter(
+    (car) => car.model === byName.model && car.make === byName.make && car.year === byName.year,
+  );
+  if (candidates.length === 0)
+    findings.push(
+      violation(`${label} is not in the catalog (no ${byName.make} ${byName.model} ${byName.year})`),
+    );
   else findings.push(ok(`${label} exists`));
   return { reference, label, candidates, car: candidates.length === 1 ? candidates[0] : undefined };
 }
 
 /** Each offered car must honour the case's constraints (some catalog car it can be does). */
-export function checkConstraints(cars: readonly NamedCar[], constraints: CarConstraints, catalog: Catalog): Finding[] {
+export function checkConstraints(
+  cars: readonly NamedCar[],
+  constraints: CarConstraints,
+  catalog: Catalog,
+): Finding[] {
   return cars
     .filter((named) => named.candidates.length > 0)
     .map((named) => {
@@ -84,17 +106,23 @@ export function checkConstraints(cars: readonly NamedCar[], constraints: CarCons
 export function brokenConstraints(car: Car, c: CarConstraints, catalog: Catalog): string[] {
   const broken: string[] = [];
   const same = (a: string, b: string) => foldText(a) === foldText(b);
-  if (c.make !== undefined && !same(catalog.resolveMake(c.make)?.make ?? c.make, car.make)) broken.push(`make ${c.make} (is ${car.make})`);
+  if (c.make !== undefined && !same(catalog.resolveMake(c.make)?.make ?? c.make, car.make))
+    broken.push(`make ${c.make} (is ${car.make})`);
   if (c.model !== undefined && !same(catalog.resolveModel(c.model, c.make)?.model ?? c.model, car.model)) {
     broken.push(`model ${c.model} (is ${car.model})`);
   }
   if (c.yearMin !== undefined && car.year < c.yearMin) broken.push(`yearMin ${c.yearMin} (is ${car.year})`);
   if (c.yearMax !== undefined && car.year > c.yearMax) broken.push(`yearMax ${c.yearMax} (is ${car.year})`);
-  if (c.priceMax !== undefined && car.priceCents > pesosToCents(c.priceMax)) broken.push(`priceMax ${c.priceMax} (is ${formatMXN(car.priceCents)})`);
-  if (c.priceMin !== undefined && car.priceCents < pesosToCents(c.priceMin)) broken.push(`priceMin ${c.priceMin} (is ${formatMXN(car.priceCents)})`);
+  if (c.priceMax !== undefined && car.priceCents > pesosToCents(c.priceMax))
+    broken.push(`priceMax ${c.priceMax} (is ${formatMXN(car.priceCents)})`);
+  if (c.priceMin !== undefined && car.priceCents < pesosToCents(c.priceMin))
+    broken.push(`priceMin ${c.priceMin} (is ${formatMXN(car.priceCents)})`);
   if (c.kmMax !== undefined && car.km > c.kmMax) broken.push(`kmMax ${c.kmMax} (is ${car.km})`);
-  if (c.transmission !== undefined && car.transmission !== c.transmission) broken.push(`transmission ${c.transmission} (is ${car.transmission ?? 'unknown'})`);
-  if (c.carplay !== undefined && car.carplay !== c.carplay) broken.push(`carplay ${c.carplay} (is ${car.carplay ?? 'unknown'})`);
-  if (c.bluetooth !== undefined && car.bluetooth !== c.bluetooth) broken.push(`bluetooth ${c.bluetooth} (is ${car.bluetooth ?? 'unknown'})`);
+  if (c.transmission !== undefined && car.transmission !== c.transmission)
+    broken.push(`transmission ${c.transmission} (is ${car.transmission ?? 'unknown'})`);
+  if (c.carplay !== undefined && car.carplay !== c.carplay)
+    broken.push(`carplay ${c.carplay} (is ${car.carplay ?? 'unknown'})`);
+  if (c.bluetooth !== undefined && car.bluetooth !== c.bluetooth)
+    broken.push(`bluetooth ${c.bluetooth} (is ${car.bluetooth ?? 'unknown'})`);
   return broken;
 }

@@ -31,18 +31,33 @@ export function checkMonthlyPayments(
     if (figure.role !== 'monthly') continue;
     const named = carFor(figure, cars);
     const priceCents = named?.car?.priceCents ?? financingInput(trace, 'priceCents');
-    const downCents = figures.filter((f) => f.role === 'down_payment' && f.start < figure.start).at(-1)?.cents ?? financingInput(trace, 'downPaymentCents');
+    const downCents =
+      figures.filter((f) => f.role === 'down_payment' && f.start < figure.start).at(-1)?.cents ??
+      financingInput(trace, 'downPaymentCents');
     const months = termFor(text, figure) ?? monthsFromTool(trace);
     if (priceCents === undefined || downCents === undefined || months === undefined) continue;
     const what = `${named?.label ?? `the car priced ${formatMXN(priceCents)}`} with enganche ${formatMXN(downCents)} at ${months} meses`;
     if (months % 12 !== 0) {
-      findings.push(violation(`monthly payment ${figure.text} stated for ${months} meses, which is not a whole number of years`));
+      findings.push(
+        violation(
+          `monthly payment ${figure.text} stated for ${months} meses, which is not a whole number of years`,
+        ),
+      );
       continue;
     }
     const outcome = planFinancing({ priceCents, downPaymentCents: downCents, termYears: months / 12 });
-    if (!outcome.ok) findings.push(violation(`monthly payment ${figure.text} stated for ${what}, but the financing tool refuses it: ${outcome.refusal.message}`));
+    if (!outcome.ok)
+      findings.push(
+        violation(
+          `monthly payment ${figure.text} stated for ${what}, but the financing tool refuses it: ${outcome.refusal.message}`,
+        ),
+      );
     else if (outcome.plan.monthlyPaymentCents !== figure.cents) {
-      findings.push(violation(`monthly payment ${figure.text} for ${what} should be ${formatMXN(outcome.plan.monthlyPaymentCents)}`));
+      findings.push(
+        violation(
+          `monthly payment ${figure.text} for ${what} should be ${formatMXN(outcome.plan.monthlyPaymentCents)}`,
+        ),
+      );
     } else {
       verified.add(figure.cents);
       findings.push(ok(`monthly payment ${figure.text} matches the financing tool`));
@@ -53,7 +68,9 @@ export function checkMonthlyPayments(
 
 /** The car whose stretch holds the figure, else the last pinned-down car named before it. */
 function carFor(figure: Figure, cars: readonly NamedCar[]): NamedCar | undefined {
-  const own = cars.find((named) => figure.start >= named.reference.start && figure.start < named.reference.end);
+  const own = cars.find(
+    (named) => figure.start >= named.reference.start && figure.start < named.reference.end,
+  );
   if (own?.car) return own;
   return cars.filter((named) => named.car && named.reference.start < figure.start).at(-1);
 }
@@ -63,7 +80,10 @@ function termFor(text: string, figure: Figure): number | undefined {
   const lineStart = text.lastIndexOf('\n', figure.start - 1) + 1;
   const lineEnd = text.indexOf('\n', figure.end);
   const line = foldText(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
-  const onLine = [...line.matchAll(TERM)].map((match) => ({ months: monthsOf(match), distance: Math.abs(lineStart + match.index - figure.start) }));
+  const onLine = [...line.matchAll(TERM)].map((match) => ({
+    months: monthsOf(match),
+    distance: Math.abs(lineStart + match.index - figure.start),
+  }));
   if (onLine.length > 0) return onLine.sort((a, b) => a.distance - b.distance)[0]!.months;
   const all = new Set([...foldText(text).matchAll(TERM)].map(monthsOf));
   return all.size === 1 ? [...all][0] : undefined;
@@ -79,17 +99,29 @@ function monthsFromTool(trace: TurnTrace): number | undefined {
 }
 
 /** The golden set's monthly payment, recomputed with the financing tool, must appear in the reply. */
-export function checkExpectedMonthly(expectation: MonthlyExpectation, figures: readonly Figure[], catalog: Catalog): Finding {
+export function checkExpectedMonthly(
+  expectation: MonthlyExpectation,
+  figures: readonly Figure[],
+  catalog: Catalog,
+): Finding {
   const car = catalog.byStockId(expectation.stockId);
-  if (!car) return violation(`golden set: stock id ${expectation.stockId} of facts.monthlyPayment is not in the catalog`);
+  if (!car)
+    return violation(
+      `golden set: stock id ${expectation.stockId} of facts.monthlyPayment is not in the catalog`,
+    );
   const downCents =
     expectation.downPaymentAmount !== undefined
       ? pesosToCents(expectation.downPaymentAmount)
       : expectation.downPaymentPercent !== undefined
         ? downPaymentFromPercent(car.priceCents, expectation.downPaymentPercent)
         : minimumDownPayment(car.priceCents);
-  const outcome = planFinancing({ priceCents: car.priceCents, downPaymentCents: downCents, termYears: expectation.termYears });
-  if (!outcome.ok) return violation(`golden set: facts.monthlyPayment cannot be financed (${outcome.refusal.message})`);
+  const outcome = planFinancing({
+    priceCents: car.priceCents,
+    downPaymentCents: downCents,
+    termYears: expectation.termYears,
+  });
+  if (!outcome.ok)
+    return violation(`golden set: facts.monthlyPayment cannot be financed (${outcome.refusal.message})`);
   const expected = outcome.plan.monthlyPaymentCents;
   const plan = `ID ${car.stockId}, enganche ${formatMXN(downCents)}, ${expectation.termYears} años`;
   return figures.some((figure) => figure.cents === expected)

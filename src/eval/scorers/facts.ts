@@ -29,11 +29,15 @@ export function scoreFacts(params: ScoreParams): ScoreResult {
   findings.push(...monthly.findings);
   if (options.monthlyPayment) findings.push(checkExpectedMonthly(options.monthlyPayment, figures, catalog));
 
-  const customerTexts = [params.trace.message, ...params.conversation.filter((t) => t.role === 'customer').map((t) => t.text)];
+  const customerTexts = [
+    params.trace.message,
+    ...params.conversation.filter((t) => t.role === 'customer').map((t) => t.text),
+  ];
   const grounded = groundedAmounts(params.trace, customerTexts);
   for (const named of cars) for (const car of named.candidates) grounded.add(car.priceCents);
   for (const figure of figures) {
-    if (grounded.has(figure.cents) || monthly.verified.has(figure.cents)) findings.push(ok(`${figure.text} is grounded`));
+    if (grounded.has(figure.cents) || monthly.verified.has(figure.cents))
+      findings.push(ok(`${figure.text} is grounded`));
     else findings.push(violation(`${figure.text} was not given by any tool this turn`));
   }
 
@@ -44,10 +48,18 @@ export function scoreFacts(params: ScoreParams): ScoreResult {
 
   const offered = cars.filter((named) => named.candidates.length > 0);
   if (options.requireCars) {
-    findings.push(offered.length > 0 ? ok('names a catalog car') : violation('expected at least one catalog car, the reply names none'));
+    findings.push(
+      offered.length > 0
+        ? ok('names a catalog car')
+        : violation('expected at least one catalog car, the reply names none'),
+    );
   }
   if (options.noCars) {
-    findings.push(cars.length === 0 ? ok('names no car') : violation(`expected no car, but the reply offers ${cars.map((n) => n.label).join(', ')}`));
+    findings.push(
+      cars.length === 0
+        ? ok('names no car')
+        : violation(`expected no car, but the reply offers ${cars.map((n) => n.label).join(', ')}`),
+    );
   }
 
   const summary = `grounded: ${cars.length} car(s), ${figures.length} money figure(s) checked`;

@@ -10,7 +10,11 @@ export const ok = (message: string): Finding => ({ ok: true, message });
 export const violation = (message: string): Finding => ({ ok: false, message });
 
 /** Score = share of checks passed; pass = no violation; the reason lists every violation. */
-export function resultFromFindings(scorer: string, findings: readonly Finding[], summary: string): ScoreResult {
+export function resultFromFindings(
+  scorer: string,
+  findings: readonly Finding[],
+  summary: string,
+): ScoreResult {
   const violations = findings.filter((finding) => !finding.ok);
   return {
     scorer,

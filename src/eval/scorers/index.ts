@@ -11,7 +11,14 @@ export {
   type ScorerWeights,
   type TurnScore,
 } from './score-turn.js';
-export { intentReport, NO_INTENT, type ConfusionLabel, type IntentLabelStats, type IntentObservation, type IntentReport } from './intent-report.js';
+export {
+  intentReport,
+  NO_INTENT,
+  type ConfusionLabel,
+  type IntentLabelStats,
+  type IntentObservation,
+  type IntentReport,
+} from './intent-report.js';
 export { scoreFacts } from './facts.js';
 export { scoreIntents } from './intents.js';
 export { scoreKeywords } from './keywords.js';

@@ -77,10 +77,21 @@ export function intentReport(observations: readonly IntentObservation[]): Intent
 
   const labels = INTENT_TYPES.map((intent): IntentLabelStats => {
     const { tp, fp, fn } = counts.get(intent)!;
-    return { intent, truePositives: tp, falsePositives: fp, falseNegatives: fn, support: tp + fn, ...prf(tp, fp, fn) };
+    return {
+      intent,
+      truePositives: tp,
+      falsePositives: fp,
+      falseNegatives: fn,
+      support: tp + fn,
+      ...prf(tp, fp, fn),
+    };
   });
   const total = labels.reduce(
-    (sum, l) => ({ tp: sum.tp + l.truePositives, fp: sum.fp + l.falsePositives, fn: sum.fn + l.falseNegatives }),
+    (sum, l) => ({
+      tp: sum.tp + l.truePositives,
+      fp: sum.fp + l.falsePositives,
+      fn: sum.fn + l.falseNegatives,
+    }),
     { tp: 0, fp: 0, fn: 0 },
   );
   const f1s = labels.map((l) => l.f1).filter((f1): f1 is number => f1 !== null);
@@ -95,9 +106,18 @@ export function intentReport(observations: readonly IntentObservation[]): Intent
   };
 }
 
-function prf(tp: number, fp: number, fn: number): { precision: number | null; recall: number | null; f1: number | null } {
+function prf(
+  tp: number,
+  fp: number,
+  fn: number,
+): { precision: number | null; recall: number | null; f1: number | null } {
   const precision = tp + fp === 0 ? null : tp / (tp + fp);
   const recall = tp + fn === 0 ? null : tp / (tp + fn);
-  const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const f1 =
+    precision === null || recall === null
+      ? null
+      : precision + recall === 0
+        ? 0
+        : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }

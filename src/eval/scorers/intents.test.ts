@@ -10,12 +10,18 @@ beforeAll(async () => {
 
 describe('intents scorer', () => {
   it('passes equal sets, whatever the order', () => {
-    const params = bareParams('ok', tools, { intents: ['financing', 'greeting'] }, [intent('greeting'), intent('financing')]);
+    const params = bareParams('ok', tools, { intents: ['financing', 'greeting'] }, [
+      intent('greeting'),
+      intent('financing'),
+    ]);
     expect(scoreIntents(params)).toMatchObject({ pass: true, score: 1 });
   });
 
   it('scores the Jaccard index and names missing and unexpected intents', () => {
-    const params = bareParams('ok', tools, { intents: ['greeting', 'financing', 'car_recommendation'] }, [intent('greeting'), intent('sales')]);
+    const params = bareParams('ok', tools, { intents: ['greeting', 'financing', 'car_recommendation'] }, [
+      intent('greeting'),
+      intent('sales'),
+    ]);
     const result = scoreIntents(params);
     expect(result.pass).toBe(false);
     expect(result.score).toBeCloseTo(1 / 4);
@@ -32,10 +38,22 @@ describe('intentReport', () => {
       { expected: ['sales'], detected: ['sales', 'kavak_info'] },
     ]);
     const stats = Object.fromEntries(report.labels.map((l) => [l.intent, l]));
-    expect(stats.greeting).toMatchObject({ truePositives: 1, falseNegatives: 1, falsePositives: 0, precision: 1, recall: 0.5 });
+    expect(stats.greeting).toMatchObject({
+      truePositives: 1,
+      falseNegatives: 1,
+      falsePositives: 0,
+      precision: 1,
+      recall: 0.5,
+    });
     expect(stats.greeting!.f1).toBeCloseTo(2 / 3);
     expect(stats.financing).toMatchObject({ truePositives: 1, falseNegatives: 1, falsePositives: 0 });
-    expect(stats.car_recommendation).toMatchObject({ truePositives: 0, falsePositives: 1, precision: 0, recall: null, f1: null });
+    expect(stats.car_recommendation).toMatchObject({
+      truePositives: 0,
+      falsePositives: 1,
+      precision: 0,
+      recall: null,
+      f1: null,
+    });
     expect(stats.out_of_scope).toMatchObject({ precision: null, recall: null, f1: null, support: 0 });
     expect(report.confusion.greeting.greeting).toBe(1);
     expect(report.confusion.financing.car_recommendation).toBe(1);

@@ -8,12 +8,15 @@ beforeAll(async () => {
   tools = await loadTools();
 });
 
-const REPLY = 'Para el Toyota Corolla 2020 (ID 305016), con precio de $313,999.00:\n- 48 meses: $6,371.06 al mes\n¿Te gustaría agendar una prueba de manejo?';
+const REPLY =
+  'Para el Toyota Corolla 2020 (ID 305016), con precio de $313,999.00:\n- 48 meses: $6,371.06 al mes\n¿Te gustaría agendar una prueba de manejo?';
 
 describe('containsPhrase', () => {
   it('normalises money figures', () => {
-    for (const figure of ['$6,371.06', '6,371.06', '6371.06']) expect(containsPhrase(REPLY, figure)).toBe(true);
-    for (const figure of ['313999', '313,999', '$313,999.00']) expect(containsPhrase(REPLY, figure)).toBe(true);
+    for (const figure of ['$6,371.06', '6,371.06', '6371.06'])
+      expect(containsPhrase(REPLY, figure)).toBe(true);
+    for (const figure of ['313999', '313,999', '$313,999.00'])
+      expect(containsPhrase(REPLY, figure)).toBe(true);
     expect(containsPhrase(REPLY, '6371')).toBe(false);
   });
 
@@ -28,16 +31,24 @@ describe('containsPhrase', () => {
 
 describe('keywords scorer', () => {
   it('passes when all, any and none hold', () => {
-    const result = scoreKeywords(bareParams(REPLY, tools, { keywords: { all: ['corolla', '6371.06'], any: ['visita', 'prueba de manejo'], none: ['descuento'] } }));
+    const result = scoreKeywords(
+      bareParams(REPLY, tools, {
+        keywords: { all: ['corolla', '6371.06'], any: ['visita', 'prueba de manejo'], none: ['descuento'] },
+      }),
+    );
     expect(result).toMatchObject({ scorer: 'keywords', pass: true, score: 1 });
   });
 
   it('scores the fraction met and says what was missing or forbidden', () => {
     const result = scoreKeywords(
-      bareParams(REPLY, tools, { keywords: { all: ['corolla', 'enganche'], any: ['apartar', 'reservar'], none: ['ID 305016'] } }),
+      bareParams(REPLY, tools, {
+        keywords: { all: ['corolla', 'enganche'], any: ['apartar', 'reservar'], none: ['ID 305016'] },
+      }),
     );
     expect(result.pass).toBe(false);
     expect(result.score).toBeCloseTo(1 / 4);
-    expect(result.reason).toBe('missing "enganche"; none of "apartar", "reservar" appears; forbidden "ID 305016" appears');
+    expect(result.reason).toBe(
+      'missing "enganche"; none of "apartar", "reservar" appears; forbidden "ID 305016" appears',
+    );
   });
 });

@@ -31,6 +31,11 @@ export function scoreKeywords(params: ScoreParams): ScoreResult {
     scorer: 'keywords',
     pass: problems.length === 0,
     score,
-    reason: checks === 0 ? 'no keywords expected' : problems.length === 0 ? `all ${checks} keyword checks met` : problems.join('; '),
+    reason:
+      checks === 0
+        ? 'no keywords expected'
+        : problems.length === 0
+          ? `all ${checks} keyword checks met`
+          : problems.join('; '),
   };
 }

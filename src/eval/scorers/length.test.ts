@@ -8,9 +8,20 @@ beforeAll(async () => {
 });
 
 it('passes within min/max and fails outside with the count', () => {
-  expect(scoreLength(bareParams('x'.repeat(50), tools, { length: { min: 10, max: 100 } }))).toMatchObject({ pass: true, score: 1 });
+  expect(scoreLength(bareParams('x'.repeat(50), tools, { length: { min: 10, max: 100 } }))).toMatchObject({
+    pass: true,
+    score: 1,
+  });
   const short = scoreLength(bareParams('hola', tools, { length: { min: 20 } }));
-  expect(short).toMatchObject({ pass: false, score: 0.2, reason: 'too short: 4 characters, expected at least 20' });
+  expect(short).toMatchObject({
+    pass: false,
+    score: 0.2,
+    reason: 'too short: 4 characters, expected at least 20',
+  });
   const long = scoreLength(bareParams('x'.repeat(400), tools, { length: { max: 300 } }));
-  expect(long).toMatchObject({ pass: false, score: 0.75, reason: 'too long: 400 characters, expected at most 300' });
+  expect(long).toMatchObject({
+    pass: false,
+    score: 0.75,
+    reason: 'too long: 400 characters, expected at most 300',
+  });
 });

@@ -5,10 +5,20 @@ export function scoreLength(params: ScoreParams): ScoreResult {
   const { min, max } = params.expect.length ?? {};
   const length = params.reply.length;
   if (min !== undefined && length < min) {
-    return { scorer: 'length', pass: false, score: min === 0 ? 0 : length / min, reason: `too short: ${length} characters, expected at least ${min}` };
+    return {
+      scorer: 'length',
+      pass: false,
+      score: min === 0 ? 0 : length / min,
+      reason: `too short: ${length} characters, expected at least ${min}`,
+    };
   }
   if (max !== undefined && length > max) {
-    return { scorer: 'length', pass: false, score: max / length, reason: `too long: ${length} characters, expected at most ${max}` };
+    return {
+      scorer: 'length',
+      pass: false,
+      score: max / length,
+      reason: `too long: ${length} characters, expected at most ${max}`,
+    };
   }
   const range = `${min ?? 0}–${max ?? '∞'}`;
   return { scorer: 'length', pass: true, score: 1, reason: `${length} characters (expected ${range})` };

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { classifiedFigures, moneyFigures } from './money-figures.js';
 
 it('reads money written the common ways, never kilometres', () => {
-  const text = 'Cuesta $313,999.00, o sea 313,999 pesos; tu presupuesto de $300 mil, 1.2 millones de pesos, 45,000 km, 6,371.06 al mes';
+  const text =
+    'Cuesta $313,999.00, o sea 313,999 pesos; tu presupuesto de $300 mil, 1.2 millones de pesos, 45,000 km, 6,371.06 al mes';
   expect(moneyFigures(text).map((f) => f.cents)).toEqual([31399900, 31399900, 30000000, 120000000, 637106]);
 });
 
@@ -16,6 +17,15 @@ it('tells prices, down payments, monthly payments and targets apart', () => {
     '- A 48 meses: enganche de $116,858.01, mensualidad de $5,000.00',
   ].join('\n');
   expect(classifiedFigures(text).map((f) => f.role)).toEqual([
-    'price', 'down_payment', 'financed', 'monthly', 'total', 'interest', 'target', 'price', 'down_payment', 'monthly',
+    'price',
+    'down_payment',
+    'financed',
+    'monthly',
+    'total',
+    'interest',
+    'target',
+    'price',
+    'down_payment',
+    'monthly',
   ]);
 });

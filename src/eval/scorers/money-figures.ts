@@ -96,5 +96,8 @@ export function figureRole(text: string, figure: MoneyFigure, previousEnd: numbe
 /** Every figure with its role. */
 export function classifiedFigures(text: string): (MoneyFigure & { role: FigureRole })[] {
   const figures = moneyFigures(text);
-  return figures.map((figure, i) => ({ ...figure, role: figureRole(text, figure, figures[i - 1]?.end ?? 0) }));
+  return figures.map((figure, i) => ({
+    ...figure,
+    role: figureRole(text, figure, figures[i - 1]?.end ?? 0),
+  }));
 }

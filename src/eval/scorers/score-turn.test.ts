@@ -17,14 +17,30 @@ describe('scoreTurn', () => {
 
   it('runs the scorers the expectation asks for, whatsapp unless turned off', () => {
     expect(scorersFor({})).toEqual(['whatsapp']);
-    expect(scorersFor({ keywords: { all: ['a'] }, facts: true, whatsapp: false })).toEqual(['keywords', 'facts']);
-    expect(scorersFor({ facts: false, length: { max: 10 }, intents: ['greeting'] })).toEqual(['length', 'intents', 'whatsapp']);
+    expect(scorersFor({ keywords: { all: ['a'] }, facts: true, whatsapp: false })).toEqual([
+      'keywords',
+      'facts',
+    ]);
+    expect(scorersFor({ facts: false, length: { max: 10 }, intents: ['greeting'] })).toEqual([
+      'length',
+      'intents',
+      'whatsapp',
+    ]);
   });
 
   it('weights the scores and passes only when every scorer that ran passed', async () => {
-    const params = bareParams('¡Hola! ¿Buscas auto?', tools, { intents: ['greeting'], keywords: { all: ['hola', 'precio'] } }, [intent('greeting')]);
+    const params = bareParams(
+      '¡Hola! ¿Buscas auto?',
+      tools,
+      { intents: ['greeting'], keywords: { all: ['hola', 'precio'] } },
+      [intent('greeting')],
+    );
     const turn = await scoreTurn(params);
-    expect(turn.scores.map((s) => [s.scorer, s.pass])).toEqual([['keywords', false], ['intents', true], ['whatsapp', true]]);
+    expect(turn.scores.map((s) => [s.scorer, s.pass])).toEqual([
+      ['keywords', false],
+      ['intents', true],
+      ['whatsapp', true],
+    ]);
     expect(turn.pass).toBe(false);
     const { keywords, intents, whatsapp } = DEFAULT_WEIGHTS;
     expect(turn.score).toBeCloseTo((keywords * 0.5 + intents + whatsapp) / (keywords + intents + whatsapp));
@@ -36,7 +52,10 @@ describe('scoreTurn', () => {
   it('reports judges as skipped without a judge: shown, neither passed nor failing the turn', async () => {
     const params = bareParams('¡Hola!', tools, { judges: ['tone', { name: 'safety', threshold: 0.9 }] });
     const turn = await scoreTurn(params);
-    expect(turn.scores.filter((s) => s.skipped).map((s) => [s.scorer, s.pass])).toEqual([['judge:tone', false], ['judge:safety', false]]);
+    expect(turn.scores.filter((s) => s.skipped).map((s) => [s.scorer, s.pass])).toEqual([
+      ['judge:tone', false],
+      ['judge:safety', false],
+    ]);
     expect(turn.pass).toBe(true);
     expect(turn.score).toBe(1);
     expect(turn.judgeUsage.calls).toBe(0);
@@ -55,13 +74,29 @@ describe('aggregation', () => {
   it('excludes skipped scores from the weighted mean', () => {
     const scores = [
       { scorer: 'facts', pass: true, score: 1, reason: '' },
-      { scorer: 'judge:tone', pass: false, score: 0, reason: 'no judge model (offline runtime)', skipped: true },
+      {
+        scorer: 'judge:tone',
+        pass: false,
+        score: 0,
+        reason: 'no judge model (offline runtime)',
+        skipped: true,
+      },
     ];
     expect(aggregateTurn(scores)).toEqual({ pass: true, score: 1 });
   });
 
   it('a case passes when every turn passes', () => {
-    expect(scoreCase([{ pass: true, score: 1 }, { pass: true, score: 0.8 }])).toEqual({ pass: true, score: 0.9 });
-    expect(scoreCase([{ pass: true, score: 1 }, { pass: false, score: 0.5 }])).toEqual({ pass: false, score: 0.75 });
+    expect(
+      scoreCase([
+        { pass: true, score: 1 },
+        { pass: true, score: 0.8 },
+      ]),
+    ).toEqual({ pass: true, score: 0.9 });
+    expect(
+      scoreCase([
+        { pass: true, score: 1 },
+        { pass: false, score: 0.5 },
+      ]),
+    ).toEqual({ pass: false, score: 0.75 });
   });
 });

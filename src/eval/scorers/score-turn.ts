@@ -7,7 +7,14 @@ import { SCORER_TYPES, type ScoreParams, type ScoreResult, type ScorerType } fro
 export type ScorerWeights = Record<ScorerType, number>;
 
 /** Facts weigh most (an invented price is the worst failure), format and length least. */
-export const DEFAULT_WEIGHTS: ScorerWeights = { keywords: 1, length: 0.5, intents: 1, facts: 2, whatsapp: 0.5, judge: 1 };
+export const DEFAULT_WEIGHTS: ScorerWeights = {
+  keywords: 1,
+  length: 0.5,
+  intents: 1,
+  facts: 2,
+  whatsapp: 0.5,
+  judge: 1,
+};
 
 export interface ScoreTurnOptions {
   weights?: Partial<ScorerWeights>;
@@ -55,7 +62,13 @@ export async function scoreTurn(params: ScoreParams, options: ScoreTurnOptions =
     } else {
       for (const expectation of judges) {
         const name = typeof expectation === 'string' ? expectation : expectation.name;
-        scores.push({ scorer: `judge:${name}`, pass: false, score: 0, reason: 'no judge configured', skipped: true });
+        scores.push({
+          scorer: `judge:${name}`,
+          pass: false,
+          score: 0,
+          reason: 'no judge configured',
+          skipped: true,
+        });
       }
     }
   }
@@ -63,18 +76,29 @@ export async function scoreTurn(params: ScoreParams, options: ScoreTurnOptions =
 }
 
 /** Pass and weighted score from a turn's results (also for --rescore with new weights). */
-export function aggregateTurn(scores: readonly ScoreResult[], weights: Partial<ScorerWeights> = {}): { pass: boolean; score: number } {
+export function aggregateTurn(
+  scores: readonly ScoreResult[],
+  weights: Partial<ScorerWeights> = {},
+): { pass: boolean; score: number } {
   const ran = scores.filter((result) => !result.skipped);
-  const weightOf = (result: ScoreResult) => weights[scorerTypeOf(result)] ?? DEFAULT_WEIGHTS[scorerTypeOf(result)];
+  const weightOf = (result: ScoreResult) =>
+    weights[scorerTypeOf(result)] ?? DEFAULT_WEIGHTS[scorerTypeOf(result)];
   const total = ran.reduce((sum, result) => sum + weightOf(result), 0);
-  const score = total === 0 ? 1 : ran.reduce((sum, result) => sum + weightOf(result) * result.score, 0) / total;
+  const score =
+    total === 0 ? 1 : ran.reduce((sum, result) => sum + weightOf(result) * result.score, 0) / total;
   return { pass: ran.every((result) => result.pass), score };
 }
 
 /** A case passes when every turn passes; its score is the mean of its turns'. */
-export function scoreCase(turns: readonly { pass: boolean; score: number }[]): { pass: boolean; score: number } {
+export function scoreCase(turns: readonly { pass: boolean; score: number }[]): {
+  pass: boolean;
+  score: number;
+} {
   if (turns.length === 0) return { pass: false, score: 0 };
-  return { pass: turns.every((turn) => turn.pass), score: turns.reduce((sum, turn) => sum + turn.score, 0) / turns.length };
+  return {
+    pass: turns.every((turn) => turn.pass),
+    score: turns.reduce((sum, turn) => sum + turn.score, 0) / turns.length,
+  };
 }
 
 async function runScorer(type: LocalScorerType, params: ScoreParams): Promise<ScoreResult> {

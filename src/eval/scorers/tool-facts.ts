@@ -35,7 +35,10 @@ export function groundedAmounts(trace: TurnTrace, customerTexts: readonly string
 }
 
 /** The last value a financing tool was called with for a key (priceCents, downPaymentCents, termYears). */
-export function financingInput(trace: TurnTrace, key: 'priceCents' | 'downPaymentCents' | 'termYears'): number | undefined {
+export function financingInput(
+  trace: TurnTrace,
+  key: 'priceCents' | 'downPaymentCents' | 'termYears',
+): number | undefined {
   let found: number | undefined;
   for (const call of toolCalls(trace)) {
     if (!call.tool.startsWith('financing') || typeof call.input !== 'object' || call.input === null) continue;

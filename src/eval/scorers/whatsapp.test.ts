@@ -8,8 +8,13 @@ beforeAll(async () => {
 });
 
 it('passes a WhatsApp-style reply with *single* bold and a list', () => {
-  const reply = '¡Claro! Te comparto *3 opciones*:\n1. Toyota Corolla 2020 · $313,999.00\n2. Nissan Versa 2020 · $265,999.00';
-  expect(scoreWhatsapp(bareParams(reply, tools, {}))).toMatchObject({ pass: true, score: 1, reason: 'WhatsApp-ready: 1 message(s)' });
+  const reply =
+    '¡Claro! Te comparto *3 opciones*:\n1. Toyota Corolla 2020 · $313,999.00\n2. Nissan Versa 2020 · $265,999.00';
+  expect(scoreWhatsapp(bareParams(reply, tools, {}))).toMatchObject({
+    pass: true,
+    score: 1,
+    reason: 'WhatsApp-ready: 1 message(s)',
+  });
 });
 
 it('fails markdown tables and headers', () => {
@@ -27,14 +32,21 @@ it('flags **double bold** as a warning: fails, but keeps most of the score', () 
   expect(result.reason).toMatch(/^warning: \*\*double bold\*\*/);
 });
 
-it('checks every bubble: the trace\'s messages, else the reply split as WhatsApp would', () => {
+it("checks every bubble: the trace's messages, else the reply split as WhatsApp would", () => {
   const params = bareParams('ok', tools, {});
   const tooLong = { ...params, trace: { ...params.trace, messages: ['ok', 'x'.repeat(1700)] } };
   expect(scoreWhatsapp(tooLong).reason).toBe('error: message 2 has 1700 characters (max 1600)');
   const unbreakable = 'x'.repeat(1599) + ' ' + 'y'.repeat(1500);
-  expect(scoreWhatsapp(bareParams(unbreakable, tools, {}))).toMatchObject({ pass: true, reason: 'WhatsApp-ready: 2 message(s)' });
+  expect(scoreWhatsapp(bareParams(unbreakable, tools, {}))).toMatchObject({
+    pass: true,
+    reason: 'WhatsApp-ready: 2 message(s)',
+  });
 });
 
 it('fails an empty reply', () => {
-  expect(scoreWhatsapp(bareParams('  \n', tools, {}))).toMatchObject({ pass: false, score: 0, reason: 'error: the reply is empty' });
+  expect(scoreWhatsapp(bareParams('  \n', tools, {}))).toMatchObject({
+    pass: false,
+    score: 0,
+    reason: 'error: the reply is empty',
+  });
 });

@@ -14,7 +14,8 @@ const PENALTY = { empty: 1, table: 0.5, header: 0.3, bubble: 0.5, doubleBold: 0.
  */
 export function scoreWhatsapp(params: ScoreParams): ScoreResult {
   const { reply } = params;
-  if (reply.trim() === '') return { scorer: 'whatsapp', pass: false, score: 0, reason: 'error: the reply is empty' };
+  if (reply.trim() === '')
+    return { scorer: 'whatsapp', pass: false, score: 0, reason: 'error: the reply is empty' };
   const problems: string[] = [];
   let penalty = 0;
   const flag = (kind: keyof typeof PENALTY, message: string) => {
@@ -25,11 +26,17 @@ export function scoreWhatsapp(params: ScoreParams): ScoreResult {
   if (TABLE_RULE.test(reply)) flag('table', 'error: markdown table (|---|) does not render on WhatsApp');
   if (HEADER.test(reply)) flag('header', 'error: markdown header (# …) does not render on WhatsApp');
   const bubbles = params.trace.messages.length > 0 ? params.trace.messages : splitForWhatsApp(reply);
-  const long = bubbles.map((bubble, i) => ({ i, length: bubble.length })).filter((b) => b.length > WHATSAPP_MAX_CHARS);
+  const long = bubbles
+    .map((bubble, i) => ({ i, length: bubble.length }))
+    .filter((b) => b.length > WHATSAPP_MAX_CHARS);
   if (long.length > 0) {
-    flag('bubble', `error: message ${long.map((b) => `${b.i + 1} has ${b.length}`).join(', ')} characters (max ${WHATSAPP_MAX_CHARS})`);
+    flag(
+      'bubble',
+      `error: message ${long.map((b) => `${b.i + 1} has ${b.length}`).join(', ')} characters (max ${WHATSAPP_MAX_CHARS})`,
+    );
   }
-  if (DOUBLE_BOLD.test(reply)) flag('doubleBold', 'warning: **double bold** shows the asterisks on WhatsApp (use *single*)');
+  if (DOUBLE_BOLD.test(reply))
+    flag('doubleBold', 'warning: **double bold** shows the asterisks on WhatsApp (use *single*)');
 
   return {
     scorer: 'whatsapp',

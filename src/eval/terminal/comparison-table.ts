@@ -28,8 +28,18 @@ export function comparisonTable(comparison: Comparison): string {
     ],
   );
   const changes = [
-    ...comparison.newlyFailing.map((ch) => ['▼ fails now', ch.id, `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`, ch.reasons[0] ?? '']),
-    ...comparison.newlyPassing.map((ch) => ['▲ passes now', ch.id, `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`, '']),
+    ...comparison.newlyFailing.map((ch) => [
+      '▼ fails now',
+      ch.id,
+      `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`,
+      ch.reasons[0] ?? '',
+    ]),
+    ...comparison.newlyPassing.map((ch) => [
+      '▲ passes now',
+      ch.id,
+      `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`,
+      '',
+    ]),
   ];
   if (changes.length === 0) return overview;
   const shown = changes.slice(0, MAX_LISTED).map((row) => row.map((cell) => clip(cell, 70)));

@@ -14,7 +14,13 @@ export function dryRunTable(estimate: DryRunEstimate): string {
     `Dry run: ${estimate.cases} cases, ${estimate.turns} turns, ${estimate.caseRuns} case runs — golden set and rubrics valid, no model called`,
     ['', 'model calls', 'input tokens', 'output tokens', 'cost'],
     [
-      ...rows.map(([name, e]) => [name, int(e.calls), `~${int(e.inputTokens)}`, `~${int(e.outputTokens)}`, `~${usd(e.costUsd)}`]),
+      ...rows.map(([name, e]) => [
+        name,
+        int(e.calls),
+        `~${int(e.inputTokens)}`,
+        `~${int(e.outputTokens)}`,
+        `~${usd(e.costUsd)}`,
+      ]),
       ['total', int(estimate.agent.calls + estimate.judge.calls), '', '', `~${usd(estimate.totalCostUsd)}`],
     ],
   );

@@ -4,7 +4,12 @@ import Table from 'cli-table3';
  * A plain table (no colours, so CI logs and pipes stay readable). Figures are right-aligned:
  * every column but the first, unless `textColumns` names it.
  */
-export function table(title: string, head: string[], rows: (string | number)[][], textColumns: number[] = []): string {
+export function table(
+  title: string,
+  head: string[],
+  rows: (string | number)[][],
+  textColumns: number[] = [],
+): string {
   const t = new Table({
     head,
     style: { head: [], border: [], compact: true },

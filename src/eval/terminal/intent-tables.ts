@@ -9,8 +9,20 @@ export function intentTable(report: IntentReport): string {
     `Intents (${report.turns} turns with expected intents, ${report.exactMatches} exact)`,
     ['intent', 'support', 'precision', 'recall', 'F1'],
     [
-      ...report.labels.map((l) => [l.intent, l.support, rate(l.precision), rate(l.recall), l.f1 === null ? '—' : l.f1.toFixed(2)]),
-      ['micro avg', '', rate(micro.precision), rate(micro.recall), micro.f1 === null ? '—' : micro.f1.toFixed(2)],
+      ...report.labels.map((l) => [
+        l.intent,
+        l.support,
+        rate(l.precision),
+        rate(l.recall),
+        l.f1 === null ? '—' : l.f1.toFixed(2),
+      ]),
+      [
+        'micro avg',
+        '',
+        rate(micro.precision),
+        rate(micro.recall),
+        micro.f1 === null ? '—' : micro.f1.toFixed(2),
+      ],
     ],
   );
 }
@@ -20,7 +32,10 @@ export function confusionTable(report: IntentReport): string {
   return table(
     'Intent confusion (rows: expected, columns: detected)',
     ['expected \\ detected', ...report.confusionLabels.map(short)],
-    report.confusionLabels.map((row) => [row, ...report.confusionLabels.map((col) => report.confusion[row][col] || '·')]),
+    report.confusionLabels.map((row) => [
+      row,
+      ...report.confusionLabels.map((col) => report.confusion[row][col] || '·'),
+    ]),
   );
 }
 

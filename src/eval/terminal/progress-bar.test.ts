@@ -13,8 +13,24 @@ describe('progress listener', () => {
     const listen = createProgressListener(out);
     listen({ type: 'run_start', cases: 2, repeat: 1, total: 2 });
     listen({ type: 'case_start', caseId: 'a', run: 0 });
-    listen({ type: 'case_end', caseId: 'a', run: 0, outcome: outcome('a', 'passed'), done: 1, passed: 1, total: 2 });
-    listen({ type: 'case_end', caseId: 'b', run: 0, outcome: outcome('b', 'error'), done: 2, passed: 1, total: 2 });
+    listen({
+      type: 'case_end',
+      caseId: 'a',
+      run: 0,
+      outcome: outcome('a', 'passed'),
+      done: 1,
+      passed: 1,
+      total: 2,
+    });
+    listen({
+      type: 'case_end',
+      caseId: 'b',
+      run: 0,
+      outcome: outcome('b', 'error'),
+      done: 2,
+      passed: 1,
+      total: 2,
+    });
     listen({ type: 'run_end', done: 2, passed: 1, total: 2, stopped: null, durationMs: 1500 });
     expect(chunks).toEqual([
       '[1/2] ✓ a 0.0s\n',
@@ -29,13 +45,29 @@ describe('progress listener', () => {
     const listen = createProgressListener(out, () => now);
     listen({ type: 'run_start', cases: 4, repeat: 1, total: 4 });
     now = 10_000;
-    listen({ type: 'case_end', caseId: 'a', run: 0, outcome: outcome('a', 'passed'), done: 1, passed: 1, total: 4 });
+    listen({
+      type: 'case_end',
+      caseId: 'a',
+      run: 0,
+      outcome: outcome('a', 'passed'),
+      done: 1,
+      passed: 1,
+      total: 4,
+    });
     const bar = chunks.at(-1)!;
     expect(bar.startsWith('\r\x1b[2K[')).toBe(true);
     expect(bar).toContain('1/4 · 100% passed · ETA 0:30');
     expect(chunks.join('')).not.toContain('\n');
 
-    listen({ type: 'case_end', caseId: 'b', run: 0, outcome: outcome('b', 'failed'), done: 2, passed: 1, total: 4 });
+    listen({
+      type: 'case_end',
+      caseId: 'b',
+      run: 0,
+      outcome: outcome('b', 'failed'),
+      done: 2,
+      passed: 1,
+      total: 4,
+    });
     expect(chunks.join('')).toContain('✗ b — turn 1 keywords: missing "versa"\n');
     expect(chunks.at(-1)).toContain('2/4 · 50% passed');
   });

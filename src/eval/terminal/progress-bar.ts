@@ -12,7 +12,10 @@ const BAR_WIDTH = 24;
  * Listens to the runner. On a TTY: one bar redrawn in place (done/total, pass rate so far, ETA),
  * with failures printed above it as they happen. Elsewhere (CI logs): one plain line per case run.
  */
-export function createProgressListener(out: ProgressOutput, now: () => number = () => performance.now()): EvalEventListener {
+export function createProgressListener(
+  out: ProgressOutput,
+  now: () => number = () => performance.now(),
+): EvalEventListener {
   const tty = out.isTTY === true;
   let started = now();
   let total = 0;
@@ -55,8 +58,16 @@ export function createProgressListener(out: ProgressOutput, now: () => number = 
         const { outcome } = event;
         const mark = outcome.status === 'passed' ? '✓' : outcome.status === 'failed' ? '✗' : '!';
         const run = repeat > 1 ? ` (run ${event.run + 1}/${repeat})` : '';
-        const why = outcome.status === 'error' ? ` — ${outcome.error ?? ''}` : outcome.status === 'failed' ? ` — ${firstFailure(event)}` : '';
-        if (!tty) out.write(`[${done}/${total}] ${mark} ${outcome.id}${run} ${(outcome.latencyMs / 1000).toFixed(1)}s${why}\n`);
+        const why =
+          outcome.status === 'error'
+            ? ` — ${outcome.error ?? ''}`
+            : outcome.status === 'failed'
+              ? ` — ${firstFailure(event)}`
+              : '';
+        if (!tty)
+          out.write(
+            `[${done}/${total}] ${mark} ${outcome.id}${run} ${(outcome.latencyMs / 1000).toFixed(1)}s${why}\n`,
+          );
         else if (outcome.status !== 'passed') {
           clear();
           out.write(`${mark} ${outcome.id}${run}${why}\n`);
@@ -66,7 +77,9 @@ export function createProgressListener(out: ProgressOutput, now: () => number = 
       }
       case 'run_end':
         clear();
-        out.write(`${event.done}/${event.total} case runs in ${clock(event.durationMs)} · ${event.passed} passed${event.stopped ? ` · stopped: ${event.stopped}` : ''}\n`);
+        out.write(
+          `${event.done}/${event.total} case runs in ${clock(event.durationMs)} · ${event.passed} passed${event.stopped ? ` · stopped: ${event.stopped}` : ''}\n`,
+        );
         break;
       case 'turn_end':
         break;

@@ -8,7 +8,13 @@ import { summarizeRun } from '../runner/summarize-run.js';
 import { renderTerminalReport } from './render-report.js';
 
 describe('renderTerminalReport', () => {
-  const skipped = { scorer: 'judge:tone', pass: false, score: 0, reason: 'no judge model (offline runtime)', skipped: true };
+  const skipped = {
+    scorer: 'judge:tone',
+    pass: false,
+    score: 0,
+    reason: 'no judge model (offline runtime)',
+    skipped: true,
+  };
   const current = run([
     outcome('a', 'passed', {
       tags: ['cars'],
@@ -26,7 +32,13 @@ describe('renderTerminalReport', () => {
     outcome('b', 'failed', { tags: ['cars'] }),
   ]);
   const summary = summarizeRun(current);
-  const comparison = compareRuns(run(many('x', 1, 'passed').map((c) => ({ ...c, id: 'b' })), { runId: 'base' }), current);
+  const comparison = compareRuns(
+    run(
+      many('x', 1, 'passed').map((c) => ({ ...c, id: 'b' })),
+      { runId: 'base' },
+    ),
+    current,
+  );
   const text = renderTerminalReport({
     run: current,
     summary,
@@ -37,7 +49,10 @@ describe('renderTerminalReport', () => {
 
   it('puts the comparison first and the gate verdict last', () => {
     expect(text.indexOf('Compared with base')).toBe(0);
-    expect(text.trimEnd().split('\n').slice(-2)).toEqual(['Gate: FAIL', '  ✗ pass rate 50.0% (1/2) is below the minimum 90.0%']);
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual([
+      'Gate: FAIL',
+      '  ✗ pass rate 50.0% (1/2) is below the minimum 90.0%',
+    ]);
     expect(text).toMatch(/▼ fails now\s*│ b/);
   });
 

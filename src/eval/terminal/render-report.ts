@@ -41,8 +41,11 @@ export function renderTerminalReport(report: TerminalReport): string {
 function failingCases(run: RunResult): string {
   const failing = run.cases.filter((c) => c.status !== 'passed');
   if (failing.length === 0) return '';
-  const rows = failing.slice(0, MAX_FAILURES_LISTED).map((c) => [c.id, c.status, clip(failureReasons(c)[0] ?? '', 90)]);
-  const more = failing.length > MAX_FAILURES_LISTED ? ` (first ${MAX_FAILURES_LISTED} of ${failing.length})` : '';
+  const rows = failing
+    .slice(0, MAX_FAILURES_LISTED)
+    .map((c) => [c.id, c.status, clip(failureReasons(c)[0] ?? '', 90)]);
+  const more =
+    failing.length > MAX_FAILURES_LISTED ? ` (first ${MAX_FAILURES_LISTED} of ${failing.length})` : '';
   return table(`Failing cases${more}`, ['case', 'status', 'first reason'], rows, [1, 2]);
 }
 

@@ -22,6 +22,10 @@ export function usageTable(summary: RunSummary): string {
     ['', 'input tokens', 'output tokens', 'cost', 'tokens / turn', 'cost / turn'],
     [row('agent', summary.agent), row('judge', summary.judge), row('total', total)],
   );
-  const latency = table('Agent latency per turn', ['p50', 'p95'], [[ms(summary.latencyMs.p50), ms(summary.latencyMs.p95)]]);
+  const latency = table(
+    'Agent latency per turn',
+    ['p50', 'p95'],
+    [[ms(summary.latencyMs.p50), ms(summary.latencyMs.p95)]],
+  );
   return `${usage}\n\n${latency}`;
 }
