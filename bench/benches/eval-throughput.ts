@@ -25,7 +25,7 @@ async function loadEvalModules() {
 
 /** Sequential model-call stages of one turn: the pipeline's chain, plus one for its judges (they run in parallel). */
 function turnStages(turn: CaseOutcome['turns'][number], delayMs: number): number {
-  const calls = turn.trace.spans
+  const calls = (turn.trace?.spans ?? [])
     .filter((span): span is ModelCallSpan => span.type === 'model_call')
     .map((span) => ({ start: Date.parse(span.startedAt), end: Date.parse(span.startedAt) + span.latencyMs }));
   return sequentialDepth(calls, delayMs) + (turn.judgeInputTokens > 0 ? 1 : 0);
@@ -80,7 +80,7 @@ export const evalThroughputBench: Bench = {
         const { outcome, wallMs, used } = await evalAt(j);
         const calls = totalCalls(await server.calls());
         const cpuMs = (used.user + used.system) / 1000;
-        const callMs = outcome.cases.flatMap((c) => c.turns.flatMap((t) => t.trace.spans.filter((s) => s.type === 'model_call').map((s) => s.latencyMs)));
+        const callMs = outcome.cases.flatMap((c) => c.turns.flatMap((t) => (t.trace?.spans ?? []).filter((s) => s.type === 'model_call').map((s) => s.latencyMs)));
         runs.push({ j, wallMs, cpuMs, callP50: percentile(callMs, 50), callP95: percentile(callMs, 95), cases: outcome.cases.length, errors: outcome.cases.filter((c) => c.status === 'error').length, calls });
         // Chains from the first run (j = 1 when asked): the least contended timings.
         stagesByCase ??= outcome.cases.map((c) => c.turns.reduce((n, turn) => n + turnStages(turn, delayMs), 0));

@@ -9,14 +9,14 @@ import { target, type BenchOutcome } from '../harness/report.js';
 import { fmt, percentile, round } from '../harness/stats.js';
 import { createBenchApp } from '../support/bench-app.js';
 import { generatedCatalogPath, LARGE_CATALOG_ROWS, sampleCatalogPath } from '../support/catalogs.js';
-import { profileHotFunctions, type HotFunction } from '../support/cpu-profile.js';
+import { formatHot, profileHotFunctions, type HotFunction } from '../support/cpu-profile.js';
 import { countTurns, loadGoldenCases } from '../support/golden-turns.js';
 import { REPO, runNode, TSX } from '../support/node-child.js';
 
 const TARGETS = { sample: 5, large: 50 };
 /** Measure at least this many turns and this long (after warm-up), but stop at the cap. */
 const MIN_MEASURE_MS = 3_000;
-const MAX_MEASURE_MS = 20_000;
+const MAX_MEASURE_MS = 15_000;
 const WARM_UP_MS = 2_000;
 const PROFILE_MS = 5_000;
 
@@ -128,7 +128,7 @@ function latencyRow(label: string, rows: number, latencies: readonly number[]): 
 }
 
 function hotNotes(run: CatalogRun): string[] {
-  const list = (fns: HotFunction[]) => fns.map((f) => `${f.name} ${f.selfPercent}% self / ${f.totalPercent}% total`).join('; ');
+  const list = formatHot;
   const describe = (label: string, hot: HotFunctions | undefined) =>
     hot
       ? [

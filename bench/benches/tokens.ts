@@ -38,7 +38,7 @@ interface TurnTokens {
 
 function turnTokens(key: string, trace: TurnTrace): TurnTokens {
   const agents = new Map(trace.spans.flatMap((span) => (span.type === 'agent' ? [[span.id, span] as const] : [])));
-  const intents = [...new Set(trace.intents.map((i) => i.type))];
+  const intents: string[] = [...new Set(trace.intents.map((i) => i.type))];
   const calls = trace.spans
     .filter((span): span is ModelCallSpan => span.type === 'model_call')
     .map((span) => {

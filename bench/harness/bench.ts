@@ -7,6 +7,8 @@ export interface BenchOptions {
   webhookSeconds: number;
   /** Offered loads, requests per second (webhook bench). */
   webhookRates: number[];
+  /** Longest wait for the queue to drain after each load (webhook bench). */
+  webhookDrainCapSeconds: number;
   /** -j values (eval bench). */
   evalConcurrency: number[];
   /** Runs per command (cli bench). */

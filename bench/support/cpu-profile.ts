@@ -1,5 +1,5 @@
 import { Session } from 'node:inspector/promises';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../../src/core/config/paths.js';
 
@@ -21,9 +21,9 @@ export interface CpuProfile {
 export interface HotFunction {
   /** "buildCarIndex (src/runtime/offline/nlu/car-index.ts:46)" */
   name: string;
-  /** Share of samples in the function itself. */
+  /** Share of the busy (non-idle) samples in the function itself. */
   selfPercent: number;
-  /** Share of samples in the function or anything it called. */
+  /** Share of the busy samples in the function or anything it called. */
   totalPercent: number;
 }
 
@@ -31,7 +31,7 @@ export interface HotFunction {
  * Runs `work` under the V8 CPU profiler (what `node --cpu-prof` records) and returns the
  * functions with the most self and total time, so a missed target names its cause.
  */
-export async function profileHotFunctions(work: () => Promise<void>, top = 8): Promise<{ self: HotFunction[]; total: HotFunction[] }> {
+export async function profileHotFunctions(work: () => Promise<void>, top = 14): Promise<{ self: HotFunction[]; total: HotFunction[] }> {
   const session = new Session();
   session.connect();
   try {
@@ -40,7 +40,7 @@ export async function profileHotFunctions(work: () => Promise<void>, top = 8): P
     await session.post('Profiler.start');
     await work();
     const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
-    return summarize(profile, top);
+    return summarizeProfile(profile, top);
   } finally {
     session.disconnect();
   }
@@ -83,11 +83,13 @@ function definitionLine(file: string, name: string): number | undefined {
   return undefined;
 }
 
-function summarize(profile: CpuProfile, top: number): { self: HotFunction[]; total: HotFunction[] } {
+/** Top functions by self time, and our own (src/) by total time. */
+export function summarizeProfile(profile: CpuProfile, top: number): { self: HotFunction[]; total: HotFunction[] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const totalSamples = profile.nodes.reduce((n, node) => n + (node.hitCount ?? 0), 0) || 1;
+  // Shares of the time the process was busy: idle samples (waiting on I/O) are left out.
+  const totalSamples = profile.nodes.reduce((n, node) => n + (node.callFrame.functionName === '(idle)' ? 0 : (node.hitCount ?? 0)), 0) || 1;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -148,4 +150,20 @@ function moduleOf(url: string, functionName: string): string {
   if (pkg) return `node_modules/${pkg[1]}`;
   const parts = path.split('/');
   return parts.length > 2 ? parts.slice(0, 2).join('/') : path;
+}
+
+/** The .cpuprofile `node --cpu-prof --cpu-prof-dir <dir>` wrote (the first one found). */
+export function readProfileDir(dir: string): CpuProfile | undefined {
+  let name: string | undefined;
+  try {
+    name = readdirSync(dir).find((file) => file.endsWith('.cpuprofile'));
+  } catch {
+    return undefined;
+  }
+  return name ? (JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile) : undefined;
+}
+
+/** "fn (src/x.ts:12) 12.3% self / 40% total; …" */
+export function formatHot(functions: readonly HotFunction[]): string {
+  return functions.map((f) => `${f.name} ${f.selfPercent}% self / ${f.totalPercent}% total`).join('; ');
 }

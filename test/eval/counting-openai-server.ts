@@ -1,3 +1,4 @@
+import { emptyEntities } from '../../src/core/intents/schema.js';
 /**
  * A tiny OpenAI-compatible server for the eval runner's tests: it answers the pipeline's two
  * tasks (structured `intents`, free-text `reply`) and the judge, and it records what the
@@ -39,31 +40,7 @@ export interface CountingServer {
   close(): Promise<void>;
 }
 
-const NULL_ENTITIES = {
-  make: null,
-  model: null,
-  yearMin: null,
-  yearMax: null,
-  priceMin: null,
-  priceMax: null,
-  downPaymentAmount: null,
-  downPaymentPercent: null,
-  termYears: null,
-  monthlyPaymentTarget: null,
-  kmMax: null,
-  bluetooth: null,
-  carplay: null,
-  transmission: null,
-  otherFeatures: [],
-  stockId: null,
-  city: null,
-  customerName: null,
-  pick: null,
-  cheaper: null,
-  salesAction: null,
-  preferredTime: null,
-  topic: null,
-};
+const NULL_ENTITIES = emptyEntities();
 
 /** The default answers: every message is a greeting, the reply a plain greeting, every judge verdict a pass. */
 export function greetingAnswer(body: ChatRequestBody): ScriptedAnswer {

@@ -12,6 +12,7 @@ import { formatMXN, pesosToCents } from '../../tools/money.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carFacts, carTitle } from './format.js';
+import { namedCar } from './named-car.js';
 
 const DISCLAIMER =
   'Es una estimación con tasa de interés anual del 10%; la aprobación depende de la revisión de tu historial crediticio.';
@@ -31,19 +32,8 @@ export const financingAgent: Agent = {
 function carToFinance(ctx: AgentContext): Car | undefined {
   const { catalog } = ctx.tools;
   const e = ctx.entities;
-  if (e.stockId)
-    return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
-  if (e.make || e.model) {
-    const query = {
-      ...(e.make ? { make: e.make } : {}),
-      ...(e.model ? { model: e.model } : {}),
-      ...(e.yearMin !== null ? { yearMin: e.yearMin } : {}),
-      ...(e.yearMax !== null ? { yearMax: e.yearMax } : {}),
-      limit: 1,
-    };
-    const found = useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
-    if (found) return found;
-  }
+  const named = namedCar(ctx);
+  if (named) return named;
   const ref = e.pick !== null ? ctx.profile.lastRecommended.at(e.pick === -1 ? -1 : e.pick - 1) : undefined;
   const id = ref ?? ctx.profile.carUnderDiscussion;
   return id ? useTool(ctx, 'catalog.byStockId', { stockId: id }, () => catalog.byStockId(id)) : undefined;

@@ -5,6 +5,7 @@ import type { Branch, BranchLookup } from '../../tools/knowledge/types.js';
 import type { Agent, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carTitle, joinSpanish } from './format.js';
+import { namedCar } from './named-car.js';
 
 const ACTION_LABEL: Record<SalesAction, string> = {
   visit: 'una visita',
@@ -125,25 +126,11 @@ export const salesAgent: Agent = {
 /** The car named in this message ("quiero apartar el HR-V"), else the one under discussion. */
 function carForSale(ctx: AgentContext): Car | undefined {
   const { catalog } = ctx.tools;
-  const e = ctx.entities;
   // The cars agent just picked the best match for this very message: that is the car.
   if (ctx.otherAgents.includes('cars') && ctx.profile.carUnderDiscussion)
     return catalog.byStockId(ctx.profile.carUnderDiscussion);
-  if (e.stockId)
-    return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
-  if (e.make || e.model) {
-    const query = {
-      ...(e.make ? { make: e.make } : {}),
-      ...(e.model ? { model: e.model } : {}),
-      ...(e.yearMin !== null ? { yearMin: e.yearMin } : {}),
-      ...(e.yearMax !== null ? { yearMax: e.yearMax } : {}),
-      limit: 1,
-    };
-    const found = useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
-    if (found) return found;
-  }
   const id = ctx.profile.carUnderDiscussion;
-  return id ? catalog.byStockId(id) : undefined;
+  return namedCar(ctx) ?? (id ? catalog.byStockId(id) : undefined);
 }
 
 /** A branch named in this message ("en Antara"), if any. */

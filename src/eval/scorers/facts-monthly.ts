@@ -1,7 +1,8 @@
+import { expectedPlan } from '../golden-set/verify-context.js';
 import type { TurnTrace } from '../../core/trace/schema.js';
-import { downPaymentFromPercent, minimumDownPayment, planFinancing } from '../../tools/financing.js';
+import { planFinancing } from '../../tools/financing.js';
 import type { Catalog } from '../../tools/catalog/types.js';
-import { formatMXN, pesosToCents } from '../../tools/money.js';
+import { formatMXN } from '../../tools/money.js';
 import type { FactsExpectation } from '../golden-set/schema.js';
 import type { NamedCar } from './facts-cars.js';
 import { ok, violation, type Finding } from './findings.js';
@@ -104,26 +105,15 @@ export function checkExpectedMonthly(
   figures: readonly Figure[],
   catalog: Catalog,
 ): Finding {
-  const car = catalog.byStockId(expectation.stockId);
-  if (!car)
+  const { car, outcome } = expectedPlan(catalog, expectation);
+  if (!car || !outcome)
     return violation(
       `golden set: stock id ${expectation.stockId} of facts.monthlyPayment is not in the catalog`,
     );
-  const downCents =
-    expectation.downPaymentAmount !== undefined
-      ? pesosToCents(expectation.downPaymentAmount)
-      : expectation.downPaymentPercent !== undefined
-        ? downPaymentFromPercent(car.priceCents, expectation.downPaymentPercent)
-        : minimumDownPayment(car.priceCents);
-  const outcome = planFinancing({
-    priceCents: car.priceCents,
-    downPaymentCents: downCents,
-    termYears: expectation.termYears,
-  });
   if (!outcome.ok)
     return violation(`golden set: facts.monthlyPayment cannot be financed (${outcome.refusal.message})`);
   const expected = outcome.plan.monthlyPaymentCents;
-  const plan = `ID ${car.stockId}, enganche ${formatMXN(downCents)}, ${expectation.termYears} años`;
+  const plan = `ID ${car.stockId}, enganche ${formatMXN(outcome.plan.downPaymentCents)}, ${expectation.termYears} años`;
   return figures.some((figure) => figure.cents === expected)
     ? ok(`states the expected monthly payment ${formatMXN(expected)}`)
     : violation(`expected monthly payment ${formatMXN(expected)} (${plan}) is not in the reply`);

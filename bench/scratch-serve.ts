@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { startFakeTwilioRest } from './support/fake-twilio-rest.js';
+import { spawnScriptedOpenAIServer } from './support/scripted-openai-process.js';
+import { startServeChild } from './support/serve-process.js';
+import { CustomerSequence, offerTwilioLoad } from './support/twilio-load.js';
+import { loadGoldenCases } from './support/golden-turns.js';
+import { percentile } from './harness/stats.js';
+import { summarizeProfile } from './support/cpu-profile.js';
+const dir = mkdtempSync(join(tmpdir(), 'kb-serve-'));
+const ACCOUNT_SID = `AC${'be'.repeat(16)}`; const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
+const messages = [...new Set((await loadGoldenCases()).map((c) => c.turns[0]!.user))];
+const model = await spawnScriptedOpenAIServer({ delayMs: 200 });
+const twilio = await startFakeTwilioRest({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+const server = await startServeChild({ runtime: 'openai', baseUrl: model.url, db: join(dir, 's.db'), reply: 'rest', concurrency: Number(process.argv[3] ?? 64), modelRpm: 0 },
+  { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, KAVAK_TWILIO_API_URL: twilio.url, KAVAK_LOG_LEVEL: process.argv[2] ?? 'info' }, join(dir, 's.log'), ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof')]);
+const seq = new CustomerSequence();
+const r = await offerTwilioLoad({ webhookUrl: server.url + '/twilio/whatsapp', authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, connections: 50, messages, customers: seq, rate: 200, seconds: 8 });
+console.log('ok', r.ok, 'p50', percentile(r.latencies, 50), 'p99', percentile(r.latencies, 99));
+await new Promise(res => setTimeout(res, 10000));
+console.log('replied', twilio.total());
+await server.stop(); await twilio.close(); await model.close();
+const f = readdirSync(join(dir, 'prof'))[0]!;
+const hot = summarizeProfile(JSON.parse(readFileSync(join(dir, 'prof', f), 'utf8')), 25);
+console.log(hot.self.map(h => `${h.selfPercent}% ${h.name}`).join('\n')); console.log('---');
+console.log(hot.total.map(h => `${h.totalPercent}% ${h.name}`).join('\n'));
