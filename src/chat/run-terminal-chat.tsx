@@ -6,5 +6,15 @@ import { ChatApp } from './components/ChatApp.js';
 export async function runTerminalChat(controller: ChatController): Promise<void> {
   // Ink puts stdin in raw mode and restores it (and the cursor) when the app exits.
   const app = render(<ChatApp controller={controller} />, { exitOnCtrlC: true });
-  await app.waitUntilExit();
+  // Before raw mode is on (or if a signal comes from elsewhere) Ctrl+C arrives as SIGINT:
+  // leave the same clean way instead of dying with the terminal in a half state.
+  const onSignal = () => app.unmount();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await app.waitUntilExit();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { REPO } from './chat-fixture.js';
 
 /**
- * How tests run the real CLI: tsx on the sources, so no build is needed and what runs is what
- * was just edited. TSX_TSCONFIG_PATH keeps JSX settings when the working folder is a temp dir.
+ * How tests run the real CLI: the built `kavak` (npm test builds first, in `pretest`), as one
+ * node process like a user's — no wrapper process in between to relay signals.
  */
-export const CLI = [join(REPO, 'node_modules/.bin/tsx'), join(REPO, 'src/cli/index.ts')];
+export const CLI = [process.execPath, join(REPO, 'bin/kavak.js')];
 
 export interface Workspace {
   dir: string;
@@ -31,7 +31,6 @@ export function workspace(): Workspace {
     LANG: 'C.UTF-8',
     KAVAK_DB: join(dir, 'kavak.db'),
     KAVAK_GOLDEN_SET_DIR: goldenSet,
-    TSX_TSCONFIG_PATH: join(REPO, 'tsconfig.json'),
   };
   return { dir, prompts, goldenSet, env };
 }
