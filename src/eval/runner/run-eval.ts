@@ -48,8 +48,12 @@ export async function runEval(
     throw new RangeError('repeat and concurrency must be ≥ 1');
   const startedAt = new Date();
   const started = performance.now();
+  // Longest cases first (most turns = the longest chain of model calls): with j slots the run
+  // then ends close to the longest case, instead of waiting on a long case started last.
+  // Results are reported in golden-set order whatever the order they ran in.
+  const longestFirst = [...options.cases].sort((a, b) => b.turns.length - a.turns.length);
   const plan = Array.from({ length: options.repeat }, (_, run) =>
-    options.cases.map((c) => ({ goldenCase: c, run })),
+    longestFirst.map((c) => ({ goldenCase: c, run })),
   ).flat();
   const runs = new Map<string, { run: number; outcome: CaseRun }[]>();
   const limit = pLimit(options.concurrency);
