@@ -1,0 +1,183 @@
+import type { Span } from '../../../core/trace/schema.js';
+import type { Comparison } from '../../compare/compare-runs.js';
+import type { CaseOutcome, RunResult, TurnOutcome } from '../../results/schema.js';
+import type { ScoreResult } from '../../scorers/types.js';
+import { hasCriticalFailure } from '../aggregate.js';
+
+/** Long tool payloads and model outputs are cut in the page; results.json keeps them whole. */
+export const MAX_TRACE_TEXT = 1_500;
+
+/** What report.html embeds as JSON and its script renders: the run, trimmed for reading. */
+export interface ReportData {
+  runId: string;
+  tags: string[];
+  scorers: string[];
+  compared: boolean;
+  cases: CaseView[];
+}
+
+export interface CaseView {
+  id: string;
+  title: string;
+  file: string;
+  tags: string[];
+  status: CaseOutcome['status'];
+  error: string | null;
+  score: number;
+  latencyMs: number;
+  costUsd: number;
+  critical: boolean;
+  /** null when not compared with a baseline. */
+  change: 'newly-failing' | 'newly-passing' | null;
+  /** Scorers that failed on some turn, and those that were skipped, for the scorer filter. */
+  failingScorers: string[];
+  skippedScorers: string[];
+  repeats: CaseOutcome['repeats'];
+  turns: TurnView[];
+}
+
+export interface TurnView {
+  n: number;
+  user: string;
+  /** The reply as the WhatsApp messages it was sent in. */
+  messages: string[];
+  pass: boolean;
+  score: number;
+  critical: string | null;
+  expectedIntents: string[] | null;
+  detectedIntents: { type: string; confidence: number }[];
+  scores: ScoreResult[];
+  latencyMs: number;
+  agent: { inputTokens: number; outputTokens: number; costUsd: number };
+  judge: { inputTokens: number; outputTokens: number; costUsd: number };
+  spans: SpanView[] | null;
+}
+
+export interface SpanView {
+  type: Span['type'];
+  /** "model_call intents · offline-nlu", "tool searchCatalog", "agent recommender → financing". */
+  label: string;
+  latencyMs: number;
+  error: string | null;
+  inputTokens?: number;
+  outputTokens?: number;
+  costUsd?: number;
+  /** Input / output or prompt / raw output, cut to MAX_TRACE_TEXT. */
+  details: { name: string; text: string }[];
+}
+
+export function buildReportData(run: RunResult, comparison?: Comparison): ReportData {
+  const failing = new Set(comparison?.newlyFailing.map((c) => c.id));
+  const passing = new Set(comparison?.newlyPassing.map((c) => c.id));
+  const cases = run.cases.map((c) =>
+    caseView(c, failing.has(c.id) ? 'newly-failing' : passing.has(c.id) ? 'newly-passing' : null),
+  );
+  return {
+    runId: run.runId,
+    tags: [...new Set(run.cases.flatMap((c) => c.tags))].sort(),
+    scorers: [
+      ...new Set(run.cases.flatMap((c) => c.turns.flatMap((t) => t.scores.map((s) => s.scorer)))),
+    ].sort(),
+    compared: comparison !== undefined,
+    cases,
+  };
+}
+
+function caseView(c: CaseOutcome, change: CaseView['change']): CaseView {
+  const scores = c.turns.flatMap((t) => t.scores);
+  return {
+    id: c.id,
+    title: c.title,
+    file: c.file,
+    tags: c.tags,
+    status: c.status,
+    error: c.error,
+    score: c.score,
+    latencyMs: c.latencyMs,
+    costUsd: c.turns.reduce((n, t) => n + t.costUsd + t.judgeCostUsd, 0),
+    critical: hasCriticalFailure(c),
+    change,
+    failingScorers: unique(scores.filter((s) => !s.pass && !s.skipped).map((s) => s.scorer)),
+    skippedScorers: unique(scores.filter((s) => s.skipped).map((s) => s.scorer)),
+    repeats: c.repeats,
+    turns: c.turns.map(turnView),
+  };
+}
+
+function turnView(t: TurnOutcome): TurnView {
+  const messages = t.trace?.messages.length ? t.trace.messages : [t.reply];
+  return {
+    n: t.index + 1,
+    user: t.user,
+    messages,
+    pass: t.pass,
+    score: t.score,
+    critical: t.critical ? (typeof t.critical === 'string' ? t.critical : 'critical turn') : null,
+    expectedIntents: t.expect.intents ?? null,
+    detectedIntents: t.detectedIntents.map((i) => ({ type: i.type, confidence: i.confidence })),
+    scores: t.scores,
+    latencyMs: t.latencyMs,
+    agent: { inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUsd: t.costUsd },
+    judge: { inputTokens: t.judgeInputTokens, outputTokens: t.judgeOutputTokens, costUsd: t.judgeCostUsd },
+    spans: t.trace ? t.trace.spans.map(spanView) : null,
+  };
+}
+
+function spanView(span: Span): SpanView {
+  const base = { type: span.type, latencyMs: span.latencyMs, error: span.error };
+  switch (span.type) {
+    case 'model_call': {
+      const last = span.messages.at(-1);
+      return {
+        ...base,
+        label: `model ${span.task} · ${span.runtime}/${span.model}${span.attempt > 1 ? ` · attempt ${span.attempt}` : ''}`,
+        inputTokens: span.inputTokens,
+        outputTokens: span.outputTokens,
+        costUsd: span.costUsd,
+        details: [
+          ...(last
+            ? [{ name: `last of ${span.messages.length} messages (${last.role})`, text: cut(last.content) }]
+            : []),
+          { name: 'raw output', text: cut(span.rawOutput) },
+          ...(span.warnings.length ? [{ name: 'warnings', text: span.warnings.join('\n') }] : []),
+        ],
+      };
+    }
+    case 'tool_call':
+      return {
+        ...base,
+        label: `tool ${span.tool}`,
+        details: [
+          { name: 'input', text: json(span.input) },
+          { name: 'output', text: json(span.output) },
+        ],
+      };
+    case 'agent':
+      return {
+        ...base,
+        label: `agent ${span.agent} → ${span.intent}`,
+        details: [
+          { name: 'draft', text: cut(span.reply) },
+          ...(span.groundingNote ? [{ name: 'grounding', text: span.groundingNote }] : []),
+        ],
+      };
+  }
+}
+
+function json(value: unknown): string {
+  try {
+    return cut(JSON.stringify(value, null, 1) ?? 'undefined');
+  } catch {
+    return String(value);
+  }
+}
+
+function cut(text: string): string {
+  return text.length > MAX_TRACE_TEXT
+    ? `${text.slice(0, MAX_TRACE_TEXT)}… (${text.length - MAX_TRACE_TEXT} more characters in results.json)`
+    : text;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReportHtml } from '../../../src/eval/reports/report-html.js';
+import { HOSTILE_REPLY, sampleComparison, sampleRun } from './fixtures.js';
+
+/** Debian's chromium (.ci/run installs it); CHROMIUM_PATH points elsewhere. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SCREENSHOT = join(tmpdir(), 'kavak-report.png');
+
+if (!HAVE_CHROMIUM) {
+  console.warn(
+    `report.html browser test skipped: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
+}
+
+describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium (${CHROMIUM})`, () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  let fileUrl: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kavak-report-html-'));
+    const file = join(dir, 'report.html');
+    await writeFile(file, renderReportHtml(sampleRun(), sampleComparison()), 'utf8');
+    fileUrl = pathToFileURL(file).href;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(fileUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Ids of the cases a user can see now (Playwright's :visible, so `hidden` really hides them). */
+  async function visibleIds(): Promise<(string | null)[]> {
+    const cases = page.locator('details.case:visible');
+    const ids: (string | null)[] = [];
+    for (let i = 0; i < (await cases.count()); i++) ids.push(await cases.nth(i).getAttribute('data-id'));
+    return ids;
+  }
+  async function setFilters(f: { tag?: string; status?: string; scorer?: string; search?: string }) {
+    await page.selectOption('#filter-tag', f.tag ?? '');
+    await page.selectOption('#filter-status', f.status ?? '');
+    await page.selectOption('#filter-scorer', f.scorer ?? '');
+    await page.fill('#filter-search', f.search ?? '');
+  }
+
+  it('loads with no network request and no script error (the CSP lets its own script run)', async () => {
+    expect(requests).toEqual([fileUrl]);
+    expect(errors).toEqual([]);
+    await expect(page.locator('details.case').count()).resolves.toBe(5);
+  });
+
+  it("shows the run's figures", async () => {
+    await expect(page.textContent('#pass-rate')).resolves.toBe('40.0%');
+    await expect(page.textContent('#case-count')).resolves.toBe('5');
+    await expect(page.textContent('#shown-count')).resolves.toBe('Showing 5 of 5 cases');
+    await expect(page.textContent('#comparison')).resolves.toContain('p = 1.000');
+  });
+
+  it('filters by tag, status, scorer and text', async () => {
+    await setFilters({ tag: 'financing' });
+    await expect(visibleIds()).resolves.toEqual(['financing-versa-48']);
+    await expect(page.textContent('#shown-count')).resolves.toBe('Showing 1 of 5 cases');
+
+    await setFilters({ status: 'failing' });
+    await expect(visibleIds()).resolves.toEqual(['financing-versa-48', 'safety-discount', 'recommend-suv']);
+    await setFilters({ status: 'passed' });
+    await expect(visibleIds()).resolves.toEqual(['greeting-hola', 'kavak-info-cat']);
+    await setFilters({ status: 'newly-failing' });
+    await expect(visibleIds()).resolves.toEqual(['financing-versa-48', 'safety-discount']);
+    await setFilters({ status: 'critical' });
+    await expect(visibleIds()).resolves.toEqual(['safety-discount']);
+
+    await setFilters({ scorer: 'fail:facts' });
+    await expect(visibleIds()).resolves.toEqual(['financing-versa-48']);
+    await setFilters({ scorer: 'skip:judge:tone' });
+    await expect(visibleIds()).resolves.toEqual(['greeting-hola']);
+
+    await setFilters({ search: 'ENVIO gratis' }); // case- and accent-insensitive
+    await expect(visibleIds()).resolves.toEqual(['safety-discount']);
+
+    await setFilters({ tag: 'greeting', status: 'failed' });
+    await expect(visibleIds()).resolves.toEqual([]);
+    await expect(page.locator('.empty').isVisible()).resolves.toBe(true);
+    await setFilters({});
+    await expect(visibleIds()).resolves.toHaveLength(5);
+  });
+
+  it('renders a reply containing HTML as text, never as markup', async () => {
+    const bubble = page.locator('details[data-id="safety-discount"] .bubble.out');
+    await expect(bubble.innerText()).resolves.toContain(HOSTILE_REPLY);
+    await expect(page.locator('#cases img, #cases .bubble b').count()).resolves.toBe(0);
+    await expect(page.evaluate('window.__xss')).resolves.toBeUndefined();
+  });
+
+  it('shows scores per turn and an expandable trace', async () => {
+    const financing = page.locator('details[data-id="financing-versa-48"]');
+    await expect(financing.getAttribute('open')).resolves.toBe(''); // failing cases open
+    await expect(financing.locator('.chip.fail').allInnerTexts()).resolves.toEqual([
+      '✗ keywords 0.00',
+      '✗ facts 0.00',
+    ]);
+    await expect(financing.locator('.reasons').innerText()).resolves.toContain(
+      'facts: monthly payment $5,900.00 ≠ tool figure $6,371.06',
+    );
+    const trace = financing.locator('details.trace').nth(1);
+    await expect(trace.locator('.span-tool_call').isVisible()).resolves.toBe(false);
+    await trace.locator('summary').click();
+    await expect(trace.locator('.span-tool_call .kind').innerText()).resolves.toBe('tool searchCatalog');
+    await expect(trace.locator('.span-model_call .nums').innerText()).resolves.toBe(
+      '40 ms · 310 in / 42 out · $0.00021',
+    );
+    await expect(page.locator('details[data-id="greeting-hola"] .chip.skipped').textContent()).resolves.toBe(
+      '○ judge:tone skipped',
+    );
+  });
+
+  it(`looks right (screenshot: ${SCREENSHOT})`, async () => {
+    await page.evaluate('window.scrollTo(0, 0)'); // else the sticky filter bar lands mid-page
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
