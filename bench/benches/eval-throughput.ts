@@ -44,6 +44,17 @@ interface JRun {
   calls: number;
 }
 
+/** Where each -j loses time: the case order (file order vs longest-first), then everything else. */
+function gapNotes(rows: readonly { j: number; wallMs: number; ideal: number; inOrder: number }[]): string[] {
+  const parts = rows
+    .filter((row) => row.wallMs > row.ideal * 1.02)
+    .map((row) => {
+      const order = Math.min(row.inOrder, row.wallMs) - row.ideal;
+      return `-j ${row.j}: ${fmt((row.wallMs - row.ideal) / 1000)} s over the ideal, ${fmt(order / 1000)} s of it from starting cases in file order (runEval's plan) rather than longest first, ${fmt((row.wallMs - row.ideal - order) / 1000)} s from everything else (call latency above the delay, CPU)`;
+    });
+  return parts.length > 0 ? [`Where the time goes: ${parts.join('; ')}.`] : [];
+}
+
 export const evalThroughputBench: Bench = {
   name: 'eval',
   title: 'Eval throughput against a scripted OpenAI-compatible server with a fixed delay',
@@ -125,6 +136,7 @@ export const evalThroughputBench: Bench = {
           },
         ],
         notes: [
+          ...gapNotes(rows),
           'In process: openAgent + createJudging + runEval as `kavak eval --runtime openai --base-url <scripted server>` wires them (judges on the same server, 1 sample), timed around runEval; CLI start-up and report writing are not included. The scripted server runs in its own process and answers from a cache filled by one untimed run (its NLU costs ms per intents call, which would otherwise make it, not the eval, the bottleneck at high -j); "CPU s (busy)" is the CPU time of this process during the run and its share of the wall time (near 100% = the eval is CPU-bound on one core, not waiting on the model).',
           `Ideal: each case is a chain of stages × ${delayMs} ms, a stage being one model call or several in parallel (the stages of a turn are read from its trace: the longest run of model calls that did not overlap, plus one for its judges, which run in parallel); cases are scheduled on j slots longest-first (LPT list scheduling, ≤ 4/3 of optimal). "file order" schedules them in the golden set's order, as runEval's p-limit does; efficiency = ideal (LPT) / wall.`,
         ],

@@ -20,7 +20,7 @@ export interface BenchContext {
   /** A temp folder for this run (databases, generated catalogs, logs). */
   workDir: string;
   /** Progress on stderr; the tables go to stdout. */
-  log(message: string): void;
+  log: (message: string) => void;
 }
 
 export interface Bench {

@@ -110,11 +110,11 @@ export function summarizeProfile(profile: CpuProfile, top: number): { self: HotF
       .filter(([name]) => !skip(name))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name, hits]) => ({ name, selfPercent: pct(self.get(name) ?? 0), totalPercent: pct(total.get(name) ?? 0) }));
+      .map(([name]) => ({ name, selfPercent: pct(self.get(name) ?? 0), totalPercent: pct(total.get(name) ?? 0) }));
   const pct = (hits: number) => Math.round((hits / totalSamples) * 1000) / 10;
-  const boring = (name: string) => /^\((root|program|idle|garbage collector)\)/.test(name);
+  const boring = (name: string) => /^\((root|idle)\)/.test(name);
   // Total time: only our own code, so the answer points at a function in src/.
-  const ours = (name: string) => boring(name) || !name.includes('src/');
+  const ours = (name: string) => !name.includes('(src/');
   return { self: ranked(self, boring), total: ranked(total, ours) };
 }
 

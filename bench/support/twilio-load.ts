@@ -41,8 +41,6 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   durationS: number;
-  /** autocannon's p99 with its coordinated-omission correction. */
-  correctedP99Ms: number;
   /** The load generator's own event-loop delay, p99 ms: high means the numbers are the generator's. */
   generatorLagP99Ms: number;
 }
@@ -103,7 +101,6 @@ export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResul
     errors: result.errors,
     timeouts: result.timeouts,
     durationS: result.duration,
-    correctedP99Ms: result.latency.p99,
     generatorLagP99Ms: lag.percentile(99) / 1e6,
   };
 }
