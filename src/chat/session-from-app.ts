@@ -5,7 +5,6 @@ import type { ChatSession } from './session.js';
 
 /** The chat's session on the app bootstrap built: same config, same tools, same store. */
 export function sessionFromApp(app: App): ChatSession {
-  const { tools } = app.pipeline.deps;
   return {
     pipeline: app.pipeline,
     store: app.store,
@@ -17,16 +16,7 @@ export function sessionFromApp(app: App): ChatSession {
           hint: 'Restart with --replay <dir> (made earlier with --record <dir>).',
         });
       }
-      return createRuntime(
-        { ...app.config, ...choice },
-        {
-          // Read on each call, so the offline NLU sees a reloaded catalog (bootstrap swaps tools.catalog).
-          vocabulary: () => ({
-            makes: tools.catalog.makes(),
-            models: tools.catalog.cars.map((c) => ({ make: c.make, model: c.model })),
-          }),
-        },
-      );
+      return createRuntime({ ...app.config, ...choice }, { vocabulary: app.vocabulary });
     },
   };
 }

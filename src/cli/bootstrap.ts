@@ -3,6 +3,8 @@ import { createLogger, parseLogLevel, type Logger } from '../core/logger.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { PromptLibrary } from '../core/prompts/prompt-library.js';
 import { createRuntime } from '../runtime/create-runtime.js';
+import { catalogVocabulary } from '../runtime/offline/catalog-vocabulary.js';
+import type { Vocabulary } from '../runtime/offline/nlu/index.js';
 import { ConversationStore } from '../store/conversation-store.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { loadCatalog } from '../tools/catalog/index.js';
@@ -16,6 +18,8 @@ export interface App {
   store: ConversationStore;
   db: Db;
   logger: Logger;
+  /** The catalog's makes and models for the offline NLU (follows /reload). */
+  vocabulary: () => Vocabulary;
   /** Re-reads prompts, catalog and knowledge base (chat's /reload). */
   reload(): Promise<void>;
   close(): void;
@@ -37,12 +41,9 @@ export async function createApp(
   const prompts = new PromptLibrary(config.prompts);
   const db = openDatabase(config.db);
   const store = new ConversationStore(db);
-  const runtime = createRuntime(config, {
-    vocabulary: () => ({
-      makes: tools.catalog.makes(),
-      models: tools.catalog.cars.map((c) => ({ make: c.make, model: c.model })),
-    }),
-  });
+  // Read through `tools` on every call, so /reload's new catalog is seen.
+  const vocabulary = () => catalogVocabulary(tools.catalog);
+  const runtime = createRuntime(config, { vocabulary });
   const pipeline = createPipeline({
     runtime,
     tools,
@@ -70,6 +71,7 @@ export async function createApp(
     store,
     db,
     logger,
+    vocabulary,
     async reload() {
       prompts.reload();
       tools.catalog = await loadCatalog(config.catalog);

@@ -5,6 +5,7 @@ import { DEFAULT_PRICES } from '../../src/core/config/schema.js';
 import { packageRoot } from '../../src/core/config/paths.js';
 import { createPipeline, type Pipeline } from '../../src/core/pipeline.js';
 import { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
+import { catalogVocabulary } from '../../src/runtime/offline/catalog-vocabulary.js';
 import { createOfflineRuntime } from '../../src/runtime/offline/offline-runtime.js';
 import type { LanguageModelRuntime } from '../../src/runtime/types.js';
 import { ConversationStore } from '../../src/store/conversation-store.js';
@@ -23,14 +24,7 @@ export async function createTestPipeline(
     openDatabase(join(mkdtempSync(join(tmpdir(), 'kavak-test-')), 'kavak.db')),
   );
   const pipeline = createPipeline({
-    runtime:
-      runtime ??
-      createOfflineRuntime({
-        vocabulary: () => ({
-          makes: catalog.makes(),
-          models: catalog.cars.map((c) => ({ make: c.make, model: c.model })),
-        }),
-      }),
+    runtime: runtime ?? createOfflineRuntime({ vocabulary: () => catalogVocabulary(catalog) }),
     tools: { catalog, knowledge },
     prompts: new PromptLibrary(join(root, 'prompts')),
     store,

@@ -25,12 +25,16 @@ const FALLBACK_CONFIDENCE = 0.5;
 const EMPTY_CONFIDENCE = 0.9;
 
 const defaultIndex = buildCarIndex();
-/** Indexes by vocabulary content: the runtime may hand a fresh (equal) vocabulary on every call. */
+/** Indexes by vocabulary object (the fast path: the app hands the same one until a reload)… */
+const byIdentity = new WeakMap<Vocabulary, CarIndex>();
+/** …and by content, for callers that build an equal vocabulary on every call. */
 const indexes = new Map<string, CarIndex>();
 const MAX_CACHED_INDEXES = 4;
 
 function indexFor(vocabulary: Vocabulary | undefined): CarIndex {
   if (!vocabulary) return defaultIndex;
+  const known = byIdentity.get(vocabulary);
+  if (known) return known;
   const key = JSON.stringify(vocabulary);
   let index = indexes.get(key);
   if (!index) {
@@ -38,6 +42,7 @@ function indexFor(vocabulary: Vocabulary | undefined): CarIndex {
     indexes.set(key, index);
     if (indexes.size > MAX_CACHED_INDEXES) indexes.delete(indexes.keys().next().value!);
   }
+  byIdentity.set(vocabulary, index);
   return index;
 }
 
