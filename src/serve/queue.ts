@@ -13,6 +13,8 @@ export interface QueueOptions {
   /** Delay before retrying a message whose handler threw (a bug or a database error). */
   crashRetryMs?: number;
   logger: Logger;
+  /** Lowers the concurrency while the event loop lags, so webhook acks stay fast. */
+  governor?: { readonly limit: number };
 }
 
 export interface DrainResult {
@@ -93,7 +95,8 @@ export class MessageQueue {
   private pump(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    while (!this.stopping && this.running.size < this.options.concurrency) {
+    const limit = Math.min(this.options.concurrency, this.options.governor?.limit ?? Infinity);
+    while (!this.stopping && this.running.size < limit) {
       let record: InboundRecord | undefined;
       try {
         record = this.store.claimNext();

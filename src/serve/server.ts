@@ -8,6 +8,7 @@ import type { Db } from '../store/database.js';
 import { MessageStore } from '../store/message-store.js';
 import { createServeApp } from './app.js';
 import { createServeMetrics, type ServeMetrics } from './metrics.js';
+import { LoadGovernor } from './load-governor.js';
 import { MessageQueue, type DrainResult } from './queue.js';
 import { createRateLimiter, withRateLimit } from './rate-limiter.js';
 import { createTwilioSender, type RestReplySender } from './reply-sender.js';
@@ -54,7 +55,8 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   const sender = input.sender ?? (setup.twilio ? createTwilioSender(setup.twilio) : undefined);
 
   const worker = createWorker({ store, pipeline, sender, waiters, metrics, logger, settings });
-  const queue = new MessageQueue(store, worker, { concurrency: settings.concurrency, logger });
+  const governor = new LoadGovernor({ max: settings.concurrency });
+  const queue = new MessageQueue(store, worker, { concurrency: settings.concurrency, logger, governor });
   const app = createServeApp({
     store,
     onStored: () => queue.kick(),
@@ -110,6 +112,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
       waiters.cancelAll();
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
       await serverClosed;
+      governor.stop();
       logger.info('serve_stopped', { ...drained });
       resolveClosed();
       return drained;

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LoadGovernor } from './load-governor.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function blockLoop(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // busy: the event loop cannot run timers or requests meanwhile
+  }
+}
+
+describe('LoadGovernor', () => {
+  let governor: LoadGovernor | undefined;
+  afterEach(() => governor?.stop());
+
+  it('runs fewer turns while the event loop lags, and more again once it is idle', async () => {
+    governor = new LoadGovernor({ max: 16, sampleMs: 50 });
+    expect(governor.limit).toBe(16);
+    for (let i = 0; i < 6; i++) {
+      blockLoop(60);
+      await sleep(20);
+    }
+    const lowered = governor.limit;
+    expect(lowered).toBeLessThan(16);
+    expect(lowered).toBeGreaterThanOrEqual(1);
+    await sleep(1_000);
+    expect(governor.limit).toBeGreaterThan(lowered);
+  });
+});
