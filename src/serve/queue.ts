@@ -96,18 +96,25 @@ export class MessageQueue {
     clearTimeout(this.timer);
     this.timer = undefined;
     const limit = Math.min(this.options.concurrency, this.options.governor?.limit ?? Infinity);
+    // At the limit, a finishing turn kicks the queue again: no need to look for due retries
+    // (a query that grows with the backlog) on every incoming message.
+    let nothingDue = false;
     while (!this.stopping && this.running.size < limit) {
       let record: InboundRecord | undefined;
       try {
         record = this.store.claimNext();
       } catch (error) {
         this.options.logger.error('queue_claim_failed', { error: String(error) });
+        nothingDue = true;
         break;
       }
-      if (!record) break;
+      if (!record) {
+        nothingDue = true;
+        break;
+      }
       this.run(record);
     }
-    this.scheduleWake();
+    if (nothingDue) this.scheduleWake();
   }
 
   private run(record: InboundRecord): void {
