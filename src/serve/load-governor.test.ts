@@ -14,7 +14,8 @@ describe('LoadGovernor', () => {
   afterEach(() => governor?.stop());
 
   it('runs fewer turns while the event loop lags, and more again once it is idle', async () => {
-    governor = new LoadGovernor({ max: 16, sampleMs: 50 });
+    governor = new LoadGovernor({ max: 16, sampleMs: 50, quietMs: 60_000 });
+    governor.noteRequest();
     expect(governor.limit).toBe(16);
     for (let i = 0; i < 6; i++) {
       blockLoop(60);
@@ -25,5 +26,16 @@ describe('LoadGovernor', () => {
     expect(lowered).toBeGreaterThanOrEqual(1);
     await sleep(1_000);
     expect(governor.limit).toBeGreaterThan(lowered);
+  });
+
+  it('does not throttle when no webhook request came in lately: the backlog drains at full speed', async () => {
+    governor = new LoadGovernor({ max: 16, sampleMs: 50, quietMs: 200 });
+    governor.noteRequest();
+    for (let i = 0; i < 4; i++) {
+      blockLoop(60);
+      await sleep(20);
+    }
+    await sleep(250);
+    expect(governor.limit).toBe(16);
   });
 });

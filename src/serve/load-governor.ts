@@ -8,13 +8,16 @@ export interface LoadGovernorOptions {
   /** Below this, one more turn may run. */
   lowWaterMs?: number;
   sampleMs?: number;
+  /** How long after the last webhook request throttling still applies. */
+  quietMs?: number;
 }
 
 /**
  * Keeps the webhook's acknowledgements fast when turns would take all the CPU: the webhook and
  * the turns share one event loop, so when the loop lags, fewer turns run at once (multiplicative
  * decrease) and the durable queue holds the rest; when it is idle again, more run (additive
- * increase). Messages wait longer under overload, but Twilio always gets its answer in ms.
+ * increase). Messages wait longer under overload, but Twilio always gets its answer in ms;
+ * once requests stop coming, the backlog drains at full concurrency.
  */
 export class LoadGovernor {
   private current: number;
@@ -29,9 +32,19 @@ export class LoadGovernor {
     this.timer.unref();
   }
 
-  /** Turns that may be in progress now (at least 1, so the queue always moves). */
+  private lastRequestAt = -Infinity;
+
+  /** A webhook request came in: acks are what the throttling protects. */
+  noteRequest(): void {
+    this.lastRequestAt = performance.now();
+  }
+
+  /**
+   * Turns that may be in progress now (at least 1, so the queue always moves). With no webhook
+   * traffic in the last second there are no acks to protect: the backlog drains at full speed.
+   */
   get limit(): number {
-    return this.current;
+    return performance.now() - this.lastRequestAt < (this.options.quietMs ?? 1_000) ? this.current : this.options.max;
   }
 
   stop(): void {
@@ -42,8 +55,8 @@ export class LoadGovernor {
   private sample(): void {
     const lagMs = this.histogram.percentile(99) / 1e6;
     this.histogram.reset();
-    const high = this.options.highWaterMs ?? 20;
-    const low = this.options.lowWaterMs ?? 8;
+    const high = this.options.highWaterMs ?? 15;
+    const low = this.options.lowWaterMs ?? 6;
     if (lagMs > high) this.current = Math.max(1, Math.floor(this.current * 0.7));
     else if (lagMs < low) this.current = Math.min(this.options.max, this.current + 1);
   }

@@ -59,7 +59,10 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   const queue = new MessageQueue(store, worker, { concurrency: settings.concurrency, logger, governor });
   const app = createServeApp({
     store,
-    onStored: () => queue.kick(),
+    onStored: () => {
+      governor.noteRequest();
+      queue.kick();
+    },
     waiters,
     metrics,
     logger,
