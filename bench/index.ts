@@ -67,6 +67,9 @@ async function main(): Promise<number> {
   const workDir = mkdtempSync(join(tmpdir(), 'kavak-bench-'));
   const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
   const started = performance.now();
+  // Before the benches: the commit measured and how busy the machine was when they started.
+  const machine = describeMachine();
+  log(`commit ${machine.commit}, ${machine.cores} × ${machine.cpuModel}, load average ${machine.loadAverage}`);
   const reports = [];
   try {
     for (const name of names) {
@@ -80,7 +83,7 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`${renderSummary(reports)}\n`);
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  writeResults(join(REPO, 'bench/results.json'), describeMachine(), command, reports);
+  writeResults(join(REPO, 'bench/results.json'), machine, command, reports);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote bench/results.json`);
   return 0;
 }

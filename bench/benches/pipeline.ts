@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import type { App } from '../../src/cli/bootstrap.js';
-import type { Pipeline } from '../../src/core/pipeline.js';
 import type { LoadedCase } from '../../src/eval/golden-set/index.js';
 import { seedProfile } from '../../src/eval/runner/seed-profile.js';
-import { createOfflineRuntime } from '../../src/runtime/offline/offline-runtime.js';
 import type { Bench, BenchContext } from '../harness/bench.js';
 import { target, type BenchOutcome } from '../harness/report.js';
 import { fmt, percentile, round } from '../harness/stats.js';
@@ -24,30 +22,21 @@ interface CatalogRun {
   label: string;
   rows: number;
   latencies: number[];
-  /** Turn times with the vocabulary built once (measured only after a miss). */
-  whatIf?: number[];
+  /** Where a turn's time goes, profiled only after a miss. */
   hot?: HotFunctions;
-  /** The what-if's profile, when it misses the target too: what to fix next. */
-  whatIfHot?: HotFunctions;
 }
 
 type HotFunctions = { self: HotFunction[]; total: HotFunction[] };
 
 /** Every golden case as its own conversation, turns in order, like the eval runs them. */
-async function replayCases(
-  app: App,
-  pipeline: Pipeline,
-  cases: readonly LoadedCase[],
-  onTurn: (ms: number) => void,
-  stopAfterMs = Infinity,
-): Promise<void> {
+async function replayCases(app: App, cases: readonly LoadedCase[], onTurn: (ms: number) => void, stopAfterMs = Infinity): Promise<void> {
   const started = performance.now();
   for (const goldenCase of cases) {
     const conversationId = app.store.newConversationId();
     if (goldenCase.profile) seedProfile(app.store, app.db, conversationId, goldenCase.profile);
     for (const turn of goldenCase.turns) {
       const t0 = performance.now();
-      await pipeline.runTurn({ message: turn.user, conversationId });
+      await app.pipeline.runTurn({ message: turn.user, conversationId });
       onTurn(performance.now() - t0);
       if (performance.now() - started > stopAfterMs) return;
     }
@@ -55,26 +44,16 @@ async function replayCases(
 }
 
 /** Times turns: at least every golden turn once and MIN_MEASURE_MS, at most MAX_MEASURE_MS. */
-async function timeTurns(app: App, pipeline: Pipeline, cases: readonly LoadedCase[]): Promise<number[]> {
+async function timeTurns(app: App, cases: readonly LoadedCase[]): Promise<number[]> {
   // Warm-up: JIT, prompt files, SQLite statements.
-  await replayCases(app, pipeline, cases, () => {}, WARM_UP_MS);
+  await replayCases(app, cases, () => {}, WARM_UP_MS);
   const latencies: number[] = [];
   const started = performance.now();
   const left = () => MAX_MEASURE_MS - (performance.now() - started);
   while ((latencies.length < countTurns(cases) || performance.now() - started < MIN_MEASURE_MS) && left() > 0) {
-    await replayCases(app, pipeline, cases, (ms) => latencies.push(ms), left());
+    await replayCases(app, cases, (ms) => latencies.push(ms), left());
   }
   return latencies;
-}
-
-/**
- * Diagnosis only, not the product: the same pipeline with the offline runtime's vocabulary
- * built once instead of on every intents call, to show how much of a miss that accounts for.
- */
-function withVocabularyBuiltOnce(app: App): Pipeline {
-  const { catalog } = app.pipeline.deps.tools;
-  const vocabulary = { makes: catalog.makes(), models: catalog.cars.map((c) => ({ make: c.make, model: c.model })) };
-  return app.pipeline.withRuntime(createOfflineRuntime({ vocabulary: () => vocabulary }));
 }
 
 async function measureCatalog(ctx: BenchContext, label: string, catalog: string, cases: LoadedCase[], limitMs: number): Promise<CatalogRun> {
@@ -82,17 +61,12 @@ async function measureCatalog(ctx: BenchContext, label: string, catalog: string,
   try {
     const rows = app.pipeline.deps.tools.catalog.cars.length;
     ctx.log(`pipeline: ${label} catalog (${rows} cars)`);
-    const latencies = await timeTurns(app, app.pipeline, cases);
+    const latencies = await timeTurns(app, cases);
     ctx.log(`pipeline: ${label}: ${latencies.length} turns, p95 ${fmt(percentile(latencies, 95))} ms`);
     const run: CatalogRun = { label, rows, latencies };
     if (percentile(latencies, 95) >= limitMs) {
-      ctx.log(`pipeline: ${label} misses its target; profiling ${PROFILE_MS / 1000} s of turns, then timing a what-if`);
-      run.hot = await profileHotFunctions(() => replayCases(app, app.pipeline, cases, () => {}, PROFILE_MS));
-      const fixed = withVocabularyBuiltOnce(app);
-      run.whatIf = await timeTurns(app, fixed, cases);
-      if (percentile(run.whatIf, 95) >= limitMs) {
-        run.whatIfHot = await profileHotFunctions(() => replayCases(app, fixed, cases, () => {}, PROFILE_MS));
-      }
+      ctx.log(`pipeline: ${label} misses its target; profiling ${PROFILE_MS / 1000} s of turns`);
+      run.hot = await profileHotFunctions(() => replayCases(app, cases, () => {}, PROFILE_MS));
     }
     return run;
   } finally {
@@ -128,15 +102,11 @@ function latencyRow(label: string, rows: number, latencies: readonly number[]): 
 }
 
 function hotNotes(run: CatalogRun): string[] {
-  const list = formatHot;
-  const describe = (label: string, hot: HotFunctions | undefined) =>
-    hot
-      ? [
-          `${label}: CPU profile of ${PROFILE_MS / 1000} s of turns, top self time (a function's self time includes the built-ins it calls, e.g. JSON.stringify): ${list(hot.self.slice(0, 6))}`,
-          `${label}: top total time in src/ (callers included): ${list(hot.total.slice(0, 14))}`,
-        ]
-      : [];
-  return [...describe(run.label, run.hot), ...describe(`${run.label}, what-if`, run.whatIfHot)];
+  if (!run.hot) return [];
+  return [
+    `${run.label}: CPU profile of ${PROFILE_MS / 1000} s of turns, top self time (a function's self time includes the built-ins it calls, e.g. JSON.stringify): ${formatHot(run.hot.self.slice(0, 6))}`,
+    `${run.label}: top total time in src/ (callers included): ${formatHot(run.hot.total.slice(0, 14))}`,
+  ];
 }
 
 export const pipelineBench: Bench = {
@@ -164,7 +134,6 @@ export const pipelineBench: Bench = {
       figures[`${run.label}.p50Ms`] = round(percentile(run.latencies, 50), 3);
       figures[`${run.label}.p95Ms`] = round(percentile(run.latencies, 95), 3);
       figures[`${run.label}.maxMs`] = round(Math.max(...run.latencies), 3);
-      if (run.whatIf) figures[`${run.label}.whatIfVocabularyOnce.p95Ms`] = round(percentile(run.whatIf, 95), 3);
     }
     return {
       figures,
@@ -176,10 +145,7 @@ export const pipelineBench: Bench = {
         {
           title: `Per turn over the golden set's ${countTurns(cases)} customer messages (${cases.length} conversations, replayed in order)`,
           head: ['catalog', 'cars', 'turns timed', 'p50 ms', 'p95 ms', 'max ms'],
-          rows: runs.flatMap((run) => [
-            latencyRow(run.label, run.rows, run.latencies),
-            ...(run.whatIf ? [latencyRow(`${run.label}, what-if: vocabulary built once`, run.rows, run.whatIf)] : []),
-          ]),
+          rows: runs.map((run) => latencyRow(run.label, run.rows, run.latencies)),
         },
         {
           title: 'Catalog load (loadCatalog, fresh process, after gc)',
@@ -198,11 +164,6 @@ export const pipelineBench: Bench = {
         `The 100k catalog is generateCatalogCsv(${LARGE_CATALOG_ROWS}, seed 6) from the sample's cars.`,
         ...hotNotes(sample),
         ...hotNotes(big),
-        ...(runs.some((run) => run.whatIf)
-          ? [
-              'What-if rows are a diagnosis, not the product: the same pipeline on createOfflineRuntime({ vocabulary }) with vocabulary() returning one object built once, where createApp (src/cli/bootstrap.ts) builds `{ makes, models: catalog.cars.map(…) }` afresh on every intents call. The gap between the two rows is that per-call vocabulary; what the what-if still spends is in its own profile.',
-            ]
-          : []),
       ],
     };
   },

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { FALLBACK_REPLY } from '../../src/serve/inbound-message.js';
 import { BenchUnavailableError, type Bench, type BenchContext } from '../harness/bench.js';
 import { target, type BenchOutcome } from '../harness/report.js';
-import { fmt, percentile, round } from '../harness/stats.js';
+import { fmt, median, percentile, round } from '../harness/stats.js';
 import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio-rest.js';
 import { loadGoldenCases } from '../support/golden-turns.js';
 import { metricValue, scrape } from '../support/prometheus.js';
@@ -16,13 +16,22 @@ const AUTH_TOKEN = 'bench-auth-token-0123456789abcdef';
 const TARGET = { rate: 500, p99Ms: 50 };
 /** Workers in the server: the most `kavak serve --concurrency` allows. */
 const SERVE_CONCURRENCY = 64;
-const CONNECTIONS = 50;
+/** autocannon instances of one connection each, started 20 ms apart (see offerTwilioLoad). */
+const LANES = 50;
 const WARM_UP = { rate: 50, seconds: 3 };
 const POLL_MS = 250;
 
 interface RateRun {
   rate: number;
   load: LoadResult;
+  /** CPU seconds the server process used during the load (its /metrics), over the load's seconds. */
+  serverCpuShare: number;
+  /** Server CPU ms per accepted request during the load (acks and whatever turns ran meanwhile). */
+  serverCpuMsPerRequest: number;
+  /** The server's event-loop delay p99 over the load. */
+  serverLagP99Ms: number;
+  /** Median of the server's per-poll event-loop delay p99 while draining. */
+  drainLagP99Ms: number;
   backlogAtEnd: number;
   drainMs: number | null;
   drainedMessages: number;
@@ -46,15 +55,23 @@ async function serveModule(): Promise<void> {
   }
 }
 
-/** Waits until the server's queue is empty and every accepted customer got a reply; null after `capMs`. */
-async function drain(server: ServeChild, twilio: FakeTwilioRest, customers: readonly string[], capMs: number): Promise<number | null> {
+/** The server's event-loop delay p99 since its previous /metrics scrape (prom-client resets it on each). */
+const loopLagMs = (metrics: string) => metricValue(metrics, 'kavak_nodejs_eventloop_lag_p99_seconds') * 1000;
+
+/**
+ * Waits until the server's queue is empty and every accepted customer got a reply (ms, or null
+ * after `capMs`), noting the server's event-loop lag p99 over each poll.
+ */
+async function drain(server: ServeChild, twilio: FakeTwilioRest, customers: readonly string[], capMs: number): Promise<{ ms: number | null; lagMs: number[] }> {
   const started = performance.now();
+  const lagMs: number[] = [];
   while (performance.now() - started < capMs) {
-    const depth = metricValue(await scrape(server.url), 'kavak_queue_depth');
-    if (depth === 0 && customers.every((c) => twilio.sent.has(c))) return performance.now() - started;
+    const metrics = await scrape(server.url);
+    lagMs.push(loopLagMs(metrics));
+    if (metricValue(metrics, 'kavak_queue_depth') === 0 && customers.every((c) => twilio.sent.has(c))) return { ms: performance.now() - started, lagMs };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  return null;
+  return { ms: null, lagMs };
 }
 
 /** Every accepted customer got exactly one reply (its parts, each once); none got the fallback. */
@@ -102,25 +119,30 @@ async function runRate(env: Env, options: RunOptions): Promise<RateRun> {
     options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [],
   );
   const webhookUrl = `${server.url}/twilio/whatsapp`;
-  const settings = { webhookUrl, authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, connections: CONNECTIONS, messages: env.messages, customers: env.sequence };
+  const settings = { webhookUrl, authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, lanes: LANES, messages: env.messages, customers: env.sequence };
   try {
     // Warm-up (JIT, SQLite, the scripted model's answer cache), drained before the measured load.
     const warm = await offerTwilioLoad({ ...settings, ...WARM_UP });
     await drain(server, twilio, warm.customers, 60_000);
-    const before = metricValue(await scrape(server.url), 'kavak_webhook_requests_total', { outcome: 'accepted' });
+    const start = await scrape(server.url);
+    const before = metricValue(start, 'kavak_webhook_requests_total', { outcome: 'accepted' });
+    const cpuBefore = metricValue(start, 'kavak_process_cpu_seconds_total');
     ctx.log(`webhook: ${options.rate} req/s for ${options.seconds} s (--concurrency ${options.concurrency}${options.profileDir ? ', profiled' : ''})`);
     const load = await offerTwilioLoad({ ...settings, rate: options.rate, seconds: options.seconds });
     const metrics = await scrape(server.url);
     const backlogAtEnd = metricValue(metrics, 'kavak_queue_depth');
     const accepted = metricValue(metrics, 'kavak_webhook_requests_total', { outcome: 'accepted' }) - before;
+    const cpuS = metricValue(metrics, 'kavak_process_cpu_seconds_total') - cpuBefore;
+    const cpu = { serverCpuShare: cpuS / load.durationS, serverCpuMsPerRequest: accepted > 0 ? (cpuS * 1000) / accepted : Number.NaN, serverLagP99Ms: loopLagMs(metrics) };
     ctx.log(`webhook: ${load.ok} acked, p99 ${fmt(percentile(load.latencies, 99))} ms, ${backlogAtEnd} queued at the end`);
-    if (!options.drain) return { rate: options.rate, load, backlogAtEnd, drainMs: null, drainedMessages: 0, check: exactlyOnce(twilio, [], accepted) };
+    if (!options.drain) return { rate: options.rate, load, ...cpu, drainLagP99Ms: Number.NaN, backlogAtEnd, drainMs: null, drainedMessages: 0, check: exactlyOnce(twilio, [], accepted) };
     const capMs = ctx.options.webhookDrainCapSeconds * 1000;
-    const drainMs = await drain(server, twilio, load.customers, capMs);
+    const drained = await drain(server, twilio, load.customers, capMs);
+    const drainMs = drained.ms;
     const drainedMessages = backlogAtEnd - metricValue(await scrape(server.url), 'kavak_queue_depth');
     const check = exactlyOnce(twilio, load.customers, accepted);
     ctx.log(`webhook: drain ${drainMs === null ? `cut after ${capMs / 1000} s` : `${fmt(drainMs / 1000)} s`}, ${check.replied}/${check.accepted} replied`);
-    return { rate: options.rate, load, backlogAtEnd, drainMs, drainedMessages, check };
+    return { rate: options.rate, load, ...cpu, drainLagP99Ms: median(drained.lagMs), backlogAtEnd, drainMs, drainedMessages, check };
   } finally {
     // With the drain skipped, SIGTERM lets in-flight turns finish and requeues the rest.
     await server.stop();
@@ -156,7 +178,7 @@ function diagnosisNotes(diagnosis: Diagnosis | undefined): string[] {
   if (!diagnosis) return [];
   const t = diagnosis.throttled.load;
   const notes = [
-    `Diagnosis 1, ${TARGET.rate} req/s with --concurrency 1 (one turn at a time, so the webhook has the event loop nearly to itself; server under node --cpu-prof): ack p50 ${fmt(percentile(t.latencies, 50))} ms, p99 ${fmt(percentile(t.latencies, 99))} ms, ${fmt(t.ok / t.durationS, 1)} req/s achieved. The webhook and the queue's turns share one event loop, so the gap to the measured p99 is turn work running between acks; what remains is the ack path's own cost.`,
+    `Diagnosis 1, ${TARGET.rate} req/s with --concurrency 1 (one turn at a time, so the webhook has the event loop nearly to itself; server under node --cpu-prof): ack p50 ${fmt(percentile(t.latencies, 50))} ms, p99 ${fmt(percentile(t.latencies, 99))} ms, ${fmt(t.ok / t.durationS, 1)} req/s achieved, server CPU ${fmt(diagnosis.throttled.serverCpuShare * 100, 0)}% of one core, ${fmt(diagnosis.throttled.serverCpuMsPerRequest)} ms CPU per request (profiler overhead included). The webhook and the queue's turns share one event loop, so the gap to the measured p99 is turn work running between acks; what remains is the ack path's own cost.`,
   ];
   if (diagnosis.throttledHot) {
     notes.push(`Diagnosis 1 profile (mostly the ack path; the whole process life, so start-up module compilation shows too), top self time (shares of busy time): ${formatHot(diagnosis.throttledHot.self.slice(0, 12))}.`);
@@ -205,6 +227,10 @@ export const webhookBench: Bench = {
       figures[`${k}.missing`] = run.check.missing;
       figures[`${k}.duplicated`] = run.check.duplicated;
       figures[`${k}.generatorLagP99Ms`] = round(run.load.generatorLagP99Ms, 2);
+      figures[`${k}.serverCpuShare`] = round(run.serverCpuShare, 3);
+      figures[`${k}.serverCpuMsPerRequest`] = round(run.serverCpuMsPerRequest, 3);
+      figures[`${k}.serverLagP99Ms`] = round(run.serverLagP99Ms, 2);
+      if (Number.isFinite(run.drainLagP99Ms)) figures[`${k}.drainLagP99Ms`] = round(run.drainLagP99Ms, 2);
     }
     const atTarget = runs.find((run) => run.rate === TARGET.rate);
     if (diagnosis) {
@@ -215,12 +241,13 @@ export const webhookBench: Bench = {
       figures,
       targets: [
         target(`p99 ack at ${TARGET.rate} req/s`, atTarget ? round(percentile(atTarget.load.latencies, 99), 2) : null, '<', TARGET.p99Ms, 'ms'),
-        ...runs.map((run) => target(`replied exactly once at ${run.rate} req/s (missing + duplicated + fallbacks)`, run.drainMs === null ? null : run.check.missing + run.check.duplicated + run.check.fallbacks, '<=', 0, 'messages')),
+        // Measured once every accepted message was answered; while some still wait, it cannot be told.
+        ...runs.map((run) => target(`replied exactly once at ${run.rate} req/s (missing + duplicated + fallbacks)`, run.check.missing === 0 ? run.check.duplicated + run.check.fallbacks : null, '<=', 0, 'messages')),
       ],
       tables: [
         {
           title: `Acknowledgement (POST /twilio/whatsapp → 200, signatures checked, --reply rest), ${ctx.options.webhookSeconds} s per load, model answering after ${ctx.options.modelDelayMs} ms`,
-          head: ['offered req/s', 'achieved req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'generator lag p99 ms'],
+          head: ['offered req/s', 'achieved req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'server CPU', 'CPU ms/request', 'server loop lag p99 ms', 'generator lag p99 ms'],
           rows: runs.map((run) => [
             String(run.rate),
             fmt(run.load.ok / run.load.durationS, 1),
@@ -229,18 +256,22 @@ export const webhookBench: Bench = {
             fmt(Math.max(...run.load.latencies)),
             String(run.load.non2xx),
             String(run.load.errors + run.load.timeouts),
+            `${fmt(run.serverCpuShare * 100, 0)}%`,
+            fmt(run.serverCpuMsPerRequest),
+            fmt(run.serverLagP99Ms),
             fmt(run.load.generatorLagP99Ms),
           ]),
         },
         {
           title: `Queue drain after the load (kavak serve --concurrency ${SERVE_CONCURRENCY} --model-rpm 0), replies counted at the fake Twilio REST API`,
-          head: ['offered req/s', 'accepted', 'queued at end of load', 'drain s', 'drain msg/s', 'replied', 'missing', 'duplicated', 'fallbacks'],
+          head: ['offered req/s', 'accepted', 'queued at end of load', 'drain s', 'drain msg/s', 'server loop lag p99 ms (median)', 'replied', 'not replied', 'duplicated', 'fallbacks'],
           rows: runs.map((run) => [
             String(run.rate),
             String(run.check.accepted),
             String(run.backlogAtEnd),
-            run.drainMs === null ? `> ${ctx.options.webhookDrainCapSeconds} (cut)` : fmt(run.drainMs / 1000),
+            run.drainMs === null ? (run.check.missing === 0 ? `≈ ${ctx.options.webhookDrainCapSeconds}` : `> ${ctx.options.webhookDrainCapSeconds} (cut)`) : fmt(run.drainMs / 1000),
             run.drainMs === null ? fmt(run.drainedMessages / ctx.options.webhookDrainCapSeconds, 1) : run.drainMs > 0 ? fmt(run.backlogAtEnd / (run.drainMs / 1000), 1) : '—',
+            fmt(run.drainLagP99Ms),
             String(run.check.replied),
             String(run.check.missing),
             String(run.check.duplicated),
@@ -250,7 +281,7 @@ export const webhookBench: Bench = {
       ],
       notes: [
         `kavak serve (serveCommand, in its own process, fresh SQLite file per load, info logs to a file) on the openai runtime against the scripted server (its own process) and the twilio SDK pointed at a fake Twilio REST API (KAVAK_TWILIO_API_URL). Each load starts after a ${WARM_UP.seconds} s warm-up at ${WARM_UP.rate} req/s that is drained first.`,
-        `autocannon, ${CONNECTIONS} keep-alive connections, overallRate = offered req/s; every request has its own MessageSid and customer (so the queue can run ${SERVE_CONCURRENCY} at once) and an X-Twilio-Signature from twilio.getExpectedTwilioSignature over the URL and form. p50/p99 are per request as measured (no coordinated-omission correction: each connection waits for its answer, so a stalled server lowers the achieved rate instead, which the table shows). "generator lag" is the event-loop delay of the process running autocannon: small means the latencies are the server's.`,
+        `autocannon's rate limit is a quota per connection per second, sent back-to-back when the second starts (one instance at 500 req/s sends 500 requests at once every second), so the load runs ${LANES} autocannon instances (more above ${LANES * 10} req/s, at most 10 req/s each) of one keep-alive connection each, started evenly over the first second, each with an equal share of the offered rate. Every request has its own MessageSid and customer (so the queue can run ${SERVE_CONCURRENCY} at once) and an X-Twilio-Signature from twilio.getExpectedTwilioSignature over the URL and form. p50/p99 are per request as measured (no coordinated-omission correction: each lane waits for its answer, so a stalled server lowers the achieved rate instead, which the table shows). "generator lag" is the event-loop delay of the process running autocannon: small means the latencies are the server's. "server CPU" is the serve process's CPU time during the load (process_cpu_seconds_total from its /metrics) over the load's duration, 100% = one core busy; "CPU ms/request" divides it by the requests accepted, so it includes the turns that ran meanwhile. "server loop lag" is the serve process's event-loop delay p99 from its /metrics (prom-client, reset at each scrape): over the load, and the median of the per-poll values while draining.`,
         ...diagnosisNotes(diagnosis),
         `Drain: from the end of the load until /metrics shows an empty queue and every accepted customer has a reply at the fake Twilio, polled every ${POLL_MS} ms, cut after ${ctx.options.webhookDrainCapSeconds} s. Exactly once: each customer's replies are distinct bodies (a long reply's parts), none is the fallback, none missing.`,
       ],

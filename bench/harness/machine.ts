@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { Machine } from './report.js';
 
@@ -11,5 +12,17 @@ export function describeMachine(): Machine {
     platform: `${platform()} ${release()}`,
     date: new Date().toISOString(),
     loadAverage: Math.round(loadavg()[0]! * 100) / 100,
+    commit: currentCommit(),
   };
+}
+
+/** Read-only git: the HEAD commit and whether src/ had uncommitted changes. */
+function currentCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
+  }
 }

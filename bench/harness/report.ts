@@ -45,6 +45,8 @@ export const MachineSchema = z.object({
   platform: z.string(),
   date: z.string(),
   loadAverage: z.number(),
+  /** The commit measured, "+dirty" when the working tree had changes. */
+  commit: z.string(),
 });
 export type Machine = z.infer<typeof MachineSchema>;
 

@@ -22,10 +22,11 @@ export interface LoadSettings {
   webhookUrl: string;
   authToken: string;
   accountSid: string;
-  /** Offered requests per second, over all connections. */
+  /** Offered requests per second, over all lanes. */
   rate: number;
   seconds: number;
-  connections: number;
+  /** autocannon instances (one connection each), started evenly over one second; more when the rate needs it. */
+  lanes: number;
   /** Customer messages, used round-robin. */
   messages: readonly string[];
   customers: CustomerSequence;
@@ -41,21 +42,32 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   durationS: number;
+  /** autocannon instances used. */
+  lanes: number;
   /** The load generator's own event-loop delay, p99 ms: high means the numbers are the generator's. */
   generatorLagP99Ms: number;
 }
 
 const TWILIO_NUMBER = 'whatsapp:+14155238886';
 
+/** Requests a lane sends per second at most: at or below this, a lane's quota is a short run, not a burst. */
+const MAX_LANE_RATE = 10;
+
 /**
  * Offers a fixed rate of signed Twilio WhatsApp webhooks with autocannon: every request has its
  * own MessageSid and customer, and an X-Twilio-Signature computed with the twilio SDK over the
  * URL and the form, as Twilio would.
+ *
+ * autocannon's rate limit is a quota per connection per 1-second window, sent back-to-back when
+ * the window opens, so one instance at 500 req/s sends 500 requests at once every second. To
+ * spread the load over the second, it runs `lanes` instances of one connection each, started
+ * 1/lanes s apart, each with an equal share of the rate.
  */
 export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResult> {
   const customers: string[] = [];
   const latencies: number[] = [];
   const lag = monitorEventLoopDelay({ resolution: 5 });
+  const path = new URL(settings.webhookUrl).pathname;
   const request = (): autocannon.Request => {
     const customer = settings.customers.take();
     customers.push(customer.from);
@@ -72,7 +84,7 @@ export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResul
     };
     return {
       method: 'POST',
-      path: new URL(settings.webhookUrl).pathname,
+      path,
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
         'x-twilio-signature': twilio.getExpectedTwilioSignature(settings.authToken, settings.webhookUrl, params),
@@ -80,27 +92,36 @@ export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResul
       body: new URLSearchParams(params).toString(),
     };
   };
+  const lanes = Math.max(settings.lanes, Math.ceil(settings.rate / MAX_LANE_RATE));
+  const laneRates = Array.from({ length: lanes }, (_, i) => Math.floor(settings.rate / lanes) + (i < settings.rate % lanes ? 1 : 0)).filter((r) => r > 0);
   lag.enable();
-  const result = await autocannon({
-    url: settings.webhookUrl,
-    connections: settings.connections,
-    overallRate: settings.rate,
-    duration: settings.seconds,
-    timeout: 10,
-    requests: [{ setupRequest: () => request() }],
-    setupClient: (client) => {
-      client.on('response', (_status: number, _bytes: number, ms: number) => latencies.push(ms));
-    },
-  });
+  const results = await Promise.all(
+    laneRates.map(async (rate, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i * 1000) / laneRates.length));
+      return autocannon({
+        url: settings.webhookUrl,
+        connections: 1,
+        overallRate: rate,
+        duration: settings.seconds,
+        timeout: 10,
+        requests: [{ setupRequest: () => request() }],
+        setupClient: (client) => {
+          client.on('response', (_status: number, _bytes: number, ms: number) => latencies.push(ms));
+        },
+      });
+    }),
+  );
   lag.disable();
+  const sum = (pick: (result: autocannon.Result) => number) => results.reduce((n, result) => n + pick(result), 0);
   return {
     customers,
     latencies,
-    ok: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    durationS: result.duration,
+    ok: sum((r) => r['2xx']),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    durationS: settings.seconds,
+    lanes: laneRates.length,
     generatorLagP99Ms: lag.percentile(99) / 1e6,
   };
 }
