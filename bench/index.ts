@@ -52,10 +52,10 @@ function parseCommandLine(argv: string[]): { names: string[]; options: BenchOpti
     options: {
       modelDelayMs: numbers(values['delay-ms'], '--delay-ms')[0]!,
       // Alone, the webhook bench offers each load for 20 s; in a full run, 6 s (and a 60 s drain
-      // cap) keeps `npm run bench` under 10 minutes on 2 cores.
+      // cap) keeps `npm run bench` under 10 minutes on 2 cores; alone, the drain may take 4 minutes.
       webhookSeconds: numbers(values['webhook-seconds'] ?? (alone ? '20' : '6'), '--webhook-seconds')[0]!,
       webhookRates: numbers(values['webhook-rates'], '--webhook-rates'),
-      webhookDrainCapSeconds: numbers(values['webhook-drain-cap'] ?? (alone ? '180' : '60'), '--webhook-drain-cap')[0]!,
+      webhookDrainCapSeconds: numbers(values['webhook-drain-cap'] ?? (alone ? '240' : '60'), '--webhook-drain-cap')[0]!,
       evalConcurrency: numbers(values['eval-j'], '--eval-j').map(Math.round),
       cliRuns: Math.round(numbers(values['cli-runs'], '--cli-runs')[0]!),
     },
