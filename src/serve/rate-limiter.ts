@@ -1,8 +1,8 @@
-import type { GenerateRequest, LanguageModelRuntime, StreamPart } from '../runtime/types.js';
+import type { RateLimiter as SlotLimiter } from '../runtime/with-rate-limit.js';
 
-export interface RateLimiter {
-  /** Resolves when a request may go out; rejects with the signal's reason when aborted first. */
-  acquire(signal?: AbortSignal): Promise<void>;
+export { withRateLimit } from '../runtime/with-rate-limit.js';
+
+export interface RateLimiter extends SlotLimiter {
   /** Callers waiting for a slot. */
   readonly waiting: number;
 }
@@ -73,22 +73,6 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         queue.push(waiter);
         if (!timer) serve();
       });
-    },
-  };
-}
-
-/** The same runtime, each model call first taking a slot from the limiter. */
-export function withRateLimit(runtime: LanguageModelRuntime, limiter: RateLimiter): LanguageModelRuntime {
-  return {
-    id: runtime.id,
-    model: runtime.model,
-    async generate(request: GenerateRequest) {
-      await limiter.acquire(request.signal);
-      return runtime.generate(request);
-    },
-    async *stream(request: GenerateRequest): AsyncGenerator<StreamPart> {
-      await limiter.acquire(request.signal);
-      yield* runtime.stream(request);
     },
   };
 }

@@ -1,10 +1,7 @@
-import type { GenerateRequest, LanguageModelRuntime, StreamPart } from '../../runtime/types.js';
+import type { RateLimiter } from '../../runtime/with-rate-limit.js';
 import { sleep } from './sleep.js';
 
-export interface RateLimiter {
-  /** Resolves when one more request may start; rejects if the signal aborts while waiting. */
-  acquire(signal?: AbortSignal): Promise<void>;
-}
+export { withRateLimit, type RateLimiter } from '../../runtime/with-rate-limit.js';
 
 export interface RateLimitSettings {
   /** Requests allowed to start in any window. */
@@ -45,22 +42,6 @@ export function createRateLimiter(settings: RateLimitSettings): RateLimiter {
       // One waiter's abort must not block the ones behind it.
       queue = turn.catch(() => {});
       return turn;
-    },
-  };
-}
-
-/** The same runtime, each call (generate or stream) first taking a slot from the limiter. */
-export function withRateLimit(inner: LanguageModelRuntime, limiter: RateLimiter): LanguageModelRuntime {
-  return {
-    id: inner.id,
-    model: inner.model,
-    async generate(request: GenerateRequest) {
-      await limiter.acquire(request.signal);
-      return inner.generate(request);
-    },
-    async *stream(request: GenerateRequest): AsyncGenerator<StreamPart> {
-      await limiter.acquire(request.signal);
-      yield* inner.stream(request);
     },
   };
 }
