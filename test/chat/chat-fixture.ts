@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ChatController, type ChatControllerOptions } from '../../src/chat/chat-controller.js';
 import type { ChatSession, RuntimeChoice } from '../../src/chat/session.js';
-import { DEFAULT_PRICES } from '../../src/core/config/schema.js';
 import { emptyEntities, type Intent } from '../../src/core/intents/schema.js';
-import { createPipeline } from '../../src/core/pipeline.js';
-import { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
 import { ReplyTaskInputSchema, IntentsTaskInputSchema } from '../../src/core/tasks.js';
 import {
   createScriptedRuntime,
@@ -15,10 +12,9 @@ import {
   type ScriptedStep,
 } from '../../src/runtime/scripted.js';
 import type { GenerateRequest } from '../../src/runtime/types.js';
-import { ConversationStore } from '../../src/store/conversation-store.js';
-import { openDatabase } from '../../src/store/database.js';
-import { loadCatalog } from '../../src/tools/catalog/index.js';
-import { loadKnowledgeBase } from '../../src/tools/knowledge/index.js';
+import { createTestPipeline } from '../helpers/test-pipeline.js';
+import type { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
+import type { ConversationStore } from '../../src/store/conversation-store.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -71,25 +67,10 @@ export async function chatFixture(
 ): Promise<ChatFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'kavak-chat-'));
   const runtime = createScriptedRuntime(options.script ?? echoDraftScript, { model: 'gpt-4o-mini' });
-  const tools = {
-    catalog: await loadCatalog(join(REPO, 'data/catalog.csv')),
-    knowledge: await loadKnowledgeBase(join(REPO, 'data/knowledge')),
-  };
-  const prompts = new PromptLibrary(options.promptsDir ?? join(REPO, 'prompts'));
-  const store = new ConversationStore(openDatabase(options.dbPath ?? join(dir, 'kavak.db')));
-  const pipeline = createPipeline({
-    runtime,
-    tools,
-    prompts,
-    store,
-    settings: {
-      agentModels: {},
-      agentTemperatures: {},
-      temperature: 0.3,
-      prices: DEFAULT_PRICES,
-      historyTurns: 10,
-      stream: options.stream ?? false,
-    },
+  const { pipeline, store, prompts } = await createTestPipeline(runtime, {
+    promptsDir: options.promptsDir,
+    dbPath: options.dbPath ?? join(dir, 'kavak.db'),
+    stream: options.stream,
   });
   const switched: RuntimeChoice[] = [];
   const session: ChatSession = {

@@ -13,20 +13,32 @@ import { openDatabase } from '../../src/store/database.js';
 import { loadCatalog } from '../../src/tools/catalog/index.js';
 import { loadKnowledgeBase } from '../../src/tools/knowledge/index.js';
 
-/** The real pipeline on the real catalog, knowledge base and prompts, with a temp SQLite file. */
+export interface TestPipelineOptions {
+  /** A copy of prompts/ a test may edit. */
+  promptsDir?: string;
+  dbPath?: string;
+  stream?: boolean;
+}
+
+/**
+ * The real pipeline on the real catalog, knowledge base and prompts, with a temp SQLite file;
+ * on the offline runtime unless a runtime is given.
+ */
 export async function createTestPipeline(
   runtime?: LanguageModelRuntime,
-): Promise<{ pipeline: Pipeline; store: ConversationStore }> {
+  options: TestPipelineOptions = {},
+): Promise<{ pipeline: Pipeline; store: ConversationStore; prompts: PromptLibrary }> {
   const root = packageRoot();
   const catalog = await loadCatalog(join(root, 'data/catalog.csv'));
   const knowledge = await loadKnowledgeBase(join(root, 'data/knowledge'));
   const store = new ConversationStore(
-    openDatabase(join(mkdtempSync(join(tmpdir(), 'kavak-test-')), 'kavak.db')),
+    openDatabase(options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'kavak-test-')), 'kavak.db')),
   );
+  const prompts = new PromptLibrary(options.promptsDir ?? join(root, 'prompts'));
   const pipeline = createPipeline({
     runtime: runtime ?? createOfflineRuntime({ vocabulary: () => catalogVocabulary(catalog) }),
     tools: { catalog, knowledge },
-    prompts: new PromptLibrary(join(root, 'prompts')),
+    prompts,
     store,
     settings: {
       agentModels: {},
@@ -34,8 +46,8 @@ export async function createTestPipeline(
       temperature: 0.3,
       prices: DEFAULT_PRICES,
       historyTurns: 10,
-      stream: false,
+      stream: options.stream ?? false,
     },
   });
-  return { pipeline, store };
+  return { pipeline, store, prompts };
 }
