@@ -8,6 +8,7 @@ import { combineEntities } from './profile-update.js';
 import type { Profile } from './profile.js';
 import type { AgentName } from './tasks.js';
 import type { TurnContext } from './turn-context.js';
+import { branchNamedIn, foldText } from './text.js';
 
 export interface OrchestratedReply {
   reply: string;
@@ -83,27 +84,22 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
 
 /** A short "¿y …?" with no car, money or person in it. */
 function isBareFollowUp(ctx: TurnContext, e: AgentContext['entities']): boolean {
-  const text = simplify(ctx.message).replace(/^[\s¿¡]+/, '');
+  const text = foldText(ctx.message).replace(/^[\s¿¡]+/, '');
   const carTalk =
     e.make || e.model || e.stockId || e.pick !== null || e.priceMax !== null || e.cheaper || e.customerName;
   return /^y\b/.test(text) && text.split(/\s+/).length <= 8 && !carTalk;
 }
 
 function asksBranchHours(ctx: TurnContext): boolean {
-  const text = simplify(ctx.message);
+  const text = foldText(ctx.message);
   return (
     /\b(horario|a que hora|abre|abren|cierra|cierran)\b/.test(text) &&
-    ctx.tools.knowledge.branches.some((b) => text.includes(simplify(b.name)))
+    branchNamedIn(ctx.message, ctx.tools.knowledge.branches) !== undefined
   );
 }
 
-function simplify(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): boolean {
-  const text = simplify(ctx.message);
-  const namesBranch = ctx.tools.knowledge.branches.some((b) => text.includes(simplify(b.name)));
+  const namesBranch = branchNamedIn(ctx.message, ctx.tools.knowledge.branches) !== undefined;
   return !!(
     e.customerName ||
     e.city ||

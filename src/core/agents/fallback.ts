@@ -1,4 +1,5 @@
 import type { Agent } from './agent.js';
+import { foldText } from '../text.js';
 
 const OFFER =
   'Puedo ayudarte a encontrar un auto seminuevo, calcular tu plan de financiamiento, resolver dudas sobre Kavak o agendar una visita.';
@@ -10,7 +11,7 @@ const IDENTITY =
 export const fallbackAgent: Agent = {
   name: 'fallback',
   run(ctx) {
-    const text = ctx.message.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const text = foldText(ctx.message);
     const meaningful = /[\p{L}\p{N}]/u.test(ctx.message);
     let draft: string;
     let reason: string;

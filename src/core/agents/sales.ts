@@ -1,11 +1,12 @@
 import type { SalesAction } from '../intents/schema.js';
 import type { Lead } from '../../store/conversation-store.js';
 import type { Car } from '../../tools/catalog/types.js';
-import type { Branch, BranchLookup } from '../../tools/knowledge/types.js';
+import type { BranchLookup } from '../../tools/knowledge/types.js';
 import type { Agent, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carTitle, joinSpanish } from './format.js';
 import { namedCar } from './named-car.js';
+import { branchNamedIn, foldText } from '../text.js';
 
 const ACTION_LABEL: Record<SalesAction, string> = {
   visit: 'una visita',
@@ -28,7 +29,7 @@ export const salesAgent: Agent = {
   run(ctx) {
     const action: SalesAction = ctx.profile.salesAction ?? ctx.entities.salesAction ?? 'visit';
     const car = carForSale(ctx);
-    const named = branchNamed(ctx);
+    const named = branchNamedIn(ctx.message, ctx.tools.knowledge.branches);
     const city = ctx.profile.city ?? named?.city ?? null;
     const lookup: BranchLookup | null = city
       ? useTool(ctx, 'knowledge.branchesIn', { city }, () => ctx.tools.knowledge.branchesIn(city))
@@ -71,7 +72,7 @@ export const salesAgent: Agent = {
     }
 
     const lines: string[] = [];
-    const text = simplify(ctx.message);
+    const text = foldText(ctx.message);
     if (HOME.test(text)) lines.push(`Sí, ${DIGITAL}.`);
     if (lookup && !lookup.hasBranch) lines.push(`En ${lookup.city} no tenemos sede, pero ${DIGITAL}.`);
 
@@ -131,14 +132,4 @@ function carForSale(ctx: AgentContext): Car | undefined {
     return catalog.byStockId(ctx.profile.carUnderDiscussion);
   const id = ctx.profile.carUnderDiscussion;
   return namedCar(ctx) ?? (id ? catalog.byStockId(id) : undefined);
-}
-
-/** A branch named in this message ("en Antara"), if any. */
-function branchNamed(ctx: AgentContext): Branch | undefined {
-  const text = simplify(ctx.message);
-  return ctx.tools.knowledge.branches.find((b) => text.includes(simplify(b.name)));
-}
-
-function simplify(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

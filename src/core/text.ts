@@ -1,0 +1,12 @@
+import type { Branch } from '../tools/knowledge/types.js';
+
+/** Lowercase, accents removed: how agents compare a customer's words with known names. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The branch a message names ("en Antara", "¿a qué hora abre Explanada?"), if any. */
+export function branchNamedIn(message: string, branches: readonly Branch[]): Branch | undefined {
+  const text = foldText(message);
+  return branches.find((b) => text.includes(foldText(b.name)));
+}
