@@ -19,7 +19,8 @@ const USAGE = `usage: npm run bench -- [${BENCH_NAMES.join('|')} ...] [--delay-m
 
 function numbers(text: string, flag: string): number[] {
   const values = text.split(',').map(Number);
-  if (values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`${flag} takes positive numbers separated by commas, e.g. ${flag} 1,4`);
+  if (values.some((v) => !Number.isFinite(v) || v <= 0))
+    throw new Error(`${flag} takes positive numbers separated by commas, e.g. ${flag} 1,4`);
   return values;
 }
 
@@ -55,7 +56,10 @@ function parseCommandLine(argv: string[]): { names: string[]; options: BenchOpti
       // cap) keeps `npm run bench` under 10 minutes on 2 cores; alone, the drain may take 4 minutes.
       webhookSeconds: numbers(values['webhook-seconds'] ?? (alone ? '20' : '6'), '--webhook-seconds')[0]!,
       webhookRates: numbers(values['webhook-rates'], '--webhook-rates'),
-      webhookDrainCapSeconds: numbers(values['webhook-drain-cap'] ?? (alone ? '240' : '60'), '--webhook-drain-cap')[0]!,
+      webhookDrainCapSeconds: numbers(
+        values['webhook-drain-cap'] ?? (alone ? '240' : '60'),
+        '--webhook-drain-cap',
+      )[0]!,
       evalConcurrency: numbers(values['eval-j'], '--eval-j').map(Math.round),
       cliRuns: Math.round(numbers(values['cli-runs'], '--cli-runs')[0]!),
     },
@@ -69,7 +73,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   // Before the benches: the commit measured and how busy the machine was when they started.
   const machine = describeMachine();
-  log(`commit ${machine.commit}, ${machine.cores} × ${machine.cpuModel}, load average ${machine.loadAverage}`);
+  log(
+    `commit ${machine.commit}, ${machine.cores} × ${machine.cpuModel}, load average ${machine.loadAverage}`,
+  );
   const reports = [];
   try {
     for (const name of names) {

@@ -20,7 +20,11 @@ function commands(workDir: string): Command[] {
   return [
     { label: 'node -e 0 (Node itself, the floor)', args: ['-e', '0'] },
     { label: 'kavak --version', args: [BIN, '--version'], targetMs: 300 },
-    { label: 'kavak ask "hola" (offline)', args: [BIN, '--runtime', 'offline', '--db', join(workDir, 'cli.db'), 'ask', 'hola'], targetMs: 600 },
+    {
+      label: 'kavak ask "hola" (offline)',
+      args: [BIN, '--runtime', 'offline', '--db', join(workDir, 'cli.db'), 'ask', 'hola'],
+      targetMs: 600,
+    },
   ];
 }
 
@@ -29,7 +33,8 @@ async function timeCommand(command: Command, runs: number, cwd: string): Promise
   // One untimed run first: the OS file cache, and the SQLite file for ask.
   for (let i = 0; i <= runs; i++) {
     const result = await runNode(command.args, { cwd, env: minimalEnv() });
-    if (result.code !== 0) throw new Error(`${command.label} exited ${result.code}: ${result.stderr.slice(0, 1500)}`);
+    if (result.code !== 0)
+      throw new Error(`${command.label} exited ${result.code}: ${result.stderr.slice(0, 1500)}`);
     if (i > 0) times.push(result.wallMs);
   }
   return times;
@@ -38,11 +43,17 @@ async function timeCommand(command: Command, runs: number, cwd: string): Promise
 /** Where a slow start spends its time: one run under `node --cpu-prof`, self time by package. */
 async function profileStart(command: Command, cwd: string): Promise<string> {
   const dir = join(cwd, `cpu-prof-${command.args.length}`);
-  const result = await runNode(['--cpu-prof', '--cpu-prof-dir', dir, ...command.args], { cwd, env: minimalEnv() });
+  const result = await runNode(['--cpu-prof', '--cpu-prof-dir', dir, ...command.args], {
+    cwd,
+    env: minimalEnv(),
+  });
   if (result.code !== 0) return `${command.label}: the profiled run failed (${result.code})`;
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) return `${command.label}: no .cpuprofile written`;
-  const { totalMs, modules, packages } = selfTimeByModule(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 12);
+  const { totalMs, modules, packages } = selfTimeByModule(
+    JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile,
+    12,
+  );
   return (
     `${command.label}: one run under node --cpu-prof (${totalMs} ms profiled), self time by module: ${modules.map((m) => `${m.module} ${m.selfMs} ms`).join(', ')}. ` +
     `Packages whose code ran: ${packages.join(', ')}.`
@@ -62,7 +73,9 @@ export const cliStartBench: Bench = {
     }
     const figures: Record<string, number> = {};
     const targets = [];
-    const notes = [`Median of ${runs} runs after one untimed run; each run is a fresh \`node\` process in a temp folder with no OPENAI_API_KEY (spawn to exit, measured by the parent).`];
+    const notes = [
+      `Median of ${runs} runs after one untimed run; each run is a fresh \`node\` process in a temp folder with no OPENAI_API_KEY (spawn to exit, measured by the parent).`,
+    ];
     if (build.built) notes.push(build.warning ?? 'dist/ was rebuilt first (npm run build).');
     for (const { command, times } of measured) {
       const key = command.targetMs === undefined ? 'node' : command.args.includes('ask') ? 'ask' : 'version';

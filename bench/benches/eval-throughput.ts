@@ -16,10 +16,15 @@ const TARGET_EFFICIENCY = 0.9;
 /** The eval runner's modules, loaded when the bench runs so a missing one is reported, not a crash. */
 async function loadEvalModules() {
   try {
-    const [session, runner] = await Promise.all([import('../../src/eval/runner/eval-session.js'), import('../../src/eval/runner/run-eval.js')]);
+    const [session, runner] = await Promise.all([
+      import('../../src/eval/runner/eval-session.js'),
+      import('../../src/eval/runner/run-eval.js'),
+    ]);
     return { ...session, ...runner };
   } catch (error) {
-    throw new BenchUnavailableError(`the eval runner (src/eval/runner) does not load: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BenchUnavailableError(
+      `the eval runner (src/eval/runner) does not load: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -64,14 +69,25 @@ export const evalThroughputBench: Bench = {
     const server = await spawnScriptedOpenAIServer({ delayMs, catalog: sampleCatalogPath() });
     try {
       const config = loadConfig({ runtime: 'openai', baseUrl: server.url }, {}, ctx.workDir);
-      const { cases, rubrics } = await loadEvalInputs({ goldenSet: join(packageRoot(), 'golden-set'), judges: join(packageRoot(), 'judges') });
+      const { cases, rubrics } = await loadEvalInputs({
+        goldenSet: join(packageRoot(), 'golden-set'),
+        judges: join(packageRoot(), 'judges'),
+      });
       const evalAt = async (j: number) => {
         const agent = await openAgent(config, undefined);
         const judging = createJudging(config, { samples: 1, rubrics }, undefined);
         try {
           const started = performance.now();
           const cpu = process.cpuUsage();
-          const outcome = await runEval({ cases, pipeline: agent.pipeline, db: agent.app.db, scoreTurn: judging.scoreTurn, concurrency: j, repeat: 1, caseTimeoutMs: 300_000 });
+          const outcome = await runEval({
+            cases,
+            pipeline: agent.pipeline,
+            db: agent.app.db,
+            scoreTurn: judging.scoreTurn,
+            concurrency: j,
+            repeat: 1,
+            caseTimeoutMs: 300_000,
+          });
           return { outcome, wallMs: performance.now() - started, used: process.cpuUsage(cpu) };
         } finally {
           agent.app.close();
@@ -91,10 +107,25 @@ export const evalThroughputBench: Bench = {
         const { outcome, wallMs, used } = await evalAt(j);
         const calls = totalCalls(await server.calls());
         const cpuMs = (used.user + used.system) / 1000;
-        const callMs = outcome.cases.flatMap((c) => c.turns.flatMap((t) => (t.trace?.spans ?? []).filter((s) => s.type === 'model_call').map((s) => s.latencyMs)));
-        runs.push({ j, wallMs, cpuMs, callP50: percentile(callMs, 50), callP95: percentile(callMs, 95), cases: outcome.cases.length, errors: outcome.cases.filter((c) => c.status === 'error').length, calls });
+        const callMs = outcome.cases.flatMap((c) =>
+          c.turns.flatMap((t) =>
+            (t.trace?.spans ?? []).filter((s) => s.type === 'model_call').map((s) => s.latencyMs),
+          ),
+        );
+        runs.push({
+          j,
+          wallMs,
+          cpuMs,
+          callP50: percentile(callMs, 50),
+          callP95: percentile(callMs, 95),
+          cases: outcome.cases.length,
+          errors: outcome.cases.filter((c) => c.status === 'error').length,
+          calls,
+        });
         // Chains from the first run (j = 1 when asked): the least contended timings.
-        stagesByCase ??= outcome.cases.map((c) => c.turns.reduce((n, turn) => n + turnStages(turn, delayMs), 0));
+        stagesByCase ??= outcome.cases.map((c) =>
+          c.turns.reduce((n, turn) => n + turnStages(turn, delayMs), 0),
+        );
         ctx.log(`eval: -j ${j}: ${fmt(wallMs / 1000)} s, ${calls} calls`);
       }
       const durations = stagesByCase!.map((stages) => stages * delayMs);
@@ -104,7 +135,12 @@ export const evalThroughputBench: Bench = {
         const inOrder = listMakespan(durations, run.j);
         return { ...run, ideal, inOrder, efficiency: ideal / run.wallMs };
       });
-      const figures: Record<string, number> = { delayMs, cases: cases.length, stages: stagesByCase!.reduce((a, b) => a + b, 0), serialIdealMs: serialMs };
+      const figures: Record<string, number> = {
+        delayMs,
+        cases: cases.length,
+        stages: stagesByCase!.reduce((a, b) => a + b, 0),
+        serialIdealMs: serialMs,
+      };
       for (const row of rows) {
         figures[`j${row.j}.wallMs`] = Math.round(row.wallMs);
         figures[`j${row.j}.idealMs`] = row.ideal;
@@ -117,11 +153,29 @@ export const evalThroughputBench: Bench = {
       }
       return {
         figures,
-        targets: rows.map((row) => target(`efficiency at -j ${row.j}`, round(row.efficiency * 100, 1), '>=', TARGET_EFFICIENCY * 100, '%')),
+        targets: rows.map((row) =>
+          target(
+            `efficiency at -j ${row.j}`,
+            round(row.efficiency * 100, 1),
+            '>=',
+            TARGET_EFFICIENCY * 100,
+            '%',
+          ),
+        ),
         tables: [
           {
             title: `Whole golden set (${cases.length} cases, ${figures.stages} sequential model-call stages), every call answered after ${delayMs} ms`,
-            head: ['-j', 'wall s', 'ideal s (LPT)', 'ideal s (file order)', 'efficiency', 'call p50/p95 ms', 'CPU s (busy)', 'model calls', 'case errors'],
+            head: [
+              '-j',
+              'wall s',
+              'ideal s (LPT)',
+              'ideal s (file order)',
+              'efficiency',
+              'call p50/p95 ms',
+              'CPU s (busy)',
+              'model calls',
+              'case errors',
+            ],
             rows: rows.map((row) => [
               String(row.j),
               fmt(row.wallMs / 1000),

@@ -29,7 +29,12 @@ interface CatalogRun {
 type HotFunctions = { self: HotFunction[]; total: HotFunction[] };
 
 /** Every golden case as its own conversation, turns in order, like the eval runs them. */
-async function replayCases(app: App, cases: readonly LoadedCase[], onTurn: (ms: number) => void, stopAfterMs = Infinity): Promise<void> {
+async function replayCases(
+  app: App,
+  cases: readonly LoadedCase[],
+  onTurn: (ms: number) => void,
+  stopAfterMs = Infinity,
+): Promise<void> {
   const started = performance.now();
   for (const goldenCase of cases) {
     const conversationId = app.store.newConversationId();
@@ -50,13 +55,22 @@ async function timeTurns(app: App, cases: readonly LoadedCase[]): Promise<number
   const latencies: number[] = [];
   const started = performance.now();
   const left = () => MAX_MEASURE_MS - (performance.now() - started);
-  while ((latencies.length < countTurns(cases) || performance.now() - started < MIN_MEASURE_MS) && left() > 0) {
+  while (
+    (latencies.length < countTurns(cases) || performance.now() - started < MIN_MEASURE_MS) &&
+    left() > 0
+  ) {
     await replayCases(app, cases, (ms) => latencies.push(ms), left());
   }
   return latencies;
 }
 
-async function measureCatalog(ctx: BenchContext, label: string, catalog: string, cases: LoadedCase[], limitMs: number): Promise<CatalogRun> {
+async function measureCatalog(
+  ctx: BenchContext,
+  label: string,
+  catalog: string,
+  cases: LoadedCase[],
+  limitMs: number,
+): Promise<CatalogRun> {
   const app = await createBenchApp({ workDir: ctx.workDir, catalog, db: `pipeline-${label}.db` });
   try {
     const rows = app.pipeline.deps.tools.catalog.cars.length;
@@ -85,8 +99,15 @@ interface CatalogMemory {
 
 /** Load time and memory of one catalog, in a fresh process so nothing else is on the heap. */
 async function measureCatalogMemory(path: string): Promise<CatalogMemory> {
-  const child = await runNode(['--expose-gc', '--import', TSX, join(REPO, 'bench/support/catalog-memory-child.ts'), path]);
-  if (child.code !== 0) throw new Error(`catalog-memory-child failed (${child.code}): ${child.stderr.slice(0, 2000)}`);
+  const child = await runNode([
+    '--expose-gc',
+    '--import',
+    TSX,
+    join(REPO, 'bench/support/catalog-memory-child.ts'),
+    path,
+  ]);
+  if (child.code !== 0)
+    throw new Error(`catalog-memory-child failed (${child.code}): ${child.stderr.slice(0, 2000)}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as CatalogMemory;
 }
 
@@ -115,7 +136,9 @@ export const pipelineBench: Bench = {
   async run(ctx): Promise<BenchOutcome> {
     const cases = await loadGoldenCases();
     const large = generatedCatalogPath(ctx.workDir);
-    ctx.log(`pipeline: generated the ${LARGE_CATALOG_ROWS.toLocaleString('en-US')}-car catalog in ${fmt(large.generatedMs / 1000)} s`);
+    ctx.log(
+      `pipeline: generated the ${LARGE_CATALOG_ROWS.toLocaleString('en-US')}-car catalog in ${fmt(large.generatedMs / 1000)} s`,
+    );
     const memory = await measureCatalogMemory(large.path);
     const sampleMemory = await measureCatalogMemory(sampleCatalogPath());
     const runs = [

@@ -51,7 +51,9 @@ async function serveModule(): Promise<void> {
   try {
     await import('../../src/cli/commands/serve.js');
   } catch (error) {
-    throw new BenchUnavailableError(`kavak serve (src/cli/commands/serve.ts, src/serve/) does not load: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BenchUnavailableError(
+      `kavak serve (src/cli/commands/serve.ts, src/serve/) does not load: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -62,13 +64,19 @@ const loopLagMs = (metrics: string) => metricValue(metrics, 'kavak_nodejs_eventl
  * Waits until the server's queue is empty and every accepted customer got a reply (ms, or null
  * after `capMs`), noting the server's event-loop lag p99 over each poll.
  */
-async function drain(server: ServeChild, twilio: FakeTwilioRest, customers: readonly string[], capMs: number): Promise<{ ms: number | null; lagMs: number[] }> {
+async function drain(
+  server: ServeChild,
+  twilio: FakeTwilioRest,
+  customers: readonly string[],
+  capMs: number,
+): Promise<{ ms: number | null; lagMs: number[] }> {
   const started = performance.now();
   const lagMs: number[] = [];
   while (performance.now() - started < capMs) {
     const metrics = await scrape(server.url);
     lagMs.push(loopLagMs(metrics));
-    if (metricValue(metrics, 'kavak_queue_depth') === 0 && customers.every((c) => twilio.sent.has(c))) return { ms: performance.now() - started, lagMs };
+    if (metricValue(metrics, 'kavak_queue_depth') === 0 && customers.every((c) => twilio.sent.has(c)))
+      return { ms: performance.now() - started, lagMs };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   return { ms: null, lagMs };
@@ -87,7 +95,14 @@ function exactlyOnce(twilio: FakeTwilioRest, customers: readonly string[], accep
     fallbacks += bodies.filter((b) => b === FALLBACK_REPLY).length;
   }
   const missing = accepted - replied;
-  return { accepted, replied, missing, duplicated, fallbacks, pass: missing === 0 && duplicated === 0 && fallbacks === 0 && twilio.refused() === 0 };
+  return {
+    accepted,
+    replied,
+    missing,
+    duplicated,
+    fallbacks,
+    pass: missing === 0 && duplicated === 0 && fallbacks === 0 && twilio.refused() === 0,
+  };
 }
 
 interface RunOptions {
@@ -113,13 +128,32 @@ async function runRate(env: Env, options: RunOptions): Promise<RateRun> {
   const { ctx, twilio } = env;
   const name = `serve-${options.rate}-c${options.concurrency}${options.profileDir ? '-prof' : ''}`;
   const server = await startServeChild(
-    { runtime: 'openai', baseUrl: env.modelUrl, db: join(ctx.workDir, `${name}.db`), reply: 'rest', concurrency: options.concurrency, modelRpm: 0 },
-    { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, KAVAK_TWILIO_API_URL: twilio.url, KAVAK_LOG_LEVEL: 'info' },
+    {
+      runtime: 'openai',
+      baseUrl: env.modelUrl,
+      db: join(ctx.workDir, `${name}.db`),
+      reply: 'rest',
+      concurrency: options.concurrency,
+      modelRpm: 0,
+    },
+    {
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      KAVAK_TWILIO_API_URL: twilio.url,
+      KAVAK_LOG_LEVEL: 'info',
+    },
     join(ctx.workDir, `${name}.log`),
     options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [],
   );
   const webhookUrl = `${server.url}/twilio/whatsapp`;
-  const settings = { webhookUrl, authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, lanes: LANES, messages: env.messages, customers: env.sequence };
+  const settings = {
+    webhookUrl,
+    authToken: AUTH_TOKEN,
+    accountSid: ACCOUNT_SID,
+    lanes: LANES,
+    messages: env.messages,
+    customers: env.sequence,
+  };
   try {
     // Warm-up (JIT, SQLite, the scripted model's answer cache), drained before the measured load.
     const warm = await offerTwilioLoad({ ...settings, ...WARM_UP });
@@ -127,22 +161,51 @@ async function runRate(env: Env, options: RunOptions): Promise<RateRun> {
     const start = await scrape(server.url);
     const before = metricValue(start, 'kavak_webhook_requests_total', { outcome: 'accepted' });
     const cpuBefore = metricValue(start, 'kavak_process_cpu_seconds_total');
-    ctx.log(`webhook: ${options.rate} req/s for ${options.seconds} s (--concurrency ${options.concurrency}${options.profileDir ? ', profiled' : ''})`);
+    ctx.log(
+      `webhook: ${options.rate} req/s for ${options.seconds} s (--concurrency ${options.concurrency}${options.profileDir ? ', profiled' : ''})`,
+    );
     const load = await offerTwilioLoad({ ...settings, rate: options.rate, seconds: options.seconds });
     const metrics = await scrape(server.url);
     const backlogAtEnd = metricValue(metrics, 'kavak_queue_depth');
     const accepted = metricValue(metrics, 'kavak_webhook_requests_total', { outcome: 'accepted' }) - before;
     const cpuS = metricValue(metrics, 'kavak_process_cpu_seconds_total') - cpuBefore;
-    const cpu = { serverCpuShare: cpuS / load.durationS, serverCpuMsPerRequest: accepted > 0 ? (cpuS * 1000) / accepted : Number.NaN, serverLagP99Ms: loopLagMs(metrics) };
-    ctx.log(`webhook: ${load.ok} acked, p99 ${fmt(percentile(load.latencies, 99))} ms, ${backlogAtEnd} queued at the end`);
-    if (!options.drain) return { rate: options.rate, load, ...cpu, drainLagP99Ms: Number.NaN, backlogAtEnd, drainMs: null, drainedMessages: 0, check: exactlyOnce(twilio, [], accepted) };
+    const cpu = {
+      serverCpuShare: cpuS / load.durationS,
+      serverCpuMsPerRequest: accepted > 0 ? (cpuS * 1000) / accepted : Number.NaN,
+      serverLagP99Ms: loopLagMs(metrics),
+    };
+    ctx.log(
+      `webhook: ${load.ok} acked, p99 ${fmt(percentile(load.latencies, 99))} ms, ${backlogAtEnd} queued at the end`,
+    );
+    if (!options.drain)
+      return {
+        rate: options.rate,
+        load,
+        ...cpu,
+        drainLagP99Ms: Number.NaN,
+        backlogAtEnd,
+        drainMs: null,
+        drainedMessages: 0,
+        check: exactlyOnce(twilio, [], accepted),
+      };
     const capMs = ctx.options.webhookDrainCapSeconds * 1000;
     const drained = await drain(server, twilio, load.customers, capMs);
     const drainMs = drained.ms;
     const drainedMessages = backlogAtEnd - metricValue(await scrape(server.url), 'kavak_queue_depth');
     const check = exactlyOnce(twilio, load.customers, accepted);
-    ctx.log(`webhook: drain ${drainMs === null ? `cut after ${capMs / 1000} s` : `${fmt(drainMs / 1000)} s`}, ${check.replied}/${check.accepted} replied`);
-    return { rate: options.rate, load, ...cpu, drainLagP99Ms: median(drained.lagMs), backlogAtEnd, drainMs, drainedMessages, check };
+    ctx.log(
+      `webhook: drain ${drainMs === null ? `cut after ${capMs / 1000} s` : `${fmt(drainMs / 1000)} s`}, ${check.replied}/${check.accepted} replied`,
+    );
+    return {
+      rate: options.rate,
+      load,
+      ...cpu,
+      drainLagP99Ms: median(drained.lagMs),
+      backlogAtEnd,
+      drainMs,
+      drainedMessages,
+      check,
+    };
   } finally {
     // With the drain skipped, SIGTERM lets in-flight turns finish and requeues the rest.
     await server.stop();
@@ -159,7 +222,11 @@ interface Diagnosis {
   busyHot: HotFunctions | undefined;
 }
 
-async function profiledRun(env: Env, concurrency: number, seconds: number): Promise<{ run: RateRun; hot: HotFunctions | undefined }> {
+async function profiledRun(
+  env: Env,
+  concurrency: number,
+  seconds: number,
+): Promise<{ run: RateRun; hot: HotFunctions | undefined }> {
   const profileDir = join(env.ctx.workDir, `serve-profile-c${concurrency}`);
   const run = await runRate(env, { rate: TARGET.rate, seconds, concurrency, drain: false, profileDir });
   const profile = readProfileDir(profileDir);
@@ -181,19 +248,28 @@ function diagnosisNotes(diagnosis: Diagnosis | undefined): string[] {
     `Diagnosis 1, ${TARGET.rate} req/s with --concurrency 1 (one turn at a time, so the webhook has the event loop nearly to itself; server under node --cpu-prof): ack p50 ${fmt(percentile(t.latencies, 50))} ms, p99 ${fmt(percentile(t.latencies, 99))} ms, ${fmt(t.ok / t.durationS, 1)} req/s achieved, server CPU ${fmt(diagnosis.throttled.serverCpuShare * 100, 0)}% of one core, ${fmt(diagnosis.throttled.serverCpuMsPerRequest)} ms CPU per request (profiler overhead included). The webhook and the queue's turns share one event loop, so the gap to the measured p99 is turn work running between acks; what remains is the ack path's own cost.`,
   ];
   if (diagnosis.throttledHot) {
-    notes.push(`Diagnosis 1 profile (mostly the ack path; the whole process life, so start-up module compilation shows too), top self time (shares of busy time): ${formatHot(diagnosis.throttledHot.self.slice(0, 12))}.`);
-    notes.push(`Diagnosis 1, top total time in src/: ${formatHot(diagnosis.throttledHot.total.slice(0, 12))}.`);
+    notes.push(
+      `Diagnosis 1 profile (mostly the ack path; the whole process life, so start-up module compilation shows too), top self time (shares of busy time): ${formatHot(diagnosis.throttledHot.self.slice(0, 12))}.`,
+    );
+    notes.push(
+      `Diagnosis 1, top total time in src/: ${formatHot(diagnosis.throttledHot.total.slice(0, 12))}.`,
+    );
   }
   if (diagnosis.busyHot) {
-    notes.push(`Diagnosis 2 profile, ${TARGET.rate} req/s with --concurrency ${SERVE_CONCURRENCY} (acks and turns), top self time: ${formatHot(diagnosis.busyHot.self.slice(0, 12))}.`);
-    notes.push(`Diagnosis 2, top total time in src/ (callers included; async continuations start new stacks, so totals undercount): ${formatHot(diagnosis.busyHot.total.slice(0, 12))}.`);
+    notes.push(
+      `Diagnosis 2 profile, ${TARGET.rate} req/s with --concurrency ${SERVE_CONCURRENCY} (acks and turns), top self time: ${formatHot(diagnosis.busyHot.self.slice(0, 12))}.`,
+    );
+    notes.push(
+      `Diagnosis 2, top total time in src/ (callers included; async continuations start new stacks, so totals undercount): ${formatHot(diagnosis.busyHot.total.slice(0, 12))}.`,
+    );
   }
   return notes;
 }
 
 export const webhookBench: Bench = {
   name: 'webhook',
-  title: 'Webhook: Twilio acknowledgement latency and throughput at fixed offered loads, then the queue drain',
+  title:
+    'Webhook: Twilio acknowledgement latency and throughput at fixed offered loads, then the queue drain',
   async run(ctx): Promise<BenchOutcome> {
     await serveModule();
     const messages = [...new Set((await loadGoldenCases()).map((c) => c.turns[0]!.user))];
@@ -204,15 +280,27 @@ export const webhookBench: Bench = {
     let diagnosis: Diagnosis | undefined;
     try {
       for (const rate of ctx.options.webhookRates) {
-        runs.push(await runRate(env, { rate, seconds: ctx.options.webhookSeconds, concurrency: SERVE_CONCURRENCY, drain: true }));
+        runs.push(
+          await runRate(env, {
+            rate,
+            seconds: ctx.options.webhookSeconds,
+            concurrency: SERVE_CONCURRENCY,
+            drain: true,
+          }),
+        );
       }
       const atTarget = runs.find((run) => run.rate === TARGET.rate);
-      if (atTarget && percentile(atTarget.load.latencies, 99) >= TARGET.p99Ms) diagnosis = await diagnose(env, Math.min(ctx.options.webhookSeconds, 5));
+      if (atTarget && percentile(atTarget.load.latencies, 99) >= TARGET.p99Ms)
+        diagnosis = await diagnose(env, Math.min(ctx.options.webhookSeconds, 5));
     } finally {
       await twilio.close();
       await model.close();
     }
-    const figures: Record<string, number> = { seconds: ctx.options.webhookSeconds, modelDelayMs: ctx.options.modelDelayMs, serveConcurrency: SERVE_CONCURRENCY };
+    const figures: Record<string, number> = {
+      seconds: ctx.options.webhookSeconds,
+      modelDelayMs: ctx.options.modelDelayMs,
+      serveConcurrency: SERVE_CONCURRENCY,
+    };
     for (const run of runs) {
       const k = `rate${run.rate}`;
       figures[`${k}.ackP50Ms`] = round(percentile(run.load.latencies, 50), 2);
@@ -234,20 +322,52 @@ export const webhookBench: Bench = {
     }
     const atTarget = runs.find((run) => run.rate === TARGET.rate);
     if (diagnosis) {
-      figures[`throttled${TARGET.rate}.ackP99Ms`] = round(percentile(diagnosis.throttled.load.latencies, 99), 2);
-      figures[`throttled${TARGET.rate}.ackP50Ms`] = round(percentile(diagnosis.throttled.load.latencies, 50), 2);
+      figures[`throttled${TARGET.rate}.ackP99Ms`] = round(
+        percentile(diagnosis.throttled.load.latencies, 99),
+        2,
+      );
+      figures[`throttled${TARGET.rate}.ackP50Ms`] = round(
+        percentile(diagnosis.throttled.load.latencies, 50),
+        2,
+      );
     }
     return {
       figures,
       targets: [
-        target(`p99 ack at ${TARGET.rate} req/s`, atTarget ? round(percentile(atTarget.load.latencies, 99), 2) : null, '<', TARGET.p99Ms, 'ms'),
+        target(
+          `p99 ack at ${TARGET.rate} req/s`,
+          atTarget ? round(percentile(atTarget.load.latencies, 99), 2) : null,
+          '<',
+          TARGET.p99Ms,
+          'ms',
+        ),
         // Measured once every accepted message was answered; while some still wait, it cannot be told.
-        ...runs.map((run) => target(`replied exactly once at ${run.rate} req/s (missing + duplicated + fallbacks)`, run.check.missing === 0 ? run.check.duplicated + run.check.fallbacks : null, '<=', 0, 'messages')),
+        ...runs.map((run) =>
+          target(
+            `replied exactly once at ${run.rate} req/s (missing + duplicated + fallbacks)`,
+            run.check.missing === 0 ? run.check.duplicated + run.check.fallbacks : null,
+            '<=',
+            0,
+            'messages',
+          ),
+        ),
       ],
       tables: [
         {
           title: `Acknowledgement (POST /twilio/whatsapp → 200, signatures checked, --reply rest), ${ctx.options.webhookSeconds} s per load, model answering after ${ctx.options.modelDelayMs} ms`,
-          head: ['offered req/s', 'achieved req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors', 'server CPU', 'CPU ms/request', 'server loop lag p99 ms', 'generator lag p99 ms'],
+          head: [
+            'offered req/s',
+            'achieved req/s',
+            'p50 ms',
+            'p99 ms',
+            'max ms',
+            'non-2xx',
+            'errors',
+            'server CPU',
+            'CPU ms/request',
+            'server loop lag p99 ms',
+            'generator lag p99 ms',
+          ],
           rows: runs.map((run) => [
             String(run.rate),
             fmt(run.load.ok / run.load.durationS, 1),
@@ -264,13 +384,32 @@ export const webhookBench: Bench = {
         },
         {
           title: `Queue drain after the load (kavak serve --concurrency ${SERVE_CONCURRENCY} --model-rpm 0), replies counted at the fake Twilio REST API`,
-          head: ['offered req/s', 'accepted', 'queued at end of load', 'drain s', 'drain msg/s', 'server loop lag p99 ms (median)', 'replied', 'not replied', 'duplicated', 'fallbacks'],
+          head: [
+            'offered req/s',
+            'accepted',
+            'queued at end of load',
+            'drain s',
+            'drain msg/s',
+            'server loop lag p99 ms (median)',
+            'replied',
+            'not replied',
+            'duplicated',
+            'fallbacks',
+          ],
           rows: runs.map((run) => [
             String(run.rate),
             String(run.check.accepted),
             String(run.backlogAtEnd),
-            run.drainMs === null ? (run.check.missing === 0 ? `≈ ${ctx.options.webhookDrainCapSeconds}` : `> ${ctx.options.webhookDrainCapSeconds} (cut)`) : fmt(run.drainMs / 1000),
-            run.drainMs === null ? fmt(run.drainedMessages / ctx.options.webhookDrainCapSeconds, 1) : run.drainMs > 0 ? fmt(run.backlogAtEnd / (run.drainMs / 1000), 1) : '—',
+            run.drainMs === null
+              ? run.check.missing === 0
+                ? `≈ ${ctx.options.webhookDrainCapSeconds}`
+                : `> ${ctx.options.webhookDrainCapSeconds} (cut)`
+              : fmt(run.drainMs / 1000),
+            run.drainMs === null
+              ? fmt(run.drainedMessages / ctx.options.webhookDrainCapSeconds, 1)
+              : run.drainMs > 0
+                ? fmt(run.backlogAtEnd / (run.drainMs / 1000), 1)
+                : '—',
             fmt(run.drainLagP99Ms),
             String(run.check.replied),
             String(run.check.missing),

@@ -10,15 +10,28 @@ function renderTable(table: BenchTable): string {
 
 function targetRow(check: TargetCheck): string[] {
   const actual = check.actual === null ? 'not measured' : `${fmt(check.actual)} ${check.unit}`;
-  return [check.name, `${check.comparison} ${fmt(check.limit)} ${check.unit}`, actual, check.pass ? 'pass' : 'FAIL'];
+  return [
+    check.name,
+    `${check.comparison} ${fmt(check.limit)} ${check.unit}`,
+    actual,
+    check.pass ? 'pass' : 'FAIL',
+  ];
 }
 
 /** A bench's tables, its targets and its notes, as printed after it runs. */
 export function renderReport(report: BenchReport): string {
-  const parts = [`\n== ${report.name}: ${report.title} (${(report.durationMs / 1000).toFixed(1)} s, ${report.status})`];
+  const parts = [
+    `\n== ${report.name}: ${report.title} (${(report.durationMs / 1000).toFixed(1)} s, ${report.status})`,
+  ];
   parts.push(...report.tables.map(renderTable));
   if (report.targets.length > 0) {
-    parts.push(renderTable({ title: 'Targets', head: ['target', 'limit', 'measured', ''], rows: report.targets.map(targetRow) }));
+    parts.push(
+      renderTable({
+        title: 'Targets',
+        head: ['target', 'limit', 'measured', ''],
+        rows: report.targets.map(targetRow),
+      }),
+    );
   }
   parts.push(...report.notes.map((note) => `- ${note}`));
   return parts.join('\n');

@@ -6,7 +6,12 @@ import { ResultsFileSchema } from './report.js';
  * Writes results.json. A run of some benches keeps the other benches' latest figures, so
  * `npm run bench -- webhook` does not erase the rest; each bench records when it ran.
  */
-export function writeResults(path: string, machine: Machine, command: string, reports: readonly BenchReport[]): ResultsFile {
+export function writeResults(
+  path: string,
+  machine: Machine,
+  command: string,
+  reports: readonly BenchReport[],
+): ResultsFile {
   const previous = readPrevious(path);
   const benches = { ...previous?.benches };
   for (const report of reports) benches[report.name] = report;

@@ -10,15 +10,24 @@ export async function runBench(bench: Bench, ctx: BenchContext): Promise<BenchRe
   const base = { name: bench.name, title: bench.title, ranAt, loadAverage: load };
   const busy =
     load > cpus().length
-      ? [`The machine was busy when this bench started (load average ${load} on ${cpus().length} cores): times are longer than on an idle machine.`]
+      ? [
+          `The machine was busy when this bench started (load average ${load} on ${cpus().length} cores): times are longer than on an idle machine.`,
+        ]
       : [];
   ctx.log(`${bench.name}: start`);
   try {
     const outcome = await bench.run(ctx);
-    return { ...base, status: 'ok', durationMs: Math.round(performance.now() - started), ...outcome, notes: [...busy, ...outcome.notes] };
+    return {
+      ...base,
+      status: 'ok',
+      durationMs: Math.round(performance.now() - started),
+      ...outcome,
+      notes: [...busy, ...outcome.notes],
+    };
   } catch (error) {
     const unavailable = error instanceof BenchUnavailableError;
-    const message = error instanceof Error ? (unavailable ? error.message : (error.stack ?? error.message)) : String(error);
+    const message =
+      error instanceof Error ? (unavailable ? error.message : (error.stack ?? error.message)) : String(error);
     ctx.log(`${bench.name}: ${unavailable ? '' : 'failed: '}${message}`);
     return {
       ...base,

@@ -14,7 +14,10 @@ export function sampleCatalogPath(): string {
  * A generated catalog (the sample's cars, perturbed; same seed, same file) written once per
  * bench run into `workDir`, so the pipeline and token benches share it.
  */
-export function generatedCatalogPath(workDir: string, rows = LARGE_CATALOG_ROWS): { path: string; generatedMs: number } {
+export function generatedCatalogPath(
+  workDir: string,
+  rows = LARGE_CATALOG_ROWS,
+): { path: string; generatedMs: number } {
   const path = join(workDir, `catalog-${rows}-seed${SEED}.csv`);
   if (existsSync(path)) return { path, generatedMs: 0 };
   const started = performance.now();

@@ -31,7 +31,10 @@ export interface HotFunction {
  * Runs `work` under the V8 CPU profiler (what `node --cpu-prof` records) and returns the
  * functions with the most self and total time, so a missed target names its cause.
  */
-export async function profileHotFunctions(work: () => Promise<void>, top = 14): Promise<{ self: HotFunction[]; total: HotFunction[] }> {
+export async function profileHotFunctions(
+  work: () => Promise<void>,
+  top = 14,
+): Promise<{ self: HotFunction[]; total: HotFunction[] }> {
   const session = new Session();
   session.connect();
   try {
@@ -68,7 +71,10 @@ function definitionLine(file: string, name: string): number | undefined {
     }
     sources.set(file, lines);
   }
-  const bare = name.split('.').at(-1)!.replace(/[^\w$]/g, '');
+  const bare = name
+    .split('.')
+    .at(-1)!
+    .replace(/[^\w$]/g, '');
   if (!bare) return undefined;
   const patterns = [
     new RegExp(`function\\*?\\s+${bare}\\b`),
@@ -84,12 +90,19 @@ function definitionLine(file: string, name: string): number | undefined {
 }
 
 /** Top functions by self time, and our own (src/) by total time. */
-export function summarizeProfile(profile: CpuProfile, top: number): { self: HotFunction[]; total: HotFunction[] } {
+export function summarizeProfile(
+  profile: CpuProfile,
+  top: number,
+): { self: HotFunction[]; total: HotFunction[] } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   // Shares of the time the process was busy: idle samples (waiting on I/O) are left out.
-  const totalSamples = profile.nodes.reduce((n, node) => n + (node.callFrame.functionName === '(idle)' ? 0 : (node.hitCount ?? 0)), 0) || 1;
+  const totalSamples =
+    profile.nodes.reduce(
+      (n, node) => n + (node.callFrame.functionName === '(idle)' ? 0 : (node.hitCount ?? 0)),
+      0,
+    ) || 1;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -110,7 +123,11 @@ export function summarizeProfile(profile: CpuProfile, top: number): { self: HotF
       .filter(([name]) => !skip(name))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name]) => ({ name, selfPercent: pct(self.get(name) ?? 0), totalPercent: pct(total.get(name) ?? 0) }));
+      .map(([name]) => ({
+        name,
+        selfPercent: pct(self.get(name) ?? 0),
+        totalPercent: pct(total.get(name) ?? 0),
+      }));
   const pct = (hits: number) => Math.round((hits / totalSamples) * 1000) / 10;
   const boring = (name: string) => /^\((root|idle)\)/.test(name);
   // Total time: only our own code, so the answer points at a function in src/.
@@ -125,21 +142,38 @@ export interface ModuleTime {
 }
 
 /** Where a profile spent its self time, by package or source folder (for start-up costs). */
-export function selfTimeByModule(profile: CpuProfile, top = 10): { totalMs: number; modules: ModuleTime[]; packages: string[] } {
+export function selfTimeByModule(
+  profile: CpuProfile,
+  top = 10,
+): { totalMs: number; modules: ModuleTime[]; packages: string[] } {
   const totalMs = (profile.endTime - profile.startTime) / 1000;
   const samples = profile.nodes.reduce((n, node) => n + (node.hitCount ?? 0), 0) || 1;
   const byModule = new Map<string, number>();
   for (const node of profile.nodes) {
     const hits = node.hitCount ?? 0;
-    if (hits > 0) byModule.set(moduleOf(node.callFrame.url, node.callFrame.functionName), (byModule.get(moduleOf(node.callFrame.url, node.callFrame.functionName)) ?? 0) + hits);
+    if (hits > 0)
+      byModule.set(
+        moduleOf(node.callFrame.url, node.callFrame.functionName),
+        (byModule.get(moduleOf(node.callFrame.url, node.callFrame.functionName)) ?? 0) + hits,
+      );
   }
   const modules = [...byModule]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([module, hits]) => ({ module, selfMs: Math.round((hits / samples) * totalMs) }));
   // Every package with code on any sampled stack: what the start-up loaded and ran.
-  const packages = [...new Set(profile.nodes.map((node) => moduleOf(node.callFrame.url, '')).filter((m) => m.startsWith('node_modules/')))];
-  return { totalMs: Math.round(totalMs), modules, packages: packages.map((p) => p.slice('node_modules/'.length)).sort() };
+  const packages = [
+    ...new Set(
+      profile.nodes
+        .map((node) => moduleOf(node.callFrame.url, ''))
+        .filter((m) => m.startsWith('node_modules/')),
+    ),
+  ];
+  return {
+    totalMs: Math.round(totalMs),
+    modules,
+    packages: packages.map((p) => p.slice('node_modules/'.length)).sort(),
+  };
 }
 
 function moduleOf(url: string, functionName: string): string {

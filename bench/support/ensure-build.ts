@@ -22,13 +22,26 @@ export interface BuildState {
 
 /** Runs `npm run build` (tsc -p tsconfig.build.json) when dist/ is missing or older than src/. */
 export async function ensureBuild(log: (message: string) => void): Promise<BuildState> {
-  const source = newestMtime(join(REPO, 'src'), (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name));
-  if (existsSync(ENTRY) && newestMtime(join(REPO, 'dist'), (name) => name.endsWith('.js')) >= source) return { built: false };
+  const source = newestMtime(
+    join(REPO, 'src'),
+    (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name),
+  );
+  if (existsSync(ENTRY) && newestMtime(join(REPO, 'dist'), (name) => name.endsWith('.js')) >= source)
+    return { built: false };
   log('dist/ is missing or older than src/: npm run build');
   const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
-  const result = await runNode([tsc, '-p', 'tsconfig.build.json'], { timeoutMs: 300_000, env: { ...process.env } as Record<string, string> });
+  const result = await runNode([tsc, '-p', 'tsconfig.build.json'], {
+    timeoutMs: 300_000,
+    env: { ...process.env } as Record<string, string>,
+  });
   if (result.code === 0) return { built: true };
-  if (!existsSync(ENTRY)) throw new Error(`npm run build failed and dist/cli/index.js is missing:\n${result.stdout.slice(0, 3000)}`);
+  if (!existsSync(ENTRY))
+    throw new Error(
+      `npm run build failed and dist/cli/index.js is missing:\n${result.stdout.slice(0, 3000)}`,
+    );
   const first = result.stdout.split('\n').find((line) => line.includes('error TS')) ?? 'see npm run build';
-  return { built: true, warning: `npm run build reported type errors (dist/ was emitted and measured anyway): ${first}` };
+  return {
+    built: true,
+    warning: `npm run build reported type errors (dist/ was emitted and measured anyway): ${first}`,
+  };
 }

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import { text } from 'node:stream/consumers';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeTwilioRest {
@@ -20,7 +21,10 @@ export interface FakeTwilioRest {
   close(): Promise<void>;
 }
 
-export async function startFakeTwilioRest(credentials: { accountSid: string; authToken: string }): Promise<FakeTwilioRest> {
+export async function startFakeTwilioRest(credentials: {
+  accountSid: string;
+  authToken: string;
+}): Promise<FakeTwilioRest> {
   const sent = new Map<string, string[]>();
   let total = 0;
   let refused = 0;
@@ -28,18 +32,20 @@ export async function startFakeTwilioRest(credentials: { accountSid: string; aut
   const path = `/2010-04-01/Accounts/${credentials.accountSid}/Messages.json`;
 
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    void text(req).then((raw) => {
       const answer = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
       if (req.method !== 'POST' || req.url !== path || req.headers.authorization !== expectedAuth) {
         refused += 1;
-        return answer(req.url === path ? 401 : 404, { code: 20003, message: 'refused by the bench fake', status: 401 });
+        return answer(req.url === path ? 401 : 404, {
+          code: 20003,
+          message: 'refused by the bench fake',
+          status: 401,
+        });
       }
-      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      const form = new URLSearchParams(raw);
       const to = form.get('To') ?? '';
       const body = form.get('Body') ?? '';
       sent.set(to, [...(sent.get(to) ?? []), body]);

@@ -39,5 +39,10 @@ export function runNode(
 
 /** No OPENAI_API_KEY, no KAVAK_* from the user's shell: every child runs the same way. */
 export function minimalEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...extra };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/tmp',
+    LANG: 'C.UTF-8',
+    ...extra,
+  };
 }

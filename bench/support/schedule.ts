@@ -14,7 +14,10 @@ export function listMakespan(durations: readonly number[], slots: number): numbe
 }
 
 export function lptMakespan(durations: readonly number[], slots: number): number {
-  return listMakespan([...durations].sort((a, b) => b - a), slots);
+  return listMakespan(
+    [...durations].sort((a, b) => b - a),
+    slots,
+  );
 }
 
 interface TimedCall {

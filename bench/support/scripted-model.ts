@@ -72,13 +72,19 @@ export function scriptedAnswer(body: ChatRequestBody, vocabulary?: Vocabulary): 
   const user = text(messages.find((m) => m.role === 'user')?.content);
   switch (kind) {
     case 'intents': {
-      const result = extractIntents({ message: user.trim(), history: historyFrom(system), profile: profileFrom(system) }, vocabulary);
+      const result = extractIntents(
+        { message: user.trim(), history: historyFrom(system), profile: profileFrom(system) },
+        vocabulary,
+      );
       return { kind, content: JSON.stringify(result) };
     }
     case 'reply':
       return { kind, content: user.split('BORRADOR:\n')[1] ?? '' };
     case 'judge':
-      return { kind, content: JSON.stringify({ reasoning: 'Cumple la rúbrica (modelo de bench).', pass: true, score: 1 }) };
+      return {
+        kind,
+        content: JSON.stringify({ reasoning: 'Cumple la rúbrica (modelo de bench).', pass: true, score: 1 }),
+      };
     case 'other':
       return { kind, content: 'ok' };
   }

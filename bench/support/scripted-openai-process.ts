@@ -10,17 +10,28 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { minimalEnv, REPO, TSX } from './node-child.js';
-import { startScriptedOpenAIServer, type CallCounts, type ScriptedOpenAIServer } from './scripted-openai-server.js';
+import {
+  startScriptedOpenAIServer,
+  type CallCounts,
+  type ScriptedOpenAIServer,
+} from './scripted-openai-server.js';
 import { catalogVocabulary } from './vocabulary.js';
 
 const SELF = fileURLToPath(import.meta.url);
 
-export async function spawnScriptedOpenAIServer(options: { delayMs: number; catalog?: string }): Promise<ScriptedOpenAIServer> {
-  const child = spawn(process.execPath, ['--import', TSX, SELF, String(options.delayMs), ...(options.catalog ? [options.catalog] : [])], {
-    cwd: REPO,
-    env: minimalEnv(),
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+export async function spawnScriptedOpenAIServer(options: {
+  delayMs: number;
+  catalog?: string;
+}): Promise<ScriptedOpenAIServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX, SELF, String(options.delayMs), ...(options.catalog ? [options.catalog] : [])],
+    {
+      cwd: REPO,
+      env: minimalEnv(),
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -28,7 +39,9 @@ export async function spawnScriptedOpenAIServer(options: { delayMs: number; cata
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
-    child.once('exit', (code) => reject(new Error(`the scripted OpenAI server exited (${code}) before listening`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the scripted OpenAI server exited (${code}) before listening`)),
+    );
   });
   const control = async (path: string): Promise<{ calls: CallCounts }> => {
     const response = await fetch(`${url.replace(/\/v1$/, '')}/__bench/${path}`, { method: 'POST' });

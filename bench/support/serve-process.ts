@@ -41,16 +41,32 @@ export async function startServeChild(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', TSX, SELF, JSON.stringify({ ...options, host: '127.0.0.1', port, publicUrl: url })], {
-    cwd: REPO,
-    env: minimalEnv(env),
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      '--import',
+      TSX,
+      SELF,
+      JSON.stringify({ ...options, host: '127.0.0.1', port, publicUrl: url }),
+    ],
+    {
+      cwd: REPO,
+      env: minimalEnv(env),
+      stdio: ['ignore', log, log],
+    },
+  );
   closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const started = Date.now();
   for (;;) {
-    const state = await Promise.race([exited.then(() => 'exited' as const), fetch(`${url}/healthz`).then((r) => (r.ok ? 'up' : 'down'), () => 'down' as const)]);
+    const state = await Promise.race([
+      exited.then(() => 'exited' as const),
+      fetch(`${url}/healthz`).then(
+        (r) => (r.ok ? 'up' : 'down'),
+        () => 'down' as const,
+      ),
+    ]);
     if (state === 'up') break;
     if (state === 'exited') throw new Error(`kavak serve exited before listening; see ${logFile}`);
     if (Date.now() - started > 60_000) {

@@ -87,13 +87,20 @@ export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResul
       path,
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(settings.authToken, settings.webhookUrl, params),
+        'x-twilio-signature': twilio.getExpectedTwilioSignature(
+          settings.authToken,
+          settings.webhookUrl,
+          params,
+        ),
       },
       body: new URLSearchParams(params).toString(),
     };
   };
   const lanes = Math.max(settings.lanes, Math.ceil(settings.rate / MAX_LANE_RATE));
-  const laneRates = Array.from({ length: lanes }, (_, i) => Math.floor(settings.rate / lanes) + (i < settings.rate % lanes ? 1 : 0)).filter((r) => r > 0);
+  const laneRates = Array.from(
+    { length: lanes },
+    (_, i) => Math.floor(settings.rate / lanes) + (i < settings.rate % lanes ? 1 : 0),
+  ).filter((r) => r > 0);
   lag.enable();
   const results = await Promise.all(
     laneRates.map(async (rate, i) => {
@@ -112,7 +119,8 @@ export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResul
     }),
   );
   lag.disable();
-  const sum = (pick: (result: autocannon.Result) => number) => results.reduce((n, result) => n + pick(result), 0);
+  const sum = (pick: (result: autocannon.Result) => number) =>
+    results.reduce((n, result) => n + pick(result), 0);
   return {
     customers,
     latencies,

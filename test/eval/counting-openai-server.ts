@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import { emptyEntities } from '../../src/core/intents/schema.js';
 /**
  * A tiny OpenAI-compatible server for the eval runner's tests: it answers the pipeline's two
@@ -136,16 +137,10 @@ function respond(
   res.end(JSON.stringify(payload));
 }
 
-function readJson(req: IncomingMessage): Promise<ChatRequestBody> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequestBody);
-      } catch {
-        resolve({});
-      }
-    });
-  });
+async function readJson(req: IncomingMessage): Promise<ChatRequestBody> {
+  try {
+    return JSON.parse(await text(req)) as ChatRequestBody;
+  } catch {
+    return {};
+  }
 }

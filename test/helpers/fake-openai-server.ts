@@ -15,8 +15,9 @@
  * Replies are served in queue order; when the queue is empty the fallback answers (by default a
  * 500 that says no reply was scripted, so a missing script fails loudly).
  */
+import { text } from 'node:stream/consumers';
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface JsonReply {
@@ -150,7 +151,7 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   let fallback: FakeReply | ((request: ReceivedRequest) => FakeReply) = NO_REPLY;
 
   const server = createServer((req, res) => {
-    void readBody(req).then(
+    void text(req).then(
       (raw) => {
         const received: ReceivedRequest = {
           method: req.method ?? 'GET',
@@ -207,15 +208,6 @@ function answer(res: ServerResponse, reply: FakeReply): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers });
   for (const event of reply.events) res.write(`data: ${JSON.stringify(event)}\n\n`);
   res.end('data: [DONE]\n\n');
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseJson(raw: string): unknown {

@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 /**
  * A local stand-in for the Twilio REST API (POST /2010-04-01/Accounts/{sid}/Messages.json) on
  * 127.0.0.1: the real twilio SDK, its base URL pointed here, sends replies to it. It checks
@@ -133,10 +134,6 @@ export async function startFakeTwilioServer(
   };
 }
 
-function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
-  });
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new URLSearchParams(await text(req));
 }
