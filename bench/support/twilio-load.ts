@@ -10,7 +10,8 @@ export class CustomerSequence {
     return {
       index,
       from: `whatsapp:+5215${String(index).padStart(9, '0')}`,
-      messageSid: `SMbench${String(index).padStart(26, '0')}`,
+      // A real sid's shape (SM + 32 hex): the webhook refuses anything else.
+      messageSid: `SM${index.toString(16).padStart(32, '0')}`,
     };
   }
   get count(): number {

@@ -14,7 +14,9 @@ import type { TurnTrace } from './trace/schema.js';
 import { Tracer } from './trace/tracer.js';
 import type { PipelineSettings, PipelineTools, TurnContext } from './turn-context.js';
 import { UserInputError } from './errors.js';
+import { characterCount } from './text.js';
 
+/** The longest message a turn takes, in characters (WhatsApp's own limit on a text message). */
 export const MAX_MESSAGE_CHARS = 4096;
 
 export interface PipelineDeps {
@@ -62,9 +64,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     withRuntime: (runtime) => createPipeline({ ...deps, runtime }),
     async runTurn(request) {
       const message = request.message.trim();
-      if (message.length > MAX_MESSAGE_CHARS) {
+      const characters = characterCount(message);
+      if (characters > MAX_MESSAGE_CHARS) {
         throw new UserInputError(
-          `The message has ${message.length} characters; the limit is ${MAX_MESSAGE_CHARS}.`,
+          `The message has ${characters} characters; the limit is ${MAX_MESSAGE_CHARS}.`,
           {
             hint: 'Send a shorter message.',
           },

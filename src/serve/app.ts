@@ -1,5 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../core/logger.js';
+import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';
 import { webhookHandler, WEBHOOK_PATH, type WebhookDeps } from './webhook-route.js';
 
@@ -15,6 +17,8 @@ export interface ServeAppDeps extends WebhookDeps {
   readiness: ReadinessCheck[];
   /** express "trust proxy": only then are X-Forwarded-Proto/Host used for the signed URL. */
   trustProxy?: boolean | number | string;
+  /** KAVAK_METRICS_TOKEN: when set, /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 /** The HTTP surface of `kavak serve` (no listen here): webhook, health, readiness, metrics. */
@@ -33,13 +37,20 @@ export function createServeApp(deps: ServeAppDeps): Express {
     res.status(ready ? 200 : 503).json({ ready, checks });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  const metricsAllowed = bearerCheck(deps.metricsToken);
+  app.get('/metrics', async (req, res) => {
+    if (!metricsAllowed(req.get('authorization'))) {
+      res.status(401).set('WWW-Authenticate', 'Bearer realm="kavak metrics"').type('text/plain');
+      res.send('/metrics needs Authorization: Bearer <KAVAK_METRICS_TOKEN>.');
+      return;
+    }
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
   // Twilio's form; WhatsApp bodies are small, the limit only stops abuse.
   app.post(WEBHOOK_PATH, express.urlencoded({ extended: false, limit: '256kb' }), webhookHandler(deps));
 
+  const badRequestWarning = throttledWarning(deps.logger, 'http_bad_request');
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
     const facts = (typeof error === 'object' && error !== null ? error : {}) as {
       status?: unknown;
@@ -49,7 +60,7 @@ export function createServeApp(deps: ServeAppDeps): Express {
       typeof facts.status === 'number' && facts.status >= 400 && facts.status < 500 ? facts.status : 500;
     if (status === 500)
       deps.logger.error('http_error', { error: error instanceof Error ? error.message : 'non-error thrown' });
-    else deps.logger.warn('http_bad_request', { status, type: facts.type });
+    else badRequestWarning.warn({ status, type: facts.type });
     if (!res.headersSent)
       res
         .status(status)
@@ -58,6 +69,23 @@ export function createServeApp(deps: ServeAppDeps): Express {
   };
   app.use(onError);
   return app;
+}
+
+/**
+ * Compares digests, not the strings: timingSafeEqual needs equal lengths, and comparing
+ * fixed-size hashes reveals neither the token nor its length through timing.
+ */
+function bearerCheck(token: string | undefined): (header: string | undefined) => boolean {
+  if (!token) return () => true;
+  const expected = sha256(token);
+  return (header) => {
+    const offered = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+    return offered !== undefined && timingSafeEqual(sha256(offered), expected);
+  };
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
 }
 
 function passes(readiness: ReadinessCheck): boolean {

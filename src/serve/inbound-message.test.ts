@@ -6,6 +6,7 @@ describe('the inbound Twilio message', () => {
   it('keeps every field Twilio sends, known or not', () => {
     const parsed = InboundMessageSchema.parse({
       MessageSid: 'SM0123456789abcdef0123456789abcdef',
+      AccountSid: `AC${'0'.repeat(32)}`,
       From: 'whatsapp:+5215512345678',
       To: 'whatsapp:+14155238886',
       Body: 'Hola',
@@ -45,8 +46,13 @@ describe('the inbound Twilio message', () => {
     expect(classifyInbound({ body: '', raw: { MessageType: 'location', Latitude: '19.43' } })).toMatchObject({
       reason: 'unsupported',
     });
-    // 4 KB is bytes: 2,100 "ñ" are 4,200 bytes.
-    expect(classifyInbound({ body: 'ñ'.repeat(2100), raw: {} })).toMatchObject({ reason: 'too_long' });
-    expect(classifyInbound({ body: 'a'.repeat(4096), raw: {} }).kind).toBe('text');
+  });
+
+  it('counts the length limit in characters, not bytes: accents and emoji are one each', () => {
+    // 2,100 "ñ" are 4,200 bytes but 2,100 characters, well inside WhatsApp's 4,096.
+    expect(classifyInbound({ body: 'ñ'.repeat(2100), raw: {} }).kind).toBe('text');
+    expect(classifyInbound({ body: 'ñ'.repeat(4096), raw: {} }).kind).toBe('text');
+    expect(classifyInbound({ body: '🚗'.repeat(4096), raw: {} }).kind).toBe('text'); // 8,192 UTF-16 units
+    expect(classifyInbound({ body: 'ñ'.repeat(4097), raw: {} })).toMatchObject({ reason: 'too_long' });
   });
 });

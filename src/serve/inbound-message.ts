@@ -1,26 +1,55 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-
-/** Twilio's limit on what we read: longer bodies get a polite notice instead of a turn. */
-export const MAX_BODY_BYTES = 4096;
+import { MAX_MESSAGE_CHARS } from '../core/pipeline.js';
+import { characterCount } from '../core/text.js';
 
 const FormValue = z.union([z.string(), z.array(z.string())]);
 
 /**
- * The Twilio WhatsApp webhook form. Loose on purpose: Twilio adds fields without notice, and
- * every field counts for the signature and is stored raw.
+ * Twilio's signature is an HMAC of the URL and every key and value run together, so a captured
+ * request re-sent as `MessageSid=<sid>MessageTypetext` without `MessageType` keeps a valid
+ * signature. Exact formats for the fields we act on close that: a sid cannot absorb a neighbour.
  */
-export const InboundMessageSchema = z.looseObject({
-  MessageSid: z.string().regex(/^[A-Za-z0-9]{10,64}$/, 'a Twilio message sid'),
-  From: z.string().min(3),
-  To: z.string().min(3),
-  Body: z.string().default(''),
-  ProfileName: z.string().optional(),
-  WaId: z.string().optional(),
-  NumMedia: z.coerce.number().int().min(0).default(0),
-  MessageType: z.string().optional(),
-  Latitude: z.string().optional(),
-});
+const MessageSid = z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, 'a Twilio message sid (SM or MM + 32 hex)');
+const WhatsAppAddress = z
+  .string()
+  .regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'a WhatsApp address (whatsapp:+E.164)');
+const FormCount = z.string().regex(/^\d{1,2}$/, 'a small count');
+
+/**
+ * The Twilio WhatsApp webhook form. Loose on purpose: Twilio adds fields without notice, and
+ * every field counts for the signature and is stored raw. Strict on the fields we act on.
+ */
+export const InboundMessageSchema = z
+  .looseObject({
+    MessageSid,
+    /** Deprecated copies of MessageSid Twilio still sends. */
+    SmsMessageSid: MessageSid.optional(),
+    SmsSid: MessageSid.optional(),
+    AccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio account sid (AC + 32 hex)'),
+    From: WhatsAppAddress,
+    To: WhatsAppAddress,
+    Body: z.string().default(''),
+    ProfileName: z.string().optional(),
+    WaId: z
+      .string()
+      .regex(/^\d{7,15}$/, 'a WhatsApp id (digits)')
+      .optional(),
+    NumMedia: FormCount.default('0').transform(Number),
+    NumSegments: FormCount.optional(),
+    ReferralNumMedia: FormCount.optional(),
+    MessageType: z
+      .string()
+      .regex(/^[a-z_]{1,32}$/, 'a message type')
+      .optional(),
+    Latitude: z.string().optional(),
+  })
+  .superRefine((message, ctx) => {
+    for (const copy of ['SmsMessageSid', 'SmsSid'] as const) {
+      if (message[copy] !== undefined && message[copy] !== message.MessageSid)
+        ctx.addIssue({ code: 'custom', path: [copy], message: 'differs from MessageSid' });
+    }
+  });
 export type InboundMessage = z.infer<typeof InboundMessageSchema>;
 
 /** What the express form parser may hand over. */
@@ -60,7 +89,8 @@ export const FALLBACK_REPLY =
 
 export function classifyInbound(message: { body: string; raw: Record<string, unknown> }): InboundContent {
   const body = message.body;
-  if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) return notice('too_long');
+  // The pipeline's own limit, counted the same way: longer bodies get a polite notice, not a failed turn.
+  if (characterCount(body.trim()) > MAX_MESSAGE_CHARS) return notice('too_long');
   if (body.trim()) return { kind: 'text', text: body.trim() };
   const media = Number(message.raw.NumMedia ?? 0);
   if (Number.isFinite(media) && media > 0) return notice('media_only');

@@ -70,6 +70,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
     reply: settings.reply,
     twimlDeadlineMs: settings.twimlDeadlineMs,
     trustProxy: trustProxyValue(settings.trustProxy),
+    metricsToken: setup.metricsToken,
     readiness: [
       { name: 'store', check: () => store.ping() },
       { name: 'queue', check: () => queue.accepting },

@@ -69,6 +69,8 @@ export interface ServeSetup {
   twilio: TwilioCredentials | undefined;
   /** Said at start-up (and, for the insecure mode, on every request). */
   warnings: string[];
+  /** KAVAK_METRICS_TOKEN: /metrics then wants it as a bearer token. */
+  metricsToken?: string;
 }
 
 /**
@@ -140,6 +142,7 @@ export function resolveServeSetup(
         },
     twilio,
     warnings,
+    metricsToken: env.KAVAK_METRICS_TOKEN?.trim() || undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import type { RequestHandler, Response } from 'express';
 import type { Logger } from '../core/logger.js';
 import { maskPhone } from '../core/redact.js';
 import type { MessageStore } from '../store/message-store.js';
+import { throttledWarning } from './log-throttle.js';
 import { conversationIdFor, FormFieldsSchema, InboundMessageSchema } from './inbound-message.js';
 import type { ServeMetrics } from './metrics.js';
 import type { ReplyMode } from './settings.js';
@@ -30,6 +31,9 @@ export interface WebhookDeps {
  * before the deadline. The work itself happens in the queue.
  */
 export function webhookHandler(deps: WebhookDeps): RequestHandler {
+  // Anyone can send these; the metrics count every one, the log only a line a minute.
+  const forbiddenWarning = throttledWarning(deps.logger, 'webhook_forbidden');
+  const invalidWarning = throttledWarning(deps.logger, 'webhook_invalid');
   return async (req, res) => {
     const fields = FormFieldsSchema.safeParse(req.body ?? {});
     if (!fields.success)
@@ -40,7 +44,7 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
         note: 'request accepted without checking X-Twilio-Signature',
       });
     } else if (!hasValidSignature(req, fields.data, deps.signature)) {
-      deps.logger.warn('webhook_forbidden', {
+      forbiddenWarning.warn({
         reason: req.get('x-twilio-signature') ? 'bad signature' : 'no signature',
         ip: req.ip,
       });
@@ -50,7 +54,7 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
     const parsed = InboundMessageSchema.safeParse(fields.data);
     if (!parsed.success) {
       const fieldsWrong = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-      deps.logger.warn('webhook_invalid', { fields: fieldsWrong });
+      invalidWarning.warn({ fields: fieldsWrong });
       return reject(res, 400, 'invalid', `Missing or bad Twilio fields: ${fieldsWrong}.`);
     }
     const message = parsed.data;
