@@ -1,12 +1,20 @@
 import type { Bench } from '../harness/bench.js';
 import { cliStartBench } from './cli-start.js';
 import { evalThroughputBench } from './eval-throughput.js';
+import { metricsBench } from './metrics.js';
 import { pipelineBench } from './pipeline.js';
 import { tokensBench } from './tokens.js';
 import { webhookBench } from './webhook.js';
 
 /** In the order `npm run bench` runs them. */
-const ALL: Bench[] = [pipelineBench, evalThroughputBench, cliStartBench, tokensBench, webhookBench];
+const ALL: Bench[] = [
+  pipelineBench,
+  evalThroughputBench,
+  cliStartBench,
+  tokensBench,
+  webhookBench,
+  metricsBench,
+];
 
 export const BENCHES: Record<string, Bench> = Object.fromEntries(ALL.map((bench) => [bench.name, bench]));
 export const BENCH_NAMES = ALL.map((bench) => bench.name);

@@ -5,22 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createServeMetrics } from '../../src/serve/metrics.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { MessageStore, type InboundStatus } from '../../src/store/message-store.js';
+import { fillInboundMessages } from './helpers/inbound-rows.js';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'kavak-metrics-')), 'kavak.db');
-
-/** `count` rows straight in SQL, statuses cycling received/processing/replied/failed/replied. */
-function fill(db: Db, count: number): void {
-  db.prepare(
-    `WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?)
-     INSERT INTO inbound_messages
-       (message_sid, tracking_id, conversation_id, customer, to_address, body, raw, received_at, status, next_attempt_at, updated_at)
-     SELECT 'SMbulk' || i, 't_bulk' || i, 'wa_' || (i % 997), 'whatsapp:+5215500000000', 'whatsapp:+14155238886',
-       'Hola', '{}', '2025-01-01T00:00:00Z',
-       CASE i % 5 WHEN 0 THEN 'received' WHEN 1 THEN 'processing' WHEN 2 THEN 'replied' WHEN 3 THEN 'failed' ELSE 'replied' END,
-       '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'
-     FROM seq`,
-  ).run(count);
-}
 
 /** What a full scan says, to check the kept counts against. */
 function countedByScan(db: Db): Record<InboundStatus, number> {
@@ -53,7 +40,7 @@ function recordingStatements(db: Db): { db: Db; statements: string[] } {
 describe('/metrics message counts', () => {
   it('are read without scanning the messages table, even at 200k rows', async () => {
     const db = openDatabase(tempDb());
-    fill(db, 200_000);
+    fillInboundMessages(db, 200_000);
     const recorded = recordingStatements(db);
     const metrics = createServeMetrics(new MessageStore(recorded.db));
 
@@ -120,7 +107,7 @@ describe('/metrics message counts', () => {
   it('are counted once when an existing database is upgraded', () => {
     const path = tempDb();
     const old = openDatabase(path);
-    fill(old, 1_000);
+    fillInboundMessages(old, 1_000);
     // Back to the schema before the counts existed, rows kept.
     old.exec(`DROP TRIGGER inbound_status_counts_insert; DROP TRIGGER inbound_status_counts_delete;
               DROP TRIGGER inbound_status_counts_update; DROP TABLE inbound_status_counts;`);
