@@ -94,7 +94,7 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
     }
   },
 
-  export: (chat, { file }) => {
+  export: (chat, { file, force }) => {
     const { conversationId, runtime } = chat.getState();
     try {
       const { path, turns } = exportConversation({
@@ -102,6 +102,7 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
         conversationId,
         runtime,
         file,
+        force,
         cwd: chat.options.cwd,
       });
       return chat.notice(

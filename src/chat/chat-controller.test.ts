@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ModelCallError } from '../runtime/errors.js';
@@ -186,6 +186,44 @@ describe('ChatController', () => {
     expect(exported.conversationId).toBe(chat.getState().conversationId);
     expect(exported.messages.map((m) => m.role)).toEqual(['customer', 'agent']);
     expect(exported.traces[0]?.trackingId).toBe(chat.getState().lastTrace?.trackingId);
+  });
+
+  it('/export stays in the working folder and never replaces a file unless told to', async () => {
+    const fx = await chatFixture();
+    const chat = fx.controller();
+    await chat.submit('busco un Versa');
+    const id = chat.getState().conversationId;
+
+    // Without a name: a fresh file each time, the earlier export kept.
+    expect(await chat.submit('/export')).toMatchObject({
+      text: expect.stringContaining(`kavak-chat-${id}.json`),
+    });
+    expect(await chat.submit('/export')).toMatchObject({
+      text: expect.stringContaining(`kavak-chat-${id}-2.json`),
+    });
+
+    writeFileSync(join(fx.dir, 'notes.json'), 'my notes');
+    expect(await chat.submit('/export notes.json')).toMatchObject({
+      kind: 'error',
+      text: 'Export failed: notes.json already exists.',
+      hint: 'Overwrite it with /export notes.json --force, or pick another name.',
+    });
+    expect(readFileSync(join(fx.dir, 'notes.json'), 'utf8')).toBe('my notes');
+    expect(await chat.submit('/export notes.json --force')).toMatchObject({ kind: 'notice' });
+    expect(JSON.parse(readFileSync(join(fx.dir, 'notes.json'), 'utf8'))).toMatchObject({
+      conversationId: id,
+    });
+
+    const outside = join(mkdtempSync(join(tmpdir(), 'kavak-outside-')), 'chat.json');
+    symlinkSync(dirname(outside), join(fx.dir, 'link'));
+    for (const path of ['../chat.json', outside, 'link/chat.json']) {
+      expect(await chat.submit(`/export ${path} --force`)).toMatchObject({
+        kind: 'error',
+        hint: 'Give a path inside it, e.g. /export exports/chat.json.',
+      });
+    }
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync(join(fx.dir, '..', 'chat.json'))).toBe(false);
   });
 
   it('resumes a stored conversation: its messages, last trace and totals come back', async () => {

@@ -31,9 +31,17 @@ describe('parseInput', () => {
     });
     expect(parseInput('/export out/chat.json')).toEqual({
       kind: 'command',
-      command: { name: 'export', file: 'out/chat.json' },
+      command: { name: 'export', file: 'out/chat.json', force: false },
     });
-    expect(parseInput('/export')).toEqual({ kind: 'command', command: { name: 'export', file: undefined } });
+    expect(parseInput('/export')).toEqual({
+      kind: 'command',
+      command: { name: 'export', file: undefined, force: false },
+    });
+    expect(parseInput('/export out/chat.json --force')).toEqual({
+      kind: 'command',
+      command: { name: 'export', file: 'out/chat.json', force: true },
+    });
+    expect(parseInput('/export --force')).toMatchObject({ kind: 'invalid' });
     expect(parseInput('/quit')).toEqual({ kind: 'command', command: { name: 'quit' } });
     expect(parseInput('/exit')).toEqual({ kind: 'command', command: { name: 'quit' } });
   });

@@ -10,7 +10,7 @@ export type ChatCommand =
   | { name: 'retry' }
   | { name: 'trace' }
   | { name: 'save'; id: string }
-  | { name: 'export'; file: string | undefined }
+  | { name: 'export'; file: string | undefined; force: boolean }
   | { name: 'quit' };
 
 export type ChatCommandName = ChatCommand['name'];
@@ -35,7 +35,11 @@ export const COMMAND_HELP: Record<ChatCommandName, { usage: string; description:
   retry: { usage: '/retry', description: 'send the last message again (e.g. after /reload)' },
   trace: { usage: '/trace', description: 'show or hide the trace of the last turn (also Tab)' },
   save: { usage: '/save <id>', description: 'save this conversation as a golden-set case' },
-  export: { usage: '/export [file]', description: 'write the conversation and its traces as JSON' },
+  export: {
+    usage: '/export [file] [--force]',
+    description:
+      'write the conversation and its traces as JSON (inside this folder; --force replaces a file)',
+  },
   quit: { usage: '/quit', description: 'leave the chat (also Ctrl+C)' },
 };
 
@@ -87,8 +91,21 @@ export function parseInput(raw: string): ParsedInput {
       }
       return { kind: 'command', command: { name, id } };
     }
-    case 'export':
-      return { kind: 'command', command: { name, file: args[0] } };
+    case 'export': {
+      const force = args.includes('--force');
+      const files = args.filter((arg) => arg !== '--force');
+      if (files.length > 1)
+        return invalid(
+          '/export takes one file name.',
+          'Usage: /export [file] [--force], e.g. /export out/chat.json.',
+        );
+      if (force && !files[0])
+        return invalid(
+          '/export --force needs the file to replace.',
+          'Without a name /export picks a new file.',
+        );
+      return { kind: 'command', command: { name, file: files[0], force } };
+    }
     default:
       return { kind: 'command', command: { name } };
   }

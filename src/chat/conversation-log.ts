@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UserInputError } from '../core/errors.js';
 import { TurnTraceSchema, type TurnTrace } from '../core/trace/schema.js';
 import type { ConversationStore, StoredMessage } from '../store/conversation-store.js';
 import type { RuntimeChoice } from './session.js';
@@ -27,18 +28,23 @@ export interface ConversationExport {
   traces: unknown[];
 }
 
-/** /export: the conversation and every trace as one JSON file; returns the absolute path. */
+/**
+ * /export: the conversation and every trace as one JSON file; returns the absolute path.
+ * Writes only inside the working folder and never replaces a file unless forced: without a
+ * name it picks a fresh one (kavak-chat-<id>.json, then -2, -3 …), a named file that exists is
+ * refused with the way to overwrite it.
+ */
 export function exportConversation(options: {
   store: ConversationStore;
   conversationId: string;
   runtime: RuntimeChoice;
   file: string | undefined;
+  /** Replace the named file if it exists (/export <file> --force). */
+  force?: boolean;
   cwd: string;
   now?: Date;
 }): { path: string; turns: number } {
   const { store, conversationId } = options;
-  const file = options.file ?? `kavak-chat-${conversationId}.json`;
-  const path = isAbsolute(file) ? file : resolve(options.cwd, file);
   const traces = store.traces(conversationId);
   const content: ConversationExport = {
     conversationId,
@@ -47,7 +53,55 @@ export function exportConversation(options: {
     messages: storedMessages(store, conversationId),
     traces,
   };
+  const text = `${JSON.stringify(content, null, 2)}\n`;
+  if (options.file === undefined) {
+    for (let copy = 1; ; copy++) {
+      const name = `kavak-chat-${conversationId}${copy === 1 ? '' : `-${copy}`}.json`;
+      const path = resolve(options.cwd, name);
+      if (writeNew(path, text)) return { path, turns: traces.length };
+    }
+  }
+  const path = insideWorkingFolder(options.cwd, options.file);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`);
+  if (options.force) {
+    if (existsSync(path) && !lstatSync(path).isFile())
+      throw new UserInputError(`${options.file} is not a regular file; /export only replaces files.`, {
+        hint: 'Pick another name: /export <file>.',
+      });
+    writeFileSync(path, text);
+  } else if (!writeNew(path, text)) {
+    throw new UserInputError(`${options.file} already exists.`, {
+      hint: `Overwrite it with /export ${options.file} --force, or pick another name.`,
+    });
+  }
   return { path, turns: traces.length };
+}
+
+/**
+ * The absolute path of `file`, refused when it leads outside `cwd`: "../x", "/etc/x", or a
+ * folder inside that is a symlink to elsewhere.
+ */
+function insideWorkingFolder(cwd: string, file: string): string {
+  const path = resolve(cwd, file);
+  const root = realpathSync(cwd);
+  let existing = dirname(path);
+  while (!existsSync(existing)) existing = dirname(existing);
+  const rel = relative(root, join(realpathSync(existing), relative(existing, path)));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UserInputError(`/export writes inside the working folder (${cwd}), not to ${file}.`, {
+      hint: 'Give a path inside it, e.g. /export exports/chat.json.',
+    });
+  }
+  return path;
+}
+
+/** Creates `path` with `text`; false when something is there already (never replaced, even a symlink). */
+function writeNew(path: string, text: string): boolean {
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }
