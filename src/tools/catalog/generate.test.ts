@@ -34,7 +34,7 @@ describe('a 100,000-car catalog', () => {
     expect(big.issues).toEqual([]);
   });
 
-  it('searches correctly and fast', () => {
+  it('searches correctly (speed is measured by npm run bench -- pipeline)', () => {
     const query = { make: 'nisan', priceMax: 300_000, kmMax: 50_000, transmission: 'automatic' } as const;
     const expected = big.cars.filter(
       (car) =>
@@ -43,13 +43,8 @@ describe('a 100,000-car catalog', () => {
         car.km <= 50_000 &&
         car.transmission === 'automatic',
     ).length;
-    const started = performance.now();
-    const runs = 10;
-    for (let i = 0; i < runs; i++) expect(big.search(query).total).toBe(expected);
+    expect(big.search(query).total).toBe(expected);
     const relaxed = big.search({ model: 'Tsuru', priceMax: 50_000 });
-    const perSearch = (performance.now() - started) / (runs + 1);
     expect(relaxed.alternatives.cars.length).toBeGreaterThan(0);
-    // A scan is a few ms; the ceiling is loose so a busy CI machine does not fail it.
-    expect(perSearch).toBeLessThan(150);
   });
 });
