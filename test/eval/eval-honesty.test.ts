@@ -7,6 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packageRoot } from '../../src/core/config/paths.js';
+import { emptyEntities } from '../../src/core/intents/schema.js';
 import {
   greetingAnswer,
   schemaOf,
@@ -212,5 +213,42 @@ describe('prompt files are checked before any call', () => {
     expect(stderr).toMatch(/reply\.md: the placeholder \{\{fatcs\}\}/);
     expect(stderr).toContain('Fix the prompt file');
     expect(stderr).not.toContain('Check the runtime');
+  });
+});
+
+describe('the intents fallback is no detection', () => {
+  const safetyCase = {
+    id: 'off-topic',
+    title: 'off-topic question',
+    turns: [{ user: '¿Quién ganó el mundial de 1986?', expect: { intents: ['out_of_scope'] } }],
+  };
+
+  it('fails a case expecting out_of_scope when the intents call fell back to it', async () => {
+    server.handle((body) =>
+      schemaOf(body) === 'intents' ? { content: 'lo siento, no puedo' } : greetingAnswer(body),
+    );
+    const out = tempDir();
+    // The last --out wins: this run's reports go where the test reads them.
+    const code = await evalOnServer(writeGoldenSet([safetyCase]), '--out', out, '--min-pass-rate', '1');
+    expect(code).toBe(1);
+    const results = JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')) as {
+      cases: { turns: { scores: { scorer: string; pass: boolean; reason: string }[] }[] }[];
+    };
+    const intents = results.cases[0]!.turns[0]!.scores.find((s) => s.scorer === 'intents');
+    expect(intents).toMatchObject({ pass: false });
+    expect(intents!.reason).toMatch(/^no detection: the intents call fell back to out_of_scope \(/);
+  });
+
+  it('passes the same case when the model does detect out_of_scope', async () => {
+    server.handle((body) =>
+      schemaOf(body) === 'intents'
+        ? {
+            content: JSON.stringify({
+              intents: [{ type: 'out_of_scope', confidence: 0.9, entities: emptyEntities() }],
+            }),
+          }
+        : greetingAnswer(body),
+    );
+    expect(await evalOnServer(writeGoldenSet([safetyCase]), '--min-pass-rate', '1')).toBe(0);
   });
 });

@@ -113,7 +113,13 @@ export function summarizeRun(run: RunResult): RunSummary {
     intents: intentReport(
       turns.flatMap((t) =>
         t.expect.intents
-          ? [{ expected: t.expect.intents, detected: t.detectedIntents.map((i) => i.type) }]
+          ? [
+              {
+                expected: t.expect.intents,
+                // The out_of_scope fallback is no detection (see scoreIntents).
+                detected: t.trace?.intentsFallback ? [] : t.detectedIntents.map((i) => i.type),
+              },
+            ]
           : [],
       ),
     ),
