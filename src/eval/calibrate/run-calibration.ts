@@ -104,12 +104,11 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
         usage = addUsage(usage, outcome.usage);
         options.onProgress?.(++done, jobs.length);
         const { result } = outcome;
-        const valid = outcome.samples.some((sample) => sample.kind === 'verdict');
         return {
           id: item.id,
           rubric,
           human,
-          judge: result.skipped || !valid ? null : result.pass,
+          judge: result.skipped || result.error ? null : result.pass,
           score: result.score,
           reason: result.reason,
           skipped: result.skipped === true,

@@ -102,10 +102,14 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
     };
   }
   const failures = outcomes.flatMap((outcome) => (outcome.kind === 'verdict' ? [] : [outcome]));
-  if (failures.length === samples) {
+  // A verdict needs most samples to have answered; otherwise the failures would decide the vote.
+  if (failures.length * 2 >= samples) {
     const first = failures[0]!;
+    const why = first.kind === 'malformed' ? first.error : `the judge call failed: ${first.error}`;
     const reason =
-      first.kind === 'malformed' ? `error: ${first.error}` : `error: the judge call failed: ${first.error}`;
+      failures.length === samples
+        ? `error: ${why}`
+        : `error: only ${samples - failures.length} of ${samples} samples gave a valid verdict (${why})`;
     return { result: { scorer, pass: false, score: 0, reason, error: true }, usage, samples: outcomes };
   }
 

@@ -43,7 +43,7 @@ export function paidRunBanner(plan: RunPlan): string {
   const calls = parts.reduce((n, p) => n + (p.skipped ? 0 : p.calls), 0);
   const total = parts.reduce((n, p) => n + (p.skipped ? 0 : p.costUsd), 0);
   const lines = [
-    'Paid run: nothing is called until this is printed (--runtime offline for a free run):',
+    'Paid run: these calls cost money (none made yet; --runtime offline runs for free):',
     ...(plan.agent ? [line('agent', plan.agent)] : []),
     line('judge', plan.judge, plan.judge.samples > 1 ? ` ×${plan.judge.samples} samples` : ''),
     `  total: ~${int(calls)} model calls, ~${usd(total)} estimated (--dry-run shows the estimate, --max-cost caps it)`,
