@@ -110,6 +110,9 @@ describe('judge errors are errors, never verdicts', () => {
     expect(await calibrate('--json')).toBe(2);
     const report = JSON.parse(stdout) as { labels: number; validVerdicts: number };
     expect(report).toMatchObject({ labels: 3, validVerdicts: 1 });
+    // The paid-run banner went to stderr before the first judge call.
+    expect(requestsBeforeBanner).toBe(0);
+    expect(stderr).toMatch(/judge: openai gpt-4o-mini, ~3 calls, ~\$0\.\d+/);
   });
 
   it('calibrate --dry-run counts the judge calls and calls nothing', async () => {
