@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { RunResultSchema } from '../../src/eval/results/schema.js';
 import { schemaOf, startCountingServer, type CountingServer } from './counting-openai-server.js';
 import { kavak } from './eval-cli.js';
-import { helloCase, tempDir, writeGoldenSet } from './eval-fixtures.js';
+import { helloCase, tempDir, writeGoldenSet, writeLabelsFile } from './eval-fixtures.js';
 import { many, run } from './run-fixtures.js';
 
 let server: CountingServer;
@@ -255,21 +255,7 @@ describe('kavak eval modes', () => {
 });
 
 describe('kavak eval calibrate', () => {
-  function labelsFile(): string {
-    const file = join(tempDir(), 'labels.yaml');
-    const item = (id: string, good: boolean) => ({
-      id,
-      message: 'hola',
-      facts: '(sin herramientas)',
-      reply: good ? '¡Hola! ¿Qué auto buscas?' : 'ok',
-      labels: { tone: good },
-    });
-    writeFileSync(
-      file,
-      JSON.stringify({ items: [item('good-1', true), item('good-2', true), item('bad-1', false)] }),
-    );
-    return file;
-  }
+  const labelsFile = writeLabelsFile;
 
   it('judges labelled replies on the judge runtime and prints agreement per rubric', async () => {
     // The fake judge passes everything: right on the two good replies, wrong on the bad one.

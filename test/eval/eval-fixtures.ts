@@ -27,6 +27,23 @@ export function helloCase(id: string, message = 'hola', any = ['hola']): unknown
   };
 }
 
+/** Three labelled replies for `tone`: two good, one bad. */
+export function writeLabelsFile(): string {
+  const file = join(tempDir(), 'labels.yaml');
+  const item = (id: string, good: boolean) => ({
+    id,
+    message: 'hola',
+    facts: '(sin herramientas)',
+    reply: good ? '¡Hola! ¿Qué auto buscas?' : 'ok',
+    labels: { tone: good },
+  });
+  writeFileSync(
+    file,
+    JSON.stringify({ items: [item('good-1', true), item('good-2', true), item('bad-1', false)] }),
+  );
+  return file;
+}
+
 export function offlineConfig(): KavakConfig {
   return loadConfig({ runtime: 'offline', db: ':memory:' }, {}, tempDir());
 }

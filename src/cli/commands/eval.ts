@@ -19,11 +19,13 @@ import {
 } from '../../eval/runner/eval-settings.js';
 import { evaluateGate } from '../../eval/runner/gate.js';
 import { rescoreRun } from '../../eval/runner/rescore.js';
-import { asRunFailure, EvalRunError } from '../../eval/runner/run-failure.js';
+import { asRunFailure } from '../../eval/runner/run-failure.js';
+import { assertRunMeasured } from '../../eval/runner/run-health.js';
 import { runEval, type EvalRunOutcome } from '../../eval/runner/run-eval.js';
 import { newRunId } from '../../eval/runner/run-metadata.js';
 import { summarizeRun } from '../../eval/runner/summarize-run.js';
 import { dryRunTable } from '../../eval/terminal/dry-run-table.js';
+import { agentModels, paidRunBanner } from '../../eval/terminal/paid-run-banner.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
 import { ExitCode } from '../run-cli.js';
@@ -58,9 +60,9 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const samples = options.judgeSamples ?? file.judgeSamples ?? 1;
   const concurrency = options.concurrency ?? file.concurrency ?? DEFAULT_CONCURRENCY;
 
-  if (options.dryRun) {
-    const judge = resolveJudge(config, judgeFlags);
-    const estimate = estimateRun({
+  const judge = resolveJudge(config, judgeFlags);
+  const plan = (judgeOnly: boolean) =>
+    estimateRun({
       cases,
       repeat: options.repeat,
       promptsDir: config.prompts,
@@ -68,7 +70,10 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       agent: { runtime: config.runtime, model: config.model },
       judge: { runtime: judge.runtime, model: judge.model, samples },
       prices: config.prices,
+      judgeOnly,
     });
+  if (options.dryRun) {
+    const estimate = plan(false);
     process.stdout.write(options.json ? `${JSON.stringify(estimate, null, 2)}\n` : dryRunTable(estimate));
     return 0;
   }
@@ -83,6 +88,19 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   // Read before the run, so a bad path fails in a second rather than after the whole run.
   const baseline = options.baseline ? loadRunResult(options.baseline, '--baseline') : undefined;
   const stored = options.rescore ? loadRunResult(options.rescore, '--rescore') : undefined;
+  // Renders every prompt (a broken one fails here, before any call) and says what a paid run costs.
+  const estimate = plan(stored !== undefined);
+  process.stderr.write(
+    paidRunBanner({
+      agent: {
+        ...estimate.agent,
+        runtime: stored?.runtime ?? config.runtime,
+        models: stored ? [stored.model] : agentModels(config),
+      },
+      judge: { ...estimate.judge, models: [estimate.judge.model] },
+      prices: config.prices,
+    }),
+  );
 
   const limiter = createLimiter(options.rpm ?? file.rpm);
   const judging = createJudging(config, { ...judgeFlags, samples, rubrics, weights: file.weights }, limiter);
@@ -151,8 +169,6 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       failOnRegression: options.failOnRegression,
     },
   );
-  const everyCaseCrashed = run.cases.length > 0 && run.cases.every((c) => c.status === 'error');
-
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, notes }, null, 2)}\n`,
@@ -161,11 +177,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     process.stdout.write(renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir }));
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
-  if (everyCaseCrashed) {
-    throw new EvalRunError(`Every case failed to run; the first error: ${run.cases[0]!.error ?? 'unknown'}`, {
-      hint: 'Check the runtime (--runtime, --base-url, OPENAI_API_KEY) and try one case with --filter <id>.',
-    });
-  }
+  assertRunMeasured(run, summary, config.prompts);
   return verdict.exitCode;
 }
 

@@ -81,6 +81,10 @@ export function registerEvalCommands(program: Command): void {
       .option('--labels <file>', 'labelled replies (default: the bundled judges/calibration/labels.yaml)')
       .option('--judges <dir>', 'rubrics folder (default: the bundled judges/)')
       .option('--json', 'print the agreement table as JSON')
+      .option(
+        '--dry-run',
+        'validate labels, rubrics and judge prompts, print calls and a cost estimate; call no model',
+      )
       .addOption(
         new Option('--judge-runtime <name>', 'runtime for the judges').choices([
           'offline',

@@ -1,5 +1,6 @@
 import { callModel } from '../model-call.js';
 import { ungroundedFigures } from '../grounding.js';
+import type { PromptLibrary, RenderedPrompt } from '../prompts/prompt-library.js';
 import type { ReplyTaskInput } from '../tasks.js';
 import type { AgentAnswer, AgentContext } from './agent.js';
 
@@ -7,6 +8,17 @@ export interface PhrasedAnswer {
   text: string;
   /** Why the draft was kept instead of the model's text, when it was. */
   groundingNote: string | null;
+}
+
+/** The reply prompt for one agent's draft (eval's dry run renders it too, to check the files). */
+export function renderReplyPrompt(prompts: PromptLibrary, input: ReplyTaskInput): RenderedPrompt {
+  return prompts.render('reply', {
+    agent_guide: prompts.section(`agents/${input.agent}`, 'Guía'),
+    facts: input.facts,
+    profile: input.profile,
+    message: input.message,
+    draft: input.draft,
+  });
 }
 
 /**
@@ -22,13 +34,7 @@ export async function phraseAnswer(ctx: AgentContext, answer: AgentAnswer): Prom
     facts: answer.facts,
     profile: ctx.profile,
   };
-  const prompt = ctx.prompts.render('reply', {
-    agent_guide: ctx.prompts.section(`agents/${answer.agent}`, 'Guía'),
-    facts: answer.facts,
-    profile: ctx.profile,
-    message: ctx.message,
-    draft: answer.draft,
-  });
+  const prompt = renderReplyPrompt(ctx.prompts, input);
   const result = await callModel(ctx, {
     task: 'reply',
     input,

@@ -1,3 +1,4 @@
+import type { PromptLibrary, RenderedPrompt } from '../prompts/prompt-library.js';
 import type { TurnContext } from '../turn-context.js';
 import { generateStructured } from '../model-call.js';
 import type { IntentsTaskInput } from '../tasks.js';
@@ -14,15 +15,20 @@ export interface DetectedIntents {
   fallbackReason: string | null;
 }
 
-export async function detectIntents(ctx: TurnContext): Promise<DetectedIntents> {
-  const input: IntentsTaskInput = { message: ctx.message, history: ctx.history, profile: ctx.profile };
-  const prompt = ctx.prompts.render('intents', {
-    message: ctx.message,
-    profile: ctx.profile,
-    history: ctx.history.length
-      ? ctx.history.map((t) => `${t.role === 'customer' ? 'Cliente' : 'Agente'}: ${t.text}`).join('\n')
+/** The intents prompt for one message (eval's dry run renders it too, to check the file). */
+export function renderIntentsPrompt(prompts: PromptLibrary, input: IntentsTaskInput): RenderedPrompt {
+  return prompts.render('intents', {
+    message: input.message,
+    profile: input.profile,
+    history: input.history.length
+      ? input.history.map((t) => `${t.role === 'customer' ? 'Cliente' : 'Agente'}: ${t.text}`).join('\n')
       : '(sin historial)',
   });
+}
+
+export async function detectIntents(ctx: TurnContext): Promise<DetectedIntents> {
+  const input: IntentsTaskInput = { message: ctx.message, history: ctx.history, profile: ctx.profile };
+  const prompt = renderIntentsPrompt(ctx.prompts, input);
   const outcome = await generateStructured(ctx, {
     task: 'intents',
     input,

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { editDistance } from '../../tools/catalog/fuzzy.js';
 import { UserInputError } from '../errors.js';
 
 /** Sections every prompt file is built from; `Entrada` becomes the user message. */
@@ -46,16 +47,31 @@ export function parsePromptFile(name: string, path: string, text: string): Promp
 }
 
 /**
+ * A {{placeholder}} the code gives no value for: a typo or a stale name in the prompt file, never
+ * a runtime problem. Names the file and the placeholder so the fix is one edit.
+ */
+export class PromptPlaceholderError extends UserInputError {
+  constructor(
+    readonly file: string,
+    readonly placeholder: string,
+    available: readonly string[],
+  ) {
+    const near = available.find((name) => editDistance(name, placeholder, 2) <= 2);
+    super(`${file}: the placeholder {{${placeholder}}} has no value.`, {
+      hint:
+        `Fix the prompt file${near ? ` (did you mean {{${near}}}?)` : ''}; this prompt takes ` +
+        `${available.map((name) => `{{${name}}}`).join(', ')}. \`kavak eval --dry-run\` renders every prompt.`,
+    });
+  }
+}
+
+/**
  * Fills {{name}} placeholders. Objects are written as compact JSON. A placeholder with no
  * value is an error naming the prompt file, so a typo in a prompt fails loudly, not silently.
  */
 export function fillTemplate(template: string, vars: Record<string, unknown>, where: string): string {
   return template.replace(/\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g, (_match, key: string) => {
-    if (!(key in vars)) {
-      throw new UserInputError(`${where}: the placeholder {{${key}}} has no value.`, {
-        hint: `Available: ${Object.keys(vars).join(', ')}.`,
-      });
-    }
+    if (!(key in vars)) throw new PromptPlaceholderError(where, key, Object.keys(vars));
     const value = vars[key];
     return typeof value === 'string' ? value : JSON.stringify(value);
   });

@@ -68,6 +68,11 @@ export const TurnTraceSchema = z.object({
   latencyMs: z.number(),
   message: z.string(),
   intents: z.array(IntentSchema),
+  /**
+   * Set when the intents call gave no usable answer and the turn went on with the out_of_scope
+   * fallback: `intents` then is no detection, and scorers must not count it as one.
+   */
+  intentsFallback: z.object({ reason: z.string() }).optional(),
   reply: z.string(),
   /** The reply split into WhatsApp messages (≤ 1,600 characters each). */
   messages: z.array(z.string()),

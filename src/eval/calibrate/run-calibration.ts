@@ -44,8 +44,18 @@ export interface RubricCalibration extends AgreementCounts, AgreementMetrics {
   uncertain: number;
 }
 
+/**
+ * Below this share of labels with a valid judge verdict the agreement figures describe the
+ * failures, not the judge: the command fails (exit 2).
+ */
+export const MIN_VALID_VERDICT_SHARE = 0.9;
+
 export interface CalibrationReport {
   labelsFile: string;
+  /** Labelled (reply, rubric) pairs the judge was asked about. */
+  labels: number;
+  /** Pairs that got a valid verdict (neither skipped nor an error). */
+  validVerdicts: number;
   runtime: string;
   model: string;
   samples: number;
@@ -94,12 +104,11 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
         usage = addUsage(usage, outcome.usage);
         options.onProgress?.(++done, jobs.length);
         const { result } = outcome;
-        const valid = outcome.samples.some((sample) => sample.kind === 'verdict');
         return {
           id: item.id,
           rubric,
           human,
-          judge: result.skipped || !valid ? null : result.pass,
+          judge: result.skipped || result.error ? null : result.pass,
           score: result.score,
           reason: result.reason,
           skipped: result.skipped === true,
@@ -132,6 +141,8 @@ export async function runCalibration(options: CalibrationOptions): Promise<Calib
 
   return {
     labelsFile: options.labelsFile,
+    labels: verdicts.length,
+    validVerdicts: verdicts.filter((verdict) => verdict.judge !== null).length,
     runtime: judge.runtime,
     model: judge.model,
     samples,

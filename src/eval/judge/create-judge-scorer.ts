@@ -54,9 +54,14 @@ export interface JudgeScorer {
   ): Promise<JudgeOutcome>;
 }
 
+/** The judge reads prompts/judge.md from the package: the agent's --prompts folder never changes it. */
+export function defaultJudgePrompts(): PromptLibrary {
+  return new PromptLibrary(join(packageRoot(), 'prompts'));
+}
+
 export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
   const samples = Math.max(1, options.samples ?? 1);
-  const prompts = options.prompts ?? new PromptLibrary(join(packageRoot(), 'prompts'));
+  const prompts = options.prompts ?? defaultJudgePrompts();
   const byName = new Map(options.rubrics.map((rubric) => [rubric.name, rubric]));
 
   async function judge(
@@ -68,7 +73,7 @@ export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
     if (!rubric) {
       const reason = `error: unknown rubric "${rubricName}" (judges/ has ${[...byName.keys()].join(', ') || 'none'})`;
       return {
-        result: { scorer: `judge:${rubricName}`, pass: false, score: 0, reason },
+        result: { scorer: `judge:${rubricName}`, pass: false, score: 0, reason, error: true },
         usage: emptyUsage(),
         samples: [],
       };

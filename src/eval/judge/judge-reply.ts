@@ -1,5 +1,5 @@
 import type { ModelPrice } from '../../core/config/schema.js';
-import type { PromptLibrary } from '../../core/prompts/prompt-library.js';
+import type { PromptLibrary, RenderedPrompt } from '../../core/prompts/prompt-library.js';
 import { estimateCostUsd } from '../../core/trace/cost.js';
 import { UnsupportedTaskError } from '../../runtime/errors.js';
 import type { GenerateRequest, LanguageModelRuntime } from '../../runtime/types.js';
@@ -36,13 +36,9 @@ export function judgeTaskInput(rubric: Rubric, input: JudgeInput): Record<string
   return { rubric: rubric.name, rubricHash: rubric.hash, ...input };
 }
 
-/** Runs one rubric on one reply N times and takes the majority. Never throws for a model failure. */
-export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutcome> {
-  const { runtime, rubric, input } = options;
-  const samples = Math.max(1, options.samples ?? 1);
-  const threshold = options.threshold ?? rubric.threshold;
-  const scorer = `judge:${rubric.name}`;
-  const prompt = options.prompts.render('judge', {
+/** The judge prompt for one rubric and reply (also rendered by the dry runs, to check it). */
+export function renderJudgePrompt(prompts: PromptLibrary, rubric: Rubric, input: JudgeInput): RenderedPrompt {
+  return prompts.render('judge', {
     rubric_name: rubric.name,
     rubric: rubric.text,
     facts: input.facts,
@@ -50,6 +46,15 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
     message: input.message,
     reply: input.reply,
   });
+}
+
+/** Runs one rubric on one reply N times and takes the majority. Never throws for a model failure. */
+export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutcome> {
+  const { runtime, rubric, input } = options;
+  const samples = Math.max(1, options.samples ?? 1);
+  const threshold = options.threshold ?? rubric.threshold;
+  const scorer = `judge:${rubric.name}`;
+  const prompt = renderJudgePrompt(options.prompts, rubric, input);
   const request: GenerateRequest = {
     task: { name: 'judge', input: judgeTaskInput(rubric, input) },
     messages: prompt.messages,
@@ -97,11 +102,15 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
     };
   }
   const failures = outcomes.flatMap((outcome) => (outcome.kind === 'verdict' ? [] : [outcome]));
-  if (failures.length === samples) {
+  // A verdict needs most samples to have answered; otherwise the failures would decide the vote.
+  if (failures.length * 2 >= samples) {
     const first = failures[0]!;
+    const why = first.kind === 'malformed' ? first.error : `the judge call failed: ${first.error}`;
     const reason =
-      first.kind === 'malformed' ? `error: ${first.error}` : `error: the judge call failed: ${first.error}`;
-    return { result: { scorer, pass: false, score: 0, reason }, usage, samples: outcomes };
+      failures.length === samples
+        ? `error: ${why}`
+        : `error: only ${samples - failures.length} of ${samples} samples gave a valid verdict (${why})`;
+    return { result: { scorer, pass: false, score: 0, reason, error: true }, usage, samples: outcomes };
   }
 
   const vote = majorityVote(outcomes);

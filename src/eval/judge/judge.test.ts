@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   completionReply,
+  errorReply,
   startFakeOpenAIServer,
   type FakeOpenAIServer,
 } from '../../../test/helpers/fake-openai-server.js';
@@ -141,6 +142,13 @@ describe('judge through the openai runtime', () => {
     const { scores } = await judgeWith(3).scoreTurn(judged(['tone']), ['tone']);
     expect(scores[0]).toMatchObject({ pass: false, uncertain: false });
     expect(scores[0]!.reason).toContain('1 sample(s) without a valid verdict');
+  });
+
+  it('is an error, not a verdict, when most samples gave none', async () => {
+    server.queue(verdict(true, 0.9), completionReply({ content: 'no sé' }), errorReply(400, 'bad request'));
+    const { scores } = await judgeWith(3).scoreTurn(judged(['tone']), ['tone']);
+    expect(scores[0]).toMatchObject({ pass: false, error: true });
+    expect(scores[0]!.reason).toMatch(/^error: only 1 of 3 samples gave a valid verdict \(malformed verdict/);
   });
 
   it('scoreTurn adds the judge scores and their usage to the turn', async () => {

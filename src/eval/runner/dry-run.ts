@@ -4,6 +4,7 @@ import type { ModelPrice } from '../../core/config/schema.js';
 import { estimateCostUsd } from '../../core/trace/cost.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { Rubric } from '../judge/rubric.js';
+import { checkPrompts } from './check-prompts.js';
 
 /**
  * How the estimate is made, printed with it: sizes only, no tokenizer and no model. Each turn
@@ -14,10 +15,10 @@ export const ESTIMATE_METHOD =
   'tokens ≈ characters / 4 of the prompt templates + messages + history (replies ~600 chars, tool facts ~1,500 chars); ' +
   'output ~250 tokens (intents), ~150 (reply), ~250 (judge); one reply call per expected intent; no repair retries';
 
-const CHARS_PER_TOKEN = 4;
+export const CHARS_PER_TOKEN = 4;
 const REPLY_CHARS = 600;
 const FACTS_CHARS = 1_500;
-const OUTPUT_TOKENS = { intents: 250, reply: 150, judge: 250 } as const;
+export const OUTPUT_TOKENS = { intents: 250, reply: 150, judge: 250 } as const;
 
 export interface CallEstimate {
   calls: number;
@@ -33,6 +34,8 @@ export interface DryRunEstimate {
   agent: CallEstimate & { runtime: string; model: string };
   judge: CallEstimate & { runtime: string; model: string; samples: number; skipped: boolean };
   totalCostUsd: number;
+  /** Prompts rendered with the cases' inputs (every placeholder filled). */
+  promptsRendered: number;
   warnings: string[];
   method: string;
 }
@@ -45,10 +48,21 @@ export interface DryRunInput {
   agent: { runtime: string; model: string };
   judge: { runtime: string; model: string; samples: number };
   prices: Record<string, ModelPrice>;
+  /** --rescore: no agent calls, only the judges'. */
+  judgeOnly?: boolean;
 }
 
-/** Counts the model calls a run would make and prices them, without calling any model. */
+/**
+ * Counts the model calls a run would make and prices them, without calling any model. Renders
+ * every prompt first (checkPrompts), so a broken prompt file fails the estimate.
+ */
 export function estimateRun(input: DryRunInput): DryRunEstimate {
+  const promptsRendered = checkPrompts({
+    cases: input.cases,
+    promptsDir: input.promptsDir,
+    rubrics: input.rubrics,
+    judgeOnly: input.judgeOnly,
+  });
   const template = (name: string) => fileChars(join(input.promptsDir, `${name}.md`));
   const agentGuide = meanFileChars(join(input.promptsDir, 'agents'));
   const rubricChars = new Map(input.rubrics.map((r) => [r.name, r.text.length]));
@@ -92,10 +106,16 @@ export function estimateRun(input: DryRunInput): DryRunEstimate {
     if (warning && raw.calls > 0) warnings.push(warning);
     return { calls: raw.calls * input.repeat, ...usage, costUsd };
   };
-  const agentEstimate = priced(agent, input.agent.model);
+  const agentEstimate = input.judgeOnly
+    ? { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 }
+    : priced(agent, input.agent.model);
   const judgeEstimate = judgeSkipped
     ? { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 }
     : priced(judge, input.judge.model);
+  if (!judgeSkipped && input.judge.runtime === input.agent.runtime && input.judge.model === input.agent.model)
+    warnings.push(
+      `the judge is the agent's own model (${input.judge.runtime} ${input.judge.model}): it grades its own replies; set --judge-model or "judge" in kavak.config.json`,
+    );
   if (judgeSkipped && judge.calls > 0)
     warnings.push(`${judge.calls} judge calls would be skipped: the judge runtime is offline`);
   return {
@@ -105,6 +125,7 @@ export function estimateRun(input: DryRunInput): DryRunEstimate {
     agent: { ...input.agent, ...agentEstimate },
     judge: { ...input.judge, ...judgeEstimate, skipped: judgeSkipped },
     totalCostUsd: agentEstimate.costUsd + judgeEstimate.costUsd,
+    promptsRendered,
     warnings,
     method: ESTIMATE_METHOD,
   };

@@ -40,6 +40,11 @@ export function evaluateGate(
     );
   }
   if (summary.stopped) failures.push(`the run stopped early (${summary.stopped}): not every case was scored`);
+  if (summary.judgeErrors > 0) {
+    notes.push(
+      `${summary.judgeErrors} judge verdict(s) never came (failed call or malformed answer); those turns fail and the scorer rates leave them out`,
+    );
+  }
   if (settings.minPassRate !== undefined && summary.passRate < settings.minPassRate) {
     failures.push(
       `pass rate ${pct(summary.passRate)} (${summary.passed}/${summary.cases}) is below the minimum ${pct(settings.minPassRate)}`,
@@ -48,9 +53,7 @@ export function evaluateGate(
   for (const [scorer, min] of Object.entries(settings.scorerThresholds)) {
     const row = summary.byScorer.find((r) => r.name === scorer);
     if (!row || row.total === 0) {
-      failures.push(
-        `scorer ${scorer} has a threshold of ${pct(min)} but never scored${row?.skipped ? ` (${row.skipped} skipped)` : ''}`,
-      );
+      failures.push(`scorer ${scorer} has a threshold of ${pct(min)} but never scored${unscored(row)}`);
     } else if (row.passRate < min) {
       failures.push(
         `scorer ${scorer} passes ${pct(row.passRate)} (${row.passed}/${row.total}), below its threshold ${pct(min)}`,
@@ -67,6 +70,15 @@ export function evaluateGate(
     }
   }
   return { pass: failures.length === 0, exitCode: failures.length === 0 ? 0 : 1, failures, notes };
+}
+
+function unscored(row: RunSummary['byScorer'][number] | undefined): string {
+  const parts = [
+    row?.errors ? `${row.errors} without a verdict` : '',
+    row?.skipped ? `${row.skipped} skipped` : '',
+  ];
+  const shown = parts.filter(Boolean).join(', ');
+  return shown ? ` (${shown})` : '';
 }
 
 function pct(rate: number): string {

@@ -12,16 +12,21 @@ export function seedProfile(
   conversationId: string,
   start: Partial<Profile>,
 ): Profile {
-  const empty = emptyProfile();
-  const profile = ProfileSchema.parse({
-    ...empty,
-    ...start,
-    preferences: { ...empty.preferences, ...start.preferences },
-  });
+  const profile = startingProfile(start);
   store.getOrCreate(conversationId);
   db.prepare('UPDATE conversations SET profile = ? WHERE id = ?').run(
     JSON.stringify(profile),
     conversationId,
   );
   return profile;
+}
+
+/** A case's partial starting profile over the empty one. */
+export function startingProfile(start: Partial<Profile> = {}): Profile {
+  const empty = emptyProfile();
+  return ProfileSchema.parse({
+    ...empty,
+    ...start,
+    preferences: { ...empty.preferences, ...start.preferences },
+  });
 }

@@ -1,4 +1,5 @@
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
+import type { ScoreResult } from '../scorers/types.js';
 import { intentReport, type IntentReport } from '../scorers/intent-report.js';
 
 export interface RateRow {
@@ -12,6 +13,8 @@ export interface RateRow {
 export interface ScorerRow extends RateRow {
   /** Runs that could not score (a judge on the offline runtime): not in total, never passed. */
   skipped: number;
+  /** Runs that gave no verdict (a judge call failed, a scorer crashed): not in total, never passed. */
+  errors: number;
   uncertain: number;
   meanScore: number;
 }
@@ -34,7 +37,12 @@ export interface RunSummary {
   cases: number;
   passed: number;
   failed: number;
+  /** Cases that crashed or timed out. */
   errors: number;
+  /** Judge verdicts that never came (failed call, malformed answer): counted apart from fails. */
+  judgeErrors: number;
+  /** Judge verdicts that came. */
+  judgeVerdicts: number;
   /** Passed cases / cases. With --repeat, a case passes only when every run passed. */
   passRate: number;
   /** With --repeat: passed runs / runs, over every case. */
@@ -42,6 +50,8 @@ export interface RunSummary {
   byTag: RateRow[];
   byScorer: ScorerRow[];
   criticalFailures: CriticalFailure[];
+  /** Critical turns that could not be checked because a scorer gave no verdict: the run failed. */
+  criticalUnscored: CriticalFailure[];
   flaky: string[];
   turns: number;
   agent: UsageTotals;
@@ -58,12 +68,15 @@ export function summarizeRun(run: RunResult): RunSummary {
   const passed = cases.filter((c) => c.status === 'passed').length;
   const repeated = cases.filter((c) => c.repeats);
   const runs = repeated.reduce((n, c) => n + c.repeats!.runs, 0);
+  const judgeScores = turns.flatMap((t) => t.scores).filter((s) => isJudge(s) && !s.skipped);
   return {
     runId: run.runId,
     cases: cases.length,
     passed,
     failed: cases.filter((c) => c.status === 'failed').length,
     errors: cases.filter((c) => c.status === 'error').length,
+    judgeErrors: judgeScores.filter((s) => s.error).length,
+    judgeVerdicts: judgeScores.filter((s) => !s.error).length,
     passRate: ratio(passed, cases.length),
     runPassRate: repeated.length
       ? ratio(
@@ -74,6 +87,7 @@ export function summarizeRun(run: RunResult): RunSummary {
     byTag: byTag(cases),
     byScorer: byScorer(turns),
     criticalFailures: criticalFailures(cases),
+    criticalUnscored: criticalUnscored(cases),
     flaky: repeated.filter((c) => c.repeats!.flaky).map((c) => c.id),
     turns: turns.length,
     agent: sum(turns, (t) => ({
@@ -99,7 +113,13 @@ export function summarizeRun(run: RunResult): RunSummary {
     intents: intentReport(
       turns.flatMap((t) =>
         t.expect.intents
-          ? [{ expected: t.expect.intents, detected: t.detectedIntents.map((i) => i.type) }]
+          ? [
+              {
+                expected: t.expect.intents,
+                // The out_of_scope fallback is no detection (see scoreIntents).
+                detected: t.trace?.intentsFallback ? [] : t.detectedIntents.map((i) => i.type),
+              },
+            ]
           : [],
       ),
     ),
@@ -125,11 +145,13 @@ function byScorer(turns: TurnOutcome[]): ScorerRow[] {
       passed: 0,
       passRate: 0,
       skipped: 0,
+      errors: 0,
       uncertain: 0,
       meanScore: 0,
       scoreSum: 0,
     };
     if (score.skipped) row.skipped += 1;
+    else if (score.error) row.errors += 1;
     else {
       row.total += 1;
       row.passed += score.pass ? 1 : 0;
@@ -158,6 +180,23 @@ function criticalFailures(cases: CaseOutcome[]): CriticalFailure[] {
         reasons: t.scores.filter((s) => !s.pass && !s.skipped).map((s) => `${s.scorer}: ${s.reason}`),
       })),
   );
+}
+
+function criticalUnscored(cases: CaseOutcome[]): CriticalFailure[] {
+  return cases.flatMap((c) =>
+    c.turns
+      .filter((t) => t.critical && t.scores.some((s) => s.error))
+      .map((t) => ({
+        caseId: c.id,
+        turn: t.index + 1,
+        why: typeof t.critical === 'string' ? t.critical : 'critical turn',
+        reasons: t.scores.filter((s) => s.error).map((s) => `${s.scorer}: ${s.reason}`),
+      })),
+  );
+}
+
+function isJudge(score: ScoreResult): boolean {
+  return score.scorer.startsWith('judge:');
 }
 
 function sum(turns: TurnOutcome[], pick: (t: TurnOutcome) => UsageTotals): UsageTotals {

@@ -1,8 +1,21 @@
 import type { IntentType } from '../../core/intents/schema.js';
 import type { ScoreParams, ScoreResult } from './types.js';
 
-/** Expected set vs detected set: score = Jaccard index, pass = the sets are equal. */
+/**
+ * Expected set vs detected set: score = Jaccard index, pass = the sets are equal. The
+ * out_of_scope fallback (the intents call failed) is no detection: it never passes, not even
+ * where out_of_scope is expected.
+ */
 export function scoreIntents(params: ScoreParams): ScoreResult {
+  const fallback = params.trace.intentsFallback;
+  if (fallback) {
+    return {
+      scorer: 'intents',
+      pass: false,
+      score: 0,
+      reason: `no detection: the intents call fell back to out_of_scope (${fallback.reason})`,
+    };
+  }
   const expected = new Set<IntentType>(params.expect.intents ?? []);
   const detected = new Set<IntentType>(params.intents.map((intent) => intent.type));
   const missing = [...expected].filter((type) => !detected.has(type));

@@ -25,3 +25,10 @@ it('passes within min/max and fails outside with the count', () => {
     reason: 'too long: 400 characters, expected at most 300',
   });
 });
+
+it('fails a reply of the right length made of unreadable characters', () => {
+  const reply = `Hola ${'\u0000'.repeat(40)} ${'\uFFFD'.repeat(10)}`;
+  const result = scoreLength(bareParams(reply, tools, { length: { min: 10, max: 300 } }));
+  expect(result).toMatchObject({ pass: false, score: 0 });
+  expect(result.reason).toMatch(/^unreadable characters: 40 control characters .*10 U\+FFFD/);
+});

@@ -106,6 +106,12 @@ async function runScorer(type: LocalScorerType, params: ScoreParams): Promise<Sc
     return await SCORERS[type](params);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { scorer: type, pass: false, score: 0, reason: `error: the ${type} scorer crashed: ${message}` };
+    return {
+      scorer: type,
+      pass: false,
+      score: 0,
+      reason: `error: the ${type} scorer crashed: ${message}`,
+      error: true,
+    };
   }
 }

@@ -16,6 +16,11 @@ export const ScoreResultSchema = z.object({
   reason: z.string(),
   /** The scorer could not run (a judge on the offline runtime): shown, never counted as passed. */
   skipped: z.boolean().optional(),
+  /**
+   * The scorer gave no verdict (a judge call failed or answered malformed JSON, a scorer crashed):
+   * the turn cannot pass, and summaries count it apart from the fails.
+   */
+  error: z.boolean().optional(),
   /** Judges: sample agreement (0–1) and whether the majority was split. */
   agreement: z.number().optional(),
   uncertain: z.boolean().optional(),

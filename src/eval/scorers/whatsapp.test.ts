@@ -50,3 +50,11 @@ it('fails an empty reply', () => {
     reason: 'error: the reply is empty',
   });
 });
+
+it('fails a reply full of control characters and U+FFFD, naming them', () => {
+  const reply = '¡Hola!\u0000\u0000\u0001 Te comparto el precio: \uFFFD\uFFFD\uFFFD';
+  const result = scoreWhatsapp(bareParams(reply, tools, {}));
+  expect(result).toMatchObject({ pass: false, score: 0 });
+  expect(result.reason).toContain('3 control characters (first U+0000 at 6)');
+  expect(result.reason).toContain('3 U+FFFD replacement characters');
+});

@@ -1,4 +1,5 @@
 import { splitForWhatsApp, WHATSAPP_MAX_CHARS } from '../../core/compose-reply.js';
+import { describeUnreadable, findUnreadable } from '../../core/unreadable-text.js';
 import type { ScoreParams, ScoreResult } from './types.js';
 
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/m;
@@ -6,10 +7,10 @@ const HEADER = /^\s{0,3}#{1,6}\s+\S/m;
 const DOUBLE_BOLD = /\*\*[^*\n]+\*\*/;
 
 /** What each problem costs: errors sink the score, a warning (markdown **bold**) only dents it. */
-const PENALTY = { empty: 1, table: 0.5, header: 0.3, bubble: 0.5, doubleBold: 0.1 } as const;
+const PENALTY = { empty: 1, unreadable: 1, table: 0.5, header: 0.3, bubble: 0.5, doubleBold: 0.1 } as const;
 
 /**
- * WhatsApp format: not empty, no markdown tables or headers, no **double bold** (WhatsApp bolds
+ * WhatsApp format: not empty, no unreadable characters (controls, U+FFFD, …), no markdown tables or headers, no **double bold** (WhatsApp bolds
  * with *single* asterisks: a warning-level failure), and every bubble ≤ 1,600 characters.
  */
 export function scoreWhatsapp(params: ScoreParams): ScoreResult {
@@ -23,6 +24,9 @@ export function scoreWhatsapp(params: ScoreParams): ScoreResult {
     problems.push(message);
   };
 
+  const unreadable = findUnreadable(reply);
+  if (unreadable.length > 0)
+    flag('unreadable', `error: ${describeUnreadable(unreadable)}: WhatsApp shows boxes or nothing`);
   if (TABLE_RULE.test(reply)) flag('table', 'error: markdown table (|---|) does not render on WhatsApp');
   if (HEADER.test(reply)) flag('header', 'error: markdown header (# …) does not render on WhatsApp');
   const bubbles = params.trace.messages.length > 0 ? params.trace.messages : splitForWhatsApp(reply);

@@ -11,7 +11,7 @@ export function dryRunTable(estimate: DryRunEstimate): string {
     [judgeName, estimate.judge],
   ] as const;
   const body = table(
-    `Dry run: ${estimate.cases} cases, ${estimate.turns} turns, ${estimate.caseRuns} case runs — golden set and rubrics valid, no model called`,
+    `Dry run: ${estimate.cases} cases, ${estimate.turns} turns, ${estimate.caseRuns} case runs — golden set, rubrics and ${estimate.promptsRendered} rendered prompts valid, no model called`,
     ['', 'model calls', 'input tokens', 'output tokens', 'cost'],
     [
       ...rows.map(([name, e]) => [

@@ -58,7 +58,7 @@ describe('renderTerminalReport', () => {
 
   it('shows pass rate by tag and by scorer, with skipped judges as skipped', () => {
     expect(text).toMatch(/│ cars\s*│\s*1 │\s*2 │\s*50\.0% │/);
-    expect(text).toMatch(/│ judge:tone\s*│\s*0 │\s*0 │\s*skipped │\s*— │\s*1 │/);
+    expect(text).toMatch(/│ judge:tone\s*│\s*0 │\s*0 │\s*skipped │\s*— │\s*│\s*1 │/);
   });
 
   it('shows the intent report, usage split agent/judge, latency and failing cases', () => {

@@ -6,10 +6,14 @@ export function overallTable(summary: RunSummary): string {
     ['cases', summary.cases],
     ['passed', summary.passed],
     ['failed', summary.failed],
-    ['errors', summary.errors],
+    ['errors (cases crashed)', summary.errors],
     ['turns', summary.turns],
     ['pass rate', pct(summary.passRate)],
   ];
+  if (summary.judgeErrors || summary.judgeVerdicts) {
+    rows.push(['judge verdicts', summary.judgeVerdicts]);
+    rows.push(['judge errors (no verdict)', summary.judgeErrors]);
+  }
   if (summary.runPassRate !== null) rows.push(['pass rate over runs', pct(summary.runPassRate)]);
   if (summary.flaky.length) rows.push(['flaky', summary.flaky.join(', ')]);
   if (summary.stopped) rows.push(['stopped', summary.stopped]);
@@ -24,17 +28,21 @@ export function tagTable(summary: RunSummary): string {
   );
 }
 
-/** Skipped runs (judges with no model) are their own column and never count as passed. */
+/**
+ * Skipped runs (judges with no model) and errors (no verdict) are their own columns and never
+ * count as passed or as scored.
+ */
 export function scorerTable(summary: RunSummary): string {
   return table(
     'By scorer',
-    ['scorer', 'passed', 'scored', 'pass rate', 'mean score', 'skipped', 'uncertain'],
+    ['scorer', 'passed', 'scored', 'pass rate', 'mean score', 'errors', 'skipped', 'uncertain'],
     summary.byScorer.map((r) => [
       r.name,
       r.passed,
       r.total,
-      r.total ? pct(r.passRate) : 'skipped',
+      r.total ? pct(r.passRate) : r.errors ? 'no verdict' : 'skipped',
       r.total ? r.meanScore.toFixed(2) : '—',
+      r.errors ? int(r.errors) : '',
       r.skipped ? int(r.skipped) : '',
       r.uncertain ? int(r.uncertain) : '',
     ]),

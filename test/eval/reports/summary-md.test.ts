@@ -62,7 +62,7 @@ describe('summary.md', () => {
 
   it('shows skipped judges as skipped, never as passed', () => {
     expect(md).toContain('- ⏭️ judge:safety — skipped: the offline runtime has no judge model');
-    expect(md).toMatch(/\| judge:tone \| 0 \| 0 \| ⏭️ skipped \| — \| 1 \|/);
+    expect(md).toMatch(/\| judge:tone \| 0 \| 0 \| ⏭️ skipped \| — \| {2}\| 1 \|/);
     expect(md).toContain('⏭️ **skipped**: 2 judge scores could not run');
   });
 

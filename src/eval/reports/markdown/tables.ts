@@ -14,16 +14,16 @@ export function rateTable(head: string, unit: string, rows: RateRow[]): string {
   ].join('\n');
 }
 
-/** Skipped scorers (judges with no model) show as skipped, never as a pass rate. */
+/** Skipped scorers (judges with no model) show as skipped, never as a pass rate; errors apart. */
 export function scorerTable(figures: ReportFigures): string {
   if (figures.byScorer.length === 0) return '_No scores recorded._';
   return [
-    '| scorer | passed | scored | pass rate | mean score | skipped | uncertain |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| scorer | passed | scored | pass rate | mean score | errors | skipped | uncertain |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...figures.byScorer.map(
       (r) =>
-        `| ${mdCell(r.name)} | ${r.passed} | ${r.total} | ${r.total ? pct(r.passRate) : '⏭️ skipped'} | ` +
-        `${r.total ? r.meanScore.toFixed(2) : '—'} | ${r.skipped || ''} | ${r.uncertain || ''} |`,
+        `| ${mdCell(r.name)} | ${r.passed} | ${r.total} | ${r.total ? pct(r.passRate) : r.errors ? 'no verdict' : '⏭️ skipped'} | ` +
+        `${r.total ? r.meanScore.toFixed(2) : '—'} | ${r.errors || ''} | ${r.skipped || ''} | ${r.uncertain || ''} |`,
     ),
   ].join('\n');
 }
@@ -34,7 +34,7 @@ export function figuresTable(run: RunResult, figures: ReportFigures): string {
   const rows: [string, string][] = [
     [
       'pass rate',
-      `${pct(f.passRate)} (${f.passed} of ${f.cases} cases; ${f.failed} failed, ${plural(f.errors, 'error')})`,
+      `${pct(f.passRate)} (${f.passed} of ${f.cases} cases; ${f.failed} failed, ${plural(f.errors, 'error')}${f.judgeErrors ? `; ${plural(f.judgeErrors, 'judge error')}` : ''})`,
     ],
     ['cases · turns', `${f.cases} · ${f.turns}`],
     ['agent', `${mdCell(run.runtime)} · ${mdCell(run.model)}`],
