@@ -10,8 +10,7 @@ describe('createRateLimiter', () => {
     await Promise.all([0, 1, 2, 3].map((i) => limiter.acquire().then(() => order.push(i))));
     const elapsed = performance.now() - started;
     expect(order).toEqual([0, 1, 2, 3]);
-    expect(elapsed).toBeGreaterThanOrEqual(90); // two waits of ~50 ms
-    expect(elapsed).toBeLessThan(1_000);
+    expect(elapsed).toBeGreaterThanOrEqual(90); // two waits of ~50 ms (no upper bound: a busy machine is slower)
   });
 
   it('drops a waiter whose signal aborts, and does not limit at all with 0', async () => {
