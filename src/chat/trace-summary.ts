@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Entities, Intent } from '../core/intents/schema.js';
+import { describeIntentsFallback, intentsFallbackOf } from '../core/trace/intents-fallback.js';
 import type { AgentSpan, ModelCallSpan, ToolCallSpan, TurnTrace } from '../core/trace/schema.js';
 import { CarSchema, type Car } from '../tools/catalog/types.js';
 import { FinancingPlanSchema, FinancingRefusalSchema } from '../tools/financing.js';
@@ -18,10 +19,11 @@ export interface TraceSummary {
 
 export function summarizeTrace(trace: TurnTrace): TraceSummary {
   const spans = trace.spans;
+  const fallback = intentsFallbackOf(trace);
   return {
     trackingId: trace.trackingId,
     latencyMs: trace.latencyMs,
-    intents: trace.intents.map(describeIntent),
+    intents: fallback ? [describeIntentsFallback(fallback)] : trace.intents.map(describeIntent),
     agents: spans.filter((s): s is AgentSpan => s.type === 'agent').map(describeAgent),
     tools: spans.filter((s): s is ToolCallSpan => s.type === 'tool_call').map(describeToolCall),
     modelCalls: spans.filter((s): s is ModelCallSpan => s.type === 'model_call').map(describeModelCall),

@@ -60,7 +60,7 @@ export const CLIENT_SCRIPT = String.raw`
   }
 
   function intents(t) {
-    var detected = t.detectedIntents.map(function (i) { return i.type + ' (' + i.confidence.toFixed(2) + ')'; }).join(', ') || 'none';
+    var detected = t.intentsFallback || t.detectedIntents.map(function (i) { return i.type + ' (' + i.confidence.toFixed(2) + ')'; }).join(', ') || 'none';
     var expected = t.expectedIntents ? t.expectedIntents.join(', ') || 'none' : null;
     return h('div', { class: 'intents' }, h('b', { text: 'intents ' }), 'detected: ' + detected, expected ? ' · expected: ' + expected : '');
   }

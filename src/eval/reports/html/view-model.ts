@@ -1,3 +1,4 @@
+import { describeIntentsFallback, intentsFallbackOf } from '../../../core/trace/intents-fallback.js';
 import type { Span } from '../../../core/trace/schema.js';
 import type { Comparison } from '../../compare/compare-runs.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../../results/schema.js';
@@ -46,6 +47,8 @@ export interface TurnView {
   critical: string | null;
   expectedIntents: string[] | null;
   detectedIntents: { type: string; confidence: number }[];
+  /** "intents fallback: <reason> …" when the detected intents are the fallback, shown instead of them. */
+  intentsFallback: string | null;
   scores: ScoreResult[];
   latencyMs: number;
   agent: { inputTokens: number; outputTokens: number; costUsd: number };
@@ -115,12 +118,18 @@ function turnView(t: TurnOutcome): TurnView {
     critical: t.critical ? (typeof t.critical === 'string' ? t.critical : 'critical turn') : null,
     expectedIntents: t.expect.intents ?? null,
     detectedIntents: t.detectedIntents.map((i) => ({ type: i.type, confidence: i.confidence })),
+    intentsFallback: fallbackText(t),
     scores: t.scores,
     latencyMs: t.latencyMs,
     agent: { inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUsd: t.costUsd },
     judge: { inputTokens: t.judgeInputTokens, outputTokens: t.judgeOutputTokens, costUsd: t.judgeCostUsd },
     spans: t.trace ? t.trace.spans.map(spanView) : null,
   };
+}
+
+function fallbackText(t: TurnOutcome): string | null {
+  const fallback = t.trace ? intentsFallbackOf(t.trace) : null;
+  return fallback ? describeIntentsFallback(fallback) : null;
 }
 
 function spanView(span: Span): SpanView {
@@ -151,6 +160,12 @@ function spanView(span: Span): SpanView {
           { name: 'input', text: json(span.input) },
           { name: 'output', text: json(span.output) },
         ],
+      };
+    case 'intents':
+      return {
+        ...base,
+        label: `intents → ${span.intents.join(', ') || 'none'}`,
+        details: span.fallback ? [{ name: 'fallback', text: describeIntentsFallback(span.fallback) }] : [],
       };
     case 'agent':
       return {
