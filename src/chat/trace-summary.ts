@@ -59,6 +59,26 @@ export function describeModelCall(span: ModelCallSpan): string {
   return `${span.task}${attempt} · ${span.runtime}/${span.model} · ${span.inputTokens}→${span.outputTokens} tok · ${formatUsd(span.costUsd)} · ${formatMs(span.latencyMs)}${error}`;
 }
 
+/** One model call's prompt as the runtime received it: every message, role-labelled. */
+export interface CallPrompt {
+  call: string;
+  messages: ModelCallSpan['messages'];
+}
+
+/** The rendered messages (system, user, repair turns) of each model call of a turn. */
+export function callPrompts(trace: TurnTrace): CallPrompt[] {
+  return trace.spans
+    .filter((s): s is ModelCallSpan => s.type === 'model_call')
+    .map((span) => ({ call: describeModelCall(span), messages: span.messages }));
+}
+
+/** The prompts as plain text, for line mode. */
+export function formatCallPrompts(prompts: readonly CallPrompt[]): string {
+  return prompts
+    .map((p) => [`── ${p.call}`, ...p.messages.map((m) => `[${m.role}]\n${m.content}`)].join('\n'))
+    .join('\n\n');
+}
+
 const SearchOutputSchema = z.object({ cars: z.array(CarSchema), total: z.number() });
 const SectionsOutputSchema = z.array(z.object({ id: z.string(), title: z.string() }));
 const BranchLookupSchema = z.object({

@@ -7,6 +7,8 @@ import { hasCriticalFailure } from '../aggregate.js';
 
 /** Long tool payloads and model outputs are cut in the page; results.json keeps them whole. */
 export const MAX_TRACE_TEXT = 1_500;
+/** Prompts are shown whole (collapsed) up to this size per message: they are what prompt engineers read. */
+export const MAX_PROMPT_TEXT = 40_000;
 
 /** What report.html embeds as JSON and its script renders: the run, trimmed for reading. */
 export interface ReportData {
@@ -65,8 +67,10 @@ export interface SpanView {
   inputTokens?: number;
   outputTokens?: number;
   costUsd?: number;
-  /** Input / output or prompt / raw output, cut to MAX_TRACE_TEXT. */
+  /** Input / output or raw output, cut to MAX_TRACE_TEXT. */
   details: { name: string; text: string }[];
+  /** A model call's rendered messages (system, user, repair turns), each cut to MAX_PROMPT_TEXT. */
+  messages?: { role: string; content: string }[];
 }
 
 export function buildReportData(run: RunResult, comparison?: Comparison): ReportData {
@@ -136,17 +140,14 @@ function spanView(span: Span): SpanView {
   const base = { type: span.type, latencyMs: span.latencyMs, error: span.error };
   switch (span.type) {
     case 'model_call': {
-      const last = span.messages.at(-1);
       return {
         ...base,
         label: `model ${span.task} · ${span.runtime}/${span.model}${span.attempt > 1 ? ` · attempt ${span.attempt}` : ''}`,
         inputTokens: span.inputTokens,
         outputTokens: span.outputTokens,
         costUsd: span.costUsd,
+        messages: span.messages.map((m) => ({ role: m.role, content: cut(m.content, MAX_PROMPT_TEXT) })),
         details: [
-          ...(last
-            ? [{ name: `last of ${span.messages.length} messages (${last.role})`, text: cut(last.content) }]
-            : []),
           { name: 'raw output', text: cut(span.rawOutput) },
           ...(span.warnings.length ? [{ name: 'warnings', text: span.warnings.join('\n') }] : []),
         ],
@@ -187,9 +188,9 @@ function json(value: unknown): string {
   }
 }
 
-function cut(text: string): string {
-  return text.length > MAX_TRACE_TEXT
-    ? `${text.slice(0, MAX_TRACE_TEXT)}… (${text.length - MAX_TRACE_TEXT} more characters in results.json)`
+function cut(text: string, max = MAX_TRACE_TEXT): string {
+  return text.length > max
+    ? `${text.slice(0, max)}… (${text.length - max} more characters in results.json)`
     : text;
 }
 
