@@ -18,7 +18,11 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
     const width = Math.max(...Object.values(COMMAND_HELP).map((c) => c.usage.length));
     const lines = Object.values(COMMAND_HELP).map((c) => `${c.usage.padEnd(width)}  ${c.description}`);
     return chat.notice(
-      ['Commands:', ...lines, 'Tab shows the trace; ↑/↓ walk your earlier messages.'].join('\n'),
+      [
+        'Commands:',
+        ...lines,
+        'Tab shows the trace, Ctrl+P the prompts; ↑/↓ walk your earlier messages.',
+      ].join('\n'),
     );
   },
 
@@ -74,6 +78,8 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
   },
 
   trace: (chat) => chat.toggleTrace(),
+
+  prompt: (chat) => chat.togglePrompts(),
 
   save: (chat, { id }) => {
     const { conversationId, runtime } = chat.getState();

@@ -26,6 +26,7 @@ export type SubmitOutcome =
   /** A command could not do its work. */
   | { kind: 'error'; text: string; hint: string }
   | { kind: 'trace'; visible: boolean; trace: TurnTrace | null }
+  | { kind: 'prompts'; visible: boolean; trace: TurnTrace | null }
   | { kind: 'quit' };
 
 export interface ChatControllerOptions {
@@ -63,6 +64,7 @@ export class ChatController {
       pending: null,
       lastTrace: null,
       showTrace: false,
+      showPrompts: false,
       totals: EMPTY_TOTALS,
       lastMessage: undefined,
     };
@@ -93,7 +95,7 @@ export class ChatController {
       case 'message':
         return this.send(parsed.text);
       case 'command':
-        if (this.busy && !['help', 'trace', 'quit'].includes(parsed.command.name)) {
+        if (this.busy && !['help', 'trace', 'prompt', 'quit'].includes(parsed.command.name)) {
           return this.notice(
             'The agent is still answering.',
             'Wait for the reply, then run the command again.',
@@ -143,6 +145,11 @@ export class ChatController {
   toggleTrace(): SubmitOutcome {
     this.update({ showTrace: !this.state.showTrace });
     return { kind: 'trace', visible: this.state.showTrace, trace: this.state.lastTrace };
+  }
+
+  togglePrompts(): SubmitOutcome {
+    this.update({ showPrompts: !this.state.showPrompts });
+    return { kind: 'prompts', visible: this.state.showPrompts, trace: this.state.lastTrace };
   }
 
   /** Starts a new conversation (/reset). */

@@ -38,6 +38,8 @@ export interface ChatState {
   pending: PendingTurn | null;
   lastTrace: TurnTrace | null;
   showTrace: boolean;
+  /** The rendered messages of each model call of the last turn; hidden until asked for. */
+  showPrompts: boolean;
   totals: SessionTotals;
   /** The last customer message sent, for /retry. */
   lastMessage: string | undefined;

@@ -77,7 +77,19 @@ describe('parseInput', () => {
 
   it('has help for every command and suggests by prefix or typo', () => {
     expect(Object.keys(COMMAND_HELP).sort()).toEqual(
-      ['export', 'help', 'model', 'quit', 'reload', 'reset', 'retry', 'runtime', 'save', 'trace'].sort(),
+      [
+        'export',
+        'help',
+        'model',
+        'quit',
+        'reload',
+        'reset',
+        'retry',
+        'runtime',
+        'save',
+        'trace',
+        'prompt',
+      ].sort(),
     );
     expect(closestCommand('exp')).toBe('export');
     expect(closestCommand('sav')).toBe('save');

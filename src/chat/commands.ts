@@ -9,6 +9,7 @@ export type ChatCommand =
   | { name: 'reload' }
   | { name: 'retry' }
   | { name: 'trace' }
+  | { name: 'prompt' }
   | { name: 'save'; id: string }
   | { name: 'export'; file: string | undefined; force: boolean }
   | { name: 'quit' };
@@ -34,6 +35,10 @@ export const COMMAND_HELP: Record<ChatCommandName, { usage: string; description:
   reload: { usage: '/reload', description: 're-read prompt files, catalog and knowledge base' },
   retry: { usage: '/retry', description: 'send the last message again (e.g. after /reload)' },
   trace: { usage: '/trace', description: 'show or hide the trace of the last turn (also Tab)' },
+  prompt: {
+    usage: '/prompt',
+    description: 'show or hide the rendered messages of each model call of the last turn (also Ctrl+P)',
+  },
   save: { usage: '/save <id>', description: 'save this conversation as a golden-set case' },
   export: {
     usage: '/export [file] [--force]',

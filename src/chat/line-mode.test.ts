@@ -57,4 +57,14 @@ describe('runLineMode', () => {
     // /quit stops reading: the last line is never sent.
     expect(result).toEqual({ turns: 1, failedTurns: 1 });
   });
+
+  it('/prompt prints the rendered messages of each model call of the last turn, role-labelled', async () => {
+    const fx = await chatFixture();
+    const { stderr } = await pipe(fx.controller(), 'busco un Versa\n/prompt\n');
+    expect(stderr).toMatch(
+      /── intents · scripted\/gpt-4o-mini[^\n]*\n\[system\]\n[\s\S]*Eres el clasificador/,
+    );
+    expect(stderr).toMatch(/\[user\]\nbusco un Versa/);
+    expect(stderr).toMatch(/── reply · scripted[\s\S]*BORRADOR:/);
+  });
 });

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatController, SubmitOutcome } from './chat-controller.js';
-import { summarizeTrace } from './trace-summary.js';
+import { callPrompts, formatCallPrompts, summarizeTrace } from './trace-summary.js';
 
 export interface LineModeIo {
   input: Readable;
@@ -78,6 +78,13 @@ function write(outcome: SubmitOutcome, chat: ChatController, io: LineModeIo): vo
       );
       return;
     }
+    case 'prompts':
+      io.errors.write(
+        outcome.trace
+          ? `${formatCallPrompts(callPrompts(outcome.trace))}\n`
+          : 'No trace yet: send a message first.\n',
+      );
+      return;
     case 'none':
     case 'quit':
       return;
@@ -111,6 +118,8 @@ function jsonLine(outcome: SubmitOutcome, conversationId: string): Record<string
       };
     case 'trace':
       return { type: 'trace', conversationId, trace: outcome.trace };
+    case 'prompts':
+      return { type: 'prompts', conversationId, prompts: outcome.trace ? callPrompts(outcome.trace) : [] };
     case 'none':
     case 'quit':
       return undefined;

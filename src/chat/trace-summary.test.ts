@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatFixture } from '../../test/chat/chat-fixture.js';
+import { chatFixture, echoDraftScript } from '../../test/chat/chat-fixture.js';
 import type { ToolCallSpan } from '../core/trace/schema.js';
 import { describeToolCall, summarizeTrace } from './trace-summary.js';
 
@@ -20,6 +20,19 @@ describe('summarizeTrace', () => {
     ]);
     expect(summary.totals).toMatch(/^2 model call\(s\) · 430 tokens · \$0\.00011 · /);
     expect(summary.trackingId).toMatch(/^t_/);
+  });
+
+  it('shows an intents fallback with its reason instead of a bare out_of_scope (0.00)', async () => {
+    // The model answers the intents call and its repair retry with prose: no JSON twice.
+    const fx = await chatFixture({
+      script: (request, i) =>
+        request.task.name === 'intents' ? 'Claro, te ayudo.' : echoDraftScript(request, i),
+    });
+    const chat = fx.controller();
+    await chat.submit('busco un Versa');
+    const summary = summarizeTrace(chat.getState().lastTrace!);
+    expect(summary.intents).toEqual(['intents fallback: no es JSON válido (answered as out_of_scope)']);
+    expect(summary.modelCalls[1]).toMatch(/^intents \(attempt 2\)/);
   });
 
   it('shows financing figures, knowledge sections and unknown tools readably', () => {

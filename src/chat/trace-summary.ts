@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Entities, Intent } from '../core/intents/schema.js';
+import { describeIntentsFallback, intentsFallbackOf } from '../core/trace/intents-fallback.js';
 import type { AgentSpan, ModelCallSpan, ToolCallSpan, TurnTrace } from '../core/trace/schema.js';
 import { CarSchema, type Car } from '../tools/catalog/types.js';
 import { FinancingPlanSchema, FinancingRefusalSchema } from '../tools/financing.js';
@@ -18,10 +19,11 @@ export interface TraceSummary {
 
 export function summarizeTrace(trace: TurnTrace): TraceSummary {
   const spans = trace.spans;
+  const fallback = intentsFallbackOf(trace);
   return {
     trackingId: trace.trackingId,
     latencyMs: trace.latencyMs,
-    intents: trace.intents.map(describeIntent),
+    intents: fallback ? [describeIntentsFallback(fallback)] : trace.intents.map(describeIntent),
     agents: spans.filter((s): s is AgentSpan => s.type === 'agent').map(describeAgent),
     tools: spans.filter((s): s is ToolCallSpan => s.type === 'tool_call').map(describeToolCall),
     modelCalls: spans.filter((s): s is ModelCallSpan => s.type === 'model_call').map(describeModelCall),
@@ -55,6 +57,26 @@ export function describeModelCall(span: ModelCallSpan): string {
   const attempt = span.attempt > 1 ? ` (attempt ${span.attempt})` : '';
   const error = span.error ? ` ✗ ${span.error}` : '';
   return `${span.task}${attempt} · ${span.runtime}/${span.model} · ${span.inputTokens}→${span.outputTokens} tok · ${formatUsd(span.costUsd)} · ${formatMs(span.latencyMs)}${error}`;
+}
+
+/** One model call's prompt as the runtime received it: every message, role-labelled. */
+export interface CallPrompt {
+  call: string;
+  messages: ModelCallSpan['messages'];
+}
+
+/** The rendered messages (system, user, repair turns) of each model call of a turn. */
+export function callPrompts(trace: TurnTrace): CallPrompt[] {
+  return trace.spans
+    .filter((s): s is ModelCallSpan => s.type === 'model_call')
+    .map((span) => ({ call: describeModelCall(span), messages: span.messages }));
+}
+
+/** The prompts as plain text, for line mode. */
+export function formatCallPrompts(prompts: readonly CallPrompt[]): string {
+  return prompts
+    .map((p) => [`── ${p.call}`, ...p.messages.map((m) => `[${m.role}]\n${m.content}`)].join('\n'))
+    .join('\n\n');
 }
 
 const SearchOutputSchema = z.object({ cars: z.array(CarSchema), total: z.number() });

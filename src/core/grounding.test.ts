@@ -24,3 +24,47 @@ describe('ungroundedFigures', () => {
     expect(ungroundedFigures('Te comparto 3 opciones: 1. Corolla 2. Versa', draft)).toEqual([]);
   });
 });
+
+describe('ungroundedFigures: percentages, rates, terms, amounts in words', () => {
+  const draft = [
+    'Para el Toyota Corolla 2020 (ID 305016), con precio de $313,999.00:',
+    'Con un enganche de $62,799.80 (20%), financias $251,199.20.',
+    '- 48 meses (4 años): $6,371.06 al mes',
+    'Es una estimación con tasa de interés anual del 10%.',
+  ].join('\n');
+
+  it('rejects an invented down payment, term, rate and an amount in "mil" (issue 9.8)', () => {
+    expect(
+      ungroundedFigures(
+        'Con enganche al 25%, a 60 meses con tasa del 12% pagarías unos 5 mil al mes.',
+        draft,
+      ),
+    ).toEqual(['25%', '60 meses', '12%', '5000']);
+  });
+
+  it('rejects figures written in words', () => {
+    expect(ungroundedFigures('A cinco años pagarías seis mil pesos al mes.', draft)).toEqual([
+      '60 meses',
+      '6000',
+    ]);
+  });
+
+  it('accepts the same value in another form: 4 años = 48 meses, "veinte por ciento", a rate of 0.1 in the facts', () => {
+    expect(
+      ungroundedFigures(
+        'Con veinte por ciento de enganche, a cuatro años, pagas $6,371.06 al mes (tasa 10% anual).',
+        draft,
+      ),
+    ).toEqual([]);
+    const facts = { plans: [{ termYears: 5, annualRate: 0.12 }], downPaymentPercent: 25 };
+    expect(ungroundedFigures('A 60 meses, tasa del 12% y enganche al 25%.', 'Te cotizo.', facts)).toEqual([]);
+  });
+
+  it('accepts years and km the draft states, and ignores counts and ordinals', () => {
+    const cars = 'Nissan Versa 2020 · 45,837 km · $265,999.00 (ID 322722)';
+    expect(ungroundedFigures('Tengo 2 opciones; el segundo es un Versa 2020 con 45,837 km.', cars)).toEqual(
+      [],
+    );
+    expect(ungroundedFigures('Un Versa 2019 con 30,000 km.', cars)).toEqual(['2019', '30000']);
+  });
+});

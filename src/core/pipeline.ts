@@ -102,7 +102,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         signal: request.signal,
       };
 
-      const { result, fallbackReason } = await detectIntents(ctx);
+      const { result } = await detectIntents(ctx);
       emit({ type: 'intent_detected', trackingId, intents: result.intents });
       ctx.profile = mergeIntoProfile(conversation.profile, combineEntities(result.intents));
 
@@ -114,7 +114,6 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
         message,
         intents: result.intents,
-        ...(fallbackReason === null ? {} : { intentsFallback: { reason: fallbackReason } }),
         reply,
         messages: splitForWhatsApp(reply),
         spans: tracer.spans,

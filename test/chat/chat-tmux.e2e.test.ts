@@ -67,11 +67,22 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = STEP_MS): P
 /** Waits for the chat process to end; returns its exit status. */
 async function exitStatus(session: string): Promise<string> {
   const until = Date.now() + STEP_MS;
-  while (tmux('display-message', '-p', '-t', session, '#{pane_dead}').trim() !== '1') {
+  // tmux marks the pane dead when the terminal closes, and knows the exit status only once it
+  // has reaped the process a moment later: wait for the status (or the signal), not just death.
+  for (;;) {
+    const [dead, status, signal] = tmux(
+      'display-message',
+      '-p',
+      '-t',
+      session,
+      '#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}',
+    )
+      .trim()
+      .split('|');
+    if (dead === '1' && (status || signal)) return status || `signal ${signal}`;
     if (Date.now() > until) throw new Error(`kavak chat did not exit. The terminal:\n${screen(session)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return tmux('display-message', '-p', '-t', session, '#{pane_dead_status}').trim();
 }
 
 function type(session: string, text: string): void {

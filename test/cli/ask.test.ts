@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intent, echoModel } from '../helpers/echo-model.js';
-import { startFakeOpenAIServer, type FakeOpenAIServer } from '../helpers/fake-openai-server.js';
+import {
+  completionReply,
+  startFakeOpenAIServer,
+  type FakeOpenAIServer,
+} from '../helpers/fake-openai-server.js';
 import { runKavak } from '../helpers/run-kavak.js';
 
 const VERSA = 'Hola, busco un Versa 2020 con menos de 60 mil km';
@@ -132,6 +136,26 @@ describe('kavak ask against an OpenAI-compatible server (real SDK, real HTTP)', 
     expect(run.stdout).not.toContain('sk-test-not-a-real-key');
     const intentsRequest = server.requests.find((r) => JSON.stringify(r.body).includes('"intents"'));
     expect(JSON.stringify(intentsRequest?.body)).toContain('json_schema');
+  });
+
+  it('--json says why the intents fell back (invalid JSON twice), in the output and the intents span', async () => {
+    server.queue(
+      completionReply({ content: 'Claro, te ayudo.' }),
+      completionReply({ content: 'Claro, te ayudo.' }),
+    );
+    const openai = ['--runtime', 'openai', '--base-url', server.url];
+    const run = await runKavak(['ask', '--json', ...openai, '--db', tempDb(), VERSA]);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      intents: { type: string; confidence: number }[];
+      intentsFallback: { reason: string } | null;
+      trace: { spans: { type: string; fallback?: { reason: string } | null }[] };
+    };
+    expect(out.intents).toMatchObject([{ type: 'out_of_scope', confidence: 0 }]);
+    expect(out.intentsFallback).toEqual({ reason: 'no es JSON válido' });
+    expect(out.trace.spans.find((s) => s.type === 'intents')?.fallback).toEqual({
+      reason: 'no es JSON válido',
+    });
   });
 
   it('records real calls, then replays them with no server: same reply, same model calls', async () => {

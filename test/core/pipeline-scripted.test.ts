@@ -46,6 +46,8 @@ describe('pipeline with a scripted model', () => {
     const result = await pipeline.runTurn({ message: 'asdfgh' });
     expect(result.intents.map((i) => i.type)).toEqual(['out_of_scope']);
     expect(result.reply).toMatch(/Puedo ayudarte/);
+    const span = result.trace.spans.find((s) => s.type === 'intents');
+    expect(span?.type === 'intents' && span.fallback?.reason).toMatch(/^intents\.0\.type: /);
   });
 
   it('keeps the tools’ figures when the model invents a price', async () => {
@@ -69,6 +71,35 @@ describe('pipeline with a scripted model', () => {
     expect(result.reply).not.toContain('199,999');
     const agent = result.trace.spans.find((s) => s.type === 'agent');
     expect(agent?.type === 'agent' && agent.groundingNote).toMatch(/199999/);
+  });
+
+  it('keeps the draft when the model states a rate, term, percentage and an amount in "mil" of its own', async () => {
+    const invented =
+      'Claro: con enganche al 25%, a 60 meses con tasa del 12% pagarías unos 5 mil al mes por el Corolla.';
+    const runtime = createScriptedRuntime((request) =>
+      request.task.name === 'intents'
+        ? {
+            intents: [
+              intent('financing', {
+                make: 'Toyota',
+                model: 'Corolla',
+                yearMin: 2020,
+                yearMax: 2020,
+                downPaymentPercent: 20,
+                termYears: 4,
+              }),
+            ],
+          }
+        : invented,
+    );
+    const { pipeline } = await createTestPipeline(runtime);
+    const result = await pipeline.runTurn({ message: 'cuánto al mes por el corolla 2020 con 20% a 4 años' });
+    expect(result.reply).not.toContain('5 mil');
+    expect(result.reply).toContain('48 meses (4 años): $6,371.06 al mes');
+    const agent = result.trace.spans.find((s) => s.type === 'agent');
+    expect(agent?.type === 'agent' && agent.groundingNote).toBe(
+      'the model stated 25%, 60 meses, 12%, 5000, which the tools did not give; kept the draft',
+    );
   });
 
   it('uses the model’s phrasing when every figure is grounded', async () => {

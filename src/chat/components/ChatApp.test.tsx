@@ -6,6 +6,7 @@ import { ChatApp } from './ChatApp.js';
 const TAB = '\t';
 const ENTER = '\r';
 const UP = '\u001B[A';
+const CTRL_P = '\u0010';
 
 /** Waits until the screen shows what the test expects (Ink renders asynchronously). */
 async function screenShows(
@@ -62,6 +63,48 @@ describe('<ChatApp>', () => {
 
     stdin.write(TAB);
     await screenShows(lastFrame, /^(?![\s\S]*Intents)/);
+    unmount();
+  });
+
+  it('Ctrl+P shows the rendered messages of every model call, repair turns included, hidden by default', async () => {
+    // The intents answer is prose, then JSON: the repair retry adds an assistant and a user turn.
+    const fx = await chatFixture({
+      script: (request, i) => (i === 0 ? 'Claro, te ayudo.' : echoDraftScript(request, i)),
+    });
+    const chat = fx.controller();
+    const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
+    await typeLine(stdin, 'busco un Versa');
+    await screenShows(lastFrame, /1 turn\(s\)/);
+    expect(lastFrame()).not.toContain('Eres el clasificador de intenciones');
+
+    stdin.write(CTRL_P);
+    const frame = await screenShows(lastFrame, /Prompts/);
+    expect(frame).toMatch(/intents · scripted[\s\S]*intents \(attempt 2\)[\s\S]*reply · scripted/);
+    expect(frame).toContain('[system]');
+    expect(frame).toContain('Eres el clasificador de intenciones del asistente de ventas de Kavak');
+    // Between lines of a bordered box: the border and padding.
+    expect(frame).toMatch(
+      /\[assistant\][\s│]+Claro, te ayudo\.[\s│]+\[user\][\s│]+Tu respuesta no es válida/,
+    );
+    expect(frame).toContain('BORRADOR:');
+
+    stdin.write(CTRL_P);
+    await screenShows(lastFrame, /^(?![\s\S]*Prompts)/);
+    unmount();
+  });
+
+  it('shows an intents fallback and its reason in the trace panel', async () => {
+    const fx = await chatFixture({
+      script: (request, i) => (request.task.name === 'intents' ? 'Claro.' : echoDraftScript(request, i)),
+    });
+    const chat = fx.controller();
+    const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
+    await typeLine(stdin, 'busco un Versa');
+    await screenShows(lastFrame, /1 turn\(s\)/);
+    stdin.write(TAB);
+    const frame = await screenShows(lastFrame, /Intents/);
+    expect(frame).toContain('intents fallback: no es JSON válido (answered as out_of_scope)');
+    expect(frame).not.toContain('out_of_scope (0.00)');
     unmount();
   });
 

@@ -7,6 +7,7 @@ import { ConversationView } from './ConversationView.js';
 import { InputLine } from './InputLine.js';
 import { Spinner } from './Spinner.js';
 import { StatusLine } from './StatusLine.js';
+import { PromptPanel } from './PromptPanel.js';
 import { TracePanel } from './TracePanel.js';
 
 /** The chat screen. It renders the controller's state and hands typed lines back to it. */
@@ -23,8 +24,9 @@ export function ChatApp({ controller }: { controller: ChatController }) {
     },
     [controller, exit],
   );
-  useInput((_input, key) => {
+  useInput((input, key) => {
     if (key.tab) controller.toggleTrace();
+    if (key.ctrl && input === 'p') controller.togglePrompts();
   });
 
   return (
@@ -32,6 +34,7 @@ export function ChatApp({ controller }: { controller: ChatController }) {
       <ConversationView entries={state.entries} pending={state.pending} width={width} />
       {state.pending ? <Spinner label={state.pending.activity} /> : null}
       {state.showTrace ? <TracePanel trace={state.lastTrace} width={width} /> : null}
+      {state.showPrompts ? <PromptPanel trace={state.lastTrace} width={width} /> : null}
       <StatusLine state={state} />
       <InputLine onSubmit={onSubmit} busy={state.pending !== null} />
     </Box>

@@ -28,7 +28,7 @@ export function TracePanel({ trace, width }: TracePanelProps) {
       <TraceSection title="Intents" lines={summary.intents} />
       <TraceSection title="Agents" lines={summary.agents} />
       <TraceSection title="Tools" lines={summary.tools} />
-      <TraceSection title="Model calls" lines={summary.modelCalls} />
+      <TraceSection title="Model calls (Ctrl+P or /prompt shows their messages)" lines={summary.modelCalls} />
       <Text dimColor>{summary.totals}</Text>
     </Box>
   );

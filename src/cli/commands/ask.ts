@@ -1,4 +1,5 @@
 import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { intentsFallbackOf } from '../../core/trace/intents-fallback.js';
 import { createApp } from '../bootstrap.js';
 
 export interface AskOptions extends GlobalFlags {
@@ -24,6 +25,8 @@ export async function askCommand(options: AskOptions): Promise<void> {
             trackingId: result.trackingId,
             runtime: app.pipeline.deps.runtime.id,
             intents: result.intents,
+            // Non-null when the intents are the fallback: why the model's answer was unusable.
+            intentsFallback: intentsFallbackOf(result.trace),
             profile: result.profile,
             trace: result.trace,
           },

@@ -47,7 +47,7 @@ export async function phraseAnswer(ctx: AgentContext, answer: AgentAnswer): Prom
   const text = result.text.trim();
   if (!text)
     return { text: answer.draft, groundingNote: 'the model returned an empty reply; kept the draft' };
-  const invented = ungroundedFigures(text, answer.draft);
+  const invented = ungroundedFigures(text, answer.draft, answer.facts);
   if (invented.length) {
     ctx.logger.warn('ungrounded_reply', {
       trackingId: ctx.trackingId,

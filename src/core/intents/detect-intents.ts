@@ -29,16 +29,34 @@ export function renderIntentsPrompt(prompts: PromptLibrary, input: IntentsTaskIn
 export async function detectIntents(ctx: TurnContext): Promise<DetectedIntents> {
   const input: IntentsTaskInput = { message: ctx.message, history: ctx.history, profile: ctx.profile };
   const prompt = renderIntentsPrompt(ctx.prompts, input);
-  const outcome = await generateStructured(ctx, {
-    task: 'intents',
-    input,
-    prompt,
-    model: ctx.settings.agentModels.intents,
-    schemaName: 'intents',
-    schema: IntentResultSchema,
-    parentId: null,
-  });
-  if (outcome.ok) return { result: outcome.value, fallbackReason: null };
-  ctx.logger.warn('intents_fallback', { trackingId: ctx.trackingId, reason: outcome.error });
-  return { result: FALLBACK_INTENTS, fallbackReason: outcome.error };
+  // One intents span over the call and its repair retry, so the fallback and its reason are
+  // in the trace (not only on stderr) for ask --json, the chat panel and report.html.
+  return ctx.tracer.withSpan(
+    null,
+    async (spanId) => {
+      const outcome = await generateStructured(ctx, {
+        task: 'intents',
+        input,
+        prompt,
+        model: ctx.settings.agentModels.intents,
+        schemaName: 'intents',
+        schema: IntentResultSchema,
+        parentId: spanId,
+      });
+      const detected: DetectedIntents = outcome.ok
+        ? { result: outcome.value, fallbackReason: null }
+        : { result: FALLBACK_INTENTS, fallbackReason: outcome.error };
+      if (!outcome.ok)
+        ctx.logger.warn('intents_fallback', { trackingId: ctx.trackingId, reason: outcome.error });
+      return {
+        result: detected,
+        data: {
+          type: 'intents',
+          intents: detected.result.intents.map((intent) => intent.type),
+          fallback: detected.fallbackReason === null ? null : { reason: detected.fallbackReason },
+        },
+      };
+    },
+    () => ({ type: 'intents', intents: [], fallback: null }),
+  );
 }

@@ -34,6 +34,15 @@ export const AgentSpanSchema = z.object({
   groundingNote: z.string().nullable(),
 });
 
+/** The intents step: what was detected, and why the fallback was used when the model's answer was unusable. */
+export const IntentsSpanSchema = z.object({
+  ...SpanBase,
+  type: z.literal('intents'),
+  intents: z.array(z.string()),
+  /** Set when the answer stayed invalid after the repair retry and the message became out_of_scope. */
+  fallback: z.object({ reason: z.string() }).nullable(),
+});
+
 export const ToolCallSpanSchema = z.object({
   ...SpanBase,
   type: z.literal('tool_call'),
@@ -47,11 +56,13 @@ export const SpanSchema = z.discriminatedUnion('type', [
   ModelCallSpanSchema,
   AgentSpanSchema,
   ToolCallSpanSchema,
+  IntentsSpanSchema,
 ]);
 export type Span = z.infer<typeof SpanSchema>;
 export type ModelCallSpan = z.infer<typeof ModelCallSpanSchema>;
 export type AgentSpan = z.infer<typeof AgentSpanSchema>;
 export type ToolCallSpan = z.infer<typeof ToolCallSpanSchema>;
+export type IntentsSpan = z.infer<typeof IntentsSpanSchema>;
 
 export const TurnTotalsSchema = z.object({
   modelCalls: z.number().int(),
@@ -68,11 +79,6 @@ export const TurnTraceSchema = z.object({
   latencyMs: z.number(),
   message: z.string(),
   intents: z.array(IntentSchema),
-  /**
-   * Set when the intents call gave no usable answer and the turn went on with the out_of_scope
-   * fallback: `intents` then is no detection, and scorers must not count it as one.
-   */
-  intentsFallback: z.object({ reason: z.string() }).optional(),
   reply: z.string(),
   /** The reply split into WhatsApp messages (≤ 1,600 characters each). */
   messages: z.array(z.string()),

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentSpan, ModelCallSpan, Span, ToolCallSpan, TurnTotals } from './schema.js';
+import type { AgentSpan, IntentsSpan, ModelCallSpan, Span, ToolCallSpan, TurnTotals } from './schema.js';
 
 type Timing = 'id' | 'parentId' | 'startedAt' | 'latencyMs' | 'error';
-type SpanData = Omit<ModelCallSpan, Timing> | Omit<AgentSpan, Timing> | Omit<ToolCallSpan, Timing>;
+type SpanData =
+  | Omit<ModelCallSpan, Timing>
+  | Omit<AgentSpan, Timing>
+  | Omit<ToolCallSpan, Timing>
+  | Omit<IntentsSpan, Timing>;
 
 /** Collects the spans of one turn. `withSpan` always ends the span and records errors. */
 export class Tracer {

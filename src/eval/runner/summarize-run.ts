@@ -1,3 +1,4 @@
+import { intentsFallbackOf } from '../../core/trace/intents-fallback.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
 import type { ScoreResult } from '../scorers/types.js';
 import { intentReport, type IntentReport } from '../scorers/intent-report.js';
@@ -117,7 +118,7 @@ export function summarizeRun(run: RunResult): RunSummary {
               {
                 expected: t.expect.intents,
                 // The out_of_scope fallback is no detection (see scoreIntents).
-                detected: t.trace?.intentsFallback ? [] : t.detectedIntents.map((i) => i.type),
+                detected: t.trace && intentsFallbackOf(t.trace) ? [] : t.detectedIntents.map((i) => i.type),
               },
             ]
           : [],

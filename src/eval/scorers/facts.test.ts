@@ -152,6 +152,20 @@ describe('facts scorer: financing', () => {
     );
   });
 
+  it('fails a rate, term, down-payment percentage and an amount in "mil" the tools did not give', () => {
+    const reply = 'Con enganche al 25%, a 60 meses con tasa del 12% pagarías unos 5 mil al mes.';
+    const result = scoreFacts(paramsFor(financing, tools, { facts: true }, reply));
+    expect(result.pass).toBe(false);
+    for (const figure of ['25%', '60 meses', '12%', '5 mil'])
+      expect(result.reason).toContain(`${figure} was not given by any tool this turn`);
+    expect(result.reason).toContain('monthly payment 5 mil for the car priced $313,999.00');
+  });
+
+  it("accepts the tool's figures in other forms: 4 años for 48 meses, the 10% rate, the customer's 20%", () => {
+    const reply = 'Con el 20% de enganche a cuatro años, con tasa anual del 10%, pagarías $6,371.06 al mes.';
+    expect(scoreFacts(paramsFor(financing, tools, { facts: true }, reply))).toMatchObject({ pass: true });
+  });
+
   it('passes the reverse plan (a target monthly payment is not a computed one)', () => {
     expect(reverse.reply).toContain('como máximo $5,000.00 al mes');
     expect(scoreFacts(paramsFor(reverse, tools, { facts: true }))).toMatchObject({ pass: true });

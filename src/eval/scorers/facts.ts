@@ -3,14 +3,17 @@ import { checkExpectedMonthly, checkMonthlyPayments } from './facts-monthly.js';
 import { branchClaims, isKnownBranchOrCity } from './branch-mentions.js';
 import { ok, resultFromFindings, violation, type Finding } from './findings.js';
 import { classifiedFigures } from './money-figures.js';
-import { groundedAmounts } from './tool-facts.js';
+import { groundedAmounts, groundedFigures } from './tool-facts.js';
+import { statedFigures } from '../../tools/text/figures.js';
+import { needsNoSource } from '../../tools/text/grounded-figures.js';
 import type { ScoreParams, ScoreResult } from './types.js';
 
 /**
  * Grounding against the tools: cars named exist and are priced as in the catalog and meet the
  * case's constraints; every money figure came from a tool this turn (or is a named car's price,
  * or a monthly payment verified with the financing tool); monthly payments match the financing
- * tool to the cent; no stock id or branch the tools do not know.
+ * tool to the cent; every percentage and term came from a tool, the financing rules or the
+ * customer; no stock id or branch the tools do not know.
  */
 export function scoreFacts(params: ScoreParams): ScoreResult {
   const expectation = params.expect.facts;
@@ -38,6 +41,14 @@ export function scoreFacts(params: ScoreParams): ScoreResult {
   for (const figure of figures) {
     if (grounded.has(figure.cents) || monthly.verified.has(figure.cents))
       findings.push(ok(`${figure.text} is grounded`));
+    else findings.push(violation(`${figure.text} was not given by any tool this turn`));
+  }
+
+  // Rates, down-payment percentages and terms ("tasa del 12%", "a 60 meses", "cinco años").
+  const stated = groundedFigures(params.trace, customerTexts);
+  for (const figure of statedFigures(text)) {
+    if ((figure.kind !== 'percent' && figure.kind !== 'months') || needsNoSource(figure)) continue;
+    if (stated.has(figure)) findings.push(ok(`${figure.text} is grounded`));
     else findings.push(violation(`${figure.text} was not given by any tool this turn`));
   }
 

@@ -1,4 +1,5 @@
 import type { IntentType } from '../../core/intents/schema.js';
+import { intentsFallbackOf } from '../../core/trace/intents-fallback.js';
 import type { ScoreParams, ScoreResult } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { ScoreParams, ScoreResult } from './types.js';
  * where out_of_scope is expected.
  */
 export function scoreIntents(params: ScoreParams): ScoreResult {
-  const fallback = params.trace.intentsFallback;
+  const fallback = intentsFallbackOf(params.trace);
   if (fallback) {
     return {
       scorer: 'intents',

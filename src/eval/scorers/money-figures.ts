@@ -1,3 +1,4 @@
+import { statedFigures } from '../../tools/text/figures.js';
 import { foldKeepingPositions } from './text-match.js';
 
 /** A money amount written in a text, with where it is. */
@@ -8,33 +9,20 @@ export interface MoneyFigure {
   end: number;
 }
 
-const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?!\d)`;
-const SCALE = String.raw`(?:\s?(mil(?:lones|l[oó]n)?|k)(?![\p{L}\p{N}]))?`;
-
-/** "$313,999.00", "$300 mil", "300,000 pesos", "1.2 millones de pesos", and bare "6,371.06". */
-const PATTERNS = [
-  new RegExp(String.raw`\$\s?${AMOUNT}${SCALE}`, 'giu'),
-  new RegExp(String.raw`(?<![\d$.,])${AMOUNT}${SCALE}\s*(?:de\s+)?(?:pesos|mxn)(?![\p{L}])`, 'giu'),
-  // Two decimals after a thousands group is how money (never km) is written.
-  new RegExp(String.raw`(?<![\d$.,])(\d{1,3}(?:,\d{3})+)\.(\d{2})(?!\d)()`, 'gu'),
-];
-
-/** Money figures in a text, in order, without overlaps. */
+/**
+ * Money figures in a text, in order: "$313,999.00", "$300 mil", "300,000 pesos", "1.2 millones
+ * de pesos", "unos 5 mil", "cinco mil pesos", bare "6,371.06". Read by the same extractor as the
+ * phrasing guard (src/tools/text/figures.ts).
+ */
 export function moneyFigures(text: string): MoneyFigure[] {
-  const found: MoneyFigure[] = [];
-  for (const pattern of PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
-      const cents = toCents(match[1] ?? '0', match[2], match[3]);
-      found.push({ text: match[0].trim(), cents, start: match.index, end: match.index + match[0].length });
-    }
-  }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: MoneyFigure[] = [];
-  for (const figure of found) {
-    const last = kept.at(-1);
-    if (!last || figure.start >= last.end) kept.push(figure);
-  }
-  return kept;
+  return statedFigures(text)
+    .filter((figure) => figure.kind === 'money')
+    .map((figure) => ({
+      text: figure.text,
+      cents: Math.round(figure.value * 100),
+      start: figure.start,
+      end: figure.end,
+    }));
 }
 
 /**
@@ -42,17 +30,9 @@ export function moneyFigures(text: string): MoneyFigure[] {
  * "60 mil" (a customer's "tengo 60 mil de enganche" may be repeated back as "$60,000.00").
  */
 export function customerAmounts(text: string): number[] {
-  const amounts = moneyFigures(text).map((figure) => figure.cents);
-  for (const match of text.matchAll(new RegExp(`${AMOUNT}${SCALE}`, 'giu'))) {
-    amounts.push(toCents(match[1] ?? '0', match[2], match[3]));
-  }
-  return amounts;
-}
-
-function toCents(integer: string, decimals: string | undefined, scale: string | undefined): number {
-  const value = Number(`${integer.replace(/,/g, '')}.${decimals ?? '0'}`);
-  const unit = scale ? (/^k$/i.test(scale) || /^mil$/i.test(scale) ? 1_000 : 1_000_000) : 1;
-  return Math.round(value * unit * 100);
+  return statedFigures(text)
+    .filter((figure) => figure.kind === 'money' || figure.kind === 'number')
+    .map((figure) => Math.round(figure.value * 100));
 }
 
 /** What a money figure is, read from the words around it. */

@@ -1,4 +1,6 @@
 import type { ToolCallSpan, TurnTrace } from '../../core/trace/schema.js';
+import { FINANCING_RULES } from '../../tools/financing.js';
+import { GroundedFigures } from '../../tools/text/grounded-figures.js';
 import { customerAmounts, moneyFigures } from './money-figures.js';
 
 export function toolCalls(trace: TurnTrace): ToolCallSpan[] {
@@ -32,6 +34,16 @@ export function groundedAmounts(trace: TurnTrace, customerTexts: readonly string
   }
   for (const text of customerTexts) for (const cents of customerAmounts(text)) amounts.add(cents);
   return amounts;
+}
+
+/**
+ * Every figure (percentages and terms included) this turn's tools were given or returned, the
+ * financing rules the tool applies (10% a year, 3–6 years, ≥ 10% down), and what the customer wrote.
+ */
+export function groundedFigures(trace: TurnTrace, customerTexts: readonly string[]): GroundedFigures {
+  const grounded = new GroundedFigures().addTexts(customerTexts).addValues(FINANCING_RULES);
+  for (const call of toolCalls(trace)) grounded.addValues(call.input).addValues(call.output);
+  return grounded;
 }
 
 /** The last value a financing tool was called with for a key (priceCents, downPaymentCents, termYears). */

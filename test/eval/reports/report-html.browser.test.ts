@@ -6,7 +6,18 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../../src/eval/reports/report-html.js';
-import { HOSTILE_REPLY, sampleComparison, sampleRun } from './fixtures.js';
+import { createScriptedRuntime } from '../../../src/runtime/scripted.js';
+import { ReplyTaskInputSchema } from '../../../src/core/tasks.js';
+import { createTestPipeline } from '../../helpers/test-pipeline.js';
+import {
+  HOSTILE_REPLY,
+  makeCase,
+  makeRun,
+  makeTurn,
+  sampleComparison,
+  sampleRun,
+  score,
+} from './fixtures.js';
 
 /** Debian's chromium (.ci/run installs it); CHROMIUM_PATH points elsewhere. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,6 +28,22 @@ if (!HAVE_CHROMIUM) {
   console.warn(
     `report.html browser test skipped: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
   );
+}
+
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
 
 describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium (${CHROMIUM})`, () => {
@@ -32,19 +59,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium (${CHROMIUM})`
     const file = join(dir, 'report.html');
     await writeFile(file, renderReportHtml(sampleRun(), sampleComparison()), 'utf8');
     fileUrl = pathToFileURL(file).href;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => errors.push(e.message));
@@ -134,7 +149,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium (${CHROMIUM})`
     );
     const trace = financing.locator('details.trace').nth(1);
     await expect(trace.locator('.span-tool_call').isVisible()).resolves.toBe(false);
-    await trace.locator('summary').click();
+    await trace.locator(':scope > summary').click();
     await expect(trace.locator('.span-tool_call .kind').innerText()).resolves.toBe('tool searchCatalog');
     await expect(trace.locator('.span-model_call .nums').innerText()).resolves.toBe(
       '40 ms · 310 in / 42 out · $0.00021',
@@ -149,5 +164,88 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium (${CHROMIUM})`
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(existsSync(SCREENSHOT)).toBe(true);
     expect(errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAVE_CHROMIUM)('report.html shows what the model was sent (real pipeline trace)', () => {
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  let modelCalls: number;
+
+  beforeAll(async () => {
+    // The intents answer is prose twice: a repair turn, then the fallback.
+    const runtime = createScriptedRuntime((request) =>
+      request.task.name === 'intents'
+        ? 'Claro, te ayudo.'
+        : ReplyTaskInputSchema.parse(request.task.input).draft,
+    );
+    const { pipeline } = await createTestPipeline(runtime);
+    const result = await pipeline.runTurn({ message: 'busco un Versa' });
+    modelCalls = result.trace.spans.filter((s) => s.type === 'model_call').length;
+    const run = makeRun([
+      makeCase({
+        id: 'intents-fallback',
+        turns: [
+          makeTurn({
+            user: 'busco un Versa',
+            reply: result.reply,
+            detectedIntents: result.intents,
+            trace: result.trace,
+            scores: [score('intents', false, 'expected car_recommendation')],
+          }),
+        ],
+      }),
+    ]);
+    dir = await mkdtemp(join(tmpdir(), 'kavak-report-prompts-'));
+    const file = join(dir, 'report.html');
+    await writeFile(file, renderReportHtml(run), 'utf8');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says why the intents fell back instead of a bare out_of_scope (0.00)', async () => {
+    const intents = page.locator('details[data-id="intents-fallback"] .intents');
+    await expect(intents.textContent()).resolves.toContain(
+      'detected: intents fallback: no es JSON válido (answered as out_of_scope)',
+    );
+    await expect(intents.textContent()).resolves.not.toContain('out_of_scope (0.00)');
+  });
+
+  it("shows every model call's rendered messages, role-labelled, collapsed until opened", async () => {
+    const trace = page.locator('details[data-id="intents-fallback"] details.trace');
+    await trace.locator(':scope > summary').click();
+    const prompts = trace.locator('details.prompt');
+    await expect(prompts.count()).resolves.toBe(modelCalls);
+    await expect(prompts.nth(1).locator('summary').innerText()).resolves.toBe(
+      'prompt · 4 messages (system, user, assistant, user)',
+    );
+    const system = prompts.first().locator('.message-system pre');
+    await expect(system.isVisible()).resolves.toBe(false);
+    await prompts.first().locator('summary').click();
+    await expect(system.isVisible()).resolves.toBe(true);
+    await expect(system.innerText()).resolves.toContain('Eres el clasificador de intenciones del asistente');
+    await expect(prompts.first().locator('.message-user pre').innerText()).resolves.toContain(
+      'busco un Versa',
+    );
+    await prompts.nth(1).locator('summary').click();
+    await expect(prompts.nth(1).locator('.role').allInnerTexts()).resolves.toEqual([
+      'SYSTEM',
+      'USER',
+      'ASSISTANT',
+      'USER',
+    ]);
+    await expect(prompts.nth(1).locator('.message-assistant pre').innerText()).resolves.toBe(
+      'Claro, te ayudo.',
+    );
+    await expect(prompts.last().locator('summary').innerText()).resolves.toMatch(
+      /^prompt · \d+ messages? \(system/,
+    );
   });
 });

@@ -60,9 +60,20 @@ export const CLIENT_SCRIPT = String.raw`
   }
 
   function intents(t) {
-    var detected = t.detectedIntents.map(function (i) { return i.type + ' (' + i.confidence.toFixed(2) + ')'; }).join(', ') || 'none';
+    var detected = t.intentsFallback || t.detectedIntents.map(function (i) { return i.type + ' (' + i.confidence.toFixed(2) + ')'; }).join(', ') || 'none';
     var expected = t.expectedIntents ? t.expectedIntents.join(', ') || 'none' : null;
-    return h('div', { class: 'intents' }, h('b', { text: 'intents ' }), 'detected: ' + detected, expected ? ' · expected: ' + expected : '');
+    return h('div', { class: 'intents' + (t.intentsFallback ? ' fallback' : '') }, h('b', { text: 'intents ' }), 'detected: ' + detected, expected ? ' · expected: ' + expected : '');
+  }
+
+  /** A model call's rendered messages, role-labelled, collapsed until asked for. */
+  function prompt(messages) {
+    if (!messages || !messages.length) return null;
+    var roles = messages.map(function (m) { return m.role; }).join(', ');
+    return h('details', { class: 'prompt' },
+      h('summary', { text: 'prompt · ' + messages.length + ' message' + (messages.length === 1 ? '' : 's') + ' (' + roles + ')' }),
+      messages.map(function (m) {
+        return h('div', { class: 'message message-' + m.role }, h('div', { class: 'role', text: m.role }), h('pre', { text: m.content }));
+      }));
   }
 
   function trace(t) {
@@ -80,6 +91,7 @@ export const CLIENT_SCRIPT = String.raw`
         return h('div', { class: 'span span-' + s.type },
           h('div', { class: 'span-head' }, h('span', { class: 'kind', text: s.label }), h('span', { class: 'nums', text: nums })),
           s.error ? h('div', { class: 'span-error', text: 'error: ' + s.error }) : null,
+          prompt(s.messages),
           s.details.map(function (d) { return [h('div', { class: 'detail-name', text: d.name }), h('pre', { text: d.text })]; }));
       }));
     return h('details', { class: 'trace' }, h('summary', { text: summary }), body);

@@ -86,6 +86,10 @@ details.trace > summary { cursor: pointer; color: var(--muted); text-align: righ
 .span-error { color: var(--bad); }
 .span pre { margin: 4px 0 0; background: #f6f8fa; padding: 6px 8px; border-radius: 6px; max-height: 220px; overflow: auto;
   white-space: pre-wrap; overflow-wrap: anywhere; font-size: 11.5px; }
+details.prompt { margin-top: 4px; } details.prompt > summary { cursor: pointer; color: var(--muted); font-size: 11px; }
+.message .role { font-size: 11px; font-weight: 600; text-transform: uppercase; color: var(--muted); margin-top: 4px; }
+.message pre { max-height: 360px; }
+.intents.fallback { color: var(--bad); }
 .span .detail-name { color: var(--muted); font-size: 11px; margin-top: 4px; }
 .empty { text-align: center; color: var(--muted); padding: 30px; }
 footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 30px; }

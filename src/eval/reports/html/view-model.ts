@@ -1,3 +1,4 @@
+import { describeIntentsFallback, intentsFallbackOf } from '../../../core/trace/intents-fallback.js';
 import type { Span } from '../../../core/trace/schema.js';
 import type { Comparison } from '../../compare/compare-runs.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../../results/schema.js';
@@ -6,6 +7,8 @@ import { hasCriticalFailure } from '../aggregate.js';
 
 /** Long tool payloads and model outputs are cut in the page; results.json keeps them whole. */
 export const MAX_TRACE_TEXT = 1_500;
+/** Prompts are shown whole (collapsed) up to this size per message: they are what prompt engineers read. */
+export const MAX_PROMPT_TEXT = 40_000;
 
 /** What report.html embeds as JSON and its script renders: the run, trimmed for reading. */
 export interface ReportData {
@@ -46,6 +49,8 @@ export interface TurnView {
   critical: string | null;
   expectedIntents: string[] | null;
   detectedIntents: { type: string; confidence: number }[];
+  /** "intents fallback: <reason> …" when the detected intents are the fallback, shown instead of them. */
+  intentsFallback: string | null;
   scores: ScoreResult[];
   latencyMs: number;
   agent: { inputTokens: number; outputTokens: number; costUsd: number };
@@ -62,8 +67,10 @@ export interface SpanView {
   inputTokens?: number;
   outputTokens?: number;
   costUsd?: number;
-  /** Input / output or prompt / raw output, cut to MAX_TRACE_TEXT. */
+  /** Input / output or raw output, cut to MAX_TRACE_TEXT. */
   details: { name: string; text: string }[];
+  /** A model call's rendered messages (system, user, repair turns), each cut to MAX_PROMPT_TEXT. */
+  messages?: { role: string; content: string }[];
 }
 
 export function buildReportData(run: RunResult, comparison?: Comparison): ReportData {
@@ -115,6 +122,7 @@ function turnView(t: TurnOutcome): TurnView {
     critical: t.critical ? (typeof t.critical === 'string' ? t.critical : 'critical turn') : null,
     expectedIntents: t.expect.intents ?? null,
     detectedIntents: t.detectedIntents.map((i) => ({ type: i.type, confidence: i.confidence })),
+    intentsFallback: fallbackText(t),
     scores: t.scores,
     latencyMs: t.latencyMs,
     agent: { inputTokens: t.inputTokens, outputTokens: t.outputTokens, costUsd: t.costUsd },
@@ -123,21 +131,23 @@ function turnView(t: TurnOutcome): TurnView {
   };
 }
 
+function fallbackText(t: TurnOutcome): string | null {
+  const fallback = t.trace ? intentsFallbackOf(t.trace) : null;
+  return fallback ? describeIntentsFallback(fallback) : null;
+}
+
 function spanView(span: Span): SpanView {
   const base = { type: span.type, latencyMs: span.latencyMs, error: span.error };
   switch (span.type) {
     case 'model_call': {
-      const last = span.messages.at(-1);
       return {
         ...base,
         label: `model ${span.task} · ${span.runtime}/${span.model}${span.attempt > 1 ? ` · attempt ${span.attempt}` : ''}`,
         inputTokens: span.inputTokens,
         outputTokens: span.outputTokens,
         costUsd: span.costUsd,
+        messages: span.messages.map((m) => ({ role: m.role, content: cut(m.content, MAX_PROMPT_TEXT) })),
         details: [
-          ...(last
-            ? [{ name: `last of ${span.messages.length} messages (${last.role})`, text: cut(last.content) }]
-            : []),
           { name: 'raw output', text: cut(span.rawOutput) },
           ...(span.warnings.length ? [{ name: 'warnings', text: span.warnings.join('\n') }] : []),
         ],
@@ -151,6 +161,12 @@ function spanView(span: Span): SpanView {
           { name: 'input', text: json(span.input) },
           { name: 'output', text: json(span.output) },
         ],
+      };
+    case 'intents':
+      return {
+        ...base,
+        label: `intents → ${span.intents.join(', ') || 'none'}`,
+        details: span.fallback ? [{ name: 'fallback', text: describeIntentsFallback(span.fallback) }] : [],
       };
     case 'agent':
       return {
@@ -172,9 +188,9 @@ function json(value: unknown): string {
   }
 }
 
-function cut(text: string): string {
-  return text.length > MAX_TRACE_TEXT
-    ? `${text.slice(0, MAX_TRACE_TEXT)}… (${text.length - MAX_TRACE_TEXT} more characters in results.json)`
+function cut(text: string, max = MAX_TRACE_TEXT): string {
+  return text.length > max
+    ? `${text.slice(0, max)}… (${text.length - max} more characters in results.json)`
     : text;
 }
 

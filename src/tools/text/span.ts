@@ -1,0 +1,28 @@
+/** A range of the normalised text, start inclusive, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function insideAny(position: number, spans: readonly Span[]): boolean {
+  return spans.some((span) => position >= span.start && position < span.end);
+}
+
+/** Every match of a regex source, as spans with the match text. The source is compiled with `g`. */
+export function findAll(text: string, source: RegExp): (Span & { match: RegExpExecArray })[] {
+  const flags = source.flags.includes('g') ? source.flags : `${source.flags}g`;
+  const regex = new RegExp(source.source, flags);
+  const found: (Span & { match: RegExpExecArray })[] = [];
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    if (match[0].length === 0) {
+      regex.lastIndex += 1;
+      continue;
+    }
+    found.push({ start: match.index, end: match.index + match[0].length, match });
+  }
+  return found;
+}
