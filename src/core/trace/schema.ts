@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FINISH_REASONS } from '../../runtime/types.js';
 import { IntentSchema } from '../intents/schema.js';
 
 const SpanBase = {
@@ -18,6 +19,8 @@ export const ModelCallSpanSchema = z.object({
   attempt: z.number().int(),
   messages: z.array(z.object({ role: z.string(), content: z.string() })),
   rawOutput: z.string(),
+  /** 'length' = cut off at the token budget. Absent in traces written before it was recorded. */
+  finishReason: z.enum(FINISH_REASONS).optional(),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
   costUsd: z.number(),

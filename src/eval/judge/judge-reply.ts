@@ -56,6 +56,7 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
     output: { name: 'verdict', schema: VerdictSchema },
     model: rubric.model,
     temperature: rubric.temperature,
+    maxOutputTokens: prompt.maxOutputTokens,
     signal: options.signal,
   };
 

@@ -79,11 +79,13 @@ describe('judge through the openai runtime', () => {
     const body = server.requests[0]!.body as {
       model: string;
       temperature: number;
+      max_tokens: number;
       messages: { content: string }[];
       response_format: { type: string; json_schema: { name: string } };
     };
     expect(body.model).toBe('judge-model');
     expect(body.temperature).toBe(0);
+    expect(body.max_tokens).toBe(700); // prompts/judge.md's budget
     expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'verdict' } });
     const [system, user] = body.messages.map((m) => m.content);
     expect(system).toContain('FUNDAMENTADA');
