@@ -45,7 +45,7 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
       const result = options.streamAs
         ? await streamed(ctx, request, options.streamAs)
         : await ctx.runtime.generate(request);
-      const { costUsd, warning } = estimateCostUsd(result.model || model, result.usage, ctx.settings.prices);
+      const { costUsd, warning } = estimateCostUsd(model, result.usage, ctx.settings.prices);
       return {
         result,
         data: {

@@ -23,7 +23,8 @@ export const ModelCallSpanSchema = z.object({
   finishReason: z.enum(FINISH_REASONS).optional(),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
-  costUsd: z.number(),
+  /** null: the configured model has no price in the table ("no price", never $0). */
+  costUsd: z.number().nullable(),
   warnings: z.array(z.string()),
 });
 
@@ -60,7 +61,8 @@ export const TurnTotalsSchema = z.object({
   modelCalls: z.number().int(),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
-  costUsd: z.number(),
+  /** null when any call has no price. */
+  costUsd: z.number().nullable(),
 });
 export type TurnTotals = z.infer<typeof TurnTotalsSchema>;
 

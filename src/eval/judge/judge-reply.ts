@@ -66,7 +66,8 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
     Array.from({ length: samples }, async (): Promise<SampleOutcome> => {
       try {
         const result = await runtime.generate(request);
-        const model = result.model || rubric.model || runtime.model;
+        // Priced by the configured judge model, not the name the server answers with.
+        const model = rubric.model ?? runtime.model;
         usage = addUsage(usage, {
           calls: 1,
           ...result.usage,

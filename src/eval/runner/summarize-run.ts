@@ -1,3 +1,4 @@
+import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
 import { intentReport, type IntentReport } from '../scorers/intent-report.js';
 
@@ -19,7 +20,8 @@ export interface ScorerRow extends RateRow {
 export interface UsageTotals {
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  /** null when a model in the run has no price. */
+  costUsd: CostUsd;
 }
 
 export interface CriticalFailure {
@@ -165,7 +167,7 @@ function sum(turns: TurnOutcome[], pick: (t: TurnOutcome) => UsageTotals): Usage
     (acc, u) => ({
       inputTokens: acc.inputTokens + u.inputTokens,
       outputTokens: acc.outputTokens + u.outputTokens,
-      costUsd: acc.costUsd + u.costUsd,
+      costUsd: addCosts(acc.costUsd, u.costUsd),
     }),
     { inputTokens: 0, outputTokens: 0, costUsd: 0 },
   );

@@ -1,3 +1,4 @@
+import { sumCosts, type CostUsd } from '../../../core/trace/cost.js';
 import type { Span } from '../../../core/trace/schema.js';
 import type { Comparison } from '../../compare/compare-runs.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../../results/schema.js';
@@ -25,7 +26,7 @@ export interface CaseView {
   error: string | null;
   score: number;
   latencyMs: number;
-  costUsd: number;
+  costUsd: CostUsd;
   critical: boolean;
   /** null when not compared with a baseline. */
   change: 'newly-failing' | 'newly-passing' | null;
@@ -48,8 +49,8 @@ export interface TurnView {
   detectedIntents: { type: string; confidence: number }[];
   scores: ScoreResult[];
   latencyMs: number;
-  agent: { inputTokens: number; outputTokens: number; costUsd: number };
-  judge: { inputTokens: number; outputTokens: number; costUsd: number };
+  agent: { inputTokens: number; outputTokens: number; costUsd: CostUsd };
+  judge: { inputTokens: number; outputTokens: number; costUsd: CostUsd };
   spans: SpanView[] | null;
 }
 
@@ -61,7 +62,7 @@ export interface SpanView {
   error: string | null;
   inputTokens?: number;
   outputTokens?: number;
-  costUsd?: number;
+  costUsd?: CostUsd;
   /** Input / output or prompt / raw output, cut to MAX_TRACE_TEXT. */
   details: { name: string; text: string }[];
 }
@@ -94,7 +95,7 @@ function caseView(c: CaseOutcome, change: CaseView['change']): CaseView {
     error: c.error,
     score: c.score,
     latencyMs: c.latencyMs,
-    costUsd: c.turns.reduce((n, t) => n + t.costUsd + t.judgeCostUsd, 0),
+    costUsd: sumCosts(c.turns.flatMap((t) => [t.costUsd, t.judgeCostUsd])),
     critical: hasCriticalFailure(c),
     change,
     failingScorers: unique(scores.filter((s) => !s.pass && !s.skipped).map((s) => s.scorer)),
