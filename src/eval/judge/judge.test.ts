@@ -218,3 +218,20 @@ describe('judge edge cases', () => {
     ).not.toBe(key);
   });
 });
+
+describe('judge cost', () => {
+  it('is priced by the configured judge model, not the name the server answers with; unpriced is null', async () => {
+    server.queue(
+      completionReply({
+        content: JSON.stringify({ reasoning: 'ok', pass: true, score: 1 }),
+        model: 'srv/judge',
+      }),
+    );
+    expect((await judgeWith(1).scoreTurn(judged(['grounded']), ['grounded'])).usage.costUsd).toBe(11 + 14);
+
+    server.queue(verdict(true, 1));
+    const runtime = createOpenAIRuntime({ baseURL: server.url, model: 'unpriced-judge', maxRetries: 0 });
+    const scorer = createJudgeScorer({ runtime, rubrics, samples: 1, prices: DEFAULT_PRICES });
+    expect((await scorer.scoreTurn(judged(['grounded']), ['grounded'])).usage.costUsd).toBeNull();
+  });
+});
