@@ -98,7 +98,7 @@ const costOf = (calls: readonly CallTokens[]) =>
     MODEL,
     { inputTokens: sum(calls, (c) => c.prompt), outputTokens: sum(calls, (c) => c.completion) },
     DEFAULT_PRICES,
-  ).costUsd;
+  ).costUsd ?? 0; // MODEL is in the default price table
 
 function byIntentTable(turns: readonly TurnTokens[]): BenchTable {
   const groups = new Map<string, TurnTokens[]>();

@@ -1,5 +1,6 @@
 import type { PipelineEvent } from '../core/events.js';
 import type { AgentName } from '../core/tasks.js';
+import { addCosts, type CostUsd } from '../core/trace/cost.js';
 import type { TurnTrace } from '../core/trace/schema.js';
 import type { RuntimeChoice } from './session.js';
 
@@ -28,7 +29,7 @@ export interface SessionTotals {
   turns: number;
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  costUsd: CostUsd;
 }
 
 export interface ChatState {
@@ -94,6 +95,6 @@ export function addTrace(totals: SessionTotals, trace: TurnTrace): SessionTotals
     turns: totals.turns + 1,
     inputTokens: totals.inputTokens + trace.totals.inputTokens,
     outputTokens: totals.outputTokens + trace.totals.outputTokens,
-    costUsd: totals.costUsd + trace.totals.costUsd,
+    costUsd: addCosts(totals.costUsd, trace.totals.costUsd),
   };
 }

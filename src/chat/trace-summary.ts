@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Entities, Intent } from '../core/intents/schema.js';
 import { describeIntentsFallback, intentsFallbackOf } from '../core/trace/intents-fallback.js';
 import type { AgentSpan, ModelCallSpan, ToolCallSpan, TurnTrace } from '../core/trace/schema.js';
+import { NO_PRICE, type CostUsd } from '../core/trace/cost.js';
 import { CarSchema, type Car } from '../tools/catalog/types.js';
 import { FinancingPlanSchema, FinancingRefusalSchema } from '../tools/financing.js';
 import { formatMXN } from '../tools/money.js';
@@ -56,7 +57,8 @@ function describeAgent(span: AgentSpan): string {
 export function describeModelCall(span: ModelCallSpan): string {
   const attempt = span.attempt > 1 ? ` (attempt ${span.attempt})` : '';
   const error = span.error ? ` ✗ ${span.error}` : '';
-  return `${span.task}${attempt} · ${span.runtime}/${span.model} · ${span.inputTokens}→${span.outputTokens} tok · ${formatUsd(span.costUsd)} · ${formatMs(span.latencyMs)}${error}`;
+  const cutOff = span.finishReason === 'length' ? ' · cut off at token limit' : '';
+  return `${span.task}${attempt} · ${span.runtime}/${span.model} · ${span.inputTokens}→${span.outputTokens} tok${cutOff} · ${formatUsd(span.costUsd)} · ${formatMs(span.latencyMs)}${error}`;
 }
 
 /** One model call's prompt as the runtime received it: every message, role-labelled. */
@@ -153,7 +155,8 @@ function describeCar(car: Car): string {
   return `${car.make} ${car.model} ${car.year} ${formatMXN(car.priceCents)} #${car.stockId}`;
 }
 
-export function formatUsd(usd: number): string {
+export function formatUsd(usd: CostUsd): string {
+  if (usd === null) return NO_PRICE;
   return `$${usd.toFixed(usd > 0 && usd < 0.01 ? 5 : 4)}`;
 }
 

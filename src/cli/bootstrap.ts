@@ -1,4 +1,4 @@
-import type { KavakConfig } from '../core/config/schema.js';
+import type { AgentSettings, KavakConfig } from '../core/config/schema.js';
 import { createLogger, parseLogLevel, type Logger } from '../core/logger.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { PromptLibrary } from '../core/prompts/prompt-library.js';
@@ -51,14 +51,9 @@ export async function createApp(
     store,
     logger,
     settings: {
-      agentModels: Object.fromEntries(
-        Object.entries(config.agents).flatMap(([k, v]) => (v?.model ? [[k, v.model]] : [])),
-      ),
-      agentTemperatures: Object.fromEntries(
-        Object.entries(config.agents).flatMap(([k, v]) =>
-          v?.temperature !== undefined ? [[k, v.temperature]] : [],
-        ),
-      ),
+      agentModels: perAgent(config.agents, 'model'),
+      agentTemperatures: perAgent(config.agents, 'temperature'),
+      agentMaxOutputTokens: perAgent(config.agents, 'maxOutputTokens'),
       temperature: config.temperature,
       prices: config.prices,
       historyTurns: config.historyTurns,
@@ -79,4 +74,16 @@ export async function createApp(
     },
     close: () => db.close(),
   };
+}
+
+/** One setting of every agent that sets it: `agents.cars.model` → `{ cars: … }`. */
+function perAgent<K extends keyof AgentSettings>(
+  agents: KavakConfig['agents'],
+  key: K,
+): Partial<Record<keyof KavakConfig['agents'], NonNullable<AgentSettings[K]>>> {
+  return Object.fromEntries(
+    Object.entries(agents).flatMap(([agent, settings]) =>
+      settings?.[key] !== undefined ? [[agent, settings[key]]] : [],
+    ),
+  );
 }

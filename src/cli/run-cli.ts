@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { KavakError } from '../core/errors.js';
 import { packageRoot } from '../core/config/paths.js';
-import type { GlobalFlags } from '../core/config/load-config.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type GlobalFlags } from '../core/config/load-config.js';
 import { registerChatCommand } from './commands/register-chat.js';
 import { registerServeCommands } from './commands/register-serve.js';
 import { registerEvalCommands } from './commands/register-eval.js';
@@ -32,6 +32,14 @@ export function buildProgram(): Command {
     .option('--catalog <file>', 'catalog CSV (default: the bundled sample catalog)')
     .option('--record <dir>', 'record every model call as JSON in this folder')
     .option('--replay <dir>', 'answer model calls from recordings in this folder')
+    .option(
+      '--timeout-ms <ms>',
+      `give up on one model request after this long (default ${DEFAULT_TIMEOUT_MS}, or KAVAK_TIMEOUT_MS)`,
+    )
+    .option(
+      '--max-retries <n>',
+      `retries of a failed model request, 0-10 (default ${DEFAULT_MAX_RETRIES}, or KAVAK_MAX_RETRIES)`,
+    )
     .showHelpAfterError('(run kavak --help for usage)')
     .exitOverride();
 

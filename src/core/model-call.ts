@@ -11,6 +11,8 @@ export interface ModelCallOptions {
   prompt: RenderedPrompt;
   model?: string;
   temperature?: number;
+  /** Overrides the prompt's token budget. */
+  maxOutputTokens?: number;
   output?: GenerateRequest['output'];
   parentId: string | null;
   attempt?: number;
@@ -26,6 +28,7 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
     output: options.output,
     model: options.model,
     temperature: options.temperature ?? options.prompt.temperature ?? ctx.settings.temperature,
+    maxOutputTokens: options.maxOutputTokens ?? options.prompt.maxOutputTokens,
     signal: ctx.signal,
   };
   const model = options.model ?? ctx.runtime.model;
@@ -42,13 +45,14 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
       const result = options.streamAs
         ? await streamed(ctx, request, options.streamAs)
         : await ctx.runtime.generate(request);
-      const { costUsd, warning } = estimateCostUsd(result.model || model, result.usage, ctx.settings.prices);
+      const { costUsd, warning } = estimateCostUsd(model, result.usage, ctx.settings.prices);
       return {
         result,
         data: {
           ...base,
           model: result.model || model,
           rawOutput: result.text,
+          finishReason: result.finishReason,
           inputTokens: result.usage.inputTokens,
           outputTokens: result.usage.outputTokens,
           costUsd,
@@ -56,7 +60,16 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
         },
       };
     },
-    () => ({ ...base, model, rawOutput: '', inputTokens: 0, outputTokens: 0, costUsd: 0, warnings: [] }),
+    () => ({
+      ...base,
+      model,
+      rawOutput: '',
+      finishReason: 'error' as const,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      warnings: [],
+    }),
   );
 }
 
@@ -85,8 +98,9 @@ export async function generateStructured<T>(
   options: Omit<ModelCallOptions, 'output' | 'attempt'> & { schemaName: string; schema: z.ZodType<T> },
 ): Promise<StructuredOutcome<T>> {
   const output = { name: options.schemaName, schema: options.schema };
+  const budget = options.maxOutputTokens ?? options.prompt.maxOutputTokens;
   const first = await callModel(ctx, { ...options, output });
-  const firstCheck = validate(first, options.schema);
+  const firstCheck = validate(first, options.schema, budget);
   if (firstCheck.ok) return { ok: true, value: firstCheck.value, attempts: 1 };
 
   const repairPrompt: RenderedPrompt = {
@@ -94,28 +108,44 @@ export async function generateStructured<T>(
     messages: [
       ...options.prompt.messages,
       { role: 'assistant', content: first.text },
-      {
-        role: 'user',
-        content: `Tu respuesta no es válida (${firstCheck.error}). Responde de nuevo solo con JSON que cumpla el esquema.`,
-      },
+      { role: 'user', content: repairMessage(firstCheck) },
     ],
   };
   const second = await callModel(ctx, { ...options, prompt: repairPrompt, output, attempt: 2 });
-  const secondCheck = validate(second, options.schema);
+  const secondCheck = validate(second, options.schema, budget);
   if (secondCheck.ok) return { ok: true, value: secondCheck.value, attempts: 2 };
   return { ok: false, error: secondCheck.error, attempts: 2 };
+}
+
+interface Invalid {
+  ok: false;
+  error: string;
+  /** The model hit its token budget before the JSON ended. */
+  cutOff: boolean;
+}
+
+/** A cut-off answer is not a schema mistake: the model is told so, and to write less. */
+function repairMessage({ error, cutOff }: Invalid): string {
+  if (cutOff)
+    return `Tu respuesta ${error}. Responde de nuevo solo con JSON que cumpla el esquema, más breve: sin espacios ni saltos de línea de más y con textos cortos.`;
+  return `Tu respuesta no es válida (${error}). Responde de nuevo solo con JSON que cumpla el esquema.`;
 }
 
 function validate<T>(
   result: GenerateResult,
   schema: z.ZodType<T>,
-): { ok: true; value: T } | { ok: false; error: string } {
+  budget: number | undefined,
+): { ok: true; value: T } | Invalid {
   let candidate = result.object;
   if (candidate === undefined) {
     try {
       candidate = JSON.parse(result.text);
     } catch {
-      return { ok: false, error: 'no es JSON válido' };
+      if (result.finishReason === 'length') {
+        const limit = budget ? `al límite de ${budget} tokens` : 'a su límite de tokens';
+        return { ok: false, error: `se cortó al llegar ${limit}, sin terminar el JSON`, cutOff: true };
+      }
+      return { ok: false, error: 'no es JSON válido', cutOff: false };
     }
   }
   const parsed = schema.safeParse(candidate);
@@ -124,5 +154,6 @@ function validate<T>(
   return {
     ok: false,
     error: `${issue?.path.join('.') || 'raíz'}: ${issue?.message ?? 'no cumple el esquema'}`,
+    cutOff: false,
   };
 }

@@ -18,6 +18,8 @@ export interface PipelineSettings {
   /** Model per agent; falls back to the runtime's model. */
   agentModels: Partial<Record<AgentName | 'intents', string>>;
   agentTemperatures: Partial<Record<AgentName, number>>;
+  /** Token budget per agent; falls back to the prompt file's `maxOutputTokens`. */
+  agentMaxOutputTokens: Partial<Record<AgentName | 'intents', number>>;
   temperature: number;
   prices: Record<string, ModelPrice>;
   historyTurns: number;

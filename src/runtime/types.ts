@@ -43,7 +43,9 @@ export interface Usage {
   outputTokens: number;
 }
 
-export type FinishReason = 'stop' | 'length' | 'content-filter' | 'error' | 'other';
+/** Why the model stopped. 'length': it hit the token budget, so the text is cut off. */
+export const FINISH_REASONS = ['stop', 'length', 'content-filter', 'error', 'other'] as const;
+export type FinishReason = (typeof FINISH_REASONS)[number];
 
 export interface GenerateResult {
   /** Raw text the model produced (JSON text for structured calls). */

@@ -93,7 +93,8 @@ export function createServeMetrics(store: Pick<MessageStore, 'countsByStatus'>):
       turnSeconds.observe(seconds);
       tokens.inc({ direction: 'input' }, totals.inputTokens);
       tokens.inc({ direction: 'output' }, totals.outputTokens);
-      cost.inc(totals.costUsd);
+      // An unpriced model adds nothing rather than a made-up 0 (its tokens are still counted).
+      if (totals.costUsd !== null) cost.inc(totals.costUsd);
       modelCalls.inc(totals.modelCalls);
     },
     finished: (status, seconds) => replySeconds.observe({ status }, seconds),

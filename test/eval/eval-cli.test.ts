@@ -291,3 +291,52 @@ describe('kavak eval calibrate', () => {
     ).toBe(2);
   });
 });
+
+/** A local model the price table does not know: its cost is unknown, never $0. */
+const LOCAL_MODEL = 'llama3.2:3b-instruct';
+
+describe('kavak eval with a model that has no price', () => {
+  it('shows "no price" in the terminal, summary.md, report.html and results.json, never $0', async () => {
+    const out = tempDir();
+    expect(await evalOnServer(writeGoldenSet([helloCase('a')]), out, '--model', LOCAL_MODEL)).toBe(0);
+    const latest = join(out, 'latest');
+
+    // The judge made no calls, so its $0 is true; the agent's and the total's cost are unknown.
+    const row = (name: string) => stdout.split('\n').find((line) => line.includes(`│ ${name} `)) ?? '';
+    expect(row('agent')).toMatch(/no price.*no price/);
+    expect(row('agent')).not.toContain('$');
+    expect(row('total')).toMatch(/no price.*no price/);
+    const summary = readFileSync(join(latest, 'summary.md'), 'utf8');
+    expect(summary).toContain('cost no price');
+    expect(readFileSync(join(latest, 'report.html'), 'utf8')).toContain(
+      'No price for the models in this run',
+    );
+
+    const results = readResults(out);
+    const turn = results.cases[0]!.turns[0]!;
+    expect(turn.outputTokens).toBeGreaterThan(0);
+    expect(turn.costUsd).toBeNull();
+    expect(turn.trace?.totals.costUsd).toBeNull();
+    const call = turn.trace?.spans.find((s) => s.type === 'model_call');
+    expect(call?.type === 'model_call' && call.warnings.join(' ')).toContain(
+      `no price for model "${LOCAL_MODEL}"`,
+    );
+  });
+
+  it('--max-cost cannot be kept without a price: the run stops and says why', async () => {
+    const out = tempDir();
+    const cases = [helloCase('a'), helloCase('b'), helloCase('c')];
+    await evalOnServer(
+      writeGoldenSet(cases),
+      out,
+      '--model',
+      LOCAL_MODEL,
+      '--max-cost',
+      '1',
+      '--concurrency',
+      '1',
+    );
+    expect(stdout).toMatch(/--max-cost \$1\.00 cannot be kept: a model has no price/);
+    expect(stdout).toMatch(/2 of 3 case runs not started/);
+  });
+});

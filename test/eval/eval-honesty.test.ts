@@ -172,7 +172,7 @@ describe('a paid run says so before its first call', () => {
     const golden = writeGoldenSet([judgedCase('a')]);
     expect(await evalOnServer(golden, '--judge-model', 'judge-9000')).toBe(0);
     expect(stderr).toMatch(
-      /judge: openai judge-9000, ~1 calls, ~\$0 \(no price for judge-9000: counted as \$0\)/,
+      /judge: openai judge-9000, ~1 calls, no price for judge-9000 \(add it under "prices" in kavak.config.json\)/,
     );
     expect(stderr).not.toContain("agent's own model");
   });

@@ -43,6 +43,7 @@ export async function createTestPipeline(
     settings: {
       agentModels: {},
       agentTemperatures: {},
+      agentMaxOutputTokens: {},
       temperature: 0.3,
       prices: DEFAULT_PRICES,
       historyTurns: 10,

@@ -23,7 +23,7 @@ export function renderReplyPrompt(prompts: PromptLibrary, input: ReplyTaskInput)
 
 /**
  * The agent's one model call: the model rewrites the draft in a natural voice. If the result
- * states a figure the tools did not give, or comes back empty, the draft is used as is.
+ * states a figure the tools did not give, comes back empty or is cut off, the draft is used as is.
  */
 export async function phraseAnswer(ctx: AgentContext, answer: AgentAnswer): Promise<PhrasedAnswer> {
   if (!answer.phrase) return { text: answer.draft, groundingNote: null };
@@ -41,10 +41,23 @@ export async function phraseAnswer(ctx: AgentContext, answer: AgentAnswer): Prom
     prompt,
     model: ctx.settings.agentModels[answer.agent],
     temperature: ctx.settings.agentTemperatures[answer.agent],
+    maxOutputTokens: ctx.settings.agentMaxOutputTokens[answer.agent],
     parentId: ctx.spanId,
     streamAs: ctx.settings.stream ? answer.agent : undefined,
   });
   const text = result.text.trim();
+  // Never send half a sentence: a reply cut off at the token budget (or stopped by a content
+  // filter) is not the model's answer.
+  if (result.finishReason === 'length')
+    return {
+      text: answer.draft,
+      groundingNote: 'the model reply was cut off at its token limit; kept the draft',
+    };
+  if (result.finishReason === 'content-filter')
+    return {
+      text: answer.draft,
+      groundingNote: 'the model reply was stopped by a content filter; kept the draft',
+    };
   if (!text)
     return { text: answer.draft, groundingNote: 'the model returned an empty reply; kept the draft' };
   const invented = ungroundedFigures(text, answer.draft, answer.facts);

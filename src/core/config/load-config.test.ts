@@ -68,4 +68,29 @@ describe('loadConfig', () => {
       /not found/,
     );
   });
+
+  it('takes timeout and retries from flags and env, flags first, with documented defaults', () => {
+    const dir = dirWith({ timeoutMs: 1000, maxRetries: 5 });
+    const empty = mkdtempSync(join(tmpdir(), 'k-'));
+    expect(loadConfig({}, {}, empty)).toMatchObject({ timeoutMs: 30_000, maxRetries: 2 });
+    expect(loadConfig({}, {}, dir)).toMatchObject({ timeoutMs: 1000, maxRetries: 5 });
+    const env = { KAVAK_TIMEOUT_MS: '4500', KAVAK_MAX_RETRIES: '0' };
+    expect(loadConfig({}, env, dir)).toMatchObject({ timeoutMs: 4500, maxRetries: 0 });
+    expect(loadConfig({ timeoutMs: '800', maxRetries: '1' }, env, dir)).toMatchObject({
+      timeoutMs: 800,
+      maxRetries: 1,
+    });
+  });
+
+  it('refuses a timeout or retry count that is not a whole number in range, saying what it expects', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'k-'));
+    expect(() => loadConfig({}, { KAVAK_TIMEOUT_MS: '30s' }, empty)).toThrow(
+      'KAVAK_TIMEOUT_MS has a bad value "30s" (expected a whole number of milliseconds, at least 1).',
+    );
+    expect(() => loadConfig({ timeoutMs: '0' }, {}, empty)).toThrow(/--timeout-ms has a bad value "0"/);
+    expect(() => loadConfig({}, { KAVAK_MAX_RETRIES: '11' }, empty)).toThrow(
+      'KAVAK_MAX_RETRIES has a bad value "11" (expected a whole number from 0 to 10).',
+    );
+    expect(() => loadConfig({ maxRetries: '-1' }, {}, empty)).toThrow(/--max-retries has a bad value "-1"/);
+  });
 });

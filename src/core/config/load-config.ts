@@ -23,7 +23,14 @@ export interface GlobalFlags {
   catalog?: string;
   record?: string;
   replay?: string;
+  /** Strings as commander gives them; validated here like the env vars. */
+  timeoutMs?: string;
+  maxRetries?: string;
 }
+
+/** Defaults for the model client (README's config table quotes them). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 2;
 
 type Env = Record<string, string | undefined>;
 
@@ -60,8 +67,8 @@ export function loadConfig(
     prompts: fromPackage(merged.prompts, DEFAULT_PATHS.prompts),
     record: merged.record ? fromCwd(merged.record) : undefined,
     replay: merged.replay ? fromCwd(merged.replay) : undefined,
-    timeoutMs: merged.timeoutMs ?? 30_000,
-    maxRetries: merged.maxRetries ?? 2,
+    timeoutMs: merged.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: merged.maxRetries ?? DEFAULT_MAX_RETRIES,
     historyTurns: merged.historyTurns ?? 10,
     temperature: merged.temperature ?? 0.3,
     agents: merged.agents ?? {},
@@ -103,8 +110,24 @@ function envOverrides(env: Env): ConfigFile {
   if (baseUrl) out.baseUrl = checked('OPENAI_BASE_URL', z.url(), baseUrl);
   const db = nonEmpty(env.KAVAK_DB);
   if (db) out.db = db;
+  const timeoutMs = nonEmpty(env.KAVAK_TIMEOUT_MS);
+  if (timeoutMs) out.timeoutMs = checked('KAVAK_TIMEOUT_MS', TimeoutMsText, timeoutMs);
+  const maxRetries = nonEmpty(env.KAVAK_MAX_RETRIES);
+  if (maxRetries) out.maxRetries = checked('KAVAK_MAX_RETRIES', MaxRetriesText, maxRetries);
   return out;
 }
+
+/** The file's own rules, applied to text: digits only, so "30s" or "1e3" is refused, not misread. */
+const wholeNumberText = (rules: z.ZodNumber, expected: string) =>
+  z.string().regex(/^\d+$/).transform(Number).pipe(rules).describe(expected);
+const TimeoutMsText = wholeNumberText(
+  ConfigFileSchema.shape.timeoutMs.unwrap(),
+  'a whole number of milliseconds, at least 1',
+);
+const MaxRetriesText = wholeNumberText(
+  ConfigFileSchema.shape.maxRetries.unwrap(),
+  'a whole number from 0 to 10',
+);
 
 function flagOverrides(flags: GlobalFlags): ConfigFile {
   const out: ConfigFile = {};
@@ -115,13 +138,23 @@ function flagOverrides(flags: GlobalFlags): ConfigFile {
   if (flags.catalog) out.catalog = flags.catalog;
   if (flags.record) out.record = flags.record;
   if (flags.replay) out.replay = flags.replay;
+  if (flags.timeoutMs !== undefined) out.timeoutMs = checked('--timeout-ms', TimeoutMsText, flags.timeoutMs);
+  if (flags.maxRetries !== undefined)
+    out.maxRetries = checked('--max-retries', MaxRetriesText, flags.maxRetries);
   return out;
 }
 
 function checked<T>(name: string, schema: z.ZodType<T>, value: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const options = schema instanceof z.ZodEnum ? ` (one of: ${(schema.options as string[]).join(', ')})` : '';
+  const expected =
+    schema.description ?? (schema instanceof z.ZodEnum ? undefined : parsed.error.issues[0]?.message);
+  const options =
+    schema instanceof z.ZodEnum
+      ? ` (one of: ${(schema.options as string[]).join(', ')})`
+      : expected
+        ? ` (expected ${expected})`
+        : '';
   throw new ConfigError(`${name} has a bad value "${value}"${options}.`, {
     hint: `Fix ${name} and run again.`,
   });

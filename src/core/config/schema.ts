@@ -25,7 +25,10 @@ export const DEFAULT_PRICES: Record<string, ModelPrice> = {
 export const AgentSettingsSchema = z.strictObject({
   model: z.string().min(1).optional(),
   temperature: z.number().min(0).max(2).optional(),
+  /** Overrides the prompt file's token budget for this agent's call. */
+  maxOutputTokens: z.number().int().positive().optional(),
 });
+export type AgentSettings = z.infer<typeof AgentSettingsSchema>;
 
 /** The judge's model is set apart from the agent's (issue: eval). */
 export const JudgeSettingsSchema = z.strictObject({
@@ -53,7 +56,7 @@ export const ConfigFileSchema = z.strictObject({
   maxRetries: z.number().int().min(0).max(10).optional(),
   historyTurns: z.number().int().min(0).max(100).optional(),
   temperature: z.number().min(0).max(2).optional(),
-  /** Per-agent model and temperature; `intents` sets the intent call's. */
+  /** Per-agent model, temperature and token budget; `intents` sets the intent call's. */
   agents: z.partialRecord(z.enum([...AgentNameSchema.options, 'intents']), AgentSettingsSchema).optional(),
   prices: z.record(z.string(), ModelPriceSchema).optional(),
   judge: JudgeSettingsSchema.optional(),

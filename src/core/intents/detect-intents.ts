@@ -39,6 +39,7 @@ export async function detectIntents(ctx: TurnContext): Promise<DetectedIntents> 
         input,
         prompt,
         model: ctx.settings.agentModels.intents,
+        maxOutputTokens: ctx.settings.agentMaxOutputTokens.intents,
         schemaName: 'intents',
         schema: IntentResultSchema,
         parentId: spanId,

@@ -11,6 +11,8 @@ const FrontMatterSchema = z
   .object({
     description: z.string().optional(),
     temperature: z.number().min(0).max(2).optional(),
+    /** The most the model may write for this task: sized to what the task must produce. */
+    maxOutputTokens: z.number().int().positive().optional(),
   })
   .loose();
 
@@ -30,7 +32,7 @@ export function parsePromptFile(name: string, path: string, text: string): Promp
     const parsed = FrontMatterSchema.safeParse(parseYaml(fm[1] ?? ''));
     if (!parsed.success) {
       throw new UserInputError(`${path}: bad front matter: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
-        hint: 'Front matter takes description and temperature.',
+        hint: 'Front matter takes description, temperature and maxOutputTokens (a whole number of tokens).',
       });
     }
     frontMatter = parsed.data;

@@ -13,6 +13,8 @@ import {
 export interface RenderedPrompt {
   messages: ChatMessage[];
   temperature: number | undefined;
+  /** The prompt file's token budget for the model's answer. */
+  maxOutputTokens: number | undefined;
 }
 
 /**
@@ -70,6 +72,7 @@ export class PromptLibrary {
         { role: 'user', content: fillTemplate(input, vars, file.path) },
       ],
       temperature: file.frontMatter.temperature,
+      maxOutputTokens: file.frontMatter.maxOutputTokens,
     };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FINISH_REASONS } from '../../runtime/types.js';
 import { IntentSchema } from '../intents/schema.js';
 
 const SpanBase = {
@@ -18,9 +19,12 @@ export const ModelCallSpanSchema = z.object({
   attempt: z.number().int(),
   messages: z.array(z.object({ role: z.string(), content: z.string() })),
   rawOutput: z.string(),
+  /** 'length' = cut off at the token budget. Absent in traces written before it was recorded. */
+  finishReason: z.enum(FINISH_REASONS).optional(),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
-  costUsd: z.number(),
+  /** null: the configured model has no price in the table ("no price", never $0). */
+  costUsd: z.number().nullable(),
   warnings: z.array(z.string()),
 });
 
@@ -68,7 +72,8 @@ export const TurnTotalsSchema = z.object({
   modelCalls: z.number().int(),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
-  costUsd: z.number(),
+  /** null when any call has no price. */
+  costUsd: z.number().nullable(),
 });
 export type TurnTotals = z.infer<typeof TurnTotalsSchema>;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sumCosts } from './cost.js';
 import type { AgentSpan, IntentsSpan, ModelCallSpan, Span, ToolCallSpan, TurnTotals } from './schema.js';
 
 type Timing = 'id' | 'parentId' | 'startedAt' | 'latencyMs' | 'error';
@@ -61,7 +62,7 @@ export class Tracer {
       modelCalls: calls.length,
       inputTokens: calls.reduce((n, s) => n + s.inputTokens, 0),
       outputTokens: calls.reduce((n, s) => n + s.outputTokens, 0),
-      costUsd: calls.reduce((n, s) => n + s.costUsd, 0),
+      costUsd: sumCosts(calls.map((s) => s.costUsd)),
     };
   }
 }

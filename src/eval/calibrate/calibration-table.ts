@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { NO_PRICE } from '../../core/trace/cost.js';
 import { MIN_VALID_VERDICT_SHARE, type CalibrationReport } from './run-calibration.js';
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
@@ -44,7 +45,7 @@ export function formatCalibrationTable(report: CalibrationReport): string {
   }
   const header = `Judge ${report.runtime}/${report.model}, ${report.samples} sample(s) per reply, labels ${report.labelsFile}`;
   const valid = `Valid verdicts: ${report.validVerdicts} of ${report.labels} labels (${percent(validShare(report))}; at least ${percent(MIN_VALID_VERDICT_SHARE)} needed)`;
-  const cost = `Judge usage: ${report.usage.calls} calls, ${report.usage.inputTokens + report.usage.outputTokens} tokens, $${report.usage.costUsd.toFixed(4)}`;
+  const cost = `Judge usage: ${report.usage.calls} calls, ${report.usage.inputTokens + report.usage.outputTokens} tokens, ${report.usage.costUsd === null ? NO_PRICE : `$${report.usage.costUsd.toFixed(4)}`}`;
   return [header, table.toString(), valid, cost].join('\n');
 }
 

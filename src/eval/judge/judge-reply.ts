@@ -61,6 +61,7 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
     output: { name: 'verdict', schema: VerdictSchema },
     model: rubric.model,
     temperature: rubric.temperature,
+    maxOutputTokens: prompt.maxOutputTokens,
     signal: options.signal,
   };
 
@@ -70,7 +71,8 @@ export async function judgeReply(options: JudgeReplyOptions): Promise<JudgeOutco
     Array.from({ length: samples }, async (): Promise<SampleOutcome> => {
       try {
         const result = await runtime.generate(request);
-        const model = result.model || rubric.model || runtime.model;
+        // Priced by the configured judge model, not the name the server answers with.
+        const model = rubric.model ?? runtime.model;
         usage = addUsage(usage, {
           calls: 1,
           ...result.usage,

@@ -80,11 +80,13 @@ describe('judge through the openai runtime', () => {
     const body = server.requests[0]!.body as {
       model: string;
       temperature: number;
+      max_tokens: number;
       messages: { content: string }[];
       response_format: { type: string; json_schema: { name: string } };
     };
     expect(body.model).toBe('judge-model');
     expect(body.temperature).toBe(0);
+    expect(body.max_tokens).toBe(700); // prompts/judge.md's budget
     expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'verdict' } });
     const [system, user] = body.messages.map((m) => m.content);
     expect(system).toContain('FUNDAMENTADA');
@@ -222,5 +224,22 @@ describe('judge edge cases', () => {
         input: { ...input, reply: 'otra' },
       }),
     ).not.toBe(key);
+  });
+});
+
+describe('judge cost', () => {
+  it('is priced by the configured judge model, not the name the server answers with; unpriced is null', async () => {
+    server.queue(
+      completionReply({
+        content: JSON.stringify({ reasoning: 'ok', pass: true, score: 1 }),
+        model: 'srv/judge',
+      }),
+    );
+    expect((await judgeWith(1).scoreTurn(judged(['grounded']), ['grounded'])).usage.costUsd).toBe(11 + 14);
+
+    server.queue(verdict(true, 1));
+    const runtime = createOpenAIRuntime({ baseURL: server.url, model: 'unpriced-judge', maxRetries: 0 });
+    const scorer = createJudgeScorer({ runtime, rubrics, samples: 1, prices: DEFAULT_PRICES });
+    expect((await scorer.scoreTurn(judged(['grounded']), ['grounded'])).usage.costUsd).toBeNull();
   });
 });

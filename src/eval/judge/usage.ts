@@ -1,9 +1,12 @@
+import { addCosts, type CostUsd } from '../../core/trace/cost.js';
+
 /** Tokens and cost the judges used, kept apart from the agent's. */
 export interface JudgeUsage {
   calls: number;
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  /** null when a judge model has no price. */
+  costUsd: CostUsd;
 }
 
 export function emptyUsage(): JudgeUsage {
@@ -15,6 +18,6 @@ export function addUsage(a: JudgeUsage, b: JudgeUsage): JudgeUsage {
     calls: a.calls + b.calls,
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
-    costUsd: a.costUsd + b.costUsd,
+    costUsd: addCosts(a.costUsd, b.costUsd),
   };
 }

@@ -1,4 +1,5 @@
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
+import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import {
   percentile,
   summarizeRun,
@@ -21,7 +22,7 @@ export interface ReportFigures extends RunSummary {
   byIntent: RateRow[];
   /** Agent and judge usage divided by the number of turns (0 with no turns). */
   perTurn: { agent: UsageTotals; judge: UsageTotals };
-  costUsd: number;
+  costUsd: CostUsd;
   latency: { p50: number; p95: number; max: number; mean: number };
   judges: JudgeStatus;
 }
@@ -44,7 +45,7 @@ export function aggregateRun(run: RunResult): ReportFigures {
     durationMs: runDurationMs(run),
     byIntent: passRateByIntent(turns),
     perTurn: { agent: perTurn(summary.agent, turns.length), judge: perTurn(summary.judge, turns.length) },
-    costUsd: summary.agent.costUsd + summary.judge.costUsd,
+    costUsd: addCosts(summary.agent.costUsd, summary.judge.costUsd),
     latency: {
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
@@ -118,7 +119,7 @@ function perTurn(total: UsageTotals, turns: number): UsageTotals {
   return {
     inputTokens: ratio(total.inputTokens, turns),
     outputTokens: ratio(total.outputTokens, turns),
-    costUsd: ratio(total.costUsd, turns),
+    costUsd: total.costUsd === null ? null : ratio(total.costUsd, turns),
   };
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sumCosts } from '../../core/trace/cost.js';
 import type { Comparison } from '../compare/compare-runs.js';
 import type { RunResult } from '../results/schema.js';
 import { aggregateRun } from './aggregate.js';
@@ -31,8 +32,8 @@ export function renderReportHtml(run: RunResult, comparison?: Comparison): strin
     `<section class="card"><h2>${escapeHtml(title)}</h2>${svg}</section>`;
   const costs = run.cases.map((c) => ({
     label: c.id,
-    agentUsd: c.turns.reduce((n, t) => n + t.costUsd, 0),
-    judgeUsd: c.turns.reduce((n, t) => n + t.judgeCostUsd, 0),
+    agentUsd: sumCosts(c.turns.map((t) => t.costUsd)),
+    judgeUsd: sumCosts(c.turns.map((t) => t.judgeCostUsd)),
   }));
   const rates = (rows: typeof f.byTag) =>
     rows.map((r) => ({ label: r.name, passed: r.passed, total: r.total, passRate: r.passRate }));

@@ -22,11 +22,12 @@ export const TurnOutcomeSchema = z.object({
   latencyMs: z.number(),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
-  costUsd: z.number(),
+  /** null: a model without a price in the table ("no price", never $0). */
+  costUsd: z.number().nullable(),
   /** Judge calls are counted apart from the agent's. */
   judgeInputTokens: z.number().int().default(0),
   judgeOutputTokens: z.number().int().default(0),
-  judgeCostUsd: z.number().default(0),
+  judgeCostUsd: z.number().nullable().default(0),
   trace: TurnTraceSchema.nullable(),
 });
 export type TurnOutcome = z.infer<typeof TurnOutcomeSchema>;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelPrice } from '../../core/config/schema.js';
-import { estimateCostUsd } from '../../core/trace/cost.js';
+import { addCosts, estimateCostUsd, type CostUsd } from '../../core/trace/cost.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { Rubric } from '../judge/rubric.js';
 import { checkPrompts } from './check-prompts.js';
@@ -24,7 +24,7 @@ export interface CallEstimate {
   calls: number;
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  costUsd: CostUsd;
 }
 
 export interface DryRunEstimate {
@@ -33,7 +33,7 @@ export interface DryRunEstimate {
   caseRuns: number;
   agent: CallEstimate & { runtime: string; model: string };
   judge: CallEstimate & { runtime: string; model: string; samples: number; skipped: boolean };
-  totalCostUsd: number;
+  totalCostUsd: CostUsd;
   /** Prompts rendered with the cases' inputs (every placeholder filled). */
   promptsRendered: number;
   warnings: string[];
@@ -124,7 +124,7 @@ export function estimateRun(input: DryRunInput): DryRunEstimate {
     caseRuns: input.cases.length * input.repeat,
     agent: { ...input.agent, ...agentEstimate },
     judge: { ...input.judge, ...judgeEstimate, skipped: judgeSkipped },
-    totalCostUsd: agentEstimate.costUsd + judgeEstimate.costUsd,
+    totalCostUsd: addCosts(agentEstimate.costUsd, judgeEstimate.costUsd),
     promptsRendered,
     warnings,
     method: ESTIMATE_METHOD,

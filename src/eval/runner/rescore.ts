@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { addCosts, sumCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { PipelineTools } from '../../core/turn-context.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
@@ -51,14 +52,14 @@ export async function rescoreRun(
   const limit = pLimit(input.concurrency);
   let done = 0;
   let passed = 0;
-  let costUsd = 0;
+  let costUsd: CostUsd = 0;
   onEvent({ type: 'run_start', cases: wanted.length, repeat: 1, total: wanted.length });
   const cases = await Promise.all(
     wanted.map((goldenCase) =>
       limit(async (): Promise<CaseOutcome> => {
         onEvent({ type: 'case_start', caseId: goldenCase.id, run: 0 });
         const outcome = await rescoreCase(goldenCase, stored.get(goldenCase.id)!, input);
-        costUsd += outcome.turns.reduce((n, t) => n + t.judgeCostUsd, 0);
+        costUsd = addCosts(costUsd, sumCosts(outcome.turns.map((t) => t.judgeCostUsd)));
         done += 1;
         if (outcome.status === 'passed') passed += 1;
         onEvent({

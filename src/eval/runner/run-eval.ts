@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { Db } from '../../store/database.js';
 import type { LoadedCase } from '../golden-set/schema.js';
@@ -32,7 +33,8 @@ export interface EvalRunOutcome {
   notRun: string[];
   startedAt: string;
   finishedAt: string;
-  costUsd: number;
+  /** null once a model without a price answered. */
+  costUsd: CostUsd;
 }
 
 /**
@@ -57,13 +59,15 @@ export async function runEval(
   ).flat();
   const runs = new Map<string, { run: number; outcome: CaseRun }[]>();
   const limit = pLimit(options.concurrency);
-  let spent = 0;
+  let spent: CostUsd = 0;
   let done = 0;
   let passed = 0;
   let skipped = 0;
   onEvent({ type: 'run_start', cases: options.cases.length, repeat: options.repeat, total: plan.length });
 
-  const overBudget = () => options.maxCostUsd !== undefined && spent >= options.maxCostUsd;
+  // Unpriced spending cannot be held to a budget: stop rather than run on blind.
+  const overBudget = () =>
+    options.maxCostUsd !== undefined && (spent === null || spent >= options.maxCostUsd);
   await Promise.all(
     plan.map(({ goldenCase, run }) =>
       limit(async () => {
@@ -82,7 +86,7 @@ export async function runEval(
             signal: options.signal,
           },
           (turn) => {
-            spent += turn.costUsd + turn.judgeCostUsd;
+            spent = addCosts(spent, addCosts(turn.costUsd, turn.judgeCostUsd));
             onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
           },
         );
@@ -119,8 +123,10 @@ export async function runEval(
   };
 }
 
-function stopReason(options: RunEvalOptions, spent: number, skipped: number, total: number): string {
+function stopReason(options: RunEvalOptions, spent: CostUsd, skipped: number, total: number): string {
   const notStarted = `${skipped} of ${total} case runs not started`;
   if (options.signal?.aborted) return `interrupted; ${notStarted}`;
+  if (spent === null)
+    return `--max-cost $${options.maxCostUsd!.toFixed(2)} cannot be kept: a model has no price in the table (add it under "prices" in kavak.config.json); ${notStarted}`;
   return `--max-cost $${options.maxCostUsd!.toFixed(2)} reached ($${spent.toFixed(4)} spent); ${notStarted}`;
 }

@@ -1,4 +1,5 @@
 import { intentsFallbackOf } from '../../core/trace/intents-fallback.js';
+import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
 import type { ScoreResult } from '../scorers/types.js';
 import { intentReport, type IntentReport } from '../scorers/intent-report.js';
@@ -23,7 +24,8 @@ export interface ScorerRow extends RateRow {
 export interface UsageTotals {
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  /** null when a model in the run has no price. */
+  costUsd: CostUsd;
 }
 
 export interface CriticalFailure {
@@ -205,7 +207,7 @@ function sum(turns: TurnOutcome[], pick: (t: TurnOutcome) => UsageTotals): Usage
     (acc, u) => ({
       inputTokens: acc.inputTokens + u.inputTokens,
       outputTokens: acc.outputTokens + u.outputTokens,
-      costUsd: acc.costUsd + u.costUsd,
+      costUsd: addCosts(acc.costUsd, u.costUsd),
     }),
     { inputTokens: 0, outputTokens: 0, costUsd: 0 },
   );

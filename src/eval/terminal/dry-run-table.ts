@@ -1,3 +1,4 @@
+import type { CostUsd } from '../../core/trace/cost.js';
 import type { DryRunEstimate } from '../runner/dry-run.js';
 import { int, table, usd } from './format.js';
 
@@ -19,11 +20,16 @@ export function dryRunTable(estimate: DryRunEstimate): string {
         int(e.calls),
         `~${int(e.inputTokens)}`,
         `~${int(e.outputTokens)}`,
-        `~${usd(e.costUsd)}`,
+        approx(e.costUsd),
       ]),
-      ['total', int(estimate.agent.calls + estimate.judge.calls), '', '', `~${usd(estimate.totalCostUsd)}`],
+      ['total', int(estimate.agent.calls + estimate.judge.calls), '', '', approx(estimate.totalCostUsd)],
     ],
   );
   const notes = [`Estimate: ${estimate.method}.`, ...estimate.warnings.map((w) => `note: ${w}`)];
   return `${body}\n${notes.join('\n')}\n`;
+}
+
+/** "~$0.01234", but "no price" without a tilde: there is nothing to be approximate about. */
+function approx(cost: CostUsd): string {
+  return cost === null ? usd(cost) : `~${usd(cost)}`;
 }

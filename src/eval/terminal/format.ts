@@ -1,3 +1,4 @@
+import { NO_PRICE, type CostUsd } from '../../core/trace/cost.js';
 import Table from 'cli-table3';
 
 /**
@@ -24,7 +25,8 @@ export function pct(rate: number): string {
 }
 
 /** Small sums need more digits than cents to be worth showing. */
-export function usd(amount: number): string {
+export function usd(amount: CostUsd): string {
+  if (amount === null) return NO_PRICE;
   if (amount === 0) return '$0';
   return amount >= 1 ? `$${amount.toFixed(2)}` : `$${amount.toFixed(5)}`;
 }

@@ -1,5 +1,5 @@
 import type { KavakConfig, ModelPrice } from '../../core/config/schema.js';
-import { estimateCostUsd } from '../../core/trace/cost.js';
+import { estimateCostUsd, sumCosts, type CostUsd } from '../../core/trace/cost.js';
 import { int, usd } from './format.js';
 
 /** Runtimes whose calls cost money; the others (offline, replay) print no banner. */
@@ -10,7 +10,8 @@ export interface PlannedCalls {
   /** Every model the calls may use (the agent's default first, then per-agent overrides). */
   models: string[];
   calls: number;
-  costUsd: number;
+  /** null: a model has no price. */
+  costUsd: CostUsd;
   /** No judge model (offline): its calls are skipped, not made. */
   skipped?: boolean;
 }
@@ -41,12 +42,12 @@ export function paidRunBanner(plan: RunPlan): string {
     return `  ${role}: ${p.runtime} ${p.models.join(', ')}${suffix}, ~${int(p.calls)} calls, ${cost(p, plan.prices)}`;
   };
   const calls = parts.reduce((n, p) => n + (p.skipped ? 0 : p.calls), 0);
-  const total = parts.reduce((n, p) => n + (p.skipped ? 0 : p.costUsd), 0);
+  const total = sumCosts(parts.filter((p) => !p.skipped).map((p) => p.costUsd));
   const lines = [
     'Paid run: these calls cost money (none made yet; --runtime offline runs for free):',
     ...(plan.agent ? [line('agent', plan.agent)] : []),
     line('judge', plan.judge, plan.judge.samples > 1 ? ` ×${plan.judge.samples} samples` : ''),
-    `  total: ~${int(calls)} model calls, ~${usd(total)} estimated (--dry-run shows the estimate, --max-cost caps it)`,
+    `  total: ~${int(calls)} model calls, ${total === null ? usd(null) : `~${usd(total)}`} estimated (--dry-run shows the estimate, --max-cost caps it)`,
   ];
   const self = selfJudging(plan);
   if (self) {
@@ -60,10 +61,10 @@ export function paidRunBanner(plan: RunPlan): string {
 
 function cost(p: PlannedCalls, prices: Record<string, ModelPrice>): string {
   const unpriced = p.models.filter(
-    (model) => estimateCostUsd(model, { inputTokens: 0, outputTokens: 0 }, prices).warning,
+    (model) => estimateCostUsd(model, { inputTokens: 0, outputTokens: 0 }, prices).costUsd === null,
   );
-  const note = unpriced.length ? ` (no price for ${unpriced.join(', ')}: counted as $0)` : '';
-  return `~${usd(p.costUsd)}${note}`;
+  if (!unpriced.length) return `~${usd(p.costUsd)}`;
+  return `no price for ${unpriced.join(', ')} (add it under "prices" in kavak.config.json)`;
 }
 
 /** The judge's model when the agent uses it too, on the same runtime. */

@@ -1,3 +1,4 @@
+import { addCosts } from '../../core/trace/cost.js';
 import type { RunSummary, UsageTotals } from '../runner/summarize-run.js';
 import { int, ms, table, usd } from './format.js';
 
@@ -10,12 +11,12 @@ export function usageTable(summary: RunSummary): string {
     int(u.outputTokens),
     usd(u.costUsd),
     int(perTurn(u.inputTokens + u.outputTokens)),
-    usd(perTurn(u.costUsd)),
+    usd(u.costUsd === null ? null : perTurn(u.costUsd)),
   ];
   const total: UsageTotals = {
     inputTokens: summary.agent.inputTokens + summary.judge.inputTokens,
     outputTokens: summary.agent.outputTokens + summary.judge.outputTokens,
-    costUsd: summary.agent.costUsd + summary.judge.costUsd,
+    costUsd: addCosts(summary.agent.costUsd, summary.judge.costUsd),
   };
   const usage = table(
     'Tokens and cost',

@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { GenerateRequest } from '../types.js';
 import { convertToOpenAIMessages } from './convert-messages.js';
+import { tokenLimitParam } from './token-limit.js';
 
 type ChatParams = Omit<OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, 'stream'>;
 
@@ -19,14 +20,14 @@ export interface ChatCall {
 
 /**
  * OpenAI's reasoning models (o1, o3, o4-mini, gpt-5 …) reject `max_tokens` and any temperature
- * but the default. Everything else, including Ollama and llama.cpp, takes `max_tokens`, the
- * older and more widely understood name, so that is the default.
+ * but the default.
  */
 export function isReasoningModel(model: string): boolean {
   return /^(o\d|gpt-5)(?!.*-chat)/.test(model);
 }
 
-export function buildChatParams(request: GenerateRequest, model: string): ChatCall {
+/** `openAIPlatform`: the server is api.openai.com, which decides the token-budget field (token-limit.ts). */
+export function buildChatParams(request: GenerateRequest, model: string, openAIPlatform: boolean): ChatCall {
   const reasoning = isReasoningModel(model);
   const warnings: string[] = [];
   const params: ChatParams = { model, messages: convertToOpenAIMessages(request.messages) };
@@ -35,10 +36,8 @@ export function buildChatParams(request: GenerateRequest, model: string): ChatCa
     if (reasoning) warnings.push(`temperature is ignored: ${model} only accepts its default.`);
     else params.temperature = request.temperature;
   }
-  if (request.maxOutputTokens !== undefined) {
-    if (reasoning) params.max_completion_tokens = request.maxOutputTokens;
-    else params.max_tokens = request.maxOutputTokens;
-  }
+  if (request.maxOutputTokens !== undefined)
+    Object.assign(params, tokenLimitParam(request.maxOutputTokens, { reasoning, openAIPlatform }));
 
   let parser: ContentParser | undefined;
   if (request.output) {

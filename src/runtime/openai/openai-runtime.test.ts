@@ -14,6 +14,7 @@ import { ModelCallError } from '../errors.js';
 import type { GenerateRequest, StreamPart } from '../types.js';
 import { createOpenAIRuntime } from './index.js';
 import type { OpenAIRuntimeSettings } from './index.js';
+import { REASONING_ALLOWANCE_TOKENS } from './token-limit.js';
 
 const API_KEY = 'sk-test-secret-0123456789abcdef';
 const IntentsSchema = z.object({ intents: z.array(z.enum(['greeting', 'cars', 'financing'])) });
@@ -160,10 +161,37 @@ describe('createOpenAIRuntime: free text', () => {
   it('sends max_completion_tokens and no temperature to reasoning models, with a warning', async () => {
     server.queue(completionReply({ content: 'hola' }));
     const result = await runtime({ model: 'o4-mini' }).generate(freeText);
-    expect(server.requests[0]?.body).toMatchObject({ model: 'o4-mini', max_completion_tokens: 200 });
+    // Its hidden reasoning comes out of the same budget, so it gets an allowance on top.
+    expect(server.requests[0]?.body).toMatchObject({
+      model: 'o4-mini',
+      max_completion_tokens: 200 + REASONING_ALLOWANCE_TOKENS,
+    });
     expect(server.requests[0]?.body).not.toHaveProperty('temperature');
     expect(server.requests[0]?.body).not.toHaveProperty('max_tokens');
     expect(result.warnings.join(' ')).toMatch(/temperature is ignored/);
+  });
+
+  it('sends the budget as max_completion_tokens to api.openai.com and as max_tokens elsewhere', async () => {
+    // No base URL means api.openai.com; the SDK's fetch is pointed at the local server instead.
+    const toLocal: typeof fetch = (input, init) =>
+      fetch(
+        String(input instanceof Request ? input.url : input).replace('https://api.openai.com/v1', server.url),
+        init,
+      );
+    server.queue(completionReply({ content: 'hola' }), streamReply({ deltas: ['ho', 'la'] }));
+    const platform = runtime({ baseURL: undefined, fetch: toLocal });
+    await platform.generate(freeText);
+    for await (const part of platform.stream(freeText)) void part;
+    for (const request of server.requests) {
+      expect(request.body).toMatchObject({ model: 'gpt-4o-mini', max_completion_tokens: 200 });
+      expect(request.body).not.toHaveProperty('max_tokens');
+    }
+
+    server.reset();
+    server.queue(streamReply({ deltas: ['hola'] }));
+    for await (const part of runtime().stream(freeText)) void part;
+    expect(server.requests[0]?.body).toMatchObject({ stream: true, max_tokens: 200 });
+    expect(server.requests[0]?.body).not.toHaveProperty('max_completion_tokens');
   });
 
   it('uses the model named by the request over the default', async () => {

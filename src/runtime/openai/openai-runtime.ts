@@ -4,6 +4,7 @@ import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart 
 import { buildChatParams } from './build-chat-params.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { completionParts, toGenerateResult } from './read-completion.js';
+import { isOpenAIPlatform } from './token-limit.js';
 
 export interface OpenAIRuntimeSettings {
   /** Required for api.openai.com; optional with a baseURL (Ollama, llama.cpp need none). */
@@ -39,6 +40,7 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
     maxRetries: settings.maxRetries,
     fetch: settings.fetch,
   });
+  const openAIPlatform = isOpenAIPlatform(settings.baseURL);
   const errorContext = (model: string) => ({
     url: `${client.baseURL.replace(/\/+$/, '')}/chat/completions`,
     model,
@@ -47,7 +49,7 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
 
   async function generate(request: GenerateRequest): Promise<GenerateResult> {
     const model = request.model ?? settings.model;
-    const { params, parser, warnings } = buildChatParams(request, model);
+    const { params, parser, warnings } = buildChatParams(request, model, openAIPlatform);
     try {
       const completion = await client.chat.completions.create(
         { ...params, stream: false },
@@ -61,7 +63,7 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
 
   async function* stream(request: GenerateRequest): AsyncGenerator<StreamPart> {
     const model = request.model ?? settings.model;
-    const { params, parser, warnings } = buildChatParams(request, model);
+    const { params, parser, warnings } = buildChatParams(request, model, openAIPlatform);
     let text = '';
     let finishReason: string | null | undefined;
     let refusal = '';

@@ -60,6 +60,7 @@ export function createConversation(tools: Tools) {
     settings: {
       agentModels: {},
       agentTemperatures: {},
+      agentMaxOutputTokens: {},
       temperature: 0,
       prices: DEFAULT_PRICES,
       historyTurns: 10,

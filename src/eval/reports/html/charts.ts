@@ -1,3 +1,4 @@
+import type { CostUsd } from '../../../core/trace/cost.js';
 import { ms, pct, usd } from '../../terminal/format.js';
 import { histogram } from '../aggregate.js';
 import { escapeHtml } from './escape.js';
@@ -77,13 +78,19 @@ export function latencyChart(latencies: number[], p50: number, p95: number): str
 
 export interface CostBar {
   label: string;
-  agentUsd: number;
-  judgeUsd: number;
+  /** null: no price for the model (the case is left out of the chart). */
+  agentUsd: CostUsd;
+  judgeUsd: CostUsd;
 }
 
 /** The most expensive cases, agent and judge cost stacked. */
 export function costChart(rows: CostBar[], limit = 10): string {
-  const top = [...rows].sort((a, b) => b.agentUsd + b.judgeUsd - (a.agentUsd + a.judgeUsd)).slice(0, limit);
+  const priced = rows.flatMap((r) =>
+    r.agentUsd === null || r.judgeUsd === null ? [] : [{ ...r, agentUsd: r.agentUsd, judgeUsd: r.judgeUsd }],
+  );
+  if (priced.length === 0 && rows.length > 0)
+    return emptyChart('No price for the models in this run (add them under "prices" in kavak.config.json).');
+  const top = [...priced].sort((a, b) => b.agentUsd + b.judgeUsd - (a.agentUsd + a.judgeUsd)).slice(0, limit);
   const highest = top.length ? top[0]!.agentUsd + top[0]!.judgeUsd : 0;
   if (highest === 0) return emptyChart('No cost recorded (the offline runtime is free).');
   const barMax = WIDTH - LABEL_WIDTH - 90;

@@ -1,3 +1,5 @@
+import { NO_PRICE } from '../../../core/trace/cost.js';
+
 /**
  * The script inlined in report.html. It reads the JSON data island, renders each case as a chat
  * and applies the filters. Every piece of run text goes through textContent, never innerHTML,
@@ -36,7 +38,7 @@ export const CLIENT_SCRIPT = String.raw`
     el.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
   function ms(v) { return v >= 1000 ? (v / 1000).toFixed(2) + ' s' : Math.round(v) + ' ms'; }
-  function usd(v) { return v === 0 ? '$0' : v >= 1 ? '$' + v.toFixed(2) : '$' + v.toFixed(5); }
+  function usd(v) { return v === null ? ${JSON.stringify(NO_PRICE)} : v === 0 ? '$0' : v >= 1 ? '$' + v.toFixed(2) : '$' + v.toFixed(5); }
   function num(v) { return Math.round(v).toLocaleString('en-US'); }
   function fold(s) { return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
 
@@ -81,7 +83,7 @@ export const CLIENT_SCRIPT = String.raw`
     var calls = spans.filter(function (s) { return s.type === 'model_call'; }).length;
     var tokens = t.agent.inputTokens + t.agent.outputTokens;
     var summary = 'trace · ' + calls + ' model call' + (calls === 1 ? '' : 's') + ' · ' + num(tokens) + ' tokens · ' +
-      usd(t.agent.costUsd) + (t.judge.costUsd ? ' + judge ' + usd(t.judge.costUsd) : '') + ' · ' + ms(t.latencyMs);
+      usd(t.agent.costUsd) + (t.judge.costUsd !== 0 ? ' + judge ' + usd(t.judge.costUsd) : '') + ' · ' + ms(t.latencyMs);
     var body = h('div', { class: 'trace-body' }, intents(t),
       t.judge.inputTokens ? h('div', { text: 'judge: ' + num(t.judge.inputTokens) + ' in / ' + num(t.judge.outputTokens) + ' out tokens · ' + usd(t.judge.costUsd) }) : null,
       t.spans === null ? h('div', { class: 'chart-empty', text: 'No trace recorded for this turn.' }) : null,

@@ -1,4 +1,5 @@
 import { describeIntentsFallback, intentsFallbackOf } from '../../../core/trace/intents-fallback.js';
+import { sumCosts, type CostUsd } from '../../../core/trace/cost.js';
 import type { Span } from '../../../core/trace/schema.js';
 import type { Comparison } from '../../compare/compare-runs.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../../results/schema.js';
@@ -28,7 +29,7 @@ export interface CaseView {
   error: string | null;
   score: number;
   latencyMs: number;
-  costUsd: number;
+  costUsd: CostUsd;
   critical: boolean;
   /** null when not compared with a baseline. */
   change: 'newly-failing' | 'newly-passing' | null;
@@ -53,8 +54,8 @@ export interface TurnView {
   intentsFallback: string | null;
   scores: ScoreResult[];
   latencyMs: number;
-  agent: { inputTokens: number; outputTokens: number; costUsd: number };
-  judge: { inputTokens: number; outputTokens: number; costUsd: number };
+  agent: { inputTokens: number; outputTokens: number; costUsd: CostUsd };
+  judge: { inputTokens: number; outputTokens: number; costUsd: CostUsd };
   spans: SpanView[] | null;
 }
 
@@ -66,8 +67,8 @@ export interface SpanView {
   error: string | null;
   inputTokens?: number;
   outputTokens?: number;
-  costUsd?: number;
-  /** Input / output or raw output, cut to MAX_TRACE_TEXT. */
+  costUsd?: CostUsd;
+  /** Input / output or prompt / raw output, cut to MAX_TRACE_TEXT. */
   details: { name: string; text: string }[];
   /** A model call's rendered messages (system, user, repair turns), each cut to MAX_PROMPT_TEXT. */
   messages?: { role: string; content: string }[];
@@ -101,7 +102,7 @@ function caseView(c: CaseOutcome, change: CaseView['change']): CaseView {
     error: c.error,
     score: c.score,
     latencyMs: c.latencyMs,
-    costUsd: c.turns.reduce((n, t) => n + t.costUsd + t.judgeCostUsd, 0),
+    costUsd: sumCosts(c.turns.flatMap((t) => [t.costUsd, t.judgeCostUsd])),
     critical: hasCriticalFailure(c),
     change,
     failingScorers: unique(scores.filter((s) => !s.pass && !s.skipped).map((s) => s.scorer)),
