@@ -2,6 +2,7 @@ import { KavakError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { maskPhone } from '../core/redact.js';
+import { abortScope } from '../runtime/abort-scope.js';
 import { ModelCallError } from '../runtime/errors.js';
 import type { Delivery, InboundRecord, MessageStore, ReplyKind } from '../store/message-store.js';
 import { classifyInbound, FALLBACK_REPLY } from './inbound-message.js';
@@ -90,20 +91,26 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       log.warn('turn_recovered', { parts: saved.messages.length });
       return save(record, { text: saved.reply, parts: saved.messages, kind: 'answer' });
     }
-    const turnSignal = AbortSignal.any([signal, AbortSignal.timeout(deps.settings.turnTimeoutMs)]);
-    const turn = deps.pipeline.runTurn({
-      message: content.text,
-      conversationId: record.conversationId,
-      trackingId: record.trackingId,
-      signal: turnSignal,
-    });
-    const result = await untilAborted(turn, turnSignal).catch((error: unknown) => {
-      // However the runtime reports our abort (the openai one says "cancelled"), it was the turn timeout.
-      if (turnSignal.aborted && !signal.aborted) {
-        throw new TurnTimeoutError(`The turn did not finish within ${deps.settings.turnTimeoutMs} ms.`);
-      }
-      throw error;
-    });
+    // One signal per turn, linked to the shutdown signal and detached afterwards (see abortScope).
+    const turnScope = abortScope(signal, { timeoutMs: deps.settings.turnTimeoutMs });
+    const turnSignal = turnScope.signal;
+    const result = await untilAborted(
+      deps.pipeline.runTurn({
+        message: content.text,
+        conversationId: record.conversationId,
+        trackingId: record.trackingId,
+        signal: turnSignal,
+      }),
+      turnSignal,
+    )
+      .catch((error: unknown) => {
+        // However the runtime reports our abort (the openai one says "cancelled"), it was the turn timeout.
+        if (turnSignal.aborted && !signal.aborted) {
+          throw new TurnTimeoutError(`The turn did not finish within ${deps.settings.turnTimeoutMs} ms.`);
+        }
+        throw error;
+      })
+      .finally(() => turnScope.dispose());
     deps.metrics.turn(result.trace.latencyMs / 1000, result.trace.totals);
     log.info('turn_done', {
       latencyMs: result.trace.latencyMs,
