@@ -219,6 +219,14 @@ export class MessageStore {
       .run(at).changes;
   }
 
+  /** Messages marked `processing` (the queue's sweep compares them with its own in-flight work). */
+  processingMessageSids(): string[] {
+    return this.db
+      .prepare(`SELECT message_sid FROM inbound_messages WHERE status = 'processing' ORDER BY id`)
+      .pluck()
+      .all() as string[];
+  }
+
   countsByStatus(): Record<InboundStatus, number> {
     const counts: Record<InboundStatus, number> = { received: 0, processing: 0, replied: 0, failed: 0 };
     const rows = this.db

@@ -1,3 +1,5 @@
+import { openSync, writeSync, closeSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { MessageStore, type InboundRecord } from '../../src/store/message-store.js';
@@ -203,5 +205,67 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     expect(accepted.code).toBe(0);
     expect(accepted.stderr).toMatch(/Acknowledged \(seguimiento t_[\w-]+\) with no reply in the response/);
     await twilio.waitForMessages(1);
+  });
+
+  describe('exits non-zero and never listens when its queue cannot start', () => {
+    const serveOn = (db: string) =>
+      runKavak(
+        [
+          'serve',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          '0',
+          '--reply',
+          'twiml',
+          '--insecure-no-signature',
+          '--db',
+          db,
+        ],
+        {},
+        60_000,
+      );
+
+    it('while another process holds a write lock on the database (a backup)', async () => {
+      const db = tempDbPath();
+      openDatabase(db).close();
+      const backup = new Database(db);
+      cleanups.push(() => void backup.close());
+      backup.exec('BEGIN EXCLUSIVE');
+      const result = await serveOn(db);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Cannot start the message queue/);
+      expect(result.stderr).toMatch(/Another process holds a write lock/);
+      expect(result.stderr).not.toMatch(/serve_listening/);
+    });
+
+    it('on a database whose pages are damaged', async () => {
+      const db = tempDbPath();
+      const handle = openDatabase(db);
+      const store = new MessageStore(handle);
+      for (let i = 0; i < 300; i++)
+        store.insert({
+          messageSid: `SM${String(i).padStart(32, '0')}`,
+          trackingId: `t_${i}`,
+          conversationId: `c_${i % 7}`,
+          customer: 'whatsapp:+5215550000001',
+          to: 'whatsapp:+14155238886',
+          body: 'Hola '.repeat(50),
+          raw: {},
+        });
+      store.claimNext();
+      handle.close();
+      // Keep the header and schema page, scramble the rest.
+      const fd = openSync(db, 'r+');
+      const pageSize = 4096;
+      const garbage = Buffer.alloc(statSync(db).size - 2 * pageSize, 0xa5);
+      writeSync(fd, garbage, 0, garbage.length, 2 * pageSize);
+      closeSync(fd);
+      const result = await serveOn(db);
+      expect(result.code).not.toBe(0);
+      expect(result.code).not.toBeNull();
+      expect(result.stderr).toMatch(/malformed|not a database/);
+      expect(result.stderr).not.toMatch(/serve_listening/);
+    });
   });
 });

@@ -42,6 +42,18 @@ export function registerServeCommands(program: Command): void {
       '--drain-timeout-ms <ms>',
       'on SIGTERM, time for in-flight work before it is requeued (default 20000)',
     )
+    .option(
+      '--sweep-interval-ms <ms>',
+      'how often messages stuck by a failed database write are requeued (default 10000)',
+    )
+    .option(
+      '--send-retry-window-ms <ms>',
+      'keep retrying a reply Twilio refuses for a passing reason this long (default 900000)',
+    )
+    .addHelpText(
+      'after',
+      '\nEvery option above but --insecure-no-signature also reads an environment variable: HOST, PORT, then\nKAVAK_ and the option in capitals (KAVAK_PUBLIC_URL, KAVAK_DRAIN_TIMEOUT_MS, KAVAK_CONCURRENCY …). A flag wins.',
+    )
     .action(async (options: ServeOptions, command: Command) => {
       const { serveCommand } = await import('./serve.js');
       // optsWithGlobals, as globalFlags() in run-cli does, without importing run-cli (a cycle).

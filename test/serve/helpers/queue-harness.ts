@@ -46,6 +46,8 @@ export async function queueHarness(options: {
   pipeline: Pick<Pipeline, 'runTurn'>;
   settings?: Partial<WorkerSettings>;
   concurrency?: number;
+  /** How often the queue requeues stranded `processing` rows (default 50 ms here). */
+  sweepIntervalMs?: number;
   dbPath?: string;
   twilio?: FakeTwilioServer;
   start?: boolean;
@@ -77,6 +79,7 @@ export async function queueHarness(options: {
   });
   const queue = new MessageQueue(store, worker, {
     concurrency: options.concurrency ?? 4,
+    sweepIntervalMs: options.sweepIntervalMs ?? 50,
     logger: silentLogger,
   });
   if (options.start !== false) queue.start();
