@@ -62,9 +62,13 @@ export interface SendFailure {
 }
 
 /**
- * Twilio answers 4xx for problems a retry cannot fix (a bad number, the 24-hour window closed,
- * bad credentials) and 429/5xx for ones it can; no status at all is a network problem.
+ * Statuses a later try can outlast: a credential outage or rotation (401, 403), a timeout or
+ * conflict (408, 409), throttling (429); every 5xx too, and no answer at all (the network).
+ * Any other 4xx is Twilio refusing this message for good: 21211 invalid number, 21610 the
+ * customer replied STOP, 63016 the 24-hour window closed, 21614 not a mobile number …
  */
+const RETRYABLE_STATUSES = new Set([401, 403, 408, 409, 429]);
+
 export function describeSendFailure(error: unknown): SendFailure {
   const facts = error as { status?: unknown; code?: unknown; message?: unknown };
   const status = typeof facts.status === 'number' ? facts.status : undefined;
@@ -73,10 +77,10 @@ export function describeSendFailure(error: unknown): SendFailure {
   const message = typeof facts.message === 'string' ? facts.message : String(error);
   if (status === undefined)
     return { retryable: true, kind: 'twilio_network', reason: `Twilio could not be reached: ${message}` };
-  const retryable = status === 429 || status >= 500;
+  const retryable = status >= 500 || RETRYABLE_STATUSES.has(status);
   return {
     retryable,
-    kind: `twilio_${status === 429 || status >= 500 ? status : (code ?? status)}`,
+    kind: `twilio_${retryable ? status : (code ?? status)}`,
     reason: `Twilio refused the reply (HTTP ${status}${code ? `, error ${code}` : ''}): ${message}`,
   };
 }

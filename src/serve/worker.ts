@@ -16,6 +16,8 @@ export interface WorkerSettings {
   retryBaseMs: number;
   retryMaxMs: number;
   turnTimeoutMs: number;
+  /** A reply Twilio refuses for a passing reason is retried this long after the message arrived, past maxAttempts. */
+  sendRetryWindowMs: number;
 }
 
 export interface WorkerDeps {
@@ -177,10 +179,8 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
   ): Promise<void> {
     const { kind, reason, retryable } = describeFailure(error);
     deps.metrics.error(kind);
-    if (retryable && record.attempts < deps.settings.maxAttempts) {
-      const delayMs = backoff(record.attempts);
-      deps.store.retryAt(record.messageSid, reason, new Date(Date.now() + delayMs));
-      log.warn('message_retry', { kind, error: reason, retryInMs: delayMs });
+    if (retryable && (record.attempts < deps.settings.maxAttempts || mayKeepSending(record, error))) {
+      retryLater(record, kind, reason, log);
       return;
     }
     if (replyReady) {
@@ -204,6 +204,9 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
         return deps.store.release(record.messageSid);
       const failure = describeFailure(sendError);
       deps.metrics.error(failure.kind);
+      // The fallback is saved: a later attempt sends it without asking the model again.
+      if (failure.retryable && mayKeepSending(record, sendError))
+        return retryLater(record, failure.kind, failure.reason, log);
       deps.store.fail(
         record.messageSid,
         `${reason}; the fallback reply could not be sent either: ${failure.reason}`,
@@ -211,6 +214,20 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       deps.metrics.finished('failed', (Date.now() - Date.parse(record.receivedAt)) / 1000);
       log.error('message_failed', { kind: failure.kind, error: failure.reason });
     }
+  }
+
+  function retryLater(record: InboundRecord, kind: string, reason: string, log: Logger): void {
+    const delayMs = backoff(record.attempts);
+    deps.store.retryAt(record.messageSid, reason, new Date(Date.now() + delayMs));
+    log.warn('message_retry', { kind, error: reason, retryInMs: delayMs });
+  }
+
+  /** Twilio refusing a ready reply for a passing reason (a credential outage) gets a time budget, not an attempt count. */
+  function mayKeepSending(record: InboundRecord, error: unknown): boolean {
+    return (
+      error instanceof DeliveryError &&
+      Date.now() - Date.parse(record.receivedAt) < deps.settings.sendRetryWindowMs
+    );
   }
 
   /** Exponential backoff with ±20% jitter, so retries of many customers do not arrive together. */

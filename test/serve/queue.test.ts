@@ -116,6 +116,17 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     expect(harness.twilio.messages.map((m) => m.body)).toEqual(['Claro, te ayudo.']);
   });
 
+  it('keeps retrying a reply Twilio refuses with 401 (a credential outage) past the attempt limit', async () => {
+    const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
+    harness = await queueHarness({ pipeline, settings: { maxAttempts: 2 } });
+    harness.twilio.failNext({ status: 401, code: 20003, message: 'Authenticate' }, 4);
+    harness.receive(customer(11), 'Hola');
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'replied', attempts: 5, replyKind: 'answer' });
+    expect(pipeline.turns).toHaveLength(1);
+    expect(harness.twilio.to(customer(11)).map((m) => m.body)).toEqual(['Claro, te ayudo.']);
+  });
+
   it('gives up on a reply Twilio refuses for good (invalid number), with its reason', async () => {
     const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
     harness = await queueHarness({ pipeline });

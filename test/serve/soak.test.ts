@@ -88,7 +88,14 @@ function servingOn(fetchModel: typeof fetch, settings: Partial<WorkerSettings> =
     metrics: createServeMetrics(store),
     logger: silentLogger,
     // The default turn timeout: a timer per turn that outlives the turn would hold its memory for 90 s.
-    settings: { maxAttempts: 2, retryBaseMs: 5, retryMaxMs: 20, turnTimeoutMs: 90_000, ...settings },
+    settings: {
+      maxAttempts: 2,
+      retryBaseMs: 5,
+      retryMaxMs: 20,
+      turnTimeoutMs: 90_000,
+      sendRetryWindowMs: 0,
+      ...settings,
+    },
   });
   queue = new MessageQueue(store, worker, { concurrency: 4, logger: silentLogger });
   queue.start();

@@ -66,6 +66,7 @@ export async function queueHarness(options: {
     retryBaseMs: 5,
     retryMaxMs: 40,
     turnTimeoutMs: 2_000,
+    sendRetryWindowMs: 10_000,
     ...options.settings,
   };
   const worker = createWorker({
