@@ -69,7 +69,11 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
         record.replyParts && record.replyKind
           ? { parts: record.replyParts, kind: record.replyKind }
           : await produceReply(record, signal, log);
-      const delivery = await deliver(record, reply, signal);
+      // A reply saved by an earlier attempt may have been sent with Twilio's answer lost.
+      const delivery = await deliver(record, reply, signal, {
+        checkFirst: record.replyParts !== null,
+        log,
+      });
       settle(record, delivery, reply.kind, log);
     } catch (error) {
       if (signal.aborted && signal.reason instanceof ShutdownSignal) {
@@ -130,14 +134,20 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     return { parts: reply.parts, kind: reply.kind };
   }
 
-  async function deliver(record: InboundRecord, reply: Reply, signal: AbortSignal): Promise<Delivery> {
+  async function deliver(
+    record: InboundRecord,
+    reply: Reply,
+    signal: AbortSignal,
+    options: { checkFirst: boolean; log: Logger },
+  ): Promise<Delivery> {
     const sent = deps.store.get(record.messageSid)?.replySids.length ?? record.replySids.length;
     const waiter = sent === 0 ? deps.waiters.take(record.messageSid) : undefined;
     if (waiter) {
       waiter(reply.parts);
       return 'twiml';
     }
-    if (!deps.sender) {
+    const sender = deps.sender;
+    if (!sender) {
       throw new DeliveryError({
         retryable: false,
         kind: 'no_credentials',
@@ -145,17 +155,35 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
           'The reply missed the TwiML deadline and there are no Twilio credentials to send it (set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN).',
       });
     }
-    for (const body of reply.parts.slice(sent)) {
+    // Parts go out one by one, so only the first unsent one can have been in flight.
+    let check = options.checkFirst;
+    for (const [index, body] of reply.parts.slice(sent).entries()) {
       if (signal.aborted) throw signal.reason;
+      const message = { from: record.to, to: record.customer, body };
       let sid: string;
       try {
-        sid = await deps.sender.send({ from: record.to, to: record.customer, body });
+        const accepted = check ? await findAccepted(sender, record, message, signal) : undefined;
+        if (accepted) options.log.warn('reply_already_accepted', { part: sent + index + 1 });
+        sid = accepted ?? (await sender.send(message, signal));
       } catch (error) {
         throw new DeliveryError(describeSendFailure(error));
       }
+      check = false;
       deps.store.addReplySid(record.messageSid, sid);
     }
     return 'rest';
+  }
+
+  /** Asks Twilio whether it already took this part (the answer to an earlier send was lost). */
+  function findAccepted(
+    sender: RestReplySender,
+    record: InboundRecord,
+    message: { from: string; to: string; body: string },
+    signal: AbortSignal,
+  ): Promise<string | undefined> {
+    if (!sender.findAccepted) return Promise.resolve(undefined);
+    const excluding = new Set(deps.store.replySidsOfConversation(record.conversationId));
+    return sender.findAccepted({ ...message, since: new Date(record.receivedAt), excluding }, signal);
   }
 
   function settle(record: InboundRecord, delivery: Delivery, kind: ReplyKind, log: Logger): void {
@@ -198,7 +226,7 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       error: reason,
     });
     try {
-      settle(record, await deliver(record, fallback, signal), 'fallback', log);
+      settle(record, await deliver(record, fallback, signal, { checkFirst: false, log }), 'fallback', log);
     } catch (sendError) {
       if (signal.aborted && signal.reason instanceof ShutdownSignal)
         return deps.store.release(record.messageSid);

@@ -207,6 +207,36 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     await twilio.waitForMessages(1);
   });
 
+  it('on SIGTERM aborts a hanging Twilio send within the drain timeout taken from KAVAK_DRAIN_TIMEOUT_MS', async () => {
+    const db = tempDbPath();
+    const twilio = await fakeTwilio();
+    const model = await startFakeModel();
+    cleanups.push(() => model.close());
+    twilio.hangNext();
+    const server = await startServeProcess(
+      ['--runtime', 'openai', '--base-url', model.url, '--db', db, '--model-rpm', '0'],
+      {
+        OPENAI_API_KEY: 'sk-test',
+        TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+        KAVAK_TWILIO_API_URL: twilio.url,
+        // As the image sets it: no --drain-timeout-ms on the command line.
+        KAVAK_DRAIN_TIMEOUT_MS: '500',
+      },
+    );
+    cleanups.push(() => void server.child.kill('SIGKILL'));
+    await sendAll(server.webhookUrl, 1);
+    await eventually(() => twilio.hanging === 1, 20_000, 'a send hanging at Twilio');
+
+    const stoppedAt = performance.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    // Twilio's own request timeout is 15 s; docker stop kills after 10 s.
+    expect(performance.now() - stoppedAt).toBeLessThan(10_000);
+    const hung = storedMessages(db).find((m) => m.replyKind === 'answer' && m.replySids.length === 0);
+    expect(hung).toMatchObject({ status: 'received' });
+  });
+
   describe('exits non-zero and never listens when its queue cannot start', () => {
     const serveOn = (db: string) =>
       runKavak(

@@ -127,6 +127,21 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     expect(harness.twilio.to(customer(11)).map((m) => m.body)).toEqual(['Claro, te ayudo.']);
   });
 
+  it('does not send a reply twice when Twilio accepted it but its answer was lost', async () => {
+    const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
+    harness = await queueHarness({ pipeline });
+    // Same text as this customer's earlier reply: that sid must not be taken for the lost one.
+    harness.receive(customer(12), 'Hola');
+    await harness.settled();
+    harness.twilio.dropNextResponse();
+    const second = harness.receive(customer(12), 'Hola otra vez');
+    const settled = await harness.settled();
+    expect(settled.map((m) => m.status)).toEqual(['replied', 'replied']);
+    const sent = harness.twilio.to(customer(12));
+    expect(sent.map((m) => m.body)).toEqual(['Claro, te ayudo.', 'Claro, te ayudo.']);
+    expect(harness.store.get(second.messageSid)).toMatchObject({ attempts: 2, replySids: [sent[1]!.sid] });
+  });
+
   it('gives up on a reply Twilio refuses for good (invalid number), with its reason', async () => {
     const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
     harness = await queueHarness({ pipeline });
