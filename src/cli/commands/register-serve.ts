@@ -37,6 +37,8 @@ export function registerServeCommands(program: Command): void {
       'model requests per minute for all workers, 0 = no limit (default 300; none offline)',
     )
     .option('--max-attempts <n>', 'attempts before the polite fallback reply (default 4)')
+    .option('--retry-base-ms <ms>', 'first retry delay, doubling on each attempt (default 2000)')
+    .option('--retry-max-ms <ms>', 'longest retry delay (default 60000)')
     .option('--turn-timeout-ms <ms>', 'a turn taking longer counts as a failed attempt (default 90000)')
     .option(
       '--drain-timeout-ms <ms>',
