@@ -141,6 +141,39 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     expectEachRepliedOnceInOrder(storedMessages(db), twilio);
   });
 
+  it('killed with SIGKILL right after Twilio accepted a reply, does not send it again after a restart', async () => {
+    const db = tempDbPath();
+    const twilio = await fakeTwilio();
+    const model = await slowModel();
+    const running: { server?: ServeProcess } = {};
+    let kills = 0;
+    // Twilio took the reply, the server dies before it hears so: no sid recorded.
+    twilio.onAccepted(() => {
+      if (kills < 2 && running.server) {
+        kills += 1;
+        running.server.child.kill('SIGKILL');
+        running.server = undefined;
+      }
+    });
+    running.server = await serve(db, model, twilio);
+    const first = running.server;
+    await sendAll(first.webhookUrl, 1);
+    expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
+    const second = (running.server = await serve(db, model, twilio));
+    expect(await second.exited).toMatchObject({ signal: 'SIGKILL' });
+
+    const third = await serve(db, model, twilio);
+    await eventually(
+      () => storedMessages(db).every((m) => m.status === 'replied'),
+      30_000,
+      'every message replied',
+    );
+    third.child.kill('SIGTERM');
+    await third.exited;
+    expectEachRepliedOnceInOrder(storedMessages(db), twilio);
+    expect(third.logs.some((line) => line.includes('"reply_already_accepted"'))).toBe(true);
+  });
+
   it('on SIGTERM stops accepting, finishes in-flight messages, exits 0; the rest are answered after a restart', async () => {
     const db = tempDbPath();
     const twilio = await fakeTwilio();

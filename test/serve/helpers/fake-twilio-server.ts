@@ -39,6 +39,8 @@ export interface FakeTwilioServer {
   failNext(failure: ScriptedFailure, times?: number): void;
   /** The next send is accepted (recorded) but its response is lost: the connection drops. */
   dropNextResponse(): void;
+  /** Called for each accepted send before it is answered (e.g. to kill the sender right then). */
+  onAccepted(listener: (message: SentMessage) => void): void;
   /** The next sends never get an answer (a hanging Twilio); `hanging` counts them. */
   hangNext(times?: number): void;
   readonly hanging: number;
@@ -56,6 +58,7 @@ export async function startFakeTwilioServer(
   const refused: { status: number; body: string }[] = [];
   const failures: ScriptedFailure[] = [];
   let drops = 0;
+  let acceptedListener: (message: SentMessage) => void = () => {};
   let hangs = 0;
   let hanging = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -100,6 +103,7 @@ export async function startFakeTwilioServer(
       };
       messages.push(message);
       createdAt.set(message.sid, new Date());
+      acceptedListener(message);
       for (const waiter of waiters.filter((w) => messages.length >= w.count)) waiter.resolve();
       if (drops > 0) {
         drops -= 1;
@@ -156,6 +160,7 @@ export async function startFakeTwilioServer(
     },
     rotateAuthToken: (token) => void (expectedAuth = basic(token)),
     dropNextResponse: () => void (drops += 1),
+    onAccepted: (listener) => void (acceptedListener = listener),
     hangNext: (times = 1) => void (hangs += times),
     failNext: (failure, times = 1) => {
       for (let i = 0; i < times; i++) failures.push(failure);
