@@ -20,11 +20,15 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+# Serve settings are environment defaults, not CMD flags, so `docker run … kavak serve
+# --public-url …` (which replaces CMD) keeps them; override any with -e KAVAK_… or a flag.
+# SIGTERM drains in-flight work; docker stop waits 10 s by default, so the drain stays under it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     KAVAK_DB=/data/kavak.db \
-    KAVAK_LOG_LEVEL=info
+    KAVAK_LOG_LEVEL=info \
+    KAVAK_DRAIN_TIMEOUT_MS=8000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -40,5 +44,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["node", "bin/kavak.js"]
-# SIGTERM drains in-flight work; docker stop waits 10 s by default, so the drain stays under it.
-CMD ["serve", "--drain-timeout-ms", "8000"]
+CMD ["serve"]

@@ -13,6 +13,11 @@ export interface QueueOptions {
   /** Delay before retrying a message whose handler threw (a bug or a database error). */
   crashRetryMs?: number;
   logger: Logger;
+  /**
+   * How often to requeue messages left `processing` with no worker on them: a failed database
+   * write (a full disk) left the row unsettled, and it would block its customer until a restart.
+   */
+  sweepIntervalMs?: number;
   /** Lowers the concurrency while the event loop lags, so webhook acks stay fast. */
   governor?: { readonly limit: number };
 }
@@ -40,6 +45,7 @@ export class ShutdownSignal extends Error {
 export class MessageQueue {
   private readonly running = new Map<string, { promise: Promise<void>; abort: AbortController }>();
   private timer: NodeJS.Timeout | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
   private stopping = false;
   private started = false;
 
@@ -49,11 +55,13 @@ export class MessageQueue {
     private readonly options: QueueOptions,
   ) {}
 
-  /** Requeues what a previous process left in flight, then starts working. */
+  /** Requeues what a previous process left in flight, then starts working. Throws if the database cannot. */
   start(): number {
     const requeued = this.store.requeueInterrupted();
     if (requeued > 0) this.options.logger.warn('queue_recovered', { requeued });
     this.started = true;
+    this.sweeper = setInterval(() => this.sweep(), this.options.sweepIntervalMs ?? 10_000);
+    this.sweeper.unref();
     this.pump();
     return requeued;
   }
@@ -78,6 +86,7 @@ export class MessageQueue {
   async drain(timeoutMs: number): Promise<DrainResult> {
     this.stopping = true;
     clearTimeout(this.timer);
+    clearInterval(this.sweeper);
     const pending = [...this.running.values()];
     const total = pending.length;
     let timeout: NodeJS.Timeout | undefined;
@@ -146,9 +155,26 @@ export class MessageQueue {
         );
       }
     } catch (storeError) {
-      // The database itself failed: the row stays `processing` and the next start requeues it.
+      // The database itself failed: the row stays `processing` until the sweep requeues it.
       log.error('queue_requeue_failed', { error: String(storeError) });
     }
+  }
+
+  /**
+   * Requeues `processing` rows no handler of ours works on (one process owns the table, so
+   * those are writes that failed), then claims what is due, in case a wake-up was lost too.
+   */
+  private sweep(): void {
+    if (this.stopping) return;
+    try {
+      const stranded = this.store.processingMessageSids().filter((sid) => !this.running.has(sid));
+      for (const sid of stranded)
+        this.store.retryAt(sid, 'A database write failed; requeued by the sweep.', new Date());
+      if (stranded.length > 0) this.options.logger.warn('queue_swept', { requeued: stranded.length });
+    } catch (error) {
+      this.options.logger.error('queue_sweep_failed', { error: String(error) });
+    }
+    this.pump();
   }
 
   /** Sleeps until the next retry is due, when a slot is free for it. */

@@ -56,7 +56,12 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
 
   const worker = createWorker({ store, pipeline, sender, waiters, metrics, logger, settings });
   const governor = new LoadGovernor({ max: settings.concurrency });
-  const queue = new MessageQueue(store, worker, { concurrency: settings.concurrency, logger, governor });
+  const queue = new MessageQueue(store, worker, {
+    concurrency: settings.concurrency,
+    sweepIntervalMs: settings.sweepIntervalMs,
+    logger,
+    governor,
+  });
   const app = createServeApp({
     store,
     onStored: () => {
@@ -78,12 +83,26 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
     ],
   });
 
+  // The queue first: a server whose queue cannot run must not listen (it would ack every
+  // webhook with a 500, or worse look healthy, forever).
+  let recovered: number;
+  try {
+    recovered = startQueue(queue, input.db);
+  } catch (error) {
+    governor.stop();
+    throw error;
+  }
   const server = app.listen(settings.port, settings.host);
-  await listening(server, settings);
+  try {
+    await listening(server, settings);
+  } catch (error) {
+    await queue.drain(0);
+    governor.stop();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${port}`;
   for (const warning of setup.warnings) logger.warn('serve_warning', { warning });
-  const recovered = queue.start();
   logger.info('serve_listening', {
     url,
     webhook: `${settings.publicUrl ?? url}${WEBHOOK_PATH}`,
@@ -125,6 +144,23 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   }
 
   return { url, webhookUrl: `${url}${WEBHOOK_PATH}`, port, store, metrics, shutdown, closed };
+}
+
+function startQueue(queue: MessageQueue, db: Db): number {
+  try {
+    return queue.start();
+  } catch (error) {
+    const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+    throw new UserInputError(
+      `Cannot start the message queue on the database ${db.name}: ${(error as Error).message}`,
+      {
+        hint: busy
+          ? 'Another process holds a write lock on the database (a backup, another kavak serve): let it finish, then start again.'
+          : 'The database may be damaged: check it with sqlite3 (PRAGMA integrity_check), restore a backup, or point KAVAK_DB at another file.',
+        cause: error,
+      },
+    );
+  }
 }
 
 async function listening(server: Server, settings: ServeSettings): Promise<void> {

@@ -19,6 +19,25 @@ describe('serve settings', () => {
     expect(() => parseServeSettings({ publicUrl: 'ftp://x' }, {})).toThrow(/--public-url/);
   });
 
+  it('takes defaults from KAVAK_* variables (the container image sets them); a flag wins', () => {
+    const env = {
+      KAVAK_DRAIN_TIMEOUT_MS: '8000',
+      KAVAK_CONCURRENCY: '8',
+      KAVAK_PUBLIC_URL: 'https://bot.example.com',
+    };
+    // What `docker run … kavak serve --public-url …` does: a flag replaces one value, not the rest.
+    expect(parseServeSettings({ publicUrl: 'https://other.example.com' }, env)).toMatchObject({
+      drainTimeoutMs: 8000,
+      concurrency: 8,
+      publicUrl: 'https://other.example.com',
+    });
+    expect(parseServeSettings({ concurrency: '2' }, env).concurrency).toBe(2);
+    expect(() => parseServeSettings({}, { KAVAK_DRAIN_TIMEOUT_MS: 'soon' })).toThrow(
+      /KAVAK_DRAIN_TIMEOUT_MS/,
+    );
+    expect(() => parseServeSettings({ sweepIntervalMs: '1' }, {})).toThrow(/--sweep-interval-ms/);
+  });
+
   it('refuses REST mode without credentials and says what to set', () => {
     const rest = parseServeSettings({}, {});
     expect(() => resolveServeSetup(rest, {})).toThrow(/TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN is not set/);

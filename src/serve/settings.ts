@@ -32,32 +32,59 @@ export const ServeSettingsSchema = z.object({
   turnTimeoutMs: int(100, 600_000).default(90_000),
   /** On SIGTERM, in-flight work gets this long to finish before it is requeued. */
   drainTimeoutMs: int(0, 600_000).default(20_000),
+  /** How often messages left `processing` by a failed database write are requeued. */
+  sweepIntervalMs: int(100, 3_600_000).default(10_000),
+  /**
+   * A reply Twilio refuses for a passing reason (a 401 during a credential outage, 5xx, 429, the
+   * network) is retried this long after the message arrived, past --max-attempts.
+   */
+  sendRetryWindowMs: int(0, 86_400_000).default(900_000),
 });
 export type ServeSettings = z.infer<typeof ServeSettingsSchema>;
 export type ServeSettingsInput = z.input<typeof ServeSettingsSchema>;
 
-const FLAG_NAMES: Record<string, string> = {
-  publicUrl: '--public-url',
-  trustProxy: '--trust-proxy',
-  twimlDeadlineMs: '--twiml-deadline-ms',
-  modelRpm: '--model-rpm',
-  maxAttempts: '--max-attempts',
-  drainTimeoutMs: '--drain-timeout-ms',
-  turnTimeoutMs: '--turn-timeout-ms',
-};
+/**
+ * Environment variables that give a setting its default (the container image sets them, so
+ * `docker run … serve --public-url …` keeps them); a flag always wins.
+ */
+export const SERVE_ENV_NAMES = {
+  host: 'HOST',
+  port: 'PORT',
+  publicUrl: 'KAVAK_PUBLIC_URL',
+  trustProxy: 'KAVAK_TRUST_PROXY',
+  reply: 'KAVAK_REPLY',
+  twimlDeadlineMs: 'KAVAK_TWIML_DEADLINE_MS',
+  concurrency: 'KAVAK_CONCURRENCY',
+  modelRpm: 'KAVAK_MODEL_RPM',
+  maxAttempts: 'KAVAK_MAX_ATTEMPTS',
+  retryBaseMs: 'KAVAK_RETRY_BASE_MS',
+  retryMaxMs: 'KAVAK_RETRY_MAX_MS',
+  turnTimeoutMs: 'KAVAK_TURN_TIMEOUT_MS',
+  drainTimeoutMs: 'KAVAK_DRAIN_TIMEOUT_MS',
+  sweepIntervalMs: 'KAVAK_SWEEP_INTERVAL_MS',
+  sendRetryWindowMs: 'KAVAK_SEND_RETRY_WINDOW_MS',
+} as const satisfies Partial<Record<keyof ServeSettings, string>>;
 
-/** Validates flags (HOST and PORT env vars fill host and port), naming the flag that is wrong. */
+/** Validates flags over their environment defaults, naming the flag (or variable) that is wrong. */
 export function parseServeSettings(
   input: ServeSettingsInput,
   env: Record<string, string | undefined> = {},
 ): ServeSettings {
-  const withEnv = { host: env.HOST || undefined, port: env.PORT || undefined, ...dropUndefined(input) };
-  const parsed = ServeSettingsSchema.safeParse(withEnv);
+  const flags = dropUndefined(input);
+  const fromEnv = Object.fromEntries(
+    Object.entries(SERVE_ENV_NAMES)
+      .map(([key, name]) => [key, env[name]?.trim() || undefined])
+      .filter(([, value]) => value !== undefined),
+  ) as Record<string, string>;
+  const parsed = ServeSettingsSchema.safeParse({ ...fromEnv, ...flags });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
-  const flag = FLAG_NAMES[key] ?? `--${key}`;
-  throw new UserInputError(`${flag} has a bad value: ${issue.message}.`, {
+  const source =
+    key in flags || !(key in fromEnv)
+      ? `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`
+      : SERVE_ENV_NAMES[key as keyof typeof SERVE_ENV_NAMES];
+  throw new UserInputError(`${source} has a bad value: ${issue.message}.`, {
     hint: 'Run kavak serve --help for the allowed values.',
   });
 }

@@ -2,6 +2,7 @@ import { KavakError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { maskPhone } from '../core/redact.js';
+import { abortScope } from '../runtime/abort-scope.js';
 import { ModelCallError } from '../runtime/errors.js';
 import type { Delivery, InboundRecord, MessageStore, ReplyKind } from '../store/message-store.js';
 import { classifyInbound, FALLBACK_REPLY } from './inbound-message.js';
@@ -15,6 +16,8 @@ export interface WorkerSettings {
   retryBaseMs: number;
   retryMaxMs: number;
   turnTimeoutMs: number;
+  /** A reply Twilio refuses for a passing reason is retried this long after the message arrived, past maxAttempts. */
+  sendRetryWindowMs: number;
 }
 
 export interface WorkerDeps {
@@ -66,7 +69,11 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
         record.replyParts && record.replyKind
           ? { parts: record.replyParts, kind: record.replyKind }
           : await produceReply(record, signal, log);
-      const delivery = await deliver(record, reply, signal);
+      // A reply saved by an earlier attempt may have been sent with Twilio's answer lost.
+      const delivery = await deliver(record, reply, signal, {
+        checkFirst: record.replyParts !== null,
+        log,
+      });
       settle(record, delivery, reply.kind, log);
     } catch (error) {
       if (signal.aborted && signal.reason instanceof ShutdownSignal) {
@@ -90,20 +97,26 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       log.warn('turn_recovered', { parts: saved.messages.length });
       return save(record, { text: saved.reply, parts: saved.messages, kind: 'answer' });
     }
-    const turnSignal = AbortSignal.any([signal, AbortSignal.timeout(deps.settings.turnTimeoutMs)]);
-    const turn = deps.pipeline.runTurn({
-      message: content.text,
-      conversationId: record.conversationId,
-      trackingId: record.trackingId,
-      signal: turnSignal,
-    });
-    const result = await untilAborted(turn, turnSignal).catch((error: unknown) => {
-      // However the runtime reports our abort (the openai one says "cancelled"), it was the turn timeout.
-      if (turnSignal.aborted && !signal.aborted) {
-        throw new TurnTimeoutError(`The turn did not finish within ${deps.settings.turnTimeoutMs} ms.`);
-      }
-      throw error;
-    });
+    // One signal per turn, linked to the shutdown signal and detached afterwards (see abortScope).
+    const turnScope = abortScope(signal, { timeoutMs: deps.settings.turnTimeoutMs });
+    const turnSignal = turnScope.signal;
+    const result = await untilAborted(
+      deps.pipeline.runTurn({
+        message: content.text,
+        conversationId: record.conversationId,
+        trackingId: record.trackingId,
+        signal: turnSignal,
+      }),
+      turnSignal,
+    )
+      .catch((error: unknown) => {
+        // However the runtime reports our abort (the openai one says "cancelled"), it was the turn timeout.
+        if (turnSignal.aborted && !signal.aborted) {
+          throw new TurnTimeoutError(`The turn did not finish within ${deps.settings.turnTimeoutMs} ms.`);
+        }
+        throw error;
+      })
+      .finally(() => turnScope.dispose());
     deps.metrics.turn(result.trace.latencyMs / 1000, result.trace.totals);
     log.info('turn_done', {
       latencyMs: result.trace.latencyMs,
@@ -121,14 +134,20 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     return { parts: reply.parts, kind: reply.kind };
   }
 
-  async function deliver(record: InboundRecord, reply: Reply, signal: AbortSignal): Promise<Delivery> {
+  async function deliver(
+    record: InboundRecord,
+    reply: Reply,
+    signal: AbortSignal,
+    options: { checkFirst: boolean; log: Logger },
+  ): Promise<Delivery> {
     const sent = deps.store.get(record.messageSid)?.replySids.length ?? record.replySids.length;
     const waiter = sent === 0 ? deps.waiters.take(record.messageSid) : undefined;
     if (waiter) {
       waiter(reply.parts);
       return 'twiml';
     }
-    if (!deps.sender) {
+    const sender = deps.sender;
+    if (!sender) {
       throw new DeliveryError({
         retryable: false,
         kind: 'no_credentials',
@@ -136,17 +155,35 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
           'The reply missed the TwiML deadline and there are no Twilio credentials to send it (set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN).',
       });
     }
-    for (const body of reply.parts.slice(sent)) {
+    // Parts go out one by one, so only the first unsent one can have been in flight.
+    let check = options.checkFirst;
+    for (const [index, body] of reply.parts.slice(sent).entries()) {
       if (signal.aborted) throw signal.reason;
+      const message = { from: record.to, to: record.customer, body };
       let sid: string;
       try {
-        sid = await deps.sender.send({ from: record.to, to: record.customer, body });
+        const accepted = check ? await findAccepted(sender, record, message, signal) : undefined;
+        if (accepted) options.log.warn('reply_already_accepted', { part: sent + index + 1 });
+        sid = accepted ?? (await sender.send(message, signal));
       } catch (error) {
         throw new DeliveryError(describeSendFailure(error));
       }
+      check = false;
       deps.store.addReplySid(record.messageSid, sid);
     }
     return 'rest';
+  }
+
+  /** Asks Twilio whether it already took this part (the answer to an earlier send was lost). */
+  function findAccepted(
+    sender: RestReplySender,
+    record: InboundRecord,
+    message: { from: string; to: string; body: string },
+    signal: AbortSignal,
+  ): Promise<string | undefined> {
+    if (!sender.findAccepted) return Promise.resolve(undefined);
+    const excluding = new Set(deps.store.replySidsOfConversation(record.conversationId));
+    return sender.findAccepted({ ...message, since: new Date(record.receivedAt), excluding }, signal);
   }
 
   function settle(record: InboundRecord, delivery: Delivery, kind: ReplyKind, log: Logger): void {
@@ -170,10 +207,8 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
   ): Promise<void> {
     const { kind, reason, retryable } = describeFailure(error);
     deps.metrics.error(kind);
-    if (retryable && record.attempts < deps.settings.maxAttempts) {
-      const delayMs = backoff(record.attempts);
-      deps.store.retryAt(record.messageSid, reason, new Date(Date.now() + delayMs));
-      log.warn('message_retry', { kind, error: reason, retryInMs: delayMs });
+    if (retryable && (record.attempts < deps.settings.maxAttempts || mayKeepSending(record, error))) {
+      retryLater(record, kind, reason, log);
       return;
     }
     if (replyReady) {
@@ -191,12 +226,15 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       error: reason,
     });
     try {
-      settle(record, await deliver(record, fallback, signal), 'fallback', log);
+      settle(record, await deliver(record, fallback, signal, { checkFirst: false, log }), 'fallback', log);
     } catch (sendError) {
       if (signal.aborted && signal.reason instanceof ShutdownSignal)
         return deps.store.release(record.messageSid);
       const failure = describeFailure(sendError);
       deps.metrics.error(failure.kind);
+      // The fallback is saved: a later attempt sends it without asking the model again.
+      if (failure.retryable && mayKeepSending(record, sendError))
+        return retryLater(record, failure.kind, failure.reason, log);
       deps.store.fail(
         record.messageSid,
         `${reason}; the fallback reply could not be sent either: ${failure.reason}`,
@@ -204,6 +242,20 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       deps.metrics.finished('failed', (Date.now() - Date.parse(record.receivedAt)) / 1000);
       log.error('message_failed', { kind: failure.kind, error: failure.reason });
     }
+  }
+
+  function retryLater(record: InboundRecord, kind: string, reason: string, log: Logger): void {
+    const delayMs = backoff(record.attempts);
+    deps.store.retryAt(record.messageSid, reason, new Date(Date.now() + delayMs));
+    log.warn('message_retry', { kind, error: reason, retryInMs: delayMs });
+  }
+
+  /** Twilio refusing a ready reply for a passing reason (a credential outage) gets a time budget, not an attempt count. */
+  function mayKeepSending(record: InboundRecord, error: unknown): boolean {
+    return (
+      error instanceof DeliveryError &&
+      Date.now() - Date.parse(record.receivedAt) < deps.settings.sendRetryWindowMs
+    );
   }
 
   /** Exponential backoff with ±20% jitter, so retries of many customers do not arrive together. */

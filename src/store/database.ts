@@ -89,6 +89,9 @@ const MIGRATIONS: string[] = [
      UPDATE inbound_status_counts SET n = n - 1 WHERE status = OLD.status;
      UPDATE inbound_status_counts SET n = n + 1 WHERE status = NEW.status;
    END;`,
+  // The sweep (every few seconds) and the lookup before a re-send must not scan the table.
+  `CREATE INDEX IF NOT EXISTS inbound_messages_processing ON inbound_messages(id) WHERE status = 'processing';
+   CREATE INDEX IF NOT EXISTS inbound_messages_by_conversation ON inbound_messages(conversation_id, id);`,
 ];
 
 export function openDatabase(path: string): Db {
@@ -102,11 +105,20 @@ export function openDatabase(path: string): Db {
       cause: error,
     });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof UserInputError) throw error;
+    throw new UserInputError(`Cannot use the database at ${path}: ${(error as Error).message}`, {
+      hint: 'If it is damaged, restore a backup or point KAVAK_DB (or --db) at another file; if another process holds a lock on it, let it finish first.',
+      cause: error,
+    });
+  }
   return db;
 }
 

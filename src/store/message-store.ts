@@ -219,6 +219,23 @@ export class MessageStore {
       .run(at).changes;
   }
 
+  /** Every Twilio sid recorded for one customer's replies (so a lookup at Twilio does not take one for another). */
+  replySidsOfConversation(conversationId: string): string[] {
+    const rows = this.db
+      .prepare(`SELECT reply_sids FROM inbound_messages WHERE conversation_id = ? AND reply_sids != '[]'`)
+      .pluck()
+      .all(conversationId) as string[];
+    return rows.flatMap((sids) => z.array(z.string()).parse(JSON.parse(sids)));
+  }
+
+  /** Messages marked `processing` (the queue's sweep compares them with its own in-flight work). */
+  processingMessageSids(): string[] {
+    return this.db
+      .prepare(`SELECT message_sid FROM inbound_messages WHERE status = 'processing' ORDER BY id`)
+      .pluck()
+      .all() as string[];
+  }
+
   /** Kept by triggers (see the migrations): four rows read, whatever the table's size. */
   countsByStatus(): Record<InboundStatus, number> {
     const counts: Record<InboundStatus, number> = { received: 0, processing: 0, replied: 0, failed: 0 };

@@ -65,6 +65,27 @@ describe('a broken model behind kavak serve (openai runtime → fake OpenAI serv
     expect(metrics).toMatch(/kavak_messages\{status="failed"\} 1/);
   });
 
+  it('retries a truncated model answer (cut-off JSON) instead of sending the fallback at once', async () => {
+    let calls = 0;
+    model = await startFakeModel({
+      replyText: '¡Hola Carla! ¿Qué auto buscas?',
+      answer: () =>
+        calls++ === 0
+          ? { kind: 'json', status: 200, body: '{"id":"chatcmpl-fake","object":"chat.completion","choi' }
+          : undefined,
+    });
+    harness = await startServeHarness({ config: openai(model.url), settings: { maxAttempts: 3 } });
+    await harness.send({ body: 'Hola, soy Carla', from: '+5215566666666' });
+    const [message] = await eventually(() => {
+      const all = harness!.server.store.all();
+      return all[0]?.status === 'replied' || all[0]?.status === 'failed' ? all : undefined;
+    });
+    expect(message).toMatchObject({ status: 'replied', attempts: 2, replyKind: 'answer' });
+    expect(harness.twilio.to('whatsapp:+5215566666666').map((m) => m.body)).toEqual([
+      '¡Hola Carla! ¿Qué auto buscas?',
+    ]);
+  });
+
   it('counts a turn that outlives --turn-timeout-ms as a failed attempt and falls back', async () => {
     model = await startFakeModel({ delayMs: 1_500 });
     harness = await startServeHarness({

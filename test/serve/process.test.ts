@@ -1,3 +1,5 @@
+import { openSync, writeSync, closeSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { MessageStore, type InboundRecord } from '../../src/store/message-store.js';
@@ -139,6 +141,39 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     expectEachRepliedOnceInOrder(storedMessages(db), twilio);
   });
 
+  it('killed with SIGKILL right after Twilio accepted a reply, does not send it again after a restart', async () => {
+    const db = tempDbPath();
+    const twilio = await fakeTwilio();
+    const model = await slowModel();
+    const running: { server?: ServeProcess } = {};
+    let kills = 0;
+    // Twilio took the reply, the server dies before it hears so: no sid recorded.
+    twilio.onAccepted(() => {
+      if (kills < 2 && running.server) {
+        kills += 1;
+        running.server.child.kill('SIGKILL');
+        running.server = undefined;
+      }
+    });
+    running.server = await serve(db, model, twilio);
+    const first = running.server;
+    await sendAll(first.webhookUrl, 1);
+    expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
+    const second = (running.server = await serve(db, model, twilio));
+    expect(await second.exited).toMatchObject({ signal: 'SIGKILL' });
+
+    const third = await serve(db, model, twilio);
+    await eventually(
+      () => storedMessages(db).every((m) => m.status === 'replied'),
+      30_000,
+      'every message replied',
+    );
+    third.child.kill('SIGTERM');
+    await third.exited;
+    expectEachRepliedOnceInOrder(storedMessages(db), twilio);
+    expect(third.logs.some((line) => line.includes('"reply_already_accepted"'))).toBe(true);
+  });
+
   it('on SIGTERM stops accepting, finishes in-flight messages, exits 0; the rest are answered after a restart', async () => {
     const db = tempDbPath();
     const twilio = await fakeTwilio();
@@ -203,5 +238,97 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     expect(accepted.code).toBe(0);
     expect(accepted.stderr).toMatch(/Acknowledged \(seguimiento t_[\w-]+\) with no reply in the response/);
     await twilio.waitForMessages(1);
+  });
+
+  it('on SIGTERM aborts a hanging Twilio send within the drain timeout taken from KAVAK_DRAIN_TIMEOUT_MS', async () => {
+    const db = tempDbPath();
+    const twilio = await fakeTwilio();
+    const model = await startFakeModel();
+    cleanups.push(() => model.close());
+    twilio.hangNext();
+    const server = await startServeProcess(
+      ['--runtime', 'openai', '--base-url', model.url, '--db', db, '--model-rpm', '0'],
+      {
+        OPENAI_API_KEY: 'sk-test',
+        TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+        KAVAK_TWILIO_API_URL: twilio.url,
+        // As the image sets it: no --drain-timeout-ms on the command line.
+        KAVAK_DRAIN_TIMEOUT_MS: '500',
+      },
+    );
+    cleanups.push(() => void server.child.kill('SIGKILL'));
+    await sendAll(server.webhookUrl, 1);
+    await eventually(() => twilio.hanging === 1, 20_000, 'a send hanging at Twilio');
+
+    const stoppedAt = performance.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    // Twilio's own request timeout is 15 s; docker stop kills after 10 s.
+    expect(performance.now() - stoppedAt).toBeLessThan(10_000);
+    const hung = storedMessages(db).find((m) => m.replyKind === 'answer' && m.replySids.length === 0);
+    expect(hung).toMatchObject({ status: 'received' });
+  });
+
+  describe('exits non-zero and never listens when its queue cannot start', () => {
+    const serveOn = (db: string) =>
+      runKavak(
+        [
+          'serve',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          '0',
+          '--reply',
+          'twiml',
+          '--insecure-no-signature',
+          '--db',
+          db,
+        ],
+        {},
+        60_000,
+      );
+
+    it('while another process holds a write lock on the database (a backup)', async () => {
+      const db = tempDbPath();
+      openDatabase(db).close();
+      const backup = new Database(db);
+      cleanups.push(() => void backup.close());
+      backup.exec('BEGIN EXCLUSIVE');
+      const result = await serveOn(db);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Cannot start the message queue/);
+      expect(result.stderr).toMatch(/Another process holds a write lock/);
+      expect(result.stderr).not.toMatch(/serve_listening/);
+    });
+
+    it('on a database whose pages are damaged', async () => {
+      const db = tempDbPath();
+      const handle = openDatabase(db);
+      const store = new MessageStore(handle);
+      for (let i = 0; i < 300; i++)
+        store.insert({
+          messageSid: `SM${String(i).padStart(32, '0')}`,
+          trackingId: `t_${i}`,
+          conversationId: `c_${i % 7}`,
+          customer: 'whatsapp:+5215550000001',
+          to: 'whatsapp:+14155238886',
+          body: 'Hola '.repeat(50),
+          raw: {},
+        });
+      store.claimNext();
+      handle.close();
+      // Keep the header and schema page, scramble the rest.
+      const fd = openSync(db, 'r+');
+      const pageSize = 4096;
+      const garbage = Buffer.alloc(statSync(db).size - 2 * pageSize, 0xa5);
+      writeSync(fd, garbage, 0, garbage.length, 2 * pageSize);
+      closeSync(fd);
+      const result = await serveOn(db);
+      expect(result.code).not.toBe(0);
+      expect(result.code).not.toBeNull();
+      expect(result.stderr).toMatch(/malformed|not a database/);
+      expect(result.stderr).not.toMatch(/serve_listening/);
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   turnResult,
 } from './helpers/scripted-pipeline.js';
 import { customer, queueHarness, type QueueHarness } from './helpers/queue-harness.js';
+import { eventually } from './helpers/serve-harness.js';
 
 let harness: QueueHarness | undefined;
 afterEach(async () => {
@@ -115,6 +116,32 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     expect(harness.twilio.messages.map((m) => m.body)).toEqual(['Claro, te ayudo.']);
   });
 
+  it('keeps retrying a reply Twilio refuses with 401 (a credential outage) past the attempt limit', async () => {
+    const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
+    harness = await queueHarness({ pipeline, settings: { maxAttempts: 2 } });
+    harness.twilio.failNext({ status: 401, code: 20003, message: 'Authenticate' }, 4);
+    harness.receive(customer(11), 'Hola');
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'replied', attempts: 5, replyKind: 'answer' });
+    expect(pipeline.turns).toHaveLength(1);
+    expect(harness.twilio.to(customer(11)).map((m) => m.body)).toEqual(['Claro, te ayudo.']);
+  });
+
+  it('does not send a reply twice when Twilio accepted it but its answer was lost', async () => {
+    const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
+    harness = await queueHarness({ pipeline });
+    // Same text as this customer's earlier reply: that sid must not be taken for the lost one.
+    harness.receive(customer(12), 'Hola');
+    await harness.settled();
+    harness.twilio.dropNextResponse();
+    const second = harness.receive(customer(12), 'Hola otra vez');
+    const settled = await harness.settled();
+    expect(settled.map((m) => m.status)).toEqual(['replied', 'replied']);
+    const sent = harness.twilio.to(customer(12));
+    expect(sent.map((m) => m.body)).toEqual(['Claro, te ayudo.', 'Claro, te ayudo.']);
+    expect(harness.store.get(second.messageSid)).toMatchObject({ attempts: 2, replySids: [sent[1]!.sid] });
+  });
+
   it('gives up on a reply Twilio refuses for good (invalid number), with its reason', async () => {
     const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
     harness = await queueHarness({ pipeline });
@@ -193,5 +220,29 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
       first.twilio.to(customer(8))[0]!.sid,
     ]);
     await first.twilio.close();
+  });
+
+  it('after database writes fail (a full disk) requeues the stranded message; the customer is answered again', async () => {
+    const pipeline = scriptedPipeline((request) => `Respuesta a: ${request.message}`);
+    harness = await queueHarness({ pipeline, concurrency: 1 });
+    // Every write that settles a message fails, as on a full disk; replies and sids still save.
+    harness.db.exec(`CREATE TEMP TRIGGER disk_full BEFORE UPDATE OF status ON inbound_messages
+      WHEN OLD.status = 'processing' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const first = harness.receive(customer(10), 'Hola');
+    await eventually(
+      () => harness!.store.get(first.messageSid)?.replySids.length === 1 && harness!.queue.inFlight === 0,
+      5_000,
+      'the first reply sent and its handler gone',
+    );
+    expect(harness.store.get(first.messageSid)?.status).toBe('processing');
+    harness.receive(customer(10), '¿Tienen Jetta?');
+    // Space is freed: nothing restarts, yet both messages settle.
+    harness.db.exec('DROP TRIGGER disk_full');
+    const settled = await harness.settled();
+    expect(settled.map((m) => m.status)).toEqual(['replied', 'replied']);
+    expect(harness.twilio.to(customer(10)).map((m) => m.body)).toEqual([
+      'Respuesta a: Hola',
+      'Respuesta a: ¿Tienen Jetta?',
+    ]);
   });
 });

@@ -37,10 +37,24 @@ export function registerServeCommands(program: Command): void {
       'model requests per minute for all workers, 0 = no limit (default 300; none offline)',
     )
     .option('--max-attempts <n>', 'attempts before the polite fallback reply (default 4)')
+    .option('--retry-base-ms <ms>', 'first retry delay, doubling on each attempt (default 2000)')
+    .option('--retry-max-ms <ms>', 'longest retry delay (default 60000)')
     .option('--turn-timeout-ms <ms>', 'a turn taking longer counts as a failed attempt (default 90000)')
     .option(
       '--drain-timeout-ms <ms>',
       'on SIGTERM, time for in-flight work before it is requeued (default 20000)',
+    )
+    .option(
+      '--sweep-interval-ms <ms>',
+      'how often messages stuck by a failed database write are requeued (default 10000)',
+    )
+    .option(
+      '--send-retry-window-ms <ms>',
+      'keep retrying a reply Twilio refuses for a passing reason this long (default 900000)',
+    )
+    .addHelpText(
+      'after',
+      '\nEvery option above but --insecure-no-signature also reads an environment variable: HOST, PORT, then\nKAVAK_ and the option in capitals (KAVAK_PUBLIC_URL, KAVAK_DRAIN_TIMEOUT_MS, KAVAK_CONCURRENCY …). A flag wins.',
     )
     .action(async (options: ServeOptions, command: Command) => {
       const { serveCommand } = await import('./serve.js');

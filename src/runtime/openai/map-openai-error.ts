@@ -88,6 +88,12 @@ export function mapOpenAIError(error: unknown, context: ErrorContext): ModelCall
     }
     return new ModelCallError(message, { ...facts, kind: 'other', isRetryable: isRetryableStatus(status) });
   }
+  if (isCutOffAnswer(error)) {
+    return new ModelCallError(
+      `The model at ${where} sent a cut-off answer: ${scrub((error as Error).message)}.`,
+      { url: context.url, kind: 'server', isRetryable: true, cause: error },
+    );
+  }
   const detail = error instanceof Error ? scrub(error.message) : scrub(String(error));
   return new ModelCallError(`The model call to ${where} failed: ${detail}`, {
     url: context.url,
@@ -95,6 +101,15 @@ export function mapOpenAIError(error: unknown, context: ErrorContext): ModelCall
     isRetryable: false,
     cause: error,
   });
+}
+
+/**
+ * A 200 whose body is not whole: invalid JSON (the SDK's JSON.parse fails) or the connection
+ * dropped while the body was read (undici's "terminated"). Asking again usually works.
+ */
+function isCutOffAnswer(error: unknown): boolean {
+  if (error instanceof SyntaxError) return true;
+  return error instanceof TypeError && error.message === 'terminated';
 }
 
 /** Removes the key itself and anything shaped like an OpenAI key or bearer token. */

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -269,6 +270,20 @@ describe('createOpenAIRuntime: retries and errors', () => {
     expect(error).toMatchObject({ kind: 'other', isRetryable: false });
     expect(error.message).toMatch(/cancelled/);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('leaves no listener on a long-lived signal shared by many calls (eval passes one run-wide signal)', async () => {
+    server.fallback((request) =>
+      (request.body as { stream?: boolean }).stream
+        ? streamReply({ deltas: ['ho', 'la'] })
+        : completionReply({ content: 'hola' }),
+    );
+    const run = new AbortController();
+    for (let i = 0; i < 12; i++) {
+      await runtime().generate({ ...freeText, signal: run.signal });
+      for await (const part of runtime().stream({ ...freeText, signal: run.signal })) void part;
+    }
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
   });
 
   it('maps an unreachable server to a connection error', async () => {

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { ConfigError } from '../../core/errors.js';
+import { abortScope } from '../abort-scope.js';
 import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
 import { buildChatParams } from './build-chat-params.js';
 import { mapOpenAIError } from './map-openai-error.js';
@@ -50,14 +51,18 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
   async function generate(request: GenerateRequest): Promise<GenerateResult> {
     const model = request.model ?? settings.model;
     const { params, parser, warnings } = buildChatParams(request, model, openAIPlatform);
+    // Each call gets its own signal: the SDK never removes the listener it adds to it.
+    const call = abortScope(request.signal);
     try {
       const completion = await client.chat.completions.create(
         { ...params, stream: false },
-        { signal: request.signal },
+        { signal: call.signal },
       );
       return toGenerateResult(completionParts(completion, model), parser, warnings);
     } catch (error) {
       throw mapOpenAIError(error, errorContext(model));
+    } finally {
+      call.dispose();
     }
   }
 
@@ -69,10 +74,11 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
     let refusal = '';
     let usage: OpenAI.Completions.CompletionUsage | null | undefined;
     let answeredBy = model;
+    const call = abortScope(request.signal);
     try {
       const chunks = await client.chat.completions.create(
         { ...params, stream: true, stream_options: { include_usage: true } },
-        { signal: request.signal },
+        { signal: call.signal },
       );
       for await (const chunk of chunks) {
         if (chunk.model) answeredBy = chunk.model;
@@ -89,6 +95,8 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
       }
     } catch (error) {
       throw mapOpenAIError(error, errorContext(model));
+    } finally {
+      call.dispose();
     }
     const parts = { text, refusal: refusal || undefined, finishReason, usage, model: answeredBy };
     yield { type: 'finish', result: toGenerateResult(parts, parser, warnings) };

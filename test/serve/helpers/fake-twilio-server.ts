@@ -37,6 +37,13 @@ export interface FakeTwilioServer {
   rotateAuthToken(token: string): void;
   /** The next `times` requests fail with this answer. */
   failNext(failure: ScriptedFailure, times?: number): void;
+  /** The next send is accepted (recorded) but its response is lost: the connection drops. */
+  dropNextResponse(): void;
+  /** Called for each accepted send before it is answered (e.g. to kill the sender right then). */
+  onAccepted(listener: (message: SentMessage) => void): void;
+  /** The next sends never get an answer (a hanging Twilio); `hanging` counts them. */
+  hangNext(times?: number): void;
+  readonly hanging: number;
   /** Messages sent to one customer address (e.g. whatsapp:+5215550000001). */
   to(customer: string): SentMessage[];
   /** Resolves when `count` messages were accepted; rejects after `timeoutMs`. */
@@ -50,6 +57,10 @@ export async function startFakeTwilioServer(
   const messages: SentMessage[] = [];
   const refused: { status: number; body: string }[] = [];
   const failures: ScriptedFailure[] = [];
+  let drops = 0;
+  let acceptedListener: (message: SentMessage) => void = () => {};
+  let hangs = 0;
+  let hanging = 0;
   const waiters: { count: number; resolve: () => void }[] = [];
   const basic = (token: string) =>
     `Basic ${Buffer.from(`${credentials.accountSid}:${token}`).toString('base64')}`;
@@ -62,11 +73,18 @@ export async function startFakeTwilioServer(
         res.end(JSON.stringify(body));
       };
       const path = `/2010-04-01/Accounts/${credentials.accountSid}/Messages.json`;
-      if (req.method !== 'POST' || req.url !== path)
+      const url = new URL(req.url ?? '/', 'http://fake');
+      if (url.pathname !== path || (req.method !== 'POST' && req.method !== 'GET'))
         return answer(404, { code: 20404, message: 'Not found', status: 404 });
       if (req.headers.authorization !== expectedAuth) {
         refused.push({ status: 401, body: form.get('Body') ?? '' });
         return answer(401, { code: 20003, message: 'Authenticate', status: 401 });
+      }
+      if (req.method === 'GET') return answer(200, listPage(url, path));
+      if (hangs > 0) {
+        hangs -= 1;
+        hanging += 1;
+        return;
       }
       const failure = failures.shift();
       if (failure) {
@@ -84,23 +102,52 @@ export async function startFakeTwilioServer(
         body: form.get('Body') ?? '',
       };
       messages.push(message);
+      createdAt.set(message.sid, new Date());
+      acceptedListener(message);
       for (const waiter of waiters.filter((w) => messages.length >= w.count)) waiter.resolve();
-      answer(201, {
-        sid: message.sid,
-        account_sid: credentials.accountSid,
-        from: message.from,
-        to: message.to,
-        body: message.body,
-        status: 'queued',
-        direction: 'outbound-api',
-        num_segments: '1',
-        num_media: '0',
-        api_version: '2010-04-01',
-        date_created: new Date().toUTCString(),
-        uri: `/2010-04-01/Accounts/${credentials.accountSid}/Messages/${message.sid}.json`,
-      });
+      if (drops > 0) {
+        drops -= 1;
+        return req.socket.destroy();
+      }
+      answer(201, resource(message));
     });
   });
+
+  const resource = (message: SentMessage & { createdAt?: Date }) => ({
+    sid: message.sid,
+    account_sid: credentials.accountSid,
+    from: message.from,
+    to: message.to,
+    body: message.body,
+    status: 'queued',
+    direction: 'outbound-api',
+    num_segments: '1',
+    num_media: '0',
+    api_version: '2010-04-01',
+    date_created: (message.createdAt ?? new Date()).toUTCString(),
+    uri: `/2010-04-01/Accounts/${credentials.accountSid}/Messages/${message.sid}.json`,
+  });
+  const createdAt = new Map<string, Date>();
+  // GET Messages.json?To=…&From=…: newest first, one page, as Twilio's list.
+  const listPage = (url: URL, path: string) => {
+    const to = url.searchParams.get('To');
+    const from = url.searchParams.get('From');
+    const found = messages
+      .filter((m) => (!to || m.to === to) && (!from || m.from === from))
+      .reverse()
+      .map((m) => resource({ ...m, createdAt: createdAt.get(m.sid) }));
+    return {
+      messages: found,
+      page: 0,
+      page_size: found.length,
+      start: 0,
+      end: Math.max(found.length - 1, 0),
+      uri: `${path}${url.search}`,
+      first_page_uri: `${path}${url.search}`,
+      next_page_uri: null,
+      previous_page_uri: null,
+    };
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -108,7 +155,13 @@ export async function startFakeTwilioServer(
     url: `http://127.0.0.1:${port}`,
     messages,
     refused,
+    get hanging() {
+      return hanging;
+    },
     rotateAuthToken: (token) => void (expectedAuth = basic(token)),
+    dropNextResponse: () => void (drops += 1),
+    onAccepted: (listener) => void (acceptedListener = listener),
+    hangNext: (times = 1) => void (hangs += times),
     failNext: (failure, times = 1) => {
       for (let i = 0; i < times; i++) failures.push(failure);
     },

@@ -46,6 +46,8 @@ export async function queueHarness(options: {
   pipeline: Pick<Pipeline, 'runTurn'>;
   settings?: Partial<WorkerSettings>;
   concurrency?: number;
+  /** How often the queue requeues stranded `processing` rows (default 50 ms here). */
+  sweepIntervalMs?: number;
   dbPath?: string;
   twilio?: FakeTwilioServer;
   start?: boolean;
@@ -64,6 +66,7 @@ export async function queueHarness(options: {
     retryBaseMs: 5,
     retryMaxMs: 40,
     turnTimeoutMs: 2_000,
+    sendRetryWindowMs: 10_000,
     ...options.settings,
   };
   const worker = createWorker({
@@ -77,6 +80,7 @@ export async function queueHarness(options: {
   });
   const queue = new MessageQueue(store, worker, {
     concurrency: options.concurrency ?? 4,
+    sweepIntervalMs: options.sweepIntervalMs ?? 50,
     logger: silentLogger,
   });
   if (options.start !== false) queue.start();
