@@ -1,10 +1,10 @@
 import { encodeChat, countTokens } from 'gpt-tokenizer/model/gpt-4o-mini';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import { DEFAULT_PRICES } from '../../src/core/config/schema.js';
 import { IntentResultSchema } from '../../src/core/intents/schema.js';
 import type { ModelCallSpan, TurnTrace } from '../../src/core/trace/schema.js';
 import { estimateCostUsd } from '../../src/core/trace/cost.js';
 import type { LoadedCase } from '../../src/eval/golden-set/index.js';
+import { toStrictJsonSchema } from '../../src/runtime/openai/to-strict-json-schema.js';
 import { seedProfile } from '../../src/eval/runner/seed-profile.js';
 import type { Bench, BenchContext } from '../harness/bench.js';
 import { target, type BenchOutcome, type BenchTable } from '../harness/report.js';
@@ -200,9 +200,7 @@ export const tokensBench: Bench = {
     const overTwo = single.filter((t) => t.calls.length > 2);
     const growth = taskGrowth(sample, medium, large);
     const flagged = growth.filter((g) => g.growth > GROWTH_FLAG);
-    const schemaTokens = countTokens(
-      JSON.stringify(zodResponseFormat(IntentResultSchema, 'intents').json_schema.schema),
-    );
+    const schemaTokens = countTokens(JSON.stringify(toStrictJsonSchema(IntentResultSchema)));
 
     const figures: Record<string, number> = {
       turns: sample.length,

@@ -1,8 +1,8 @@
 import type OpenAI from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
 import type { GenerateRequest } from '../types.js';
 import { convertToOpenAIMessages } from './convert-messages.js';
 import { tokenLimitParam } from './token-limit.js';
+import { strictResponseFormat, zodContentParser } from './to-strict-json-schema.js';
 
 type ChatParams = Omit<OpenAI.Chat.Completions.ChatCompletionCreateParamsNonStreaming, 'stream'>;
 
@@ -41,12 +41,12 @@ export function buildChatParams(request: GenerateRequest, model: string, openAIP
 
   let parser: ContentParser | undefined;
   if (request.output) {
-    // The same response_format `chat.completions.parse` sends (strict JSON schema). We parse the
-    // content ourselves because `parse` throws the whole completion away on a bad JSON or a
-    // length finish, and core needs the raw text (for its repair retry) and the usage (for cost).
-    const format = zodResponseFormat(request.output.schema, request.output.name);
-    params.response_format = format;
-    parser = format;
+    // A strict JSON schema in its most portable form (see to-strict-json-schema.ts), not the SDK's
+    // zodResponseFormat: its `anyOf` nullables become always-null fields in llama.cpp grammars.
+    // We parse the content ourselves because `parse` throws the whole completion away on a bad
+    // JSON or a length finish, and core needs the raw text (for its repair retry) and the usage.
+    params.response_format = strictResponseFormat(request.output.name, request.output.schema);
+    parser = zodContentParser(request.output.schema);
   }
   return { params, parser, warnings };
 }
