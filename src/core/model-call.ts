@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { GenerateRequest, GenerateResult } from '../runtime/types.js';
-import type { RenderedPrompt } from './prompts/prompt-library.js';
+import type { PromptLibrary, RenderedPrompt } from './prompts/prompt-library.js';
 import type { AgentName } from './tasks.js';
 import { estimateCostUsd } from './trace/cost.js';
 import type { TurnContext } from './turn-context.js';
@@ -108,7 +108,7 @@ export async function generateStructured<T>(
     messages: [
       ...options.prompt.messages,
       { role: 'assistant', content: first.text },
-      { role: 'user', content: repairMessage(firstCheck) },
+      { role: 'user', content: repairMessage(ctx.prompts, firstCheck) },
     ],
   };
   const second = await callModel(ctx, { ...options, prompt: repairPrompt, output, attempt: 2 });
@@ -124,12 +124,18 @@ interface Invalid {
   cutOff: boolean;
 }
 
-/** A cut-off answer is not a schema mistake: the model is told so, and to write less. */
-function repairMessage({ error, cutOff }: Invalid): string {
-  if (cutOff)
-    return `Tu respuesta ${error}. Responde de nuevo solo con JSON que cumpla el esquema, más breve: sin espacios ni saltos de línea de más y con textos cortos.`;
-  return `Tu respuesta no es válida (${error}). Responde de nuevo solo con JSON que cumpla el esquema.`;
+/**
+ * The repair turn, from prompts/repair.md. A cut-off answer is not a schema mistake: the model is
+ * told so, and to write less.
+ */
+export function repairMessage(
+  prompts: PromptLibrary,
+  { error, cutOff }: Pick<Invalid, 'error' | 'cutOff'>,
+): string {
+  return prompts.fillSection('repair', cutOff ? REPAIR_SECTIONS.cutOff : REPAIR_SECTIONS.invalid, { error });
 }
+
+export const REPAIR_SECTIONS = { invalid: 'Inválida', cutOff: 'Cortada' } as const;
 
 function validate<T>(
   result: GenerateResult,

@@ -54,6 +54,11 @@ export class PromptLibrary {
     return text;
   }
 
+  /** One section filled with `vars` (the repair messages of prompts/repair.md). */
+  fillSection(name: string, title: string, vars: Record<string, unknown>): string {
+    return fillTemplate(this.section(name, title), vars, this.file(name).path).trim();
+  }
+
   /** System message from the objective/context/format/warning sections; user message from Entrada. */
   render(name: string, vars: Record<string, unknown>): RenderedPrompt {
     const file = this.file(name);

@@ -1,6 +1,7 @@
 import { renderReplyPrompt } from '../../core/agents/phrase.js';
 import { KavakError, UserInputError } from '../../core/errors.js';
 import { renderIntentsPrompt } from '../../core/intents/detect-intents.js';
+import { repairMessage } from '../../core/model-call.js';
 import type { Profile } from '../../core/profile.js';
 import { PromptLibrary } from '../../core/prompts/prompt-library.js';
 import { AgentNameSchema, type HistoryTurn } from '../../core/tasks.js';
@@ -11,7 +12,12 @@ import type { Rubric } from '../judge/rubric.js';
 import { startingProfile } from './seed-profile.js';
 
 /** Stand-ins for what only a model or the tools produce; the prompt's placeholders are what is checked. */
-const SAMPLE = { draft: '(borrador de prueba)', reply: '(respuesta de prueba)', facts: '(datos de prueba)' };
+const SAMPLE = {
+  draft: '(borrador de prueba)',
+  reply: '(respuesta de prueba)',
+  facts: '(datos de prueba)',
+  error: '(error de prueba)',
+};
 
 /**
  * Renders every prompt a run would send (intents per turn, reply for every agent, judge per
@@ -63,6 +69,8 @@ function renderAgentPrompts(
   profile: Profile,
 ): number {
   renderIntentsPrompt(prompts, { message, history, profile });
+  repairMessage(prompts, { error: SAMPLE.error, cutOff: false });
+  repairMessage(prompts, { error: SAMPLE.error, cutOff: true });
   for (const agent of AgentNameSchema.options) {
     renderReplyPrompt(prompts, { agent, message, draft: SAMPLE.draft, facts: {}, profile });
   }

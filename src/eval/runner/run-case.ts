@@ -1,3 +1,4 @@
+import { abortScope } from '../../runtime/abort-scope.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { Db } from '../../store/database.js';
 import type { LoadedCase } from '../golden-set/schema.js';
@@ -28,8 +29,10 @@ export async function runCase(
   onTurn: (turn: TurnOutcome) => void = () => {},
 ): Promise<CaseRun> {
   const started = performance.now();
-  const timeout = AbortSignal.timeout(deps.timeoutMs);
-  const signal = deps.signal ? AbortSignal.any([deps.signal, timeout]) : timeout;
+  // Not AbortSignal.any with AbortSignal.timeout: on Node 20 a GC can cancel that timer (see abortScope).
+  const scope = abortScope(deps.signal, { timeoutMs: deps.timeoutMs });
+  const { signal } = scope;
+  const timedOut = () => signal.aborted && !deps.signal?.aborted;
   const { store } = deps.pipeline.deps;
   const conversationId = store.newConversationId();
   const turns: TurnOutcome[] = [];
@@ -60,10 +63,12 @@ export async function runCase(
       onTurn(outcome);
     }
   } catch (error) {
-    const message = timeout.aborted
+    const message = timedOut()
       ? `timed out after ${deps.timeoutMs} ms at turn ${turns.length + 1} of ${goldenCase.turns.length} (raise --case-timeout)`
       : describe(error);
     return { ...base, status: 'error', error: message, score: 0, turns, latencyMs: elapsed(started) };
+  } finally {
+    scope.dispose();
   }
   const pass = turns.every((t) => t.pass);
   const score = turns.reduce((n, t) => n + t.score, 0) / turns.length;
