@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,14 @@ describe('kavak ask (offline, no key, no network)', () => {
     ]);
     expect(run.stdout).toContain('Toyota Corolla 2020');
     expect(run.stdout).toContain('$5,337.24');
+  });
+
+  it('--db :memory: keeps the conversation in memory: no file appears in the working folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kavak-mem-'));
+    const run = await runKavak(['ask', '--db', ':memory:', VERSA], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Nissan Versa 2020');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('names a bad config key and exits 2', async () => {
