@@ -24,7 +24,9 @@ describe('LoadGovernor', () => {
     const lowered = governor.limit;
     expect(lowered).toBeLessThan(16);
     expect(lowered).toBeGreaterThanOrEqual(1);
-    await sleep(1_000);
+    // Quiet samples raise it again; on a busy machine a quiet one can take a while to come.
+    const until = Date.now() + 20_000;
+    while (governor.limit <= lowered && Date.now() < until) await sleep(50);
     expect(governor.limit).toBeGreaterThan(lowered);
   });
 
