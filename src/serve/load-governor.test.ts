@@ -3,7 +3,7 @@ import { LoadGovernor } from './load-governor.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Polls a condition: a busy CI machine lags too, so recovery is awaited, not timed. */
-async function eventually(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function eventually(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (!condition()) {
     if (performance.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);

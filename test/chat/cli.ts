@@ -4,11 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './chat-fixture.js';
 
-/**
- * How tests run the real CLI: the built `kavak` (npm test builds first, in `pretest`), as one
- * node process like a user's — no wrapper process in between to relay signals.
- */
-export const CLI = [process.execPath, join(REPO, 'bin/kavak.js')];
+export { CLI } from '../helpers/run-kavak.js';
 
 export interface Workspace {
   dir: string;

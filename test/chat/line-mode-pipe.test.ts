@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { CLI_RUN_TIMEOUT_MS } from '../helpers/run-kavak.js';
 import { CLI, workspace } from './cli.js';
 
 function chat(input: string, ...args: string[]) {
@@ -10,12 +11,13 @@ function chat(input: string, ...args: string[]) {
     env: ws.env,
     input,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: CLI_RUN_TIMEOUT_MS,
   });
   return { ...run, ws };
 }
 
-describe('kavak chat with stdin piped (no terminal)', () => {
+// One CLI run per test, bounded by its own deadline.
+describe('kavak chat with stdin piped (no terminal)', { timeout: CLI_RUN_TIMEOUT_MS + 10_000 }, () => {
   it('prints one reply per line on stdout and never touches raw mode', () => {
     const run = chat('hola\nbusco un Nissan Versa\n');
     expect(run.stderr).not.toMatch(/raw mode|Raw mode/);

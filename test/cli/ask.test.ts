@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,16 +8,19 @@ import {
   startFakeOpenAIServer,
   type FakeOpenAIServer,
 } from '../helpers/fake-openai-server.js';
-import { runKavak } from '../helpers/run-kavak.js';
+import { CLI_RUN_TIMEOUT_MS, runKavak } from '../helpers/run-kavak.js';
 
 const VERSA = 'Hola, busco un Versa 2020 con menos de 60 mil km';
 const COROLLA = '¿Cuánto pagaría al mes por el Corolla 2020 con 20% de enganche a 4 años?';
+
+/** A test runs the CLI up to three times in a row; each run has its own deadline. */
+const THREE_RUNS = { timeout: 3 * CLI_RUN_TIMEOUT_MS + 10_000 };
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'kavak-cli-')), 'kavak.db');
 }
 
-describe('kavak ask (offline, no key, no network)', () => {
+describe('kavak ask (offline, no key, no network)', THREE_RUNS, () => {
   it('answers in Spanish with real catalog cars', async () => {
     const run = await runKavak(['ask', '--db', tempDb(), VERSA]);
     expect(run.code).toBe(0);
@@ -56,6 +59,14 @@ describe('kavak ask (offline, no key, no network)', () => {
     expect(run.stdout).toContain('$5,337.24');
   });
 
+  it('--db :memory: keeps the conversation in memory: no file appears in the working folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kavak-mem-'));
+    const run = await runKavak(['ask', '--db', ':memory:', VERSA], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Nissan Versa 2020');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('names a bad config key and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kavak-cfg-'));
     writeFileSync(join(dir, 'kavak.config.json'), JSON.stringify({ runtme: 'offline' }));
@@ -79,7 +90,7 @@ describe('kavak ask (offline, no key, no network)', () => {
   });
 });
 
-describe('kavak ask against an OpenAI-compatible server (real SDK, real HTTP)', () => {
+describe('kavak ask against an OpenAI-compatible server (real SDK, real HTTP)', THREE_RUNS, () => {
   let server: FakeOpenAIServer;
   beforeAll(async () => {
     server = await startFakeOpenAIServer();

@@ -62,10 +62,11 @@ describe('runEval against an OpenAI-compatible server', () => {
     const outcome = await run({ cases: await cases(5), concurrency: 5 });
     expect(outcome.cases.every((c) => c.status === 'passed')).toBe(true);
     expect(server.arrivals).toHaveLength(10);
-    for (let i = 0; i + 4 < server.arrivals.length; i++) {
-      expect(server.arrivals[i + 4]! - server.arrivals[i]!).toBeGreaterThanOrEqual(900);
-    }
-    expect(performance.now() - started).toBeGreaterThanOrEqual(2000);
+    // 4 per second: the 5th request cannot start before the first second is over, the 9th before
+    // the second. A busy machine only delays requests, so these hold however loaded it is (the
+    // gap between two arrivals does not: each arrival adds its own scheduling delay).
+    expect(server.arrivals[4]! - started).toBeGreaterThanOrEqual(1000);
+    expect(server.arrivals[8]! - started).toBeGreaterThanOrEqual(2000);
   });
 
   it('retries a 429 and a 500 and the case still passes', async () => {

@@ -28,6 +28,8 @@ export interface JsonReply {
   body: unknown;
   /** Wait this long before answering (to trigger client timeouts). */
   delayMs?: number;
+  /** Answer only once this settles (a test holds the model until it has sent everything). */
+  after?: Promise<unknown>;
 }
 
 export interface StreamReply {
@@ -36,6 +38,7 @@ export interface StreamReply {
   events: unknown[];
   headers?: Record<string, string>;
   delayMs?: number;
+  after?: Promise<unknown>;
 }
 
 export type FakeReply = JsonReply | StreamReply;
@@ -191,6 +194,11 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
 }
 
 function answerAfterDelay(res: ServerResponse, reply: FakeReply): void {
+  if (reply.after) {
+    const { after, ...rest } = reply;
+    void after.then(() => answerAfterDelay(res, rest));
+    return;
+  }
   if (!reply.delayMs) return answer(res, reply);
   const timer = setTimeout(() => answer(res, reply), reply.delayMs);
   // The client may give up first (a timeout test): then there is no one to answer.

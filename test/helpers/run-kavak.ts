@@ -2,6 +2,16 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/config/paths.js';
 
+/**
+ * How tests run the real CLI: the built `kavak` (npm test builds first, in `pretest`), as one
+ * node process like a user's — no wrapper process in between to relay signals, and no tsx
+ * compiling the sources at every start (on a loaded 2-core CI machine that alone took > 10 s).
+ */
+export const CLI = [process.execPath, join(packageRoot(), 'bin/kavak.js')];
+
+/** How long one CLI run may take before it is killed; generous, for a loaded CI machine. */
+export const CLI_RUN_TIMEOUT_MS = 60_000;
+
 export interface KavakRun {
   code: number;
   stdout: string;
@@ -9,22 +19,22 @@ export interface KavakRun {
 }
 
 /**
- * Runs the CLI from source (tsx) as a child process, the way a user runs it, with a clean
- * environment: no API keys leak in from the developer's shell.
+ * Runs the built CLI as a child process, the way a user runs it, with a clean environment: no
+ * API keys leak in from the developer's shell.
  */
 export function runKavak(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
 ): Promise<KavakRun> {
-  const root = packageRoot();
+  const [node, ...cli] = CLI;
   return new Promise((resolve) => {
     const child = execFile(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), join(root, 'src/cli/index.ts'), ...args],
+      node!,
+      [...cli, ...args],
       {
-        cwd: options.cwd ?? root,
+        cwd: options.cwd ?? packageRoot(),
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
-        timeout: 60_000,
+        timeout: CLI_RUN_TIMEOUT_MS,
       },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;

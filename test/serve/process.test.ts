@@ -21,21 +21,34 @@ afterEach(async () => {
 });
 
 const MODEL_DELAY_MS = 300;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A slow fake model that calls `onCall` with how many of its requests are unanswered. */
-async function slowModel(onCall: (inFlight: number) => void = () => {}): Promise<FakeModel> {
+/**
+ * A slow fake model that calls `onCall` with how many of its requests are unanswered. It holds
+ * every answer until `open` settles: on a loaded machine posting the messages can take longer than
+ * answering them, and the tests need them all queued before the first reply.
+ */
+async function slowModel(
+  open: Promise<unknown>,
+  onCall: (inFlight: number) => void = () => {},
+): Promise<FakeModel> {
   let inFlight = 0;
   const model = await startFakeModel({
-    delayMs: MODEL_DELAY_MS,
-    answer: () => {
+    answerAfter: () => {
       inFlight += 1;
-      setTimeout(() => (inFlight -= 1), MODEL_DELAY_MS);
       onCall(inFlight);
-      return undefined;
+      return open.then(() => sleep(MODEL_DELAY_MS)).then(() => (inFlight -= 1));
     },
   });
   cleanups.push(() => model.close());
   return model;
+}
+
+/** A promise and the function that settles it. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
 }
 
 async function fakeTwilio(): Promise<FakeTwilioServer> {
@@ -110,15 +123,17 @@ function expectEachRepliedOnceInOrder(messages: InboundRecord[], twilio: FakeTwi
   }
 }
 
-// Child processes (tsx start-up, restarts) on a loaded 2-core CI machine need more than 30 s.
-describe('kavak serve as a process', { timeout: 120_000 }, () => {
+// Child processes (tsx start-up, restarts) on a loaded 2-core CI machine need generous deadlines:
+// each wait below ends as soon as its condition holds.
+describe('kavak serve as a process', { timeout: 240_000 }, () => {
   it('killed with SIGKILL while messages are in flight, answers every one after a restart', async () => {
     const db = tempDbPath();
     const twilio = await fakeTwilio();
     const running: { server?: ServeProcess } = {};
     let killed = false;
+    const sent = gate();
     // Kill when a few replies went out and both workers wait on the model (none is mid-send).
-    const model = await slowModel((inFlight) => {
+    const model = await slowModel(sent.opened, (inFlight) => {
       if (!killed && running.server && twilio.messages.length >= 2 && inFlight >= 2) {
         killed = true;
         running.server.child.kill('SIGKILL');
@@ -126,6 +141,7 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     });
     const server = (running.server = await serve(db, model, twilio));
     await sendAll(server.webhookUrl, 2);
+    sent.open();
     expect(await server.exited).toMatchObject({ signal: 'SIGKILL' });
 
     const interrupted = storedMessages(db);
@@ -134,7 +150,7 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     expect(interrupted.filter((m) => m.status === 'replied').length).toBeLessThan(8);
 
     const restarted = await serve(db, model, twilio);
-    await twilio.waitForMessages(8, 30_000);
+    await twilio.waitForMessages(8, 60_000);
     restarted.child.kill('SIGTERM');
     expect(await restarted.exited).toEqual({ code: 0, signal: null });
     expect(restarted.logs.some((line) => line.includes('"queue_recovered"'))).toBe(true);
@@ -144,7 +160,7 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
   it('killed with SIGKILL right after Twilio accepted a reply, does not send it again after a restart', async () => {
     const db = tempDbPath();
     const twilio = await fakeTwilio();
-    const model = await slowModel();
+    const model = await slowModel(Promise.resolve());
     const running: { server?: ServeProcess } = {};
     let kills = 0;
     // Twilio took the reply, the server dies before it hears so: no sid recorded.
@@ -177,12 +193,14 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
   it('on SIGTERM stops accepting, finishes in-flight messages, exits 0; the rest are answered after a restart', async () => {
     const db = tempDbPath();
     const twilio = await fakeTwilio();
-    const model = await slowModel();
-    const server = await serve(db, model, twilio, ['--drain-timeout-ms', '15000']);
+    const sent = gate();
+    const model = await slowModel(sent.opened);
+    const server = await serve(db, model, twilio, ['--drain-timeout-ms', '30000']);
     await sendAll(server.webhookUrl, 2);
+    sent.open();
     await eventually(
       () => storedMessages(db).filter((m) => m.status === 'processing').length === 2,
-      10_000,
+      30_000,
       'two in flight',
     );
 
@@ -196,7 +214,7 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     expect(server.logs.some((line) => line.includes('"serve_stopped"'))).toBe(true);
 
     const restarted = await serve(db, model, twilio);
-    await twilio.waitForMessages(8, 30_000);
+    await twilio.waitForMessages(8, 60_000);
     restarted.child.kill('SIGTERM');
     await restarted.exited;
     expectEachRepliedOnceInOrder(storedMessages(db), twilio);
@@ -237,7 +255,7 @@ describe('kavak serve as a process', { timeout: 120_000 }, () => {
     });
     expect(accepted.code).toBe(0);
     expect(accepted.stderr).toMatch(/Acknowledged \(seguimiento t_[\w-]+\) with no reply in the response/);
-    await twilio.waitForMessages(1);
+    await twilio.waitForMessages(1, 60_000);
   });
 
   it('on SIGTERM aborts a hanging Twilio send within the drain timeout taken from KAVAK_DRAIN_TIMEOUT_MS', async () => {

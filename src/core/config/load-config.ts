@@ -61,7 +61,7 @@ export function loadConfig(
     model: merged.model ?? (runtime === 'offline' ? 'offline' : 'gpt-4o-mini'),
     baseUrl: merged.baseUrl,
     apiKey,
-    db: fromCwd(merged.db ?? '.kavak/kavak.db'),
+    db: databasePath(merged.db ?? '.kavak/kavak.db', fromCwd),
     catalog: fromPackage(merged.catalog, DEFAULT_PATHS.catalog),
     knowledge: fromPackage(merged.knowledge, DEFAULT_PATHS.knowledge),
     prompts: fromPackage(merged.prompts, DEFAULT_PATHS.prompts),
@@ -77,6 +77,11 @@ export function loadConfig(
     eval: merged.eval ?? {},
     configFile,
   };
+}
+
+/** SQLite's `:memory:` names no file: resolving it as a path would write a file called `:memory:`. */
+function databasePath(db: string, fromCwd: (p: string) => string): string {
+  return db === ':memory:' ? db : fromCwd(db);
 }
 
 function readConfigFile(explicit: string | undefined, cwd: string): { file: ConfigFile; path?: string } {

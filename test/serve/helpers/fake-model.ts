@@ -16,6 +16,8 @@ import {
 export interface FakeModelOptions {
   replyText?: string;
   delayMs?: number;
+  /** Called as each request arrives; the answer waits until the promise it returns settles. */
+  answerAfter?: () => Promise<unknown>;
   /** Overrides the answer of call `n` (0-based, over all calls). */
   answer?: (request: ReceivedRequest, call: number) => FakeReply | undefined;
 }
@@ -45,7 +47,7 @@ export async function startFakeModel(options: FakeModelOptions = {}): Promise<Fa
         ? JSON.stringify(GREETING_INTENTS)
         : (options.replyText ?? '¡Hola! ¿Qué auto buscas?'),
     });
-    return { ...reply, delayMs: options.delayMs };
+    return { ...reply, delayMs: options.delayMs, after: options.answerAfter?.() };
   });
   return {
     server,

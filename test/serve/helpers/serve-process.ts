@@ -27,6 +27,9 @@ export function baseEnv(extra: Record<string, string> = {}): Record<string, stri
   };
 }
 
+/** How long a child may take to start or to run; generous, for a loaded 2-core CI machine. */
+const PROCESS_DEADLINE_MS = 60_000;
+
 export interface ServeProcess {
   child: ChildProcess;
   /** e.g. http://127.0.0.1:41234/twilio/whatsapp, from the serve_listening log line. */
@@ -39,7 +42,7 @@ export interface ServeProcess {
 export async function startServeProcess(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = PROCESS_DEADLINE_MS,
 ): Promise<ServeProcess> {
   const cwd = mkdtempSync(join(tmpdir(), 'kavak-serve-proc-'));
   const child = spawn(
@@ -86,7 +89,7 @@ export async function startServeProcess(
 export function runKavak(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = PROCESS_DEADLINE_MS,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const cwd = mkdtempSync(join(tmpdir(), 'kavak-cli-'));
   const child = spawn(process.execPath, ['--import', TSX, cliEntry(), ...args], {
