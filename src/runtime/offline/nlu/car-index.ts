@@ -1,3 +1,4 @@
+import { compactKey } from '../../../tools/text/normalize.js';
 import { CAR_LEXICON, NEEDS_CONTEXT, NEEDS_MAKE } from './cars-lexicon.js';
 import { NOT_CAR_WORDS, foldSpelling } from './fuzzy.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -21,15 +22,6 @@ export interface CarIndex {
   readonly fuzzy: readonly { folded: string; name: CarName }[];
   /** Longest name in words ("Discovery Sport" = 2). */
   readonly maxWords: number;
-}
-
-/** "CX-5" → "cx5", "Mercedes Benz" → "mercedesbenz", "Clase A" → "clasea". */
-export function compactKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
 }
 
 function ambiguityOf(key: string, isModel: boolean): CarNameAmbiguity {
