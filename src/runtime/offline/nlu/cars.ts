@@ -2,7 +2,7 @@ import { editDistance } from '../../../tools/text/edit-distance.js';
 import { compactKey } from '../../../tools/text/normalize.js';
 import type { CarIndex, CarName } from './car-index.js';
 import { NOT_CAR_WORDS, allowedEdits, foldSpelling } from './fuzzy.js';
-import type { Span } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
 
 /** A car named in the message: a make ("Toyota"), a model ("Corolla", make implied) or both. */
 export interface CarMention extends Span {
