@@ -1,3 +1,4 @@
+import { editDistance } from '../tools/text/edit-distance.js';
 import { RuntimeNameSchema, type RuntimeName } from '../core/config/schema.js';
 
 /** What a line typed in the chat asks for: a slash command, or a message for the agent. */
@@ -140,21 +141,8 @@ export function closestCommand(word: string): ChatCommandName | undefined {
   if (byPrefix) return byPrefix;
   let best: { name: ChatCommandName; distance: number } | undefined;
   for (const name of names) {
-    const distance = editDistance(word, name);
+    const distance = editDistance(word, name, { max: 2 });
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,15 +1,30 @@
-import type { AgentName } from './tasks.js';
+import { AgentNameSchema, type AgentName } from './tasks.js';
 
 /** Twilio's limit for one WhatsApp message body. */
 export const WHATSAPP_MAX_CHARS = 1600;
 
-/** greeting → information → cars → financing → next step; the fallback only speaks alone. */
-const ORDER: AgentName[] = ['greeting', 'kavak_info', 'cars', 'financing', 'sales', 'fallback'];
+/**
+ * greeting → information → cars → financing → next step; the fallback only speaks alone.
+ * A record, so a new agent without a place in the reply does not compile.
+ */
+const REPLY_POSITION: Record<AgentName, number> = {
+  greeting: 0,
+  kavak_info: 1,
+  cars: 2,
+  financing: 3,
+  sales: 4,
+  fallback: 5,
+};
+
+/** Every agent, in the order their parts appear in a reply. */
+export const AGENTS_IN_REPLY_ORDER: readonly AgentName[] = [...AgentNameSchema.options].sort(
+  (a, b) => REPLY_POSITION[a] - REPLY_POSITION[b],
+);
 
 const LEADING_GREETING = /^\s*¡?\s*(hola|buen[oa]s? (d[ií]as|tardes|noches)|qu[eé] tal)[^.!?\n]*[.!?]+\s*/i;
 
 export function composeReply(parts: { agent: AgentName; text: string }[]): string {
-  const sorted = [...parts].sort((a, b) => ORDER.indexOf(a.agent) - ORDER.indexOf(b.agent));
+  const sorted = [...parts].sort((a, b) => REPLY_POSITION[a.agent] - REPLY_POSITION[b.agent]);
   const hasGreeting = sorted.some((p) => p.agent === 'greeting');
   return sorted
     .map((p, i) =>

@@ -8,7 +8,8 @@ import { combineEntities } from './profile-update.js';
 import type { Profile } from './profile.js';
 import type { AgentName } from './tasks.js';
 import type { TurnContext } from './turn-context.js';
-import { branchNamedIn, foldText } from './text.js';
+import { fold } from '../tools/text/normalize.js';
+import { branchNamedIn } from './text.js';
 
 export interface OrchestratedReply {
   reply: string;
@@ -84,14 +85,14 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
 
 /** A short "¿y …?" with no car, money or person in it. */
 function isBareFollowUp(ctx: TurnContext, e: AgentContext['entities']): boolean {
-  const text = foldText(ctx.message).replace(/^[\s¿¡]+/, '');
+  const text = fold(ctx.message).replace(/^[\s¿¡]+/, '');
   const carTalk =
     e.make || e.model || e.stockId || e.pick !== null || e.priceMax !== null || e.cheaper || e.customerName;
   return /^y\b/.test(text) && text.split(/\s+/).length <= 8 && !carTalk;
 }
 
 function asksBranchHours(ctx: TurnContext): boolean {
-  const text = foldText(ctx.message);
+  const text = fold(ctx.message);
   return (
     /\b(horario|a que hora|abre|abren|cierra|cierran)\b/.test(text) &&
     branchNamedIn(ctx.message, ctx.tools.knowledge.branches) !== undefined

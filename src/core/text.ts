@@ -1,9 +1,5 @@
 import type { Branch } from '../tools/knowledge/types.js';
-
-/** Lowercase, accents removed: how agents compare a customer's words with known names. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { fold } from '../tools/text/normalize.js';
 
 /**
  * Characters as a person (and WhatsApp) counts them: code points, so "ñ" and "🚗" are one each,
@@ -17,6 +13,6 @@ export function characterCount(text: string): number {
 
 /** The branch a message names ("en Antara", "¿a qué hora abre Explanada?"), if any. */
 export function branchNamedIn(message: string, branches: readonly Branch[]): Branch | undefined {
-  const text = foldText(message);
-  return branches.find((b) => text.includes(foldText(b.name)));
+  const text = fold(message);
+  return branches.find((b) => text.includes(fold(b.name)));
 }

@@ -3,7 +3,7 @@ import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { formatMXN } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
-import { foldText } from '../text.js';
+import { fold } from '../../tools/text/normalize.js';
 
 const SHOWN = 3;
 
@@ -56,7 +56,7 @@ function featureQuestion(ctx: AgentContext): { cars: Car[]; feature: Feature } |
     e.kmMax !== null ||
     e.cheaper;
   if (!feature || newSearch) return undefined;
-  const text = foldText(ctx.message);
+  const text = fold(ctx.message);
   const { catalog } = ctx.tools;
   const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
   if (/\b(de esos|de ellos|de estos|alguno|cual de)\b/.test(text) && shown.length)

@@ -1,5 +1,5 @@
 import type { Agent } from './agent.js';
-import { foldText } from '../text.js';
+import { fold } from '../../tools/text/normalize.js';
 
 const OFFER =
   'Puedo ayudarte a encontrar un auto seminuevo, calcular tu plan de financiamiento, resolver dudas sobre Kavak o agendar una visita.';
@@ -11,7 +11,7 @@ const IDENTITY =
 export const fallbackAgent: Agent = {
   name: 'fallback',
   run(ctx) {
-    const text = foldText(ctx.message);
+    const text = fold(ctx.message);
     const meaningful = /[\p{L}\p{N}]/u.test(ctx.message);
     let draft: string;
     let reason: string;

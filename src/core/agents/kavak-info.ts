@@ -1,7 +1,8 @@
 import type { Branch, BranchLookup, KnowledgeSection } from '../../tools/knowledge/types.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
-import { branchNamedIn, foldText } from '../text.js';
+import { fold } from '../../tools/text/normalize.js';
+import { branchNamedIn } from '../text.js';
 
 const NOT_KNOWN_TAIL = 'si quieres, te comunico con un asesor de Kavak que te lo confirma.';
 const NOT_KNOWN = `No tengo ese dato y prefiero no darte información incorrecta; ${NOT_KNOWN_TAIL}`;
@@ -11,11 +12,11 @@ const BRANCH_WORDS =
 export const kavakInfoAgent: Agent = {
   name: 'kavak_info',
   run(ctx) {
-    const text = foldText(ctx.message);
+    const text = fold(ctx.message);
     const branch = branchNamedIn(ctx.message, ctx.tools.knowledge.branches);
     if (branch && HOURS_WORDS.test(text)) return hoursAnswer(branch);
     const asksBranches =
-      BRANCH_WORDS.test(foldText(ctx.message)) || /sede|sucursal/i.test(ctx.entities.topic ?? '');
+      BRANCH_WORDS.test(fold(ctx.message)) || /sede|sucursal/i.test(ctx.entities.topic ?? '');
     const city = ctx.entities.city ?? (asksBranches ? ctx.profile.city : null);
     // A city next to a visit request is for the sales agent, not a question about branches.
     if (asksBranches || (city && ctx.intent.entities.city && !ctx.otherAgents.includes('sales'))) {
@@ -95,7 +96,7 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // The "what I don't know" section lists the unknowns: the customer needs the plain answer.
   const unknown = best.id.startsWith('lo-que-no-se');
   // A price of a Kavak service (warranty extension, Kavak Total …) is never published.
-  const asked = foldText(ctx.message);
+  const asked = fold(ctx.message);
   const priceUnknown = !unknown && PRICE_WORDS.test(asked) && !OWN_CAR.test(asked);
   const draft = unknown
     ? NOT_KNOWN

@@ -1,3 +1,4 @@
+import { AGENTS_IN_REPLY_ORDER } from '../compose-reply.js';
 import type { IntentType } from '../intents/schema.js';
 import type { AgentName } from '../tasks.js';
 import type { Agent } from './agent.js';
@@ -30,8 +31,18 @@ export const AGENTS: Record<AgentName, Agent> = {
 /**
  * Agents of the second phase read what the first phase decided (the car just recommended is
  * the one to finance or to visit), so they run after it; agents within a phase run concurrently.
+ * A record, so a new agent without a phase does not compile (a list would skip it silently).
  */
-export const PHASES: AgentName[][] = [
-  ['greeting', 'kavak_info', 'cars', 'fallback'],
-  ['financing', 'sales'],
-];
+export const AGENT_PHASE: Record<AgentName, 1 | 2> = {
+  greeting: 1,
+  kavak_info: 1,
+  cars: 1,
+  fallback: 1,
+  financing: 2,
+  sales: 2,
+};
+
+/** Agents by phase, each phase in reply order. */
+export const PHASES: readonly (readonly AgentName[])[] = ([1, 2] as const).map((phase) =>
+  AGENTS_IN_REPLY_ORDER.filter((name) => AGENT_PHASE[name] === phase),
+);

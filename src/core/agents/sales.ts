@@ -6,7 +6,8 @@ import type { Agent, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carTitle, joinSpanish } from './format.js';
 import { namedCar } from './named-car.js';
-import { branchNamedIn, foldText } from '../text.js';
+import { fold } from '../../tools/text/normalize.js';
+import { branchNamedIn } from '../text.js';
 
 const ACTION_LABEL: Record<SalesAction, string> = {
   visit: 'una visita',
@@ -72,7 +73,7 @@ export const salesAgent: Agent = {
     }
 
     const lines: string[] = [];
-    const text = foldText(ctx.message);
+    const text = fold(ctx.message);
     if (HOME.test(text)) lines.push(`Sí, ${DIGITAL}.`);
     if (lookup && !lookup.hasBranch) lines.push(`En ${lookup.city} no tenemos sede, pero ${DIGITAL}.`);
 

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { editDistance } from '../../tools/catalog/fuzzy.js';
+import { editDistance } from '../../tools/text/edit-distance.js';
 import { UserInputError } from '../errors.js';
 
 /** Sections every prompt file is built from; `Entrada` becomes the user message. */
@@ -58,7 +58,7 @@ export class PromptPlaceholderError extends UserInputError {
     readonly placeholder: string,
     available: readonly string[],
   ) {
-    const near = available.find((name) => editDistance(name, placeholder, 2) <= 2);
+    const near = available.find((name) => editDistance(name, placeholder, { max: 2 }) <= 2);
     super(`${file}: the placeholder {{${placeholder}}} has no value.`, {
       hint:
         `Fix the prompt file${near ? ` (did you mean {{${near}}}?)` : ''}; this prompt takes ` +

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { editDistance } from '../../tools/text/edit-distance.js';
+
 type Segment = PropertyKey;
 
 /** The object schemas a value at `path` may be checked against (several under a union). */
@@ -28,22 +30,11 @@ export function allowedKeysAt(root: z.ZodType, path: readonly Segment[]): string
   return [...new Set(keys)];
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
 function closest(word: string, options: readonly string[]): string | undefined {
-  const scored = options.map((option) => ({ option, d: distance(word.toLowerCase(), option.toLowerCase()) }));
+  const scored = options.map((option) => ({
+    option,
+    d: editDistance(word.toLowerCase(), option.toLowerCase()),
+  }));
   const best = scored.sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.option : undefined;
 }

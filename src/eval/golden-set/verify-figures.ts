@@ -1,3 +1,5 @@
+import { fold } from '../../tools/text/normalize.js';
+
 /**
  * Figures written in golden-set keywords, read the way the keyword scorer compares them:
  * "$6,371.06" and "6371.06" are the same amount; "45,837 km" is a distance, not money.
@@ -26,10 +28,7 @@ export function figuresIn(keyword: string): Figure[] {
 
 /** Lowercase, no accents, punctuation as spaces: how phrases are compared with the knowledge text. */
 export function foldPhrase(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[^\p{L}\p{N}%$.,:]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

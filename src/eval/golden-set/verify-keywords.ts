@@ -1,3 +1,4 @@
+import { fold as foldText } from '../../tools/text/normalize.js';
 import type { Car, Catalog } from '../../tools/catalog/types.js';
 import { formatMXN } from '../../tools/money.js';
 import type { CaseFigures } from './verify-context.js';
@@ -22,8 +23,8 @@ export interface TurnScope {
   allBranches: Set<string>;
 }
 
-export const fold = (text: string): string =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+/** Folded and trimmed: how keywords are compared with names. */
+export const fold = (text: string): string => foldText(text).trim();
 
 /** The catalog model a name stands for, only when it is spelt exactly ("Versa", "Nissan Versa"). */
 export function exactModel(catalog: Catalog, text: string): { make: string; model: string } | undefined {

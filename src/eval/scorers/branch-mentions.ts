@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../tools/knowledge/types.js';
-import { foldText } from './text-match.js';
+import { fold } from '../../tools/text/normalize.js';
 
 /** A place the reply presents as a Kavak branch (or a city with branches). */
 export interface BranchClaim {
@@ -55,15 +55,15 @@ function inNegativeClause(text: string, index: number): boolean {
   const clauseStart = Math.max(
     ...['.', '!', '?', ';', ',', '\n'].map((mark) => before.lastIndexOf(mark) + 1),
   );
-  return NEGATION.test(foldText(before.slice(clauseStart)));
+  return NEGATION.test(fold(before.slice(clauseStart)));
 }
 
 /** A claim is grounded when it names a branch or a city with branches in the knowledge base. */
 export function isKnownBranchOrCity(name: string, knowledge: KnowledgeBase): boolean {
-  const key = foldText(name).replace(/[^\p{L}\p{N}]/gu, '');
+  const key = fold(name).replace(/[^\p{L}\p{N}]/gu, '');
   if (key === '') return true;
   const named = knowledge.branches.some((branch) => {
-    const branchKey = foldText(branch.name).replace(/[^\p{L}\p{N}]/gu, '');
+    const branchKey = fold(branch.name).replace(/[^\p{L}\p{N}]/gu, '');
     return key === branchKey || key === `kavak${branchKey}` || `kavak${key}` === branchKey;
   });
   return named || knowledge.branchesIn(name).hasBranch;

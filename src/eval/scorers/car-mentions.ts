@@ -1,5 +1,5 @@
 import type { Catalog } from '../../tools/catalog/types.js';
-import { foldKeepingPositions, foldText } from './text-match.js';
+import { fold, foldKeepingPositions } from '../../tools/text/normalize.js';
 
 /** A car named in a reply: "Nissan Versa 2020", "el Versa 2020", "ID 305016", "Toyota Hilux 2021". */
 export interface CarMention {
@@ -62,14 +62,14 @@ const NEGATION = /(?<![\p{L}])(?:no|ni|sin|ningun[ao]?|tampoco|nunca)(?![\p{L}])
 const vocabularies = new WeakMap<Catalog, Vocabulary>();
 
 function namePattern(name: string): string {
-  return foldText(name)
+  return fold(name)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .join(String.raw`[\s-]?`);
 }
 
 function compact(name: string): string {
-  return foldText(name).replace(/[^\p{L}\p{N}]/gu, '');
+  return fold(name).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function vocabularyOf(catalog: Catalog): Vocabulary {

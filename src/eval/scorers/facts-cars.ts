@@ -4,7 +4,7 @@ import { formatMXN, pesosToCents } from '../../tools/money.js';
 import { carReferences, findCarMentions, type CarReference } from './car-mentions.js';
 import { ok, violation, type Finding } from './findings.js';
 import type { FigureRole, MoneyFigure } from './money-figures.js';
-import { foldText } from './text-match.js';
+import { fold } from '../../tools/text/normalize.js';
 
 /** A car the reply offers (not a negated mention), with the catalog cars it can be. */
 export interface NamedCar {
@@ -105,7 +105,7 @@ export function checkConstraints(
 
 export function brokenConstraints(car: Car, c: CarConstraints, catalog: Catalog): string[] {
   const broken: string[] = [];
-  const same = (a: string, b: string) => foldText(a) === foldText(b);
+  const same = (a: string, b: string) => fold(a) === fold(b);
   if (c.make !== undefined && !same(catalog.resolveMake(c.make)?.make ?? c.make, car.make))
     broken.push(`make ${c.make} (is ${car.make})`);
   if (c.model !== undefined && !same(catalog.resolveModel(c.model, c.make)?.model ?? c.model, car.model)) {

@@ -7,7 +7,7 @@ import type { FactsExpectation } from '../golden-set/schema.js';
 import type { NamedCar } from './facts-cars.js';
 import { ok, violation, type Finding } from './findings.js';
 import type { FigureRole, MoneyFigure } from './money-figures.js';
-import { foldText } from './text-match.js';
+import { fold } from '../../tools/text/normalize.js';
 import { financingInput } from './tool-facts.js';
 
 type Figure = MoneyFigure & { role: FigureRole };
@@ -80,13 +80,13 @@ function carFor(figure: Figure, cars: readonly NamedCar[]): NamedCar | undefined
 function termFor(text: string, figure: Figure): number | undefined {
   const lineStart = text.lastIndexOf('\n', figure.start - 1) + 1;
   const lineEnd = text.indexOf('\n', figure.end);
-  const line = foldText(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+  const line = fold(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
   const onLine = [...line.matchAll(TERM)].map((match) => ({
     months: monthsOf(match),
     distance: Math.abs(lineStart + match.index - figure.start),
   }));
   if (onLine.length > 0) return onLine.sort((a, b) => a.distance - b.distance)[0]!.months;
-  const all = new Set([...foldText(text).matchAll(TERM)].map(monthsOf));
+  const all = new Set([...fold(text).matchAll(TERM)].map(monthsOf));
   return all.size === 1 ? [...all][0] : undefined;
 }
 

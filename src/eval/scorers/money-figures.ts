@@ -1,5 +1,5 @@
 import { statedFigures } from '../../tools/text/figures.js';
-import { foldKeepingPositions } from './text-match.js';
+import { foldKeepingPositions } from '../../tools/text/normalize.js';
 
 /** A money amount written in a text, with where it is. */
 export interface MoneyFigure {

@@ -1,9 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bareParams, intent, loadTools, type Tools } from '../../../test/eval/scorers/fixtures.js';
 import type { TurnTrace } from '../../core/trace/schema.js';
+import type { SCORER_WANTED } from './score-turn.js';
 import { aggregateTurn, DEFAULT_WEIGHTS, scoreCase, scoreTurn, scorersFor } from './score-turn.js';
 import { SCORER_TYPES } from './types.js';
 import { SCORERS } from './registry.js';
+
+// A record keyed by the scorer enum: a scorer with no rule is a compile error (npm run typecheck).
+// @ts-expect-error a local scorer with no rule does not compile
+const withoutRule: typeof SCORER_WANTED = { keywords: () => true };
 
 let tools: Tools;
 beforeAll(async () => {
@@ -13,6 +18,7 @@ beforeAll(async () => {
 describe('scoreTurn', () => {
   it('registers every scorer type but the judge', () => {
     expect(Object.keys(SCORERS).sort()).toEqual(SCORER_TYPES.filter((type) => type !== 'judge').sort());
+    expect(withoutRule).toBeDefined();
   });
 
   it('runs the scorers the expectation asks for, whatsapp unless turned off', () => {

@@ -32,15 +32,23 @@ export interface TurnScore {
   judgeUsage: JudgeUsage;
 }
 
-/** The scorers a turn's expectation asks for; whatsapp runs unless turned off. */
+/**
+ * When a turn's expectation asks for each local scorer; whatsapp runs unless turned off. A record,
+ * so a new scorer without a rule does not compile.
+ */
+export const SCORER_WANTED: Record<LocalScorerType, (expect: TurnExpectation) => boolean> = {
+  keywords: (expect) => expect.keywords !== undefined,
+  length: (expect) => expect.length !== undefined,
+  intents: (expect) => expect.intents !== undefined,
+  facts: (expect) => expect.facts !== undefined && expect.facts !== false,
+  whatsapp: (expect) => expect.whatsapp !== false,
+};
+
+const LOCAL_SCORER_TYPES = SCORER_TYPES.filter((type): type is LocalScorerType => type !== 'judge');
+
+/** The scorers a turn's expectation asks for, in SCORER_TYPES order. */
 export function scorersFor(expect: TurnExpectation): LocalScorerType[] {
-  const wanted: LocalScorerType[] = [];
-  if (expect.keywords) wanted.push('keywords');
-  if (expect.length) wanted.push('length');
-  if (expect.intents) wanted.push('intents');
-  if (expect.facts !== undefined && expect.facts !== false) wanted.push('facts');
-  if (expect.whatsapp !== false) wanted.push('whatsapp');
-  return wanted;
+  return LOCAL_SCORER_TYPES.filter((type) => SCORER_WANTED[type](expect));
 }
 
 /** "judge:tone" → judge. */

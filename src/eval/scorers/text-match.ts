@@ -3,10 +3,7 @@
  * so "$6,371.06", "6,371.06" and "6371.06" are one token ("$313,999.00" = "313999").
  */
 
-/** Lowercase without accents ("Año" → "ano"). */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { fold } from '../../tools/text/normalize.js';
 
 /** "$313,999.00" → "313999", "6,371.06" → "6371.06", "1.50" → "1.5". */
 export function normaliseNumber(raw: string): string {
@@ -21,7 +18,7 @@ const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|[\p{L}\p{N}]+/gu
 /** Word and number tokens of a text, folded and normalised. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of foldText(text).matchAll(TOKEN)) {
+  for (const match of fold(text).matchAll(TOKEN)) {
     const token = match[0];
     tokens.push(/^\d/.test(token) ? normaliseNumber(token) : token);
   }
@@ -34,23 +31,10 @@ export function tokenize(text: string): string[] {
  */
 export function containsPhrase(text: string, phrase: string): boolean {
   const needle = tokenize(phrase);
-  if (needle.length === 0) return foldText(text).includes(foldText(phrase).trim());
+  if (needle.length === 0) return fold(text).includes(fold(phrase).trim());
   const haystack = tokenize(text);
   for (let start = 0; start + needle.length <= haystack.length; start++) {
     if (needle.every((token, i) => haystack[start + i] === token)) return true;
   }
   return false;
-}
-
-/**
- * Folds a text without changing its length (after NFC), so positions found in the folded text
- * point at the same characters of the original.
- */
-export function foldKeepingPositions(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const folded = foldText(ch);
-    out += folded.length === ch.length ? folded : ch;
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import { KNOWN_MAKES, MAKE_ALIASES, OUTSIDE_CATALOG } from './aliases.js';
-import { compactKey, titleCase } from './normalize.js';
+import { compactKey } from '../text/normalize.js';
+import { titleCase } from './normalize.js';
 
 /** Spelling of every make we know, by compact key ("mercedesbenz", "vw", "kia" …). */
 const MAKE_SPELLING = new Map<string, string>();

@@ -6,6 +6,5 @@ export { DEFAULT_CATALOG_PATH } from './paths.js';
 export { CATALOG_COLUMNS, REQUIRED_COLUMNS } from './row.js';
 export { transmissionFromVersion } from './transmission.js';
 export { canonicalMake, canonicalModel } from './canonical-names.js';
-export { normalizeText, compactKey } from './normalize.js';
 export { BUDGET_STRETCH, RELAX_STEPS } from './constraints.js';
 export { DEFAULT_LIMIT } from './search.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
 import { UserInputError } from '../../core/errors.js';
 import { createCatalog } from './catalog.js';
-import { compactKey } from './normalize.js';
+import { compactKey } from '../text/normalize.js';
 import { CATALOG_COLUMNS, parseRow, REQUIRED_COLUMNS } from './row.js';
 import type { Car, Catalog, CatalogRowIssue } from './types.js';
 

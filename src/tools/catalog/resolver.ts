@@ -6,8 +6,10 @@ import {
   MODEL_FAMILY_ALIASES,
   OUTSIDE_CATALOG,
 } from './aliases.js';
-import { editDistance, typoThreshold } from './fuzzy.js';
-import { compactKey, digitsOf, normalizeText } from './normalize.js';
+import { editDistance } from '../text/edit-distance.js';
+import { compactKey, foldWords } from '../text/normalize.js';
+import { typoThreshold } from './fuzzy.js';
+import { digitsOf } from './normalize.js';
 import type { Car } from './types.js';
 
 export interface ModelRef {
@@ -37,7 +39,7 @@ const MIN_FUZZY_ALIAS = 6;
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en');
 
 function isGeneric(text: string): boolean {
-  return GENERIC_WORDS.has(normalizeText(text));
+  return GENERIC_WORDS.has(foldWords(text));
 }
 
 /** The single closest candidate within the typo threshold; ties between different targets give none. */
@@ -51,7 +53,7 @@ function closest<T>(
   for (const [candidateKey, target] of candidates) {
     const max = typoThreshold(Math.min(key.length, candidateKey.length));
     if (max === 0 || digitsOf(candidateKey) !== digitsOf(key)) continue;
-    const distance = editDistance(key, candidateKey, max);
+    const distance = editDistance(key, candidateKey, { max });
     if (distance > max || distance > best) continue;
     if (distance < best) {
       best = distance;
@@ -72,7 +74,7 @@ function fromTarget<T>(target: Target<T> | null, corrected: boolean): Lookup<T> 
 function modelKeys(model: string): { global: string[]; scoped: string[] } {
   const global = [compactKey(model)];
   const scoped: string[] = [];
-  const [family, ...rest] = normalizeText(model).split(' ');
+  const [family, ...rest] = foldWords(model).split(' ');
   const aliases = family === undefined ? undefined : MODEL_FAMILY_ALIASES[family];
   if (aliases && rest.length > 0) {
     const code = rest.join(' ');
@@ -212,7 +214,7 @@ export function createResolver(cars: readonly Car[]): NameResolver {
     const direct = lookupModelKey(key, scope);
     if (direct.kind === 'exact') return direct;
     // "vw jetta", "mazda 3", "land rover discovery": a make written before the model.
-    const words = normalizeText(text).split(' ');
+    const words = foldWords(text).split(' ');
     for (let i = 1; i < Math.min(words.length, 3); i++) {
       const prefix = words.slice(0, i).join('');
       const rest = words.slice(i).join('');

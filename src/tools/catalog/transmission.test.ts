@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalMake, canonicalModel } from './canonical-names.js';
-import { editDistance } from './fuzzy.js';
 import { transmissionFromVersion } from './transmission.js';
 
 describe('transmissionFromVersion', () => {
@@ -51,15 +50,4 @@ describe('canonical names', () => {
     ['CLASE  CLA', 'Clase CLA'],
     ['serie 3', 'Serie 3'],
   ])('model %s → %s', (raw, expected) => expect(canonicalModel(raw)).toBe(expected));
-});
-
-describe('editDistance', () => {
-  it('counts an adjacent swap as one edit and stops above the ceiling', () => {
-    expect(editDistance('toyota', 'toyota', 1)).toBe(0);
-    expect(editDistance('toyta', 'toyota', 1)).toBe(1);
-    expect(editDistance('nsisan', 'nissan', 1)).toBe(1);
-    expect(editDistance('wolksvagen', 'volkswagen', 2)).toBe(2); // w↔v twice
-    expect(editDistance('wolksvagen', 'volkswagen', 1)).toBe(2); // stops at max + 1
-    expect(editDistance('audi', 'volvo', 1)).toBe(2);
-  });
 });

@@ -1,5 +1,5 @@
 import { UserInputError } from '../../core/errors.js';
-import { fold } from './text.js';
+import { fold } from '../text/normalize.js';
 import type { KnowledgeSection } from './types.js';
 
 /** A section as parsed, with the city aliases that only branch sections use. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, stem, terms, words } from './text.js';
+import { fold } from '../text/normalize.js';
+import { stem, terms, words } from './text.js';
 
 describe('text', () => {
   it('folds case and accents, and reads "D.F." as one word', () => {

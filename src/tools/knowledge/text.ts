@@ -1,7 +1,4 @@
-/** Lowercase, without accents or diacritics ("Querétaro" → "queretaro", "año" → "ano"). */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { fold } from '../text/normalize.js';
 
 /** Folded words: letters and digits only, dots dropped so "D.F." reads "df" and "9:00" reads "9 00". */
 export function words(text: string): string[] {

@@ -1,3 +1,4 @@
+import { foldKeepingPositions } from './normalize.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -27,7 +28,7 @@ const RANGE_JOINERS = new Set(['a', 'y', 'o', 'u', '-', ',', 'al']);
 
 /** Every figure the text states, in order. */
 export function statedFigures(text: string): StatedFigure[] {
-  const folded = foldKeepingLength(text);
+  const folded = foldKeepingPositions(text);
   const tokens = tokenize(folded);
   const mentions = findNumbers(tokens);
   const indexAt = new Map(tokens.map((t, i) => [t.start, i]));
@@ -112,14 +113,4 @@ function unitAfter(
 
 function isSmall(mention: NumberMention): boolean {
   return mention.multiplier === 1 && !mention.currency && mention.value <= 120;
-}
-
-/** Lowercase, accents and ñ's tilde removed, one character for one: positions stay the text's. */
-function foldKeepingLength(text: string): string {
-  let folded = '';
-  for (const ch of text) {
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    folded += base.length === ch.length ? base : ch.length === 1 ? (base[0] ?? ' ') : ch;
-  }
-  return folded;
 }

@@ -1,4 +1,5 @@
-import { CAR_LEXICON, NEEDS_CONTEXT, NEEDS_MAKE } from './cars-lexicon.js';
+import { compactKey } from '../../../tools/text/normalize.js';
+import { CAR_LEXICON, NEEDS_CONTEXT, NEEDS_MAKE, modelNames } from '../../../tools/text/car-lexicon.js';
 import { NOT_CAR_WORDS, foldSpelling } from './fuzzy.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -21,15 +22,6 @@ export interface CarIndex {
   readonly fuzzy: readonly { folded: string; name: CarName }[];
   /** Longest name in words ("Discovery Sport" = 2). */
   readonly maxWords: number;
-}
-
-/** "CX-5" → "cx5", "Mercedes Benz" → "mercedesbenz", "Clase A" → "clasea". */
-export function compactKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
 }
 
 function ambiguityOf(key: string, isModel: boolean): CarNameAmbiguity {
@@ -60,18 +52,19 @@ export function buildCarIndex(vocabulary?: Vocabulary): CarIndex {
   const vocabMakes = new Map((vocabulary?.makes ?? []).map((m) => [compactKey(m), m]));
   const knownMakeKeys = new Set<string>();
   for (const entry of CAR_LEXICON) {
-    const keys = [entry.make, ...entry.aliases].map(compactKey);
+    const spellings = [entry.make, ...entry.aliases, ...(entry.misspellings ?? [])];
+    const keys = spellings.map(compactKey);
     const make = keys.map((k) => vocabMakes.get(k)).find((m) => m !== undefined) ?? entry.make;
     keys.forEach((k) => knownMakeKeys.add(k));
-    for (const alias of [entry.make, ...entry.aliases]) add(alias, make, null);
+    for (const alias of spellings) add(alias, make, null);
     const vocabModels = new Map(
       (vocabulary?.models ?? [])
         .filter((m) => keys.includes(compactKey(m.make)))
         .map((m) => [compactKey(m.model), m.model]),
     );
     for (const spec of entry.models) {
-      const [canonical, ...aliases] = spec.split('|') as [string, ...string[]];
-      const names = [canonical, ...aliases];
+      const { model: canonical, aliases, misspellings } = modelNames(spec);
+      const names = [canonical, ...aliases, ...misspellings];
       const model =
         names.map((n) => vocabModels.get(compactKey(n))).find((m) => m !== undefined) ?? canonical;
       for (const alias of names) add(alias, make, model);

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../tools/catalog/parse.js';
+import { DEFAULT_CATALOG_PATH } from '../../../tools/catalog/paths.js';
+import { createResolver } from '../../../tools/catalog/resolver.js';
 import { buildCarIndex } from './car-index.js';
 import { findCars } from './cars.js';
 import { normalize } from './normalize.js';
@@ -89,5 +92,19 @@ describe('findCars', () => {
     expect(carsIn('fiat uno')).toEqual([['Fiat', 'Uno']]);
     expect(carsIn('seat leon')).toEqual([['Seat', 'Leon']]);
     expect(carsIn('dodge durango')).toEqual([['Dodge', 'Durango']]);
+  });
+});
+
+describe('one car lexicon for the NLU and the catalog', () => {
+  it('reads "vocho" as the Volkswagen Beetle in both, a model we do not stock, not a make', async () => {
+    expect(carsIn('busco un vocho')).toEqual([['Volkswagen', 'Beetle']]);
+    const resolver = createResolver((await loadCatalog(DEFAULT_CATALOG_PATH)).cars);
+    expect(resolver.lookupMake('vocho')).toEqual({ kind: 'none' });
+    expect(resolver.lookupModel('vocho')).toEqual({ kind: 'outside', make: 'Volkswagen' });
+  });
+
+  it('knows the other names the catalog knew ("mini cooper", "morris garages")', () => {
+    expect(carsIn('me gusta el mini cooper')).toEqual([['Mini', 'Cooper']]);
+    expect(carsIn('busco un morris garages')).toEqual([['MG', null]]);
   });
 });

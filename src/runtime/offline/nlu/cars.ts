@@ -1,7 +1,8 @@
+import { editDistance } from '../../../tools/text/edit-distance.js';
+import { compactKey } from '../../../tools/text/normalize.js';
 import type { CarIndex, CarName } from './car-index.js';
-import { compactKey } from './car-index.js';
-import { NOT_CAR_WORDS, allowedEdits, editDistance, foldSpelling } from './fuzzy.js';
-import type { Span } from './span.js';
+import { NOT_CAR_WORDS, allowedEdits, foldSpelling } from './fuzzy.js';
+import type { Span } from '../../../tools/text/span.js';
 
 /** A car named in the message: a make ("Toyota"), a model ("Corolla", make implied) or both. */
 export interface CarMention extends Span {
@@ -192,7 +193,7 @@ function fuzzyMatch(word: string, index: CarIndex, previous: CarMention | undefi
   let best: { distance: number; names: CarName[] } = { distance: Infinity, names: [] };
   for (const candidate of index.fuzzy) {
     if (Math.abs(candidate.folded.length - folded.length) > edits) continue;
-    const distance = editDistance(folded, candidate.folded, substitution);
+    const distance = editDistance(folded, candidate.folded, { max: edits, substitution });
     if (distance > edits || distance > best.distance) continue;
     best =
       distance < best.distance

@@ -1,4 +1,4 @@
-import type { Span } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
 
 /**
  * Mexican cities (and the states people answer with), written the way customers write them,

@@ -2,8 +2,8 @@ import type { CueRule } from './cue-rule.js';
 import { CAR_RULES, FINANCING_RULES } from './rules-shopping.js';
 import { INFO_RULES } from './rules-info.js';
 import { GREETING_RULES, OUT_OF_SCOPE_RULES, SALES_RULES } from './rules-conversation.js';
-import type { Span } from './span.js';
-import { findAll } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
+import { findAll } from '../../../tools/text/span.js';
 
 export const ALL_RULES: readonly CueRule[] = [
   ...GREETING_RULES,

@@ -7,13 +7,13 @@ import { findFeatures } from './features.js';
 import type { NormalizedText } from './normalize.js';
 import type { NumberHints, RoledNumber } from './number-roles.js';
 import { classifyNumbers } from './number-roles.js';
-import { findNumbers } from './numbers.js';
+import { findNumbers } from '../../../tools/text/numbers.js';
 import { findBareName, findCustomerName } from './person.js';
 import { findCheaper, findPick } from './picks.js';
-import type { Span } from './span.js';
-import { findAll } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
+import { findAll } from '../../../tools/text/span.js';
 import { findTime } from './time.js';
-import { tokenize } from './tokens.js';
+import { tokenize } from '../../../tools/text/tokens.js';
 
 /** Where things were said, so intents inferred from entities alone keep the message's order. */
 export interface EntityPositions {

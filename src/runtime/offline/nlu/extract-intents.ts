@@ -16,7 +16,7 @@ import { extractEntities } from './entities.js';
 import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { normalize } from './normalize.js';
 import type { ExpectedAnswer, NumberHints } from './number-roles.js';
-import type { Span } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Nothing recognisable was asked: the fallback agent answers. */

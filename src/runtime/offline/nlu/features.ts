@@ -1,6 +1,6 @@
 import type { Transmission } from '../../../core/intents/schema.js';
-import type { Span } from './span.js';
-import { findAll } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
+import { findAll } from '../../../tools/text/span.js';
 
 export interface FeatureFacts {
   bluetooth: boolean | null;

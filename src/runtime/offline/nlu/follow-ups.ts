@@ -1,4 +1,5 @@
 import type { Entities } from '../../../core/intents/schema.js';
+import { fold } from '../../../tools/text/normalize.js';
 import type { ConversationContext } from './context.js';
 import type { Drafts } from './drafts.js';
 import { addDraft, substantive } from './drafts.js';
@@ -100,12 +101,8 @@ export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): vo
 /** "mañana a las 5" on its own proposes a visit; "te escribo al rato" does not. */
 function mostlyTime(text: string, entities: Entities): boolean {
   const letters = (s: string): number => s.replace(/[^a-z0-9]/g, '').length;
-  const time = normalizeForCount(entities.preferredTime ?? '');
+  const time = fold(entities.preferredTime ?? '');
   return letters(time) >= 0.6 * letters(text);
-}
-
-function normalizeForCount(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Fields that only a car search uses (not a car's identity). */

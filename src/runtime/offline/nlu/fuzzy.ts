@@ -13,29 +13,6 @@ export function foldSpelling(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/**
- * Optimal string alignment distance. Short words allow no substitutions (insertions, deletions
- * and swaps only): "toyta" → Toyota, but "manda" is not "Mazda" nor "venta" "Vento".
- */
-export function editDistance(a: string, b: string, allowSubstitution: boolean): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const same = a[i - 1] === b[j - 1];
-      const substitution = same ? 0 : allowSubstitution ? 1 : Infinity;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + substitution);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 /** How many edits a word of this length may be away from a car name and still be that name. */
 export function allowedEdits(length: number): { edits: number; substitution: boolean } {
   if (length < 5) return { edits: 0, substitution: false };

@@ -1,3 +1,5 @@
+import { fold } from '../../../tools/text/normalize.js';
+
 /**
  * WhatsApp Spanish → one matching form: lowercase, no accents (ñ → n), emojis dropped, letters
  * stretched for emphasis squeezed ("holaaa" → "hola"), chat shorthand expanded ("q" → "que"),
@@ -144,7 +146,7 @@ function foldCodePoint(codePoint: string): string {
   if (emojiWord) return ` ${emojiWord} `;
   const ordinal = ORDINAL_SIGNS[codePoint];
   if (ordinal) return ordinal;
-  if (/\p{L}/u.test(codePoint)) return codePoint.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (/\p{L}/u.test(codePoint)) return fold(codePoint);
   if (/[0-9]/.test(codePoint)) return codePoint;
   if (KEPT_SYMBOLS.has(codePoint)) return codePoint;
   return ' ';

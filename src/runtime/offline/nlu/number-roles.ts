@@ -1,5 +1,5 @@
 import * as cue from './number-cues.js';
-import type { NumberMention } from './numbers.js';
+import type { NumberMention } from '../../../tools/text/numbers.js';
 
 export type Bound = 'min' | 'max' | 'exact';
 

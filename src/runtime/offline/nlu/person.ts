@@ -1,6 +1,6 @@
 import type { NormalizedText } from './normalize.js';
 import { originalSlice } from './normalize.js';
-import type { Span } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
 
 const INTRO =
   /\b(me\s+llamo|mi\s+nombre\s+es|yo\s+soy|soy|my\s+name\s+is|i\s+am|i\s+m|im|this\s+is)\s+([a-z]+(?:\s+[a-z]+){0,3})/g;

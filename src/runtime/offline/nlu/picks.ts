@@ -1,5 +1,5 @@
-import type { Span } from './span.js';
-import { findAll } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
+import { findAll } from '../../../tools/text/span.js';
 
 const ORDINALS: Record<string, number> = {
   primer: 1,

@@ -1,7 +1,7 @@
 import type { NormalizedText } from './normalize.js';
 import { originalSlice } from './normalize.js';
-import type { Span } from './span.js';
-import { findAll } from './span.js';
+import type { Span } from '../../../tools/text/span.js';
+import { findAll } from '../../../tools/text/span.js';
 
 const DAY = String.raw`lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday`;
 const MONTH = String.raw`enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre`;

@@ -1,32 +1,39 @@
 /**
- * Makes and models common in Mexico, so a car name is recognised even when the catalog has none
- * in stock ("Tsuru", "Tesla"): the catalog tool then says so. The catalog's own names are merged
- * in at run time (car-index.ts) and win on spelling.
+ * The one car lexicon: makes and models common in Mexico with the other names customers use
+ * ("vw", "chevy", "vocho"), read by the offline NLU (nlu/car-index.ts) and the catalog resolver
+ * (catalog/aliases.ts), so a car name is recognised even when the catalog has none in stock
+ * ("Tsuru", "Tesla") and the catalog tool can say so. The catalog's own names win on spelling.
  *
- * A model is "Name" or "Name|alias|alias". Aliases are written normalised (lowercase, no accents).
+ * A model is "Name" or "Name|alias|~misspelling". Aliases are written folded (lowercase, no
+ * accents). Misspellings (`misspellings`, "~…") are exact keys for the NLU; the catalog leaves
+ * them to its typo tolerance, so it still reports them as corrected.
  */
 export interface LexiconMake {
   make: string;
+  /** Other names of the make ("vw", "chevy", "benz"). */
   aliases: string[];
+  /** Ways customers misspell or cut the make short ("nisan", "bm"). */
+  misspellings?: string[];
   models: string[];
+}
+
+/** A model spec split into its canonical name, other names, and misspellings. */
+export function modelNames(spec: string): { model: string; aliases: string[]; misspellings: string[] } {
+  const [model, ...rest] = spec.split('|') as [string, ...string[]];
+  return {
+    model,
+    aliases: rest.filter((name) => !name.startsWith('~')),
+    misspellings: rest.filter((name) => name.startsWith('~')).map((name) => name.slice(1)),
+  };
 }
 
 export const CAR_LEXICON: readonly LexiconMake[] = [
   {
     make: 'Volkswagen',
-    aliases: [
-      'vw',
-      'volks',
-      'volkswagen',
-      'volkswagon',
-      'wolkswagen',
-      'bolswagen',
-      'volswagen',
-      'folks',
-      'volkswaguen',
-    ],
+    aliases: ['vw', 'volks', 'volkswagen', 'folks'],
+    misspellings: ['volkswagon', 'wolkswagen', 'bolswagen', 'volswagen', 'volkswaguen', 'volkwagen'],
     models: [
-      'Jetta|jeta|yeta',
+      'Jetta|~jeta|~yeta',
       'Vento',
       'Gol',
       'Polo',
@@ -35,10 +42,10 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
       'Taos',
       'T-Cross|tcross',
       'Teramont',
-      'Touareg|tuareg',
+      'Touareg|~tuareg',
       'Passat',
       'Golf',
-      'Beetle|vocho|bocho|vochito|bochito|escarabajo',
+      'Beetle|vocho|~bocho|vochito|~bochito|escarabajo',
       'Saveiro',
       'Amarok',
       'CrossFox',
@@ -49,13 +56,14 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
   },
   {
     make: 'Nissan',
-    aliases: ['nissan', 'nisan', 'nissa', 'nisa'],
+    aliases: ['nissan'],
+    misspellings: ['nisan', 'nissa', 'nisa'],
     models: [
       'Versa',
       'Sentra',
       'March',
-      'Tsuru|tsuro|tzuru',
-      'Kicks|kiks',
+      'Tsuru|~tsuro|~tzuru',
+      'Kicks|~kiks',
       'X-Trail|xtrail|x trail',
       'Frontier',
       'NP300|np 300',
@@ -69,7 +77,8 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
   },
   {
     make: 'Chevrolet',
-    aliases: ['chevrolet', 'chevy', 'chevi', 'chebrolet'],
+    aliases: ['chevrolet', 'chevy', 'chevi', 'chevrole'],
+    misspellings: ['chebrolet'],
     models: [
       'Aveo',
       'Spark',
@@ -99,7 +108,7 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
       'Corolla',
       'Yaris',
       'Camry',
-      'RAV4|rav 4',
+      'RAV4|rav 4|rav',
       'Hilux',
       'Tacoma',
       'Avanza',
@@ -122,7 +131,7 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
       'HR-V|hrv',
       'BR-V|brv',
       'Fit',
-      'Odyssey|odisey|odysey',
+      'Odyssey|~odisey|~odysey',
       'Pilot',
     ],
   },
@@ -148,7 +157,8 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
   },
   {
     make: 'Hyundai',
-    aliases: ['hyundai', 'hyunday', 'hunday', 'hundai', 'jundai', 'hiundai'],
+    aliases: ['hyundai'],
+    misspellings: ['hyunday', 'hunday', 'hundai', 'jundai', 'hiundai'],
     models: ['Accent', 'Elantra', 'Grand i10|i10|grand i 10', 'Tucson', 'Creta', 'Santa Fe'],
   },
   {
@@ -175,24 +185,28 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
   },
   {
     make: 'Dodge',
-    aliases: ['dodge', 'dodch'],
+    aliases: ['dodge'],
+    misspellings: ['dodch'],
     models: ['Attitude', 'Neon', 'Journey', 'Durango', 'Charger', 'Challenger', 'Avenger', 'Dart', 'Vision'],
   },
   { make: 'RAM', aliases: ['ram'], models: ['700', '1500', '2500'] },
   {
     make: 'Jeep',
-    aliases: ['jeep', 'yip'],
+    aliases: ['jeep'],
+    misspellings: ['yip'],
     models: ['Grand Cherokee', 'Cherokee', 'Compass', 'Renegade', 'Wrangler', 'Patriot'],
   },
   { make: 'Chrysler', aliases: ['chrysler'], models: ['Pacifica', '300'] },
   {
     make: 'Renault',
-    aliases: ['renault', 'renol', 'reno'],
+    aliases: ['renault'],
+    misspellings: ['renol', 'reno'],
     models: ['Kwid', 'Duster', 'Captur', 'Koleos', 'Logan', 'Sandero', 'Stepway', 'Oroch', 'Fluence', 'Clio'],
   },
   {
     make: 'Peugeot',
-    aliases: ['peugeot', 'peugot', 'pegeot', 'peujot', 'pejo', 'peyo', 'peugeo'],
+    aliases: ['peugeot'],
+    misspellings: ['peugot', 'pegeot', 'peujot', 'pejo', 'peyo', 'peugeo'],
     models: ['208', '2008', '301', '308', '3008', '5008', 'Partner'],
   },
   { make: 'Seat', aliases: ['seat'], models: ['Ibiza', 'Leon', 'Toledo', 'Arona', 'Ateca', 'Tarraco'] },
@@ -204,12 +218,14 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
   },
   {
     make: 'Mitsubishi',
-    aliases: ['mitsubishi', 'mitsubichi'],
+    aliases: ['mitsubishi'],
+    misspellings: ['mitsubichi'],
     models: ['Mirage', 'Lancer', 'Outlander', 'L200', 'Montero'],
   },
   {
     make: 'BMW',
-    aliases: ['bmw', 'bm', 'beemer'],
+    aliases: ['bmw', 'beemer'],
+    misspellings: ['bm'],
     models: [
       'Serie 1',
       'Serie 2',
@@ -227,26 +243,27 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
   },
   {
     make: 'Mercedes-Benz',
-    aliases: ['mercedes', 'mercedes benz', 'benz', 'mercedez', 'mercedez benz'],
+    aliases: ['mercedes', 'mercedes benz', 'benz', 'mb'],
+    misspellings: ['mercedez', 'mercedez benz'],
     models: ['Clase A', 'Clase C', 'Clase E', 'Clase CLA|cla', 'GLA', 'GLC', 'GLE'],
   },
   { make: 'Audi', aliases: ['audi'], models: ['A1', 'A3', 'A4', 'A5', 'A6', 'Q2', 'Q3', 'Q5', 'Q7'] },
   { make: 'Volvo', aliases: ['volvo'], models: ['S60', 'XC40', 'XC60', 'XC90'] },
-  { make: 'MG', aliases: ['mg'], models: ['MG5|mg 5', 'MG3', 'ZS', 'HS', 'RX5'] },
+  { make: 'MG', aliases: ['mg', 'morris garages'], models: ['MG5|mg 5', 'MG3', 'ZS', 'HS', 'RX5'] },
   { make: 'JAC', aliases: ['jac'], models: ['SEI2|sei 2', 'SEI3|sei 3', 'SEI4|sei 4', 'J7'] },
   { make: 'Fiat', aliases: ['fiat'], models: ['Uno', 'Palio', 'Mobi', 'Argo', 'Pulse', '500'] },
-  { make: 'Mini', aliases: ['mini'], models: ['Cooper'] },
+  { make: 'Mini', aliases: ['mini'], models: ['Cooper|mini cooper'] },
   {
     make: 'Land Rover',
     aliases: ['land rover', 'landrover', 'range rover'],
-    models: ['Discovery Sport', 'Evoque|range rover evoque'],
+    models: ['Discovery Sport|discovery', 'Evoque|range rover evoque'],
   },
   { make: 'Lincoln', aliases: ['lincoln'], models: ['Nautilus', 'MKZ', 'Navigator'] },
-  { make: 'Infiniti', aliases: ['infiniti', 'infinity'], models: ['Q50', 'Q70', 'QX50'] },
+  { make: 'Infiniti', aliases: ['infiniti'], misspellings: ['infinity'], models: ['Q50', 'Q70', 'QX50'] },
   { make: 'Tesla', aliases: ['tesla'], models: ['Model 3', 'Model Y', 'Model S', 'Model X'] },
   { make: 'Acura', aliases: ['acura'], models: ['RDX', 'MDX', 'ILX'] },
   { make: 'Subaru', aliases: ['subaru'], models: ['Impreza', 'Forester', 'Outback', 'XV'] },
-  { make: 'Porsche', aliases: ['porsche', 'porche'], models: ['Cayenne', 'Macan'] },
+  { make: 'Porsche', aliases: ['porsche'], misspellings: ['porche'], models: ['Cayenne', 'Macan'] },
   { make: 'Lexus', aliases: ['lexus'], models: [] },
   { make: 'Cadillac', aliases: ['cadillac'], models: ['Escalade'] },
   { make: 'Buick', aliases: ['buick'], models: ['Encore', 'Enclave'] },
@@ -256,6 +273,8 @@ export const CAR_LEXICON: readonly LexiconMake[] = [
   { make: 'Jaguar', aliases: ['jaguar'], models: [] },
   { make: 'Alfa Romeo', aliases: ['alfa romeo'], models: [] },
   { make: 'Isuzu', aliases: ['isuzu'], models: [] },
+  { make: 'Geely', aliases: ['geely'], models: [] },
+  { make: 'Great Wall', aliases: ['great wall'], models: [] },
 ];
 
 /**
