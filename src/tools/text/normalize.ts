@@ -6,8 +6,11 @@
 
 /** Lowercase, without accents or diacritics ("Querétaro" → "queretaro", "Año" → "ano"). */
 export function fold(text: string): string {
+  // Most messages are plain ASCII: nothing to decompose.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Folded, anything but a–z and digits as one space: "Mercedes-Benz" → "mercedes benz", "CX5" stays "cx5". */
 export function foldWords(text: string): string {
@@ -29,8 +32,15 @@ export function compactKey(text: string): string {
 export function foldKeepingPositions(text: string): string {
   let out = '';
   for (const ch of text) {
-    const folded = fold(ch);
-    out += folded.length === ch.length ? folded : ch.length === 1 ? (folded[0] ?? ' ') : ch;
+    let same = foldedChars.get(ch);
+    if (same === undefined) {
+      const folded = fold(ch);
+      same = folded.length === ch.length ? folded : ch.length === 1 ? (folded[0] ?? ' ') : ch;
+      if (foldedChars.size < 10_000) foldedChars.set(ch, same);
+    }
+    out += same;
   }
   return out;
 }
+/** Characters seen so far, folded (a message has few distinct ones). */
+const foldedChars = new Map<string, string>();

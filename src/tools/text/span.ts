@@ -14,8 +14,8 @@ export function insideAny(position: number, spans: readonly Span[]): boolean {
 
 /** Every match of a regex source, as spans with the match text. The source is compiled with `g`. */
 export function findAll(text: string, source: RegExp): (Span & { match: RegExpExecArray })[] {
-  const flags = source.flags.includes('g') ? source.flags : `${source.flags}g`;
-  const regex = new RegExp(source.source, flags);
+  const regex = globalCopy(source);
+  regex.lastIndex = 0;
   const found: (Span & { match: RegExpExecArray })[] = [];
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
     if (match[0].length === 0) {
@@ -25,4 +25,15 @@ export function findAll(text: string, source: RegExp): (Span & { match: RegExpEx
     found.push({ start: match.index, end: match.index + match[0].length, match });
   }
   return found;
+}
+
+/** One compiled global copy per source regex (findAll runs on every message, many times). */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+function globalCopy(source: RegExp): RegExp {
+  let copy = globalCopies.get(source);
+  if (!copy) {
+    copy = new RegExp(source.source, source.flags.includes('g') ? source.flags : `${source.flags}g`);
+    globalCopies.set(source, copy);
+  }
+  return copy;
 }
