@@ -133,7 +133,7 @@ const CREDIT_QUESTIONS = new Set([
 
 /**
  * "¿Qué tasa manejan y a cuántos años financian?" is a kavak_info question, not a plan (no car, no
- * figures); thanks count only when nothing else was asked; the answer is never empty.
+ * figures); courtesies count only when nothing else was asked; the answer is never empty.
  */
 function finish(drafts: Drafts, found: ExtractedEntities): void {
   // A car named for a search ("¿cuánto cuesta el Mazda 3…?") is the search's, not a plan's.
@@ -144,11 +144,11 @@ function finish(drafts: Drafts, found: ExtractedEntities): void {
   if (info && drafts.has('financing') && !namesPlan && info.topics.some((t) => CREDIT_QUESTIONS.has(t))) {
     drafts.delete('financing');
   }
-  const outOfScope = drafts.get('out_of_scope');
-  if (outOfScope?.courtesyOnly && substantive(drafts).some((d) => d.type !== 'out_of_scope')) {
-    drafts.delete('out_of_scope');
+  if (substantive(drafts).length > 0) {
+    for (const draft of [...drafts.values()]) if (draft.courtesyOnly) drafts.delete(draft.type);
   }
-  if (substantive(drafts).length === 0 && !drafts.has('out_of_scope') && !drafts.has('greeting')) {
+  const answered = drafts.has('out_of_scope') || drafts.has('greeting') || drafts.has('social');
+  if (substantive(drafts).length === 0 && !answered) {
     addDraft(drafts, 'out_of_scope', 0, FALLBACK_CONFIDENCE);
   }
 }

@@ -68,7 +68,7 @@ export function applyFollowUps(
     else if (!drafts.has('greeting')) addDraft(drafts, 'greeting', positions.name, 0.6);
   }
   if (context.offer && NEGATIVE.test(text) && substantive(drafts).length === 0 && entities.pick === null) {
-    addDraft(drafts, 'out_of_scope', 0, 0.6, { topic: 'no gracias' });
+    addDraft(drafts, 'social', 0, 0.6, { topic: 'acknowledgement', courtesy: true });
   }
   if (
     nothingAsked() &&
@@ -92,7 +92,9 @@ export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): vo
   if (positions.financing !== null && !drafts.has('financing'))
     addDraft(drafts, 'financing', positions.financing, 0.8);
   const declined = [...drafts.values()].some((d) => d.type === 'out_of_scope' && !d.courtesyOnly);
-  if (declined || drafts.has('car_recommendation') || positions.search === null) return;
+  // "me lo dejas en 300" names a price to pay for this car, not a budget to search with.
+  if (declined || drafts.has('haggle') || drafts.has('car_recommendation') || positions.search === null)
+    return;
   if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {
     addDraft(drafts, 'car_recommendation', positions.search, 0.7);
   }
