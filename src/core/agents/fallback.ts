@@ -21,6 +21,10 @@ export const fallbackAgent: Agent = {
     } else if (IDENTITY.test(text)) {
       reason = 'identity';
       draft = `Soy el asistente virtual de Kavak (un bot). ${OFFER} Si prefieres, te comunico con un asesor.`;
+    } else if (ctx.intent.entities.topic === 'instrucciones') {
+      // An attempt to rewrite the rules (the intent model says so): no discount or role change.
+      reason = 'injection';
+      draft = `No puedo cambiar mis instrucciones: sigo siendo el asistente de Kavak y los precios son los publicados. ${OFFER}`;
     } else {
       reason = 'out_of_scope';
       draft = `Perdón, con eso no te puedo ayudar. ${OFFER} ¿Qué te interesa?`;

@@ -144,6 +144,13 @@ function finish(drafts: Drafts, found: ExtractedEntities): void {
   if (info && drafts.has('financing') && !namesPlan && info.topics.some((t) => CREDIT_QUESTIONS.has(t))) {
     drafts.delete('financing');
   }
+  // "Me lo dejas en 300 y me lo llevo hoy" buys only at that price, "de contado" is how the
+  // offer would be paid: both are part of the haggle, not requests of their own.
+  if (drafts.has('haggle')) {
+    const sale = drafts.get('sales');
+    if (sale && sale.salesActions.every((a) => a === 'buy' || a === 'reserve')) drafts.delete('sales');
+    if (info?.topics.every((t) => t === 'formas de pago')) drafts.delete('kavak_info');
+  }
   if (substantive(drafts).length > 0) {
     for (const draft of [...drafts.values()]) if (draft.courtesyOnly) drafts.delete(draft.type);
   }

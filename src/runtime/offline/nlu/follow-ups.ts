@@ -35,7 +35,9 @@ export function applyFollowUps(
   const shortReply = (text.match(/[a-z0-9]+/g) ?? []).length <= SHORT_REPLY_WORDS;
   const nothingAsked = (): boolean => substantive(drafts).length === 0 && !hasSearchOrFinancing(found);
 
-  if (context.offer && AFFIRMATIVE.test(text)) {
+  // "ok gracias, lo pienso y te escribo": the "ok" closes the chat, it does not take the offer.
+  const closing = drafts.get('social')?.topics.includes('goodbye') === true;
+  if (context.offer && AFFIRMATIVE.test(text) && !closing) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
   if (positions.pick !== null) {

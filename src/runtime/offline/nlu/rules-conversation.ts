@@ -141,7 +141,7 @@ export const SOCIAL_RULES: readonly CueRule[] = [
   ),
   social(
     'goodbye',
-    String.raw`adios|bye|bai|hasta\s+(?:luego|pronto|manana|la\s+proxima)|nos\s+vemos|chao|chau|cuidate|(?:es|seria|eso\s+es)\s+todo(?:\s+por\s+(?:hoy|ahora))?|ya\s+no\s+me\s+interesa|ya\s+no\s+(?:lo|la)\s+(?:quiero|necesito|ocupo)|lo\s+pensare|lo\s+voy\s+a\s+pensar|despues\s+(?:te|les)\s+escribo|luego\s+(?:te|les)\s+escribo`,
+    String.raw`adios|bye|bai|hasta\s+(?:luego|pronto|manana|la\s+proxima)|nos\s+vemos|chao|chau|cuidate|(?:es|seria|eso\s+es)\s+todo(?:\s+por\s+(?:hoy|ahora))?|ya\s+no\s+me\s+interesa|ya\s+no\s+(?:lo|la)\s+(?:quiero|necesito|ocupo)|lo\s+(?:pienso|pensare|voy\s+a\s+pensar|checo|platico)|despues\s+(?:te|les)\s+escribo|luego\s+(?:te|les)\s+escribo`,
     { courtesy: true, confidence: 0.8 },
   ),
   social(
@@ -158,7 +158,7 @@ export const SOCIAL_RULES: readonly CueRule[] = [
   ),
   social(
     'complaint',
-    String.raw`(?:que\s+)?(?:mal|malo|pesim[oa]|malisim[oa]|horrible|terrible|fatal|peor)\s+(?:servicio|atencion|trato|experiencia)|(?:servicio|atencion)\s+(?:tan\s+|muy\s+|bien\s+)?(?:mal[oa]?|pesim[oa]|horrible|terrible|de\s+lo\s+peor)|queja|quejarme|llevo\s+(?:\w+\s+){0,2}(?:dias|horas|semanas|meses|rato)\s+(?:esperando|sin)|(?:ya\s+)?van\s+(?:\w+\s+)?(?:dias|semanas|veces)\s+(?:que|sin)|nadie\s+me\s+(?:ha\s+)?(?:contesta|contestado|responde|respondido|atiende|atendido|llama|llamado|dice|regresa)|no\s+me\s+(?:han|ha)\s+(?:contestado|respondido|llamado|atendido|regresado|devuelto|entregado|resuelto|dicho)|nunca\s+me\s+(?:llamaron|contestaron|respondieron|atendieron|regresaron)|me\s+(?:estafaron|robaron|enganaron|mintieron|dejaron\s+plantad[oa])|fraude|estafa|decepcion(?:ad[oa])?|muy\s+mal\s+(?:ustedes|kavak)`,
+    String.raw`(?:que\s+)?(?:mal|malo|pesim[oa]|malisim[oa]|horrible|terrible|fatal|peor)\s+(?:servicio|atencion|trato|experiencia)|(?:servicio|atencion)\s+(?:tan\s+|muy\s+|bien\s+)?(?:mal[oa]?|pesim[oa]|horrible|terrible|de\s+lo\s+peor)|queja|quejarme|llevo\s+(?:\w+\s+){0,2}(?:dias|horas|semanas|meses|rato)\s+(?:esperando|sin)|(?:ya\s+)?van\s+(?:\w+\s+)?(?:dias|semanas|veces)\s+(?:que|sin)|nadie\s+me\s+(?:(?:ha|a)\s+)?(?:contesta|contestado|responde|respondido|atiende|atendido|llama|llamado|dice|regresa)|no\s+me\s+(?:han|ha|an|a)\s+(?:contestado|respondido|llamado|atendido|regresado|devuelto|entregado|resuelto|dicho)|nunca\s+me\s+(?:llamaron|contestaron|respondieron|atendieron|regresaron)|me\s+(?:estafaron|robaron|enganaron|mintieron|dejaron\s+plantad[oa])|fraude|estafa|decepcion(?:ad[oa])?|muy\s+mal\s+(?:ustedes|kavak)`,
     { confidence: 0.9 },
   ),
   social(
