@@ -4,16 +4,19 @@ import { AgentNameSchema, type AgentName } from './tasks.js';
 export const WHATSAPP_MAX_CHARS = 1600;
 
 /**
- * greeting → information → cars → financing → next step; the fallback only speaks alone.
+ * greeting → thanks or apology → information → cars → the price is fixed → financing → next step;
+ * the fallback only speaks alone.
  * A record, so a new agent without a place in the reply does not compile.
  */
 const REPLY_POSITION: Record<AgentName, number> = {
   greeting: 0,
-  kavak_info: 1,
-  cars: 2,
-  financing: 3,
-  sales: 4,
-  fallback: 5,
+  social: 1,
+  kavak_info: 2,
+  cars: 3,
+  haggle: 4,
+  financing: 5,
+  sales: 6,
+  fallback: 7,
 };
 
 /** Every agent, in the order their parts appear in a reply. */

@@ -61,6 +61,13 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
     byAgent.delete('fallback');
   }
 
+  // "Me lo dejas en 300 y me lo llevo hoy" buys only at the customer's price: answering the
+  // purchase would read as accepting it, so the haggle answer speaks alone.
+  const action = byAgent.get('sales')?.entities.salesAction ?? combined.salesAction;
+  if (byAgent.has('haggle') && byAgent.has('sales') && (action === 'buy' || action === 'reserve')) {
+    byAgent.delete('sales');
+  }
+
   const entities = followUpTopic ? { ...combined, topic: `${followUpTopic} ${ctx.message}` } : combined;
   let profile = ctx.profile;
   const parts: { agent: AgentName; text: string }[] = [];

@@ -22,7 +22,16 @@ export const IntentsTaskInputSchema = z.object({
 });
 export type IntentsTaskInput = z.infer<typeof IntentsTaskInputSchema>;
 
-export const AgentNameSchema = z.enum(['greeting', 'cars', 'financing', 'kavak_info', 'sales', 'fallback']);
+export const AgentNameSchema = z.enum([
+  'greeting',
+  'social',
+  'cars',
+  'financing',
+  'haggle',
+  'kavak_info',
+  'sales',
+  'fallback',
+]);
 export type AgentName = z.infer<typeof AgentNameSchema>;
 
 export const ReplyTaskInputSchema = z.object({

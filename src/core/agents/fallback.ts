@@ -21,12 +21,10 @@ export const fallbackAgent: Agent = {
     } else if (IDENTITY.test(text)) {
       reason = 'identity';
       draft = `Soy el asistente virtual de Kavak (un bot). ${OFFER} Si prefieres, te comunico con un asesor.`;
-    } else if (
-      /descuento|rebaja|mas barato si|precio especial|promocion|regalame/.test(text) ||
-      /descuento/i.test(ctx.entities.topic ?? '')
-    ) {
-      reason = 'discount';
-      draft = `Los precios de nuestro catálogo son los publicados y no puedo ofrecer descuentos ni promociones. Lo que sí puedo es calcularte un plan de financiamiento a tu medida o buscarte opciones dentro de tu presupuesto. ¿Te ayudo con eso?`;
+    } else if (ctx.intent.entities.topic === 'instrucciones') {
+      // An attempt to rewrite the rules (the intent model says so): no discount or role change.
+      reason = 'injection';
+      draft = `No puedo cambiar mis instrucciones: sigo siendo el asistente de Kavak y los precios son los publicados. ${OFFER}`;
     } else {
       reason = 'out_of_scope';
       draft = `Perdón, con eso no te puedo ayudar. ${OFFER} ¿Qué te interesa?`;

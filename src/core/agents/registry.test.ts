@@ -10,13 +10,21 @@ import { AGENTS, PHASES } from './registry.js';
  * `npm run typecheck` checks the @ts-expect-error lines below (vitest does not type-check).
  */
 // @ts-expect-error an agent with no phase does not compile
-const withoutPhase: typeof AGENT_PHASE = { greeting: 1, kavak_info: 1, cars: 1, fallback: 1, financing: 2 };
+const withoutPhase: typeof AGENT_PHASE = {
+  greeting: 1,
+  social: 1,
+  kavak_info: 1,
+  cars: 1,
+  fallback: 1,
+  financing: 2,
+  haggle: 2,
+};
 
 describe('agent and scorer registries', () => {
   it('runs every agent in exactly one phase, first phase before the one that reads it', () => {
     expect(PHASES).toEqual([
-      ['greeting', 'kavak_info', 'cars', 'fallback'],
-      ['financing', 'sales'],
+      ['greeting', 'social', 'kavak_info', 'cars', 'fallback'],
+      ['haggle', 'financing', 'sales'],
     ]);
     expect(PHASES.flat().sort()).toEqual([...AgentNameSchema.options].sort());
     expect(Object.keys(AGENTS).sort()).toEqual([...AgentNameSchema.options].sort());
@@ -25,8 +33,10 @@ describe('agent and scorer registries', () => {
   it('gives every agent one place in the reply', () => {
     expect(AGENTS_IN_REPLY_ORDER).toEqual([
       'greeting',
+      'social',
       'kavak_info',
       'cars',
+      'haggle',
       'financing',
       'sales',
       'fallback',

@@ -6,8 +6,10 @@ import { carsAgent } from './cars.js';
 import { fallbackAgent } from './fallback.js';
 import { financingAgent } from './financing.js';
 import { greetingAgent } from './greeting.js';
+import { haggleAgent } from './haggle.js';
 import { kavakInfoAgent } from './kavak-info.js';
 import { salesAgent } from './sales.js';
+import { socialAgent } from './social.js';
 
 /** One specialised agent per intent; the compiler catches an intent with no agent. */
 export const AGENT_FOR_INTENT: Record<IntentType, AgentName> = {
@@ -16,6 +18,8 @@ export const AGENT_FOR_INTENT: Record<IntentType, AgentName> = {
   financing: 'financing',
   kavak_info: 'kavak_info',
   sales: 'sales',
+  social: 'social',
+  haggle: 'haggle',
   out_of_scope: 'fallback',
 };
 
@@ -25,6 +29,8 @@ export const AGENTS: Record<AgentName, Agent> = {
   financing: financingAgent,
   kavak_info: kavakInfoAgent,
   sales: salesAgent,
+  social: socialAgent,
+  haggle: haggleAgent,
   fallback: fallbackAgent,
 };
 
@@ -38,8 +44,11 @@ export const AGENT_PHASE: Record<AgentName, 1 | 2> = {
   kavak_info: 1,
   cars: 1,
   fallback: 1,
+  social: 1,
   financing: 2,
   sales: 2,
+  // Reads the car the cars agent just picked for this very message.
+  haggle: 2,
 };
 
 /** Agents by phase, each phase in reply order. */

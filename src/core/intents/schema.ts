@@ -7,6 +7,8 @@ export const IntentTypeSchema = z.enum([
   'financing',
   'kavak_info',
   'sales',
+  'social',
+  'haggle',
   'out_of_scope',
 ]);
 export type IntentType = z.infer<typeof IntentTypeSchema>;
@@ -14,6 +16,20 @@ export const INTENT_TYPES = IntentTypeSchema.options;
 
 export const SalesActionSchema = z.enum(['visit', 'test_drive', 'reserve', 'buy', 'human']);
 export type SalesAction = z.infer<typeof SalesActionSchema>;
+
+/**
+ * What a social turn does: thanks, goodbyes and "ok" need a short warm answer; a complaint or
+ * frustration needs an apology and the offer of a person.
+ */
+export const SocialKindSchema = z.enum([
+  'thanks',
+  'goodbye',
+  'acknowledgement',
+  'compliment',
+  'complaint',
+  'frustration',
+]);
+export type SocialKind = z.infer<typeof SocialKindSchema>;
 
 export const TransmissionSchema = z.enum(['automatic', 'manual']);
 export type Transmission = z.infer<typeof TransmissionSchema>;
@@ -49,6 +65,11 @@ export const EntitiesSchema = z.object({
   salesAction: SalesActionSchema.nullable(),
   preferredTime: z.string().nullable().describe('When the customer wants the visit, as written'),
   topic: z.string().nullable().describe('For kavak_info: what the customer asks about'),
+  socialKind: SocialKindSchema.nullable().describe('For social: thanks, goodbye, complaint…'),
+  offeredPrice: z
+    .number()
+    .nullable()
+    .describe('For haggle: the price the customer proposes for the car, in MXN pesos'),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
@@ -89,5 +110,7 @@ export function emptyEntities(): Entities {
     salesAction: null,
     preferredTime: null,
     topic: null,
+    socialKind: null,
+    offeredPrice: null,
   };
 }

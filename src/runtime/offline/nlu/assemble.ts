@@ -1,5 +1,5 @@
-import type { Entities, Intent, IntentType, SalesAction } from '../../../core/intents/schema.js';
-import { emptyEntities } from '../../../core/intents/schema.js';
+import type { Entities, Intent, IntentType, SalesAction, SocialKind } from '../../../core/intents/schema.js';
+import { SocialKindSchema, emptyEntities } from '../../../core/intents/schema.js';
 import type { DraftIntent } from './drafts.js';
 
 const CAR_IDENTITY = [
@@ -39,8 +39,20 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
   ],
   kavak_info: ['make', 'model', 'yearMin', 'yearMax', 'city', 'customerName'],
   sales: [...CAR_IDENTITY, 'salesAction', 'preferredTime', 'city', 'customerName'],
+  social: [],
+  haggle: [...CAR_IDENTITY],
   out_of_scope: [],
 };
+
+/** "gracias, pero q mal servicio": the complaint is what needs answering. */
+const SOCIAL_PRIORITY: readonly SocialKind[] = [
+  'complaint',
+  'frustration',
+  'goodbye',
+  'compliment',
+  'thanks',
+  'acknowledgement',
+];
 
 /** When one message asks for several actions, the most committed one is what the customer wants. */
 const SALES_PRIORITY: readonly SalesAction[] = ['human', 'buy', 'reserve', 'test_drive', 'visit'];
@@ -60,6 +72,12 @@ export function toIntent(draft: DraftIntent, found: MessageEntities): Intent {
     entities.salesAction = SALES_PRIORITY.find((a) => draft.salesActions.includes(a)) ?? null;
   if (draft.type === 'kavak_info') entities.topic = draft.topics.length > 0 ? draft.topics.join(', ') : null;
   if (draft.type === 'out_of_scope') entities.topic = draft.topics[0] ?? null;
+  if (draft.type === 'social') {
+    const kinds = draft.topics.flatMap((t) => SocialKindSchema.safeParse(t).data ?? []);
+    entities.socialKind = SOCIAL_PRIORITY.find((k) => kinds.includes(k)) ?? 'acknowledgement';
+  }
+  // The figure a haggler names is the price they offer, not a budget to search with.
+  if (draft.type === 'haggle') entities.offeredPrice = source.priceMax ?? source.priceMin;
   return { type: draft.type, confidence: Math.round(draft.confidence * 100) / 100, entities };
 }
 

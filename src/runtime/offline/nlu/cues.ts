@@ -1,7 +1,13 @@
 import type { CueRule } from './cue-rule.js';
 import { CAR_RULES, FINANCING_RULES } from './rules-shopping.js';
 import { INFO_RULES } from './rules-info.js';
-import { GREETING_RULES, OUT_OF_SCOPE_RULES, SALES_RULES } from './rules-conversation.js';
+import {
+  GREETING_RULES,
+  HAGGLE_RULES,
+  OUT_OF_SCOPE_RULES,
+  SALES_RULES,
+  SOCIAL_RULES,
+} from './rules-conversation.js';
 import type { Span } from '../../../tools/text/span.js';
 import { findAll } from '../../../tools/text/span.js';
 
@@ -11,6 +17,8 @@ export const ALL_RULES: readonly CueRule[] = [
   ...FINANCING_RULES,
   ...INFO_RULES,
   ...SALES_RULES,
+  ...HAGGLE_RULES,
+  ...SOCIAL_RULES,
   ...OUT_OF_SCOPE_RULES,
 ];
 

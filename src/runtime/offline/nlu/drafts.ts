@@ -8,7 +8,7 @@ export interface DraftIntent {
   confidence: number;
   topics: string[];
   salesActions: SalesAction[];
-  /** Only thanks/goodbye: dropped when the message asks for anything else. */
+  /** Only thanks, goodbye, "ok" or praise: dropped when the message asks for anything else. */
   courtesyOnly: boolean;
 }
 
@@ -44,9 +44,7 @@ export function addDraft(
   drafts.set(type, draft);
 }
 
-/** Intents that ask for something (not a greeting, not a thank-you). */
+/** Intents that ask for something (not a greeting, not a courtesy). */
 export function substantive(drafts: Drafts): DraftIntent[] {
-  return [...drafts.values()].filter(
-    (d) => d.type !== 'greeting' && !(d.type === 'out_of_scope' && d.courtesyOnly),
-  );
+  return [...drafts.values()].filter((d) => d.type !== 'greeting' && !d.courtesyOnly);
 }

@@ -133,7 +133,7 @@ const CREDIT_QUESTIONS = new Set([
 
 /**
  * "¿Qué tasa manejan y a cuántos años financian?" is a kavak_info question, not a plan (no car, no
- * figures); thanks count only when nothing else was asked; the answer is never empty.
+ * figures); courtesies count only when nothing else was asked; the answer is never empty.
  */
 function finish(drafts: Drafts, found: ExtractedEntities): void {
   // A car named for a search ("¿cuánto cuesta el Mazda 3…?") is the search's, not a plan's.
@@ -144,11 +144,18 @@ function finish(drafts: Drafts, found: ExtractedEntities): void {
   if (info && drafts.has('financing') && !namesPlan && info.topics.some((t) => CREDIT_QUESTIONS.has(t))) {
     drafts.delete('financing');
   }
-  const outOfScope = drafts.get('out_of_scope');
-  if (outOfScope?.courtesyOnly && substantive(drafts).some((d) => d.type !== 'out_of_scope')) {
-    drafts.delete('out_of_scope');
+  // "Me lo dejas en 300 y me lo llevo hoy" buys only at that price, "de contado" is how the
+  // offer would be paid: both are part of the haggle, not requests of their own.
+  if (drafts.has('haggle')) {
+    const sale = drafts.get('sales');
+    if (sale && sale.salesActions.every((a) => a === 'buy' || a === 'reserve')) drafts.delete('sales');
+    if (info?.topics.every((t) => t === 'formas de pago')) drafts.delete('kavak_info');
   }
-  if (substantive(drafts).length === 0 && !drafts.has('out_of_scope') && !drafts.has('greeting')) {
+  if (substantive(drafts).length > 0) {
+    for (const draft of [...drafts.values()]) if (draft.courtesyOnly) drafts.delete(draft.type);
+  }
+  const answered = drafts.has('out_of_scope') || drafts.has('greeting') || drafts.has('social');
+  if (substantive(drafts).length === 0 && !answered) {
     addDraft(drafts, 'out_of_scope', 0, FALLBACK_CONFIDENCE);
   }
 }

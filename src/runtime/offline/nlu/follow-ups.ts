@@ -35,7 +35,9 @@ export function applyFollowUps(
   const shortReply = (text.match(/[a-z0-9]+/g) ?? []).length <= SHORT_REPLY_WORDS;
   const nothingAsked = (): boolean => substantive(drafts).length === 0 && !hasSearchOrFinancing(found);
 
-  if (context.offer && AFFIRMATIVE.test(text)) {
+  // "ok gracias, lo pienso y te escribo": the "ok" closes the chat, it does not take the offer.
+  const closing = drafts.get('social')?.topics.includes('goodbye') === true;
+  if (context.offer && AFFIRMATIVE.test(text) && !closing) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
   if (positions.pick !== null) {
@@ -68,7 +70,7 @@ export function applyFollowUps(
     else if (!drafts.has('greeting')) addDraft(drafts, 'greeting', positions.name, 0.6);
   }
   if (context.offer && NEGATIVE.test(text) && substantive(drafts).length === 0 && entities.pick === null) {
-    addDraft(drafts, 'out_of_scope', 0, 0.6, { topic: 'no gracias' });
+    addDraft(drafts, 'social', 0, 0.6, { topic: 'acknowledgement', courtesy: true });
   }
   if (
     nothingAsked() &&
@@ -92,7 +94,9 @@ export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): vo
   if (positions.financing !== null && !drafts.has('financing'))
     addDraft(drafts, 'financing', positions.financing, 0.8);
   const declined = [...drafts.values()].some((d) => d.type === 'out_of_scope' && !d.courtesyOnly);
-  if (declined || drafts.has('car_recommendation') || positions.search === null) return;
+  // "me lo dejas en 300" names a price to pay for this car, not a budget to search with.
+  if (declined || drafts.has('haggle') || drafts.has('car_recommendation') || positions.search === null)
+    return;
   if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {
     addDraft(drafts, 'car_recommendation', positions.search, 0.7);
   }

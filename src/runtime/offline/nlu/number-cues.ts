@@ -51,6 +51,12 @@ export const PRICE_MAX_AFTER =
 /** A small bare number is thousands only when the words around it talk about a budget. */
 export const BUDGET_WORDS =
   /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|no\s+mas\s+de|entre|budget)\b/;
+/**
+ * A counter-offer names the price right after leaving/giving the car ("me lo dejas en 300",
+ * "te doy 250", "rebajalo a 130"): a bare small number there is thousands too.
+ */
+export const OFFER_BEFORE =
+  /\b(?:deja\w*|das|dan|darias|rebaja\w*|baja\w*|vendes|venden|pones|ponen)\s+(?:(?:el|la|ese|esa|este|esta)\s+(?:\w+\s+){0,3})?(?:en|a|por|x)\s*\$?\s*$|\b(?:doy|damos|ofrezco|ofrecemos)\s*\$?\s*$/;
 
 export const YEAR_MIN_BEFORE =
   /\b(desde\s+el|desde|a\s+partir\s+del?|minimo|mas\s+nuevo\s+que\s+(el\s+)?|mas\s+reciente\s+que\s+(el\s+)?|posterior\s+al?|despues\s+del?|arriba\s+del?|(?<!no\s)mayor\s+al?|no\s+mas\s+viejo\s+que\s+(el\s+)?|no\s+mas\s+antiguo\s+que\s+(el\s+)?|newer\s+than|after|since)\s*$/;

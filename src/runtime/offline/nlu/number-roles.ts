@@ -186,7 +186,8 @@ function classifyOne(
       ? { kind: 'price', value, bound: bound ?? 'max' }
       : { kind: 'small', value };
   }
-  if (bare && value >= 20 && value < 1000 && (bound !== null || cue.BUDGET_WORDS.test(before))) {
+  const budgetTalk = cue.BUDGET_WORDS.test(before) || cue.OFFER_BEFORE.test(before);
+  if (bare && value >= 20 && value < 1000 && (bound !== null || budgetTalk)) {
     return { kind: 'price', value: value * 1000, bound: bound ?? 'max' };
   }
   return { kind: 'small', value };

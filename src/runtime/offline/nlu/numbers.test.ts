@@ -38,6 +38,10 @@ describe('money, written every common way, in pesos', () => {
     ['no más de 400 mil', 400_000],
     ['tope 400 mil', 400_000],
     ['400 mil o menos', 400_000],
+    // A counter-offer's bare figure is thousands, like a budget's.
+    ['me lo dejas en 290', 290_000],
+    ['nos das el versa en 240?', 240_000],
+    ['te doy 210', 210_000],
   ])('%s → priceMax %d', (message, pesos) => {
     expect(entitiesOf(message)).toMatchObject({ priceMax: pesos, priceMin: null });
   });

@@ -1,4 +1,5 @@
 import type { CueRule } from './cue-rule.js';
+import type { SocialKind } from '../../../core/intents/schema.js';
 import { words } from './cue-rule.js';
 
 /** greeting: only at the start of a message. */
@@ -80,10 +81,6 @@ export const OUT_OF_SCOPE_RULES: readonly CueRule[] = [
     { injection: true, confidence: 0.95 },
   ),
   decline(
-    'descuento',
-    String.raw`descuentos?|rebaja(?:s|r)?|me\s+(?:lo|la)\s+deja(?:s|n)?\s+en|me\s+(?:lo|la)\s+das\s+en|precio\s+especial|negociable|se\s+puede\s+negociar|negociar\s+el\s+precio|regatear|mejor\s+precio|discount|promociones|promocion|promo`,
-  ),
-  decline(
     'clima',
     /(?<!(?:tiene|con|funciona|sirve)\s)\b(?:el\s+clima|que\s+clima|va\s+a\s+llover|lluvia|temperatura|hace\s+(?:calor|frio)|weather|pronostico)\b/,
   ),
@@ -116,12 +113,76 @@ export const OUT_OF_SCOPE_RULES: readonly CueRule[] = [
       confidence: 0.85,
     },
   ),
-  decline('agradecimiento', String.raw`gracias|thanks|thank\s+you|te\s+agradezco`, {
-    courtesy: true,
-    confidence: 0.6,
-  }),
-  decline('despedida', String.raw`adios|bye|hasta\s+luego|nos\s+vemos|hasta\s+pronto|chao|bye\s+bye`, {
-    courtesy: true,
-    confidence: 0.6,
-  }),
+];
+
+const social = (kind: SocialKind, source: string | RegExp, extra: Partial<CueRule> = {}): CueRule => ({
+  intent: 'social',
+  topic: kind,
+  confidence: 0.85,
+  pattern: typeof source === 'string' ? words(source) : source,
+  ...extra,
+});
+
+/** Said at the end of a clause ("ok", "va!", "sale, gracias"): a reply to us, not a verb ("va a llover"). */
+const CLAUSE_END = String.raw`(?=\s*(?:[,.!?;]|$|y\s|gracias|bye|adios))`;
+
+/**
+ * social: the customer reacts rather than asks. Courtesies (thanks, bye, "ok", praise) count only
+ * when nothing else is asked; a complaint or frustration is answered even next to a question.
+ */
+export const SOCIAL_RULES: readonly CueRule[] = [
+  social(
+    'thanks',
+    String.raw`(?:mil|muchas|muchisimas)?\s*gra(?:c|s|z)i(?:a|e)s?|grax|thanks|thx|thank\s+you|te\s+agradezco|se\s+agradece|muy\s+agradecid[oa]`,
+    {
+      courtesy: true,
+      confidence: 0.8,
+    },
+  ),
+  social(
+    'goodbye',
+    String.raw`adios|bye|bai|hasta\s+(?:luego|pronto|manana|la\s+proxima)|nos\s+vemos|chao|chau|cuidate|(?:es|seria|eso\s+es)\s+todo(?:\s+por\s+(?:hoy|ahora))?|ya\s+no\s+me\s+interesa|ya\s+no\s+(?:lo|la)\s+(?:quiero|necesito|ocupo)|lo\s+(?:pienso|pensare|voy\s+a\s+pensar|checo|platico)|despues\s+(?:te|les)\s+escribo|luego\s+(?:te|les)\s+escribo`,
+    { courtesy: true, confidence: 0.8 },
+  ),
+  social(
+    'acknowledgement',
+    new RegExp(
+      String.raw`^\s*(?:(?:ah|oh|ahh|mmm?)\s+)?(?:ok|oka|oki|okey|okay|okis|va|vale|sale|perfecto|perfect|entendido|enterado|de\s+acuerdo|listo|ntp|no\s+te\s+preocupes|(?:esta|ta|sta)\s+bien|ya\s+vi|ya\s+entendi|excelente|super|orale|andale|simon|claro|dale)\b${CLAUSE_END}`,
+    ),
+    { courtesy: true, confidence: 0.75 },
+  ),
+  social(
+    'compliment',
+    String.raw`(?:muy|super|que|excelente|buen|buena|gran)\s+(?:buen[oa]?\s+)?(?:servicio|atencion)|muy\s+amable|que\s+amable|(?:eres|son)\s+(?:un[oa]?\s+)?(?:crack|genio|lo\s+maximo|muy\s+amables?|increibles?)|me\s+(?:sirvio|ayudo)\s+(?:mucho|un\s+buen)|muy\s+(?:util|claro)|(?:me\s+)?(?:encanto|encanta)\s+(?:el|la|tu|su)\s+(?:servicio|atencion)|10\s+de\s+10`,
+    { courtesy: true },
+  ),
+  social(
+    'complaint',
+    String.raw`(?:que\s+)?(?:mal|malo|pesim[oa]|malisim[oa]|horrible|terrible|fatal|peor)\s+(?:servicio|atencion|trato|experiencia)|(?:servicio|atencion)\s+(?:tan\s+|muy\s+|bien\s+)?(?:mal[oa]?|pesim[oa]|horrible|terrible|de\s+lo\s+peor)|queja|quejarme|llevo\s+(?:\w+\s+){0,2}(?:dias|horas|semanas|meses|rato)\s+(?:esperando|sin)|(?:ya\s+)?van\s+(?:\w+\s+)?(?:dias|semanas|veces)\s+(?:que|sin)|nadie\s+me\s+(?:(?:ha|a)\s+)?(?:contesta|contestado|responde|respondido|atiende|atendido|llama|llamado|dice|regresa)|no\s+me\s+(?:han|ha|an|a)\s+(?:contestado|respondido|llamado|atendido|regresado|devuelto|entregado|resuelto|dicho)|nunca\s+me\s+(?:llamaron|contestaron|respondieron|atendieron|regresaron)|me\s+(?:estafaron|robaron|enganaron|mintieron|dejaron\s+plantad[oa])|fraude|estafa|decepcion(?:ad[oa])?|muy\s+mal\s+(?:ustedes|kavak)`,
+    { confidence: 0.9 },
+  ),
+  social(
+    'frustration',
+    String.raw`no\s+(?:me\s+)?(?:entiendes|entiendas|estas\s+entendiendo|captas|sirves|ayudas\s+en\s+nada)|no\s+entiendes\s+nada|ya\s+te\s+(?:dije|lo\s+dije)|te\s+lo\s+acabo\s+de\s+decir|otra\s+vez\s+lo\s+mismo|(?:que|me)\s+desespera(?:s|nte)?|desesperad[oa]|(?:ya\s+)?(?:me\s+)?harte|hart[oa]|que\s+coraje|que\s+flojera\s+de|no\s+manches|no\s+puede\s+ser`,
+    { confidence: 0.85 },
+  ),
+];
+
+const haggle = (source: string | RegExp, confidence = 0.9): CueRule => ({
+  intent: 'haggle',
+  confidence,
+  pattern: typeof source === 'string' ? words(source) : source,
+});
+
+/**
+ * haggle: the customer asks to lower the price or proposes one. A counter-offer's shape is a verb
+ * of giving/leaving with the car as object and "en"/"por" a figure ("me lo dejas en 300").
+ */
+export const HAGGLE_RULES: readonly CueRule[] = [
+  haggle(
+    String.raw`(?:me|nos)\s+(?:(?:lo|la|los|las)\s+)?(?:deja|dejas|dejan|dejarias|dejaria|das|dan|darias|daria|vendes|venden|venderias|pones|ponen)\s+(?:(?:el|la|ese|esa|este|esta)\s+(?:\w+\s+){0,3})?(?:en|por|x)\s+\$?\d+|(?:en|por)\s+cu[a-z]*\s+me\s+(?:lo|la)\s+(?:dejas|dejan|das|dan)|(?:te|les)\s+(?:doy|ofrezco|pago)\s+\$?\d+|(?:acepta|aceptan|aceptas|aceptarian)\s+\$?\d+`,
+  ),
+  haggle(
+    String.raw`descuentos?|rebaja(?:s|r|rlo|rla|n)?|rebajas|bajale|bajenle|bajarle|le\s+bajas|le\s+bajan|(?:lo|la)\s+(?:bajas|bajan|rebajas)|precio\s+especial|negociable|se\s+puede\s+negociar|negocia(?:r|mos|ble)|regate(?:ar|o)|mejor\s+precio|ultimo\s+precio|lo\s+menos|discount|promociones|promocion|promo|me\s+haces\s+(?:un\s+)?(?:paro|precio)|(?:lo|la)?\s*igual(?:an|as|en)\s+(?:el\s+)?precio|me\s+(?:lo|la)?\s*igualan|respeta(?:s|n)?\s+(?:ese|el)\s+precio|(?:esta|ta|sta|es|son|estan)\s+(?:muy\s+|bien\s+|super\s+|demasiado\s+)?car[oa]s?`,
+  ),
 ];
