@@ -10,6 +10,7 @@ export function fold(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+// eslint-disable-next-line no-control-regex -- "only ASCII" includes the control characters
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Folded, anything but a–z and digits as one space: "Mercedes-Benz" → "mercedes benz", "CX5" stays "cx5". */
