@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
@@ -29,8 +30,7 @@ export interface GlobalFlags {
 }
 
 /** Defaults for the model client (README's config table quotes them). */
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_RETRIES = 2;
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS };
 
 type Env = Record<string, string | undefined>;
 
