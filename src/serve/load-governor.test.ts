@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/serve/helpers/serve-harness.js';
 import { LoadGovernor } from './load-governor.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Polls a condition: a busy CI machine lags too, so recovery is awaited, not timed. */
-async function eventually(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
 function blockLoop(ms: number): void {
   const until = performance.now() + ms;
   while (performance.now() < until) {
@@ -32,7 +25,8 @@ describe('LoadGovernor', () => {
     const lowered = governor.limit;
     expect(lowered).toBeLessThan(16);
     expect(lowered).toBeGreaterThanOrEqual(1);
-    await eventually(() => governor!.limit > lowered);
+    // A busy CI machine lags too, so recovery is awaited, not timed.
+    await eventually(() => governor!.limit > lowered, 20_000, 'a raised limit');
   });
 
   it('does not throttle when no webhook request came in lately: the backlog drains at full speed', async () => {

@@ -29,9 +29,6 @@ export interface GlobalFlags {
   maxRetries?: string;
 }
 
-/** Defaults for the model client (README's config table quotes them). */
-export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS };
-
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(
