@@ -1,9 +1,11 @@
 import type { Car } from '../../tools/catalog/types.js';
 import { formatMXN } from '../../tools/money.js';
 
-const km = new Intl.NumberFormat('en-US');
+// Built on first use, like formatMXN's: creating it loads ICU data.
+let km: Intl.NumberFormat | undefined;
 
 export function formatKm(value: number): string {
+  km ??= new Intl.NumberFormat('en-US');
   return `${km.format(value)} km`;
 }
 
