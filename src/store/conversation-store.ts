@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { emptyProfile, ProfileSchema, type Profile } from '../core/profile.js';
 import type { HistoryTurn } from '../core/tasks.js';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 
 export const LeadSchema = z.object({
   action: z.string(),
@@ -51,9 +51,10 @@ export class ConversationStore {
   }
 
   get(id: string): ConversationRecord | undefined {
-    const row = this.db
-      .prepare('SELECT id, created_at, updated_at, profile FROM conversations WHERE id = ?')
-      .get(id) as { id: string; created_at: string; updated_at: string; profile: string } | undefined;
+    const row = statement(
+      this.db,
+      'SELECT id, created_at, updated_at, profile FROM conversations WHERE id = ?',
+    ).get(id) as { id: string; created_at: string; updated_at: string; profile: string } | undefined;
     if (!row) return undefined;
     return {
       id: row.id,
@@ -69,21 +70,21 @@ export class ConversationStore {
     if (existing) return existing;
     const at = this.now().toISOString();
     const profile = emptyProfile();
-    this.db
-      .prepare('INSERT INTO conversations (id, created_at, updated_at, profile) VALUES (?, ?, ?, ?)')
-      .run(id, at, at, JSON.stringify(profile));
+    statement(
+      this.db,
+      'INSERT INTO conversations (id, created_at, updated_at, profile) VALUES (?, ?, ?, ?)',
+    ).run(id, at, at, JSON.stringify(profile));
     return { id, createdAt: at, updatedAt: at, profile };
   }
 
   /** The last `limit` messages, oldest first. */
   history(id: string, limit: number): StoredMessage[] {
-    const rows = this.db
-      .prepare(
-        `SELECT role, text, tracking_id, created_at FROM
+    const rows = statement(
+      this.db,
+      `SELECT role, text, tracking_id, created_at FROM
            (SELECT * FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?)
          ORDER BY id ASC`,
-      )
-      .all(id, limit) as {
+    ).all(id, limit) as {
       role: HistoryTurn['role'];
       text: string;
       tracking_id: string;
@@ -102,20 +103,23 @@ export class ConversationStore {
     const at = this.now().toISOString();
     this.db.transaction(() => {
       this.getOrCreate(turn.conversationId);
-      const insertMessage = this.db.prepare(
+      const insertMessage = statement(
+        this.db,
         'INSERT INTO messages (conversation_id, role, text, tracking_id, created_at) VALUES (?, ?, ?, ?, ?)',
       );
       insertMessage.run(turn.conversationId, 'customer', turn.customerText, turn.trackingId, at);
       insertMessage.run(turn.conversationId, 'agent', turn.agentText, turn.trackingId, at);
-      this.db
-        .prepare('UPDATE conversations SET profile = ?, updated_at = ? WHERE id = ?')
-        .run(JSON.stringify(turn.profile), at, turn.conversationId);
-      this.db
-        .prepare(
-          'INSERT OR REPLACE INTO turns (tracking_id, conversation_id, created_at, trace) VALUES (?, ?, ?, ?)',
-        )
-        .run(turn.trackingId, turn.conversationId, at, JSON.stringify(turn.trace));
-      const insertLead = this.db.prepare(
+      statement(this.db, 'UPDATE conversations SET profile = ?, updated_at = ? WHERE id = ?').run(
+        JSON.stringify(turn.profile),
+        at,
+        turn.conversationId,
+      );
+      statement(
+        this.db,
+        'INSERT OR REPLACE INTO turns (tracking_id, conversation_id, created_at, trace) VALUES (?, ?, ?, ?)',
+      ).run(turn.trackingId, turn.conversationId, at, JSON.stringify(turn.trace));
+      const insertLead = statement(
+        this.db,
         `INSERT INTO leads (conversation_id, tracking_id, created_at, action, name, stock_id, city, branch, preferred_time)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -136,18 +140,18 @@ export class ConversationStore {
   }
 
   traces(conversationId: string): unknown[] {
-    const rows = this.db
-      .prepare('SELECT trace FROM turns WHERE conversation_id = ? ORDER BY created_at, rowid')
-      .all(conversationId) as { trace: string }[];
+    const rows = statement(
+      this.db,
+      'SELECT trace FROM turns WHERE conversation_id = ? ORDER BY created_at, rowid',
+    ).all(conversationId) as { trace: string }[];
     return rows.map((r) => JSON.parse(r.trace) as unknown);
   }
 
   leads(conversationId: string): Lead[] {
-    const rows = this.db
-      .prepare(
-        `SELECT action, name, stock_id, city, branch, preferred_time FROM leads WHERE conversation_id = ? ORDER BY id`,
-      )
-      .all(conversationId) as {
+    const rows = statement(
+      this.db,
+      `SELECT action, name, stock_id, city, branch, preferred_time FROM leads WHERE conversation_id = ? ORDER BY id`,
+    ).all(conversationId) as {
       action: string;
       name: string | null;
       stock_id: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from './database.js';
+import { statement, type Db } from './database.js';
 
 export const InboundStatusSchema = z.enum(['received', 'processing', 'replied', 'failed']);
 export type InboundStatus = z.infer<typeof InboundStatusSchema>;
@@ -92,38 +92,37 @@ export class MessageStore {
   /** Stores a new message; a MessageSid seen before returns the stored one and inserts nothing. */
   insert(message: NewInbound): { inserted: boolean; record: InboundRecord } {
     const at = this.now().toISOString();
-    const result = this.db
-      .prepare(
-        `INSERT INTO inbound_messages
+    const result = statement(
+      this.db,
+      `INSERT INTO inbound_messages
            (message_sid, tracking_id, conversation_id, customer, to_address, body, raw, received_at, status, next_attempt_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)
          ON CONFLICT (message_sid) DO NOTHING`,
-      )
-      .run(
-        message.messageSid,
-        message.trackingId,
-        message.conversationId,
-        message.customer,
-        message.to,
-        message.body,
-        JSON.stringify(message.raw),
-        at,
-        at,
-        at,
-      );
+    ).run(
+      message.messageSid,
+      message.trackingId,
+      message.conversationId,
+      message.customer,
+      message.to,
+      message.body,
+      JSON.stringify(message.raw),
+      at,
+      at,
+      at,
+    );
     return { inserted: result.changes === 1, record: this.get(message.messageSid)! };
   }
 
   get(messageSid: string): InboundRecord | undefined {
-    const row: unknown = this.db
-      .prepare('SELECT * FROM inbound_messages WHERE message_sid = ?')
-      .get(messageSid);
+    const row: unknown = statement(this.db, 'SELECT * FROM inbound_messages WHERE message_sid = ?').get(
+      messageSid,
+    );
     return row === undefined ? undefined : toRecord(row);
   }
 
   /** All messages in arrival order (tests, audits). */
   all(): InboundRecord[] {
-    return this.db.prepare('SELECT * FROM inbound_messages ORDER BY id').all().map(toRecord);
+    return statement(this.db, 'SELECT * FROM inbound_messages ORDER BY id').all().map(toRecord);
   }
 
   /**
@@ -134,29 +133,26 @@ export class MessageStore {
   claimNext(): InboundRecord | undefined {
     const at = this.now().toISOString();
     return this.db.transaction(() => {
-      const row: unknown = this.db
-        .prepare(
-          `SELECT * FROM inbound_messages WHERE ${HEADS} AND status = 'received' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`,
-        )
-        .get(at);
+      const row: unknown = statement(
+        this.db,
+        `SELECT * FROM inbound_messages WHERE ${HEADS} AND status = 'received' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`,
+      ).get(at);
       if (row === undefined) return undefined;
       const record = toRecord(row);
-      this.db
-        .prepare(
-          `UPDATE inbound_messages SET status = 'processing', attempts = attempts + 1, updated_at = ? WHERE id = ?`,
-        )
-        .run(at, record.seq);
+      statement(
+        this.db,
+        `UPDATE inbound_messages SET status = 'processing', attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+      ).run(at, record.seq);
       return { ...record, status: 'processing' as const, attempts: record.attempts + 1, updatedAt: at };
     })();
   }
 
   /** When the next waiting head becomes due (for the retry timer); undefined when none waits. */
   nextDueAt(): Date | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT MIN(next_attempt_at) AS due FROM inbound_messages WHERE ${HEADS} AND status = 'received'`,
-      )
-      .get() as { due: string | null };
+    const row = statement(
+      this.db,
+      `SELECT MIN(next_attempt_at) AS due FROM inbound_messages WHERE ${HEADS} AND status = 'received'`,
+    ).get() as { due: string | null };
     return row.due ? new Date(row.due) : undefined;
   }
 
@@ -214,15 +210,18 @@ export class MessageStore {
    */
   requeueInterrupted(): number {
     const at = this.now().toISOString();
-    return this.db
-      .prepare(`UPDATE inbound_messages SET status = 'received', updated_at = ? WHERE status = 'processing'`)
-      .run(at).changes;
+    return statement(
+      this.db,
+      `UPDATE inbound_messages SET status = 'received', updated_at = ? WHERE status = 'processing'`,
+    ).run(at).changes;
   }
 
   /** Every Twilio sid recorded for one customer's replies (so a lookup at Twilio does not take one for another). */
   replySidsOfConversation(conversationId: string): string[] {
-    const rows = this.db
-      .prepare(`SELECT reply_sids FROM inbound_messages WHERE conversation_id = ? AND reply_sids != '[]'`)
+    const rows = statement(
+      this.db,
+      `SELECT reply_sids FROM inbound_messages WHERE conversation_id = ? AND reply_sids != '[]'`,
+    )
       .pluck()
       .all(conversationId) as string[];
     return rows.flatMap((sids) => z.array(z.string()).parse(JSON.parse(sids)));
@@ -230,8 +229,10 @@ export class MessageStore {
 
   /** Messages marked `processing` (the queue's sweep compares them with its own in-flight work). */
   processingMessageSids(): string[] {
-    return this.db
-      .prepare(`SELECT message_sid FROM inbound_messages WHERE status = 'processing' ORDER BY id`)
+    return statement(
+      this.db,
+      `SELECT message_sid FROM inbound_messages WHERE status = 'processing' ORDER BY id`,
+    )
       .pluck()
       .all() as string[];
   }
@@ -239,7 +240,7 @@ export class MessageStore {
   /** Kept by triggers (see the migrations): four rows read, whatever the table's size. */
   countsByStatus(): Record<InboundStatus, number> {
     const counts: Record<InboundStatus, number> = { received: 0, processing: 0, replied: 0, failed: 0 };
-    const rows = this.db.prepare('SELECT status, n FROM inbound_status_counts').all() as {
+    const rows = statement(this.db, 'SELECT status, n FROM inbound_status_counts').all() as {
       status: InboundStatus;
       n: number;
     }[];
@@ -249,7 +250,7 @@ export class MessageStore {
 
   /** The reply a turn already saved to conversation memory (a crash after the turn, before the send). */
   savedTurnReply(trackingId: string): { reply: string; messages: string[] } | undefined {
-    const row = this.db.prepare('SELECT trace FROM turns WHERE tracking_id = ?').get(trackingId) as
+    const row = statement(this.db, 'SELECT trace FROM turns WHERE tracking_id = ?').get(trackingId) as
       { trace: string } | undefined;
     if (!row) return undefined;
     const parsed = SavedTraceSchema.safeParse(JSON.parse(row.trace));
@@ -258,13 +259,15 @@ export class MessageStore {
 
   /** Checks the database answers (readiness). */
   ping(): void {
-    this.db.prepare('SELECT 1').get();
+    statement(this.db, 'SELECT 1').get();
   }
 
   private update(messageSid: string, set: string, values: unknown[]): void {
-    this.db
-      .prepare(`UPDATE inbound_messages SET ${set}, updated_at = ? WHERE message_sid = ?`)
-      .run(...values, this.now().toISOString(), messageSid);
+    statement(this.db, `UPDATE inbound_messages SET ${set}, updated_at = ? WHERE message_sid = ?`).run(
+      ...values,
+      this.now().toISOString(),
+      messageSid,
+    );
   }
 }
 

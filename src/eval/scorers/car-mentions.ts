@@ -28,11 +28,13 @@ interface ModelPattern {
   make: string;
   model: string;
   pattern: RegExp;
+  /** A word every match contains: most patterns are skipped by a substring test, not a regex scan. */
+  needle: string;
 }
 
 interface Vocabulary {
   models: ModelPattern[];
-  unknownByMake: { make: string; pattern: RegExp; knownModels: string[] }[];
+  unknownByMake: { make: string; pattern: RegExp; needle: string; knownModels: string[] }[];
 }
 
 const YEAR = String.raw`(?:(?:modelo|del|de|ano)\s+)?((?:19|20)\d{2})(?!\p{N})`;
@@ -61,11 +63,14 @@ const NEGATION = /(?<![\p{L}])(?:no|ni|sin|ningun[ao]?|tampoco|nunca)(?![\p{L}])
 
 const vocabularies = new WeakMap<Catalog, Vocabulary>();
 
-function namePattern(name: string): string {
+function nameWords(name: string): string[] {
   return fold(name)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .join(String.raw`[\s-]?`);
+    .filter(Boolean);
+}
+
+function namePattern(name: string): string {
+  return nameWords(name).join(String.raw`[\s-]?`);
 }
 
 function compact(name: string): string {
@@ -87,12 +92,14 @@ function vocabularyOf(catalog: Catalog): Vocabulary {
         make,
         model,
         pattern: new RegExp(`${BOUNDARY}${makeGroup}(${namePattern(model)})\\s+${YEAR}`, 'gu'),
+        needle: nameWords(model)[0] ?? '',
       });
     }
     const word = String.raw`[\p{L}\p{N}][\p{L}\p{N}-]*`;
     unknownByMake.push({
       make,
       pattern: new RegExp(`${BOUNDARY}(${makeRe})\\s+(${word}(?:\\s+${word})?)\\s+${YEAR}`, 'gu'),
+      needle: nameWords(make)[0] ?? '',
       knownModels: makeModels.map(compact),
     });
   }
@@ -114,7 +121,8 @@ export function findCarMentions(text: string, catalog: Catalog): CarMention[] {
       negated: isNegated(folded, mention.start),
     });
 
-  for (const { make, model, pattern } of vocabulary.models) {
+  for (const { make, model, pattern, needle } of vocabulary.models) {
+    if (!folded.includes(needle)) continue;
     for (const match of folded.matchAll(pattern)) {
       add({
         kind: 'known',
@@ -126,7 +134,8 @@ export function findCarMentions(text: string, catalog: Catalog): CarMention[] {
       });
     }
   }
-  for (const { make, pattern, knownModels } of vocabulary.unknownByMake) {
+  for (const { make, pattern, needle, knownModels } of vocabulary.unknownByMake) {
+    if (!folded.includes(needle)) continue;
     for (const match of folded.matchAll(pattern)) {
       const words = match[2] ?? '';
       const first = words.split(/\s+/)[0] ?? '';
