@@ -124,7 +124,7 @@ describe('runEval', () => {
         reply: () => '¡Hola!',
       }),
     );
-    const started = performance.now();
+    // The slow case never answers: the run ends only because the case timeout gives up on it.
     const outcome = await run({
       cases: await cases(3, (i) => helloCase(`case-${i}`, i === 0 ? 'lento' : 'hola')),
       concurrency: 1,
@@ -135,7 +135,6 @@ describe('runEval', () => {
       error: expect.stringMatching(/^timed out after 300 ms at turn 1 of 1/),
     });
     expect(outcome.cases.slice(1).map((c) => c.status)).toEqual(['passed', 'passed']);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('passes the timeout to the runtime as an abort signal', async () => {

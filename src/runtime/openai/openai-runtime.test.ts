@@ -235,12 +235,11 @@ describe('createOpenAIRuntime: retries and errors', () => {
   });
 
   it('times out when the server answers later than timeoutMs', async () => {
+    // Had the 200 ms limit not cut it, the call would succeed with "tarde" after 3 s.
     server.fallback({ ...completionReply({ content: 'tarde' }), delayMs: 3_000 });
-    const started = Date.now();
     const error = await captureError(runtime({ timeoutMs: 200, maxRetries: 0 }).generate(freeText));
     expect(error).toMatchObject({ kind: 'timeout', isRetryable: true });
     expect(error.hint).toMatch(/timeoutMs/);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('maps a 401 to an auth error with a hint and never shows the key', async () => {
