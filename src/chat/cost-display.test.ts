@@ -30,6 +30,7 @@ const call = (
 const trace = (spans: ModelCallSpan[], costUsd: number | null): TurnTrace => ({
   trackingId: 't_1',
   conversationId: 'c_1',
+  language: 'es',
   startedAt: '',
   latencyMs: 20,
   message: 'hola',

@@ -100,9 +100,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         logger: turnLogger,
         emit,
         signal: request.signal,
+        language: 'es',
       };
 
       const { result } = await detectIntents(ctx);
+      ctx.language = result.language;
       emit({ type: 'intent_detected', trackingId, intents: result.intents });
       ctx.profile = mergeIntoProfile(conversation.profile, combineEntities(result.intents));
 
@@ -114,6 +116,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
         message,
         intents: result.intents,
+        language: result.language,
         reply,
         messages: splitForWhatsApp(reply),
         spans: tracer.spans,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileSchema } from './profile.js';
+import { LanguageSchema } from './intents/schema.js';
 
 /**
  * The model calls the pipeline makes, each a typed task: its input data (what the prompt is
@@ -42,5 +43,7 @@ export const ReplyTaskInputSchema = z.object({
   /** The facts the draft was built from, as the tools returned them. */
   facts: z.record(z.string(), z.unknown()),
   profile: ProfileSchema,
+  /** The language to answer in: the customer's. */
+  language: LanguageSchema,
 });
 export type ReplyTaskInput = z.infer<typeof ReplyTaskInputSchema>;

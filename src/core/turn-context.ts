@@ -5,6 +5,7 @@ import type { ModelPrice } from './config/schema.js';
 import type { PipelineEventListener } from './events.js';
 import type { Logger } from './logger.js';
 import type { Profile } from './profile.js';
+import type { Language } from './intents/schema.js';
 import type { PromptLibrary } from './prompts/prompt-library.js';
 import type { AgentName, HistoryTurn } from './tasks.js';
 import type { Tracer } from './trace/tracer.js';
@@ -43,4 +44,6 @@ export interface TurnContext {
   logger: Logger;
   emit: PipelineEventListener;
   signal?: AbortSignal;
+  /** The customer's language, from the intents answer (Spanish until it is read). */
+  language: Language;
 }

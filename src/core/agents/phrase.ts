@@ -1,6 +1,7 @@
 import { callModel } from '../model-call.js';
 import { ungroundedFigures } from '../grounding.js';
 import type { PromptLibrary, RenderedPrompt } from '../prompts/prompt-library.js';
+import type { Language } from '../intents/schema.js';
 import type { ReplyTaskInput } from '../tasks.js';
 import type { AgentAnswer, AgentContext } from './agent.js';
 
@@ -18,21 +19,27 @@ export function renderReplyPrompt(prompts: PromptLibrary, input: ReplyTaskInput)
     profile: input.profile,
     message: input.message,
     draft: input.draft,
+    language: LANGUAGE_NAME[input.language],
   });
 }
+
+/** How the reply prompt names the language to write in. */
+const LANGUAGE_NAME: Record<Language, string> = { es: 'español de México', en: 'inglés (English)' };
 
 /**
  * The agent's one model call: the model rewrites the draft in a natural voice. If the result
  * states a figure the tools did not give, comes back empty or is cut off, the draft is used as is.
  */
 export async function phraseAnswer(ctx: AgentContext, answer: AgentAnswer): Promise<PhrasedAnswer> {
-  if (!answer.phrase) return { text: answer.draft, groundingNote: null };
+  // Drafts are Spanish: an English-speaking customer gets every part rewritten, brief ones too.
+  if (!answer.phrase && ctx.language === 'es') return { text: answer.draft, groundingNote: null };
   const input: ReplyTaskInput = {
     agent: answer.agent,
     message: ctx.message,
     draft: answer.draft,
     facts: answer.facts,
     profile: ctx.profile,
+    language: ctx.language,
   };
   const prompt = renderReplyPrompt(ctx.prompts, input);
   const result = await callModel(ctx, {

@@ -6,6 +6,7 @@ import { emptyEntities, IntentResultSchema, type IntentResult } from './schema.j
 
 /** When the model's answer cannot be repaired: treat the message as unclear, never crash. */
 export const FALLBACK_INTENTS: IntentResult = {
+  language: 'es',
   intents: [{ type: 'out_of_scope', confidence: 0, entities: emptyEntities() }],
 };
 

@@ -80,7 +80,17 @@ export const IntentSchema = z.object({
 });
 export type Intent = z.infer<typeof IntentSchema>;
 
+/** The language the reply is written in: the customer's. */
+export const LanguageSchema = z.enum(['es', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
 export const IntentResultSchema = z.object({
+  // A default, not optional: the wire schema still requires the key (strict mode), while answers
+  // recorded before it existed, and servers that drop it, read as Spanish.
+  language: LanguageSchema.default('es').describe(
+    'The language the customer writes in: "en" for English, "es" for Spanish (and anything else). ' +
+      'For a message too short to tell ("ok", "10am"), the language of their previous messages.',
+  ),
   intents: z.array(IntentSchema).min(1),
 });
 export type IntentResult = z.infer<typeof IntentResultSchema>;

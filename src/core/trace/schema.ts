@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FINISH_REASONS } from '../../runtime/types.js';
-import { IntentSchema } from '../intents/schema.js';
+import { IntentSchema, LanguageSchema } from '../intents/schema.js';
 
 const SpanBase = {
   id: z.string(),
@@ -84,6 +84,8 @@ export const TurnTraceSchema = z.object({
   latencyMs: z.number(),
   message: z.string(),
   intents: z.array(IntentSchema),
+  /** The language the reply was written in; traces stored before it existed read as Spanish. */
+  language: LanguageSchema.default('es'),
   reply: z.string(),
   /** The reply split into WhatsApp messages (≤ 1,600 characters each). */
   messages: z.array(z.string()),

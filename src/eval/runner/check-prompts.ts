@@ -72,7 +72,7 @@ function renderAgentPrompts(
   repairMessage(prompts, { error: SAMPLE.error, cutOff: false });
   repairMessage(prompts, { error: SAMPLE.error, cutOff: true });
   for (const agent of AgentNameSchema.options) {
-    renderReplyPrompt(prompts, { agent, message, draft: SAMPLE.draft, facts: {}, profile });
+    renderReplyPrompt(prompts, { agent, message, draft: SAMPLE.draft, facts: {}, profile, language: 'es' });
   }
   return 1 + AgentNameSchema.options.length;
 }

@@ -29,3 +29,22 @@ it('tells prices, down payments, monthly payments and targets apart', () => {
     'monthly',
   ]);
 });
+
+it('reads the same roles in a reply written in English', () => {
+  const text = [
+    'For the Toyota Corolla 2020 (ID 305016), priced at $313,999.00:',
+    'With a down payment of $31,399.90 (10%), you finance $282,599.10.',
+    '- 48 months (4 years): $7,167.34 a month',
+    'You would pay $375,432.22 in total (interest: $61,433.22).',
+    'What I can offer you: financing with a down payment from $22,299.90 (10%).',
+  ].join('\n');
+  expect(classifiedFigures(text).map((f) => f.role)).toEqual([
+    'price',
+    'down_payment',
+    'financed',
+    'monthly',
+    'total',
+    'interest',
+    'down_payment',
+  ]);
+});

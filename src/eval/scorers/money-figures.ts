@@ -38,16 +38,24 @@ export function customerAmounts(text: string): number[] {
 /** What a money figure is, read from the words around it. */
 export type FigureRole = 'price' | 'monthly' | 'down_payment' | 'financed' | 'total' | 'interest' | 'target';
 
+// Spanish, then English: an English reply states the same figures with English words.
 const ROLE_WORDS: [RegExp, FigureRole][] = [
-  [/mensualidad(?:es)?|pago mensual|mensual(?:es)? de|pagos mensuales/g, 'monthly'],
-  [/enganche/g, 'down_payment'],
-  [/financias|financiar[ií]as|a financiar|monto financiado|financiado/g, 'financed'],
-  [/en total|total|pagar[ií]as/g, 'total'],
-  [/inter[eé]s(?:es)?/g, 'interest'],
-  [/m[aá]ximo|hasta|presupuesto|menos de|debajo de|no m[aá]s de/g, 'target'],
-  [/precio|cuesta|vale|valor|por solo/g, 'price'],
+  [/mensualidad(?:es)?|pago mensual|mensual(?:es)? de|pagos mensuales|monthly(?: payment)?s?/g, 'monthly'],
+  [/enganche|down payment|put(?:ting)? down/g, 'down_payment'],
+  [
+    /financias|financiar[ií]as|a financiar|monto financiado|financiado|you finance|financed|to finance/g,
+    'financed',
+  ],
+  [/en total|total|pagar[ií]as|you would pay/g, 'total'],
+  [/inter[eé]s(?:es)?|interest/g, 'interest'],
+  [
+    /m[aá]ximo|hasta|presupuesto|menos de|debajo de|no m[aá]s de|up to|under|below|budget|at most|no more than/g,
+    'target',
+  ],
+  [/precio|cuesta|vale|valor|por solo|price[sd]?(?: at)?|costs?/g, 'price'],
 ];
-const MONTHLY_AFTER = /^\s*(?:mxn\s*)?(?:al mes|mensual(?:es)?|por mes|cada mes|de mensualidad)/;
+const MONTHLY_AFTER =
+  /^\s*(?:mxn\s*)?(?:al mes|mensual(?:es)?|por mes|cada mes|de mensualidad|a month|per month|monthly|each month)/;
 
 /**
  * Reads a figure's role from the nearest cue word before it (within its clause, never past the

@@ -2,6 +2,7 @@ import { IntentsTaskInputSchema, ReplyTaskInputSchema } from '../../core/tasks.j
 import { chunkText } from '../chunk-text.js';
 import { UnsupportedTaskError } from '../errors.js';
 import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
+import { toEnglish } from './english/phrasebook.js';
 import { extractIntents, type Vocabulary } from './nlu/index.js';
 
 export interface OfflineRuntimeSettings {
@@ -11,7 +12,8 @@ export interface OfflineRuntimeSettings {
 
 /**
  * Deterministic and local: no key, no network. It handles tasks natively — rule-based Spanish
- * intent extraction, and for replies the draft the agents built from the tools — so it is a
+ * intent extraction, and for replies the draft the agents built from the tools (put into English
+ * from a phrasebook when the customer writes in English) — so it is a
  * real runtime, scored on the golden set like any model.
  */
 export function createOfflineRuntime(settings: OfflineRuntimeSettings = {}): LanguageModelRuntime {
@@ -26,7 +28,8 @@ export function createOfflineRuntime(settings: OfflineRuntimeSettings = {}): Lan
         break;
       }
       case 'reply': {
-        text = ReplyTaskInputSchema.parse(request.task.input).draft;
+        const input = ReplyTaskInputSchema.parse(request.task.input);
+        text = input.language === 'en' ? toEnglish(input.draft) : input.draft;
         break;
       }
       default:

@@ -32,6 +32,7 @@ function intents(
   ...list: Array<Partial<Omit<Intent, 'entities'>> & { entities?: Partial<Entities> }>
 ): string {
   return JSON.stringify({
+    language: 'es',
     intents: list.map(({ entities, ...intent }) => ({
       type: 'car_recommendation',
       confidence: 0.9,

@@ -29,6 +29,16 @@ describe('statedFigures', () => {
     ]);
   });
 
+  it('reads the terms and rates of a reply written in English', () => {
+    expect(read('a 12 percent rate, 48 months, 5 years, from 3 to 6 years')).toEqual([
+      ['percent', 12, '12 percent'],
+      ['months', 48, '48 months'],
+      ['months', 60, '5 years'],
+      ['months', 36, '3'],
+      ['months', 72, '6 years'],
+    ]);
+  });
+
   it('keeps years, km and stock ids plain, and a year before a term a year', () => {
     expect(read('el Versa 2020 a 48 meses · 45,837 km (ID 322722); $21,299.90, financias')).toEqual([
       ['number', 2020, '2020'],

@@ -20,11 +20,12 @@ export interface StatedFigure {
   end: number;
 }
 
-const MONTH_WORDS = new Set(['mes', 'meses', 'mensualidades']);
-const YEAR_WORDS = new Set(['ano', 'anos']);
+// With their English: a reply to an English-speaking customer states the same terms.
+const MONTH_WORDS = new Set(['mes', 'meses', 'mensualidades', 'month', 'months']);
+const YEAR_WORDS = new Set(['ano', 'anos', 'year', 'years', 'yr', 'yrs']);
 const DISTANCE_WORDS = new Set(['km', 'kms', 'kilometros', 'kilometro']);
 /** Between the two ends of a range: "de 12 a 60 meses", "36 o 48 meses", "3, 4 o 5 años". */
-const RANGE_JOINERS = new Set(['a', 'y', 'o', 'u', '-', ',', 'al']);
+const RANGE_JOINERS = new Set(['a', 'y', 'o', 'u', '-', ',', 'al', 'to', 'or', 'and']);
 
 /** Every figure the text states, in order. */
 export function statedFigures(text: string): StatedFigure[] {
@@ -59,6 +60,10 @@ function classify(
     end,
   });
   if (word(last + 1) === '%') {
+    end = tokens[last + 1]!.end;
+    return figure('percent', mention.value);
+  }
+  if (word(last + 1) === 'percent') {
     end = tokens[last + 1]!.end;
     return figure('percent', mention.value);
   }

@@ -89,6 +89,7 @@ export function trace(message: string, reply: string, intents: Intent[], latency
   return {
     trackingId: 'trk-1',
     conversationId: 'conv-1',
+    language: 'es',
     startedAt: at,
     latencyMs,
     message,

@@ -118,6 +118,7 @@ export function bareParams(
   const trace: TurnTrace = {
     trackingId: 't_test',
     conversationId: 'c_test',
+    language: 'es',
     startedAt: new Date(0).toISOString(),
     latencyMs: 1,
     message: 'hola',

@@ -64,6 +64,7 @@ export function turnResult(request: TurnRequest, reply: string): TurnResult {
     trace: {
       trackingId,
       conversationId,
+      language: 'es',
       startedAt: new Date().toISOString(),
       latencyMs: 3,
       message: request.message,

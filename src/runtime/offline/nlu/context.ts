@@ -29,13 +29,18 @@ const RECENT_CUSTOMER_TURNS = 2;
 const DEFAULT_LIST_LENGTH = 3;
 
 const OFFERS: readonly [RegExp, IntentType, SalesAction | null][] = [
-  [/\b(prueba\s+de\s+manejo|manejarlo|manejarla|probarlo|probarla)\b/, 'sales', 'test_drive'],
+  // Each with its English, for customers answered in English (the agent's text is in the history).
+  [/\b(prueba\s+de\s+manejo|manejarlo|manejarla|probarlo|probarla|test\s+drive)\b/, 'sales', 'test_drive'],
   [/\b(apart|reserv)/, 'sales', 'reserve'],
-  [/\b(asesor|ejecutivo|te\s+llame|te\s+contacte)/, 'sales', 'human'],
-  [/\b(agend|visita|cita|verlo|verla|conocerlo|conocerla|pasar\s+a)/, 'sales', 'visit'],
-  [/\b(financ|credito|mensualidad|enganche|plan\s+de\s+pagos|plazo|calcul|a\s+meses)/, 'financing', null],
+  [/\b(asesor|ejecutivo|te\s+llame|te\s+contacte|advisor)/, 'sales', 'human'],
+  [/\b(agend|visita|cita|verlo|verla|conocerlo|conocerla|pasar\s+a|visit|book\s+you)/, 'sales', 'visit'],
   [
-    /\b(opciones|otros?\s+(autos|carros|modelos)|te\s+muestro|te\s+interesa\s+(alguno|alguna)|cual\s+te\s+(gusta|interesa)|mas\s+detalles|buscas|busque)/,
+    /\b(financ|credito|mensualidad|enganche|plan\s+de\s+pagos|plazo|calcul|a\s+meses|monthly\s+payment|work\s+out)/,
+    'financing',
+    null,
+  ],
+  [
+    /\b(opciones|otros?\s+(autos|carros|modelos)|te\s+muestro|te\s+interesa\s+(alguno|alguna)|cual\s+te\s+(gusta|interesa)|mas\s+detalles|buscas|busque|any\s+of\s+them|search\s+again)/,
     'car_recommendation',
     null,
   ],
@@ -43,16 +48,19 @@ const OFFERS: readonly [RegExp, IntentType, SalesAction | null][] = [
 ];
 
 const ASKS: readonly [RegExp, NonNullable<ConversationContext['asked']>][] = [
-  [/\b(enganche|cuanto\s+(puedes|podrias)\s+dar)/, 'downPayment'],
-  [/\b(plazo|cuantos\s+(anos|meses))/, 'term'],
-  [/\b(mensualidad|pagar\s+al\s+mes|pago\s+mensual)/, 'monthly'],
+  [/\b(enganche|cuanto\s+(puedes|podrias)\s+dar|put\s+down|down\s+payment)/, 'downPayment'],
+  [/\b(plazo|cuantos\s+(anos|meses)|which\s+term)/, 'term'],
+  [/\b(mensualidad|pagar\s+al\s+mes|pago\s+mensual|monthly)/, 'monthly'],
   [
     /\b(presupuesto|cuanto\s+(quieres|puedes|te\s+gustaria|planeas)\s+(gastar|invertir|pagar)|rango\s+de\s+precio)/,
     'budget',
   ],
-  [/\b(ciudad|donde\s+(vives|estas|te\s+encuentras)|de\s+donde|en\s+que\s+estado)/, 'city'],
-  [/\b(como\s+te\s+llamas|tu\s+nombre|con\s+quien\s+tengo\s+el\s+gusto)/, 'name'],
-  [/\b(que\s+dia|que\s+hora|cuando\s+(te\s+gustaria|quieres|puedes)|que\s+horario)/, 'time'],
+  [/\b(ciudad|donde\s+(vives|estas|te\s+encuentras)|de\s+donde|en\s+que\s+estado|which\s+city)/, 'city'],
+  [/\b(como\s+te\s+llamas|tu\s+nombre|con\s+quien\s+tengo\s+el\s+gusto|your\s+name)/, 'name'],
+  [
+    /\b(que\s+dia|que\s+hora|cuando\s+(te\s+gustaria|quieres|puedes)|que\s+horario|what\s+day|what\s+time)/,
+    'time',
+  ],
 ];
 
 /** The customer's previous request, as this extractor read it. */

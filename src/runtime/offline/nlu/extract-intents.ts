@@ -1,4 +1,5 @@
-import type { IntentResult } from '../../../core/intents/schema.js';
+import type { IntentResult, Language } from '../../../core/intents/schema.js';
+import { detectLanguage } from '../../../tools/text/language.js';
 import { IntentResultSchema, emptyEntities } from '../../../core/intents/schema.js';
 import type { IntentsTaskInput } from '../../../core/tasks.js';
 import { toIntent } from './assemble.js';
@@ -58,6 +59,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const text = normalized.text;
   if (!/[a-z0-9]/.test(text)) {
     return IntentResultSchema.parse({
+      language: languageOf(input),
       intents: [{ type: 'out_of_scope', confidence: EMPTY_CONFIDENCE, entities: emptyEntities() }],
     });
   }
@@ -76,10 +78,32 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyEntityIntents(drafts, shopping);
   }
   finish(drafts, shopping);
+  // "¿Cuánto el Jetta? ¿Me lo dejas en 190?": the figure is the haggler's offer, not a budget.
+  const searched = drafts.has('haggle')
+    ? { ...shopping.entities, priceMin: null, priceMax: null }
+    : shopping.entities;
   const intents = [...drafts.values()]
     .sort((a, b) => a.start - b.start)
-    .map((draft) => toIntent(draft, { all: all.entities, shopping: shopping.entities }));
-  return IntentResultSchema.parse({ intents });
+    .map((draft) =>
+      toIntent(draft, {
+        all: all.entities,
+        shopping: draft.type === 'haggle' ? shopping.entities : searched,
+      }),
+    );
+  return IntentResultSchema.parse({ language: languageOf(input), intents });
+}
+
+/** This message's language; for one too short to tell, the latest customer message that tells. */
+function languageOf(input: IntentsTaskInput): Language {
+  const own = detectLanguage(input.message);
+  if (own) return own;
+  for (let i = input.history.length - 1; i >= 0; i--) {
+    const turn = input.history[i]!;
+    if (turn.role !== 'customer') continue;
+    const earlier = detectLanguage(turn.text);
+    if (earlier) return earlier;
+  }
+  return 'es';
 }
 
 /** What the customer's last message asked for, read the same way (without its own history). */

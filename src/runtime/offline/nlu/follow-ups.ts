@@ -7,6 +7,9 @@ import type { ExtractedEntities } from './entities.js';
 
 const AFFIRMATIVE =
   /^(si|ok|va|vale|dale|claro|orale|sale|perfecto|de\s+acuerdo|me\s+parece|seguro|por\s+supuesto|yes|sure|andale|esta\s+bien|bueno|adelante|hagamoslo|me\s+late|por\s+favor|excelente|listo|correcto|exacto|asi\s+es|me\s+interesa|yeah|yep)\b/;
+/** A yes that takes the offer even with thanks ("sí, gracias"); "ok, gracias" closes instead. */
+const PLAIN_YES =
+  /^(si|yes|claro|dale|sure|por\s+favor|me\s+interesa|adelante|hagamoslo|seguro|por\s+supuesto|yeah|yep)\b/;
 const NEGATIVE = /^(no|nop|nope|ahorita\s+no|mejor\s+no|no\s+gracias|luego|despues)\b/;
 /** "¿y el Jetta?", "¿y con el Versa?": the same question about another car. */
 const AND_ABOUT = /^(y|and)\b/;
@@ -36,7 +39,8 @@ export function applyFollowUps(
   const nothingAsked = (): boolean => substantive(drafts).length === 0 && !hasSearchOrFinancing(found);
 
   // "ok gracias, lo pienso y te escribo": the "ok" closes the chat, it does not take the offer.
-  const closing = drafts.get('social')?.topics.includes('goodbye') === true;
+  const courtesies = drafts.get('social')?.topics ?? [];
+  const closing = courtesies.includes('goodbye') || (courtesies.includes('thanks') && !PLAIN_YES.test(text));
   if (context.offer && AFFIRMATIVE.test(text) && !closing) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }

@@ -3,7 +3,7 @@ import { originalSlice } from './normalize.js';
 import type { Span } from '../../../tools/text/span.js';
 
 const INTRO =
-  /\b(me\s+llamo|mi\s+nombre\s+es|yo\s+soy|soy|my\s+name\s+is|i\s+am|i\s+m|im|this\s+is)\s+([a-z]+(?:\s+[a-z]+){0,3})/g;
+  /\b(me\s+llamo|mi\s+nombre\s+es|yo\s+soy|soy|my\s+name\s+is|name\s+s|names|call\s+me|i\s+am|i\s+m|im|this\s+is)\s+([a-z]+(?:\s+[a-z]+){0,3})/g;
 
 /** After "soy" these are not names: "soy de Puebla", "soy nuevo", "soy cliente". */
 const NOT_A_NAME = new Set(

@@ -38,7 +38,7 @@ const sale = (salesAction: CueRule['salesAction'], source: string | RegExp, conf
 export const SALES_RULES: readonly CueRule[] = [
   sale(
     'visit',
-    String.raw`(?:visitar|ir\s+a|conocer|pasar\s+a)\s+(?:la|las|su|sus|una)\s+(?:sede|sucursal|agencia)(?:s|es)?|ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|ir\s+a\s+(?:\w+\s+){1,3}?a\s+ver(?:lo|la)?|schedule|appointment|visit|see\s+it|come\s+by`,
+    String.raw`(?:visitar|ir\s+a|conocer|pasar\s+a)\s+(?:la|las|su|sus|una)\s+(?:sede|sucursal|agencia)(?:s|es)?|ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|ir\s+a\s+(?:\w+\s+){1,3}?a\s+ver(?:lo|la)?|schedule|appointment|visit|see\s+it|come\s+by|(?:go|come)\s+(?:and\s+)?(?:see|check)|check\s+(?:it|them|(?:the\s+)?\w+(?:\s+one)?)\s+out|take\s+a\s+look`,
   ),
   /** Proposing a day: "puedo el viernes", "paso mañana", "voy el sábado a las 10". */
   sale(
@@ -168,6 +168,9 @@ export const SOCIAL_RULES: readonly CueRule[] = [
   ),
 ];
 
+/** A figure as customers write one: "300", "$300,000", "300k", "300 mil", "1.2 millones". */
+const AMOUNT = String.raw`\$?\d+(?:[.,]\d+)*(?:\s*(?:k|mil|millones|millon|mdp))?`;
+
 const haggle = (source: string | RegExp, confidence = 0.9): CueRule => ({
   intent: 'haggle',
   confidence,
@@ -180,9 +183,9 @@ const haggle = (source: string | RegExp, confidence = 0.9): CueRule => ({
  */
 export const HAGGLE_RULES: readonly CueRule[] = [
   haggle(
-    String.raw`(?:me|nos)\s+(?:(?:lo|la|los|las)\s+)?(?:deja|dejas|dejan|dejarias|dejaria|das|dan|darias|daria|vendes|venden|venderias|pones|ponen)\s+(?:(?:el|la|ese|esa|este|esta)\s+(?:\w+\s+){0,3})?(?:en|por|x)\s+\$?\d+|(?:en|por)\s+cu[a-z]*\s+me\s+(?:lo|la)\s+(?:dejas|dejan|das|dan)|(?:te|les)\s+(?:doy|ofrezco|pago)\s+\$?\d+|(?:acepta|aceptan|aceptas|aceptarian)\s+\$?\d+`,
+    String.raw`(?:me|nos)\s+(?:(?:lo|la|los|las)\s+)?(?:deja|dejas|dejan|dejarias|dejaria|das|dan|darias|daria|vendes|venden|venderias|pones|ponen)\s+(?:(?:el|la|ese|esa|este|esta)\s+(?:\w+\s+){0,3})?(?:en|por|x)\s+${AMOUNT}|(?:en|por)\s+cu[a-z]*\s+me\s+(?:lo|la)\s+(?:dejas|dejan|das|dan)|(?:te|les)\s+(?:doy|ofrezco|pago)\s+${AMOUNT}|(?:acepta|aceptan|aceptas|aceptarian)\s+${AMOUNT}|(?:would|will|could|can)\s+(?:you|u|ya)\s+(?:take|accept|do|let\s+it\s+go\s+for)\s+${AMOUNT}|(?:i\s+(?:can|could)\s+)?(?:offer|pay)\s+(?:you\s+)?${AMOUNT}\s+(?:for\s+it|cash)`,
   ),
   haggle(
-    String.raw`descuentos?|rebaja(?:s|r|rlo|rla|n)?|rebajas|bajale|bajenle|bajarle|le\s+bajas|le\s+bajan|(?:lo|la)\s+(?:bajas|bajan|rebajas)|precio\s+especial|negociable|se\s+puede\s+negociar|negocia(?:r|mos|ble)|regate(?:ar|o)|mejor\s+precio|ultimo\s+precio|lo\s+menos|discount|promociones|promocion|promo|me\s+haces\s+(?:un\s+)?(?:paro|precio)|(?:lo|la)?\s*igual(?:an|as|en)\s+(?:el\s+)?precio|me\s+(?:lo|la)?\s*igualan|respeta(?:s|n)?\s+(?:ese|el)\s+precio|(?:esta|ta|sta|es|son|estan)\s+(?:muy\s+|bien\s+|super\s+|demasiado\s+)?car[oa]s?`,
+    String.raw`descuentos?|rebaja(?:s|r|rlo|rla|n)?|rebajas|bajale|bajenle|bajarle|le\s+bajas|le\s+bajan|(?:lo|la)\s+(?:bajas|bajan|rebajas)|precio\s+especial|negociable|se\s+puede\s+negociar|negocia(?:r|mos|ble)|regate(?:ar|o)|mejor\s+precio|ultimo\s+precio|lo\s+menos|discount|promociones|promocion|promo|me\s+haces\s+(?:un\s+)?(?:paro|precio)|best\s+price|lower\s+(?:the\s+)?price|knock\s+(?:it\s+)?(?:down|off)|(?:price\s+)?negotiable|any\s+wiggle\s+room|(?:lo|la)?\s*igual(?:an|as|en)\s+(?:el\s+)?precio|me\s+(?:lo|la)?\s*igualan|respeta(?:s|n)?\s+(?:ese|el)\s+precio|(?:esta|ta|sta|es|son|estan)\s+(?:muy\s+|bien\s+|super\s+|demasiado\s+)?car[oa]s?`,
   ),
 ];
