@@ -15,6 +15,8 @@ import type { ExtractedEntities } from './entities.js';
 import { extractEntities } from './entities.js';
 import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { normalize } from './normalize.js';
+import { isFollowUp } from './follow-up-shape.js';
+import { questionsAsked } from './questions.js';
 import type { ExpectedAnswer, NumberHints } from './number-roles.js';
 import type { Span } from '../../../tools/text/span.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -63,7 +65,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   }
   const context = readContext(input.history, input.profile, previousRequest(input, vocabulary));
   const cues = findCues(text);
-  const hints = numberHints(cues, context);
+  const hints = numberHints(cues, context, planShown(input));
   const options = { hints, listLength: context.listLength, expectName: context.asked === 'name' };
   const all = extractEntities(normalized, index, options);
   const ownCar = ownCarClauses(text, cues);
@@ -76,9 +78,21 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyEntityIntents(drafts, shopping);
   }
   finish(drafts, shopping);
+  const asked = questionsAsked(text, cues);
   const intents = [...drafts.values()]
     .sort((a, b) => a.start - b.start)
     .map((draft) => toIntent(draft, { all: all.entities, shopping: shopping.entities }));
+  for (const intent of intents) {
+    const draft = drafts.get(intent.type);
+    if (intent.type !== 'kavak_info' || !draft) continue;
+    // Each question answered on its own; a topic carried over from the last turn comes after.
+    intent.entities.questions = [
+      ...asked.filter((t) => draft.topics.includes(t)),
+      ...draft.topics.filter((t) => !asked.includes(t)),
+    ];
+  }
+  const followUp = isFollowUp(text, all.entities) ? true : null;
+  for (const intent of intents) intent.entities.followUp = followUp;
   return IntentResultSchema.parse({ intents });
 }
 
@@ -91,11 +105,29 @@ function previousRequest(input: IntentsTaskInput, vocabulary: Vocabulary | undef
   return request ? { intent: request.type, topic: request.entities.topic } : null;
 }
 
-function numberHints(cues: readonly CueHit[], context: ConversationContext): NumberHints {
+function numberHints(
+  cues: readonly CueHit[],
+  context: ConversationContext,
+  planForCar: boolean,
+): NumberHints {
   return {
     financing: context.financingActive || cues.some((c) => c.rule.intent === 'financing'),
     expect: isExpectedAnswer(context.asked) ? context.asked : null,
+    planForCar,
   };
+}
+
+/** A figure followed by "al mes": the agent's last message computed payments. */
+const MONTHLY_FIGURE = /\d[\d,.]*\s*(?:al\s+mes|mensuales)\b/;
+
+/**
+ * The agent just computed the payments of the car under discussion: the customer is tuning that
+ * plan, so a bare amount is its down payment (a haggle answer that only mentions financing is not).
+ */
+function planShown(input: IntentsTaskInput): boolean {
+  const lastAgent = input.history.findLast((t) => t.role === 'agent');
+  if (!lastAgent || input.profile.carUnderDiscussion === null) return false;
+  return MONTHLY_FIGURE.test(normalize(lastAgent.text).text);
 }
 
 function isExpectedAnswer(asked: ConversationContext['asked']): asked is ExpectedAnswer {

@@ -78,3 +78,12 @@ export const RANGE_JOINT = /^\s*(y|a|al|hasta|-|o|and|to)\s*(?:(?:el|los)\s+)?(\
 
 /** "a 5", "en 4", "plazo de 5": a bare small number that is a term in a financing conversation. */
 export const TERM_BEFORE = /(^|\b)(a|en|plazo\s+de|plazo|plazos\s+de|term\s+of|over)\s*$/;
+
+/**
+ * "lo mínimo", "con el enganche más bajo", "el mínimo de entrada": the lowest down payment the
+ * financing tool allows, named without a figure (a figure after it is a bound: "mínimo 50 mil").
+ */
+export const MINIMUM_DOWN =
+  /\b(?:(?:lo|el|del|con\s+el|con\s+lo)\s+(?:mas\s+)?(?:minimo|bajo\s+posible|menos\s+posible)|(?:enganche|entrada|pago\s+inicial)\s+(?:mas\s+bajo|minimo))\b(?!\s+(?:de\s+)?\$?\s*\d)/;
+/** The words that make a "mínimo" a down payment when the conversation is not about payments. */
+export const DOWN_WORDS = /\b(enganche|entrada|pago\s+inicial)\b/;
