@@ -117,17 +117,20 @@ function numberHints(
   };
 }
 
-/** A figure followed by "al mes": the agent's last message computed payments. */
+/** A figure followed by "al mes": an answer that computed payments. */
 const MONTHLY_FIGURE = /\d[\d,.]*\s*(?:al\s+mes|mensuales)\b/;
+/** Any amount in pesos: a plan, a price, a list of cars. */
+const MONEY_FIGURE = /\$\s?\d/;
 
 /**
- * The agent just computed the payments of the car under discussion: the customer is tuning that
- * plan, so a bare amount is its down payment (a haggle answer that only mentions financing is not).
+ * The agent's last answer with figures computed the payments of the car under discussion (an
+ * answer about the warranty in between changes nothing): the customer is tuning that plan, so a
+ * bare amount is its down payment. A list of cars or a haggle answer with no payments is not one.
  */
 function planShown(input: IntentsTaskInput): boolean {
-  const lastAgent = input.history.findLast((t) => t.role === 'agent');
-  if (!lastAgent || input.profile.carUnderDiscussion === null) return false;
-  return MONTHLY_FIGURE.test(normalize(lastAgent.text).text);
+  if (input.profile.carUnderDiscussion === null) return false;
+  const lastWithFigures = input.history.findLast((t) => t.role === 'agent' && MONEY_FIGURE.test(t.text));
+  return lastWithFigures !== undefined && MONTHLY_FIGURE.test(normalize(lastWithFigures.text).text);
 }
 
 function isExpectedAnswer(asked: ConversationContext['asked']): asked is ExpectedAnswer {

@@ -73,6 +73,14 @@ export const MODEL_WORD_BEFORE = /\bmodelo\s*$/;
 export const STOCK_BEFORE =
   /\b(stock|id|folio|numero|num|no|clave|codigo|sku|inventario|auto|carro|coche|unidad|camioneta|el|este|ese|del|#)\s*(?:(?:es|de|del|el|numero|id)\s+)*#?\s*$/;
 
+/**
+ * Money words bound to a six-digit figure, right before or after it ("cuesta 265999", "tengo
+ * 250000 pesos"): "el 322722 a 5 años con 50 mil de enganche" names a car, not a price.
+ */
+export const PRICED_BEFORE =
+  /\b(precio|cuesta|cuestan|vale|sale|pesos|lana|presupuesto|pagar|pago|tengo|enganche|dar|doy)\s+(?:\S+\s+){0,2}$/;
+export const PRICED_AFTER = /^\s*(pesos|mxn|varos|de\s+(?:lana|enganche|presupuesto|entrada))\b/;
+
 /** A range's joint between two numbers: "entre 200 y 300 mil", "2017-2019", "de 50 a 80 mil km". */
 export const RANGE_JOINT = /^\s*(y|a|al|hasta|-|o|and|to)\s*(?:(?:el|los)\s+)?(\$\s*)?$/;
 

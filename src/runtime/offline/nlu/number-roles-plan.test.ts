@@ -33,6 +33,15 @@ describe('an amount while a plan for the chosen car is on the table', () => {
     expect(e).toMatchObject({ downPaymentAmount: pesos, priceMax: null });
   });
 
+  it('an answer about Kavak in between keeps the plan on the table', () => {
+    const history: HistoryTurn[] = [
+      ...PLAN_SHOWN,
+      { role: 'customer', text: 'cuanto dura la garantia' },
+      { role: 'agent', text: 'Tu auto incluye 3 meses de garantía.' },
+    ];
+    expect(financing('y poniendo 90?', history)).toMatchObject({ downPaymentAmount: 90_000, followUp: null });
+  });
+
   it('a budget word still makes it a budget', () => {
     const intents = read('tengo hasta 250 mil, q otro me recomiendas?');
     expect(intents.flatMap((i) => [i.entities.priceMax, i.entities.downPaymentAmount])).toContain(250_000);

@@ -179,9 +179,7 @@ function classifyOne(
   const bound = priceBound(before, after);
   const plainLength = m.plainDigits?.length ?? 0;
   if ((plainLength === 5 || plainLength === 6) && !m.currency) {
-    const priced =
-      bound !== null ||
-      /\b(precio|cuesta|pesos|lana|presupuesto|pagar|enganche|tengo)\b/.test(before + after);
+    const priced = bound !== null || cue.PRICED_BEFORE.test(before) || cue.PRICED_AFTER.test(after);
     if (!priced && (cue.STOCK_BEFORE.test(before) || value % 1000 !== 0))
       return { kind: 'stockId', id: m.plainDigits! };
   }
