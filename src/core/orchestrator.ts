@@ -34,6 +34,7 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   }
   // "¿Y cuánto cuesta?" / "¿y si ya le metí 400 km?" right after an answer about Kavak: a
   // follow-up to that topic, whatever the words alone suggest.
+  // The intents model flags the follow-up (a real one may still label it by its words alone).
   let followUpTopic: string | null = null;
   if (
     combined.followUp === true &&

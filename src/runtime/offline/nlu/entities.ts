@@ -7,7 +7,7 @@ import { findFeatures } from './features.js';
 import type { NormalizedText } from './normalize.js';
 import type { NumberHints, RoledNumber } from './number-roles.js';
 import { classifyNumbers } from './number-roles.js';
-import { DOWN_WORDS, MINIMUM_DOWN } from './number-cues.js';
+import { DOWN_WORDS, FRACTION_DOWN, FRACTION_PERCENT, MINIMUM_DOWN } from './number-cues.js';
 import { findNumbers } from '../../../tools/text/numbers.js';
 import { findBareName, findCustomerName } from './person.js';
 import { findCheaper, findPick } from './picks.js';
@@ -94,6 +94,8 @@ export function extractEntities(
   applyNumbers(entities, numbers);
   const minimum = findMinimumDownPayment(text, options.hints);
   entities.downPaymentMinimum = minimum === null ? null : true;
+  const fraction = findFractionDownPayment(text, options.hints);
+  if (fraction && entities.downPaymentAmount === null) entities.downPaymentPercent ??= fraction.percent;
   entities.bluetooth = features.bluetooth;
   entities.carplay = features.carplay;
   entities.transmission = features.transmission;
@@ -121,6 +123,7 @@ export function extractEntities(
       financing: first([
         ...at(['downPaymentAmount', 'downPaymentPercent', 'termYears', 'monthly']),
         ...(minimum === null ? [] : [minimum]),
+        ...(fraction ? [fraction.start] : []),
       ]),
       time: time?.start ?? null,
       city: city?.start ?? null,
@@ -180,6 +183,18 @@ function findMinimumDownPayment(text: string, hints: NumberHints): number | null
   const match = MINIMUM_DOWN.exec(text);
   if (!match) return null;
   return hints.financing || DOWN_WORDS.test(text) ? match.index : null;
+}
+
+/** "una cuarta parte de enganche": a share of the price, in a payments talk or next to "enganche". */
+function findFractionDownPayment(
+  text: string,
+  hints: NumberHints,
+): { percent: number; start: number } | null {
+  const match = FRACTION_DOWN.exec(text);
+  if (!match || !(hints.financing || DOWN_WORDS.test(text))) return null;
+  const word = match[1] ?? match[2] ?? match[3] ?? '';
+  const percent = FRACTION_PERCENT[word];
+  return percent === undefined ? null : { percent, start: match.index };
 }
 
 function first(positions: readonly number[]): number | null {

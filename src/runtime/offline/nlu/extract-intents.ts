@@ -23,6 +23,8 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** Nothing recognisable was asked: the fallback agent answers. */
 const FALLBACK_CONFIDENCE = 0.5;
+/** A follow-up leans on the last turn rather than on its own words. */
+const FOLLOW_UP_CONFIDENCE = 0.6;
 /** Empty, emoji-only or punctuation-only messages are surely not a request. */
 const EMPTY_CONFIDENCE = 0.9;
 
@@ -77,6 +79,13 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
   }
+  const followUp = isFollowUp(text, all.entities) ? true : null;
+  // "¿y si ya le metí 400 km?" right after a question about Kavak goes on with that question,
+  // whatever its words alone suggest.
+  if (followUp && context.previous?.intent === 'kavak_info' && !injection && !drafts.has('kavak_info')) {
+    drafts.clear();
+    addDraft(drafts, 'kavak_info', 0, FOLLOW_UP_CONFIDENCE, { topic: context.previous.topic ?? undefined });
+  }
   finish(drafts, shopping);
   const asked = questionsAsked(text, cues);
   const intents = [...drafts.values()]
@@ -91,7 +100,6 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
       ...draft.topics.filter((t) => !asked.includes(t)),
     ];
   }
-  const followUp = isFollowUp(text, all.entities) ? true : null;
   for (const intent of intents) intent.entities.followUp = followUp;
   return IntentResultSchema.parse({ intents });
 }

@@ -95,3 +95,16 @@ export const MINIMUM_DOWN =
   /\b(?:(?:lo|el|del|con\s+el|con\s+lo)\s+(?:mas\s+)?(?:minimo|bajo\s+posible|menos\s+posible)|(?:enganche|entrada|pago\s+inicial)\s+(?:mas\s+bajo|minimo))\b(?!\s+(?:de\s+)?\$?\s*\d)/;
 /** The words that make a "mínimo" a down payment when the conversation is not about payments. */
 export const DOWN_WORDS = /\b(enganche|entrada|pago\s+inicial)\b/;
+
+/** "una cuarta parte de enganche", "la mitad": a share of the price, as a percentage. */
+export const FRACTION_DOWN =
+  /\b(?:la\s+(mitad)|(?:una|la)\s+(cuarta|quinta|decima)\s+parte|un\s+(cuarto|quinto|decimo))\b/;
+export const FRACTION_PERCENT: Readonly<Record<string, number>> = {
+  mitad: 50,
+  cuarta: 25,
+  cuarto: 25,
+  quinta: 20,
+  quinto: 20,
+  decima: 10,
+  decimo: 10,
+};

@@ -82,6 +82,18 @@ describe('"lo mínimo" is the lowest down payment, computed by the financing too
   });
 });
 
+describe('a share of the price as the down payment', () => {
+  it.each([
+    ['doy la mitad de enganche y lo demas a meses', 50],
+    ['una quinta parte de entrada para el kicks', 20],
+  ])('%s → %d%%', (message, percent) => {
+    const intent = extractIntents({ message, history: [], profile: emptyProfile() }).intents.find(
+      (i) => i.type === 'financing',
+    );
+    expect(intent?.entities.downPaymentPercent).toBe(percent);
+  });
+});
+
 describe('figures written the way customers write them', () => {
   it.each([
     ['algo de 2 cientos mil', 200_000],
