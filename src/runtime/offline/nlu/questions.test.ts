@@ -44,8 +44,9 @@ describe('what core used to re-read from the message', () => {
     expect(read('oigan hablo con una persona real?')[0]?.entities).toMatchObject({ topic: 'bot' });
   });
 
-  it('the opening hours of a named branch are a question, not a visit', () => {
+  it('the opening hours of a named branch are a question about hours, not a visit', () => {
     const intents = read('a q hora abre la de santa fe');
     expect(intents.map((i) => i.type)).toEqual(['kavak_info']);
+    expect(intents[0]?.entities.questions).toContain('horario');
   });
 });
