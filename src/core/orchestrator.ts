@@ -8,7 +8,6 @@ import { combineEntities } from './profile-update.js';
 import type { Profile } from './profile.js';
 import type { AgentName } from './tasks.js';
 import type { TurnContext } from './turn-context.js';
-import { fold } from '../tools/text/normalize.js';
 import { branchNamedIn } from './text.js';
 
 export interface OrchestratedReply {
@@ -35,9 +34,10 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   }
   // "¿Y cuánto cuesta?" / "¿y si ya le metí 400 km?" right after an answer about Kavak: a
   // follow-up to that topic, whatever the words alone suggest.
+  // The intents model flags the follow-up (a real one may still label it by its words alone).
   let followUpTopic: string | null = null;
   if (
-    isBareFollowUp(ctx, combined) &&
+    combined.followUp === true &&
     ctx.profile.lastAgents.includes('kavak_info') &&
     !byAgent.has('kavak_info')
   ) {
@@ -46,11 +46,6 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
       byAgent.clear();
       byAgent.set('kavak_info', { type: 'kavak_info', confidence: 0.5, entities: combined });
     }
-  }
-  // "¿A qué hora abre Antara?" names a branch like a visit request does, but asks for information.
-  if (asksBranchHours(ctx) && byAgent.has('sales') && !byAgent.has('kavak_info')) {
-    byAgent.set('kavak_info', { ...byAgent.get('sales')!, type: 'kavak_info' });
-    byAgent.delete('sales');
   }
   // The fallback speaks only when nothing else can: "hola, dame un descuento" still greets.
   if (
@@ -88,22 +83,6 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   }
   profile = { ...profile, lastAgents: [...byAgent.keys()] };
   return { reply: composeReply(parts), profile, leads, agents: [...byAgent.keys()] };
-}
-
-/** A short "¿y …?" with no car, money or person in it. */
-function isBareFollowUp(ctx: TurnContext, e: AgentContext['entities']): boolean {
-  const text = fold(ctx.message).replace(/^[\s¿¡]+/, '');
-  const carTalk =
-    e.make || e.model || e.stockId || e.pick !== null || e.priceMax !== null || e.cheaper || e.customerName;
-  return /^y\b/.test(text) && text.split(/\s+/).length <= 8 && !carTalk;
-}
-
-function asksBranchHours(ctx: TurnContext): boolean {
-  const text = fold(ctx.message);
-  return (
-    /\b(horario|a que hora|abre|abren|cierra|cierran)\b/.test(text) &&
-    branchNamedIn(ctx.message, ctx.tools.knowledge.branches) !== undefined
-  );
 }
 
 function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): boolean {

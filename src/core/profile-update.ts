@@ -8,12 +8,15 @@ export function combineEntities(intents: Intent[]): Entities {
   const combined = emptyEntities();
   for (const { entities } of intents) {
     for (const key of Object.keys(combined) as (keyof Entities)[]) {
-      if (key === 'otherFeatures') continue;
+      if (key === 'otherFeatures' || key === 'questions') continue;
       if (combined[key] === null && entities[key] !== null)
         (combined as Record<string, unknown>)[key] = entities[key];
     }
     for (const feature of entities.otherFeatures) {
       if (!combined.otherFeatures.includes(feature)) combined.otherFeatures.push(feature);
+    }
+    for (const question of entities.questions) {
+      if (!combined.questions.includes(question)) combined.questions.push(question);
     }
   }
   return combined;
@@ -35,6 +38,10 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
   } else if (e.downPaymentPercent !== null) {
     next.downPaymentPercent = e.downPaymentPercent;
     next.downPaymentAmount = null;
+  } else if (e.downPaymentMinimum === true) {
+    // "¿y con lo mínimo?": the earlier amount no longer holds; the plan uses the tool's minimum.
+    next.downPaymentAmount = null;
+    next.downPaymentPercent = null;
   }
   if (e.termYears !== null && (TERM_YEARS as readonly number[]).includes(e.termYears))
     next.termYears = e.termYears;

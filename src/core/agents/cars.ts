@@ -209,6 +209,10 @@ function recommend(ctx: AgentContext): AgentAnswer {
   if (result.cars.length) {
     lines.push(intro(result.total, ctx.entities.cheaper === true));
     result.cars.forEach((car, i) => lines.push(carLine(car, i + 1)));
+    // "¿cuánto cuesta el MG5, trae CarPlay?": the filter answers the question; say so.
+    const confirmed = filteredFeatures(query);
+    if (confirmed.length)
+      lines.push(`${result.cars.length === 1 ? 'Tiene' : 'Todas tienen'} ${joinSpanish(confirmed)}.`);
     lines.push(
       hasCriteria(query)
         ? `¿Te interesa ${result.cars.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
@@ -260,4 +264,14 @@ function intro(total: number, cheaper: boolean): string {
 
 function hasCriteria(query: CarQuery): boolean {
   return Object.keys(query).some((k) => k !== 'limit' && k !== 'sort');
+}
+
+/** The equipment the search required, as the customer reads it. */
+function filteredFeatures(query: CarQuery): string[] {
+  const features: string[] = [];
+  if (query.carplay) features.push(FEATURE_LABEL.carplay);
+  if (query.bluetooth) features.push(FEATURE_LABEL.bluetooth);
+  if (query.transmission)
+    features.push(`transmisión ${query.transmission === 'manual' ? 'manual' : 'automática'}`);
+  return features;
 }

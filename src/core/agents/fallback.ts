@@ -1,24 +1,22 @@
 import type { Agent } from './agent.js';
-import { fold } from '../../tools/text/normalize.js';
 
 const OFFER =
   'Puedo ayudarte a encontrar un auto seminuevo, calcular tu plan de financiamiento, resolver dudas sobre Kavak o agendar una visita.';
 
-const IDENTITY =
-  /\b(eres (una |un )?(persona|humano|bot|robot|ia|maquina|real)|hablo con (una |un )?(persona|humano|maquina|bot|robot))\b/;
+/** The topic the intents model gives a question about who is answering ("¿eres un bot?"). */
+export const IDENTITY_TOPIC = 'bot';
 
 /** Polite redirect to what Kavak can help with. It states no fact, so it cannot invent one. */
 export const fallbackAgent: Agent = {
   name: 'fallback',
   run(ctx) {
-    const text = fold(ctx.message);
     const meaningful = /[\p{L}\p{N}]/u.test(ctx.message);
     let draft: string;
     let reason: string;
     if (!meaningful) {
       reason = 'empty';
       draft = `¡Hola! ¿En qué te puedo ayudar? ${OFFER}`;
-    } else if (IDENTITY.test(text)) {
+    } else if (ctx.intent.entities.topic === IDENTITY_TOPIC) {
       reason = 'identity';
       draft = `Soy el asistente virtual de Kavak (un bot). ${OFFER} Si prefieres, te comunico con un asesor.`;
     } else if (ctx.intent.entities.topic === 'instrucciones') {

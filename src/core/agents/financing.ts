@@ -49,6 +49,8 @@ function askForCar(ctx: AgentContext): AgentAnswer {
 
 function downPaymentCents(ctx: AgentContext, car: Car): { cents: number; source: 'customer' | 'minimum' } {
   const e = ctx.entities;
+  if (e.downPaymentMinimum === true && e.downPaymentAmount === null && e.downPaymentPercent === null)
+    return { cents: minimumDownPayment(car.priceCents), source: 'minimum' };
   const amount =
     e.downPaymentAmount ?? (e.downPaymentPercent === null ? ctx.profile.downPaymentAmount : null);
   const percent =
@@ -130,7 +132,14 @@ function plan(ctx: AgentContext, car: Car): AgentAnswer {
     for (const p of plans) lines.push(`- ${p.months} meses: ${formatMXN(p.monthlyPaymentCents)} al mes`);
   }
   lines.push(DISCLAIMER);
-  if (down.source === 'minimum')
+  // Asked for the minimum on purpose: the down payment is settled, the term is what is left.
+  if (down.source === 'minimum' && ctx.entities.downPaymentMinimum === true)
+    lines.push(
+      plans.length > 1
+        ? '¿Qué plazo te acomoda más?'
+        : '¿Te gustaría apartarlo o agendar una prueba de manejo?',
+    );
+  else if (down.source === 'minimum')
     lines.push('¿Cuánto te gustaría dar de enganche? Con eso te doy la cifra exacta.');
   else if (plans.length > 1) lines.push('¿Qué plazo te acomoda más?');
   else lines.push('¿Te gustaría apartarlo o agendar una prueba de manejo?');

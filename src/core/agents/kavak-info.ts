@@ -82,22 +82,20 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // whichever query found it.
   let sections: KnowledgeSection[] =
     results.find((r) => r[0]?.id.startsWith('lo-que-no-se')) ?? results.find((r) => r.length > 0) ?? [];
-  // "¿qué garantía tienen y cuántos días tengo para devolverlo?": one section per question.
-  const extra = clauses(ctx.message)
-    .map((clause) => ctx.tools.knowledge.retrieve(clause, { limit: 1 })[0])
-    .filter(
-      (s): s is KnowledgeSection =>
-        !!s && !s.id.startsWith('sede') && !sections.slice(0, 1).some((t) => t.id === s.id),
-    );
-  if (sections[0] && extra.length) sections = [sections[0], ...extra.slice(0, 1)];
-  else sections = sections.slice(0, 1);
+  // "¿viene revisado? ¿y si falla a la semana?": the intents model lists each question; every
+  // one gets its own section, in the order asked.
+  const questions = ctx.entities.questions;
+  if (questions.length > 1) return questionsAnswer(ctx, questions);
+  sections = sections.slice(0, 1);
   const best = sections[0];
   if (!best) return { agent: 'kavak_info', draft: NOT_KNOWN, facts: { sections: [] }, phrase: true };
   // The "what I don't know" section lists the unknowns: the customer needs the plain answer.
   const unknown = best.id.startsWith('lo-que-no-se');
   // A price of a Kavak service (warranty extension, Kavak Total …) is never published.
   const asked = fold(ctx.message);
-  const priceUnknown = !unknown && PRICE_WORDS.test(asked) && !OWN_CAR.test(asked);
+  // "¿cuánto cuesta el MG5? ¿y qué garantía le dan?": the price asked is the car's, answered by cars.
+  const carPriced = ctx.otherAgents.includes('cars');
+  const priceUnknown = !unknown && !carPriced && PRICE_WORDS.test(asked) && !OWN_CAR.test(asked);
   const draft = unknown
     ? NOT_KNOWN
     : priceUnknown
@@ -111,11 +109,29 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   };
 }
 
-/** Splits "¿A? y ¿B?" / "A y cuántos B" into its questions (only when there are several). */
-function clauses(message: string): string[] {
-  const parts = message
-    .split(/[?¿]|\s+y\s+(?=(?:que|qué|cuant|cuánt|como|cómo|donde|dónde|cual|cuál|si)\w*\b)/i)
-    .map((p) => p.trim())
-    .filter((p) => p.split(/\s+/).length >= 2);
-  return parts.length > 1 ? parts : [];
+/** Most sections one reply carries: more reads as a wall of text on WhatsApp. */
+const MAX_QUESTIONS = 4;
+
+/** One answer per question: its section, or "no tengo ese dato" for what the facts do not cover. */
+function questionsAnswer(ctx: AgentContext, questions: readonly string[]): AgentAnswer {
+  const answered: KnowledgeSection[] = [];
+  const unknown: string[] = [];
+  for (const question of questions.slice(0, MAX_QUESTIONS)) {
+    const [section] = useTool(ctx, 'knowledge.retrieve', { query: question, limit: 1 }, () =>
+      ctx.tools.knowledge.retrieve(question, { limit: 1 }),
+    );
+    if (!section || section.id.startsWith('lo-que-no-se')) unknown.push(question);
+    else if (!answered.some((s) => s.id === section.id)) answered.push(section);
+  }
+  const parts = answered.map((s) => s.body);
+  if (unknown.length) parts.push(`Sobre ${unknown.join(' y ')}: ${NOT_KNOWN}`);
+  return {
+    agent: 'kavak_info',
+    draft: parts.join('\n\n'),
+    facts: {
+      sections: answered.map((s) => ({ id: s.id, title: s.title, body: s.body })),
+      unknown,
+    },
+    phrase: true,
+  };
 }

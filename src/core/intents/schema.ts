@@ -70,6 +70,23 @@ export const EntitiesSchema = z.object({
     .number()
     .nullable()
     .describe('For haggle: the price the customer proposes for the car, in MXN pesos'),
+  // Issue 10, items 6 and 7 (numbers by their role, every question answered): what core used to
+  // re-read from the raw message with keyword regexes.
+  downPaymentMinimum: z
+    .boolean()
+    .nullable()
+    .describe('Asks for the lowest down payment allowed ("lo mínimo", "con el enganche mínimo")'),
+  questions: z
+    .array(z.string())
+    .describe(
+      'For kavak_info: one short topic per question about Kavak, in order ("¿viene revisado? ¿y si falla?" = ["inspección", "garantía"])',
+    ),
+  followUp: z
+    .boolean()
+    .nullable()
+    .describe(
+      'A short "¿y …?" that goes on with the previous answer\'s subject without naming a new car or amount',
+    ),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
@@ -122,5 +139,8 @@ export function emptyEntities(): Entities {
     topic: null,
     socialKind: null,
     offeredPrice: null,
+    downPaymentMinimum: null,
+    questions: [],
+    followUp: null,
   };
 }

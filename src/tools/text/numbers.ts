@@ -105,8 +105,9 @@ function readPhrase(
     if (isMasked(t)) break;
     const prev = tokens[j - 1];
     if (t.kind === 'number') {
-      if (state.step !== 'none' && state.step !== 'multiplier') break;
       const value = numberValue(t.text);
+      const afterHundreds = state.step === 'hundreds' && Number.isInteger(value) && value < 100;
+      if (state.step !== 'none' && state.step !== 'multiplier' && !afterHundreds) break;
       if (state.step === 'multiplier' && value >= state.lastMultiplier) break;
       state.group += value;
       state.step = 'digits';
@@ -121,6 +122,14 @@ function readPhrase(
     const multiplier = MULTIPLIER_WORDS[word];
     if (multiplier !== undefined && acceptsMultiplier(state, word, t, prev)) {
       applyMultiplier(state, multiplier);
+      lastIndex = j;
+      continue;
+    }
+    // "3 cientos mil": a digit with the hundreds word written out is hundreds.
+    if (HUNDREDS_WORDS.has(word) && state.step === 'digits' && isUnitDigit(state.group)) {
+      state.group *= 100;
+      state.step = 'hundreds';
+      state.words = true;
       lastIndex = j;
       continue;
     }
@@ -154,6 +163,12 @@ function readPhrase(
     lastIndex = j;
   }
   return lastIndex >= from ? { state, lastIndex } : null;
+}
+
+const HUNDREDS_WORDS = new Set(['cientos', 'cientas']);
+
+function isUnitDigit(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 9;
 }
 
 function acceptsMultiplier(state: PhraseState, word: string, t: Token, prev: Token | undefined): boolean {

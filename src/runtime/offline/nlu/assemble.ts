@@ -35,6 +35,7 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'downPaymentPercent',
     'termYears',
     'monthlyPaymentTarget',
+    'downPaymentMinimum',
     'customerName',
   ],
   kavak_info: ['make', 'model', 'yearMin', 'yearMax', 'city', 'customerName'],

@@ -7,6 +7,7 @@ import { findFeatures } from './features.js';
 import type { NormalizedText } from './normalize.js';
 import type { NumberHints, RoledNumber } from './number-roles.js';
 import { classifyNumbers } from './number-roles.js';
+import { DOWN_WORDS, FRACTION_DOWN, FRACTION_PERCENT, MINIMUM_DOWN } from './number-cues.js';
 import { findNumbers } from '../../../tools/text/numbers.js';
 import { findBareName, findCustomerName } from './person.js';
 import { findCheaper, findPick } from './picks.js';
@@ -69,7 +70,16 @@ export function extractEntities(
     ...(time ? [time] : []),
     ...features.spans.filter((s) => /\d/.test(text.slice(s.start, s.end))),
   ];
-  const numbers = classifyNumbers(text, findNumbers(tokenize(text), numberMasks), options.hints);
+  // "mi auto" is the customer's own car, not one to look for.
+  const nouns = findAll(text, CAR_OBJECT_WORDS)
+    .filter((h) => !/\b(mi|mis|nuestro|nuestra|tu)\s+$/.test(text.slice(Math.max(0, h.start - 10), h.start)))
+    .map((h) => ({ position: h.start, named: false }));
+  // "¿tienes algo de 200 mil?" / "¿y un Jetta de 250?" look for another car: that amount is a budget.
+  const hints = {
+    ...options.hints,
+    planForCar: options.hints.planForCar === true && cars.length === 0 && nouns.length === 0,
+  };
+  const numbers = classifyNumbers(text, findNumbers(tokenize(text), numberMasks), hints);
   const city = findCity(text);
   const name = findCustomerName(normalized) ?? (options.expectName ? findBareName(normalized) : null);
   const pick = findPick(text, options.listLength);
@@ -82,6 +92,10 @@ export function extractEntities(
     entities.model = cars.find((c) => c.make === firstCar.make && c.model !== null)?.model ?? null;
   }
   applyNumbers(entities, numbers);
+  const minimum = findMinimumDownPayment(text, options.hints);
+  entities.downPaymentMinimum = minimum === null ? null : true;
+  const fraction = findFractionDownPayment(text, options.hints);
+  if (fraction && entities.downPaymentAmount === null) entities.downPaymentPercent ??= fraction.percent;
   entities.bluetooth = features.bluetooth;
   entities.carplay = features.carplay;
   entities.transmission = features.transmission;
@@ -101,16 +115,16 @@ export function extractEntities(
     ...features.spans.map((s) => s.start),
     ...(cheaper ? [cheaper.start] : []),
   ];
-  // "mi auto" is the customer's own car, not one to look for.
-  const nouns = findAll(text, CAR_OBJECT_WORDS)
-    .filter((h) => !/\b(mi|mis|nuestro|nuestra|tu)\s+$/.test(text.slice(Math.max(0, h.start - 10), h.start)))
-    .map((h) => ({ position: h.start, named: false }));
   return {
     entities,
     positions: {
       search: first(search),
       identity: first(identity),
-      financing: first(at(['downPaymentAmount', 'downPaymentPercent', 'termYears', 'monthly'])),
+      financing: first([
+        ...at(['downPaymentAmount', 'downPaymentPercent', 'termYears', 'monthly']),
+        ...(minimum === null ? [] : [minimum]),
+        ...(fraction ? [fraction.start] : []),
+      ]),
       time: time?.start ?? null,
       city: city?.start ?? null,
       name: name?.start ?? null,
@@ -162,6 +176,25 @@ function applyNumbers(entities: Entities, numbers: readonly RoledNumber[]): void
   entities.yearMax = highs.length > 0 ? Math.max(...highs) : null;
   entities.priceMin = prices.min.length > 0 ? Math.min(...prices.min) : null;
   entities.priceMax = prices.max.length > 0 ? Math.max(...prices.max) : null;
+}
+
+/** Where "lo mínimo" asks for the lowest down payment: in a payments talk, or next to "enganche". */
+function findMinimumDownPayment(text: string, hints: NumberHints): number | null {
+  const match = MINIMUM_DOWN.exec(text);
+  if (!match) return null;
+  return hints.financing || DOWN_WORDS.test(text) ? match.index : null;
+}
+
+/** "una cuarta parte de enganche": a share of the price, in a payments talk or next to "enganche". */
+function findFractionDownPayment(
+  text: string,
+  hints: NumberHints,
+): { percent: number; start: number } | null {
+  const match = FRACTION_DOWN.exec(text);
+  if (!match || !(hints.financing || DOWN_WORDS.test(text))) return null;
+  const word = match[1] ?? match[2] ?? match[3] ?? '';
+  const percent = FRACTION_PERCENT[word];
+  return percent === undefined ? null : { percent, start: match.index };
 }
 
 function first(positions: readonly number[]): number | null {

@@ -16,12 +16,16 @@ import type { ExtractedEntities } from './entities.js';
 import { extractEntities } from './entities.js';
 import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { normalize } from './normalize.js';
+import { isFollowUp } from './follow-up-shape.js';
+import { questionsAsked } from './questions.js';
 import type { ExpectedAnswer, NumberHints } from './number-roles.js';
 import type { Span } from '../../../tools/text/span.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** Nothing recognisable was asked: the fallback agent answers. */
 const FALLBACK_CONFIDENCE = 0.5;
+/** A follow-up leans on the last turn rather than on its own words. */
+const FOLLOW_UP_CONFIDENCE = 0.6;
 /** Empty, emoji-only or punctuation-only messages are surely not a request. */
 const EMPTY_CONFIDENCE = 0.9;
 
@@ -65,7 +69,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   }
   const context = readContext(input.history, input.profile, previousRequest(input, vocabulary));
   const cues = findCues(text);
-  const hints = numberHints(cues, context);
+  const hints = numberHints(cues, context, planShown(input));
   const options = { hints, listLength: context.listLength, expectName: context.asked === 'name' };
   const all = extractEntities(normalized, index, options);
   const ownCar = ownCarClauses(text, cues);
@@ -77,11 +81,19 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
   }
+  const followUp = isFollowUp(text, all.entities) ? true : null;
+  // "¿y si ya le metí 400 km?" right after a question about Kavak goes on with that question,
+  // whatever its words alone suggest.
+  if (followUp && context.previous?.intent === 'kavak_info' && !injection && !drafts.has('kavak_info')) {
+    drafts.clear();
+    addDraft(drafts, 'kavak_info', 0, FOLLOW_UP_CONFIDENCE, { topic: context.previous.topic ?? undefined });
+  }
   finish(drafts, shopping);
   // "¿Cuánto el Jetta? ¿Me lo dejas en 190?": the figure is the haggler's offer, not a budget.
   const searched = drafts.has('haggle')
     ? { ...shopping.entities, priceMin: null, priceMax: null }
     : shopping.entities;
+  const asked = questionsAsked(text, cues);
   const intents = [...drafts.values()]
     .sort((a, b) => a.start - b.start)
     .map((draft) =>
@@ -90,6 +102,16 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
         shopping: draft.type === 'haggle' ? shopping.entities : searched,
       }),
     );
+  for (const intent of intents) {
+    const draft = drafts.get(intent.type);
+    if (intent.type !== 'kavak_info' || !draft) continue;
+    // Each question answered on its own; a topic carried over from the last turn comes after.
+    intent.entities.questions = [
+      ...asked.filter((t) => draft.topics.includes(t)),
+      ...draft.topics.filter((t) => !asked.includes(t)),
+    ];
+  }
+  for (const intent of intents) intent.entities.followUp = followUp;
   return IntentResultSchema.parse({ language: languageOf(input), intents });
 }
 
@@ -115,11 +137,32 @@ function previousRequest(input: IntentsTaskInput, vocabulary: Vocabulary | undef
   return request ? { intent: request.type, topic: request.entities.topic } : null;
 }
 
-function numberHints(cues: readonly CueHit[], context: ConversationContext): NumberHints {
+function numberHints(
+  cues: readonly CueHit[],
+  context: ConversationContext,
+  planForCar: boolean,
+): NumberHints {
   return {
     financing: context.financingActive || cues.some((c) => c.rule.intent === 'financing'),
     expect: isExpectedAnswer(context.asked) ? context.asked : null,
+    planForCar,
   };
+}
+
+/** A figure followed by "al mes": an answer that computed payments. */
+const MONTHLY_FIGURE = /\d[\d,.]*\s*(?:al\s+mes|mensuales)\b/;
+/** Any amount in pesos: a plan, a price, a list of cars. */
+const MONEY_FIGURE = /\$\s?\d/;
+
+/**
+ * The agent's last answer with figures computed the payments of the car under discussion (an
+ * answer about the warranty in between changes nothing): the customer is tuning that plan, so a
+ * bare amount is its down payment. A list of cars or a haggle answer with no payments is not one.
+ */
+function planShown(input: IntentsTaskInput): boolean {
+  if (input.profile.carUnderDiscussion === null) return false;
+  const lastWithFigures = input.history.findLast((t) => t.role === 'agent' && MONEY_FIGURE.test(t.text));
+  return lastWithFigures !== undefined && MONTHLY_FIGURE.test(normalize(lastWithFigures.text).text);
 }
 
 function isExpectedAnswer(asked: ConversationContext['asked']): asked is ExpectedAnswer {

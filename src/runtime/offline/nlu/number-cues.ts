@@ -73,8 +73,38 @@ export const MODEL_WORD_BEFORE = /\bmodelo\s*$/;
 export const STOCK_BEFORE =
   /\b(stock|id|folio|numero|num|no|clave|codigo|sku|inventario|auto|carro|coche|unidad|camioneta|el|este|ese|del|#)\s*(?:(?:es|de|del|el|numero|id)\s+)*#?\s*$/;
 
+/**
+ * Money words bound to a six-digit figure, right before or after it ("cuesta 265999", "tengo
+ * 250000 pesos"): "el 322722 a 5 años con 50 mil de enganche" names a car, not a price.
+ */
+export const PRICED_BEFORE =
+  /\b(precio|cuesta|cuestan|vale|sale|pesos|lana|presupuesto|pagar|pago|tengo|enganche|dar|doy)\s+(?:\S+\s+){0,2}$/;
+export const PRICED_AFTER = /^\s*(pesos|mxn|varos|de\s+(?:lana|enganche|presupuesto|entrada))\b/;
+
 /** A range's joint between two numbers: "entre 200 y 300 mil", "2017-2019", "de 50 a 80 mil km". */
 export const RANGE_JOINT = /^\s*(y|a|al|hasta|-|o|and|to)\s*(?:(?:el|los)\s+)?(\$\s*)?$/;
 
 /** "a 5", "en 4", "plazo de 5": a bare small number that is a term in a financing conversation. */
 export const TERM_BEFORE = /(^|\b)(a|en|plazo\s+de|plazo|plazos\s+de|term\s+of|over)\s*$/;
+
+/**
+ * "lo mínimo", "con el enganche más bajo", "el mínimo de entrada": the lowest down payment the
+ * financing tool allows, named without a figure (a figure after it is a bound: "mínimo 50 mil").
+ */
+export const MINIMUM_DOWN =
+  /\b(?:(?:lo|el|del|con\s+el|con\s+lo)\s+(?:mas\s+)?(?:minimo|bajo\s+posible|menos\s+posible)|(?:enganche|entrada|pago\s+inicial)\s+(?:mas\s+bajo|minimo))\b(?!\s+(?:de\s+)?\$?\s*\d)/;
+/** The words that make a "mínimo" a down payment when the conversation is not about payments. */
+export const DOWN_WORDS = /\b(enganche|entrada|pago\s+inicial)\b/;
+
+/** "una cuarta parte de enganche", "la mitad": a share of the price, as a percentage. */
+export const FRACTION_DOWN =
+  /\b(?:la\s+(mitad)|(?:una|la)\s+(cuarta|quinta|decima)\s+parte|un\s+(cuarto|quinto|decimo))\b/;
+export const FRACTION_PERCENT: Readonly<Record<string, number>> = {
+  mitad: 50,
+  cuarta: 25,
+  cuarto: 25,
+  quinta: 20,
+  quinto: 20,
+  decima: 10,
+  decimo: 10,
+};

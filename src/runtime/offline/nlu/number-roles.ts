@@ -28,6 +28,11 @@ export interface NumberHints {
   /** The message or the conversation is about financing: "a 5" is a term, "dar 50 mil" a down payment. */
   financing: boolean;
   expect: ExpectedAnswer | null;
+  /**
+   * A plan is being worked out for one chosen car and this message names no other car to look
+   * for: an amount with no budget word ("¿y si doy 80?", "con 50 mil") is the down payment.
+   */
+  planForCar?: boolean;
 }
 
 const CLAUSE_END = /[.?!;]/;
@@ -174,9 +179,7 @@ function classifyOne(
   const bound = priceBound(before, after);
   const plainLength = m.plainDigits?.length ?? 0;
   if ((plainLength === 5 || plainLength === 6) && !m.currency) {
-    const priced =
-      bound !== null ||
-      /\b(precio|cuesta|pesos|lana|presupuesto|pagar|enganche|tengo)\b/.test(before + after);
+    const priced = bound !== null || cue.PRICED_BEFORE.test(before) || cue.PRICED_AFTER.test(after);
     if (!priced && (cue.STOCK_BEFORE.test(before) || value % 1000 !== 0))
       return { kind: 'stockId', id: m.plainDigits! };
   }
@@ -213,6 +216,13 @@ function applyHints(r: RoledNumber, text: string, hints: NumberHints, count: num
     const term = termFrom(role.value);
     if (term !== null) return { kind: 'termYears', value: term };
   }
+  if (hints.planForCar && isUnmarkedAmount(role, before, clauseAfter(text, mention.end))) {
+    const value =
+      mention.multiplier === 1 && !mention.currency && mention.value < 1000
+        ? mention.value * 1000
+        : mention.value;
+    return { kind: 'downPaymentAmount', value };
+  }
   if (!hints.expect || count !== 1 || !isBareAnswer(text, mention)) return role;
   const isAmount = role.kind === 'price' || role.kind === 'small';
   const thousands = (v: number): number =>
@@ -233,6 +243,16 @@ function applyHints(r: RoledNumber, text: string, hints: NumberHints, count: num
       return term === null ? role : { kind: 'termYears', value: term };
     }
   }
+}
+
+/** An amount the words around it do not bind to a budget, a price range or an offer. */
+function isUnmarkedAmount(role: NumberRole, before: string, after: string): boolean {
+  const marked =
+    priceBound(before, after) !== null || cue.BUDGET_WORDS.test(before) || cue.OFFER_BEFORE.test(before);
+  if (marked) return false;
+  if (role.kind === 'price') return true;
+  // "¿y con 60?": hundreds of pesos are no down payment, so a bare 20–999 means thousands.
+  return role.kind === 'small' && role.value >= 20 && role.value < 1000 && Number.isInteger(role.value);
 }
 
 function termFrom(value: number): number | null {

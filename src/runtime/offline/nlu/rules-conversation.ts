@@ -108,7 +108,7 @@ export const OUT_OF_SCOPE_RULES: readonly CueRule[] = [
   ),
   decline(
     'bot',
-    String.raw`eres\s+(?:un\s+|una\s+)?(?:bot|robot|humano|persona|ia|maquina|real)|are\s+you\s+(?:a\s+)?(?:bot|human|robot|real)|hablo\s+con\s+(?:un\s+)?(?:bot|robot|maquina)`,
+    String.raw`eres\s+(?:un\s+|una\s+)?(?:bot|robot|humano|persona|ia|maquina|real)|are\s+you\s+(?:a\s+)?(?:bot|human|robot|real)|hablo\s+con\s+(?:un\s+|una\s+)?(?:bot|robot|maquina|persona|humano)`,
     {
       confidence: 0.85,
     },

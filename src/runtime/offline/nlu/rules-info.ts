@@ -26,7 +26,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'horario',
     0.9,
-    String.raw`horarios?|a\s+que\s+hora\s+(?:abren|cierran)|abren|cierran|opening\s+hours|hours|open\s+on`,
+    String.raw`horarios?|a\s+que\s+hora\s+(?:abren?|cierran?)|abren|cierran|opening\s+hours|hours|open\s+on`,
   ),
   info(
     'inspección',
@@ -96,5 +96,22 @@ export const INFO_RULES: readonly CueRule[] = [
     'trámites',
     0.8,
     String.raw`placas|tenencia|verificacion|tramites?|cambio\s+de\s+propietario|factura|refacturad[oa]|emplacar`,
+  ),
+  // Issue 10, item 7: a question may name what it fears, not the policy ("¿y si falla a la
+  // semana?" asks about the warranty, and about returning it within the trial period).
+  info(
+    'garantía',
+    0.8,
+    String.raw`(?:si|y\s+si|cuando|en\s+caso\s+de\s+que)\s+(?:me\s+|le\s+|se\s+)?(?:falla\w*|descompon\w*|descompus\w*|dana|danan|averia|sale\s+(?:malo|mala|defectuos[oa])|tiene\s+(?:algun\s+)?(?:problema|falla|desperfecto|detalle))|fallas?\s+(?:mecanicas?|de\s+motor)|breaks?\s+down`,
+  ),
+  info(
+    'inspección',
+    0.8,
+    String.raw`(?:lo|la|los|las)\s+(?:checan|chequean|revisan)|checad[oa]s?|chequead[oa]s?|revisan\s+(?:los|el|cada)\s+(?:autos?|carros?|coches?)`,
+  ),
+  info(
+    'devolución',
+    0.75,
+    String.raw`a\s+la\s+semana|a\s+los\s+(?:\d+|pocos|dos|tres|cinco|diez)\s+dias|(?:a|en)\s+(?:los\s+)?primeros\s+dias|al\s+dia\s+siguiente|recien\s+comprad[oa]|a\s+week\s+later`,
   ),
 ];
