@@ -9,7 +9,6 @@ import type { Profile } from './profile.js';
 import type { AgentName } from './tasks.js';
 import type { TurnContext } from './turn-context.js';
 import { fold } from '../tools/text/normalize.js';
-import { branchNamedIn } from './text.js';
 
 export interface OrchestratedReply {
   reply: string;
@@ -28,7 +27,7 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   // A visit being arranged: a message that answers what the sales agent asked ("soy Ana, en
   // Puebla", "el sábado") keeps the sale going even when it reads as another intent.
   const combined = combineEntities(intents);
-  if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(ctx, combined)) {
+  if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(combined)) {
     byAgent.set('sales', { type: 'sales', confidence: 0.5, entities: combined });
     // "El Versa 2020" answers "¿qué auto te interesa?": the sales agent takes that car, no new search.
     if (combined.model || combined.stockId || combined.pick !== null) byAgent.delete('cars');
@@ -48,9 +47,15 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
     }
   }
   // "¿A qué hora abre Antara?" names a branch like a visit request does, but asks for information.
-  if (asksBranchHours(ctx) && byAgent.has('sales') && !byAgent.has('kavak_info')) {
+  if (asksHours(intents) && byAgent.has('sales') && !byAgent.has('kavak_info')) {
     byAgent.set('kavak_info', { ...byAgent.get('sales')!, type: 'kavak_info' });
     byAgent.delete('sales');
+  }
+  // "¿Me lo pueden llevar a mi casa?" while a visit is being arranged: the sales agent says yes and
+  // goes on with the lead; a separate knowledge answer would say the same thing twice.
+  const info = byAgent.get('kavak_info');
+  if (byAgent.has('sales') && info?.entities.infoTopic === 'delivery' && combined.homeDelivery) {
+    byAgent.delete('kavak_info');
   }
   // The fallback speaks only when nothing else can: "hola, dame un descuento" still greets.
   if (
@@ -98,16 +103,11 @@ function isBareFollowUp(ctx: TurnContext, e: AgentContext['entities']): boolean 
   return /^y\b/.test(text) && text.split(/\s+/).length <= 8 && !carTalk;
 }
 
-function asksBranchHours(ctx: TurnContext): boolean {
-  const text = fold(ctx.message);
-  return (
-    /\b(horario|a que hora|abre|abren|cierra|cierran)\b/.test(text) &&
-    branchNamedIn(ctx.message, ctx.tools.knowledge.branches) !== undefined
-  );
+function asksHours(intents: readonly Intent[]): boolean {
+  return intents.some((i) => i.entities.infoTopic === 'hours');
 }
 
-function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): boolean {
-  const namesBranch = branchNamedIn(ctx.message, ctx.tools.knowledge.branches) !== undefined;
+function answersSalesQuestion(e: AgentContext['entities']): boolean {
   return !!(
     e.customerName ||
     e.city ||
@@ -115,7 +115,8 @@ function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): bo
     e.model ||
     e.stockId ||
     e.pick !== null ||
-    namesBranch
+    e.branch ||
+    e.homeDelivery
   );
 }
 

@@ -13,6 +13,9 @@ import { findCheaper, findPick } from './picks.js';
 import type { Span } from '../../../tools/text/span.js';
 import { findAll } from '../../../tools/text/span.js';
 import { findTime } from './time.js';
+import type { BranchIndex } from './branches.js';
+import { findBranch } from './branches.js';
+import { findUsage } from './usage.js';
 import { tokenize } from '../../../tools/text/tokens.js';
 
 /** Where things were said, so intents inferred from entities alone keep the message's order. */
@@ -52,6 +55,8 @@ export interface ExtractionOptions {
   expectName?: boolean;
   /** Spans to ignore, e.g. the customer's own car in "vender mi Jetta 2015". */
   exclude?: readonly Span[];
+  /** The knowledge base's branches, when the vocabulary has them. */
+  branches?: BranchIndex;
 }
 
 export function extractEntities(
@@ -64,12 +69,15 @@ export function extractEntities(
   const cars = findCars(text, index);
   const time = findTime(normalized);
   const features = findFeatures(text);
+  const usage = findUsage(text);
   const numberMasks: Span[] = [
     ...cars,
     ...(time ? [time] : []),
+    ...usage.spans,
     ...features.spans.filter((s) => /\d/.test(text.slice(s.start, s.end))),
   ];
   const numbers = classifyNumbers(text, findNumbers(tokenize(text), numberMasks), options.hints);
+  const branch = options.branches ? findBranch(text, options.branches) : null;
   const city = findCity(text);
   const name = findCustomerName(normalized) ?? (options.expectName ? findBareName(normalized) : null);
   const pick = findPick(text, options.listLength);
@@ -86,7 +94,10 @@ export function extractEntities(
   entities.carplay = features.carplay;
   entities.transmission = features.transmission;
   entities.otherFeatures = features.otherFeatures;
-  entities.city = city?.city ?? null;
+  entities.city = city?.city ?? branch?.city ?? null;
+  entities.branch = branch?.branch ?? null;
+  entities.usageDays = usage.days;
+  entities.usageKm = usage.km;
   entities.customerName = name?.name ?? null;
   entities.pick = pick?.pick ?? null;
   entities.cheaper = cheaper ? true : null;
@@ -112,7 +123,7 @@ export function extractEntities(
       identity: first(identity),
       financing: first(at(['downPaymentAmount', 'downPaymentPercent', 'termYears', 'monthly'])),
       time: time?.start ?? null,
-      city: city?.start ?? null,
+      city: city?.start ?? branch?.start ?? null,
       name: name?.start ?? null,
       pick: pick?.start ?? null,
     },

@@ -4,6 +4,7 @@ import type { IntentsTaskInput } from '../../../core/tasks.js';
 import { toIntent } from './assemble.js';
 import type { CarIndex } from './car-index.js';
 import { buildCarIndex } from './car-index.js';
+import { branchIndexFor } from './branches.js';
 import type { ConversationContext, PreviousRequest } from './context.js';
 import { readContext } from './context.js';
 import { intentsFromCues } from './cue-intents.js';
@@ -14,6 +15,8 @@ import { addDraft, substantive } from './drafts.js';
 import type { ExtractedEntities } from './entities.js';
 import { extractEntities } from './entities.js';
 import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
+import { applyKnowledgeCues } from './knowledge-cues.js';
+import { carShownBefore } from './shown-cars.js';
 import { normalize } from './normalize.js';
 import type { ExpectedAnswer, NumberHints } from './number-roles.js';
 import type { Span } from '../../../tools/text/span.js';
@@ -64,7 +67,12 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const context = readContext(input.history, input.profile, previousRequest(input, vocabulary));
   const cues = findCues(text);
   const hints = numberHints(cues, context);
-  const options = { hints, listLength: context.listLength, expectName: context.asked === 'name' };
+  const options = {
+    hints,
+    listLength: context.listLength,
+    expectName: context.asked === 'name',
+    branches: branchIndexFor(vocabulary),
+  };
   const all = extractEntities(normalized, index, options);
   const ownCar = ownCarClauses(text, cues);
   const shopping =
@@ -72,10 +80,19 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
 
   const { drafts, injection } = intentsFromCues(cues, shopping.carObjects, text, context);
   if (!injection) {
+    applyKnowledgeCues(drafts, cues, text, ownCar.length > 0 ? [all, shopping] : [all], context);
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
   }
   finish(drafts, shopping);
+  const shownId = carShownBefore(
+    text,
+    shopping.entities,
+    input.history,
+    drafts.has('sales'),
+    shopping.positions.identity,
+  );
+  if (shownId) for (const found of [all, shopping]) found.entities.stockId = shownId;
   const intents = [...drafts.values()]
     .sort((a, b) => a.start - b.start)
     .map((draft) => toIntent(draft, { all: all.entities, shopping: shopping.entities }));
