@@ -79,7 +79,7 @@ export function hoursAnswer(ctx: AgentContext, branch: Branch | undefined): Agen
   const lines = [
     ...withHours.map((b) => `La sede ${b.name} abre ${b.hours}.`),
     without.length
-      ? `No tengo publicado el horario de ${without.length === 1 ? 'la sede' : 'las sedes'} ${joinSpanish(without)} en ${lookup.city}; si quieres, te comunico con un asesor para confirmarlo o agendarte una visita.`
+      ? `No tengo publicado el horario de ${joinSpanish(without)}, ${without.length === 1 ? 'nuestra sede' : 'nuestras sedes'} en ${lookup.city}; si quieres, te comunico con un asesor para confirmarlo o agendarte una visita.`
       : '¿Te agendo una visita?',
   ];
   return {
@@ -100,7 +100,7 @@ export function deliveryAnswer(ctx: AgentContext): AgentAnswer {
   const where = !lookup
     ? '¿En qué ciudad estás?'
     : lookup.hasBranch
-      ? `En ${lookup.city} también puedes ir a ${lookup.branches.length === 1 ? 'la sede' : 'las sedes'} ${joinSpanish(lookup.branches.map((b) => b.name))}.`
+      ? `En ${lookup.city}, ${lookup.branches.length === 1 ? 'nuestra sede es' : 'nuestras sedes son'}: ${joinSpanish(lookup.branches.map((b) => b.name))}.`
       : `En ${lookup.city} no tenemos sede, pero la compra digital con entrega en tu domicilio sí aplica.`;
   return {
     agent: 'kavak_info',

@@ -1,5 +1,6 @@
 import type { BranchNameRun } from '../../../tools/knowledge/index.js';
 import { branchNameRuns } from '../../../tools/knowledge/index.js';
+import { foldWords } from '../../../tools/text/normalize.js';
 import type { Span } from '../../../tools/text/span.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -22,10 +23,13 @@ export function branchIndexFor(vocabulary: Vocabulary | undefined): BranchIndex 
   if (!index) {
     const { branches } = vocabulary;
     index = {
-      runs: branchNameRuns(branches.map((b) => b.name)).map((run) => ({
-        run,
-        pattern: new RegExp(String.raw`\b${run.words.replace(/ /g, String.raw`\s+`)}\b`, 'g'),
-      })),
+      // "Vivo en Querétaro" names the city, not the branch "Kavak Querétaro": a visit may be at home.
+      runs: branchNameRuns(branches.map((b) => b.name))
+        .filter((run) => run.full || !branches.some((b) => foldWords(b.city).includes(run.words)))
+        .map((run) => ({
+          run,
+          pattern: new RegExp(String.raw`\b${run.words.replace(/ /g, String.raw`\s+`)}\b`, 'g'),
+        })),
       cityOf: new Map(branches.map((b) => [b.name, b.city])),
     };
     indexes.set(vocabulary, index);

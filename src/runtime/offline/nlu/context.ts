@@ -29,6 +29,8 @@ const RECENT_CUSTOMER_TURNS = 2;
 const DEFAULT_LIST_LENGTH = 3;
 
 const OFFERS: readonly [RegExp, IntentType, SalesAction | null][] = [
+  // "Para registrarlo, ¿me compartes tu nombre y a qué sede…?": the visit's details, not a question about branches.
+  [/\b(me\s+compartes|para\s+registrarlo|te\s+queda\s+mejor)\b/, 'sales', null],
   [/\b(prueba\s+de\s+manejo|manejarlo|manejarla|probarlo|probarla)\b/, 'sales', 'test_drive'],
   [/\b(apart|reserv)/, 'sales', 'reserve'],
   [/\b(asesor|ejecutivo|te\s+llame|te\s+contacte)/, 'sales', 'human'],

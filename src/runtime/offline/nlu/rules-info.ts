@@ -47,7 +47,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'devolución',
     0.9,
-    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund|return\s+(?:the|it|a)|give\s+it\s+back`,
+    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|(?:lo|la)\s+(?:puedo\s+|podria\s+|puede\s+|pueden\s+|se\s+puede\s+)?(?:regresar|regreso|devolver|devuelvo|regresan|devuelven|reciben\s+de\s+vuelta)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund|return\s+(?:the|it|a)|give\s+it\s+back`,
   ),
   info(
     'sedes',
