@@ -3,6 +3,7 @@ import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { joinSpanish } from './format.js';
 import {
+  branchCities,
   NOT_KNOWN,
   NOT_KNOWN_TAIL,
   TOPIC_QUERY,
@@ -64,11 +65,6 @@ function branchesAnswer(ctx: AgentContext, city: string | null): AgentAnswer {
   const lines = [...byCity.entries()].map(([c, list]) => `- ${c}: ${list.map((b) => b.name).join(', ')}`);
   const draft = `Tenemos ${total} sedes:\n${lines.join('\n')}\nEn otras ciudades puedes comprar en línea con entrega a domicilio. ¿En qué ciudad estás?`;
   return { agent: 'kavak_info', draft, facts: { branches: [...byCity.entries()] }, phrase: true };
-}
-
-/** The cities with a branch, in the knowledge base's order. */
-function branchCities(ctx: AgentContext): string[] {
-  return [...new Set(ctx.tools.knowledge.branches.map((b) => b.city))];
 }
 
 function branchLine(branch: Branch): string {

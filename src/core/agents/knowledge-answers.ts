@@ -35,6 +35,11 @@ export const TOPIC_QUERY: Record<KnowledgeTopic, string> = {
   reservation: 'apartado reservación',
 };
 
+/** The cities with a branch, in the knowledge base's order. */
+export function branchCities(ctx: AgentContext): string[] {
+  return [...new Set(ctx.tools.knowledge.branches.map((b) => b.city))];
+}
+
 export function retrieveTopic(ctx: AgentContext, topic: KnowledgeTopic, limit = 1): KnowledgeSection[] {
   const query = TOPIC_QUERY[topic];
   return useTool(ctx, 'knowledge.retrieve', { query, limit }, () =>

@@ -5,6 +5,7 @@ import type { BranchLookup } from '../../tools/knowledge/types.js';
 import type { Agent, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carTitle, joinSpanish } from './format.js';
+import { branchCities } from './knowledge-answers.js';
 import { namedCar } from './named-car.js';
 
 const ACTION_LABEL: Record<SalesAction, string> = {
@@ -82,7 +83,11 @@ export const salesAgent: Agent = {
 
     const lines: string[] = [];
     if (ctx.entities.homeDelivery) lines.push(`Sí, ${DIGITAL}.`);
-    else if (lookup && !lookup.hasBranch) lines.push(`En ${lookup.city} no tenemos sede, pero ${DIGITAL}.`);
+    else if (lookup && !lookup.hasBranch) {
+      lines.push(
+        `En ${lookup.city} no tenemos sede, pero ${DIGITAL}. Si prefieres ir en persona, nuestras sedes están en ${joinSpanish(branchCities(ctx))}.`,
+      );
+    }
 
     const missing: string[] = [];
     if (!name) missing.push('tu nombre');
