@@ -42,7 +42,7 @@ export async function createApp(
   const db = openDatabase(config.db);
   const store = new ConversationStore(db);
   // Read through `tools` on every call, so /reload's new catalog is seen.
-  const vocabulary = () => catalogVocabulary(tools.catalog);
+  const vocabulary = () => catalogVocabulary(tools.catalog, tools.knowledge);
   const runtime = createRuntime(config, { vocabulary });
   const pipeline = createPipeline({
     runtime,

@@ -8,7 +8,6 @@ import { combineEntities } from './profile-update.js';
 import type { Profile } from './profile.js';
 import type { AgentName } from './tasks.js';
 import type { TurnContext } from './turn-context.js';
-import { branchNamedIn } from './text.js';
 
 export interface OrchestratedReply {
   reply: string;
@@ -27,15 +26,15 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   // A visit being arranged: a message that answers what the sales agent asked ("soy Ana, en
   // Puebla", "el sábado") keeps the sale going even when it reads as another intent.
   const combined = combineEntities(intents);
-  if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(ctx, combined)) {
+  if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(combined)) {
     byAgent.set('sales', { type: 'sales', confidence: 0.5, entities: combined });
     // "El Versa 2020" answers "¿qué auto te interesa?": the sales agent takes that car, no new search.
     if (combined.model || combined.stockId || combined.pick !== null) byAgent.delete('cars');
   }
   // "¿Y cuánto cuesta?" / "¿y si ya le metí 400 km?" right after an answer about Kavak: a
   // follow-up to that topic, whatever the words alone suggest.
-  // The intents model flags the follow-up (a real one may still label it by its words alone).
   let followUpTopic: string | null = null;
+  // The intents model flags the follow-up (a real one may still label it by its words alone).
   if (
     combined.followUp === true &&
     ctx.profile.lastAgents.includes('kavak_info') &&
@@ -46,6 +45,17 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
       byAgent.clear();
       byAgent.set('kavak_info', { type: 'kavak_info', confidence: 0.5, entities: combined });
     }
+  }
+  // "¿A qué hora abre Antara?" names a branch like a visit request does, but asks for information.
+  if (asksHours(intents) && byAgent.has('sales') && !byAgent.has('kavak_info')) {
+    byAgent.set('kavak_info', { ...byAgent.get('sales')!, type: 'kavak_info' });
+    byAgent.delete('sales');
+  }
+  // "¿Me lo pueden llevar a mi casa?" while a visit is being arranged: the sales agent says yes and
+  // goes on with the lead; a separate knowledge answer would say the same thing twice.
+  const info = byAgent.get('kavak_info');
+  if (byAgent.has('sales') && info?.entities.infoTopic === 'delivery' && combined.homeDelivery) {
+    byAgent.delete('kavak_info');
   }
   // The fallback speaks only when nothing else can: "hola, dame un descuento" still greets.
   if (
@@ -85,8 +95,11 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   return { reply: composeReply(parts), profile, leads, agents: [...byAgent.keys()] };
 }
 
-function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): boolean {
-  const namesBranch = branchNamedIn(ctx.message, ctx.tools.knowledge.branches) !== undefined;
+function asksHours(intents: readonly Intent[]): boolean {
+  return intents.some((i) => i.entities.infoTopic === 'hours');
+}
+
+function answersSalesQuestion(e: AgentContext['entities']): boolean {
   return !!(
     e.customerName ||
     e.city ||
@@ -94,7 +107,8 @@ function answersSalesQuestion(ctx: TurnContext, e: AgentContext['entities']): bo
     e.model ||
     e.stockId ||
     e.pick !== null ||
-    namesBranch
+    e.branch ||
+    e.homeDelivery
   );
 }
 

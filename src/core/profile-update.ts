@@ -48,6 +48,7 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
   // 'visit' is what a bare "sí, agéndame" reads as: it must not undo a test drive being arranged.
   if (e.salesAction && !(e.salesAction === 'visit' && next.salesAction)) next.salesAction = e.salesAction;
   if (e.preferredTime) next.preferredTime = e.preferredTime;
+  if (e.homeDelivery !== null) next.homeDelivery = e.homeDelivery;
 
   const prefs = next.preferences;
   const newCar = (e.make !== null && e.make !== prefs.make) || (e.model !== null && e.model !== prefs.model);

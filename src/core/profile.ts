@@ -43,6 +43,8 @@ export const ProfileSchema = z.object({
   preferredTime: z.string().nullable().default(null),
   /** Branch chosen for the visit. */
   branch: z.string().nullable().default(null),
+  /** Item 10: the car is to be brought to the customer's home rather than seen at a branch. */
+  homeDelivery: z.boolean().nullable().default(null),
   greeted: z.boolean().default(false),
   /** Agents that answered the previous turn, to read a bare "¿y…?" as a follow-up to it. */
   lastAgents: z.array(z.string()).default([]),

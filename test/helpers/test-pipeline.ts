@@ -36,7 +36,7 @@ export async function createTestPipeline(
   );
   const prompts = new PromptLibrary(options.promptsDir ?? join(root, 'prompts'));
   const pipeline = createPipeline({
-    runtime: runtime ?? createOfflineRuntime({ vocabulary: () => catalogVocabulary(catalog) }),
+    runtime: runtime ?? createOfflineRuntime({ vocabulary: () => catalogVocabulary(catalog, knowledge) }),
     tools: { catalog, knowledge },
     prompts,
     store,

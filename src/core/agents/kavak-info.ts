@@ -1,22 +1,39 @@
 import type { Branch, BranchLookup, KnowledgeSection } from '../../tools/knowledge/types.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
-import { fold } from '../../tools/text/normalize.js';
-import { branchNamedIn } from '../text.js';
+import { joinSpanish } from './format.js';
+import {
+  branchCities,
+  NOT_KNOWN,
+  NOT_KNOWN_TAIL,
+  TOPIC_QUERY,
+  deliveryAnswer,
+  hoursAnswer,
+  returnsAnswer,
+} from './knowledge-answers.js';
 
-const NOT_KNOWN_TAIL = 'si quieres, te comunico con un asesor de Kavak que te lo confirma.';
-const NOT_KNOWN = `No tengo ese dato y prefiero no darte información incorrecta; ${NOT_KNOWN_TAIL}`;
-const BRANCH_WORDS =
-  /\b(sede|sedes|sucursal|sucursales|agencia|agencias|donde est|ubicad|horario|tienda|oficina)/i;
+/** Topics whose "¿cuánto cuesta?" is about the customer's own car, not a Kavak service. */
+const OWN_CAR_TOPICS = new Set(['sell_car', 'trade_in']);
 
 export const kavakInfoAgent: Agent = {
   name: 'kavak_info',
   run(ctx) {
-    const text = fold(ctx.message);
-    const branch = branchNamedIn(ctx.message, ctx.tools.knowledge.branches);
-    if (branch && HOURS_WORDS.test(text)) return hoursAnswer(branch);
-    const asksBranches =
-      BRANCH_WORDS.test(fold(ctx.message)) || /sede|sucursal/i.test(ctx.entities.topic ?? '');
+    const { infoTopic, branch: namedBranch, questions } = ctx.entities;
+    // "¿viene revisado? ¿y si falla a la semana?": the intents model lists each question; every
+    // one gets its own answer, in the order asked.
+    if (questions.length > 1) return questionsAnswer(ctx, questions);
+    const branch = namedBranch
+      ? useTool(ctx, 'knowledge.branchNamed', { name: namedBranch }, () =>
+          ctx.tools.knowledge.branchNamed(namedBranch),
+        )
+      : undefined;
+    if (infoTopic === 'hours') return hoursAnswer(ctx, branch);
+    if (infoTopic === 'delivery') return deliveryAnswer(ctx);
+    if (infoTopic === 'returns') {
+      const applied = returnsAnswer(ctx);
+      if (applied) return applied;
+    }
+    const asksBranches = infoTopic === 'branches';
     const city = ctx.entities.city ?? (asksBranches ? ctx.profile.city : null);
     // A city next to a visit request is for the sales agent, not a question about branches.
     if (asksBranches || (city && ctx.intent.entities.city && !ctx.otherAgents.includes('sales'))) {
@@ -26,18 +43,6 @@ export const kavakInfoAgent: Agent = {
   },
 };
 
-const HOURS_WORDS = /\b(horario|hora|horas|abre|abren|cierra|cierran|abierto)\b/;
-const PRICE_WORDS = /\b(cuanto (me |nos |te |le )?(cuesta|vale|sale|cobran)|precio|costo|cobran)\b/;
-const OWN_CAR = /\bmi (auto|carro|coche|camioneta|vehiculo)\b/;
-
-/** Only Explanada's hours are published: any other branch gets "no tengo ese dato". */
-function hoursAnswer(branch: Branch): AgentAnswer {
-  const draft = branch.hours
-    ? `La sede ${branch.name} (${branch.city}) abre ${branch.hours}. ¿Te agendo una visita?`
-    : `No tengo publicado el horario de la sede ${branch.name}. Si quieres, te comunico con un asesor de Kavak para confirmarlo o agendarte una visita.`;
-  return { agent: 'kavak_info', draft, facts: { branch }, phrase: true };
-}
-
 function branchesAnswer(ctx: AgentContext, city: string | null): AgentAnswer {
   const { knowledge } = ctx.tools;
   if (city) {
@@ -46,7 +51,7 @@ function branchesAnswer(ctx: AgentContext, city: string | null): AgentAnswer {
     );
     const draft = lookup.hasBranch
       ? `En ${lookup.city} tenemos ${lookup.branches.length === 1 ? 'una sede' : `${lookup.branches.length} sedes`}:\n${lookup.branches.map(branchLine).join('\n')}\n¿Te gustaría agendar una visita?`
-      : `En ${lookup.city} no tenemos sede por ahora, pero puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio. ¿Te interesa?`;
+      : `En ${lookup.city} no tenemos sede por ahora, pero puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio. Si prefieres ir en persona, nuestras sedes están en ${joinSpanish(branchCities(ctx))}. ¿Te interesa?`;
     return {
       agent: 'kavak_info',
       draft,
@@ -72,7 +77,13 @@ function branchLine(branch: Branch): string {
 function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // The topic the intent call isolated is sharper than the whole message, which may also talk
   // about cars or payments; the message is the fallback.
-  const queries = [ctx.entities.topic, ctx.message].filter((q): q is string => !!q);
+  // The topic the intent model chose leads; the message's own words may still find what Kavak
+  // does not publish (CAT, MSI…), but never replace a topic the knowledge base lacks: "¿cuánto
+  // dejo para apartar?" must not find "dejar tu auto a cuenta".
+  const { infoTopic } = ctx.entities;
+  const queries = [infoTopic ? TOPIC_QUERY[infoTopic] : null, ctx.entities.topic, ctx.message].filter(
+    (q): q is string => !!q,
+  );
   const results = queries.map((query) =>
     useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
       ctx.tools.knowledge.retrieve(query, { limit: 2 }),
@@ -81,21 +92,19 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // A question about something the facts do not cover (CAT, insurance…) must get "no lo sé",
   // whichever query found it.
   let sections: KnowledgeSection[] =
-    results.find((r) => r[0]?.id.startsWith('lo-que-no-se')) ?? results.find((r) => r.length > 0) ?? [];
-  // "¿viene revisado? ¿y si falla a la semana?": the intents model lists each question; every
-  // one gets its own section, in the order asked.
-  const questions = ctx.entities.questions;
-  if (questions.length > 1) return questionsAnswer(ctx, questions);
+    results.find((r) => r[0]?.id.startsWith('lo-que-no-se')) ??
+    (infoTopic ? results[0] : results.find((r) => r.length > 0)) ??
+    [];
   sections = sections.slice(0, 1);
   const best = sections[0];
   if (!best) return { agent: 'kavak_info', draft: NOT_KNOWN, facts: { sections: [] }, phrase: true };
   // The "what I don't know" section lists the unknowns: the customer needs the plain answer.
   const unknown = best.id.startsWith('lo-que-no-se');
   // A price of a Kavak service (warranty extension, Kavak Total …) is never published.
-  const asked = fold(ctx.message);
   // "¿cuánto cuesta el MG5? ¿y qué garantía le dan?": the price asked is the car's, answered by cars.
   const carPriced = ctx.otherAgents.includes('cars');
-  const priceUnknown = !unknown && !carPriced && PRICE_WORDS.test(asked) && !OWN_CAR.test(asked);
+  const priceUnknown =
+    !unknown && !carPriced && ctx.entities.asksPrice === true && !OWN_CAR_TOPICS.has(infoTopic ?? '');
   const draft = unknown
     ? NOT_KNOWN
     : priceUnknown

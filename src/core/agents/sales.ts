@@ -5,9 +5,8 @@ import type { BranchLookup } from '../../tools/knowledge/types.js';
 import type { Agent, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carTitle, joinSpanish } from './format.js';
+import { branchCities } from './knowledge-answers.js';
 import { namedCar } from './named-car.js';
-import { fold } from '../../tools/text/normalize.js';
-import { branchNamedIn } from '../text.js';
 
 const ACTION_LABEL: Record<SalesAction, string> = {
   visit: 'una visita',
@@ -17,7 +16,6 @@ const ACTION_LABEL: Record<SalesAction, string> = {
   human: 'la atención de un asesor',
 };
 
-const HOME = /\b(casa|domicilio|a mi casa|donde vivo)\b/;
 const DIGITAL =
   'puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio';
 
@@ -30,18 +28,28 @@ export const salesAgent: Agent = {
   run(ctx) {
     const action: SalesAction = ctx.profile.salesAction ?? ctx.entities.salesAction ?? 'visit';
     const car = carForSale(ctx);
-    const named = branchNamedIn(ctx.message, ctx.tools.knowledge.branches);
-    const city = ctx.profile.city ?? named?.city ?? null;
+    const asked = ctx.entities.branch;
+    const named = asked
+      ? useTool(ctx, 'knowledge.branchNamed', { name: asked }, () => ctx.tools.knowledge.branchNamed(asked))
+      : undefined;
+    // The branch named now says the city, even over an older one ("soy de Puebla… mejor en Antara").
+    const city = named?.city ?? ctx.profile.city ?? null;
+    const atHome = ctx.profile.homeDelivery === true && !named;
     const lookup: BranchLookup | null = city
       ? useTool(ctx, 'knowledge.branchesIn', { city }, () => ctx.tools.knowledge.branchesIn(city))
       : null;
-    const branch = lookup?.hasBranch
-      ? (lookup.branches.find((b) => b.name === (named?.name ?? ctx.profile.branch))?.name ??
-        (lookup.branches.length === 1 ? lookup.branches[0]!.name : null))
-      : null;
+    const branch =
+      lookup?.hasBranch && !atHome
+        ? (lookup.branches.find((b) => b.name === (named?.name ?? ctx.profile.branch))?.name ??
+          (lookup.branches.length === 1 ? lookup.branches[0]!.name : null))
+        : null;
     const place = lookup?.city ?? city;
     const name = ctx.profile.name;
-    const patch = { carUnderDiscussion: car?.stockId ?? ctx.profile.carUnderDiscussion, branch };
+    const patch = {
+      carUnderDiscussion: car?.stockId ?? ctx.profile.carUnderDiscussion,
+      branch,
+      ...(named ? { city: named.city, homeDelivery: false } : {}),
+    };
     const facts = {
       action,
       car: car ? { stockId: car.stockId, title: carTitle(car) } : null,
@@ -51,6 +59,7 @@ export const salesAgent: Agent = {
       branches: lookup?.branches.map((b) => b.name) ?? [],
       branch,
       preferredTime: ctx.profile.preferredTime,
+      homeDelivery: atHome,
     };
     const lead = (): Lead => ({
       action,
@@ -73,15 +82,18 @@ export const salesAgent: Agent = {
     }
 
     const lines: string[] = [];
-    const text = fold(ctx.message);
-    if (HOME.test(text)) lines.push(`Sí, ${DIGITAL}.`);
-    if (lookup && !lookup.hasBranch) lines.push(`En ${lookup.city} no tenemos sede, pero ${DIGITAL}.`);
+    if (ctx.entities.homeDelivery) lines.push(`Sí, ${DIGITAL}.`);
+    else if (lookup && !lookup.hasBranch) {
+      lines.push(
+        `En ${lookup.city} no tenemos sede, pero ${DIGITAL}. Si prefieres ir en persona, nuestras sedes están en ${joinSpanish(branchCities(ctx))}.`,
+      );
+    }
 
     const missing: string[] = [];
     if (!name) missing.push('tu nombre');
     if (!car) missing.push('qué auto te interesa');
     if (!city) missing.push('en qué ciudad estás');
-    else if (lookup?.hasBranch && !branch) {
+    else if (lookup?.hasBranch && !branch && !atHome) {
       missing.push(`a qué sede te queda mejor ir (${joinSpanish(lookup.branches.map((b) => b.name))})`);
     }
     if (!ctx.profile.preferredTime) missing.push('qué día y hora te acomodan');
@@ -91,6 +103,7 @@ export const salesAgent: Agent = {
         ACTION_LABEL[action],
         car ? `del ${carTitle(car)} (ID ${car.stockId})` : '',
         branch ? `en la sede ${branch}${place ? ` (${place})` : ''}` : '',
+        atHome ? 'con entrega en tu domicilio' : '',
         ctx.profile.preferredTime ?? '',
       ]
         .filter(Boolean)
@@ -108,9 +121,10 @@ export const salesAgent: Agent = {
       };
     }
 
-    const where = lookup?.hasBranch
-      ? `en la sede ${branch} (${lookup.city})`
-      : `con entrega en tu domicilio en ${place}`;
+    const where =
+      lookup?.hasBranch && !atHome
+        ? `en la sede ${branch} (${lookup.city})`
+        : `con entrega en tu domicilio en ${place}`;
     lines.push(
       `¡Listo, ${name}! Registré tu solicitud de ${ACTION_LABEL[action]} del ${carTitle(car!)} (ID ${car!.stockId}) ${where}, ${ctx.profile.preferredTime}. Un asesor de Kavak te confirmará por este medio.`,
     );

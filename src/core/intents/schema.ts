@@ -31,6 +31,36 @@ export const SocialKindSchema = z.enum([
 ]);
 export type SocialKind = z.infer<typeof SocialKindSchema>;
 
+/**
+ * Items 10–11 (sales flow, knowledge routing): what a kavak_info question is about, so the agent
+ * routes on the intent model's reading instead of re-parsing the message. `reservation` has no
+ * published answer: the agent says so and offers an advisor.
+ */
+export const KnowledgeTopicSchema = z.enum([
+  'branches',
+  'hours',
+  'delivery',
+  'buying_process',
+  'returns',
+  'warranty',
+  'inspection',
+  'documents',
+  'financing_process',
+  'financing_terms',
+  'credit_approval',
+  'trade_in',
+  'sell_car',
+  'app',
+  'kavak_total',
+  'maintenance',
+  'company',
+  'payment_methods',
+  'insurance',
+  'paperwork',
+  'reservation',
+]);
+export type KnowledgeTopic = z.infer<typeof KnowledgeTopicSchema>;
+
 export const TransmissionSchema = z.enum(['automatic', 'manual']);
 export type Transmission = z.infer<typeof TransmissionSchema>;
 
@@ -87,6 +117,28 @@ export const EntitiesSchema = z.object({
     .describe(
       'A short "¿y …?" that goes on with the previous answer\'s subject without naming a new car or amount',
     ),
+  // Items 10–11: sales flow and knowledge routing.
+  infoTopic: KnowledgeTopicSchema.nullable().describe('For kavak_info: which part of the knowledge base'),
+  asksPrice: z
+    .boolean()
+    .nullable()
+    .describe('For kavak_info: asks what a Kavak service costs (extended warranty, Kavak Total, apartado)'),
+  usageDays: z
+    .number()
+    .nullable()
+    .describe('Days the customer has had the car they bought ("ya pasaron 10 días" = 10)'),
+  usageKm: z
+    .number()
+    .nullable()
+    .describe('Km driven since the customer got the car ("le metí 400 km" = 400)'),
+  branch: z
+    .string()
+    .nullable()
+    .describe('Kavak branch the customer names ("la de santa fe" = "Patio Santa Fe")'),
+  homeDelivery: z
+    .boolean()
+    .nullable()
+    .describe('Wants the car brought to their home (delivery or test drive) instead of going to a branch'),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
@@ -142,5 +194,11 @@ export function emptyEntities(): Entities {
     downPaymentMinimum: null,
     questions: [],
     followUp: null,
+    infoTopic: null,
+    asksPrice: null,
+    usageDays: null,
+    usageKm: null,
+    branch: null,
+    homeDelivery: null,
   };
 }

@@ -1,13 +1,16 @@
 import type { Catalog } from '../../tools/catalog/types.js';
+import type { KnowledgeBase } from '../../tools/knowledge/types.js';
 import type { Vocabulary } from './nlu/index.js';
 
 const cache = new WeakMap<Catalog, Vocabulary>();
+const withBranches = new WeakMap<Catalog, WeakMap<KnowledgeBase, Vocabulary>>();
 
 /**
- * The catalog's makes and distinct make/model pairs, computed once per loaded catalog: the
- * offline NLU is handed the same object on every call, so it never re-reads 100k rows per turn.
+ * The catalog's makes and distinct make/model pairs (and the knowledge base's branches), computed
+ * once per loaded catalog: the offline NLU is handed the same object on every call, so it never
+ * re-reads 100k rows per turn.
  */
-export function catalogVocabulary(catalog: Catalog): Vocabulary {
+export function catalogVocabulary(catalog: Catalog, knowledge?: KnowledgeBase): Vocabulary {
   let vocabulary = cache.get(catalog);
   if (!vocabulary) {
     const pairs = new Map<string, { make: string; model: string }>();
@@ -16,5 +19,13 @@ export function catalogVocabulary(catalog: Catalog): Vocabulary {
     vocabulary = { makes: catalog.makes(), models: [...pairs.values()] };
     cache.set(catalog, vocabulary);
   }
-  return vocabulary;
+  if (!knowledge) return vocabulary;
+  let byKnowledge = withBranches.get(catalog);
+  if (!byKnowledge) withBranches.set(catalog, (byKnowledge = new WeakMap()));
+  let full = byKnowledge.get(knowledge);
+  if (!full) {
+    full = { ...vocabulary, branches: knowledge.branches.map((b) => ({ name: b.name, city: b.city })) };
+    byKnowledge.set(knowledge, full);
+  }
+  return full;
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { UserInputError } from '../../core/errors.js';
 import { createBranchLookup, parseBranches } from './branches.js';
 import { parseKnowledgeFile, type ParsedSection } from './parse-markdown.js';
+import { branchForName, branchNameRuns } from './branch-names.js';
 import { createRanker } from './ranker.js';
+import { findReturnWindow } from './return-window.js';
 import type { KnowledgeBase } from './types.js';
 
 const HINT =
@@ -49,9 +51,16 @@ export function buildKnowledgeBase(parsed: readonly ParsedSection[]): KnowledgeB
       ],
     })),
   );
+  const branches = cities.flatMap((entry) => entry.branches);
+  const nameRuns = branchNameRuns(branches.map((b) => b.name));
   return {
     sections: Object.freeze(sections),
-    branches: Object.freeze(cities.flatMap((entry) => entry.branches)),
+    branches: Object.freeze(branches),
+    branchNamed: (name) => {
+      const found = branchForName(nameRuns, name);
+      return branches.find((b) => b.name === found);
+    },
+    returnWindow: findReturnWindow(sections),
     retrieve: (query, options) => rank(query, options?.limit ?? DEFAULT_LIMIT),
     branchesIn: createBranchLookup(cities),
   };

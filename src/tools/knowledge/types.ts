@@ -1,3 +1,5 @@
+import type { ReturnWindow } from './return-window.js';
+
 /** A section of the Kavak knowledge base (one `##` section of a markdown file in data/knowledge). */
 export interface KnowledgeSection {
   /** Stable slug, e.g. "garantia", "sede-puebla". */
@@ -29,4 +31,8 @@ export interface KnowledgeBase {
   retrieve(query: string, options?: { limit?: number }): KnowledgeSection[];
   /** Branches in a city (accent, case and alias tolerant: "CDMX", "DF", "gdl", "Mty"). */
   branchesIn(city: string): BranchLookup;
+  /** The branch a name as written points at ("santa fe" → Patio Santa Fe), if exactly one. */
+  branchNamed(name: string): Branch | undefined;
+  /** The published trial period ("7 días o 300 km"), or null when the knowledge base has none. */
+  readonly returnWindow: ReturnWindow | null;
 }

@@ -1,4 +1,11 @@
-import type { Entities, Intent, IntentType, SalesAction, SocialKind } from '../../../core/intents/schema.js';
+import type {
+  Entities,
+  Intent,
+  IntentType,
+  KnowledgeTopic,
+  SalesAction,
+  SocialKind,
+} from '../../../core/intents/schema.js';
 import { SocialKindSchema, emptyEntities } from '../../../core/intents/schema.js';
 import type { DraftIntent } from './drafts.js';
 
@@ -38,8 +45,20 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'downPaymentMinimum',
     'customerName',
   ],
-  kavak_info: ['make', 'model', 'yearMin', 'yearMax', 'city', 'customerName'],
-  sales: [...CAR_IDENTITY, 'salesAction', 'preferredTime', 'city', 'customerName'],
+  kavak_info: [
+    'make',
+    'model',
+    'yearMin',
+    'yearMax',
+    'city',
+    'customerName',
+    'branch',
+    'usageDays',
+    'usageKm',
+    'asksPrice',
+    'homeDelivery',
+  ],
+  sales: [...CAR_IDENTITY, 'salesAction', 'preferredTime', 'city', 'customerName', 'branch', 'homeDelivery'],
   social: [],
   haggle: [...CAR_IDENTITY],
   out_of_scope: [],
@@ -54,6 +73,12 @@ const SOCIAL_PRIORITY: readonly SocialKind[] = [
   'thanks',
   'acknowledgement',
 ];
+
+/**
+ * "¿A qué hora abre la sede de Monterrey?" names the branches but asks their hours; "¿me lo
+ * devuelven si ya le metí 400 km?" names the km but asks about the return.
+ */
+const INFO_PRIORITY: readonly KnowledgeTopic[] = ['hours', 'reservation', 'returns', 'delivery'];
 
 /** When one message asks for several actions, the most committed one is what the customer wants. */
 const SALES_PRIORITY: readonly SalesAction[] = ['human', 'buy', 'reserve', 'test_drive', 'visit'];
@@ -71,7 +96,11 @@ export function toIntent(draft: DraftIntent, found: MessageEntities): Intent {
   for (const field of FIELDS_BY_INTENT[draft.type]) copyField(entities, source, field);
   if (draft.type === 'sales')
     entities.salesAction = SALES_PRIORITY.find((a) => draft.salesActions.includes(a)) ?? null;
-  if (draft.type === 'kavak_info') entities.topic = draft.topics.length > 0 ? draft.topics.join(', ') : null;
+  if (draft.type === 'kavak_info') {
+    entities.topic = draft.topics.length > 0 ? draft.topics.join(', ') : null;
+    entities.infoTopic =
+      INFO_PRIORITY.find((t) => draft.infoTopics.includes(t)) ?? draft.infoTopics[0] ?? null;
+  }
   if (draft.type === 'out_of_scope') entities.topic = draft.topics[0] ?? null;
   if (draft.type === 'social') {
     const kinds = draft.topics.flatMap((t) => SocialKindSchema.safeParse(t).data ?? []);

@@ -29,6 +29,12 @@ const RECENT_CUSTOMER_TURNS = 2;
 const DEFAULT_LIST_LENGTH = 3;
 
 const OFFERS: readonly [RegExp, IntentType, SalesAction | null][] = [
+  // "Para registrarlo, ¿me compartes tu nombre y a qué sede…?": the visit's details, not a question about branches.
+  [
+    /\b(me\s+compartes|para\s+registrarlo|te\s+queda\s+mejor|to\s+book\s+it|could\s+you\s+tell\s+me)\b/,
+    'sales',
+    null,
+  ],
   // Each with its English, for customers answered in English (the agent's text is in the history).
   [/\b(prueba\s+de\s+manejo|manejarlo|manejarla|probarlo|probarla|test\s+drive)\b/, 'sales', 'test_drive'],
   [/\b(apart|reserv)/, 'sales', 'reserve'],

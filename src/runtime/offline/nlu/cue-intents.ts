@@ -36,6 +36,7 @@ export function intentsFromCues(
     }
     addDraft(drafts, rule.intent, hit.start, confidence, {
       topic: rule.topic,
+      infoTopic: rule.infoTopic,
       salesAction: rule.salesAction,
       courtesy: rule.courtesy,
     });

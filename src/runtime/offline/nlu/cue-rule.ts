@@ -1,4 +1,4 @@
-import type { IntentType, SalesAction } from '../../../core/intents/schema.js';
+import type { IntentType, KnowledgeTopic, SalesAction } from '../../../core/intents/schema.js';
 
 /** One way a customer says they want something. Patterns run on normalised text (normalize.ts). */
 export interface CueRule {
@@ -8,6 +8,8 @@ export interface CueRule {
   confidence: number;
   /** kavak_info / out_of_scope: what about, as a short Spanish keyword. */
   topic?: string;
+  /** kavak_info: the part of the knowledge base the topic is (item 11). */
+  infoTopic?: KnowledgeTopic;
   salesAction?: SalesAction;
   /**
    * Words like "¿tienen…?", "quiero…", "¿cuánto cuesta…?" ask for a car only when one follows

@@ -1,4 +1,4 @@
-import type { IntentType, SalesAction } from '../../../core/intents/schema.js';
+import type { IntentType, KnowledgeTopic, SalesAction } from '../../../core/intents/schema.js';
 
 /** An intent being assembled from cues, entities and the conversation. */
 export interface DraftIntent {
@@ -7,6 +7,8 @@ export interface DraftIntent {
   start: number;
   confidence: number;
   topics: string[];
+  /** kavak_info: knowledge-base topics, in the order asked. */
+  infoTopics: KnowledgeTopic[];
   salesActions: SalesAction[];
   /** Only thanks, goodbye, "ok" or praise: dropped when the message asks for anything else. */
   courtesyOnly: boolean;
@@ -16,6 +18,7 @@ export type Drafts = Map<IntentType, DraftIntent>;
 
 export interface DraftExtra {
   topic?: string | undefined;
+  infoTopic?: KnowledgeTopic | undefined;
   salesAction?: SalesAction | null | undefined;
   courtesy?: boolean | undefined;
 }
@@ -32,12 +35,14 @@ export function addDraft(
     start,
     confidence,
     topics: [],
+    infoTopics: [],
     salesActions: [],
     courtesyOnly: true,
   };
   draft.start = Math.min(draft.start, start);
   draft.confidence = Math.max(draft.confidence, confidence);
   if (extra.topic && !draft.topics.includes(extra.topic)) draft.topics.push(extra.topic);
+  if (extra.infoTopic && !draft.infoTopics.includes(extra.infoTopic)) draft.infoTopics.push(extra.infoTopic);
   if (extra.salesAction && !draft.salesActions.includes(extra.salesAction))
     draft.salesActions.push(extra.salesAction);
   draft.courtesyOnly &&= extra.courtesy === true;

@@ -14,6 +14,9 @@ import { findCheaper, findPick } from './picks.js';
 import type { Span } from '../../../tools/text/span.js';
 import { findAll } from '../../../tools/text/span.js';
 import { findTime } from './time.js';
+import type { BranchIndex } from './branches.js';
+import { findBranch } from './branches.js';
+import { findUsage } from './usage.js';
 import { tokenize } from '../../../tools/text/tokens.js';
 
 /** Where things were said, so intents inferred from entities alone keep the message's order. */
@@ -53,6 +56,8 @@ export interface ExtractionOptions {
   expectName?: boolean;
   /** Spans to ignore, e.g. the customer's own car in "vender mi Jetta 2015". */
   exclude?: readonly Span[];
+  /** The knowledge base's branches, when the vocabulary has them. */
+  branches?: BranchIndex;
 }
 
 export function extractEntities(
@@ -65,9 +70,11 @@ export function extractEntities(
   const cars = findCars(text, index);
   const time = findTime(normalized);
   const features = findFeatures(text);
+  const usage = findUsage(text);
   const numberMasks: Span[] = [
     ...cars,
     ...(time ? [time] : []),
+    ...usage.spans,
     ...features.spans.filter((s) => /\d/.test(text.slice(s.start, s.end))),
   ];
   // "mi auto" is the customer's own car, not one to look for.
@@ -80,6 +87,7 @@ export function extractEntities(
     planForCar: options.hints.planForCar === true && cars.length === 0 && nouns.length === 0,
   };
   const numbers = classifyNumbers(text, findNumbers(tokenize(text), numberMasks), hints);
+  const branch = options.branches ? findBranch(text, options.branches) : null;
   const city = findCity(text);
   const name = findCustomerName(normalized) ?? (options.expectName ? findBareName(normalized) : null);
   const pick = findPick(text, options.listLength);
@@ -100,7 +108,10 @@ export function extractEntities(
   entities.carplay = features.carplay;
   entities.transmission = features.transmission;
   entities.otherFeatures = features.otherFeatures;
-  entities.city = city?.city ?? null;
+  entities.city = city?.city ?? branch?.city ?? null;
+  entities.branch = branch?.branch ?? null;
+  entities.usageDays = usage.days;
+  entities.usageKm = usage.km;
   entities.customerName = name?.name ?? null;
   entities.pick = pick?.pick ?? null;
   entities.cheaper = cheaper ? true : null;
@@ -126,7 +137,7 @@ export function extractEntities(
         ...(fraction ? [fraction.start] : []),
       ]),
       time: time?.start ?? null,
-      city: city?.start ?? null,
+      city: city?.start ?? branch?.start ?? null,
       name: name?.start ?? null,
       pick: pick?.start ?? null,
     },

@@ -5,6 +5,7 @@ import type { IntentsTaskInput } from '../../../core/tasks.js';
 import { toIntent } from './assemble.js';
 import type { CarIndex } from './car-index.js';
 import { buildCarIndex } from './car-index.js';
+import { branchIndexFor } from './branches.js';
 import type { ConversationContext, PreviousRequest } from './context.js';
 import { readContext } from './context.js';
 import { intentsFromCues } from './cue-intents.js';
@@ -15,6 +16,8 @@ import { addDraft, substantive } from './drafts.js';
 import type { ExtractedEntities } from './entities.js';
 import { extractEntities } from './entities.js';
 import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
+import { applyKnowledgeCues } from './knowledge-cues.js';
+import { carShownBefore } from './shown-cars.js';
 import { normalize } from './normalize.js';
 import { isFollowUp } from './follow-up-shape.js';
 import { questionsAsked } from './questions.js';
@@ -70,7 +73,12 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const context = readContext(input.history, input.profile, previousRequest(input, vocabulary));
   const cues = findCues(text);
   const hints = numberHints(cues, context, planShown(input));
-  const options = { hints, listLength: context.listLength, expectName: context.asked === 'name' };
+  const options = {
+    hints,
+    listLength: context.listLength,
+    expectName: context.asked === 'name',
+    branches: branchIndexFor(vocabulary),
+  };
   const all = extractEntities(normalized, index, options);
   const ownCar = ownCarClauses(text, cues);
   const shopping =
@@ -78,6 +86,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
 
   const { drafts, injection } = intentsFromCues(cues, shopping.carObjects, text, context);
   if (!injection) {
+    applyKnowledgeCues(drafts, cues, text, ownCar.length > 0 ? [all, shopping] : [all], context);
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
   }
@@ -89,6 +98,14 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     addDraft(drafts, 'kavak_info', 0, FOLLOW_UP_CONFIDENCE, { topic: context.previous.topic ?? undefined });
   }
   finish(drafts, shopping);
+  const shownId = carShownBefore(
+    text,
+    shopping.entities,
+    input.history,
+    drafts.has('sales'),
+    shopping.positions.identity,
+  );
+  if (shownId) for (const found of [all, shopping]) found.entities.stockId = shownId;
   // "¿Cuánto el Jetta? ¿Me lo dejas en 190?": the figure is the haggler's offer, not a budget.
   const searched = drafts.has('haggle')
     ? { ...shopping.entities, priceMin: null, priceMax: null }

@@ -15,9 +15,25 @@ const NOT_A_NAME = new Set(
     'menos igual parte socio socia miembro usuario usuaria gerente abogado abogada contador contadora arquitecto chilango ' +
     'regio regia tapatio tapatia poblano poblana el que interesado interesada comerciante pensionado jubilado jubilada ' +
     'a an the looking interested trying not here new buying selling good fine ok so very just from in on at your a ' +
-    'buscando viendo preguntando checando cotizando tambien hombre mujer senor senora senorita don dona'
+    'buscando viendo preguntando checando cotizando tambien hombre mujer senor senora senorita don dona ' +
+    // Jobs and ways of working: "soy freelance", "soy maestro", "soy chofer de plataforma".
+    'freelance freelancer independiente autonomo autonoma emprendedor emprendedora asalariado asalariada ' +
+    'policia militar soldado enfermero enfermera dentista programador programadora disenador disenadora ' +
+    'mecanico electricista plomero carpintero albanil agricultor ganadero pescador profesor profesora ' +
+    'docente agente asesor asesora ejecutivo ejecutiva administrador administradora recepcionista cajero ' +
+    'cajera secretaria secretario chef cocinero cocinera mesero mesera estilista veterinario veterinaria ' +
+    'psicologo psicologa piloto transportista trailero camionero operador operadora obrero obrera tecnico ' +
+    'tecnica supervisor supervisora director directora jefe jefa propietario propietaria ama amo trabajador ' +
+    'trabajadora desempleado desempleada pensionada mama papa padre madre hijo hija esposo esposa abuelo abuela ' +
+    // Other descriptions: "soy primerizo", "soy regiomontano".
+    'regiomontano regiomontana capitalino capitalina norteno nortena extranjero extranjera gringo gringa ' +
+    'principiante novato novata funcionario funcionaria empresaria becario becaria contratista ' +
+    'freelancers student teacher driver engineer doctor nurse lawyer retired self employed'
   ).split(/\s+/),
 );
+
+/** Endings of jobs and descriptions ("taxista", "ingeniero", "contador"): a lowercase one is not a name. */
+const ROLE_ENDING = /(?:ista|ologo|ologa|ero|era|edor|edora|ante|iente)$/;
 
 /** A name ends where the sentence goes on: "soy Ana y busco…", "me llamo Juan, quiero…". */
 const NAME_STOP = new Set(
@@ -45,9 +61,12 @@ export function findCustomerName(normalized: NormalizedText): NameMention | null
     }
     const first = nameWords[0];
     if (!first || NOT_A_NAME.has(first)) continue;
+    const start = m.index + m[0].length - m[2]!.length;
+    // "Soy Rosario" is a name, "soy cajera" a job: a capital the customer typed tells them apart.
+    const typedCapital = /^\p{Lu}/u.test(originalSlice(normalized, start, start + first.length));
+    if (!typedCapital && first.length >= 6 && ROLE_ENDING.test(first)) continue;
     const loose = !/llamo|nombre/.test(lead);
     if (loose && (/(ndo|ing)$/.test(first) || /^\d/.test(first))) continue;
-    const start = m.index + m[0].length - m[2]!.length;
     const end = start + nameWords.join(' ').length;
     return { start, end, name: capitalise(originalSlice(normalized, start, end)) };
   }
@@ -60,6 +79,8 @@ export function findBareName(normalized: NormalizedText): NameMention | null {
   if (!m) return null;
   const words = m[1]!.split(/\s+/);
   if (words.some((w) => NAME_STOP.has(w) || NOT_A_NAME.has(w) || w.length < 2)) return null;
+  const typedCapital = /^\p{Lu}/u.test(originalSlice(normalized, 0, 1));
+  if (!typedCapital && words[0]!.length >= 6 && ROLE_ENDING.test(words[0]!)) return null;
   return { start: 0, end: m[1]!.length, name: capitalise(originalSlice(normalized, 0, m[1]!.length)) };
 }
 

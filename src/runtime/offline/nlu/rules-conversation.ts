@@ -40,6 +40,15 @@ export const SALES_RULES: readonly CueRule[] = [
     'visit',
     String.raw`(?:visitar|ir\s+a|conocer|pasar\s+a)\s+(?:la|las|su|sus|una)\s+(?:sede|sucursal|agencia)(?:s|es)?|ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|ir\s+a\s+(?:\w+\s+){1,3}?a\s+ver(?:lo|la)?|schedule|appointment|visit|see\s+it|come\s+by|(?:go|come)\s+(?:and\s+)?(?:see|check)|check\s+(?:it|them|(?:the\s+)?\w+(?:\s+one)?)\s+out|take\s+a\s+look`,
   ),
+  /** "Quiero ver el Jetta", "¿puedo ver la CX-5?": one car, definite, to see in person (a list is "ver opciones"). */
+  {
+    ...sale(
+      'visit',
+      String.raw`(?:quiero|quisiera|queria|me\s+gustaria|puedo|podria|podemos|se\s+puede)\s+(?:ir\s+a\s+|pasar\s+a\s+)?ver\s+(?:el|la|ese|esa|este|esta)`,
+      0.85,
+    ),
+    needsCarObject: true,
+  },
   /** Proposing a day: "puedo el viernes", "paso mañana", "voy el sábado a las 10". */
   sale(
     'visit',

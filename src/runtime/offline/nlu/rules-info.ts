@@ -1,9 +1,40 @@
 import type { CueRule } from './cue-rule.js';
 import { words } from './cue-rule.js';
+import type { KnowledgeTopic } from '../../../core/intents/schema.js';
+
+/** The knowledge-base part of each topic; topics left out ("cómo funciona") are searched by their words. */
+const INFO_TOPIC: Readonly<Record<string, KnowledgeTopic>> = {
+  'Kavak Total': 'kavak_total',
+  garantía: 'warranty',
+  devolución: 'returns',
+  sedes: 'branches',
+  horario: 'hours',
+  inspección: 'inspection',
+  app: 'app',
+  'vender mi auto': 'sell_car',
+  'auto a cuenta': 'trade_in',
+  'tasa de interés': 'financing_terms',
+  'buró de crédito': 'credit_approval',
+  documentos: 'documents',
+  mantenimiento: 'maintenance',
+  'entrega a domicilio': 'delivery',
+  'qué es Kavak': 'company',
+  seguro: 'insurance',
+  trámites: 'paperwork',
+  apartado: 'reservation',
+  'cómo comprar': 'buying_process',
+};
+
+/** The knowledge-base part a topic of these rules names ("garantía, devolución" → warranty). */
+export function infoTopicOf(topics: string | null): KnowledgeTopic | null {
+  const first = topics?.split(', ').find((t) => INFO_TOPIC[t]);
+  return first ? INFO_TOPIC[first]! : null;
+}
 
 const info = (topic: string, confidence: number, source: string, extra: Partial<CueRule> = {}): CueRule => ({
   intent: 'kavak_info',
   topic,
+  ...(INFO_TOPIC[topic] ? { infoTopic: INFO_TOPIC[topic] } : {}),
   confidence,
   pattern: words(source),
   ...extra,
@@ -16,7 +47,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'devolución',
     0.9,
-    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund|return\s+(?:the|it|a)|give\s+it\s+back`,
+    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|(?:lo|la)\s+(?:puedo\s+|podria\s+|puede\s+|pueden\s+|se\s+puede\s+)?(?:regresar|regreso|devolver|devuelvo|regresan|devuelven|reciben\s+de\s+vuelta)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund|return\s+(?:the|it|a)|give\s+it\s+back`,
   ),
   info(
     'sedes',
@@ -26,7 +57,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'horario',
     0.9,
-    String.raw`horarios?|a\s+que\s+hora\s+(?:abren?|cierran?)|abren|cierran|opening\s+hours|hours|open\s+on`,
+    String.raw`horarios?|a\s+que\s+hora\s+(?:abre|abren|cierra|cierran|atienden|puedo\s+(?:ir|llegar|pasar))|hasta\s+que\s+hora|abre|abren|cierra|cierran|abiert[oa]s?\s+(?:el|los|en|hoy|manana|en\s+la)|opening\s+hours|hours|open\s+on`,
   ),
   info(
     'inspección',
@@ -63,6 +94,11 @@ export const INFO_RULES: readonly CueRule[] = [
     String.raw`documentos|documentacion|requisitos|papeles|papeleria|que\s+necesito\s+para|que\s+piden|ine|identificacion|comprobantes?\s+de\s+(?:domicilio|ingresos)|estados\s+de\s+cuenta|documents|requirements`,
   ),
   info(
+    'cómo comprar',
+    0.86,
+    String.raw`como\s+(?:le\s+hago|le\s+hacemos|se\s+hace|hago)\s+para\s+(?:comprar|comprarlo|comprarla|adquirir)\w*|como\s+(?:compro|se\s+compra|puedo\s+comprar|comprar\s+en\s+linea)|proceso\s+de\s+compra|pasos\s+para\s+comprar|how\s+do\s+i\s+buy`,
+  ),
+  info(
     'cómo funciona',
     0.85,
     String.raw`como\s+funciona|como\s+es\s+el\s+proceso|proceso\s+de\s+compra|el\s+proceso|como\s+(?:compro|le\s+hago|se\s+compra|puedo\s+comprar)|pasos\s+para|how\s+does\s+(?:it|kavak)\s+work|how\s+it\s+works`,
@@ -81,6 +117,12 @@ export const INFO_RULES: readonly CueRule[] = [
     'qué es Kavak',
     0.85,
     String.raw`que\s+es\s+kavak|quienes\s+son|de\s+donde\s+son|son\s+confiables?|es\s+confiable|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak|who\s+are\s+you`,
+  ),
+  /** How much to leave to reserve a car: the knowledge base does not say, and the answer must not guess. */
+  info(
+    'apartado',
+    0.9,
+    String.raw`cuanto\s+(?:\w+\s+){0,3}?(?:para|de|del|por)\s+(?:el\s+)?(?:apart|reserv|separ)\w*|(?:monto|costo|precio|cantidad)\s+(?:\w+\s+){0,2}?(?:apart|reserv|separ)\w*|(?:apartado|anticipo|deposito)\s+(?:es\s+)?de\s+cuanto|cuanto\s+(?:es|son|seria)\s+(?:el|de)\s+(?:apartado|anticipo|deposito)|how\s+much\s+(?:is\s+)?(?:the\s+)?(?:deposit|to\s+reserve)`,
   ),
   info(
     'formas de pago',

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const VocabularySchema = z.object({
   makes: z.array(z.string()),
   models: z.array(z.object({ make: z.string(), model: z.string() })),
+  /** The knowledge base's branches (item 10), so "la de santa fe" reads as Patio Santa Fe. */
+  branches: z.array(z.object({ name: z.string(), city: z.string() })).optional(),
 });
 export type Vocabulary = z.infer<typeof VocabularySchema>;
 

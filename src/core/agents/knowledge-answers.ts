@@ -1,0 +1,144 @@
+import type { KnowledgeTopic } from '../intents/schema.js';
+import type { Branch, BranchLookup, KnowledgeSection } from '../../tools/knowledge/types.js';
+import type { AgentAnswer, AgentContext } from './agent.js';
+import { useTool } from './agent.js';
+import { joinSpanish } from './format.js';
+
+export const NOT_KNOWN_TAIL = 'si quieres, te comunico con un asesor de Kavak que te lo confirma.';
+export const NOT_KNOWN = `No tengo ese dato y prefiero no darte información incorrecta; ${NOT_KNOWN_TAIL}`;
+
+/**
+ * What the knowledge base is searched for on each topic: the words its sections use. A topic the
+ * base does not cover (the amount of an apartado) finds nothing, and the answer says "no lo sé".
+ */
+export const TOPIC_QUERY: Record<KnowledgeTopic, string> = {
+  branches: 'dónde están nuestras sedes',
+  hours: 'horario sedes',
+  delivery: 'prueba de manejo y entrega del auto en tu domicilio',
+  buying_process: 'compra en digital videollamada',
+  returns: 'devolución periodo de prueba',
+  warranty: 'garantía',
+  inspection: 'inspección',
+  documents: 'documentos requisitos',
+  financing_process: 'financiamiento cómo funciona solicitud',
+  financing_terms: 'tasa plazo enganche mensualidad',
+  credit_approval: 'aprobación crédito buró historial crediticio',
+  trade_in: 'auto a cuenta',
+  sell_car: 'vender tu auto',
+  app: 'app',
+  kavak_total: 'Kavak Total',
+  maintenance: 'mantenimiento',
+  company: 'qué es Kavak empresa',
+  payment_methods: 'formas de pago',
+  insurance: 'seguro',
+  paperwork: 'trámites',
+  reservation: 'apartado reservación',
+};
+
+/** The cities with a branch, in the knowledge base's order. */
+export function branchCities(ctx: AgentContext): string[] {
+  return [...new Set(ctx.tools.knowledge.branches.map((b) => b.city))];
+}
+
+export function retrieveTopic(ctx: AgentContext, topic: KnowledgeTopic, limit = 1): KnowledgeSection[] {
+  const query = TOPIC_QUERY[topic];
+  return useTool(ctx, 'knowledge.retrieve', { query, limit }, () =>
+    ctx.tools.knowledge.retrieve(query, { limit }),
+  );
+}
+
+function lookupCity(ctx: AgentContext, city: string): BranchLookup {
+  return useTool(ctx, 'knowledge.branchesIn', { city }, () => ctx.tools.knowledge.branchesIn(city));
+}
+
+/**
+ * Opening hours of the branch named, else of the customer's city (from this message or the
+ * profile) — never another city's. Only published hours are given.
+ */
+export function hoursAnswer(ctx: AgentContext, branch: Branch | undefined): AgentAnswer {
+  if (branch) {
+    const draft = branch.hours
+      ? `La sede ${branch.name} (${branch.city}) abre ${branch.hours}. ¿Te agendo una visita?`
+      : `No tengo publicado el horario de la sede ${branch.name}. Si quieres, te comunico con un asesor de Kavak para confirmarlo o agendarte una visita.`;
+    return { agent: 'kavak_info', draft, facts: { branch }, phrase: true };
+  }
+  const city = ctx.entities.city ?? ctx.profile.city;
+  if (!city) {
+    const published = ctx.tools.knowledge.branches.filter((b) => b.hours);
+    const lines = published.map((b) => `la sede ${b.name} (${b.city}) abre ${b.hours}`);
+    const draft = `${lines.length ? `De las sedes solo tengo publicado este horario: ${joinSpanish(lines)}. ` : ''}¿En qué ciudad estás? Te digo qué sedes te quedan y te comunico con un asesor para confirmar su horario.`;
+    return { agent: 'kavak_info', draft, facts: { publishedHours: published }, phrase: true };
+  }
+  const lookup = lookupCity(ctx, city);
+  if (!lookup.hasBranch) {
+    return {
+      agent: 'kavak_info',
+      draft: `En ${lookup.city} no tenemos sede, así que no hay horario que darte; puedes comprar en digital, con videollamada con un asesor y entrega en tu domicilio. ¿Te interesa?`,
+      facts: { branches: lookup },
+      profilePatch: { city: lookup.city },
+      phrase: true,
+    };
+  }
+  const withHours = lookup.branches.filter((b) => b.hours);
+  const without = lookup.branches.filter((b) => !b.hours).map((b) => b.name);
+  const lines = [
+    ...withHours.map((b) => `La sede ${b.name} abre ${b.hours}.`),
+    without.length
+      ? `No tengo publicado el horario de ${joinSpanish(without)}, ${without.length === 1 ? 'nuestra sede' : 'nuestras sedes'} en ${lookup.city}; si quieres, te comunico con un asesor para confirmarlo o agendarte una visita.`
+      : '¿Te agendo una visita?',
+  ];
+  return {
+    agent: 'kavak_info',
+    draft: lines.join('\n'),
+    facts: { branches: lookup },
+    profilePatch: { city: lookup.city },
+    phrase: true,
+  };
+}
+
+/** Delivery: the knowledge base's words, and what that means in the customer's city. */
+export function deliveryAnswer(ctx: AgentContext): AgentAnswer {
+  const section = retrieveTopic(ctx, 'delivery')[0];
+  if (!section) return { agent: 'kavak_info', draft: NOT_KNOWN, facts: { sections: [] }, phrase: true };
+  const city = ctx.entities.city ?? ctx.profile.city;
+  const lookup = city ? lookupCity(ctx, city) : null;
+  const where = !lookup
+    ? '¿En qué ciudad estás?'
+    : lookup.hasBranch
+      ? `En ${lookup.city}, ${lookup.branches.length === 1 ? 'nuestra sede es' : 'nuestras sedes son'}: ${joinSpanish(lookup.branches.map((b) => b.name))}.`
+      : `En ${lookup.city} no tenemos sede, pero la compra digital con entrega en tu domicilio sí aplica.`;
+  return {
+    agent: 'kavak_info',
+    draft: `Sí. ${section.body}\n\n${where}`,
+    facts: { sections: [{ id: section.id, body: section.body }], ...(lookup ? { branches: lookup } : {}) },
+    ...(lookup ? { profilePatch: { city: lookup.city } } : {}),
+    phrase: true,
+  };
+}
+
+/**
+ * "¿Lo puedo devolver? ya pasaron 10 días": the published window applied to the customer's own
+ * numbers — the rule is either limit, whichever comes first.
+ */
+export function returnsAnswer(ctx: AgentContext): AgentAnswer | undefined {
+  const { usageDays, usageKm } = ctx.entities;
+  const window = ctx.tools.knowledge.returnWindow;
+  if ((usageDays === null && usageKm === null) || !window) return undefined;
+  useTool(ctx, 'knowledge.returnWindow', {}, () => window);
+  const section = ctx.tools.knowledge.sections.find((s) => s.id === window.sectionId);
+  const yours = [
+    usageDays !== null ? `${usageDays} ${usageDays === 1 ? 'día' : 'días'}` : '',
+    usageKm !== null ? `${usageKm} km` : '',
+  ].filter(Boolean);
+  const over = (usageDays !== null && usageDays > window.days) || (usageKm !== null && usageKm > window.km);
+  const rule = `${window.days} días o ${window.km} km`;
+  const verdict = over
+    ? `Con ${joinSpanish(yours)} ya pasaste el periodo de prueba de ${rule}, así que la devolución ya no aplica. Si quieres, te comunico con un asesor para revisar tu caso.`
+    : `Con ${joinSpanish(yours)} sigues dentro del periodo de prueba de ${rule}: si no te convence, lo puedes devolver.`;
+  return {
+    agent: 'kavak_info',
+    draft: section ? `${section.body}\n\n${verdict}` : verdict,
+    facts: { returnWindow: window, usage: { days: usageDays, km: usageKm }, withinWindow: !over },
+    phrase: true,
+  };
+}

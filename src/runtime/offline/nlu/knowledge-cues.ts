@@ -1,0 +1,66 @@
+import type { ConversationContext } from './context.js';
+import type { CueHit } from './cues.js';
+import type { Drafts } from './drafts.js';
+import { addDraft } from './drafts.js';
+import type { ExtractedEntities } from './entities.js';
+import { infoTopicOf } from './rules-info.js';
+
+/** "¿Cuánto cuesta la garantía extendida?": the price of a Kavak service, not of a car. */
+const PRICE_QUESTION =
+  /\b(cuanto\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|vale|sale|cobran|es)|precios?|costos?|cobran|how\s+much)\b/;
+/** Confidence of a return question read from the customer's own figures alone ("¿y si ya le metí 400 km?"). */
+const USAGE_CONFIDENCE = 0.75;
+
+/**
+ * Items 10–11: flags a real model sets from the same reading — home delivery, the price of a
+ * service — and a figure of use ("ya pasaron 10 días") read as a question about the return
+ * window when the conversation is on it or nothing else is asked.
+ */
+export function applyKnowledgeCues(
+  drafts: Drafts,
+  cues: readonly CueHit[],
+  text: string,
+  found: readonly ExtractedEntities[],
+  context: ConversationContext,
+): void {
+  const [first] = found;
+  if (!first) return;
+  const delivery = cues.some((c) => c.rule.infoTopic === 'delivery');
+  const namesCar =
+    first.entities.make !== null || first.entities.model !== null || first.entities.stockId !== null;
+  const asksPrice = drafts.has('kavak_info') && !namesCar && PRICE_QUESTION.test(text);
+  // "¿Y cuánto cuesta?" right after an answer about Kavak Total, with no car in view: its price.
+  const previous = context.previous;
+  const onKnowledgeFollowUp =
+    previous?.intent === 'kavak_info' &&
+    !namesCar &&
+    !context.carInFocus &&
+    PRICE_QUESTION.test(text) &&
+    [...drafts.values()].every((d) => d.type === 'car_recommendation' || d.courtesyOnly);
+  if (onKnowledgeFollowUp) {
+    drafts.delete('car_recommendation');
+    addDraft(drafts, 'kavak_info', 0, USAGE_CONFIDENCE, {
+      topic: previous.topic ?? undefined,
+      infoTopic: infoTopicOf(previous.topic) ?? undefined,
+    });
+  }
+  // "¿Y cómo saben cuánto vale mi auto?" after asking about leaving it a cuenta: still the trade-in.
+  const info = drafts.get('kavak_info');
+  if (info?.infoTopics[0] === 'sell_car' && infoTopicOf(previous?.topic ?? null) === 'trade_in') {
+    info.infoTopics.unshift('trade_in');
+  }
+  for (const { entities } of found) {
+    if (delivery) entities.homeDelivery = true;
+    if (asksPrice || onKnowledgeFollowUp) entities.asksPrice = true;
+  }
+  const { usageDays, usageKm } = first.entities;
+  if ((usageDays === null && usageKm === null) || drafts.has('kavak_info')) return;
+  const onWarranty = context.previous?.topic?.includes('garantía') === true;
+  const onKnowledge = context.previous?.intent === 'kavak_info' || context.agentTopic === 'kavak_info';
+  const asksOther = [...drafts.values()].some((d) => d.type !== 'greeting' && !d.courtesyOnly);
+  if (!onKnowledge && asksOther) return;
+  addDraft(drafts, 'kavak_info', 0, USAGE_CONFIDENCE, {
+    topic: onWarranty ? 'garantía' : 'devolución',
+    infoTopic: onWarranty ? 'warranty' : 'returns',
+  });
+}
