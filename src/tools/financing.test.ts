@@ -114,7 +114,7 @@ describe('maxPriceForMonthly: what a monthly payment affords', () => {
       const found = maxPriceForMonthly({
         targetMonthlyCents: target,
         termYears: years,
-        downPaymentCents: downCents,
+        downPayment: { kind: 'amount', cents: downCents },
       });
       expect(found.ok).toBe(true);
       if (!found.ok) continue;
@@ -129,7 +129,7 @@ describe('maxPriceForMonthly: what a monthly payment affords', () => {
     const found = maxPriceForMonthly({
       targetMonthlyCents: pesosToCents(4000),
       termYears: 6,
-      downPaymentCents: pesosToCents(40000),
+      downPayment: { kind: 'amount', cents: pesosToCents(40000) },
     });
     expect(found.ok && found.affordable.limitedBy).toBe('monthly_payment');
     // Independent: the present value of 72 payments of $4,000 at 10%/12, plus the down payment
@@ -143,7 +143,7 @@ describe('maxPriceForMonthly: what a monthly payment affords', () => {
     const found = maxPriceForMonthly({
       targetMonthlyCents: pesosToCents(12000),
       termYears: 6,
-      downPaymentCents: pesosToCents(20000),
+      downPayment: { kind: 'amount', cents: pesosToCents(20000) },
     });
     expect(found.ok).toBe(true);
     if (!found.ok) return;
@@ -153,7 +153,11 @@ describe('maxPriceForMonthly: what a monthly payment affords', () => {
 
   it('with no down payment, each price uses its own 10% minimum', () => {
     const target = pesosToCents(5000);
-    const found = maxPriceForMonthly({ targetMonthlyCents: target, termYears: 4, downPaymentCents: null });
+    const found = maxPriceForMonthly({
+      targetMonthlyCents: target,
+      termYears: 4,
+      downPayment: { kind: 'minimum' },
+    });
     expect(found.ok).toBe(true);
     if (!found.ok) return;
     const price = found.affordable.maxPriceCents;
@@ -161,10 +165,58 @@ describe('maxPriceForMonthly: what a monthly payment affords', () => {
     expect(plan(price + 1, minimumDownPayment(price + 1), 4)).toBeGreaterThan(target);
   });
 
+  it('with a percentage down, the price keeps that share', () => {
+    const target = pesosToCents(7000);
+    const found = maxPriceForMonthly({
+      targetMonthlyCents: target,
+      termYears: 5,
+      downPayment: { kind: 'percent', percent: 25 },
+    });
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    const price = found.affordable.maxPriceCents;
+    expect(plan(price, downPaymentFromPercent(price, 25), 5)).toBeLessThanOrEqual(target);
+    expect(plan(price + 1, downPaymentFromPercent(price + 1, 25), 5)).toBeGreaterThan(target);
+    const tooSmall = maxPriceForMonthly({
+      targetMonthlyCents: target,
+      termYears: 5,
+      downPayment: { kind: 'percent', percent: 5 },
+    });
+    expect(!tooSmall.ok && tooSmall.refusal.reason).toBe('down_payment_too_low');
+  });
+
+  it('with a percentage down, the price keeps that share', () => {
+    const target = pesosToCents(7000);
+    const found = maxPriceForMonthly({
+      targetMonthlyCents: target,
+      termYears: 5,
+      downPayment: { kind: 'percent', percent: 25 },
+    });
+    expect(found.ok).toBe(true);
+    if (!found.ok) return;
+    const price = found.affordable.maxPriceCents;
+    expect(plan(price, downPaymentFromPercent(price, 25), 5)).toBeLessThanOrEqual(target);
+    expect(plan(price + 1, downPaymentFromPercent(price + 1, 25), 5)).toBeGreaterThan(target);
+    const tooSmall = maxPriceForMonthly({
+      targetMonthlyCents: target,
+      termYears: 5,
+      downPayment: { kind: 'percent', percent: 5 },
+    });
+    expect(!tooSmall.ok && tooSmall.refusal.reason).toBe('down_payment_too_low');
+  });
+
   it('refuses terms outside 3 to 6 years and payments of zero, saying why', () => {
-    const badTerm = maxPriceForMonthly({ targetMonthlyCents: 400000, termYears: 8, downPaymentCents: null });
+    const badTerm = maxPriceForMonthly({
+      targetMonthlyCents: 400000,
+      termYears: 8,
+      downPayment: { kind: 'minimum' },
+    });
     expect(!badTerm.ok && badTerm.refusal.reason).toBe('term_out_of_range');
-    const zero = maxPriceForMonthly({ targetMonthlyCents: 0, termYears: 4, downPaymentCents: null });
+    const zero = maxPriceForMonthly({
+      targetMonthlyCents: 0,
+      termYears: 4,
+      downPayment: { kind: 'minimum' },
+    });
     expect(!zero.ok && zero.refusal.reason).toBe('monthly_payment_too_low');
   });
 });

@@ -167,16 +167,26 @@ export const AFFORDABILITY_DEFAULTS = {
   downPayment: 'minimum',
 } as const;
 
+/** The down payment of a plan whose price is not known yet. */
+export type DownPaymentRule =
+  { kind: 'amount'; cents: Cents } | { kind: 'percent'; percent: number } | { kind: 'minimum' };
+
 export interface AffordablePrice {
   /** The highest price whose plan keeps the monthly payment at or under the target. */
   maxPriceCents: Cents;
   termYears: number;
-  /** The customer's down payment, or null: each car's 10% minimum. */
-  downPaymentCents: Cents | null;
+  downPayment: DownPaymentRule;
   /** What caps the price: the monthly payment, or a down payment that must be ≥10% of the price. */
   limitedBy: 'monthly_payment' | 'down_payment';
   /** The plan of a car at exactly the highest price. */
   plan: FinancingPlan;
+}
+
+/** The down payment a rule gives for one price. */
+export function downPaymentFor(rule: DownPaymentRule, priceCents: Cents): Cents {
+  if (rule.kind === 'amount') return rule.cents;
+  if (rule.kind === 'percent') return downPaymentFromPercent(priceCents, rule.percent);
+  return minimumDownPayment(priceCents);
 }
 
 /** Cents the closed-form estimate may be over by; far more than rounding ever needs. */
@@ -192,19 +202,22 @@ export function maxFinancedForMonthly(targetMonthlyCents: Cents, months: number)
   return financed;
 }
 
+const tooLow = (message: string): { ok: false; refusal: FinancingRefusal } => ({
+  ok: false,
+  refusal: { reason: 'down_payment_too_low', message },
+});
+
 /**
  * The inverse of the payment formula for a budget: the highest car price whose plan (this down
- * payment, or each car's 10% minimum; this term) costs at most `targetMonthlyCents` a month.
- * Estimated in closed form, then settled to the cent with planFinancing itself, so every car at
- * or under the price really fits.
+ * payment rule, this term) costs at most `targetMonthlyCents` a month. Estimated in closed form,
+ * then settled to the cent with planFinancing itself, so every car at or under the price fits.
  */
 export function maxPriceForMonthly(input: {
   targetMonthlyCents: Cents;
   termYears: number;
-  downPaymentCents: Cents | null;
+  downPayment: DownPaymentRule;
 }): { ok: true; affordable: AffordablePrice } | { ok: false; refusal: FinancingRefusal } {
-  const { targetMonthlyCents, termYears, downPaymentCents } = input;
-  const months = termYears * 12;
+  const { targetMonthlyCents, termYears, downPayment } = input;
   const termCheck = planFinancing({ priceCents: 100_00, downPaymentCents: 10_00, termYears });
   if (!termCheck.ok) return termCheck;
   if (!Number.isFinite(targetMonthlyCents) || targetMonthlyCents <= 0) {
@@ -213,29 +226,29 @@ export function maxPriceForMonthly(input: {
       refusal: { reason: 'monthly_payment_too_low', message: 'La mensualidad debe ser mayor a cero.' },
     };
   }
-  if (downPaymentCents !== null && downPaymentCents <= 0) {
-    return {
-      ok: false,
-      refusal: {
-        reason: 'down_payment_too_low',
-        message: 'Para financiar hace falta un enganche de al menos el 10% del precio.',
-      },
-    };
-  }
-  const financed = maxFinancedForMonthly(targetMonthlyCents, months);
-  const downFor = (price: Cents): Cents => downPaymentCents ?? minimumDownPayment(price);
+  const minimumPercent = FINANCING_RULES.minDownPaymentRatio * 100;
+  if (downPayment.kind === 'amount' && downPayment.cents <= 0)
+    return tooLow('Para financiar hace falta un enganche de al menos el 10% del precio.');
+  if (downPayment.kind === 'percent' && (downPayment.percent < minimumPercent || downPayment.percent >= 100))
+    return tooLow('El enganche debe ser de al menos el 10% del precio (y menos del 100%).');
+
+  const financed = maxFinancedForMonthly(targetMonthlyCents, termYears * 12);
   const fits = (price: Cents): FinancingPlan | undefined => {
-    const outcome = planFinancing({ priceCents: price, downPaymentCents: downFor(price), termYears });
+    const outcome = planFinancing({
+      priceCents: price,
+      downPaymentCents: downPaymentFor(downPayment, price),
+      termYears,
+    });
     return outcome.ok && outcome.plan.monthlyPaymentCents <= targetMonthlyCents ? outcome.plan : undefined;
   };
+  const financedShare =
+    downPayment.kind === 'percent' ? 1 - downPayment.percent / 100 : 1 - FINANCING_RULES.minDownPaymentRatio;
   const byPayment =
-    downPaymentCents === null
-      ? Math.ceil(financed / (1 - FINANCING_RULES.minDownPaymentRatio)) + 1
-      : downPaymentCents + financed;
+    downPayment.kind === 'amount' ? downPayment.cents + financed : Math.ceil(financed / financedShare) + 1;
   const byDownPayment =
-    downPaymentCents === null
-      ? Infinity
-      : Math.floor(downPaymentCents / FINANCING_RULES.minDownPaymentRatio) + 1;
+    downPayment.kind === 'amount'
+      ? Math.floor(downPayment.cents / FINANCING_RULES.minDownPaymentRatio) + 1
+      : Infinity;
   // Both estimates sit at or just over the answer; a few cents down settles the rounding.
   let price = Math.min(byPayment, byDownPayment);
   let plan = financed > 0 ? fits(price) : undefined;
@@ -254,7 +267,7 @@ export function maxPriceForMonthly(input: {
     affordable: {
       maxPriceCents: price,
       termYears,
-      downPaymentCents,
+      downPayment,
       limitedBy: byDownPayment <= byPayment ? 'down_payment' : 'monthly_payment',
       plan,
     },
