@@ -94,7 +94,14 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
 function isBareFollowUp(ctx: TurnContext, e: AgentContext['entities']): boolean {
   const text = fold(ctx.message).replace(/^[\s¿¡]+/, '');
   const carTalk =
-    e.make || e.model || e.stockId || e.pick !== null || e.priceMax !== null || e.cheaper || e.customerName;
+    e.make ||
+    e.model ||
+    e.stockId ||
+    e.pick !== null ||
+    e.priceMax !== null ||
+    e.cheaper ||
+    e.sortBy ||
+    e.customerName;
   return /^y\b/.test(text) && text.split(/\s+/).length <= 8 && !carTalk;
 }
 

@@ -3,6 +3,9 @@ import { formatMXN } from '../../tools/money.js';
 
 const km = new Intl.NumberFormat('en-US');
 
+export const FINANCING_DISCLAIMER =
+  'Es una estimación con tasa de interés anual del 10%; la aprobación depende de la revisión de tu historial crediticio.';
+
 export function formatKm(value: number): string {
   return `${km.format(value)} km`;
 }

@@ -101,6 +101,15 @@ export function comparator(sort: SortMode): (a: Ranked, b: Ranked) => number {
   return (a, b) => first(a, b) || compareStockIds(a.car.stockId, b.car.stockId);
 }
 
+/** A few cars (e.g. the ones just shown) in the order of a sort mode, best first. */
+export function sortCars(cars: readonly Car[], sort: SortMode): Car[] {
+  const compare = comparator(sort);
+  return cars
+    .map((car) => ({ car, score: 0 }))
+    .sort(compare)
+    .map((ranked) => ranked.car);
+}
+
 /**
  * Keeps `best` the `limit` best items seen, best first: O(limit) per item, no full sort. The item
  * is copied only when it gets in, so a caller may reuse one scratch object for a whole scan.
