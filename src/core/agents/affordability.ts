@@ -75,14 +75,21 @@ export function affordabilityAnswer(ctx: AgentContext, agent: AgentName, baseQue
 
   const query = affordableQuery(ctx, baseQuery, maxPriceCents, downPayment);
   const result = useTool(ctx, 'catalog.search', query, () => ctx.tools.catalog.search(query));
-  const offers = result.cars.flatMap((car) => {
-    const outcome = planFinancing({
-      priceCents: car.priceCents,
-      downPaymentCents: downPaymentFor(downPayment, car.priceCents),
-      termYears,
-    });
-    return outcome.ok ? [{ car, plan: outcome.plan }] : [];
-  });
+  const fixedDown = downPayment.kind === 'amount' ? { downPaymentCents: downPayment.cents } : {};
+  const offers = useTool(
+    ctx,
+    'financing.plan',
+    { stockIds: result.cars.map((c) => c.stockId), termYears, ...fixedDown },
+    () =>
+      result.cars.flatMap((car) => {
+        const outcome = planFinancing({
+          priceCents: car.priceCents,
+          downPaymentCents: downPaymentFor(downPayment, car.priceCents),
+          termYears,
+        });
+        return outcome.ok ? [{ car, plan: outcome.plan }] : [];
+      }),
+  );
   if (offers.length) {
     const order = e.sortBy ? `, ${SORT_LABEL[e.sortBy].many} primero` : ', los de precio más cercano primero';
     lines.push(`Estas opciones entran en ese plan${order}:`);

@@ -132,7 +132,7 @@ function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentA
       phrase: true,
     };
   }
-  const search = recommend(ctx);
+  const search = recommend(ctx, cars);
   return {
     ...search,
     draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}`,
@@ -187,9 +187,17 @@ export function buildQuery(ctx: AgentContext): CarQuery {
   return query;
 }
 
-function recommend(ctx: AgentContext): AgentAnswer {
+/**
+ * A new search; `instead` are the cars shown that did not fit ("¿de esos alguno con CarPlay?"):
+ * the new ones stay within their prices, so "algo más barato" is not undone.
+ */
+function recommend(ctx: AgentContext, instead: readonly Car[] = []): AgentAnswer {
   const { catalog } = ctx.tools;
   const query = buildQuery(ctx);
+  if (instead.length) {
+    const ceiling = Math.floor(Math.max(...instead.map((c) => c.priceCents)) / 100);
+    query.priceMax = Math.min(query.priceMax ?? Infinity, ceiling);
+  }
   const lines: string[] = [];
 
   const { sortBy, wantsOne } = ctx.entities;
@@ -300,7 +308,7 @@ function orderShown(ctx: AgentContext): AgentAnswer | undefined {
   const label = SORT_LABEL[sortBy];
   const best = sorted[0];
   if (!best) {
-    const search = recommend(ctx);
+    const search = recommend(ctx, shown);
     return { ...search, draft: `De los que te mostré, ninguno tiene eso confirmado.\n${search.draft}` };
   }
   if (wantsOne !== false) {

@@ -26,7 +26,7 @@ const ADJECTIVES: readonly Scale[] = [
   },
   { words: String.raw`car[oa]s?|carisim[oa]s?|costos[oa]s?`, more: 'price_desc', less: 'price_asc' },
   {
-    words: String.raw`nuev(?:it|ecit|isim)?[oa]s?|recientes?|modernos?|modernas?|actuales?`,
+    words: String.raw`nuev(?:it|ecit|isim)?[oa]s?|recient(?:es?|it[oa]s?)|modernos?|modernas?|actuales?`,
     more: 'year_desc',
     less: 'year_asc',
   },
@@ -207,7 +207,7 @@ const SHOWN_REFERENCES: readonly RegExp[] = [
 ];
 /** "el más barato que tengan", "de todo el catálogo": a search, not the cars on the table. */
 const CATALOG_REFERENCES =
-  /\b(?:que\s+(?:tengas|tengan|tienes|tienen|manejas|manejan|hay|haya|vendan|vendas)|de\s+todo|en\s+todo|de\s+todos|(?:del|en\s+el|de\s+su|en\s+su)\s+(?:catalogo|inventario)|en\s+general|disponibles?)\b/;
+  /\b(?:que\s+(?:tengas|tengan|tienes|tienen|manejas|manejan|manejes|manejen|hay|haya|vendan|vendas|venden)|de\s+todo|en\s+todo|de\s+todos|(?:del|en\s+el|de\s+su|en\s+su)\s+(?:catalogo|inventario)|en\s+general|disponibles?)\b/;
 
 export interface ScopeMention extends Span {
   scope: CarScope;
