@@ -194,6 +194,11 @@ export function buildQuery(ctx: AgentContext): CarQuery {
 function recommend(ctx: AgentContext, instead: readonly Car[] = []): AgentAnswer {
   const { catalog } = ctx.tools;
   const query = buildQuery(ctx);
+  // "¿Y de todo el catálogo?": not only the model being talked about.
+  if (ctx.entities.scope === 'catalog' && !ctx.entities.make && !ctx.entities.model) {
+    delete query.make;
+    delete query.model;
+  }
   if (instead.length) {
     const ceiling = Math.floor(Math.max(...instead.map((c) => c.priceCents)) / 100);
     query.priceMax = Math.min(query.priceMax ?? Infinity, ceiling);
@@ -233,6 +238,12 @@ function recommend(ctx: AgentContext, instead: readonly Car[] = []): AgentAnswer
       hasCriteria(query)
         ? `¿Te interesa ${result.cars.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
         : '¿Qué presupuesto tienes o qué modelo te interesa? Así te muestro opciones más a tu medida.',
+    );
+  } else if (ctx.entities.cheaper && result.alternatives.relaxed.includes('priceMax')) {
+    // Relaxing the price would show dearer cars as if they were cheaper: say these are the cheapest.
+    shown = [];
+    lines.push(
+      'Los que te mostré ya son los más económicos que tengo con lo que buscas. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año.',
     );
   } else if (result.alternatives.cars.length) {
     const relaxed = [...new Set(result.alternatives.relaxed.map((k) => RELAXED_LABELS[k] ?? String(k)))];

@@ -51,7 +51,8 @@ describe('findScope: the cars just shown or the catalog', () => {
     ['alguna de ellas es automatica?', 'shown'],
     ['alguno trae carplay?', 'shown'],
     ['cual es mas barato', 'shown'],
-    ['el mas barato que manejen', 'catalog'],
+    ['el mas barato que manejen', null],
+    ['de todo lo que tienen cual es el mas grande', 'catalog'],
     ['el de menos km en todo el inventario', 'catalog'],
     ['dame el mas nuevo', null],
   ])('%s → %s', (message, scope) => {

@@ -205,9 +205,12 @@ const SHOWN_REFERENCES: readonly RegExp[] = [
   /\b(?:los|las)\s+(?:de\s+arriba|que\s+me\s+(?:mandaste|pasaste|mostraste|enviaste))\b/,
   /^(?:(?:y|oye|pero|entonces)\s+)?(?:alguno|alguna|algunos|algunas)\s+(?:tiene|tienen|trae|traen|viene|vienen|es|son|cuenta|cuentan|maneja|manejan)\b/,
 ];
-/** "el más barato que tengan", "de todo el catálogo": a search, not the cars on the table. */
+/**
+ * "de todo el catálogo", "en todo lo que tienen": the whole catalog, not only the model being
+ * talked about. ("El más barato que tengan" is a search under what was asked: no scope.)
+ */
 const CATALOG_REFERENCES =
-  /\b(?:que\s+(?:tengas|tengan|tienes|tienen|manejas|manejan|manejes|manejen|hay|haya|vendan|vendas|venden)|de\s+todo|en\s+todo|de\s+todos|(?:del|en\s+el|de\s+su|en\s+su)\s+(?:catalogo|inventario)|en\s+general|disponibles?)\b/;
+  /\b(?:de\s+todo|en\s+todo|de\s+todos|entre\s+todos|(?:del|en\s+el|de\s+su|en\s+su|todo\s+el)\s+(?:catalogo|inventario)|en\s+general|de\s+cualquier\s+marca)\b/;
 
 export interface ScopeMention extends Span {
   scope: CarScope;
