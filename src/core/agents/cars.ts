@@ -132,7 +132,7 @@ function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentA
       phrase: true,
     };
   }
-  const search = recommend(ctx, cars);
+  const search = recommend(ctx);
   return {
     ...search,
     draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}`,
@@ -187,21 +187,13 @@ export function buildQuery(ctx: AgentContext): CarQuery {
   return query;
 }
 
-/**
- * A new search; `instead` are the cars shown that did not fit ("¿de esos alguno con CarPlay?"):
- * the new ones stay within their prices, so "algo más barato" is not undone.
- */
-function recommend(ctx: AgentContext, instead: readonly Car[] = []): AgentAnswer {
+function recommend(ctx: AgentContext): AgentAnswer {
   const { catalog } = ctx.tools;
   const query = buildQuery(ctx);
   // "¿Y de todo el catálogo?": not only the model being talked about.
   if (ctx.entities.scope === 'catalog' && !ctx.entities.make && !ctx.entities.model) {
     delete query.make;
     delete query.model;
-  }
-  if (instead.length) {
-    const ceiling = Math.floor(Math.max(...instead.map((c) => c.priceCents)) / 100);
-    query.priceMax = Math.min(query.priceMax ?? Infinity, ceiling);
   }
   const lines: string[] = [];
 
@@ -240,11 +232,18 @@ function recommend(ctx: AgentContext, instead: readonly Car[] = []): AgentAnswer
         : '¿Qué presupuesto tienes o qué modelo te interesa? Así te muestro opciones más a tu medida.',
     );
   } else if (ctx.entities.cheaper && result.alternatives.relaxed.includes('priceMax')) {
-    // Relaxing the price would show dearer cars as if they were cheaper: say these are the cheapest.
-    shown = [];
-    lines.push(
-      'Los que te mostré ya son los más económicos que tengo con lo que buscas. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año.',
-    );
+    // Relaxing the price would show dearer cars as if they were cheaper: other models under it, or none.
+    const others = otherModelsCheaper(ctx, query);
+    shown = others.slice(0, SHOWN);
+    if (shown.length) {
+      lines.push(`No tengo otro ${query.model ?? query.make} más barato; de otros modelos, más económicos:`);
+      shown.forEach((car, i) => lines.push(carLine(car, i + 1)));
+      lines.push('¿Alguno te sirve?');
+    } else {
+      lines.push(
+        'Los que te mostré ya son los más económicos que tengo con lo que buscas. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año.',
+      );
+    }
   } else if (result.alternatives.cars.length) {
     const relaxed = [...new Set(result.alternatives.relaxed.map((k) => RELAXED_LABELS[k] ?? String(k)))];
     shown = result.alternatives.cars.slice(0, SHOWN);
@@ -294,6 +293,15 @@ function intro(total: number, cheaper: boolean, sortBy: SortBy | null, shown: nu
     : `Tengo ${total} opciones para ti:`;
 }
 
+/** "¿Uno más barato?" when no cheaper car of that make or model exists: the same price bound, any model. */
+function otherModelsCheaper(ctx: AgentContext, query: CarQuery): Car[] {
+  if (!query.make && !query.model) return [];
+  const wider: CarQuery = { ...query };
+  delete wider.make;
+  delete wider.model;
+  return useTool(ctx, 'catalog.search', wider, () => ctx.tools.catalog.search(wider)).cars;
+}
+
 /** An explicit order ("lo más barato") is a criterion too: no need to ask for a budget. */
 function hasCriteria(query: CarQuery): boolean {
   return Object.keys(query).some((k) => k !== 'limit' && (k !== 'sort' || query.sort !== 'relevance'));
@@ -319,7 +327,7 @@ function orderShown(ctx: AgentContext): AgentAnswer | undefined {
   const label = SORT_LABEL[sortBy];
   const best = sorted[0];
   if (!best) {
-    const search = recommend(ctx, shown);
+    const search = recommend(ctx);
     return { ...search, draft: `De los que te mostré, ninguno tiene eso confirmado.\n${search.draft}` };
   }
   if (wantsOne !== false) {

@@ -29,6 +29,9 @@ describe('findOrdering: superlatives by sentence shape', () => {
     ['quiero algo economiquito', 'price_asc', false],
     ['tienes algo mas nuevo?', 'year_desc', false],
     ['which one is the cheapest?', 'price_asc', true],
+    ['busco el que menos kilometraje tenga', 'km_asc', true],
+    ['q suvs tienen baratas', 'price_asc', false],
+    ['hay sedanes economicos?', 'price_asc', false],
   ])('%s → %s', (message, sortBy, wantsOne) => {
     expect(read(message).ordering).toMatchObject({ sortBy, wantsOne });
   });

@@ -86,6 +86,11 @@ const SHAPES: readonly { pattern: RegExp; scales: readonly Scale[] }[] = [
     scales: NOUNS,
   },
   {
+    // "el que menos km tiene", "la que más espacio tenga".
+    pattern: new RegExp(String.raw`\b(${ARTICLE})\s+(?:${CAR_WORD})?que\s+(${DEGREE})\s+(${NOUN})\b`),
+    scales: NOUNS,
+  },
+  {
     pattern: new RegExp(
       String.raw`\b(cual|cuales)\s+(?:(?:de\s+\w+\s+)?(?:es|son|esta|estan|sale|salen|queda|quedan)\s+)?(${DEGREE})\s+(${ADJECTIVE})\b`,
     ),
@@ -105,7 +110,7 @@ const INTENSIFIED = new RegExp(
 );
 /** "algo económico", "carros baratos", "uno bien grande": no degree, so a list in that order. */
 const BARE = new RegExp(
-  String.raw`\b(?:algo|alguno|alguna|algunos|algunas|uno|una|unos|unas|carros?|autos?|coches?|camionetas?|opciones|vehiculos?)\s+(?:bien\s+|muy\s+|super\s+)?(${alternatives(ADJECTIVES.filter((s) => s.bare))})\b`,
+  String.raw`\b(?:algo|alguno|alguna|algunos|algunas|uno|una|unos|unas|carros?|autos?|coches?|camionetas?|trocas?|suvs?|sedan(?:es)?|hatchbacks?|opciones|vehiculos?|(?:tienen|tienes|hay|manejan|manejas|venden)(?:\s+\w+)?)\s+(?:bien\s+|muy\s+|super\s+)?(${alternatives(ADJECTIVES.filter((s) => s.bare))})\b`,
 );
 /** "¿tienes algo más nuevo?": a comparative that is not about price lists in that order. */
 const COMPARATIVE = new RegExp(
