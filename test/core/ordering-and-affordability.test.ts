@@ -45,6 +45,22 @@ describe('ordering and superlatives on the offline runtime', () => {
     expect(prices[0]).toBe(Math.min(...catalog.cars.map((c) => c.priceCents)));
   });
 
+  it('keeps the order asked for on the next lists of the conversation', async () => {
+    const { pipeline } = await createTestPipeline();
+    const conversationId = 'order-stays';
+    await pipeline.runTurn({ conversationId, message: 'me interesa algo baratito' });
+    const automatic = await pipeline.runTurn({ conversationId, message: 'y automaticos?' });
+    const cars = listedIds(automatic.reply).map(car);
+    expect(cars.length).toBe(3);
+    expect(cars.every((c) => c.transmission === 'automatic')).toBe(true);
+    const prices = cars.map((c) => c.priceCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const cheapestAutomatic = Math.min(
+      ...catalog.cars.filter((c) => c.transmission === 'automatic').map((c) => c.priceCents),
+    );
+    expect(prices[0]).toBe(cheapestAutomatic);
+  });
+
   it('keeps "¿hay otro más barato?" as cheaper than the cheapest shown', async () => {
     const { pipeline } = await createTestPipeline();
     const conversationId = 'cheaper-than-shown';

@@ -184,6 +184,7 @@ export function buildQuery(ctx: AgentContext): CarQuery {
   if (prefs.bluetooth) query.bluetooth = true;
   if (prefs.carplay) query.carplay = true;
   if (prefs.transmission) query.transmission = prefs.transmission;
+  if (prefs.sortBy) query.sort = prefs.sortBy;
   return query;
 }
 
@@ -197,7 +198,8 @@ function recommend(ctx: AgentContext): AgentAnswer {
   }
   const lines: string[] = [];
 
-  const { sortBy, wantsOne } = ctx.entities;
+  const { wantsOne } = ctx.entities;
+  const sortBy = ctx.entities.sortBy ?? ctx.profile.preferences.sortBy;
   if (sortBy) query.sort = sortBy;
   if (sortBy && wantsOne === true) query.limit = 1;
   if (ctx.entities.cheaper) {
