@@ -65,5 +65,7 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
   if (e.bluetooth !== null) prefs.bluetooth = e.bluetooth;
   if (e.carplay !== null) prefs.carplay = e.carplay;
   if (e.transmission !== null) prefs.transmission = e.transmission;
+  // A list order stays for the next lists; "el más nuevo" or "de esos" picks once.
+  if (e.sortBy !== null && e.wantsOne !== true && e.scope !== 'shown') prefs.sortBy = e.sortBy;
   return next;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SalesActionSchema, TransmissionSchema } from './intents/schema.js';
+import { SalesActionSchema, SortBySchema, TransmissionSchema } from './intents/schema.js';
 
 /**
  * What the conversation has learnt about the customer. Kept per conversation in the store so
@@ -27,6 +27,8 @@ export const ProfileSchema = z.object({
       bluetooth: z.boolean().nullable().default(null),
       carplay: z.boolean().nullable().default(null),
       transmission: TransmissionSchema.nullable().default(null),
+      /** How the customer asked lists to be ordered ("algo económico"): later lists keep it. */
+      sortBy: SortBySchema.nullable().default(null),
     })
     .default({
       make: null,
@@ -37,6 +39,7 @@ export const ProfileSchema = z.object({
       bluetooth: null,
       carplay: null,
       transmission: null,
+      sortBy: null,
     }),
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),

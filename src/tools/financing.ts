@@ -25,7 +25,13 @@ export const FinancingPlanSchema = z.object({
 export type FinancingPlan = z.infer<typeof FinancingPlanSchema>;
 
 export const FinancingRefusalSchema = z.object({
-  reason: z.enum(['down_payment_too_low', 'down_payment_too_high', 'term_out_of_range', 'invalid_price']),
+  reason: z.enum([
+    'down_payment_too_low',
+    'down_payment_too_high',
+    'term_out_of_range',
+    'invalid_price',
+    'monthly_payment_too_low',
+  ]),
   message: z.string(),
   minimumDownPaymentCents: z.number().int().optional(),
   allowedTermsYears: z.array(z.number().int()).optional(),
@@ -150,4 +156,120 @@ export function downPaymentForMonthly(input: {
   const outcome = planFinancing({ priceCents, downPaymentCents: down, termYears });
   if (!outcome.ok) return outcome;
   return { ok: true, plan: outcome.plan, atMinimum: down === minimum };
+}
+
+/**
+ * What "¿qué me alcanza?" assumes when the customer leaves something out: the longest term (it
+ * buys the most car for a monthly payment) and the 10% minimum down payment of each car.
+ */
+export const AFFORDABILITY_DEFAULTS = {
+  termYears: FINANCING_RULES.maxTermYears,
+  downPayment: 'minimum',
+} as const;
+
+/** The down payment of a plan whose price is not known yet. */
+export type DownPaymentRule =
+  { kind: 'amount'; cents: Cents } | { kind: 'percent'; percent: number } | { kind: 'minimum' };
+
+export interface AffordablePrice {
+  /** The highest price whose plan keeps the monthly payment at or under the target. */
+  maxPriceCents: Cents;
+  termYears: number;
+  downPayment: DownPaymentRule;
+  /** What caps the price: the monthly payment, or a down payment that must be ≥10% of the price. */
+  limitedBy: 'monthly_payment' | 'down_payment';
+  /** The plan of a car at exactly the highest price. */
+  plan: FinancingPlan;
+}
+
+/** The down payment a rule gives for one price. */
+export function downPaymentFor(rule: DownPaymentRule, priceCents: Cents): Cents {
+  if (rule.kind === 'amount') return rule.cents;
+  if (rule.kind === 'percent') return downPaymentFromPercent(priceCents, rule.percent);
+  return minimumDownPayment(priceCents);
+}
+
+/** Cents the closed-form estimate may be over by; far more than rounding ever needs. */
+const SETTLE_STEPS = 1000;
+
+/** The largest amount to finance whose payment over `months` is at most the target, to the cent. */
+export function maxFinancedForMonthly(targetMonthlyCents: Cents, months: number): Cents {
+  const r = FINANCING_RULES.annualRate / 12;
+  const growth = Math.pow(1 + r, months);
+  let financed = Math.floor((targetMonthlyCents * (growth - 1)) / (r * growth));
+  while (financed > 0 && monthlyPayment(financed, months) > targetMonthlyCents) financed -= 1;
+  while (monthlyPayment(financed + 1, months) <= targetMonthlyCents) financed += 1;
+  return financed;
+}
+
+const tooLow = (message: string): { ok: false; refusal: FinancingRefusal } => ({
+  ok: false,
+  refusal: { reason: 'down_payment_too_low', message },
+});
+
+/**
+ * The inverse of the payment formula for a budget: the highest car price whose plan (this down
+ * payment rule, this term) costs at most `targetMonthlyCents` a month. Estimated in closed form,
+ * then settled to the cent with planFinancing itself, so every car at or under the price fits.
+ */
+export function maxPriceForMonthly(input: {
+  targetMonthlyCents: Cents;
+  termYears: number;
+  downPayment: DownPaymentRule;
+}): { ok: true; affordable: AffordablePrice } | { ok: false; refusal: FinancingRefusal } {
+  const { targetMonthlyCents, termYears, downPayment } = input;
+  const termCheck = planFinancing({ priceCents: 100_00, downPaymentCents: 10_00, termYears });
+  if (!termCheck.ok) return termCheck;
+  if (!Number.isFinite(targetMonthlyCents) || targetMonthlyCents <= 0) {
+    return {
+      ok: false,
+      refusal: { reason: 'monthly_payment_too_low', message: 'La mensualidad debe ser mayor a cero.' },
+    };
+  }
+  const minimumPercent = FINANCING_RULES.minDownPaymentRatio * 100;
+  if (downPayment.kind === 'amount' && downPayment.cents <= 0)
+    return tooLow('Para financiar hace falta un enganche de al menos el 10% del precio.');
+  if (downPayment.kind === 'percent' && (downPayment.percent < minimumPercent || downPayment.percent >= 100))
+    return tooLow('El enganche debe ser de al menos el 10% del precio (y menos del 100%).');
+
+  const financed = maxFinancedForMonthly(targetMonthlyCents, termYears * 12);
+  const fits = (price: Cents): FinancingPlan | undefined => {
+    const outcome = planFinancing({
+      priceCents: price,
+      downPaymentCents: downPaymentFor(downPayment, price),
+      termYears,
+    });
+    return outcome.ok && outcome.plan.monthlyPaymentCents <= targetMonthlyCents ? outcome.plan : undefined;
+  };
+  const financedShare =
+    downPayment.kind === 'percent' ? 1 - downPayment.percent / 100 : 1 - FINANCING_RULES.minDownPaymentRatio;
+  const byPayment =
+    downPayment.kind === 'amount' ? downPayment.cents + financed : Math.ceil(financed / financedShare) + 1;
+  const byDownPayment =
+    downPayment.kind === 'amount'
+      ? Math.floor(downPayment.cents / FINANCING_RULES.minDownPaymentRatio) + 1
+      : Infinity;
+  // Both estimates sit at or just over the answer; a few cents down settles the rounding.
+  let price = Math.min(byPayment, byDownPayment);
+  let plan = financed > 0 ? fits(price) : undefined;
+  for (let step = 0; financed > 0 && !plan && step < SETTLE_STEPS; step++) plan = fits(--price);
+  if (!plan) {
+    return {
+      ok: false,
+      refusal: {
+        reason: 'monthly_payment_too_low',
+        message: `Con ${formatMXN(targetMonthlyCents)} al mes no alcanza para financiar un auto.`,
+      },
+    };
+  }
+  return {
+    ok: true,
+    affordable: {
+      maxPriceCents: price,
+      termYears,
+      downPayment,
+      limitedBy: byDownPayment <= byPayment ? 'down_payment' : 'monthly_payment',
+      plan,
+    },
+  };
 }

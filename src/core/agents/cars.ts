@@ -1,9 +1,14 @@
 import type { Car, CarQuery, CatalogSearchResult } from '../../tools/catalog/types.js';
+import type { SortBy } from '../intents/schema.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { formatMXN } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
 import { fold } from '../../tools/text/normalize.js';
+import { sortCars } from '../../tools/catalog/index.js';
+import { affordabilityAnswer } from './affordability.js';
+import { capitalize, SORT_LABEL, sizeNote } from './ordering.js';
+import { shownCars } from './shown-cars.js';
 
 const SHOWN = 3;
 
@@ -25,6 +30,11 @@ export const carsAgent: Agent = {
   run(ctx) {
     const picked = pickedCar(ctx);
     if (picked) return describeOne(picked);
+    // "¿Qué me alcanza con 4 mil al mes?"; next to a financing answer, that one takes the payment.
+    if (ctx.entities.monthlyPaymentTarget !== null && !ctx.otherAgents.includes('financing'))
+      return affordabilityAnswer(ctx, 'cars', buildQuery(ctx));
+    const ordered = orderShown(ctx);
+    if (ordered) return ordered;
     const asked = featureQuestion(ctx);
     if (asked) return answerFeature(ctx, asked.cars, asked.feature);
     return recommend(ctx);
@@ -58,9 +68,8 @@ function featureQuestion(ctx: AgentContext): { cars: Car[]; feature: Feature } |
   if (!feature || newSearch) return undefined;
   const text = fold(ctx.message);
   const { catalog } = ctx.tools;
-  const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
-  if (/\b(de esos|de ellos|de estos|alguno|cual de)\b/.test(text) && shown.length)
-    return { cars: shown, feature };
+  const shown = shownCars(ctx);
+  if (e.scope === 'shown' && shown.length) return { cars: shown, feature };
   const current = ctx.profile.carUnderDiscussion
     ? catalog.byStockId(ctx.profile.carUnderDiscussion)
     : undefined;
@@ -162,7 +171,7 @@ function describeOne(car: Car): AgentAnswer {
   };
 }
 
-function buildQuery(ctx: AgentContext): CarQuery {
+export function buildQuery(ctx: AgentContext): CarQuery {
   const { preferences: prefs, budgetMax, budgetMin } = ctx.profile;
   const query: CarQuery = { limit: SHOWN };
   if (prefs.make) query.make = prefs.make;
@@ -175,23 +184,33 @@ function buildQuery(ctx: AgentContext): CarQuery {
   if (prefs.bluetooth) query.bluetooth = true;
   if (prefs.carplay) query.carplay = true;
   if (prefs.transmission) query.transmission = prefs.transmission;
+  if (prefs.sortBy) query.sort = prefs.sortBy;
   return query;
 }
 
 function recommend(ctx: AgentContext): AgentAnswer {
   const { catalog } = ctx.tools;
   const query = buildQuery(ctx);
+  // "¿Y de todo el catálogo?": not only the model being talked about.
+  if (ctx.entities.scope === 'catalog' && !ctx.entities.make && !ctx.entities.model) {
+    delete query.make;
+    delete query.model;
+  }
   const lines: string[] = [];
 
+  const { wantsOne } = ctx.entities;
+  const sortBy = ctx.entities.sortBy ?? ctx.profile.preferences.sortBy;
+  if (sortBy) query.sort = sortBy;
+  if (sortBy && wantsOne === true) query.limit = 1;
   if (ctx.entities.cheaper) {
-    const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
+    const shown = shownCars(ctx);
     if (shown.length) {
       const cheapest = Math.min(...shown.map((c) => c.priceCents));
       query.priceMax = Math.floor((cheapest - 1) / 100);
       query.excludeStockIds = shown.map((c) => c.stockId);
-      query.sort = 'price_desc';
+      query.sort = sortBy ?? 'price_desc';
     } else {
-      query.sort = 'price_asc';
+      query.sort = sortBy ?? 'price_asc';
     }
   }
 
@@ -207,8 +226,8 @@ function recommend(ctx: AgentContext): AgentAnswer {
 
   let shown: Car[] = result.cars;
   if (result.cars.length) {
-    lines.push(intro(result.total, ctx.entities.cheaper === true));
-    result.cars.forEach((car, i) => lines.push(carLine(car, i + 1)));
+    lines.push(intro(result.total, ctx.entities.cheaper === true, sortBy, result.cars.length));
+    result.cars.forEach((car, i) => lines.push(carLine(car, i + 1) + sizeNote(car, sortBy)));
     // "¿cuánto cuesta el MG5, trae CarPlay?": the filter answers the question; say so.
     const confirmed = filteredFeatures(query);
     if (confirmed.length)
@@ -218,6 +237,19 @@ function recommend(ctx: AgentContext): AgentAnswer {
         ? `¿Te interesa ${result.cars.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
         : '¿Qué presupuesto tienes o qué modelo te interesa? Así te muestro opciones más a tu medida.',
     );
+  } else if (ctx.entities.cheaper && result.alternatives.relaxed.includes('priceMax')) {
+    // Relaxing the price would show dearer cars as if they were cheaper: other models under it, or none.
+    const others = otherModelsCheaper(ctx, query);
+    shown = others.slice(0, SHOWN);
+    if (shown.length) {
+      lines.push(`No tengo otro ${query.model ?? query.make} más barato; de otros modelos, más económicos:`);
+      shown.forEach((car, i) => lines.push(carLine(car, i + 1)));
+      lines.push('¿Alguno te sirve?');
+    } else {
+      lines.push(
+        'Los que te mostré ya son los más económicos que tengo con lo que buscas. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año.',
+      );
+    }
   } else if (result.alternatives.cars.length) {
     const relaxed = [...new Set(result.alternatives.relaxed.map((k) => RELAXED_LABELS[k] ?? String(k)))];
     shown = result.alternatives.cars.slice(0, SHOWN);
@@ -253,17 +285,83 @@ function recommend(ctx: AgentContext): AgentAnswer {
   };
 }
 
-function intro(total: number, cheaper: boolean): string {
+function intro(total: number, cheaper: boolean, sortBy: SortBy | null, shown: number): string {
   if (cheaper)
     return total === 1 ? 'Encontré una opción más económica:' : 'Estas opciones son más económicas:';
+  if (sortBy && shown === 1) return `${capitalize(SORT_LABEL[sortBy].one)} que tengo con lo que buscas es:`;
+  if (sortBy)
+    return total > shown
+      ? `Tengo ${total} opciones; te comparto ${SORT_LABEL[sortBy].many}:`
+      : `Tengo ${total} opciones, ${SORT_LABEL[sortBy].many} primero:`;
   if (total === 1) return 'Encontré esta opción en nuestro catálogo:';
   return total > SHOWN
     ? `Tengo ${total} opciones; te comparto las mejores:`
     : `Tengo ${total} opciones para ti:`;
 }
 
+/** "¿Uno más barato?" when no cheaper car of that make or model exists: the same price bound, any model. */
+function otherModelsCheaper(ctx: AgentContext, query: CarQuery): Car[] {
+  if (!query.make && !query.model) return [];
+  const wider: CarQuery = { ...query };
+  delete wider.make;
+  delete wider.model;
+  return useTool(ctx, 'catalog.search', wider, () => ctx.tools.catalog.search(wider)).cars;
+}
+
+/** An explicit order ("lo más barato") is a criterion too: no need to ask for a budget. */
 function hasCriteria(query: CarQuery): boolean {
-  return Object.keys(query).some((k) => k !== 'limit' && k !== 'sort');
+  return Object.keys(query).some((k) => k !== 'limit' && (k !== 'sort' || query.sort !== 'relevance'));
+}
+
+/**
+ * "¿Y el más baratito de esos?", "ordénamelos por kilometraje": the cars just shown, picked or
+ * re-ordered by what was asked (and by a feature asked with it), without a new search.
+ */
+function orderShown(ctx: AgentContext): AgentAnswer | undefined {
+  const { sortBy, scope, wantsOne, carplay, bluetooth, transmission } = ctx.entities;
+  const shown = shownCars(ctx);
+  if (!sortBy || scope !== 'shown' || shown.length === 0) return undefined;
+  const eligible = shown.filter(
+    (car) =>
+      (carplay !== true || car.carplay === true) &&
+      (bluetooth !== true || car.bluetooth === true) &&
+      (transmission === null || car.transmission === transmission),
+  );
+  const sorted = useTool(ctx, 'catalog.sort', { stockIds: eligible.map((c) => c.stockId), sortBy }, () =>
+    sortCars(eligible, sortBy),
+  );
+  const label = SORT_LABEL[sortBy];
+  const best = sorted[0];
+  if (!best) {
+    const search = recommend(ctx);
+    return { ...search, draft: `De los que te mostré, ninguno tiene eso confirmado.\n${search.draft}` };
+  }
+  if (wantsOne !== false) {
+    const lines = [
+      `De los que te mostré, ${label.one} es:`,
+      carLine(best) + sizeNote(best, sortBy),
+      '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
+    ];
+    return {
+      agent: 'cars',
+      draft: lines.join('\n'),
+      facts: { sortBy, scope, car: carFacts(best), comparedWith: sorted.map((c) => c.stockId) },
+      profilePatch: { carUnderDiscussion: best.stockId },
+      phrase: true,
+    };
+  }
+  const lines = [
+    `Los que te mostré, ${label.many} primero:`,
+    ...sorted.map((car, i) => carLine(car, i + 1) + sizeNote(car, sortBy)),
+    '¿Te interesa alguno?',
+  ];
+  return {
+    agent: 'cars',
+    draft: lines.join('\n'),
+    facts: { sortBy, scope, cars: sorted.map(carFacts) },
+    profilePatch: { lastRecommended: sorted.map((c) => c.stockId), carUnderDiscussion: best.stockId },
+    phrase: true,
+  };
 }
 
 /** The equipment the search required, as the customer reads it. */

@@ -11,16 +11,20 @@ import {
 import { formatMXN, pesosToCents } from '../../tools/money.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
-import { carFacts, carTitle } from './format.js';
+import { carFacts, carTitle, FINANCING_DISCLAIMER } from './format.js';
+import { affordabilityAnswer } from './affordability.js';
+import { buildQuery } from './cars.js';
 import { namedCar } from './named-car.js';
 
-const DISCLAIMER =
-  'Es una estimación con tasa de interés anual del 10%; la aprobación depende de la revisión de tu historial crediticio.';
+const DISCLAIMER = FINANCING_DISCLAIMER;
 
 export const financingAgent: Agent = {
   name: 'financing',
   run(ctx) {
     const car = carToFinance(ctx);
+    // "Puedo pagar 4 mil al mes" with no car yet asks what the payment affords.
+    if (!car && ctx.entities.monthlyPaymentTarget !== null)
+      return affordabilityAnswer(ctx, 'financing', buildQuery(ctx));
     if (!car) return askForCar(ctx);
     if (ctx.entities.monthlyPaymentTarget !== null)
       return reverse(ctx, car, ctx.entities.monthlyPaymentTarget);

@@ -4,6 +4,9 @@ import { formatMXN } from '../../tools/money.js';
 // Built on first use, like formatMXN's: creating it loads ICU data.
 let km: Intl.NumberFormat | undefined;
 
+export const FINANCING_DISCLAIMER =
+  'Es una estimación con tasa de interés anual del 10%; la aprobación depende de la revisión de tu historial crediticio.';
+
 export function formatKm(value: number): string {
   km ??= new Intl.NumberFormat('en-US');
   return `${km.format(value)} km`;

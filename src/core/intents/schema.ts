@@ -61,6 +61,27 @@ export const KnowledgeTopicSchema = z.enum([
 ]);
 export type KnowledgeTopic = z.infer<typeof KnowledgeTopicSchema>;
 
+/**
+ * Issue 10, item 1: how the customer wants cars ordered or picked. "el más barato" = price_asc,
+ * "el más nuevo" = year_desc, "el de menos km" = km_asc, "el más grande" = size_desc (largo ×
+ * ancho × alto).
+ */
+export const SortBySchema = z.enum([
+  'price_asc',
+  'price_desc',
+  'year_desc',
+  'year_asc',
+  'km_asc',
+  'km_desc',
+  'size_desc',
+  'size_asc',
+]);
+export type SortBy = z.infer<typeof SortBySchema>;
+
+/** Which cars an ordering or a question is about: the ones just shown, or the whole catalog. */
+export const CarScopeSchema = z.enum(['shown', 'catalog']);
+export type CarScope = z.infer<typeof CarScopeSchema>;
+
 export const TransmissionSchema = z.enum(['automatic', 'manual']);
 export type Transmission = z.infer<typeof TransmissionSchema>;
 
@@ -139,6 +160,17 @@ export const EntitiesSchema = z.object({
     .boolean()
     .nullable()
     .describe('Wants the car brought to their home (delivery or test drive) instead of going to a branch'),
+  // Issue 10, item 1: ordering and superlatives.
+  sortBy: SortBySchema.nullable().describe(
+    'How to order or pick cars: "el más barato"/"algo económico" = price_asc, "el más nuevo" = year_desc, "el de menos km" = km_asc, "el más grande" = size_desc',
+  ),
+  scope: CarScopeSchema.nullable().describe(
+    '"shown": about the cars just shown ("de esos", "de los que me mandaste", "¿cuál de ellos…?"); "catalog": the whole catalog, not only the model discussed ("de todo lo que tienen"); null when not said',
+  ),
+  wantsOne: z
+    .boolean()
+    .nullable()
+    .describe('With sortBy: true for one car ("el más barato"), false for a list ("los más baratos")'),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
@@ -200,5 +232,8 @@ export function emptyEntities(): Entities {
     usageKm: null,
     branch: null,
     homeDelivery: null,
+    sortBy: null,
+    scope: null,
+    wantsOne: null,
   };
 }

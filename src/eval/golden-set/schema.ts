@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IntentTypeSchema } from '../../core/intents/schema.js';
+import { IntentTypeSchema, SortBySchema } from '../../core/intents/schema.js';
 import { ProfileSchema } from '../../core/profile.js';
 
 /**
@@ -41,6 +41,21 @@ export const MonthlyPaymentExpectationSchema = z.strictObject({
   termYears: z.number().int(),
 });
 
+/** "¿Qué me alcanza?": the highest price a monthly payment affords, recomputed with the financing tool. */
+export const AffordableExpectationSchema = z.strictObject({
+  monthlyPayment: z.number().describe('MXN pesos a month the customer can pay'),
+  downPaymentAmount: z.number().optional().describe('MXN pesos; none given: each car’s 10% minimum'),
+  downPaymentPercent: z.number().optional(),
+  termYears: z.number().int().optional().describe('none given: the financing tool’s default term'),
+});
+
+/** "el más barato", "el de menos km": the car that must come first, recomputed with the catalog. */
+export const BestCarExpectationSchema = z.strictObject({
+  sortBy: SortBySchema,
+  constraints: CarConstraintsSchema.optional().describe('the search it is the best of'),
+  among: z.array(z.string()).optional().describe('stock ids shown: the best of these instead'),
+});
+
 export const FactsExpectationSchema = z.union([
   z
     .boolean()
@@ -48,6 +63,8 @@ export const FactsExpectationSchema = z.union([
   z.strictObject({
     constraints: CarConstraintsSchema.optional(),
     monthlyPayment: MonthlyPaymentExpectationSchema.optional(),
+    affordable: AffordableExpectationSchema.optional(),
+    best: BestCarExpectationSchema.optional(),
     /** The reply must name at least one catalog car. */
     requireCars: z.boolean().optional(),
     /** The reply must name no car at all (e.g. a car not in the catalog must not be invented). */

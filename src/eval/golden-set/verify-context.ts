@@ -1,4 +1,9 @@
 import {
+  AFFORDABILITY_DEFAULTS,
+  downPaymentFor,
+  maxPriceForMonthly,
+  type AffordablePrice,
+  type DownPaymentRule,
   downPaymentFromPercent,
   minimumDownPayment,
   planAllTerms,
@@ -46,6 +51,44 @@ export function expectedPlan(catalog: Catalog, expectation: MonthlyPaymentExpect
     termYears: expectation.termYears,
   });
   return { car, downPaymentCents, outcome };
+}
+
+export type AffordableExpectation = NonNullable<Extract<GoldenTurn['expect']['facts'], object>['affordable']>;
+
+/** The financing tool's highest affordable price for an affordable expectation (defaults as the agent). */
+export function expectedAffordable(expectation: AffordableExpectation): AffordablePrice | string {
+  const downPayment: DownPaymentRule =
+    expectation.downPaymentAmount !== undefined
+      ? { kind: 'amount', cents: pesosToCents(expectation.downPaymentAmount) }
+      : expectation.downPaymentPercent !== undefined
+        ? { kind: 'percent', percent: expectation.downPaymentPercent }
+        : { kind: 'minimum' };
+  const found = maxPriceForMonthly({
+    targetMonthlyCents: pesosToCents(expectation.monthlyPayment),
+    termYears: expectation.termYears ?? AFFORDABILITY_DEFAULTS.termYears,
+    downPayment,
+  });
+  return found.ok ? found.affordable : found.refusal.message;
+}
+
+/** Every amount an affordability answer may state: the price cap, each fitting car's plan. */
+function affordableAmounts(catalog: Catalog, affordable: AffordablePrice): number[] {
+  const amounts = [affordable.maxPriceCents];
+  for (const car of catalog.cars) {
+    if (car.priceCents > affordable.maxPriceCents) continue;
+    const outcome = planFinancing({
+      priceCents: car.priceCents,
+      downPaymentCents: downPaymentFor(affordable.downPayment, car.priceCents),
+      termYears: affordable.termYears,
+    });
+    if (outcome.ok)
+      amounts.push(
+        outcome.plan.monthlyPaymentCents,
+        outcome.plan.downPaymentCents,
+        outcome.plan.financedCents,
+      );
+  }
+  return amounts;
 }
 
 /** Every amount a plan states: the payment for each allowed term, down payment, financed, totals. */
@@ -97,6 +140,10 @@ export function caseFigures(goldenCase: GoldenCase, tools: VerifyTools, knowledg
     for (const match of turn.user.matchAll(/(\d+(?:\.\d+)?)\s?(?:%|por ?ciento)/gi))
       percents.add(Number(match[1]));
     const facts = turn.expect.facts;
+    const affordable =
+      typeof facts === 'object' && facts.affordable ? expectedAffordable(facts.affordable) : null;
+    if (affordable && typeof affordable === 'object')
+      for (const amount of affordableAmounts(catalog, affordable)) money.add(amount);
     const expectation = typeof facts === 'object' ? facts.monthlyPayment : undefined;
     if (!expectation) continue;
     if (expectation.downPaymentPercent !== undefined) percents.add(expectation.downPaymentPercent);

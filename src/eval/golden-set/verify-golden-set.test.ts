@@ -144,4 +144,51 @@ describe('verifyGoldenSet', () => {
       problems(goldenCase([{ user: 'el segundo' }], { profile: { lastRecommended: ['305016', '1'] } })),
     ).toEqual(['profile: no catalog car has stock id 1']);
   });
+
+  it("recomputes what a monthly payment affords and each fitting car's payment; catches a wrong cap", () => {
+    const right = goldenCase([
+      {
+        user: 'pago 4 mil al mes, 40 mil de enganche a 6 años, q me alcanza',
+        expect: {
+          keywords: { all: ['$255,914.93', '$254,999.00', '$3,983.04'] },
+          facts: { affordable: { monthlyPayment: 4000, downPaymentAmount: 40000, termYears: 6 } },
+        },
+      },
+    ]);
+    expect(problems(right)).toEqual([]);
+    const wrong = goldenCase([
+      {
+        user: 'pago 4 mil al mes, 40 mil de enganche a 6 años, q me alcanza',
+        expect: {
+          keywords: { all: ['$255,000.00'] },
+          facts: { affordable: { monthlyPayment: 4000, downPaymentAmount: 40000, termYears: 6 } },
+        },
+      },
+    ]);
+    expect(problems(wrong)).toContain(
+      'turns[0].expect.keywords: the financing tool affords up to $255,914.93: list it in keywords.all or .any',
+    );
+  });
+
+  it('checks that the car a superlative names is the best by that order', () => {
+    const wrong = goldenCase([
+      {
+        user: 'el mas barato q tengan',
+        expect: { keywords: { all: ['$142,999.00'] }, facts: { best: { sortBy: 'price_asc' } } },
+      },
+    ]);
+    expect(problems(wrong)).toEqual([
+      'turns[0].expect.keywords: the best by price_asc is Chevrolet Aveo 2017 (ID 291054, $138,999.00): list its stock id or price',
+    ]);
+    const among = goldenCase([
+      {
+        user: 'de esos el de menos km',
+        expect: {
+          keywords: { all: ['301051'] },
+          facts: { best: { sortBy: 'km_asc', among: ['291054', '301051'] } },
+        },
+      },
+    ]);
+    expect(problems(among)).toEqual([]);
+  });
 });

@@ -2,7 +2,14 @@ import type { Car, CarQuery, Catalog } from '../../tools/catalog/types.js';
 import { planAllTerms, type FinancingPlan } from '../../tools/financing.js';
 import { formatMXN } from '../../tools/money.js';
 import type { GoldenSetIssue } from './errors.js';
-import { caseFigures, expectedPlan, knowledgeText, type VerifyTools } from './verify-context.js';
+import {
+  caseFigures,
+  expectedAffordable,
+  expectedPlan,
+  knowledgeText,
+  type VerifyTools,
+} from './verify-context.js';
+import { sortCars } from '../../tools/catalog/index.js';
 import { figuresIn } from './verify-figures.js';
 import {
   carsInMessage,
@@ -58,6 +65,36 @@ function checkFacts(
         at('expect.keywords', `no ${carModel} in the catalog meets this turn's constraints`);
     }
   }
+  const listed = [...(turn.expect.keywords?.all ?? []), ...(turn.expect.keywords?.any ?? [])];
+  const statesMoney = (cents: number): boolean =>
+    listed.some((keyword) => figuresIn(keyword).some((f) => f.kind === 'money' && f.cents === cents));
+  if (facts.affordable) {
+    const affordable = expectedAffordable(facts.affordable);
+    if (typeof affordable === 'string')
+      at('expect.facts.affordable', `the financing tool refuses it: ${affordable}`);
+    else if (!statesMoney(affordable.maxPriceCents))
+      at(
+        'expect.keywords',
+        `the financing tool affords up to ${formatMXN(affordable.maxPriceCents)}: list it in keywords.all or .any`,
+      );
+  }
+  if (facts.best) {
+    const { sortBy, constraints, among } = facts.best;
+    const missing = (among ?? []).filter((id) => !catalog.byStockId(id));
+    if (missing.length) at('expect.facts.best.among', `no catalog car has stock id ${missing.join(', ')}`);
+    const best = among
+      ? sortCars(
+          among.flatMap((id) => catalog.byStockId(id) ?? []),
+          sortBy,
+        )[0]
+      : catalog.search({ ...(constraints ? toQuery(constraints) : {}), sort: sortBy, limit: 1 }).cars[0];
+    if (!best) at('expect.facts.best', 'no catalog car meets these constraints');
+    else if (!listed.some((k) => k.includes(best.stockId)) && !statesMoney(best.priceCents))
+      at(
+        'expect.keywords',
+        `the best by ${sortBy} is ${best.make} ${best.model} ${best.year} (ID ${best.stockId}, ${formatMXN(best.priceCents)}): list its stock id or price`,
+      );
+  }
   if (facts.monthlyPayment) {
     const expectation = facts.monthlyPayment;
     const path = 'expect.facts.monthlyPayment';
@@ -69,13 +106,7 @@ function checkFacts(
     if (!outcome?.ok)
       return at(path, `the financing tool refuses this plan: ${outcome?.refusal.message ?? 'no plan'}`);
     const payment = formatMXN(outcome.plan.monthlyPaymentCents);
-    const listed = [...(turn.expect.keywords?.all ?? []), ...(turn.expect.keywords?.any ?? [])];
-    const stated = listed.some((keyword) =>
-      figuresIn(keyword).some(
-        (figure) => figure.kind === 'money' && figure.cents === outcome.plan.monthlyPaymentCents,
-      ),
-    );
-    if (!stated)
+    if (!statesMoney(outcome.plan.monthlyPaymentCents))
       at('expect.keywords', `the financing tool gives ${payment} a month: list it in keywords.all or .any`);
   }
 }

@@ -8,3 +8,4 @@ export { transmissionFromVersion } from './transmission.js';
 export { canonicalMake, canonicalModel } from './canonical-names.js';
 export { BUDGET_STRETCH, RELAX_STEPS } from './constraints.js';
 export { DEFAULT_LIMIT } from './search.js';
+export { carVolume, sortCars } from './rank.js';

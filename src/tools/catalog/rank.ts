@@ -66,6 +66,24 @@ export interface Ranked {
   score: number;
 }
 
+/** Largo × ancho × alto in m³; null when the CSV lacks a dimension. */
+export function carVolume(car: Car): number | null {
+  const { lengthMm, widthMm, heightMm } = car;
+  return lengthMm !== null && widthMm !== null && heightMm !== null
+    ? (lengthMm * widthMm * heightMm) / 1e9
+    : null;
+}
+
+/** Bigger first (or smaller, `sign` = -1); a car without dimensions always last. */
+function bySize(sign: 1 | -1): (a: Ranked, b: Ranked) => number {
+  return (a, b) => {
+    const sa = carVolume(a.car);
+    const sb = carVolume(b.car);
+    if (sa === null || sb === null) return sa === sb ? 0 : sa === null ? 1 : -1;
+    return sign * (sb - sa);
+  };
+}
+
 /** Best first for the sort mode; ties always broken by stock id so results never shuffle. */
 export function comparator(sort: SortMode): (a: Ranked, b: Ranked) => number {
   const primary: Record<SortMode, (a: Ranked, b: Ranked) => number> = {
@@ -73,10 +91,23 @@ export function comparator(sort: SortMode): (a: Ranked, b: Ranked) => number {
     price_asc: (a, b) => a.car.priceCents - b.car.priceCents,
     price_desc: (a, b) => b.car.priceCents - a.car.priceCents,
     year_desc: (a, b) => b.car.year - a.car.year || a.car.km - b.car.km,
+    year_asc: (a, b) => a.car.year - b.car.year || a.car.km - b.car.km,
     km_asc: (a, b) => a.car.km - b.car.km,
+    km_desc: (a, b) => b.car.km - a.car.km,
+    size_desc: bySize(1),
+    size_asc: bySize(-1),
   };
   const first = primary[sort];
   return (a, b) => first(a, b) || compareStockIds(a.car.stockId, b.car.stockId);
+}
+
+/** A few cars (e.g. the ones just shown) in the order of a sort mode, best first. */
+export function sortCars(cars: readonly Car[], sort: SortMode): Car[] {
+  const compare = comparator(sort);
+  return cars
+    .map((car) => ({ car, score: 0 }))
+    .sort(compare)
+    .map((ranked) => ranked.car);
 }
 
 /**

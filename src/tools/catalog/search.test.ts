@@ -196,6 +196,16 @@ describe('ranking', () => {
     expect(catalog.search({ sort: 'km_asc' }).cars[0]?.stockId).toBe('301051');
   });
 
+  it('size: largo × ancho × alto, biggest first, cars without dimensions last', () => {
+    const biggest = catalog.search({ sort: 'size_desc', limit: ALL }).cars;
+    expect(biggest[0]?.stockId).toBe('324711'); // Nissan Frontier 2022
+    const volumes = biggest.map((car) => (car.lengthMm ?? 0) * (car.widthMm ?? 0) * (car.heightMm ?? 0));
+    expect(volumes).toEqual([...volumes].sort((x, y) => y - x));
+    expect(catalog.search({ sort: 'size_asc' }).cars[0]?.stockId).toBe('291733'); // Spark 2017
+    const oldest = catalog.search({ sort: 'year_asc', limit: ALL }).cars.map((car) => car.year);
+    expect(oldest).toEqual([...oldest].sort((x, y) => x - y));
+  });
+
   it('breaks ties by stock id, numerically', () => {
     const row = (id: string) => `${id},1000,200000.0,Kia,Rio,2020,1.6 LX AUTO,Sí,,,,`;
     const twins = parseCatalog(

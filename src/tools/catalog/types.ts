@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TransmissionSchema } from '../../core/intents/schema.js';
+import { SortBySchema, TransmissionSchema } from '../../core/intents/schema.js';
 
 /** One car of the catalog, normalised. Money in integer cents. */
 export const CarSchema = z.object({
@@ -37,7 +37,8 @@ export const CarQuerySchema = z.object({
   transmission: TransmissionSchema.optional(),
   /** Stock ids to leave out (already shown). */
   excludeStockIds: z.array(z.string()).optional(),
-  sort: z.enum(['relevance', 'price_asc', 'price_desc', 'year_desc', 'km_asc']).optional(),
+  /** Best first by this key; 'relevance' (the default) weighs year, km and budget fit. */
+  sort: z.enum(['relevance', ...SortBySchema.options]).optional(),
   limit: z.number().int().positive().optional(),
 });
 export type CarQuery = z.infer<typeof CarQuerySchema>;

@@ -11,8 +11,9 @@ import { DOWN_WORDS, FRACTION_DOWN, FRACTION_PERCENT, MINIMUM_DOWN } from './num
 import { findNumbers } from '../../../tools/text/numbers.js';
 import { findBareName, findCustomerName } from './person.js';
 import { findCheaper, findPick } from './picks.js';
+import { findOrdering, findScope, findWhatFits } from './ordering.js';
 import type { Span } from '../../../tools/text/span.js';
-import { findAll } from '../../../tools/text/span.js';
+import { findAll, overlaps } from '../../../tools/text/span.js';
 import { findTime } from './time.js';
 import type { BranchIndex } from './branches.js';
 import { findBranch } from './branches.js';
@@ -31,6 +32,8 @@ export interface EntityPositions {
   city: number | null;
   name: number | null;
   pick: number | null;
+  /** "¿Qué me alcanza?": a search by what a budget or a monthly payment affords. */
+  whatFits: number | null;
 }
 
 export interface ExtractedEntities {
@@ -58,6 +61,8 @@ export interface ExtractionOptions {
   exclude?: readonly Span[];
   /** The knowledge base's branches, when the vocabulary has them. */
   branches?: BranchIndex;
+  /** How many cars the last list showed: "¿cuál es más barato?" asks among them. */
+  shownCount?: number;
 }
 
 export function extractEntities(
@@ -91,7 +96,12 @@ export function extractEntities(
   const city = findCity(text);
   const name = findCustomerName(normalized) ?? (options.expectName ? findBareName(normalized) : null);
   const pick = findPick(text, options.listLength);
-  const cheaper = findCheaper(text);
+  const ordering = findOrdering(text);
+  const scope = findScope(text, ordering, options.shownCount ?? 0);
+  const whatFits = findWhatFits(text);
+  // "el más barato" is a superlative, not "something cheaper than these".
+  const cheaperHit = findCheaper(text);
+  const cheaper = cheaperHit && !(ordering && overlaps(cheaperHit, ordering)) ? cheaperHit : null;
 
   const entities = emptyEntities();
   const firstCar = cars[0];
@@ -115,6 +125,9 @@ export function extractEntities(
   entities.customerName = name?.name ?? null;
   entities.pick = pick?.pick ?? null;
   entities.cheaper = cheaper ? true : null;
+  entities.sortBy = ordering?.sortBy ?? null;
+  entities.wantsOne = ordering?.wantsOne ?? null;
+  entities.scope = scope?.scope ?? null;
   entities.preferredTime = time?.text ?? null;
 
   const at = (kinds: readonly RoledNumber['role']['kind'][]): number[] =>
@@ -125,6 +138,8 @@ export function extractEntities(
     ...at(['price', 'km']),
     ...features.spans.map((s) => s.start),
     ...(cheaper ? [cheaper.start] : []),
+    ...(ordering ? [ordering.start] : []),
+    ...(whatFits ? [whatFits.start] : []),
   ];
   return {
     entities,
@@ -140,6 +155,7 @@ export function extractEntities(
       city: city?.start ?? branch?.start ?? null,
       name: name?.start ?? null,
       pick: pick?.start ?? null,
+      whatFits: whatFits?.start ?? null,
     },
     carObjects: [...search.map((position) => ({ position, named: true })), ...nouns].sort(
       (a, b) => a.position - b.position,

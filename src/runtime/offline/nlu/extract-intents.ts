@@ -78,6 +78,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     listLength: context.listLength,
     expectName: context.asked === 'name',
     branches: branchIndexFor(vocabulary),
+    shownCount: input.profile.lastRecommended.length,
   };
   const all = extractEntities(normalized, index, options);
   const ownCar = ownCarClauses(text, cues);
@@ -97,6 +98,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     drafts.clear();
     addDraft(drafts, 'kavak_info', 0, FOLLOW_UP_CONFIDENCE, { topic: context.previous.topic ?? undefined });
   }
+  readAffordability(drafts, shopping);
   finish(drafts, shopping);
   const shownId = carShownBefore(
     text,
@@ -203,6 +205,20 @@ function ownCarClauses(text: string, cues: readonly CueHit[]): Span[] {
       }
       return { start, end };
     });
+}
+
+/**
+ * "Puedo pagar 4 mil al mes, ¿qué me alcanza?" is a search (car_recommendation carrying the
+ * monthly payment, down payment and term), not a plan for the car in focus: when it asks what
+ * fits, or asks for cars with a payment and no car named or pointed at.
+ */
+function readAffordability(drafts: Drafts, found: ExtractedEntities): void {
+  const { entities, positions } = found;
+  if (positions.whatFits !== null && !drafts.has('car_recommendation'))
+    addDraft(drafts, 'car_recommendation', positions.whatFits, 0.85);
+  if (entities.monthlyPaymentTarget === null || entities.stockId !== null || entities.pick !== null) return;
+  if (!drafts.has('car_recommendation')) return;
+  if (positions.whatFits !== null || positions.identity === null) drafts.delete('financing');
 }
 
 /** Questions about the credit itself are the knowledge base's: there is no plan to compute. */

@@ -16,6 +16,7 @@ export function isFollowUp(text: string, e: Entities): boolean {
     e.pick !== null ||
     e.priceMax !== null ||
     e.cheaper ||
+    e.sortBy ||
     e.customerName ||
     // "¿y con 70?" tunes the plan: an amount of its own, not a question about the last answer.
     e.downPaymentAmount !== null ||

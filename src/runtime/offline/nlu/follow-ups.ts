@@ -123,7 +123,8 @@ function describesSearch(entities: Entities): boolean {
     entities.carplay !== null ||
     entities.transmission !== null ||
     entities.otherFeatures.length > 0 ||
-    entities.cheaper === true
+    entities.cheaper === true ||
+    entities.sortBy !== null
   );
 }
 

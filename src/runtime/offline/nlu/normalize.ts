@@ -44,6 +44,7 @@ const SHORTHAND: Record<string, string> = {
   x: 'por',
   d: 'de',
   pa: 'para',
+  pal: 'para el',
   tmb: 'tambien',
   tmbn: 'tambien',
   tb: 'tambien',

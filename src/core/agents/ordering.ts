@@ -1,0 +1,28 @@
+import type { SortBy } from '../intents/schema.js';
+import type { Car } from '../../tools/catalog/types.js';
+import { carVolume } from '../../tools/catalog/index.js';
+
+/** How each ordering is said: for one car ("el más económico") and for a list. */
+export const SORT_LABEL: Record<SortBy, { one: string; many: string }> = {
+  price_asc: { one: 'el más económico', many: 'los más económicos' },
+  price_desc: { one: 'el de mayor precio', many: 'los de mayor precio' },
+  year_desc: { one: 'el más reciente', many: 'los más recientes' },
+  year_asc: { one: 'el de año más antiguo', many: 'los de año más antiguo' },
+  km_asc: { one: 'el de menos kilometraje', many: 'los de menos kilometraje' },
+  km_desc: { one: 'el de más kilometraje', many: 'los de más kilometraje' },
+  size_desc: { one: 'el más grande', many: 'los más grandes' },
+  size_asc: { one: 'el más compacto', many: 'los más compactos' },
+};
+
+const metres = (mm: number): string => (mm / 1000).toFixed(2);
+
+/** " · 4.80 × 1.94 × 1.71 m (largo × ancho × alto)": what makes a car bigger, from the CSV. */
+export function sizeNote(car: Car, sortBy: SortBy | null): string {
+  if (sortBy !== 'size_desc' && sortBy !== 'size_asc') return '';
+  if (carVolume(car) === null) return ' · medidas sin dato';
+  return ` · ${metres(car.lengthMm!)} × ${metres(car.widthMm!)} × ${metres(car.heightMm!)} m (largo × ancho × alto)`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
