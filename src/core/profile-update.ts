@@ -8,13 +8,18 @@ export function combineEntities(intents: Intent[]): Entities {
   const combined = emptyEntities();
   for (const { entities } of intents) {
     for (const key of Object.keys(combined) as (keyof Entities)[]) {
-      if (key === 'otherFeatures') continue;
+      if (Array.isArray(combined[key])) continue;
       if (combined[key] === null && entities[key] !== null)
         (combined as Record<string, unknown>)[key] = entities[key];
     }
     for (const feature of entities.otherFeatures) {
       if (!combined.otherFeatures.includes(feature)) combined.otherFeatures.push(feature);
     }
+    for (const asked of entities.carQuestion)
+      if (!combined.carQuestion.includes(asked)) combined.carQuestion.push(asked);
+    for (const body of entities.bodyTypes)
+      if (!combined.bodyTypes.includes(body)) combined.bodyTypes.push(body);
+    if (combined.comparedCars.length === 0) combined.comparedCars = [...entities.comparedCars];
   }
   return combined;
 }
@@ -57,5 +62,14 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
   if (e.bluetooth !== null) prefs.bluetooth = e.bluetooth;
   if (e.carplay !== null) prefs.carplay = e.carplay;
   if (e.transmission !== null) prefs.transmission = e.transmission;
+  // Issue 10, item 3: a body type or use is a search filter until another one is said.
+  if (newCar && e.bodyTypes.length === 0 && e.carUse === null) {
+    prefs.bodyTypes = [];
+    prefs.seatsMin = null;
+  }
+  if (e.bodyTypes.length > 0 || e.carUse !== null) prefs.bodyTypes = [...e.bodyTypes];
+  if (e.carUse !== null) prefs.carUse = e.carUse;
+  else if (e.bodyTypes.length > 0) prefs.carUse = null;
+  if (e.seatsMin !== null) prefs.seatsMin = e.seatsMin;
   return next;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SalesActionSchema, TransmissionSchema } from './intents/schema.js';
+import { BodyTypeSchema, CarUseSchema, SalesActionSchema, TransmissionSchema } from './intents/schema.js';
 
 /**
  * What the conversation has learnt about the customer. Kept per conversation in the store so
@@ -27,6 +27,10 @@ export const ProfileSchema = z.object({
       bluetooth: z.boolean().nullable().default(null),
       carplay: z.boolean().nullable().default(null),
       transmission: TransmissionSchema.nullable().default(null),
+      // Issue 10, item 3: body type, seats and use asked for.
+      bodyTypes: z.array(BodyTypeSchema).default([]),
+      seatsMin: z.number().int().nullable().default(null),
+      carUse: CarUseSchema.nullable().default(null),
     })
     .default({
       make: null,
@@ -37,6 +41,9 @@ export const ProfileSchema = z.object({
       bluetooth: null,
       carplay: null,
       transmission: null,
+      bodyTypes: [],
+      seatsMin: null,
+      carUse: null,
     }),
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),

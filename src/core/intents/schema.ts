@@ -34,6 +34,45 @@ export type SocialKind = z.infer<typeof SocialKindSchema>;
 export const TransmissionSchema = z.enum(['automatic', 'manual']);
 export type Transmission = z.infer<typeof TransmissionSchema>;
 
+// Issue 10, items 2-4: questions about the car in focus, body type and use, comparisons.
+/** Body styles the catalog knows (data/body-types.csv and the version text). */
+export const BodyTypeSchema = z.enum([
+  'sedan',
+  'hatchback',
+  'suv',
+  'pickup',
+  'minivan',
+  'van',
+  'coupe',
+  'convertible',
+]);
+export type BodyType = z.infer<typeof BodyTypeSchema>;
+
+/** What a customer can ask about one car: each is a catalog fact (or said to be unknown). */
+export const CarAttributeSchema = z.enum([
+  'km',
+  'year',
+  'version',
+  'transmission',
+  'bluetooth',
+  'carplay',
+  'dimensions',
+  'seats',
+  'body_type',
+]);
+export type CarAttribute = z.infer<typeof CarAttributeSchema>;
+
+/** What the car is for: the agent maps it to body types (work → pickup/van, family → SUV/minivan). */
+export const CarUseSchema = z.enum(['work', 'family']);
+export type CarUse = z.infer<typeof CarUseSchema>;
+
+export const ComparedCarSchema = z.object({
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  year: z.number().int().nullable(),
+});
+export type ComparedCar = z.infer<typeof ComparedCarSchema>;
+
 /**
  * Entities are all nullable rather than optional: OpenAI's strict structured output needs every
  * key present, and the same schema is the source of the TS types and the JSON schema sent.
@@ -70,6 +109,20 @@ export const EntitiesSchema = z.object({
     .number()
     .nullable()
     .describe('For haggle: the price the customer proposes for the car, in MXN pesos'),
+  // Issue 10, items 2-4 (car facts, body type and use, comparisons).
+  carQuestion: z
+    .array(CarAttributeSchema)
+    .describe('What is asked about the car in focus ("¿cuántos km tiene?" = ["km"]); [] when none'),
+  spaceLengthM: z
+    .number()
+    .nullable()
+    .describe('Length of the customer\'s garage or parking space in metres ("mi cochera mide 4.5 m")'),
+  bodyTypes: z.array(BodyTypeSchema).describe('Body types wanted: troca = pickup, camioneta = suv'),
+  seatsMin: z.number().int().nullable().describe('Fewest seats wanted ("7 pasajeros" = 7)'),
+  carUse: CarUseSchema.nullable().describe('What the car is for: "para trabajo" = work, "familiar" = family'),
+  comparedCars: z
+    .array(ComparedCarSchema)
+    .describe('Two or three cars to compare side by side ("¿el Versa o el Aveo?"); [] when none'),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
@@ -112,5 +165,11 @@ export function emptyEntities(): Entities {
     topic: null,
     socialKind: null,
     offeredPrice: null,
+    carQuestion: [],
+    spaceLengthM: null,
+    bodyTypes: [],
+    seatsMin: null,
+    carUse: null,
+    comparedCars: [],
   };
 }
