@@ -4,6 +4,9 @@ import { useTool } from './agent.js';
 import { formatMXN } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
 import { fold } from '../../tools/text/normalize.js';
+import { applyBodyFilters } from './body-search.js';
+import { answerCarQuestion, carInFocus } from './car-facts.js';
+import { compareCars } from './compare-cars.js';
 
 const SHOWN = 3;
 
@@ -18,11 +21,18 @@ const RELAXED_LABELS: Partial<Record<keyof CarQuery, string>> = {
   bluetooth: 'Bluetooth',
   carplay: 'CarPlay',
   transmission: 'la transmisión',
+  bodyTypes: 'el tipo de auto',
+  seatsMin: 'el número de pasajeros',
 };
 
 export const carsAgent: Agent = {
   name: 'cars',
   run(ctx) {
+    if (ctx.entities.comparedCars.length >= 2) return compareCars(ctx);
+    if (ctx.entities.carQuestion.length > 0) {
+      const focus = carInFocus(ctx);
+      if (focus) return answerCarQuestion(ctx, focus);
+    }
     const picked = pickedCar(ctx);
     if (picked) return describeOne(picked);
     const asked = featureQuestion(ctx);
@@ -61,11 +71,7 @@ function featureQuestion(ctx: AgentContext): { cars: Car[]; feature: Feature } |
   const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
   if (/\b(de esos|de ellos|de estos|alguno|cual de)\b/.test(text) && shown.length)
     return { cars: shown, feature };
-  const current = ctx.profile.carUnderDiscussion
-    ? catalog.byStockId(ctx.profile.carUnderDiscussion)
-    : undefined;
-  if (current && /^\W*(y\s+)?(tiene|trae|cuenta con|es|viene|maneja)\b/.test(text))
-    return { cars: [current], feature };
+  // A question about the one car in focus is carQuestion's (car-facts.ts), not a filter.
   return undefined;
 }
 
@@ -162,7 +168,7 @@ function describeOne(car: Car): AgentAnswer {
   };
 }
 
-function buildQuery(ctx: AgentContext): CarQuery {
+function buildQuery(ctx: AgentContext): { query: CarQuery; useNote: string | null } {
   const { preferences: prefs, budgetMax, budgetMin } = ctx.profile;
   const query: CarQuery = { limit: SHOWN };
   if (prefs.make) query.make = prefs.make;
@@ -175,13 +181,14 @@ function buildQuery(ctx: AgentContext): CarQuery {
   if (prefs.bluetooth) query.bluetooth = true;
   if (prefs.carplay) query.carplay = true;
   if (prefs.transmission) query.transmission = prefs.transmission;
-  return query;
+  const useNote = applyBodyFilters(query, prefs);
+  return { query, useNote };
 }
 
 function recommend(ctx: AgentContext): AgentAnswer {
   const { catalog } = ctx.tools;
-  const query = buildQuery(ctx);
-  const lines: string[] = [];
+  const { query, useNote } = buildQuery(ctx);
+  const lines: string[] = useNote ? [useNote] : [];
 
   if (ctx.entities.cheaper) {
     const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);

@@ -26,6 +26,13 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'cheaper',
     'city',
     'customerName',
+    // Issue 10, items 2-4.
+    'carQuestion',
+    'spaceLengthM',
+    'bodyTypes',
+    'seatsMin',
+    'carUse',
+    'comparedCars',
   ],
   financing: [
     ...CAR_IDENTITY,
@@ -82,6 +89,5 @@ export function toIntent(draft: DraftIntent, found: MessageEntities): Intent {
 }
 
 function copyField<K extends keyof Entities>(target: Entities, source: Entities, key: K): void {
-  const value = source[key];
-  target[key] = (Array.isArray(value) ? [...value] : value) as Entities[K];
+  target[key] = structuredClone(source[key]);
 }

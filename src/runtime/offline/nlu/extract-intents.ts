@@ -3,6 +3,7 @@ import { IntentResultSchema, emptyEntities } from '../../../core/intents/schema.
 import type { IntentsTaskInput } from '../../../core/tasks.js';
 import { toIntent } from './assemble.js';
 import type { CarIndex } from './car-index.js';
+import { applyCarQuestionIntent } from './car-questions.js';
 import { buildCarIndex } from './car-index.js';
 import type { ConversationContext, PreviousRequest } from './context.js';
 import { readContext } from './context.js';
@@ -74,6 +75,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   if (!injection) {
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
+    applyCarQuestionIntent(drafts, shopping);
   }
   finish(drafts, shopping);
   const intents = [...drafts.values()]

@@ -40,7 +40,8 @@ export function applyFollowUps(
   if (context.offer && AFFIRMATIVE.test(text) && !closing) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
-  if (positions.pick !== null) {
+  // "¿el primero es automático?" asks about the car picked (a car question), not for its payments.
+  if (positions.pick !== null && positions.carQuestion === null) {
     const aboutPayments = context.offer?.intent === 'financing' || context.agentTopic === 'financing';
     addDraft(drafts, aboutPayments ? 'financing' : 'car_recommendation', positions.pick, 0.8);
   }
@@ -119,6 +120,9 @@ function describesSearch(entities: Entities): boolean {
     entities.carplay !== null ||
     entities.transmission !== null ||
     entities.otherFeatures.length > 0 ||
+    entities.bodyTypes.length > 0 ||
+    entities.seatsMin !== null ||
+    entities.carUse !== null ||
     entities.cheaper === true
   );
 }
