@@ -15,6 +15,10 @@ export interface BodyWish {
   spans: Span[];
 }
 
+/** "nada de sedanes", "que no sea camioneta": a body type not wanted. */
+const NOT_WANTED =
+  /\b(nada\s+de|sin|no\s+(?:quiero|busco|me\s+gustan?)|que\s+no\s+sea|menos)\s+(?:(?:un|una|el|la|los|las)\s+)?$/;
+
 /** "una troca", "camioneta de 7 pasajeros", "algo familiar", "para trabajo": what kind of car. */
 export function findBodyWish(text: string): BodyWish {
   const wish: BodyWish = { bodyTypes: [], seatsMin: null, carUse: null, spans: [] };
@@ -23,6 +27,7 @@ export function findBodyWish(text: string): BodyWish {
       // "camioneta de carga" was read as a pickup: the word "camioneta" in it is not an SUV.
       if (wish.spans.some((span) => overlaps(span, hit))) continue;
       wish.spans.push({ start: hit.start, end: hit.end });
+      if (NOT_WANTED.test(text.slice(Math.max(0, hit.start - 25), hit.start))) continue;
       for (const body of bodyTypes) if (!wish.bodyTypes.includes(body)) wish.bodyTypes.push(body);
     }
   }
