@@ -2,7 +2,7 @@ import type { Car, CarQuery, Catalog } from '../../tools/catalog/types.js';
 import { planAllTerms, type FinancingPlan } from '../../tools/financing.js';
 import { formatMXN } from '../../tools/money.js';
 import type { GoldenSetIssue } from './errors.js';
-import { caseFigures, expectedPlan, knowledgeText, type VerifyTools } from './verify-context.js';
+import { caseFigures, expectedPlan, knowledgeText, turnPlans, type VerifyTools } from './verify-context.js';
 import { figuresIn } from './verify-figures.js';
 import {
   carsInMessage,
@@ -58,9 +58,11 @@ function checkFacts(
         at('expect.keywords', `no ${carModel} in the catalog meets this turn's constraints`);
     }
   }
-  if (facts.monthlyPayment) {
-    const expectation = facts.monthlyPayment;
-    const path = 'expect.facts.monthlyPayment';
+  turnPlans(facts).forEach((expectation, n) => {
+    const path =
+      facts.monthlyPayment && n === 0
+        ? 'expect.facts.monthlyPayment'
+        : `expect.facts.monthlyPayments[${facts.monthlyPayment ? n - 1 : n}]`;
     if ((expectation.downPaymentAmount === undefined) === (expectation.downPaymentPercent === undefined)) {
       at(path, 'give exactly one of downPaymentPercent and downPaymentAmount');
     }
@@ -77,7 +79,7 @@ function checkFacts(
     );
     if (!stated)
       at('expect.keywords', `the financing tool gives ${payment} a month: list it in keywords.all or .any`);
-  }
+  });
 }
 
 /**
@@ -115,11 +117,14 @@ export function verifyGoldenSet(cases: readonly LoadedCase[], tools: VerifyTools
       if (namedCars.length > 0) discussedCars = namedCars;
       else if (inMessage.length > 0) discussedCars = inMessage;
       const facts = turn.expect.facts;
-      const plan =
-        typeof facts === 'object' && facts.monthlyPayment
-          ? expectedPlan(catalog, facts.monthlyPayment)
-          : undefined;
-      const planMoney = plan?.car && plan.outcome?.ok ? planFigures(plan.car, plan.outcome.plan) : undefined;
+      const plans = typeof facts === 'object' ? turnPlans(facts).map((e) => expectedPlan(catalog, e)) : [];
+      const planMoney = plans.length
+        ? new Set(
+            plans.flatMap((plan) =>
+              plan.car && plan.outcome?.ok ? [...planFigures(plan.car, plan.outcome.plan)] : [],
+            ),
+          )
+        : undefined;
       const branches = new Set(
         cityTexts.flatMap((city) => knowledge.branchesIn(city).branches.map((branch) => fold(branch.name))),
       );

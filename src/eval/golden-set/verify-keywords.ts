@@ -68,6 +68,14 @@ function checkNumber(keyword: string, figure: Figure, scope: TurnScope): string 
         : `${figure.text} is neither in the knowledge base nor said by the customer`;
     case 'km':
       return figures.kms.has(figure.value) ? undefined : `${figure.text} is not the mileage of a catalog car`;
+    case 'mm': {
+      const discussed = scope.discussedCars.flatMap((car) => [car.lengthMm, car.widthMm, car.heightMm]);
+      if (discussed.length > 0 && !discussed.includes(figure.value))
+        return `${figure.text} is not a dimension of the car talked about`;
+      return figures.dimensionsMm.has(figure.value)
+        ? undefined
+        : `${figure.text} is not a dimension of a catalog car`;
+    }
     case 'number': {
       const unit =
         fold(keyword.slice(keyword.indexOf(figure.text) + figure.text.length)).split(/\s+/)[0] ?? '';

@@ -33,6 +33,10 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'seatsMin',
     'carUse',
     'comparedCars',
+    // The plan a comparison prices every car on.
+    'downPaymentAmount',
+    'downPaymentPercent',
+    'termYears',
   ],
   financing: [
     ...CAR_IDENTITY,

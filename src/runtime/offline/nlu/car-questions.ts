@@ -122,7 +122,10 @@ function clauseBefore(text: string, position: number): string {
  */
 export function applyCarQuestionIntent(drafts: Drafts, found: ExtractedEntities): void {
   const { entities, positions } = found;
-  const asks = entities.carQuestion.length > 0 || entities.comparedCars.length >= 2;
+  const comparing = entities.comparedCars.length >= 2;
+  // The comparison states each car's payment on the plan asked for: no separate plan for one car.
+  if (comparing) drafts.delete('financing');
+  const asks = entities.carQuestion.length > 0 || comparing;
   if (!asks || drafts.has('car_recommendation') || drafts.has('haggle')) return;
   addDraft(drafts, 'car_recommendation', positions.carQuestion ?? positions.search ?? 0, 0.8);
 }

@@ -47,6 +47,7 @@ export function applyFollowUps(
   }
   if (
     positions.identity !== null &&
+    positions.carQuestion === null &&
     context.financingActive &&
     (AND_ABOUT.test(text) || shortReply) &&
     !describesSearch(entities)
