@@ -149,7 +149,7 @@ export function compareCars(ctx: AgentContext): AgentAnswer {
       `- Equipo: ${equipment(car)}`,
       `- Tamaño: ${size(car)}`,
       plan
-        ? `- Mensualidad: ${formatMXN(plan.monthlyPaymentCents)} (enganche ${formatMXN(plan.downPaymentCents)})`
+        ? `- Con enganche de ${formatMXN(plan.downPaymentCents)}: ${formatMXN(plan.monthlyPaymentCents)} al mes`
         : '- Mensualidad: no se puede calcular con ese enganche',
     );
   });

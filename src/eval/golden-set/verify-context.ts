@@ -81,6 +81,8 @@ export interface CaseFigures {
   kms: Set<number>;
   /** Length, width and height of catalog cars, in mm. */
   dimensionsMm: Set<number>;
+  /** Seats of catalog cars, where known. */
+  seats: Set<number>;
   stockIds: Set<string>;
   termMonths: Set<number>;
   termYears: Set<number>;
@@ -120,6 +122,7 @@ export function caseFigures(goldenCase: GoldenCase, tools: VerifyTools, knowledg
     knowledgeText: knowledge,
     years: new Set(catalog.cars.map((car) => car.year)),
     kms: new Set(catalog.cars.map((car) => car.km)),
+    seats: new Set(catalog.cars.flatMap((car) => (car.seats === null ? [] : [car.seats]))),
     dimensionsMm: new Set(
       catalog.cars.flatMap((car) =>
         [car.lengthMm, car.widthMm, car.heightMm].filter((v): v is number => v !== null),

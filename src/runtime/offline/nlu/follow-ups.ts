@@ -37,7 +37,8 @@ export function applyFollowUps(
 
   // "ok gracias, lo pienso y te escribo": the "ok" closes the chat, it does not take the offer.
   const closing = drafts.get('social')?.topics.includes('goodbye') === true;
-  if (context.offer && AFFIRMATIVE.test(text) && !closing) {
+  // "va, ¿y trae CarPlay?": the "va" opens a question about the car, it does not take the offer.
+  if (context.offer && AFFIRMATIVE.test(text) && !closing && positions.carQuestion === null) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
   // "¿el primero es automático?" asks about the car picked (a car question), not for its payments.
