@@ -8,7 +8,6 @@ import {
 } from '../../tools/financing.js';
 import { formatMXN, pesosToCents } from '../../tools/money.js';
 import { BODY_TYPE_LABELS } from '../../tools/text/car-lexicon.js';
-import type { ComparedCar } from '../intents/schema.js';
 import type { AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carFactsWithBody, formatMm } from './car-facts.js';
@@ -19,10 +18,16 @@ const DEFAULT_TERM_YEARS = 4;
 const MAX_COMPARED = 3;
 
 /** A compared car: one of those shown if it has that name, else the catalog's best match. */
-function findCompared(ctx: AgentContext, wanted: ComparedCar): Car | undefined {
+function findCompared(ctx: AgentContext, name: string): Car | undefined {
   const { catalog } = ctx.tools;
-  const make = wanted.make ? catalog.resolveMake(wanted.make)?.make : undefined;
-  const model = wanted.model ? catalog.resolveModel(wanted.model, make)?.model : undefined;
+  const yearText = /\b(?:19|20)\d{2}\b/.exec(name)?.[0];
+  const wanted = { year: yearText === undefined ? null : Number(yearText) };
+  const bare = name.replace(/\b(?:19|20)\d{2}\b/, '').trim();
+  const [first = '', ...rest] = bare.split(/\s+/);
+  const named =
+    catalog.resolveModel(bare) ?? (rest.length > 0 ? catalog.resolveModel(rest.join(' '), first) : null);
+  const make = named?.make ?? catalog.resolveMake(bare)?.make;
+  const model = named?.model;
   if (!make && !model) return undefined;
   const fits = (car: Car): boolean =>
     (!make || car.make === make) &&
@@ -115,9 +120,7 @@ export function compareCars(ctx: AgentContext): AgentAnswer {
   const wanted = ctx.entities.comparedCars.slice(0, MAX_COMPARED);
   const found = wanted.map((w) => ({ wanted: w, car: findCompared(ctx, w) }));
   const cars = [...new Map(found.flatMap((f) => (f.car ? [[f.car.stockId, f.car] as const] : []))).values()];
-  const missing = found
-    .filter((f) => !f.car)
-    .map((f) => [f.wanted.make, f.wanted.model].filter(Boolean).join(' '));
+  const missing = found.filter((f) => !f.car).map((f) => f.wanted);
   const terms = planTerms(ctx);
   const plans = cars.map((car) =>
     useTool(ctx, 'financing.plan', { priceCents: car.priceCents, terms }, () => samePlan(car, terms)),

@@ -66,13 +66,6 @@ export type CarAttribute = z.infer<typeof CarAttributeSchema>;
 export const CarUseSchema = z.enum(['work', 'family']);
 export type CarUse = z.infer<typeof CarUseSchema>;
 
-export const ComparedCarSchema = z.object({
-  make: z.string().nullable(),
-  model: z.string().nullable(),
-  year: z.number().int().nullable(),
-});
-export type ComparedCar = z.infer<typeof ComparedCarSchema>;
-
 /**
  * Entities are all nullable rather than optional: OpenAI's strict structured output needs every
  * key present, and the same schema is the source of the TS types and the JSON schema sent.
@@ -120,9 +113,10 @@ export const EntitiesSchema = z.object({
   bodyTypes: z.array(BodyTypeSchema).describe('Body types wanted: troca = pickup, camioneta = suv'),
   seatsMin: z.number().int().nullable().describe('Fewest seats wanted ("7 pasajeros" = 7)'),
   carUse: CarUseSchema.nullable().describe('What the car is for: "para trabajo" = work, "familiar" = family'),
+  // Plain names, not objects: OpenAI's strict mode allows 5 levels of nesting.
   comparedCars: z
-    .array(ComparedCarSchema)
-    .describe('Two or three cars to compare side by side ("¿el Versa o el Aveo?"); [] when none'),
+    .array(z.string())
+    .describe('Two or three cars to compare, each as written with its year if given: ["Versa 2020", "Aveo"]'),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 

@@ -81,10 +81,10 @@ describe.skipIf(!available)('the intents grammar built from the wire schema', ()
   });
 
   it('stops a missing or an extra key', async () => {
-    const missing = intents({}).replace(',"offeredPrice":null', '');
-    expect(await grammarVerdict('intents', missing)).toMatch(/"socialKind":null$/);
-    const extra = intents({}).replace('"offeredPrice":null', '"offeredPrice":null,"color":"rojo"');
-    expect(await grammarVerdict('intents', extra)).toMatch(/"offeredPrice":null$/);
+    const missing = intents({}).replace(',"comparedCars":[]', '');
+    expect(await grammarVerdict('intents', missing)).toMatch(/"carUse":null$/);
+    const extra = intents({}).replace('"comparedCars":[]', '"comparedCars":[],"color":"rojo"');
+    expect(await grammarVerdict('intents', extra)).toMatch(/"comparedCars":\[\]$/);
   });
 });
 

@@ -1,4 +1,3 @@
-import type { ComparedCar } from '../../../core/intents/schema.js';
 import type { CarMention } from './cars.js';
 
 /**
@@ -12,7 +11,7 @@ const CHOOSE = /\b(compar\w*|diferencias?|entre|mejor|conviene|convendria|cual|r
 const YEAR_AFTER = /^\s*((?:19|20)\d{2})\b/;
 const MAX_COMPARED = 3;
 
-export function findComparison(text: string, cars: readonly CarMention[]): ComparedCar[] {
+export function findComparison(text: string, cars: readonly CarMention[]): string[] {
   if (cars.length < 2) return [];
   const withYears = cars.map((car) => {
     const year = YEAR_AFTER.exec(text.slice(car.end));
@@ -30,5 +29,5 @@ export function findComparison(text: string, cars: readonly CarMention[]): Compa
   if (!choosing || distinct.size < 2) return [];
   return [...distinct.values()]
     .slice(0, MAX_COMPARED)
-    .map(({ car, year }) => ({ make: car.make, model: car.model, year }));
+    .map(({ car, year }) => [car.make, car.model, year].filter((part) => part !== null).join(' '));
 }
