@@ -26,6 +26,15 @@ describe('questions about the car in focus, body types and comparisons (offline 
     expect(reply).not.toMatch(/no encontr/i);
   });
 
+  it('answers a question that names no car for each car of the list just shown', async () => {
+    const { pipeline } = await createTestPipeline();
+    const id = 'list';
+    await pipeline.runTurn({ conversationId: id, message: 'mazda 3 del 2018 porfa' });
+    const reply = (await pipeline.runTurn({ conversationId: id, message: 'son sedan o hatchback?' })).reply;
+    expect(reply).toMatch(/323511\): Es un hatchback/);
+    expect(reply).toMatch(/315464\): Es un sedán/);
+  });
+
   it('searches by use and says what the use was read as', async () => {
     const { pipeline } = await createTestPipeline();
     const reply = (await pipeline.runTurn({ message: 'necesito algo para mi negocio, para cargar' })).reply;

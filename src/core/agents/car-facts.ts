@@ -32,9 +32,24 @@ export function carInFocus(ctx: AgentContext): Car | undefined {
     const car = shown.at(e.pick === -1 ? -1 : e.pick - 1);
     if (car) return car;
   }
+  // "¿Es sedán?" right after a list names no car: the agent answers for each car listed.
+  if (lastReplyListed(ctx, shown)) return undefined;
   const current = ctx.profile.carUnderDiscussion;
   if (current) return catalog.byStockId(current);
   return shown.length === 1 ? shown[0] : undefined;
+}
+
+/** The agent's previous reply showed several of these cars (its own lines carry "ID …"). */
+function lastReplyListed(ctx: AgentContext, shown: readonly Car[]): boolean {
+  const last = ctx.history.findLast((turn) => turn.role === 'agent')?.text ?? '';
+  return shown.filter((car) => last.includes(`ID ${car.stockId}`)).length > 1;
+}
+
+/** The cars a question with no reference is about: those the previous reply listed. */
+export function listedCars(ctx: AgentContext): Car[] {
+  const { catalog } = ctx.tools;
+  const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
+  return lastReplyListed(ctx, shown) ? shown : [];
 }
 
 function yesNo(car: Car, value: boolean | null, feature: string): string {
@@ -106,12 +121,33 @@ export function carFactsWithBody(car: Car): Record<string, unknown> {
   };
 }
 
+function askedAttributes(ctx: AgentContext): CarAttribute[] {
+  return ctx.entities.spaceLengthM !== null && !ctx.entities.carQuestion.includes('dimensions')
+    ? [...ctx.entities.carQuestion, 'dimensions']
+    : ctx.entities.carQuestion;
+}
+
+/** The same question about each car of the list just shown, one line per car. */
+export function answerForList(ctx: AgentContext, cars: readonly Car[]): AgentAnswer {
+  const asked = askedAttributes(ctx);
+  useTool(ctx, 'catalog.carFacts', { stockIds: cars.map((c) => c.stockId), asked }, () =>
+    cars.map(carFactsWithBody),
+  );
+  const lines = cars.map(
+    (car, i) =>
+      `${i + 1}. ${carTitle(car)} (ID ${car.stockId}): ${asked.map((a) => answerLine(car, a, ctx.entities.spaceLengthM)).join(' ')}`,
+  );
+  return {
+    agent: 'cars',
+    draft: [...lines, '¿Cuál te interesa más?'].join('\n'),
+    facts: { cars: cars.map(carFactsWithBody), asked, spaceLengthM: ctx.entities.spaceLengthM },
+    phrase: true,
+  };
+}
+
 /** "¿Cuántos km tiene?", "¿trae CarPlay?", "mi cochera mide 4.5 m, ¿cabe?": about one car. */
 export function answerCarQuestion(ctx: AgentContext, car: Car): AgentAnswer {
-  const asked =
-    ctx.entities.spaceLengthM !== null && !ctx.entities.carQuestion.includes('dimensions')
-      ? [...ctx.entities.carQuestion, 'dimensions' as const]
-      : ctx.entities.carQuestion;
+  const asked = askedAttributes(ctx);
   useTool(ctx, 'catalog.carFacts', { stockId: car.stockId, asked }, () => carFactsWithBody(car));
   const lines = [
     `Del ${carTitle(car)} (ID ${car.stockId}):`,

@@ -5,7 +5,7 @@ import { formatMXN } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
 import { fold } from '../../tools/text/normalize.js';
 import { applyBodyFilters } from './body-search.js';
-import { answerCarQuestion, carInFocus } from './car-facts.js';
+import { answerCarQuestion, answerForList, carInFocus, listedCars } from './car-facts.js';
 import { compareCars } from './compare-cars.js';
 
 const SHOWN = 3;
@@ -32,6 +32,8 @@ export const carsAgent: Agent = {
     if (ctx.entities.carQuestion.length > 0) {
       const focus = carInFocus(ctx);
       if (focus) return answerCarQuestion(ctx, focus);
+      const listed = listedCars(ctx);
+      if (listed.length > 0) return answerForList(ctx, listed);
     }
     const picked = pickedCar(ctx);
     if (picked) return describeOne(picked);

@@ -42,7 +42,7 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ['version', /\b(que\s+version|cual\s+version|version\s+(?:es|tiene|trae)|cual\s+es\s+la\s+version)\b/],
   [
     'transmission',
-    /\b((?:es|viene|sera|esta)\s+(?:automatic[oa]|estandar|manual|de\s+(?:cambios|velocidades|palanca))|que\s+(?:transmision|caja)|(?:automatic[oa]|estandar)\s+o\s+(?:estandar|automatic[oa]|manual))\b/,
+    /\b((?:es|viene|sera|esta|son|vienen|estan)\s+(?:automatic[oa]s?|estandar|manual|de\s+(?:cambios|velocidades|palanca))|que\s+(?:transmision|caja)|(?:automatic[oa]|estandar)\s+o\s+(?:estandar|automatic[oa]|manual))\b/,
   ],
   ['bluetooth', feature(BLUETOOTH)],
   ['bluetooth', alone(BLUETOOTH)],
@@ -54,7 +54,7 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ],
   [
     'body_type',
-    /\b(que\s+tipo\s+de\s+(?:auto|carro|coche|carroceria|vehiculo)\s+es|que\s+carroceria|(?:es|sera)\s+(?:un\s+|una\s+)?(?:sedan|suv|camioneta|hatchback|hatch|pickup|troca|minivan)\b(?!\s+(?:de|con|que)\b))/,
+    /\b(que\s+tipo\s+de\s+(?:auto|carro|coche|carroceria|vehiculo)\s+es|que\s+carroceria|(?:es|sera|son|seran)\s+(?:un\s+|una\s+)?(?:sedan|suv|camioneta|hatchback|hatch|pickup|troca|minivan)\b(?!\s+(?:de|con|que)\b))/,
   ],
 ];
 
