@@ -8,7 +8,7 @@ export function combineEntities(intents: Intent[]): Entities {
   const combined = emptyEntities();
   for (const { entities } of intents) {
     for (const key of Object.keys(combined) as (keyof Entities)[]) {
-      if (key === 'otherFeatures' || key === 'questions') continue;
+      if (Array.isArray(combined[key])) continue;
       if (combined[key] === null && entities[key] !== null)
         (combined as Record<string, unknown>)[key] = entities[key];
     }
@@ -18,6 +18,11 @@ export function combineEntities(intents: Intent[]): Entities {
     for (const question of entities.questions) {
       if (!combined.questions.includes(question)) combined.questions.push(question);
     }
+    for (const asked of entities.carQuestion)
+      if (!combined.carQuestion.includes(asked)) combined.carQuestion.push(asked);
+    for (const body of entities.bodyTypes)
+      if (!combined.bodyTypes.includes(body)) combined.bodyTypes.push(body);
+    if (combined.comparedCars.length === 0) combined.comparedCars = [...entities.comparedCars];
   }
   return combined;
 }
@@ -67,5 +72,14 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
   if (e.transmission !== null) prefs.transmission = e.transmission;
   // A list order stays for the next lists; "el más nuevo" or "de esos" picks once.
   if (e.sortBy !== null && e.wantsOne !== true && e.scope !== 'shown') prefs.sortBy = e.sortBy;
+  // Issue 10, item 3: a body type or use is a search filter until another one is said.
+  if (newCar && e.bodyTypes.length === 0 && e.carUse === null) {
+    prefs.bodyTypes = [];
+    prefs.seatsMin = null;
+  }
+  if (e.bodyTypes.length > 0 || e.carUse !== null) prefs.bodyTypes = [...e.bodyTypes];
+  if (e.carUse !== null) prefs.carUse = e.carUse;
+  else if (e.bodyTypes.length > 0) prefs.carUse = null;
+  if (e.seatsMin !== null) prefs.seatsMin = e.seatsMin;
   return next;
 }

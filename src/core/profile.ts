@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { SalesActionSchema, SortBySchema, TransmissionSchema } from './intents/schema.js';
+import {
+  BodyTypeSchema,
+  CarUseSchema,
+  SalesActionSchema,
+  SortBySchema,
+  TransmissionSchema,
+} from './intents/schema.js';
 
 /**
  * What the conversation has learnt about the customer. Kept per conversation in the store so
@@ -29,6 +35,10 @@ export const ProfileSchema = z.object({
       transmission: TransmissionSchema.nullable().default(null),
       /** How the customer asked lists to be ordered ("algo económico"): later lists keep it. */
       sortBy: SortBySchema.nullable().default(null),
+      // Issue 10, item 3: body type, seats and use asked for.
+      bodyTypes: z.array(BodyTypeSchema).default([]),
+      seatsMin: z.number().int().nullable().default(null),
+      carUse: CarUseSchema.nullable().default(null),
     })
     .default({
       make: null,
@@ -40,6 +50,9 @@ export const ProfileSchema = z.object({
       carplay: null,
       transmission: null,
       sortBy: null,
+      bodyTypes: [],
+      seatsMin: null,
+      carUse: null,
     }),
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),

@@ -22,7 +22,7 @@ describe('pipeline on the offline runtime', () => {
     const conversationId = 'memory';
     const first = await pipeline.runTurn({
       conversationId,
-      message: 'busco una camioneta Toyota de menos de 400 mil',
+      message: 'busco una camioneta de menos de 400 mil',
     });
     expect(first.profile.lastRecommended.length).toBeGreaterThan(0);
 

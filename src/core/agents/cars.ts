@@ -9,6 +9,9 @@ import { sortCars } from '../../tools/catalog/index.js';
 import { affordabilityAnswer } from './affordability.js';
 import { capitalize, SORT_LABEL, sizeNote } from './ordering.js';
 import { shownCars } from './shown-cars.js';
+import { applyBodyFilters } from './body-search.js';
+import { answerCarQuestion, answerForList, carInFocus, listedCars } from './car-facts.js';
+import { compareCars } from './compare-cars.js';
 
 const SHOWN = 3;
 
@@ -23,11 +26,20 @@ const RELAXED_LABELS: Partial<Record<keyof CarQuery, string>> = {
   bluetooth: 'Bluetooth',
   carplay: 'CarPlay',
   transmission: 'la transmisión',
+  bodyTypes: 'el tipo de auto',
+  seatsMin: 'el número de pasajeros',
 };
 
 export const carsAgent: Agent = {
   name: 'cars',
   run(ctx) {
+    if (ctx.entities.comparedCars.length >= 2) return compareCars(ctx);
+    if (ctx.entities.carQuestion.length > 0) {
+      const focus = carInFocus(ctx);
+      if (focus) return answerCarQuestion(ctx, focus);
+      const listed = listedCars(ctx);
+      if (listed.length > 0) return answerForList(ctx, listed);
+    }
     const picked = pickedCar(ctx);
     if (picked) return describeOne(picked);
     // "¿Qué me alcanza con 4 mil al mes?"; next to a financing answer, that one takes the payment.
@@ -66,15 +78,9 @@ function featureQuestion(ctx: AgentContext): { cars: Car[]; feature: Feature } |
     e.kmMax !== null ||
     e.cheaper;
   if (!feature || newSearch) return undefined;
-  const text = fold(ctx.message);
-  const { catalog } = ctx.tools;
   const shown = shownCars(ctx);
   if (e.scope === 'shown' && shown.length) return { cars: shown, feature };
-  const current = ctx.profile.carUnderDiscussion
-    ? catalog.byStockId(ctx.profile.carUnderDiscussion)
-    : undefined;
-  if (current && /^\W*(y\s+)?(tiene|trae|cuenta con|es|viene|maneja)\b/.test(text))
-    return { cars: [current], feature };
+  // A question about the one car in focus is carQuestion's (car-facts.ts), not a filter.
   return undefined;
 }
 
@@ -172,6 +178,11 @@ function describeOne(car: Car): AgentAnswer {
 }
 
 export function buildQuery(ctx: AgentContext): CarQuery {
+  return searchQuery(ctx).query;
+}
+
+/** The search the profile asks for, and what a body type or use was read as ("para trabajo"). */
+function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | null } {
   const { preferences: prefs, budgetMax, budgetMin } = ctx.profile;
   const query: CarQuery = { limit: SHOWN };
   if (prefs.make) query.make = prefs.make;
@@ -185,18 +196,19 @@ export function buildQuery(ctx: AgentContext): CarQuery {
   if (prefs.carplay) query.carplay = true;
   if (prefs.transmission) query.transmission = prefs.transmission;
   if (prefs.sortBy) query.sort = prefs.sortBy;
-  return query;
+  const useNote = applyBodyFilters(query, prefs);
+  return { query, useNote };
 }
 
 function recommend(ctx: AgentContext): AgentAnswer {
   const { catalog } = ctx.tools;
-  const query = buildQuery(ctx);
+  const { query, useNote } = searchQuery(ctx);
   // "¿Y de todo el catálogo?": not only the model being talked about.
   if (ctx.entities.scope === 'catalog' && !ctx.entities.make && !ctx.entities.model) {
     delete query.make;
     delete query.model;
   }
-  const lines: string[] = [];
+  const lines: string[] = useNote ? [useNote] : [];
 
   const { wantsOne } = ctx.entities;
   const sortBy = ctx.entities.sortBy ?? ctx.profile.preferences.sortBy;

@@ -85,6 +85,38 @@ export type CarScope = z.infer<typeof CarScopeSchema>;
 export const TransmissionSchema = z.enum(['automatic', 'manual']);
 export type Transmission = z.infer<typeof TransmissionSchema>;
 
+// Issue 10, items 2-4: questions about the car in focus, body type and use, comparisons.
+/** Body styles the catalog knows (data/body-types.csv and the version text). */
+export const BodyTypeSchema = z.enum([
+  'sedan',
+  'hatchback',
+  'suv',
+  'pickup',
+  'minivan',
+  'van',
+  'coupe',
+  'convertible',
+]);
+export type BodyType = z.infer<typeof BodyTypeSchema>;
+
+/** What a customer can ask about one car: each is a catalog fact (or said to be unknown). */
+export const CarAttributeSchema = z.enum([
+  'km',
+  'year',
+  'version',
+  'transmission',
+  'bluetooth',
+  'carplay',
+  'dimensions',
+  'seats',
+  'body_type',
+]);
+export type CarAttribute = z.infer<typeof CarAttributeSchema>;
+
+/** What the car is for: the agent maps it to body types (work → pickup/van, family → SUV/minivan). */
+export const CarUseSchema = z.enum(['work', 'family']);
+export type CarUse = z.infer<typeof CarUseSchema>;
+
 /**
  * Entities are all nullable rather than optional: OpenAI's strict structured output needs every
  * key present, and the same schema is the source of the TS types and the JSON schema sent.
@@ -171,6 +203,21 @@ export const EntitiesSchema = z.object({
     .boolean()
     .nullable()
     .describe('With sortBy: true for one car ("el más barato"), false for a list ("los más baratos")'),
+  // Issue 10, items 2-4 (car facts, body type and use, comparisons).
+  carQuestion: z
+    .array(CarAttributeSchema)
+    .describe('What is asked about the car in focus ("¿cuántos km tiene?" = ["km"]); [] when none'),
+  spaceLengthM: z
+    .number()
+    .nullable()
+    .describe('Length of the customer\'s garage or parking space in metres ("mi cochera mide 4.5 m")'),
+  bodyTypes: z.array(BodyTypeSchema).describe('Body types wanted: troca = pickup, camioneta = suv'),
+  seatsMin: z.number().int().nullable().describe('Fewest seats wanted ("7 pasajeros" = 7)'),
+  carUse: CarUseSchema.nullable().describe('What the car is for: "para trabajo" = work, "familiar" = family'),
+  // Plain names, not objects: OpenAI's strict mode allows 5 levels of nesting.
+  comparedCars: z
+    .array(z.string())
+    .describe('Two or three cars to compare, each as written with its year if given: ["Versa 2020", "Aveo"]'),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
@@ -235,5 +282,11 @@ export function emptyEntities(): Entities {
     sortBy: null,
     scope: null,
     wantsOne: null,
+    carQuestion: [],
+    spaceLengthM: null,
+    bodyTypes: [],
+    seatsMin: null,
+    carUse: null,
+    comparedCars: [],
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IntentTypeSchema, SortBySchema } from '../../core/intents/schema.js';
+import { BodyTypeSchema, IntentTypeSchema, SortBySchema } from '../../core/intents/schema.js';
 import { ProfileSchema } from '../../core/profile.js';
 
 /**
@@ -31,6 +31,8 @@ export const CarConstraintsSchema = z.strictObject({
   transmission: z.enum(['automatic', 'manual']).optional(),
   carplay: z.boolean().optional(),
   bluetooth: z.boolean().optional(),
+  bodyTypes: z.array(BodyTypeSchema).optional().describe('the car is one of these body types'),
+  seatsMin: z.number().int().optional().describe('the car seats at least this many'),
 });
 
 /** A monthly payment the reply must state, recomputed with the financing tool. */
@@ -65,6 +67,8 @@ export const FactsExpectationSchema = z.union([
     monthlyPayment: MonthlyPaymentExpectationSchema.optional(),
     affordable: AffordableExpectationSchema.optional(),
     best: BestCarExpectationSchema.optional(),
+    /** A comparison: the payment of each car on the same plan, every one stated. */
+    monthlyPayments: z.array(MonthlyPaymentExpectationSchema).optional(),
     /** The reply must name at least one catalog car. */
     requireCars: z.boolean().optional(),
     /** The reply must name no car at all (e.g. a car not in the catalog must not be invented). */

@@ -91,6 +91,13 @@ function affordableAmounts(catalog: Catalog, affordable: AffordablePrice): numbe
   return amounts;
 }
 
+/** A turn's plan expectations: one plan, or one per compared car. */
+export function turnPlans(
+  facts: Extract<GoldenTurn['expect']['facts'], object>,
+): MonthlyPaymentExpectation[] {
+  return [...(facts.monthlyPayment ? [facts.monthlyPayment] : []), ...(facts.monthlyPayments ?? [])];
+}
+
 /** Every amount a plan states: the payment for each allowed term, down payment, financed, totals. */
 function planAmounts(car: Car, downPaymentCents: number): number[] {
   return planAllTerms({ priceCents: car.priceCents, downPaymentCents }).flatMap((outcome) =>
@@ -115,6 +122,10 @@ export interface CaseFigures {
   knowledgeText: string;
   years: Set<number>;
   kms: Set<number>;
+  /** Length, width and height of catalog cars, in mm. */
+  dimensionsMm: Set<number>;
+  /** Seats of catalog cars, where known. */
+  seats: Set<number>;
   stockIds: Set<string>;
   termMonths: Set<number>;
   termYears: Set<number>;
@@ -144,12 +155,13 @@ export function caseFigures(goldenCase: GoldenCase, tools: VerifyTools, knowledg
       typeof facts === 'object' && facts.affordable ? expectedAffordable(facts.affordable) : null;
     if (affordable && typeof affordable === 'object')
       for (const amount of affordableAmounts(catalog, affordable)) money.add(amount);
-    const expectation = typeof facts === 'object' ? facts.monthlyPayment : undefined;
-    if (!expectation) continue;
-    if (expectation.downPaymentPercent !== undefined) percents.add(expectation.downPaymentPercent);
-    const { car, downPaymentCents } = expectedPlan(catalog, expectation);
-    if (car && downPaymentCents !== undefined)
-      for (const amount of planAmounts(car, downPaymentCents)) money.add(amount);
+    const expectations = typeof facts === 'object' ? turnPlans(facts) : [];
+    for (const expectation of expectations) {
+      if (expectation.downPaymentPercent !== undefined) percents.add(expectation.downPaymentPercent);
+      const { car, downPaymentCents } = expectedPlan(catalog, expectation);
+      if (car && downPaymentCents !== undefined)
+        for (const amount of planAmounts(car, downPaymentCents)) money.add(amount);
+    }
   }
   return {
     money,
@@ -157,6 +169,12 @@ export function caseFigures(goldenCase: GoldenCase, tools: VerifyTools, knowledg
     knowledgeText: knowledge,
     years: new Set(catalog.cars.map((car) => car.year)),
     kms: new Set(catalog.cars.map((car) => car.km)),
+    seats: new Set(catalog.cars.flatMap((car) => (car.seats === null ? [] : [car.seats]))),
+    dimensionsMm: new Set(
+      catalog.cars.flatMap((car) =>
+        [car.lengthMm, car.widthMm, car.heightMm].filter((v): v is number => v !== null),
+      ),
+    ),
     stockIds: new Set(catalog.cars.map((car) => car.stockId)),
     termMonths: new Set(TERM_YEARS.map((years) => years * 12)),
     termYears: new Set<number>(TERM_YEARS),

@@ -8,17 +8,19 @@ export type Figure =
   | { kind: 'money'; cents: number; text: string }
   | { kind: 'percent'; value: number; text: string }
   | { kind: 'km'; value: number; text: string }
+  | { kind: 'mm'; value: number; text: string }
   | { kind: 'number'; value: number; text: string };
 
-const TOKEN = /(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?%)?(\s?km\b)?/gi;
+const TOKEN = /(\$\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?%)?(\s?km\b)?(\s?mm\b)?/gi;
 
 export function figuresIn(keyword: string): Figure[] {
   const figures: Figure[] = [];
   for (const match of keyword.matchAll(TOKEN)) {
-    const [text, dollar, whole = '', decimals, percent, km] = match;
+    const [text, dollar, whole = '', decimals, percent, km, mm] = match;
     const value = Number(`${whole.replace(/,/g, '')}${decimals ?? ''}`);
     if (percent) figures.push({ kind: 'percent', value, text });
     else if (km) figures.push({ kind: 'km', value, text });
+    else if (mm) figures.push({ kind: 'mm', value, text });
     else if (dollar || whole.includes(',') || decimals?.length === 3) {
       figures.push({ kind: 'money', cents: Math.round(value * 100), text });
     } else figures.push({ kind: 'number', value, text });

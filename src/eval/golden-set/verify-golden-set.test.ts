@@ -44,6 +44,43 @@ describe('verifyGoldenSet', () => {
     expect(problems(ok)).toEqual([]);
   });
 
+  it('checks dimensions, seats and body types against the car talked about', () => {
+    const wrong = goldenCase([
+      { user: 'me interesa la touareg', expect: { keywords: { all: ['Touareg'] } } },
+      { user: 'cabe en 4.5 m?', expect: { keywords: { all: ['4,800 mm', '1,940 mm'] } } },
+      { user: 'de cuantos pasajeros?', expect: { keywords: { all: ['7 pasajeros'] } } },
+      {
+        user: 'tienes troca?',
+        expect: { facts: { constraints: { bodyTypes: ['pickup'], priceMax: 300000 } } },
+      },
+    ]);
+    expect(problems(wrong)).toEqual([
+      'turns[1].expect.keywords.all[0]: 4,800 mm is not a dimension of the car talked about',
+      'turns[2].expect.keywords.all[0]: 7 pasajeros is not the seating of the car talked about',
+      'turns[3].expect.facts.constraints: no catalog car meets these constraints',
+    ]);
+  });
+
+  it('needs the payment of every compared car, each on its own plan', () => {
+    const comparison = goldenCase([
+      {
+        user: 'versa o aveo?',
+        expect: {
+          keywords: { all: ['$6,071.78', '$265,999.00', '$151,999.00'] },
+          facts: {
+            monthlyPayments: [
+              { stockId: '322722', downPaymentPercent: 10, termYears: 4 },
+              { stockId: '282292', downPaymentPercent: 10, termYears: 4 },
+            ],
+          },
+        },
+      },
+    ]);
+    expect(problems(comparison)).toEqual([
+      'turns[0].expect.keywords: the financing tool gives $3,469.58 a month: list it in keywords.all or .any',
+    ]);
+  });
+
   it('catches a monthly payment off by a cent and one missing from the keywords', () => {
     const offByACent = goldenCase([
       {

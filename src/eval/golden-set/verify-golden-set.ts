@@ -7,6 +7,7 @@ import {
   expectedAffordable,
   expectedPlan,
   knowledgeText,
+  turnPlans,
   type VerifyTools,
 } from './verify-context.js';
 import { sortCars } from '../../tools/catalog/index.js';
@@ -95,9 +96,11 @@ function checkFacts(
         `the best by ${sortBy} is ${best.make} ${best.model} ${best.year} (ID ${best.stockId}, ${formatMXN(best.priceCents)}): list its stock id or price`,
       );
   }
-  if (facts.monthlyPayment) {
-    const expectation = facts.monthlyPayment;
-    const path = 'expect.facts.monthlyPayment';
+  turnPlans(facts).forEach((expectation, n) => {
+    const path =
+      facts.monthlyPayment && n === 0
+        ? 'expect.facts.monthlyPayment'
+        : `expect.facts.monthlyPayments[${facts.monthlyPayment ? n - 1 : n}]`;
     if ((expectation.downPaymentAmount === undefined) === (expectation.downPaymentPercent === undefined)) {
       at(path, 'give exactly one of downPaymentPercent and downPaymentAmount');
     }
@@ -108,7 +111,7 @@ function checkFacts(
     const payment = formatMXN(outcome.plan.monthlyPaymentCents);
     if (!statesMoney(outcome.plan.monthlyPaymentCents))
       at('expect.keywords', `the financing tool gives ${payment} a month: list it in keywords.all or .any`);
-  }
+  });
 }
 
 /**
@@ -146,11 +149,14 @@ export function verifyGoldenSet(cases: readonly LoadedCase[], tools: VerifyTools
       if (namedCars.length > 0) discussedCars = namedCars;
       else if (inMessage.length > 0) discussedCars = inMessage;
       const facts = turn.expect.facts;
-      const plan =
-        typeof facts === 'object' && facts.monthlyPayment
-          ? expectedPlan(catalog, facts.monthlyPayment)
-          : undefined;
-      const planMoney = plan?.car && plan.outcome?.ok ? planFigures(plan.car, plan.outcome.plan) : undefined;
+      const plans = typeof facts === 'object' ? turnPlans(facts).map((e) => expectedPlan(catalog, e)) : [];
+      const planMoney = plans.length
+        ? new Set(
+            plans.flatMap((plan) =>
+              plan.car && plan.outcome?.ok ? [...planFigures(plan.car, plan.outcome.plan)] : [],
+            ),
+          )
+        : undefined;
       const branches = new Set(
         cityTexts.flatMap((city) => knowledge.branchesIn(city).branches.map((branch) => fold(branch.name))),
       );

@@ -68,11 +68,20 @@ function checkNumber(keyword: string, figure: Figure, scope: TurnScope): string 
         : `${figure.text} is neither in the knowledge base nor said by the customer`;
     case 'km':
       return figures.kms.has(figure.value) ? undefined : `${figure.text} is not the mileage of a catalog car`;
+    case 'mm': {
+      const discussed = scope.discussedCars.flatMap((car) => [car.lengthMm, car.widthMm, car.heightMm]);
+      if (discussed.length > 0 && !discussed.includes(figure.value))
+        return `${figure.text} is not a dimension of the car talked about`;
+      return figures.dimensionsMm.has(figure.value)
+        ? undefined
+        : `${figure.text} is not a dimension of a catalog car`;
+    }
     case 'number': {
       const unit =
         fold(keyword.slice(keyword.indexOf(figure.text) + figure.text.length)).split(/\s+/)[0] ?? '';
       if (unit === 'meses' && figures.termMonths.has(figure.value)) return undefined;
       if ((unit === 'anos' || unit === 'ano') && figures.termYears.has(figure.value)) return undefined;
+      if (unit === 'pasajeros') return checkSeats(figure, scope);
       if (
         keyword.trim() === figure.text &&
         (figures.years.has(figure.value) || figures.stockIds.has(figure.text))
@@ -81,6 +90,14 @@ function checkNumber(keyword: string, figure: Figure, scope: TurnScope): string 
       return `"${keyword}" is not a figure the catalog, the financing tool or the knowledge base gives`;
     }
   }
+}
+
+/** "7 pasajeros": the seats of the car talked about, else of some catalog car. */
+function checkSeats(figure: Exclude<Figure, { kind: 'money' }>, scope: TurnScope): string | undefined {
+  const discussed = scope.discussedCars.flatMap((car) => (car.seats === null ? [] : [car.seats]));
+  if (discussed.length > 0 && !discussed.includes(figure.value))
+    return `${figure.text} pasajeros is not the seating of the car talked about`;
+  return scope.figures.seats.has(figure.value) ? undefined : `no catalog car seats ${figure.text}`;
 }
 
 /** "Versa 2020", "Mazda 3 2021": a catalog model and a year. */

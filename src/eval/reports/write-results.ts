@@ -7,7 +7,11 @@ import type { RunResult } from '../results/schema.js';
  * A report format: writes one file for the run into `dir` (reports/<run-id>/) and returns its
  * path. summary.md, junit.xml and report.html plug in as writers.
  */
-export type ReportWriter = (run: RunResult, dir: string, extras: { comparison?: Comparison }) => Promise<string>;
+export type ReportWriter = (
+  run: RunResult,
+  dir: string,
+  extras: { comparison?: Comparison },
+) => Promise<string>;
 
 export const LATEST = 'latest';
 

@@ -31,8 +31,26 @@ describe('summarizeRun', () => {
       { name: 'memory', total: 2, passed: 1, passRate: 0.5 },
     ]);
     expect(summary.byScorer).toEqual([
-      { name: 'facts', total: 2, passed: 1, passRate: 0.5, skipped: 0, errors: 0, uncertain: 0, meanScore: 0.7 },
-      { name: 'judge:tone', total: 0, passed: 0, passRate: 0, skipped: 2, errors: 0, uncertain: 0, meanScore: 0 },
+      {
+        name: 'facts',
+        total: 2,
+        passed: 1,
+        passRate: 0.5,
+        skipped: 0,
+        errors: 0,
+        uncertain: 0,
+        meanScore: 0.7,
+      },
+      {
+        name: 'judge:tone',
+        total: 0,
+        passed: 0,
+        passRate: 0,
+        skipped: 2,
+        errors: 0,
+        uncertain: 0,
+        meanScore: 0,
+      },
     ]);
   });
 

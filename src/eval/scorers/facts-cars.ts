@@ -124,5 +124,9 @@ export function brokenConstraints(car: Car, c: CarConstraints, catalog: Catalog)
     broken.push(`carplay ${c.carplay} (is ${car.carplay ?? 'unknown'})`);
   if (c.bluetooth !== undefined && car.bluetooth !== c.bluetooth)
     broken.push(`bluetooth ${c.bluetooth} (is ${car.bluetooth ?? 'unknown'})`);
+  if (c.bodyTypes !== undefined && (car.bodyType === null || !c.bodyTypes.includes(car.bodyType)))
+    broken.push(`bodyTypes ${c.bodyTypes.join('/')} (is ${car.bodyType ?? 'unknown'})`);
+  if (c.seatsMin !== undefined && (car.seats === null || car.seats < c.seatsMin))
+    broken.push(`seatsMin ${c.seatsMin} (is ${car.seats ?? 'unknown'})`);
   return broken;
 }

@@ -1,4 +1,4 @@
-import type { Transmission } from '../../core/intents/schema.js';
+import type { BodyType, Transmission } from '../../core/intents/schema.js';
 import { pesosToCents } from '../money.js';
 import type { Car, CarQuery } from './types.js';
 
@@ -18,6 +18,9 @@ export interface Constraints {
   bluetooth: boolean;
   carplay: boolean;
   transmission?: Transmission;
+  /** Unknown body type or seats never match: the table and version text must say so. */
+  bodyTypes?: ReadonlySet<BodyType>;
+  seatsMin?: number;
   exclude: ReadonlySet<string>;
 }
 
@@ -42,6 +45,8 @@ export function toConstraints(
     bluetooth: query.bluetooth === true,
     carplay: query.carplay === true,
     transmission: query.transmission,
+    bodyTypes: query.bodyTypes?.length ? new Set(query.bodyTypes) : undefined,
+    seatsMin: finite(query.seatsMin),
     exclude: new Set(query.excludeStockIds ?? []),
   };
 }
@@ -58,6 +63,8 @@ export function matches(car: Car, c: Constraints): boolean {
     (!c.bluetooth || car.bluetooth === true) &&
     (!c.carplay || car.carplay === true) &&
     (c.transmission === undefined || car.transmission === c.transmission) &&
+    (c.bodyTypes === undefined || (car.bodyType !== null && c.bodyTypes.has(car.bodyType))) &&
+    (c.seatsMin === undefined || (car.seats !== null && car.seats >= c.seatsMin)) &&
     !c.exclude.has(car.stockId)
   );
 }
@@ -113,6 +120,14 @@ export const RELAX_STEPS: readonly RelaxStep[] = [
       priceMinCents: undefined,
       priceMaxCents: c.priceMaxCents === undefined ? undefined : Math.round(c.priceMaxCents * BUDGET_STRETCH),
     }),
+  },
+  {
+    keys: ['bodyTypes', 'seatsMin'],
+    present: (c) => [
+      ...when('bodyTypes', c.bodyTypes !== undefined),
+      ...when('seatsMin', c.seatsMin !== undefined),
+    ],
+    relax: (c) => ({ ...c, bodyTypes: undefined, seatsMin: undefined }),
   },
   {
     keys: ['model'],

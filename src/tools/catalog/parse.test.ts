@@ -34,6 +34,8 @@ describe('loadCatalog on data/catalog.csv', () => {
       lengthMm: 4650,
       widthMm: 1776,
       heightMm: 1475,
+      bodyType: 'sedan',
+      seats: 5,
     });
   });
 

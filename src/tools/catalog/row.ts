@@ -3,6 +3,7 @@ import { memoize } from './memo.js';
 import { pesosToCents } from '../money.js';
 import { canonicalMake, canonicalModel } from './canonical-names.js';
 import { transmissionFromVersion } from './transmission.js';
+import { bodyFacts } from './body-types.js';
 import type { Car } from './types.js';
 
 /** Columns a catalog file must have; the others may be absent (their values are then unknown). */
@@ -25,6 +26,10 @@ export const CATALOG_COLUMNS = [
 const makeName = memoize(canonicalMake);
 const modelName = memoize(canonicalModel);
 const gearbox = memoize(transmissionFromVersion);
+const bodyOf = memoize((makeModelVersion: string) => {
+  const [make = '', model = '', version = ''] = makeModelVersion.split('\u0000');
+  return bodyFacts(make, model, version);
+});
 
 const LATEST_YEAR = new Date().getFullYear() + 1;
 const YES = new Set(['si', 'sí', 'yes', 'true', '1', 'x']);
@@ -105,21 +110,27 @@ export const CatalogRowSchema = z
     ancho: optionalNumber('ancho'),
     altura: optionalNumber('altura'),
   })
-  .transform((row): Car => ({
-    stockId: row.stock_id,
-    km: row.km,
-    priceCents: pesosToCents(row.price),
-    make: makeName(row.make),
-    model: modelName(row.model),
-    year: row.year,
-    version: (row.version ?? '').replace(/\s+/g, ' '),
-    bluetooth: row.bluetooth,
-    carplay: row.car_play,
-    transmission: gearbox(row.version ?? ''),
-    lengthMm: row.largo,
-    widthMm: row.ancho,
-    heightMm: row.altura,
-  }));
+  .transform((row): Car => {
+    const make = makeName(row.make);
+    const model = modelName(row.model);
+    const version = (row.version ?? '').replace(/\s+/g, ' ');
+    return {
+      stockId: row.stock_id,
+      km: row.km,
+      priceCents: pesosToCents(row.price),
+      make,
+      model,
+      year: row.year,
+      version,
+      bluetooth: row.bluetooth,
+      carplay: row.car_play,
+      transmission: gearbox(row.version ?? ''),
+      lengthMm: row.largo,
+      widthMm: row.ancho,
+      heightMm: row.altura,
+      ...bodyOf(`${make}\u0000${model}\u0000${version}`),
+    };
+  });
 
 export type RowOutcome = { ok: true; car: Car } | { ok: false; message: string };
 

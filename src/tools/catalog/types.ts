@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SortBySchema, TransmissionSchema } from '../../core/intents/schema.js';
+import { BodyTypeSchema, SortBySchema, TransmissionSchema } from '../../core/intents/schema.js';
 
 /** One car of the catalog, normalised. Money in integer cents. */
 export const CarSchema = z.object({
@@ -20,6 +20,9 @@ export const CarSchema = z.object({
   lengthMm: z.number().nullable(),
   widthMm: z.number().nullable(),
   heightMm: z.number().nullable(),
+  /** From the version text, else data/body-types.csv by make and model; null = unknown. */
+  bodyType: BodyTypeSchema.nullable(),
+  seats: z.number().int().nullable(),
 });
 export type Car = z.infer<typeof CarSchema>;
 
@@ -35,6 +38,10 @@ export const CarQuerySchema = z.object({
   bluetooth: z.boolean().optional(),
   carplay: z.boolean().optional(),
   transmission: TransmissionSchema.optional(),
+  /** Any of these body types; a car whose body type is unknown does not match. */
+  bodyTypes: z.array(BodyTypeSchema).optional(),
+  /** At least this many seats; unknown seats do not match. */
+  seatsMin: z.number().int().optional(),
   /** Stock ids to leave out (already shown). */
   excludeStockIds: z.array(z.string()).optional(),
   /** Best first by this key; 'relevance' (the default) weighs year, km and budget fit. */

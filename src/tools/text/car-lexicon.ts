@@ -8,6 +8,8 @@
  * accents). Misspellings (`misspellings`, "~…") are exact keys for the NLU; the catalog leaves
  * them to its typo tolerance, so it still reports them as corrected.
  */
+import type { BodyType, CarUse } from '../../core/intents/schema.js';
+
 export interface LexiconMake {
   make: string;
   /** Other names of the make ("vw", "chevy", "benz"). */
@@ -304,3 +306,78 @@ export const NEEDS_CONTEXT = new Set(
     .trim()
     .split(/\s+/),
 );
+
+// Issue 10, item 3: body types, in the customer's words and in the catalog's version text.
+/**
+ * What customers call each body style (folded text). "Camioneta" in Mexico is an SUV or a
+ * minivan; "troca" a pickup. Checked in this order: "camioneta de carga" is a pickup first.
+ */
+export const BODY_TYPE_WORDS: readonly { bodyTypes: readonly BodyType[]; pattern: RegExp }[] = [
+  {
+    bodyTypes: ['pickup'],
+    pattern:
+      /\b(trocas?|troquitas?|pick\s*-?\s*ups?|pickups?|de\s+batea|camionetas?\s+de\s+carga|doble\s+cabina)\b/,
+  },
+  { bodyTypes: ['minivan'], pattern: /\b(minivan(?:es|s)?|mini\s+van(?:es|s)?)\b/ },
+  { bodyTypes: ['van'], pattern: /\b(?:una|la|las|unas)\s+vans?\b|\bfurgonetas?\b/ },
+  { bodyTypes: ['suv', 'minivan'], pattern: /\b(camionetas?|camionetitas?)\b/ },
+  { bodyTypes: ['suv'], pattern: /\b(suvs?|crossovers?|todoterrenos?)\b/ },
+  { bodyTypes: ['sedan'], pattern: /\bsedan(?:es|s)?\b/ },
+  { bodyTypes: ['hatchback'], pattern: /\b(hatchbacks?|hatch|hb)\b/ },
+  { bodyTypes: ['coupe'], pattern: /\b(coupes?|cupes?)\b/ },
+  { bodyTypes: ['convertible'], pattern: /\b(convertibles?|descapotables?)\b/ },
+];
+
+/** Spanish names of the body types, as the agents say them. */
+export const BODY_TYPE_LABELS: Readonly<Record<BodyType, string>> = {
+  sedan: 'sedán',
+  hatchback: 'hatchback',
+  suv: 'SUV',
+  pickup: 'pickup',
+  minivan: 'minivan',
+  van: 'van',
+  coupe: 'coupé',
+  convertible: 'convertible',
+};
+
+/** "7 pasajeros", "siete asientos", "tercera fila": the fewest seats wanted. */
+export const SEATS_WORDS =
+  /\b(\d|cinco|seis|siete|ocho|nueve)\s+(?:pasajeros|asientos|plazas|lugares|personas)\b|\b(tercera\s+fila|3\s+filas|tres\s+filas)\b/;
+export const SEAT_NUMBERS: Readonly<Record<string, number>> = {
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+};
+
+/** What the car is for, in the customer's words. */
+export const CAR_USE_WORDS: readonly { use: CarUse; pattern: RegExp }[] = [
+  {
+    use: 'work',
+    pattern:
+      /\bpara\s+(?:el\s+|mi\s+)?(?:trabajo|trabajar|chamba|la\s+chamba|chambear|carga|cargar|negocio|jale|reparto|repartir)\b|\bde\s+trabajo\b/,
+  },
+  {
+    use: 'family',
+    pattern:
+      /\b(familiar(?:es)?|para\s+(?:la|mi|toda\s+la)\s+familia|familia\s+grande|con\s+(?:mis\s+)?(?:hijos|ninos|chamacos|chavos))\b/,
+  },
+];
+
+/** Body styles and seats as Kavak's version texts write them ("HATCHBACK", "CREW CAB", "7 PASAJEROS"). */
+export const VERSION_BODY_WORDS: readonly { bodyType: BodyType; pattern: RegExp }[] = [
+  { bodyType: 'hatchback', pattern: /\b(HATCHBACK|HATCH|HB|5\s*PTAS?\.?|5\s*PUERTAS|5DRS?)(?=\s|$|\.)/ },
+  { bodyType: 'sedan', pattern: /\b(SEDAN|SEDÁN|4\s*PTAS?\.?|4\s*PUERTAS|4DRS?)(?=\s|$|\.)/ },
+  {
+    bodyType: 'pickup',
+    pattern: /\b(CREW\s+CAB|DOBLE\s+CABINA|CABINA\s+(DOBLE|SENCILLA|REGULAR)|D\/CAB|PICK\s*UP)\b/,
+  },
+  { bodyType: 'coupe', pattern: /\b(COUPE|COUPÉ)\b/ },
+  { bodyType: 'convertible', pattern: /\b(CONVERTIBLE|CABRIO|CABRIOLET|ROADSTER)\b/ },
+];
+export const VERSION_SEATS_WORDS: readonly { seats: number | 'number'; pattern: RegExp }[] = [
+  { seats: 'number', pattern: /\b(\d)\s*(?:PASAJEROS|PAS\.?|ASIENTOS|PLAZAS)(?=\s|$)/ },
+  { seats: 7, pattern: /\b(3\s*ROW|3\s*FILAS|TERCERA\s+FILA)\b/ },
+  { seats: 5, pattern: /\b2\s*ROW\b/ },
+];

@@ -38,6 +38,14 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'scope',
     'wantsOne',
     'monthlyPaymentTarget',
+    // Issue 10, items 2-4.
+    'carQuestion',
+    'spaceLengthM',
+    'bodyTypes',
+    'seatsMin',
+    'carUse',
+    'comparedCars',
+    // The plan a comparison prices every car on.
     'downPaymentAmount',
     'downPaymentPercent',
     'termYears',
@@ -120,6 +128,5 @@ export function toIntent(draft: DraftIntent, found: MessageEntities): Intent {
 }
 
 function copyField<K extends keyof Entities>(target: Entities, source: Entities, key: K): void {
-  const value = source[key];
-  target[key] = (Array.isArray(value) ? [...value] : value) as Entities[K];
+  target[key] = structuredClone(source[key]);
 }

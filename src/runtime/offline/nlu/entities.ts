@@ -2,7 +2,12 @@ import type { Entities } from '../../../core/intents/schema.js';
 import { emptyEntities } from '../../../core/intents/schema.js';
 import type { CarIndex } from './car-index.js';
 import { findCars } from './cars.js';
+import type { BodyWish } from './body-types.js';
+import { findBodyWish } from './body-types.js';
+import type { CarQuestion } from './car-questions.js';
+import { findCarQuestion } from './car-questions.js';
 import { findCity } from './cities.js';
+import { findComparison } from './comparison.js';
 import { findFeatures } from './features.js';
 import type { NormalizedText } from './normalize.js';
 import type { NumberHints, RoledNumber } from './number-roles.js';
@@ -34,6 +39,8 @@ export interface EntityPositions {
   pick: number | null;
   /** "¿Qué me alcanza?": a search by what a budget or a monthly payment affords. */
   whatFits: number | null;
+  /** A question about the car in focus ("¿cuántos km tiene?"). */
+  carQuestion: number | null;
 }
 
 export interface ExtractedEntities {
@@ -76,11 +83,15 @@ export function extractEntities(
   const time = findTime(normalized);
   const features = findFeatures(text);
   const usage = findUsage(text);
+  const question = findCarQuestion(text);
+  const body = findBodyWish(text);
   const numberMasks: Span[] = [
     ...cars,
     ...(time ? [time] : []),
     ...usage.spans,
-    ...features.spans.filter((s) => /\d/.test(text.slice(s.start, s.end))),
+    ...[...features.spans, ...question.spans, ...body.spans].filter((s) =>
+      /\d/.test(text.slice(s.start, s.end)),
+    ),
   ];
   // "mi auto" is the customer's own car, not one to look for.
   const nouns = findAll(text, CAR_OBJECT_WORDS)
@@ -129,6 +140,8 @@ export function extractEntities(
   entities.wantsOne = ordering?.wantsOne ?? null;
   entities.scope = scope?.scope ?? null;
   entities.preferredTime = time?.text ?? null;
+  applyCarQuestion(entities, question, body);
+  entities.comparedCars = findComparison(text, cars);
 
   const at = (kinds: readonly RoledNumber['role']['kind'][]): number[] =>
     numbers.filter((n) => kinds.includes(n.role.kind)).map((n) => n.mention.start);
@@ -137,6 +150,8 @@ export function extractEntities(
     ...identity,
     ...at(['price', 'km']),
     ...features.spans.map((s) => s.start),
+    ...body.spans.map((s) => s.start),
+    ...(question.start !== null ? [question.start] : []),
     ...(cheaper ? [cheaper.start] : []),
     ...(ordering ? [ordering.start] : []),
     ...(whatFits ? [whatFits.start] : []),
@@ -156,11 +171,28 @@ export function extractEntities(
       name: name?.start ?? null,
       pick: pick?.start ?? null,
       whatFits: whatFits?.start ?? null,
+      carQuestion: question.start,
     },
     carObjects: [...search.map((position) => ({ position, named: true })), ...nouns].sort(
       (a, b) => a.position - b.position,
     ),
   };
+}
+
+/**
+ * What is asked about the car in focus is not a filter to search with: "¿es automático?" asks,
+ * "busco automático" filters; the same for a body type or seats asked about ("¿es sedán?").
+ */
+function applyCarQuestion(entities: Entities, question: CarQuestion, body: BodyWish): void {
+  const asked = question.attributes;
+  entities.carQuestion = [...asked];
+  entities.spaceLengthM = question.spaceLengthM;
+  entities.bodyTypes = asked.includes('body_type') ? [] : [...body.bodyTypes];
+  entities.seatsMin = asked.includes('seats') ? null : body.seatsMin;
+  entities.carUse = body.carUse;
+  if (asked.includes('bluetooth')) entities.bluetooth = null;
+  if (asked.includes('carplay')) entities.carplay = null;
+  if (asked.includes('transmission')) entities.transmission = null;
 }
 
 function applyNumbers(entities: Entities, numbers: readonly RoledNumber[]): void {

@@ -47,11 +47,13 @@ const CASES: Case[] = [
   { message: 'Qué onda', expected: [['greeting']] },
   {
     message: 'busco camioneta diesel con bolsas de aire',
-    expected: [['car_recommendation', { otherFeatures: ['diésel', 'bolsas de aire', 'camioneta'] }]],
+    expected: [
+      ['car_recommendation', { otherFeatures: ['diésel', 'bolsas de aire'], bodyTypes: ['suv', 'minivan'] }],
+    ],
   },
   {
     message: '¿Qué me recomiendas para la familia?',
-    expected: [['car_recommendation', { otherFeatures: ['familiar'] }]],
+    expected: [['car_recommendation', { otherFeatures: [], carUse: 'family' }]],
   },
   { message: 'que tienen?', expected: [['car_recommendation']] },
   { message: 'Me interesa el financiamiento', expected: [['financing']] },
@@ -170,7 +172,7 @@ const CASES: Case[] = [
     message: 'Quiero vender mi Jetta 2015 y comprar una camioneta',
     expected: [
       ['kavak_info', { topic: 'vender mi auto', model: 'Jetta' }],
-      ['car_recommendation', { model: null, otherFeatures: ['camioneta'] }],
+      ['car_recommendation', { model: null, bodyTypes: ['suv', 'minivan'] }],
     ],
   },
   // Money written every way.
@@ -236,7 +238,7 @@ const CASES: Case[] = [
   { message: 'Busco un Tesla', expected: [['car_recommendation', { make: 'Tesla', model: null }]] },
   {
     message: 'ando buscando una troca pa la chamba',
-    expected: [['car_recommendation', { otherFeatures: ['pickup'] }]],
+    expected: [['car_recommendation', { bodyTypes: ['pickup'], carUse: 'work' }]],
   },
   {
     message: 'quiero una nave estandar con blututh',

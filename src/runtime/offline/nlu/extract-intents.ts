@@ -4,6 +4,7 @@ import { IntentResultSchema, emptyEntities } from '../../../core/intents/schema.
 import type { IntentsTaskInput } from '../../../core/tasks.js';
 import { toIntent } from './assemble.js';
 import type { CarIndex } from './car-index.js';
+import { applyCarQuestionIntent } from './car-questions.js';
 import { buildCarIndex } from './car-index.js';
 import { branchIndexFor } from './branches.js';
 import type { ConversationContext, PreviousRequest } from './context.js';
@@ -90,6 +91,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyKnowledgeCues(drafts, cues, text, ownCar.length > 0 ? [all, shopping] : [all], context);
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
+    applyCarQuestionIntent(drafts, shopping);
   }
   const followUp = isFollowUp(text, all.entities) ? true : null;
   // "¿y si ya le metí 400 km?" right after a question about Kavak goes on with that question,

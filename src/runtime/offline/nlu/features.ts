@@ -12,8 +12,9 @@ export interface FeatureFacts {
   spans: Span[];
 }
 
-const BLUETOOTH = /\b(bluetooth|bluetoo?th?|blutu+th?|bluetuth|blu\s+tooth|bluethooth|bluethoot|bluetoot)\b/;
-const CARPLAY = /\b(apple\s+)?car\s*play\b|\bandroid\s+auto\b/;
+export const BLUETOOTH =
+  /\b(bluetooth|bluetoo?th?|blutu+th?|bluetuth|blu\s+tooth|bluethooth|bluethoot|bluetoot)\b/;
+export const CARPLAY = /\b(apple\s+)?car\s*play\b|\bandroid\s+auto\b/;
 const AUTOMATIC =
   /\b(automatic[oa]s?|automatic|transmision\s+automatica|cvt|tiptronic|de\s+cambios\s+automaticos)\b/;
 const MANUAL =
@@ -23,27 +24,22 @@ const NEGATION_BEFORE =
   /\b(sin|no\s+(?:tiene|tenga|necesito|quiero|ocupo|busco|traiga|trae))\s+(?:(?:el|la|los|las|un|una)\s+)?$/;
 const INDIFFERENT_BEFORE = /\bno\s+(?:me\s+)?importa\s+(?:(?:el|la|si|que|tenga|sea)\s+)*$/;
 
-/** Requested features with no catalog column: what the agent says is "not in the data". */
+/**
+ * Requested features with no catalog column: what the agent says is "not in the data". Body types,
+ * seats and use have columns now (body-types.ts).
+ */
 const OTHER_FEATURES: readonly [label: string, pattern: RegExp][] = [
   ['diésel', /\bdiesel\b/],
   ['híbrido', /\b(hibrid[oa]s?|hybrid)\b/],
   ['eléctrico', /\b(electric[oa]s?|electric)\b/],
   ['bolsas de aire', /\b(bolsas?\s+de\s+aire|air\s*bags?)\b/],
-  ['camioneta', /\b(camionetas?|camionetita|suvs?|crossover)\b/],
-  ['pickup', /\b(trocas?|troquita|pick\s*-?\s*ups?|pickups?|de\s+batea)\b/],
-  ['minivan', /\b(minivan|mini\s+van|camioneta\s+van)\b/],
-  ['7 pasajeros', /\b(7|siete)\s+(pasajeros|asientos|plazas|lugares)\b|\btercera\s+fila\b|\b3\s+filas\b/],
   ['quemacocos', /\b(quemacocos|quema\s+cocos|sunroof|techo\s+(panoramico|corredizo))\b/],
   ['cámara de reversa', /\bcamara\s+(de\s+)?(reversa|trasera|de\s+retroceso)\b/],
   ['sensores de estacionamiento', /\bsensores?\s+(de\s+)?(estacionamiento|reversa|proximidad)\b/],
   ['asientos de piel', /\b(asientos|vestiduras|interiores?)\s+de\s+piel\b|\bpiel\b/],
   ['4x4', /\b(4x4|4\s*x\s*4|4wd|awd|traccion\s+(integral|total|4x4|en\s+las\s+cuatro))\b/],
   ['turbo', /\bturbo\b/],
-  ['sedán', /\bsedan(es)?\b/],
-  ['hatchback', /\b(hatchback|hatch)\b/],
-  ['convertible', /\b(convertible|descapotable)\b/],
   ['deportivo', /\bdeportiv[oa]s?\b/],
-  ['familiar', /\b(familiar|para\s+la\s+familia|para\s+mi\s+familia)\b/],
   [
     'aire acondicionado',
     /\b(aire\s+acondicionado|a\/c)\b|\b(con|tenga|tiene|y)\s+clima\b|\bclima\s+(automatico|dual|bizona)\b/,

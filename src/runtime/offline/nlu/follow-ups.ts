@@ -41,15 +41,18 @@ export function applyFollowUps(
   // "ok gracias, lo pienso y te escribo": the "ok" closes the chat, it does not take the offer.
   const courtesies = drafts.get('social')?.topics ?? [];
   const closing = courtesies.includes('goodbye') || (courtesies.includes('thanks') && !PLAIN_YES.test(text));
-  if (context.offer && AFFIRMATIVE.test(text) && !closing) {
+  // "va, ¿y trae CarPlay?": the "va" opens a question about the car, it does not take the offer.
+  if (context.offer && AFFIRMATIVE.test(text) && !closing && positions.carQuestion === null) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
-  if (positions.pick !== null) {
+  // "¿el primero es automático?" asks about the car picked (a car question), not for its payments.
+  if (positions.pick !== null && positions.carQuestion === null) {
     const aboutPayments = context.offer?.intent === 'financing' || context.agentTopic === 'financing';
     addDraft(drafts, aboutPayments ? 'financing' : 'car_recommendation', positions.pick, 0.8);
   }
   if (
     positions.identity !== null &&
+    positions.carQuestion === null &&
     context.financingActive &&
     (AND_ABOUT.test(text) || shortReply) &&
     !describesSearch(entities)
@@ -123,6 +126,9 @@ function describesSearch(entities: Entities): boolean {
     entities.carplay !== null ||
     entities.transmission !== null ||
     entities.otherFeatures.length > 0 ||
+    entities.bodyTypes.length > 0 ||
+    entities.seatsMin !== null ||
+    entities.carUse !== null ||
     entities.cheaper === true ||
     entities.sortBy !== null
   );

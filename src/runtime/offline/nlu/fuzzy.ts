@@ -38,6 +38,7 @@ export const NOT_CAR_WORDS = new Set(
     gustaria interesa conviene opcion opciones mejor barato barata caros tambien ademas mucho poco
     menos unos unas sino dice decir dime dame quien cual cuales sirve cerca lejos rapido tipo color
     rojo negro blanco gris azul verde plata asesor humano persona llamo nombre soy somos estoy estas
+    entra entre cabe mide largo ancho alto altura medidas cochera garage garaje sedan suvs hatch
     estan vender compro comprar venden manejo prueba seguro total kavak cabo alto alta bajo baja vale
     dale sale orale listo claro perfecto sedan familia familiar mama papa hijo hija rodar diesel
     gasolina hibrido electrico manual estandar automatico automatica bolsas piel clima camara sensores

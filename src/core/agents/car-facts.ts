@@ -1,0 +1,164 @@
+import type { Car } from '../../tools/catalog/types.js';
+import { BODY_TYPE_LABELS } from '../../tools/text/car-lexicon.js';
+import type { CarAttribute } from '../intents/schema.js';
+import type { AgentAnswer, AgentContext } from './agent.js';
+import { useTool } from './agent.js';
+import { carFacts, carTitle, formatKm } from './format.js';
+import { namedCar } from './named-car.js';
+
+const mm = new Intl.NumberFormat('en-US');
+export const formatMm = (value: number): string => `${mm.format(Math.round(value))} mm`;
+
+const UNKNOWN = 'no tengo ese dato en el catálogo';
+
+/**
+ * The car a question is about: the one this message names (one of those shown first), the one
+ * picked ("el segundo") or given by id, else the car under discussion, else the only one shown.
+ */
+export function carInFocus(ctx: AgentContext): Car | undefined {
+  const { catalog } = ctx.tools;
+  const e = ctx.entities;
+  const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
+  if (e.stockId) return namedCar(ctx);
+  if (e.make || e.model) {
+    const sameName = (car: Car): boolean =>
+      (!e.model || catalog.resolveModel(e.model, e.make ?? undefined)?.model === car.model) &&
+      (!e.make || catalog.resolveMake(e.make)?.make === car.make) &&
+      (e.yearMin === null || car.year >= e.yearMin) &&
+      (e.yearMax === null || car.year <= e.yearMax);
+    return shown.find(sameName) ?? namedCar(ctx);
+  }
+  if (e.pick !== null) {
+    const car = shown.at(e.pick === -1 ? -1 : e.pick - 1);
+    if (car) return car;
+  }
+  // "¿Es sedán?" right after a list names no car: the agent answers for each car listed.
+  if (lastReplyListed(ctx, shown)) return undefined;
+  const current = ctx.profile.carUnderDiscussion;
+  if (current) return catalog.byStockId(current);
+  return shown.length === 1 ? shown[0] : undefined;
+}
+
+/** The agent's previous reply showed several of these cars (its own lines carry "ID …"). */
+function lastReplyListed(ctx: AgentContext, shown: readonly Car[]): boolean {
+  const last = ctx.history.findLast((turn) => turn.role === 'agent')?.text ?? '';
+  return shown.filter((car) => last.includes(`ID ${car.stockId}`)).length > 1;
+}
+
+/** The cars a question with no reference is about: those the previous reply listed. */
+export function listedCars(ctx: AgentContext): Car[] {
+  const { catalog } = ctx.tools;
+  const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
+  return lastReplyListed(ctx, shown) ? shown : [];
+}
+
+function yesNo(car: Car, value: boolean | null, feature: string): string {
+  if (value === null) return `${feature}: ${UNKNOWN}; un asesor te lo puede confirmar.`;
+  const name = carTitle(car)
+    .slice(0, carTitle(car).length - car.version.length)
+    .trim();
+  return value ? `Sí, el ${name} tiene ${feature}.` : `No, el ${name} no tiene ${feature}.`;
+}
+
+/** "Mide 4,801 mm de largo…", and against the customer's garage when they gave its length. */
+function dimensions(car: Car, spaceLengthM: number | null): string {
+  const parts = [
+    car.lengthMm === null ? null : `${formatMm(car.lengthMm)} de largo`,
+    car.widthMm === null ? null : `${formatMm(car.widthMm)} de ancho`,
+    car.heightMm === null ? null : `${formatMm(car.heightMm)} de alto`,
+  ].filter((p): p is string => p !== null);
+  const size = parts.length ? `Mide ${parts.join(', ')}.` : `Medidas: ${UNKNOWN}.`;
+  if (spaceLengthM === null) return size;
+  const space = Math.round(spaceLengthM * 1000);
+  if (car.lengthMm === null)
+    return `No tengo el largo de este auto en el catálogo, así que no te puedo decir si cabe en tu espacio de ${formatMm(space)}; un asesor te lo puede medir.`;
+  const spare = space - car.lengthMm;
+  if (spare < 0)
+    return `${size}\nNo cabe a lo largo: mide ${formatMm(-spare)} más que tu espacio de ${formatMm(space)}.`;
+  return `${size}\nSí cabe a lo largo en tu espacio de ${formatMm(space)}: te sobran ${formatMm(spare)}${spare < 300 ? ' (muy justo; considera el espacio para abrir puertas y pasar)' : ''}.`;
+}
+
+/** One sentence per attribute asked about; what the catalog lacks is said to be unknown. */
+function answerLine(car: Car, attribute: CarAttribute, spaceLengthM: number | null): string {
+  switch (attribute) {
+    case 'km':
+      return `Tiene ${formatKm(car.km)}.`;
+    case 'year':
+      return `Es modelo ${car.year}.`;
+    case 'version':
+      return car.version ? `La versión es ${car.version}.` : `Versión: ${UNKNOWN}.`;
+    case 'transmission':
+      return car.transmission === null
+        ? `Transmisión: ${UNKNOWN}; un asesor te lo puede confirmar.`
+        : `Es de transmisión ${car.transmission === 'automatic' ? 'automática' : 'manual'}.`;
+    case 'bluetooth':
+      return yesNo(car, car.bluetooth, 'Bluetooth');
+    case 'carplay':
+      return yesNo(car, car.carplay, 'CarPlay');
+    case 'dimensions':
+      return dimensions(car, spaceLengthM);
+    case 'seats':
+      return car.seats === null
+        ? `Pasajeros: ${UNKNOWN} (depende de la versión); un asesor te lo puede confirmar.`
+        : `Es para ${car.seats} pasajeros.`;
+    case 'body_type':
+      return car.bodyType === null
+        ? `Tipo de carrocería: ${UNKNOWN}.`
+        : `Es ${car.bodyType === 'suv' ? 'una' : 'un'} ${BODY_TYPE_LABELS[car.bodyType]}.`;
+  }
+}
+
+/** The facts of a car with its size and body, for questions about it and comparisons. */
+export function carFactsWithBody(car: Car): Record<string, unknown> {
+  const unknown = (value: number | string | null): number | string => value ?? 'sin dato';
+  return {
+    ...carFacts(car),
+    bodyType: unknown(car.bodyType),
+    seats: unknown(car.seats),
+    lengthMm: unknown(car.lengthMm),
+    widthMm: unknown(car.widthMm),
+    heightMm: unknown(car.heightMm),
+  };
+}
+
+function askedAttributes(ctx: AgentContext): CarAttribute[] {
+  return ctx.entities.spaceLengthM !== null && !ctx.entities.carQuestion.includes('dimensions')
+    ? [...ctx.entities.carQuestion, 'dimensions']
+    : ctx.entities.carQuestion;
+}
+
+/** The same question about each car of the list just shown, one line per car. */
+export function answerForList(ctx: AgentContext, cars: readonly Car[]): AgentAnswer {
+  const asked = askedAttributes(ctx);
+  useTool(ctx, 'catalog.carFacts', { stockIds: cars.map((c) => c.stockId), asked }, () =>
+    cars.map(carFactsWithBody),
+  );
+  const lines = cars.map(
+    (car, i) =>
+      `${i + 1}. ${carTitle(car)} (ID ${car.stockId}): ${asked.map((a) => answerLine(car, a, ctx.entities.spaceLengthM)).join(' ')}`,
+  );
+  return {
+    agent: 'cars',
+    draft: [...lines, '¿Cuál te interesa más?'].join('\n'),
+    facts: { cars: cars.map(carFactsWithBody), asked, spaceLengthM: ctx.entities.spaceLengthM },
+    phrase: true,
+  };
+}
+
+/** "¿Cuántos km tiene?", "¿trae CarPlay?", "mi cochera mide 4.5 m, ¿cabe?": about one car. */
+export function answerCarQuestion(ctx: AgentContext, car: Car): AgentAnswer {
+  const asked = askedAttributes(ctx);
+  useTool(ctx, 'catalog.carFacts', { stockId: car.stockId, asked }, () => carFactsWithBody(car));
+  const lines = [
+    `Del ${carTitle(car)} (ID ${car.stockId}):`,
+    ...asked.map((attribute) => answerLine(car, attribute, ctx.entities.spaceLengthM)),
+    '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
+  ];
+  return {
+    agent: 'cars',
+    draft: lines.join('\n'),
+    facts: { car: carFactsWithBody(car), asked, spaceLengthM: ctx.entities.spaceLengthM },
+    profilePatch: { carUnderDiscussion: car.stockId },
+    phrase: true,
+  };
+}

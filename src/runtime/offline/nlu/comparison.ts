@@ -1,0 +1,33 @@
+import type { CarMention } from './cars.js';
+
+/**
+ * "¿El Versa o el Aveo?", "MG5 vs Jetta", "entre el Rio y el Vento", "compara X con Y": two or
+ * three cars joined by a connector. "o", "vs", "contra" compare by themselves; "y", "con" and a
+ * comma only with a word that asks to choose (compara, entre, mejor, conviene, cuál, diferencia).
+ */
+const JOIN = /^\s*(?:,|o|u|vs\.?|versus|contra|y|con|or|and|\/)\s*(?:el|la|un|una|al|del|the|a)?\s*$/;
+const CHOOSING_JOIN = /^\s*(?:o|u|vs\.?|versus|contra|or|\/)\b/;
+const CHOOSE = /\b(compar\w*|diferencias?|entre|mejor|conviene|convendria|cual|recomiendas|versus|vs)\b/;
+const YEAR_AFTER = /^\s*((?:19|20)\d{2})\b/;
+const MAX_COMPARED = 3;
+
+export function findComparison(text: string, cars: readonly CarMention[]): string[] {
+  if (cars.length < 2) return [];
+  const withYears = cars.map((car) => {
+    const year = YEAR_AFTER.exec(text.slice(car.end));
+    return { car, year: year ? Number(year[1]) : null, end: year ? car.end + year[0].length : car.end };
+  });
+  const chain = [withYears[0]!];
+  let choosing = CHOOSE.test(text);
+  for (const next of withYears.slice(1)) {
+    const gap = text.slice(chain[chain.length - 1]!.end, next.car.start);
+    if (!JOIN.test(gap)) break;
+    choosing ||= CHOOSING_JOIN.test(gap);
+    chain.push(next);
+  }
+  const distinct = new Map(chain.map((c) => [`${c.car.make}|${c.car.model ?? ''}|${c.year ?? ''}`, c]));
+  if (!choosing || distinct.size < 2) return [];
+  return [...distinct.values()]
+    .slice(0, MAX_COMPARED)
+    .map(({ car, year }) => [car.make, car.model, year].filter((part) => part !== null).join(' '));
+}
