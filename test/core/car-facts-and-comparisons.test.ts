@@ -17,6 +17,24 @@ describe('questions about the car in focus, body types and comparisons (offline 
     expect(reply).not.toMatch(/no encontr/i);
   });
 
+  it('states the price of the car in focus beside the answer to a question about it', async () => {
+    const { pipeline } = await createTestPipeline();
+    const { reply } = await pipeline.runTurn({ message: 'y el mg5 cuanto sale? tiene carplay?' });
+    expect(reply).toContain('$275,999.00');
+    expect(reply).toMatch(/CarPlay/);
+  });
+
+  it('offers both readings of a cheap car "pal trabajo": a work vehicle and the cheapest to commute', async () => {
+    const { pipeline } = await createTestPipeline();
+    const id = 'work';
+    const { reply } = await pipeline.runTurn({ conversationId: id, message: 'algo baratito pa la chamba' });
+    expect(reply).toMatch(/pickups/);
+    expect(reply).toContain('$138,999.00');
+    // "de esos" then points at the last list, the cheap ones.
+    const newest = await pipeline.runTurn({ conversationId: id, message: 'y cual de esos es el mas nuevo' });
+    expect(newest.reply).not.toContain('Frontier');
+  });
+
   it('says a value the catalog lacks is unknown, never "no encontré autos"', async () => {
     const { pipeline } = await createTestPipeline();
     const id = 'unknown';

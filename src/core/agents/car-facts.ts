@@ -1,3 +1,4 @@
+import { formatMXN } from '../../tools/money.js';
 import type { Car } from '../../tools/catalog/types.js';
 import { BODY_TYPE_LABELS } from '../../tools/text/car-lexicon.js';
 import type { CarAttribute } from '../intents/schema.js';
@@ -150,7 +151,8 @@ export function answerCarQuestion(ctx: AgentContext, car: Car): AgentAnswer {
   const asked = askedAttributes(ctx);
   useTool(ctx, 'catalog.carFacts', { stockId: car.stockId, asked }, () => carFactsWithBody(car));
   const lines = [
-    `Del ${carTitle(car)} (ID ${car.stockId}):`,
+    // The price too: "¿cuánto cuesta el MG5, trae CarPlay?" asks both, and it is what anyone weighs.
+    `Del ${carTitle(car)}, de ${formatMXN(car.priceCents)} (ID ${car.stockId}):`,
     ...asked.map((attribute) => answerLine(car, attribute, ctx.entities.spaceLengthM)),
     '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
   ];

@@ -244,6 +244,14 @@ function recommend(ctx: AgentContext): AgentAnswer {
     const confirmed = filteredFeatures(query);
     if (confirmed.length)
       lines.push(`${result.cars.length === 1 ? 'Tiene' : 'Todas tienen'} ${joinSpanish(confirmed)}.`);
+    // "algo económico pal trabajo" may mean a work vehicle or a cheap car to get to work: both.
+    const commute = cheapCommuteCars(ctx, query, sortBy, result.cars);
+    if (commute.length) {
+      lines.push('Si lo quieres para moverte al trabajo, los más económicos son:');
+      commute.forEach((car, i) => lines.push(carLine(car, i + 1)));
+      // The last list is the one "el primero" or "de esos" points at.
+      shown = commute;
+    }
     lines.push(
       hasCriteria(query)
         ? `¿Te interesa ${result.cars.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
@@ -309,6 +317,17 @@ function intro(total: number, cheaper: boolean, sortBy: SortBy | null, shown: nu
   return total > SHOWN
     ? `Tengo ${total} opciones; te comparto las mejores:`
     : `Tengo ${total} opciones para ti:`;
+}
+
+/** The cheapest cars of any body type, when a cheap car was asked "para trabajo" (read as pickups and vans). */
+function cheapCommuteCars(ctx: AgentContext, query: CarQuery, sortBy: SortBy | null, listed: Car[]): Car[] {
+  const prefs = ctx.profile.preferences;
+  if (prefs.carUse !== 'work' || prefs.bodyTypes.length > 0 || sortBy !== 'price_asc') return [];
+  const anyBody: CarQuery = { ...query, limit: SHOWN + listed.length };
+  delete anyBody.bodyTypes;
+  delete anyBody.seatsMin;
+  const cars = useTool(ctx, 'catalog.search', anyBody, () => ctx.tools.catalog.search(anyBody)).cars;
+  return cars.filter((car) => !listed.some((l) => l.stockId === car.stockId)).slice(0, SHOWN);
 }
 
 /** "¿Uno más barato?" when no cheaper car of that make or model exists: the same price bound, any model. */

@@ -29,7 +29,8 @@ describe('every question about Kavak is listed, in order', () => {
   it('a car question and a Kavak question in one message are two intents', () => {
     const intents = read('q precio tiene el tracker, trae carplay? y como es lo de la devolucion');
     expect(intents.map((i) => i.type)).toEqual(['car_recommendation', 'kavak_info']);
-    expect(intents[0]?.entities).toMatchObject({ model: 'Tracker', carplay: true });
+    // "trae carplay?" about a named car asks about that car (items 2-4), it does not filter a search.
+    expect(intents[0]?.entities).toMatchObject({ model: 'Tracker', carQuestion: ['carplay'] });
     expect(intents[1]?.entities.questions).toEqual(['devolución']);
   });
 });
