@@ -4,7 +4,6 @@ import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { formatMXN } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
-import { fold } from '../../tools/text/normalize.js';
 import { sortCars } from '../../tools/catalog/index.js';
 import { affordabilityAnswer } from './affordability.js';
 import { capitalize, SORT_LABEL, sizeNote } from './ordering.js';
