@@ -18,13 +18,25 @@ export function identifyCall(request: GenerateRequest, runtime: string, defaultM
     output: request.output
       ? {
           name: request.output.name,
-          jsonSchema: z.toJSONSchema(request.output.schema, { unrepresentable: 'any' }),
+          jsonSchema: jsonSchemaOf(request.output.schema),
         }
       : undefined,
     temperature: request.temperature,
     maxOutputTokens: request.maxOutputTokens,
   };
   return { runtime, model: request.model ?? defaultModel, task: request.task.name, request: recorded };
+}
+
+/** Converted once per schema object: a conversion costs ~2 ms, on every recorded call otherwise. */
+const jsonSchemas = new WeakMap<z.ZodType, unknown>();
+
+function jsonSchemaOf(schema: z.ZodType): unknown {
+  let converted = jsonSchemas.get(schema);
+  if (converted === undefined) {
+    converted = z.toJSONSchema(schema, { unrepresentable: 'any' });
+    jsonSchemas.set(schema, converted);
+  }
+  return converted;
 }
 
 export function recordingKey(call: CallIdentity): string {
