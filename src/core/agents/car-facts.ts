@@ -7,8 +7,12 @@ import { useTool } from './agent.js';
 import { carFacts, carTitle, formatKm } from './format.js';
 import { namedCar } from './named-car.js';
 
-const mm = new Intl.NumberFormat('en-US');
-export const formatMm = (value: number): string => `${mm.format(Math.round(value))} mm`;
+// Built on first use, like formatKm's: creating it loads ICU data.
+let mm: Intl.NumberFormat | undefined;
+export const formatMm = (value: number): string => {
+  mm ??= new Intl.NumberFormat('en-US');
+  return `${mm.format(Math.round(value))} mm`;
+};
 
 const UNKNOWN = 'no tengo ese dato en el catálogo';
 
