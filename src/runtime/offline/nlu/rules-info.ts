@@ -96,7 +96,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'cómo comprar',
     0.86,
-    String.raw`como\s+(?:le\s+hago|le\s+hacemos|se\s+hace|hago)\s+para\s+(?:comprar|comprarlo|comprarla|adquirir)\w*|como\s+(?:compro|se\s+compra|puedo\s+comprar|comprar\s+en\s+linea)|proceso\s+de\s+compra|pasos\s+para\s+comprar|how\s+do\s+i\s+buy`,
+    String.raw`como\s+(?:le\s+hago|le\s+hacemos|se\s+hace|hago)\s+para\s+(?:comprar|comprarlo|comprarla|adquirir)\w*|como\s+(?:compro|se\s+compra|puedo\s+comprar|comprar\s+en\s+linea)|proceso\s+de\s+compra|pasos\s+para\s+comprar|how\s+do\s+i\s+buy|como\s+(?:seria|es|va\s+a\s+ser|funciona)\s+(?:entonces\s+)?(?:la|mi)\s+compra`,
   ),
   info(
     'cómo funciona',
