@@ -35,6 +35,22 @@ describe('questions about the car in focus, body types and comparisons (offline 
     expect(newest.reply).not.toContain('Frontier');
   });
 
+  it('ranks the cars just compared for "¿cuál es la más nueva y cuántos km tiene?"', async () => {
+    const { pipeline } = await createTestPipeline();
+    const id = 'rank-compared';
+    await pipeline.runTurn({
+      conversationId: id,
+      message: 'q me conviene el versa 2020, el rio 2017 o el aveo 2016?',
+    });
+    const { reply } = await pipeline.runTurn({
+      conversationId: id,
+      message: 'cual es el mas nuevo y q km tiene',
+    });
+    expect(reply).toMatch(/Versa 2020/);
+    expect(reply).toContain('45,837 km');
+    expect(reply).not.toMatch(/Rio 2017[^\n]*km|Aveo 2016[^\n]*km/);
+  });
+
   it('says a value the catalog lacks is unknown, never "no encontré autos"', async () => {
     const { pipeline } = await createTestPipeline();
     const id = 'unknown';

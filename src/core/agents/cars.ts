@@ -34,6 +34,9 @@ export const carsAgent: Agent = {
   run(ctx) {
     if (ctx.entities.comparedCars.length >= 2) return compareCars(ctx);
     if (ctx.entities.carQuestion.length > 0) {
+      // "¿cuál es la más barata y cuántos km tiene?": the best of those shown, then the question.
+      const best = bestShownAsked(ctx);
+      if (best) return best;
       const focus = carInFocus(ctx);
       if (focus) return answerCarQuestion(ctx, focus);
       const listed = listedCars(ctx);
@@ -341,6 +344,27 @@ function otherModelsCheaper(ctx: AgentContext, query: CarQuery): Car[] {
 /** An explicit order ("lo más barato") is a criterion too: no need to ask for a budget. */
 function hasCriteria(query: CarQuery): boolean {
   return Object.keys(query).some((k) => k !== 'limit' && (k !== 'sort' || query.sort !== 'relevance'));
+}
+
+/**
+ * A superlative with a question about the car it names, right after a list or a comparison: the
+ * list is what "la más barata" ranks, unless a make or model asks for a new search.
+ */
+function bestShownAsked(ctx: AgentContext): AgentAnswer | undefined {
+  const { sortBy, scope, wantsOne, make, model } = ctx.entities;
+  const shown = shownCars(ctx);
+  const amongShown = scope === 'shown' || (scope === null && shown.length > 1 && !make && !model);
+  if (!sortBy || wantsOne === false || !amongShown || shown.length === 0) return undefined;
+  const [best] = useTool(ctx, 'catalog.sort', { stockIds: shown.map((c) => c.stockId), sortBy }, () =>
+    sortCars(shown, sortBy),
+  );
+  if (!best) return undefined;
+  const answer = answerCarQuestion(ctx, best);
+  return {
+    ...answer,
+    draft: `De los que te mostré, ${SORT_LABEL[sortBy].one} es el ${carTitle(best)}.\n${answer.draft}`,
+    facts: { ...answer.facts, sortBy, comparedWith: shown.map((c) => c.stockId) },
+  };
 }
 
 /**

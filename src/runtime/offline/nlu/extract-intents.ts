@@ -19,6 +19,7 @@ import { extractEntities } from './entities.js';
 import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { applyKnowledgeCues } from './knowledge-cues.js';
 import { carShownBefore } from './shown-cars.js';
+import { carReferredTo } from './demonstrative.js';
 import { normalize } from './normalize.js';
 import { isFollowUp } from './follow-up-shape.js';
 import { questionsAsked } from './questions.js';
@@ -110,6 +111,8 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     shopping.positions.identity,
   );
   if (shownId) for (const found of [all, shopping]) found.entities.stockId = shownId;
+  const referred = carReferredTo(text, input.profile, shopping.entities);
+  if (referred) for (const found of [all, shopping]) found.entities.stockId = referred;
   // "¿Cuánto el Jetta? ¿Me lo dejas en 190?": the figure is the haggler's offer, not a budget.
   const searched = drafts.has('haggle')
     ? { ...shopping.entities, priceMin: null, priceMax: null }

@@ -38,7 +38,7 @@ const sale = (salesAction: CueRule['salesAction'], source: string | RegExp, conf
 export const SALES_RULES: readonly CueRule[] = [
   sale(
     'visit',
-    String.raw`(?:visitar|ir\s+a|conocer|pasar\s+a)\s+(?:la|las|su|sus|una)\s+(?:sede|sucursal|agencia)(?:s|es)?|ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|ir\s+a\s+(?:\w+\s+){1,3}?a\s+ver(?:lo|la)?|schedule|appointment|visit|see\s+it|come\s+by|(?:go|come)\s+(?:and\s+)?(?:see|check)|check\s+(?:it|them|(?:the\s+)?\w+(?:\s+one)?)\s+out|take\s+a\s+look`,
+    String.raw`(?:visitar|ir\s+a|conocer|pasar\s+a)\s+(?:la|las|su|sus|una)\s+(?:sede|sucursal|agencia)(?:s|es)?|ver(?:lo|la|los|las)|ir\s+a\s+ver(?:lo|la)?|pasar\s+a\s+ver(?:lo|la)?|(?:lo|la|los|las)\s+(?:puedo|podemos|podria|quiero|quisiera)\s+(?:ir\s+a\s+)?ver|conocer(?:lo|la)|en\s+persona|agendar|agenda(?:me|lo|la|mos)|agendame|agendalo|agendala|cita|visita(?:r)?|ir\s+a\s+(?:\w+\s+){1,3}?a\s+ver(?:lo|la)?|schedule|appointment|visit|see\s+it|come\s+by|(?:quiero|quisiera|queria|me\s+gustaria|pienso|planeo|vamos\s+a|voy\s+a)\s+(?:ir|pasar|caer|darme\s+una\s+vuelta)(?:\s+(?:el|este|esta|hoy|manana|a\s+la|a\s+las|al|en\s+la)\b|\s*[?!.,]|\s*$)|(?:go|come)\s+(?:and\s+)?(?:see|check)|check\s+(?:it|them|(?:the\s+)?\w+(?:\s+one)?)\s+out|take\s+a\s+look`,
   ),
   /** "Quiero ver el Jetta", "¿puedo ver la CX-5?": one car, definite, to see in person (a list is "ver opciones"). */
   {

@@ -1,0 +1,22 @@
+import type { Entities } from '../../../core/intents/schema.js';
+import type { Profile } from '../../../core/profile.js';
+
+/**
+ * "¿cuánto cuesta ese?", "esa trae carplay?", "y aquel de que año es": a singular demonstrative
+ * standing for a car, not one before a day, a time or a money word ("este sábado", "ese precio");
+ * "eso" and the plurals ("de esos") are not it.
+ */
+const SINGULAR_REFERENCE =
+  /\b(?:ese|esa|este|esta|aquel|aquella)\b(?!\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin|semana|mes|ano|dia|momento|rato|tarde|noche|manana|vez|tipo|punto|tema|plan|precio|presupuesto|enganche|plazo|credito|horario|numero|correo|medio)\b)/;
+
+/**
+ * The stock id a singular "ese" points at: the car in focus, when the last answer was about that
+ * one car (a single result, or the one a superlative picked), never a guess among a list.
+ */
+export function carReferredTo(text: string, profile: Profile, found: Entities): string | null {
+  if (found.make || found.model || found.stockId || found.pick !== null) return null;
+  const focus = profile.carUnderDiscussion;
+  if (!focus || !SINGULAR_REFERENCE.test(text)) return null;
+  const list = profile.lastRecommended;
+  return list.length <= 1 || list[0] !== focus ? focus : null;
+}
