@@ -81,5 +81,6 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
   if (e.carUse !== null) prefs.carUse = e.carUse;
   else if (e.bodyTypes.length > 0) prefs.carUse = null;
   if (e.seatsMin !== null) prefs.seatsMin = e.seatsMin;
+  if (e.spaceLengthM !== null) prefs.spaceLengthM = e.spaceLengthM;
   return next;
 }

@@ -39,6 +39,8 @@ export const ProfileSchema = z.object({
       bodyTypes: z.array(BodyTypeSchema).default([]),
       seatsMin: z.number().int().nullable().default(null),
       carUse: CarUseSchema.nullable().default(null),
+      /** The garage the customer gave ("mi cochera mide 4.5 m"): later cars are measured against it. */
+      spaceLengthM: z.number().nullable().default(null),
     })
     .default({
       make: null,
@@ -53,6 +55,7 @@ export const ProfileSchema = z.object({
       bodyTypes: [],
       seatsMin: null,
       carUse: null,
+      spaceLengthM: null,
     }),
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),

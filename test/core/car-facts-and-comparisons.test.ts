@@ -51,6 +51,16 @@ describe('questions about the car in focus, body types and comparisons (offline 
     expect(reply).not.toMatch(/Rio 2017[^\n]*km|Aveo 2016[^\n]*km/);
   });
 
+  it('measures a later car against the garage given earlier', async () => {
+    const { pipeline } = await createTestPipeline();
+    const id = 'garage-later';
+    await pipeline.runTurn({ conversationId: id, message: 'mi garage es de 4.6 m, cabe el jetta?' });
+    const { reply } = await pipeline.runTurn({ conversationId: id, message: 'y el corolla 2020 entra?' });
+    // Corolla 2020: 4,650 mm long against 4,600 mm.
+    expect(reply).toContain('4,650 mm');
+    expect(reply).toMatch(/No cabe/);
+  });
+
   it('says a value the catalog lacks is unknown, never "no encontré autos"', async () => {
     const { pipeline } = await createTestPipeline();
     const id = 'unknown';

@@ -63,3 +63,14 @@ describe('sales flow and knowledge routing on the offline runtime', () => {
     expect(done.reply).not.toMatch(/qué sede/);
   });
 });
+
+describe('a follow-up naming another branch (found by the blind set)', () => {
+  it('keeps asking about opening hours: "y Nuevo Sur?" after the hours of Monterrey', async () => {
+    const { pipeline } = await createTestPipeline();
+    const conversationId = 'hours-follow-up';
+    await pipeline.runTurn({ conversationId, message: 'a que hora abren en monterrey' });
+    const { reply } = await pipeline.runTurn({ conversationId, message: 'y Nuevo Sur?' });
+    expect(reply).toMatch(/horario de la sede Nuevo Sur/);
+    expect(reply).toMatch(/asesor/);
+  });
+});

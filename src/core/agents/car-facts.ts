@@ -140,14 +140,19 @@ export function answerForList(ctx: AgentContext, cars: readonly Car[]): AgentAns
   );
   const lines = cars.map(
     (car, i) =>
-      `${i + 1}. ${carTitle(car)} (ID ${car.stockId}): ${asked.map((a) => answerLine(car, a, ctx.entities.spaceLengthM)).join(' ')}`,
+      `${i + 1}. ${carTitle(car)} (ID ${car.stockId}): ${asked.map((a) => answerLine(car, a, garageOf(ctx))).join(' ')}`,
   );
   return {
     agent: 'cars',
     draft: [...lines, '¿Cuál te interesa más?'].join('\n'),
-    facts: { cars: cars.map(carFactsWithBody), asked, spaceLengthM: ctx.entities.spaceLengthM },
+    facts: { cars: cars.map(carFactsWithBody), asked, spaceLengthM: garageOf(ctx) },
     phrase: true,
   };
+}
+
+/** The garage this message gives, or the one given earlier ("y el Versa, ¿ese sí cabe?"). */
+function garageOf(ctx: AgentContext): number | null {
+  return ctx.entities.spaceLengthM ?? ctx.profile.preferences.spaceLengthM;
 }
 
 /** "¿Cuántos km tiene?", "¿trae CarPlay?", "mi cochera mide 4.5 m, ¿cabe?": about one car. */
@@ -157,13 +162,13 @@ export function answerCarQuestion(ctx: AgentContext, car: Car): AgentAnswer {
   const lines = [
     // The price too: "¿cuánto cuesta el MG5, trae CarPlay?" asks both, and it is what anyone weighs.
     `Del ${carTitle(car)}, de ${formatMXN(car.priceCents)} (ID ${car.stockId}):`,
-    ...asked.map((attribute) => answerLine(car, attribute, ctx.entities.spaceLengthM)),
+    ...asked.map((attribute) => answerLine(car, attribute, garageOf(ctx))),
     '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
   ];
   return {
     agent: 'cars',
     draft: lines.join('\n'),
-    facts: { car: carFactsWithBody(car), asked, spaceLengthM: ctx.entities.spaceLengthM },
+    facts: { car: carFactsWithBody(car), asked, spaceLengthM: garageOf(ctx) },
     profilePatch: { carUnderDiscussion: car.stockId },
     phrase: true,
   };

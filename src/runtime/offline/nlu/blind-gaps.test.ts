@@ -55,4 +55,10 @@ describe('found by the blind set', () => {
       city: 'Monterrey',
     });
   });
+
+  it('"el otro" after two cars, one in focus, is the other one; "otro color" is not a reference', () => {
+    const profile = { ...focusedOn('242862'), lastRecommended: ['125904', '242862'] };
+    expect(read('y la otra de q año es?', profile)[0]?.entities.stockId).toBe('125904');
+    expect(read('lo tienes en otro color?', profile)[0]?.entities.stockId).not.toBe('125904');
+  });
 });

@@ -16,7 +16,13 @@ const SINGULAR_REFERENCE =
 export function carReferredTo(text: string, profile: Profile, found: Entities): string | null {
   if (found.make || found.model || found.stockId || found.pick !== null) return null;
   const focus = profile.carUnderDiscussion;
-  if (!focus || !SINGULAR_REFERENCE.test(text)) return null;
   const list = profile.lastRecommended;
+  // "y el otro?" after two cars, one of them in focus: the one that is not.
+  if (focus && list.length === 2 && list.includes(focus) && OTHER_ONE.test(text))
+    return list.find((id) => id !== focus) ?? null;
+  if (!focus || !SINGULAR_REFERENCE.test(text)) return null;
   return list.length <= 1 || list[0] !== focus ? focus : null;
 }
+
+/** "el otro", "la otra": not "otro color", "otra opción", "otro modelo" (a new search). */
+const OTHER_ONE = /\b(?:el|la)\s+otr[oa]\b(?!\s+(?:color|opcion|modelo|marca|version|ano|dia|semana|sede))/;

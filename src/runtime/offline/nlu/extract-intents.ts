@@ -20,6 +20,7 @@ import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { applyKnowledgeCues } from './knowledge-cues.js';
 import { carShownBefore } from './shown-cars.js';
 import { carReferredTo } from './demonstrative.js';
+import { infoTopicOf } from './rules-info.js';
 import { normalize } from './normalize.js';
 import { isFollowUp } from './follow-up-shape.js';
 import { questionsAsked } from './questions.js';
@@ -99,7 +100,11 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   // whatever its words alone suggest.
   if (followUp && context.previous?.intent === 'kavak_info' && !injection && !drafts.has('kavak_info')) {
     drafts.clear();
-    addDraft(drafts, 'kavak_info', 0, FOLLOW_UP_CONFIDENCE, { topic: context.previous.topic ?? undefined });
+    const topic = context.previous.topic ?? undefined;
+    addDraft(drafts, 'kavak_info', 0, FOLLOW_UP_CONFIDENCE, {
+      topic,
+      infoTopic: infoTopicOf(topic ?? null) ?? undefined,
+    });
   }
   readAffordability(drafts, shopping);
   finish(drafts, shopping);
