@@ -55,7 +55,10 @@ describe('questions about the car in focus, body types and comparisons (offline 
     const { pipeline } = await createTestPipeline();
     const id = 'garage-later';
     await pipeline.runTurn({ conversationId: id, message: 'mi garage es de 4.6 m, cabe el jetta?' });
-    const { reply } = await pipeline.runTurn({ conversationId: id, message: 'y el corolla 2020 entra?' });
+    const { reply } = await pipeline.runTurn({
+      conversationId: id,
+      message: 'y el corolla 2020, ese si cabria?',
+    });
     // Corolla 2020: 4,650 mm long against 4,600 mm.
     expect(reply).toContain('4,650 mm');
     expect(reply).toMatch(/No cabe/);

@@ -50,7 +50,7 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ['carplay', alone(CARPLAY)],
   [
     'dimensions',
-    /\b(cuanto\s+mide|que\s+(?:tan\s+)?(?:grande|largo|ancho|alto)\s+es|medidas|dimensiones|(?:el|su|de)\s+(?:largo|ancho|alto|altura)|(?:cabe|cabria)\b|entra(?:ria)?\s+en\s+(?:mi|la|el)\b|(?:si\s+)?entra(?:ria)?(?=\s*(?:[?!.,]|$))|cochera|garage|garaje|cajon\s+de\s+estacionamiento)/,
+    /\b(cuanto\s+mide|que\s+(?:tan\s+)?(?:grande|largo|ancho|alto)\s+es|medidas|dimensiones|(?:el|su|de)\s+(?:largo|ancho|alto|altura)|(?:cabe|cabria)\b|entra(?:ria)?\s+en\s+(?:mi|la|el)\b|cochera|garage|garaje|cajon\s+de\s+estacionamiento)/,
   ],
   [
     'body_type',
