@@ -12,6 +12,14 @@ afterEach(async () => {
   harness = undefined;
 });
 
+/** A fake model that answers only once `release()` is called: proves what happens before a turn ends. */
+async function startHeldModel() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const model = await startFakeModel({ answerAfter: () => held, replyText: '¡Hola! ¿Qué auto buscas?' });
+  return { model, release };
+}
+
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fake Twilio)', () => {
@@ -187,9 +195,7 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
   });
 
   it('acknowledges at once: the ack does not wait for the turn (the model is held until it is in)', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const model = await startFakeModel({ answerAfter: () => held, replyText: '¡Hola! ¿Qué auto buscas?' });
+    const { model, release } = await startHeldModel();
     try {
       harness = await startServeHarness({
         config: {
@@ -217,9 +223,7 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
 
   it('in twiml mode, past the deadline acknowledges empty and sends the reply through the REST API', async () => {
     // The model answers only once the ack is in, so the turn surely outlives the 150 ms deadline.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const model = await startFakeModel({ answerAfter: () => held, replyText: '¡Hola! ¿Qué auto buscas?' });
+    const { model, release } = await startHeldModel();
     try {
       harness = await startServeHarness({
         config: {

@@ -1,7 +1,8 @@
 import type { Car } from '../../tools/catalog/types.js';
 import {
-  downPaymentFromPercent,
+  downPaymentFor,
   minimumDownPayment,
+  type DownPaymentRule,
   planFinancing,
   TERM_YEARS,
   type FinancingPlan,
@@ -65,12 +66,13 @@ function planTerms(ctx: AgentContext): PlanTerms {
 
 /** The same plan for every car: the customer's down payment (at least the minimum) and term. */
 function samePlan(car: Car, terms: PlanTerms): FinancingPlan | undefined {
-  const asked =
+  const rule: DownPaymentRule =
     terms.amount !== null
-      ? pesosToCents(terms.amount)
+      ? { kind: 'amount', cents: pesosToCents(terms.amount) }
       : terms.percent !== null
-        ? downPaymentFromPercent(car.priceCents, terms.percent)
-        : minimumDownPayment(car.priceCents);
+        ? { kind: 'percent', percent: terms.percent }
+        : { kind: 'minimum' };
+  const asked = downPaymentFor(rule, car.priceCents);
   const downPaymentCents = Math.max(asked, minimumDownPayment(car.priceCents));
   const outcome = planFinancing({ priceCents: car.priceCents, downPaymentCents, termYears: terms.termYears });
   return outcome.ok ? outcome.plan : undefined;

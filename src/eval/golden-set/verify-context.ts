@@ -4,7 +4,6 @@ import {
   maxPriceForMonthly,
   type AffordablePrice,
   type DownPaymentRule,
-  downPaymentFromPercent,
   minimumDownPayment,
   planAllTerms,
   planFinancing,
@@ -39,12 +38,7 @@ export interface ExpectedPlan {
 export function expectedPlan(catalog: Catalog, expectation: MonthlyPaymentExpectation): ExpectedPlan {
   const car = catalog.byStockId(expectation.stockId);
   if (!car) return { car, downPaymentCents: undefined, outcome: undefined };
-  const downPaymentCents =
-    expectation.downPaymentAmount !== undefined
-      ? pesosToCents(expectation.downPaymentAmount)
-      : expectation.downPaymentPercent !== undefined
-        ? downPaymentFromPercent(car.priceCents, expectation.downPaymentPercent)
-        : minimumDownPayment(car.priceCents);
+  const downPaymentCents = downPaymentFor(downPaymentRuleOf(expectation), car.priceCents);
   const outcome = planFinancing({
     priceCents: car.priceCents,
     downPaymentCents,
@@ -53,16 +47,23 @@ export function expectedPlan(catalog: Catalog, expectation: MonthlyPaymentExpect
   return { car, downPaymentCents, outcome };
 }
 
+/** An expectation's down payment in pesos or percent as the financing tool's rule; neither: the minimum. */
+function downPaymentRuleOf(expectation: {
+  downPaymentAmount?: number | undefined;
+  downPaymentPercent?: number | undefined;
+}): DownPaymentRule {
+  if (expectation.downPaymentAmount !== undefined)
+    return { kind: 'amount', cents: pesosToCents(expectation.downPaymentAmount) };
+  if (expectation.downPaymentPercent !== undefined)
+    return { kind: 'percent', percent: expectation.downPaymentPercent };
+  return { kind: 'minimum' };
+}
+
 export type AffordableExpectation = NonNullable<Extract<GoldenTurn['expect']['facts'], object>['affordable']>;
 
 /** The financing tool's highest affordable price for an affordable expectation (defaults as the agent). */
 export function expectedAffordable(expectation: AffordableExpectation): AffordablePrice | string {
-  const downPayment: DownPaymentRule =
-    expectation.downPaymentAmount !== undefined
-      ? { kind: 'amount', cents: pesosToCents(expectation.downPaymentAmount) }
-      : expectation.downPaymentPercent !== undefined
-        ? { kind: 'percent', percent: expectation.downPaymentPercent }
-        : { kind: 'minimum' };
+  const downPayment = downPaymentRuleOf(expectation);
   const found = maxPriceForMonthly({
     targetMonthlyCents: pesosToCents(expectation.monthlyPayment),
     termYears: expectation.termYears ?? AFFORDABILITY_DEFAULTS.termYears,
