@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadConfig } from '../../src/core/config/load-config.js';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { loadConfig } from '../../src/app/config/load-config.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 import type { ModelCallSpan } from '../../src/core/trace/schema.js';
 import type { CaseOutcome } from '../../src/eval/results/schema.js';
 import { BenchUnavailableError, type Bench, type BenchContext } from '../harness/bench.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { App } from '../../src/cli/bootstrap.js';
+import type { App } from '../../src/app/create-app.js';
 import type { LoadedCase } from '../../src/eval/golden-set/index.js';
 import { seedProfile } from '../../src/eval/runner/seed-profile.js';
 import type { Bench, BenchContext } from '../harness/bench.js';

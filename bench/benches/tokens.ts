@@ -1,5 +1,5 @@
 import { encodeChat, countTokens } from 'gpt-tokenizer/model/gpt-4o-mini';
-import { DEFAULT_PRICES } from '../../src/core/config/schema.js';
+import { DEFAULT_PRICES } from '../../src/app/config/schema.js';
 import { IntentResultSchema } from '../../src/core/intents/schema.js';
 import type { ModelCallSpan, TurnTrace } from '../../src/core/trace/schema.js';
 import { estimateCostUsd } from '../../src/core/trace/cost.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/cli/bootstrap.js';
-import { loadConfig } from '../../src/core/config/load-config.js';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { loadConfig } from '../../src/app/config/load-config.js';
 import { silentLogger } from '../../src/core/logger.js';
 
 export interface BenchAppOptions {

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 import { generateCatalogCsv } from '../../src/tools/catalog/index.js';
 
 export const LARGE_CATALOG_ROWS = 100_000;

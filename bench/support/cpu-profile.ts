@@ -1,7 +1,7 @@
 import { Session } from 'node:inspector/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 
 interface ProfileNode {
   id: number;

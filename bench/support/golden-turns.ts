@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 import type { LoadedCase } from '../../src/eval/golden-set/index.js';
 
 /** The golden set, as the eval loads it; every bench that replays customers uses it. */

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { RuntimeNameSchema } from '../core/config/schema.js';
+import { RuntimeNameSchema } from '../app/config/schema.js';
 import type { ChatController, SubmitOutcome } from './chat-controller.js';
 import { COMMAND_HELP, type ChatCommand, type ChatCommandName } from './commands.js';
 import { exportConversation, storedTraces } from './conversation-log.js';

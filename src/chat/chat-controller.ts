@@ -1,6 +1,6 @@
 import type { Pipeline, TurnResult } from '../core/pipeline.js';
 import type { TurnTrace } from '../core/trace/schema.js';
-import type { LanguageModelRuntime } from '../runtime/types.js';
+import type { LanguageModelRuntime } from '../core/ports/language-model.js';
 import { runCommand } from './chat-commands.js';
 import {
   addTrace,

@@ -1,5 +1,5 @@
 import { editDistance } from '../tools/text/edit-distance.js';
-import { RuntimeNameSchema, type RuntimeName } from '../core/config/schema.js';
+import { RuntimeNameSchema, type RuntimeName } from '../app/config/schema.js';
 
 /** What a line typed in the chat asks for: a slash command, or a message for the agent. */
 export type ChatCommand =

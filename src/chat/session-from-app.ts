@@ -1,6 +1,6 @@
-import type { App } from '../cli/bootstrap.js';
+import type { App } from '../app/create-app.js';
 import { ConfigError } from '../core/errors.js';
-import { createRuntime } from '../runtime/create-runtime.js';
+import { createRuntime } from '../app/runtimes.js';
 import type { ChatSession } from './session.js';
 
 /** The chat's session on the app bootstrap built: same config, same tools, same store. */

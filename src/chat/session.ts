@@ -1,6 +1,6 @@
-import type { KavakConfig, RuntimeName } from '../core/config/schema.js';
+import type { KavakConfig, RuntimeName } from '../app/config/schema.js';
 import type { Pipeline } from '../core/pipeline.js';
-import type { LanguageModelRuntime } from '../runtime/types.js';
+import type { LanguageModelRuntime } from '../core/ports/language-model.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 
 /** Which runtime and model answer: the chat's status line and its /runtime, /model commands. */

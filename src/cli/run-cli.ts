@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { KavakError } from '../core/errors.js';
-import { packageRoot } from '../core/config/paths.js';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../core/config/defaults.js';
-import type { GlobalFlags } from '../core/config/load-config.js';
+import { packageRoot } from '../app/config/paths.js';
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../app/config/defaults.js';
+import type { GlobalFlags } from '../app/config/load-config.js';
 import { registerChatCommand } from './commands/register-chat.js';
 import { registerServeCommands } from './commands/register-serve.js';
 import { registerEvalCommands } from './commands/register-eval.js';

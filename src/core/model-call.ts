@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { GenerateRequest, GenerateResult } from '../runtime/types.js';
+import type { GenerateRequest, GenerateResult } from './ports/language-model.js';
 import type { PromptLibrary, RenderedPrompt } from './prompts/prompt-library.js';
 import type { AgentName } from './tasks.js';
 import { estimateCostUsd } from './trace/cost.js';

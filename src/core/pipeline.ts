@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LanguageModelRuntime } from '../runtime/types.js';
+import type { LanguageModelRuntime } from './ports/language-model.js';
 import type { ConversationStore } from '../store/conversation-store.js';
 import { splitForWhatsApp } from './compose-reply.js';
 import type { PipelineEventListener } from './events.js';

@@ -1,7 +1,7 @@
-import type { LanguageModelRuntime } from '../runtime/types.js';
+import type { LanguageModelRuntime } from './ports/language-model.js';
 import type { Catalog } from '../tools/catalog/types.js';
 import type { KnowledgeBase } from '../tools/knowledge/types.js';
-import type { ModelPrice } from './config/schema.js';
+import type { ModelPrice } from './trace/model-price.js';
 import type { PipelineEventListener } from './events.js';
 import type { Logger } from './logger.js';
 import type { Profile } from './profile.js';

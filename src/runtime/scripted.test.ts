@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkText } from './chunk-text.js';
 import { ModelCallError } from './errors.js';
 import { createScriptedRuntime } from './scripted.js';
-import type { GenerateRequest, StreamPart } from './types.js';
+import type { GenerateRequest, StreamPart } from '../core/ports/language-model.js';
 
 const call = (name: string, user = 'Hola'): GenerateRequest => ({
   task: { name, input: { user } },

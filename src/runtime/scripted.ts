@@ -1,5 +1,5 @@
 import { chunkText } from './chunk-text.js';
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from './types.js';
+import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../core/ports/language-model.js';
 
 /**
  * One scripted answer:

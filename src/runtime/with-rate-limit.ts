@@ -1,4 +1,4 @@
-import type { GenerateRequest, LanguageModelRuntime, StreamPart } from './types.js';
+import type { GenerateRequest, LanguageModelRuntime, StreamPart } from '../core/ports/language-model.js';
 
 /** Anything that hands out permission to start one model call. */
 export interface RateLimiter {

@@ -11,7 +11,7 @@ import {
   type ScriptedRuntime,
   type ScriptedStep,
 } from '../../src/runtime/scripted.js';
-import type { GenerateRequest } from '../../src/runtime/types.js';
+import type { GenerateRequest } from '../../src/core/ports/language-model.js';
 import { createTestPipeline } from '../helpers/test-pipeline.js';
 import type { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
 import type { ConversationStore } from '../../src/store/conversation-store.js';

@@ -8,7 +8,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 
 function runCi(fake: { testsExit: number; evalExit: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'kavak-ci-run-'));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 import { loadCatalog } from '../../src/tools/catalog/index.js';
 import { maxPriceForMonthly, minimumDownPayment, planFinancing } from '../../src/tools/financing.js';
 import { formatMXN, pesosToCents } from '../../src/tools/money.js';

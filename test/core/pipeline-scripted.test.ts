@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntities, type Intent } from '../../src/core/intents/schema.js';
 import { createScriptedRuntime } from '../../src/runtime/scripted.js';
-import type { GenerateRequest } from '../../src/runtime/types.js';
+import type { GenerateRequest } from '../../src/core/ports/language-model.js';
 import { ReplyTaskInputSchema } from '../../src/core/tasks.js';
 import { createTestPipeline } from '../helpers/test-pipeline.js';
 

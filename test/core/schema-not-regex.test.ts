@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyEntities, type Intent } from '../../src/core/intents/schema.js';
 import { ReplyTaskInputSchema } from '../../src/core/tasks.js';
 import { createScriptedRuntime } from '../../src/runtime/scripted.js';
-import type { GenerateRequest } from '../../src/runtime/types.js';
+import type { GenerateRequest } from '../../src/core/ports/language-model.js';
 import { createTestPipeline } from '../helpers/test-pipeline.js';
 
 const intent = (type: Intent['type'], entities: Partial<Intent['entities']> = {}): Intent => ({

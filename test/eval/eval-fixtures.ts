@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/core/config/load-config.js';
-import type { KavakConfig } from '../../src/core/config/schema.js';
+import { loadConfig } from '../../src/app/config/load-config.js';
+import type { KavakConfig } from '../../src/app/config/schema.js';
 import { emptyEntities } from '../../src/core/intents/schema.js';
 import { ReplyTaskInputSchema } from '../../src/core/tasks.js';
 import { createScriptedRuntime, type ScriptedRuntime } from '../../src/runtime/scripted.js';

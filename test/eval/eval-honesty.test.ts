@@ -6,7 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 import { emptyEntities } from '../../src/core/intents/schema.js';
 import {
   greetingAnswer,

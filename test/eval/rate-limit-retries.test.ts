@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ModelCallError } from '../../src/runtime/errors.js';
 import { createOpenAIRuntime } from '../../src/runtime/openai/index.js';
-import type { GenerateRequest, LanguageModelRuntime } from '../../src/runtime/types.js';
+import type { GenerateRequest, LanguageModelRuntime } from '../../src/core/ports/language-model.js';
 import { createRateLimiter, withRateLimit } from '../../src/eval/runner/rate-limit.js';
 import { withRetries } from '../../src/eval/runner/retries.js';
 import { startCountingServer, type CountingServer } from './counting-openai-server.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IntentResultSchema } from '../../src/core/intents/schema.js';
 import { VerdictSchema } from '../../src/eval/judge/verdict.js';
 import { buildChatParams } from '../../src/runtime/openai/build-chat-params.js';
-import type { StructuredOutput } from '../../src/runtime/types.js';
+import type { StructuredOutput } from '../../src/core/ports/language-model.js';
 
 /** Every structured output the project asks a model for (kept complete by a test that reads src/). */
 export const PROJECT_STRUCTURED_OUTPUTS: StructuredOutput[] = [

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 
 /**
  * How tests run the real CLI: the built `kavak` (npm test builds first, in `pretest`), as one

@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_PRICES } from '../../src/core/config/schema.js';
-import { packageRoot } from '../../src/core/config/paths.js';
+import { DEFAULT_PRICES } from '../../src/app/config/schema.js';
+import { packageRoot } from '../../src/app/config/paths.js';
 import { createPipeline, type Pipeline } from '../../src/core/pipeline.js';
 import { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
 import { catalogVocabulary } from '../../src/runtime/offline/catalog-vocabulary.js';
 import { createOfflineRuntime } from '../../src/runtime/offline/offline-runtime.js';
-import type { LanguageModelRuntime } from '../../src/runtime/types.js';
+import type { LanguageModelRuntime } from '../../src/core/ports/language-model.js';
 import { ConversationStore } from '../../src/store/conversation-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { loadCatalog } from '../../src/tools/catalog/index.js';

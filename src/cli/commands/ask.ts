@@ -1,6 +1,6 @@
-import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { intentsFallbackOf } from '../../core/trace/intents-fallback.js';
-import { createApp } from '../bootstrap.js';
+import { createApp } from '../../app/create-app.js';
 
 export interface AskOptions extends GlobalFlags {
   message: string;

@@ -3,10 +3,10 @@ import type { Readable, Writable } from 'node:stream';
 import { ChatController } from '../../chat/chat-controller.js';
 import { runLineMode } from '../../chat/line-mode.js';
 import { sessionFromApp } from '../../chat/session-from-app.js';
-import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { KavakError } from '../../core/errors.js';
 import { createLogger, parseLogLevel } from '../../core/logger.js';
-import { createApp } from '../bootstrap.js';
+import { createApp } from '../../app/create-app.js';
 
 export interface ChatOptions extends GlobalFlags {
   conversation?: string;

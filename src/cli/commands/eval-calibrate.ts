@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
-import { RuntimeNameSchema } from '../../core/config/schema.js';
+import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
+import { RuntimeNameSchema } from '../../app/config/schema.js';
 import { UserInputError } from '../../core/errors.js';
 import { validShare } from '../../eval/calibrate/calibration-table.js';
 import { estimateCalibration, type CalibrationEstimate } from '../../eval/calibrate/estimate-calibration.js';

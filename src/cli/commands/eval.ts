@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../../core/config/paths.js';
-import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { packageRoot } from '../../app/config/paths.js';
+import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { UserInputError } from '../../core/errors.js';
 import { compareRuns } from '../../eval/compare/compare-runs.js';
 import { loadRunResult } from '../../eval/compare/load-run-result.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GlobalFlags } from '../../core/config/load-config.js';
+import type { GlobalFlags } from '../../app/config/load-config.js';
 
 /** `kavak chat`: registered here, loaded only when run (Ink and React are not loaded for other commands). */
 export function registerChatCommand(program: Command): void {

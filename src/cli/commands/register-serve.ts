@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { GlobalFlags } from '../../core/config/load-config.js';
+import type { GlobalFlags } from '../../app/config/load-config.js';
 import type { SendOptions } from './send.js';
 import type { ServeOptions } from './serve.js';
 

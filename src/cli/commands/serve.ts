@@ -1,8 +1,8 @@
-import { loadConfig, type GlobalFlags } from '../../core/config/load-config.js';
+import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { createLogger, parseLogLevel } from '../../core/logger.js';
 import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../serve/settings.js';
 import { startServer } from '../../serve/server.js';
-import { createApp } from '../bootstrap.js';
+import { createApp } from '../../app/create-app.js';
 
 export type ServeOptions = GlobalFlags & ServeSettingsInput;
 

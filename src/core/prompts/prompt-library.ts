@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserInputError } from '../errors.js';
-import type { ChatMessage } from '../../runtime/types.js';
+import type { ChatMessage } from '../ports/language-model.js';
 import {
   fillTemplate,
   INPUT_SECTION,

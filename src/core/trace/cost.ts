@@ -1,5 +1,5 @@
-import type { ModelPrice } from '../config/schema.js';
-import type { Usage } from '../../runtime/types.js';
+import type { ModelPrice } from './model-price.js';
+import type { Usage } from '../ports/language-model.js';
 
 /**
  * USD, or null when a model in it has no price: "no price" is shown, never a made-up $0.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINISH_REASONS } from '../../runtime/types.js';
+import { FINISH_REASONS } from '../ports/language-model.js';
 import { IntentSchema, LanguageSchema } from '../intents/schema.js';
 
 const SpanBase = {

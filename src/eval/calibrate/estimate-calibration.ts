@@ -1,4 +1,4 @@
-import type { ModelPrice } from '../../core/config/schema.js';
+import type { ModelPrice } from '../../app/config/schema.js';
 import type { PromptLibrary } from '../../core/prompts/prompt-library.js';
 import { estimateCostUsd } from '../../core/trace/cost.js';
 import { defaultJudgePrompts } from '../judge/create-judge-scorer.js';

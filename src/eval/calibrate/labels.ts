@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { packageRoot } from '../../core/config/paths.js';
+import { packageRoot } from '../../app/config/paths.js';
 import { UserInputError } from '../../core/errors.js';
 import { HistoryTurnSchema } from '../../core/tasks.js';
 

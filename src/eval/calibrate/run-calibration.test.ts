@@ -7,7 +7,7 @@ import {
   startFakeOpenAIServer,
   type FakeOpenAIServer,
 } from '../../../test/helpers/fake-openai-server.js';
-import { DEFAULT_PRICES } from '../../core/config/schema.js';
+import { DEFAULT_PRICES } from '../../app/config/schema.js';
 import { createOfflineRuntime } from '../../runtime/offline/offline-runtime.js';
 import { createOpenAIRuntime } from '../../runtime/openai/index.js';
 import { loadRubrics } from '../judge/rubric.js';

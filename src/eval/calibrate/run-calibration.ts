@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
-import type { ModelPrice } from '../../core/config/schema.js';
+import type { ModelPrice } from '../../app/config/schema.js';
 import type { PromptLibrary } from '../../core/prompts/prompt-library.js';
-import type { LanguageModelRuntime } from '../../runtime/types.js';
+import type { LanguageModelRuntime } from '../../core/ports/language-model.js';
 import { createJudgeScorer } from '../judge/create-judge-scorer.js';
 import { assertRubricsExist, type Rubric } from '../judge/rubric.js';
 import { addUsage, emptyUsage, type JudgeUsage } from '../judge/usage.js';

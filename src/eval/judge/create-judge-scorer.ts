@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { ModelPrice } from '../../core/config/schema.js';
-import { packageRoot } from '../../core/config/paths.js';
+import type { ModelPrice } from '../../app/config/schema.js';
+import { packageRoot } from '../../app/config/paths.js';
 import { PromptLibrary } from '../../core/prompts/prompt-library.js';
-import type { LanguageModelRuntime } from '../../runtime/types.js';
+import type { LanguageModelRuntime } from '../../core/ports/language-model.js';
 import type { JudgeExpectation } from '../golden-set/schema.js';
 import type { ScoreParams, ScoreResult } from '../scorers/types.js';
 import { judgeInputFromTurn, type JudgeInput } from './judge-input.js';

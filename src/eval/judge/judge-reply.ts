@@ -1,8 +1,8 @@
-import type { ModelPrice } from '../../core/config/schema.js';
+import type { ModelPrice } from '../../app/config/schema.js';
 import type { PromptLibrary, RenderedPrompt } from '../../core/prompts/prompt-library.js';
 import { estimateCostUsd } from '../../core/trace/cost.js';
 import { UnsupportedTaskError } from '../../runtime/errors.js';
-import type { GenerateRequest, LanguageModelRuntime } from '../../runtime/types.js';
+import type { GenerateRequest, LanguageModelRuntime } from '../../core/ports/language-model.js';
 import type { ScoreResult } from '../scorers/types.js';
 import { renderConversation, type JudgeInput } from './judge-input.js';
 import type { Rubric } from './rubric.js';

@@ -13,7 +13,7 @@ import {
   type TestTurn,
   type Tools,
 } from '../../../test/eval/scorers/fixtures.js';
-import { DEFAULT_PRICES } from '../../core/config/schema.js';
+import { DEFAULT_PRICES } from '../../app/config/schema.js';
 import { createOfflineRuntime } from '../../runtime/offline/offline-runtime.js';
 import { createOpenAIRuntime } from '../../runtime/openai/index.js';
 import { scoreTurn } from '../scorers/score-turn.js';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { packageRoot } from '../../core/config/paths.js';
+import { packageRoot } from '../../app/config/paths.js';
 import { UserInputError } from '../../core/errors.js';
 
 /** judges/ shipped with the package. */

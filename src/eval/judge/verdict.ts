@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GenerateResult } from '../../runtime/types.js';
+import type { GenerateResult } from '../../core/ports/language-model.js';
 
 /** The judge's structured verdict: reasoning first, so it reasons before it decides. */
 export const VerdictSchema = z.object({

@@ -1,4 +1,4 @@
-import type { KavakConfig } from '../../core/config/schema.js';
+import type { KavakConfig } from '../../app/config/schema.js';
 import { INTENT_TYPES } from '../../core/intents/schema.js';
 import type { RubricInfo } from '../judge/create-judge-scorer.js';
 import type { RunResult } from '../results/schema.js';

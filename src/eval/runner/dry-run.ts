@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelPrice } from '../../core/config/schema.js';
+import type { ModelPrice } from '../../app/config/schema.js';
 import { addCosts, estimateCostUsd, type CostUsd } from '../../core/trace/cost.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { Rubric } from '../judge/rubric.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserInputError } from '../../core/errors.js';
-import { RuntimeNameSchema } from '../../core/config/schema.js';
+import { RuntimeNameSchema } from '../../app/config/schema.js';
 
 const Rate = z.coerce.number().min(0).max(1);
 

@@ -1,6 +1,6 @@
-import type { KavakConfig } from '../../core/config/schema.js';
-import { createRuntime } from '../../runtime/create-runtime.js';
-import type { LanguageModelRuntime } from '../../runtime/types.js';
+import type { KavakConfig } from '../../app/config/schema.js';
+import { createRuntime } from '../../app/runtimes.js';
+import type { LanguageModelRuntime } from '../../core/ports/language-model.js';
 import { createRateLimiter, withRateLimit, type RateLimiter } from './rate-limit.js';
 import { withRetries } from './retries.js';
 

@@ -1,5 +1,5 @@
-import { createApp, type App } from '../../cli/bootstrap.js';
-import type { KavakConfig } from '../../core/config/schema.js';
+import { createApp, type App } from '../../app/create-app.js';
+import type { KavakConfig } from '../../app/config/schema.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { PipelineTools } from '../../core/turn-context.js';
 import { loadCatalog } from '../../tools/catalog/index.js';

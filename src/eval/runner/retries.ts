@@ -4,7 +4,7 @@ import type {
   GenerateResult,
   LanguageModelRuntime,
   StreamPart,
-} from '../../runtime/types.js';
+} from '../../core/ports/language-model.js';
 import { sleep } from './sleep.js';
 
 export interface RetrySettings {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { KavakConfig } from '../../core/config/schema.js';
+import type { KavakConfig } from '../../app/config/schema.js';
 import { redactValue } from '../../core/redact.js';
 
 /** Sortable and readable: 2025-06-01T14-03-22Z-3f9a. */

@@ -5,8 +5,7 @@ import type { Intent } from '../../core/intents/schema.js';
 import type { TurnTrace } from '../../core/trace/schema.js';
 import type { GoldenCase, TurnExpectation } from '../golden-set/schema.js';
 
-export const SCORER_TYPES = ['keywords', 'length', 'intents', 'facts', 'whatsapp', 'judge'] as const;
-export type ScorerType = (typeof SCORER_TYPES)[number];
+export { SCORER_TYPES, type ScorerType } from '../../app/config/eval-section.js';
 
 /** One scorer's verdict on one reply. */
 export const ScoreResultSchema = z.object({

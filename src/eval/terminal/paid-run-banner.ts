@@ -1,4 +1,4 @@
-import type { KavakConfig, ModelPrice } from '../../core/config/schema.js';
+import type { KavakConfig, ModelPrice } from '../../app/config/schema.js';
 import { estimateCostUsd, sumCosts, type CostUsd } from '../../core/trace/cost.js';
 import { int, usd } from './format.js';
 

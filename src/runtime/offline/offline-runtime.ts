@@ -1,7 +1,7 @@
 import { IntentsTaskInputSchema, ReplyTaskInputSchema } from '../../core/tasks.js';
 import { chunkText } from '../chunk-text.js';
 import { UnsupportedTaskError } from '../errors.js';
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
+import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
 import { toEnglish } from './english/phrasebook.js';
 import { extractIntents, type Vocabulary } from './nlu/index.js';
 

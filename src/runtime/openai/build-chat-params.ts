@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import type { GenerateRequest } from '../types.js';
+import type { GenerateRequest } from '../../core/ports/language-model.js';
 import { convertToOpenAIMessages } from './convert-messages.js';
 import { tokenLimitParam } from './token-limit.js';
 import { strictResponseFormat, zodContentParser } from './to-strict-json-schema.js';

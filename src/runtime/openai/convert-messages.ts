@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import type { ChatMessage } from '../types.js';
+import type { ChatMessage } from '../../core/ports/language-model.js';
 
 type ChatCompletionMessageParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../types.js';
+import type { FinishReason } from '../../core/ports/language-model.js';
 
 /** OpenAI's finish_reason → ours. Servers that send none (some compatible ones) give 'other'. */
 export function mapOpenAIFinishReason(reason: string | null | undefined): FinishReason {

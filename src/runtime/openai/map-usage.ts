@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import type { Usage } from '../types.js';
+import type { Usage } from '../../core/ports/language-model.js';
 
 export interface MappedUsage {
   usage: Usage;

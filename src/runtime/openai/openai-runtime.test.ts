@@ -12,7 +12,7 @@ import {
 import type { FakeOpenAIServer } from '../../../test/helpers/fake-openai-server.js';
 import { ConfigError } from '../../core/errors.js';
 import { ModelCallError } from '../errors.js';
-import type { GenerateRequest, StreamPart } from '../types.js';
+import type { GenerateRequest, StreamPart } from '../../core/ports/language-model.js';
 import { createOpenAIRuntime } from './index.js';
 import type { OpenAIRuntimeSettings } from './index.js';
 import { REASONING_ALLOWANCE_TOKENS } from './token-limit.js';

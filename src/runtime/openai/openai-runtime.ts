@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { ConfigError } from '../../core/errors.js';
 import { abortScope } from '../abort-scope.js';
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
+import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
 import { buildChatParams } from './build-chat-params.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { completionParts, toGenerateResult } from './read-completion.js';

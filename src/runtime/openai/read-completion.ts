@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import type { GenerateResult } from '../types.js';
+import type { GenerateResult } from '../../core/ports/language-model.js';
 import type { ContentParser } from './build-chat-params.js';
 import { mapOpenAIFinishReason } from './map-finish-reason.js';
 import { mapOpenAIUsage } from './map-usage.js';

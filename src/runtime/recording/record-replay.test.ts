@@ -12,7 +12,7 @@ import type { FakeOpenAIServer } from '../../../test/helpers/fake-openai-server.
 import { ReplayMissError } from '../errors.js';
 import { createOpenAIRuntime } from '../openai/index.js';
 import { createReplayRuntime, RecordingSchema, withRecording } from '../record-replay.js';
-import type { GenerateRequest, LanguageModelRuntime, StreamPart } from '../types.js';
+import type { GenerateRequest, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
 
 const API_KEY = 'sk-record-secret-0123456789abcdef';
 const IntentsSchema = z.object({ intents: z.array(z.enum(['greeting', 'cars', 'financing'])) });

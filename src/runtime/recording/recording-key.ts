@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { GenerateRequest } from '../types.js';
+import type { GenerateRequest } from '../../core/ports/language-model.js';
 import type { RecordedRequest } from './recording-file.js';
 
 export interface CallIdentity {

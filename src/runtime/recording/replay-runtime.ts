@@ -8,7 +8,7 @@ import type {
   LanguageModelRuntime,
   RuntimeId,
   StreamPart,
-} from '../types.js';
+} from '../../core/ports/language-model.js';
 import { describeDifferences } from './describe-miss.js';
 import { readRecording, recordingFileName, taskFilePrefix } from './recording-file.js';
 import type { Recording } from './recording-file.js';

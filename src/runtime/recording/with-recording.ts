@@ -1,4 +1,4 @@
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
+import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
 import { writeRecording } from './recording-file.js';
 import { identifyCall, recordingKey } from './recording-key.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PATHS, packageRoot } from '../../core/config/paths.js';
+import { DEFAULT_PATHS, packageRoot } from '../../app/config/paths.js';
 import { loadKnowledgeBase } from './load-knowledge-base.js';
 import type { KnowledgeBase } from './types.js';
 

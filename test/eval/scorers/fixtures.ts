@@ -4,8 +4,8 @@
  * drafts (what the offline runtime does). A test may then swap the reply for a bad one.
  */
 import { join } from 'node:path';
-import { packageRoot } from '../../../src/core/config/paths.js';
-import { DEFAULT_PRICES } from '../../../src/core/config/schema.js';
+import { packageRoot } from '../../../src/app/config/paths.js';
+import { DEFAULT_PRICES } from '../../../src/app/config/schema.js';
 import {
   emptyEntities,
   type Entities,

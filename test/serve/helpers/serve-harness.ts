@@ -3,9 +3,9 @@
  * listening on 127.0.0.1 with a free port, replies going through the real twilio SDK to a
  * fake Twilio REST server. Log lines are kept so tests can check what they reveal.
  */
-import { createApp, type App } from '../../../src/cli/bootstrap.js';
-import { loadConfig } from '../../../src/core/config/load-config.js';
-import type { KavakConfig } from '../../../src/core/config/schema.js';
+import { createApp, type App } from '../../../src/app/create-app.js';
+import { loadConfig } from '../../../src/app/config/load-config.js';
+import type { KavakConfig } from '../../../src/app/config/schema.js';
 import { createLogger } from '../../../src/core/logger.js';
 import type { Pipeline } from '../../../src/core/pipeline.js';
 import { startServer, type RunningServer } from '../../../src/serve/server.js';

@@ -1,8 +1,8 @@
-import type { AgentSettings, KavakConfig } from '../core/config/schema.js';
+import type { AgentSettings, KavakConfig } from './config/schema.js';
 import { createLogger, parseLogLevel, type Logger } from '../core/logger.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { PromptLibrary } from '../core/prompts/prompt-library.js';
-import { createRuntime } from '../runtime/create-runtime.js';
+import { createRuntime } from './runtimes.js';
 import { catalogVocabulary } from '../runtime/offline/catalog-vocabulary.js';
 import type { Vocabulary } from '../runtime/offline/nlu/index.js';
 import { ConversationStore } from '../store/conversation-store.js';

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { EvalSettingsSchema } from '../../eval/runner/eval-settings.js';
-import { AgentNameSchema } from '../tasks.js';
+import { EvalSettingsSchema } from './eval-section.js';
+import { ModelPriceSchema, type ModelPrice } from '../../core/trace/model-price.js';
+import { AgentNameSchema } from '../../core/tasks.js';
 
 export const RuntimeNameSchema = z.enum(['offline', 'openai', 'replay']);
 export type RuntimeName = z.infer<typeof RuntimeNameSchema>;
 
-/** USD per million tokens. */
-export const ModelPriceSchema = z.strictObject({
-  inputPerMillion: z.number().nonnegative(),
-  outputPerMillion: z.number().nonnegative(),
-});
-export type ModelPrice = z.infer<typeof ModelPriceSchema>;
+export { ModelPriceSchema, type ModelPrice } from '../../core/trace/model-price.js';
 
 /** Public list prices (USD / 1M tokens); override or extend in kavak.config.json → prices. */
 export const DEFAULT_PRICES: Record<string, ModelPrice> = {
