@@ -153,4 +153,26 @@ describe('OpenTelemetry export of a kavak ask turn', () => {
     expect(spans).toEqual([]);
     expect(run.stderr).not.toContain('telemetry');
   });
+
+  it('kavak chat and kavak eval export every turn they run, one trace each', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kavak-otlp-')), 'kavak.db');
+    const env = { KAVAK_RUNTIME: 'offline', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    const chat = await runKavak(['chat', '--db', db], { env, input: 'hola\nbusco un Nissan Versa\n' });
+    expect(chat.code, chat.stderr).toBe(0);
+    const roots = () => receiver.spans().filter((s) => !s.span.parentSpanId);
+    expect(roots()).toHaveLength(2);
+
+    // social-thanks-then-hours has two turns; the judges are skipped offline.
+    const out = mkdtempSync(join(tmpdir(), 'kavak-otlp-eval-'));
+    const evalRun = await runKavak(
+      ['eval', '--filter', 'social-thanks-then-hours', '--out', out, '--no-progress'],
+      {
+        env,
+      },
+    );
+    expect(evalRun.code, evalRun.stderr).toBe(0);
+    expect(roots()).toHaveLength(4);
+    expect(new Set(roots().map((r) => r.span.traceId)).size).toBe(4);
+    expect(new Set(roots().map((r) => attributesOf(r.span.attributes)['kavak.tracking_id'])).size).toBe(4);
+  });
 });
