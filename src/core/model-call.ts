@@ -36,6 +36,9 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
     type: 'model_call' as const,
     task: options.task,
     runtime: ctx.runtime.id,
+    requestModel: model,
+    ...(request.temperature !== undefined && { temperature: request.temperature }),
+    ...(request.maxOutputTokens !== undefined && { maxOutputTokens: request.maxOutputTokens }),
     attempt: options.attempt ?? 1,
     messages: request.messages,
   };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/app/config/paths.js';
 
-function runCi(fake: { testsExit: number; evalExit: number }) {
+function runCi(fake: { testsExit: number; evalExit: number; env?: Record<string, string> }) {
   const dir = mkdtempSync(join(tmpdir(), 'kavak-ci-run-'));
   mkdirSync(join(dir, '.ci'));
   cpSync(join(packageRoot(), '.ci/run'), join(dir, '.ci/run'));
@@ -24,6 +24,7 @@ function runCi(fake: { testsExit: number; evalExit: number }) {
   script(
     'npm',
     `if [ "$1" = test ]; then
+  echo "npm test sees KAVAK_TEST_PG_URL=$KAVAK_TEST_PG_URL" >> '${calls}'
   printf ' \\033[2mTests\\033[22m  \\033[31m2 failed\\033[39m | \\033[32m40 passed\\033[39m (42)\\n'
   exit ${fake.testsExit}
 fi`,
@@ -32,8 +33,15 @@ fi`,
   // Present, so .ci/run never reaches for apt-get.
   script('tmux', '');
   script('chromium', '');
+  // The throwaway PostgreSQL, faked: it records start and stop and hands out a URL.
+  mkdirSync(join(dir, 'scripts'));
+  writeFileSync(
+    join(dir, 'scripts/dev-postgres.sh'),
+    `#!/bin/sh\necho "dev-postgres $*" >> '${calls}'\n[ "$1" = start ] && echo "export KAVAK_TEST_PG_URL=postgres://ci@127.0.0.1:54329/kavak_test"\nexit 0\n`,
+  );
+  chmodSync(join(dir, 'scripts/dev-postgres.sh'), 0o755);
   const run = spawnSync('bash', [join(dir, '.ci/run')], {
-    env: { PATH: `${bin}:/usr/bin:/bin`, HOME: dir },
+    env: { PATH: `${bin}:/usr/bin:/bin`, HOME: dir, ...fake.env },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -62,6 +70,25 @@ describe('.ci/run', () => {
     expect(run.calls.split('\n')).toEqual(
       expect.arrayContaining(['npm ci --no-audit --no-fund', 'npm run lint', 'npm test']),
     );
+    expect(run.status).toBe(0);
+  });
+
+  it('starts a throwaway PostgreSQL before the tests, gives them its URL, and stops it on exit', () => {
+    const run = runCi({ testsExit: 1, evalExit: 0 });
+    const calls = run.calls.split('\n');
+    const started = calls.indexOf('dev-postgres start');
+    expect(started).toBeGreaterThanOrEqual(0);
+    expect(started).toBeLessThan(calls.indexOf('npm test'));
+    expect(calls).toContain('npm test sees KAVAK_TEST_PG_URL=postgres://ci@127.0.0.1:54329/kavak_test');
+    // Stopped last, after the eval gate, although the tests failed.
+    expect(calls.filter(Boolean).at(-1)).toBe('dev-postgres stop');
+  });
+
+  it('uses the PostgreSQL a CI provides in KAVAK_TEST_PG_URL instead of starting one', () => {
+    const url = 'postgres://svc@127.0.0.1:5432/ci';
+    const run = runCi({ testsExit: 0, evalExit: 0, env: { KAVAK_TEST_PG_URL: url } });
+    expect(run.calls).not.toContain('dev-postgres');
+    expect(run.calls).toContain(`npm test sees KAVAK_TEST_PG_URL=${url}`);
     expect(run.status).toBe(0);
   });
 });

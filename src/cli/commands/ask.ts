@@ -1,6 +1,7 @@
 import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { intentsFallbackOf } from '../../core/trace/intents-fallback.js';
 import { createApp } from '../../app/create-app.js';
+import { startTelemetry } from '../../telemetry/index.js';
 
 export interface AskOptions extends GlobalFlags {
   message: string;
@@ -10,8 +11,9 @@ export interface AskOptions extends GlobalFlags {
 
 export async function askCommand(options: AskOptions): Promise<void> {
   const app = await createApp(loadConfig(options));
+  const telemetry = await startTelemetry(process.env, app.logger);
   try {
-    const result = await app.pipeline.runTurn({
+    const result = await telemetry.observe(app.pipeline).runTurn({
       message: options.message,
       conversationId: options.conversation,
     });
@@ -42,5 +44,6 @@ export async function askCommand(options: AskOptions): Promise<void> {
     }
   } finally {
     app.close();
+    await telemetry.shutdown();
   }
 }

@@ -7,6 +7,7 @@ import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { KavakError } from '../../core/errors.js';
 import { createLogger, parseLogLevel } from '../../core/logger.js';
 import { createApp } from '../../app/create-app.js';
+import { startTelemetry } from '../../telemetry/index.js';
 
 export interface ChatOptions extends GlobalFlags {
   conversation?: string;
@@ -46,13 +47,18 @@ export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()
     write: terminal ? (line) => console.error(line) : (line) => io.stderr.write(`${line}\n`),
   });
   const app = await createApp(loadConfig(options, io.env, io.cwd), { stream: terminal, logger });
+  const telemetry = await startTelemetry(io.env, logger);
   let controller: ChatController | undefined;
   try {
-    controller = new ChatController(sessionFromApp(app), {
-      conversationId: options.conversation,
-      goldenSetDir: goldenSetDir(io.env, io.cwd),
-      cwd: io.cwd,
-    });
+    const session = sessionFromApp(app);
+    controller = new ChatController(
+      { ...session, pipeline: telemetry.observe(session.pipeline) },
+      {
+        conversationId: options.conversation,
+        goldenSetDir: goldenSetDir(io.env, io.cwd),
+        cwd: io.cwd,
+      },
+    );
     if (terminal) {
       const { runTerminalChat } = await import('../../chat/run-terminal-chat.js');
       await runTerminalChat(controller);
@@ -75,5 +81,6 @@ export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()
   } finally {
     await controller?.close();
     app.close();
+    await telemetry.shutdown();
   }
 }

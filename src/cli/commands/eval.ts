@@ -28,6 +28,7 @@ import { dryRunTable } from '../../eval/terminal/dry-run-table.js';
 import { agentModels, paidRunBanner } from '../../eval/terminal/paid-run-banner.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
+import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
 export interface EvalCommandInput {
@@ -123,12 +124,13 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       agent = { runtime: stored.runtime, model: stored.model };
     } else {
       const session = await openAgent(config, limiter);
+      const telemetry = await startTelemetry(process.env, session.app.logger);
       agent = { runtime: session.runtime, model: session.model };
       try {
         outcome = await runEval(
           {
             cases,
-            pipeline: session.pipeline,
+            pipeline: telemetry.observe(session.pipeline),
             db: session.app.db,
             scoreTurn: judging.scoreTurn,
             concurrency,
@@ -141,6 +143,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
         );
       } finally {
         session.app.close();
+        await telemetry.shutdown();
       }
     }
   } finally {

@@ -3,6 +3,7 @@ import { createLogger, parseLogLevel } from '../../core/logger.js';
 import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../serve/settings.js';
 import { startServer } from '../../serve/server.js';
 import { createApp } from '../../app/create-app.js';
+import { startTelemetry } from '../../telemetry/index.js';
 
 export type ServeOptions = GlobalFlags & ServeSettingsInput;
 
@@ -15,9 +16,16 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const setup = resolveServeSetup(settings, process.env);
   const logger = createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'info') });
   const app = await createApp(loadConfig(options), { logger });
+  const telemetry = await startTelemetry(process.env, logger);
   let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
   try {
-    const server = await startServer({ pipeline: app.pipeline, db: app.db, logger, settings, setup });
+    const server = await startServer({
+      pipeline: telemetry.observe(app.pipeline),
+      db: app.db,
+      logger,
+      settings,
+      setup,
+    });
     let signals = 0;
     onSignal = (signal) => {
       signals += 1;
@@ -33,5 +41,6 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       process.off('SIGINT', onSignal);
     }
     app.close();
+    await telemetry.shutdown();
   }
 }

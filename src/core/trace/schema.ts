@@ -16,6 +16,10 @@ export const ModelCallSpanSchema = z.object({
   task: z.string(),
   runtime: z.string(),
   model: z.string(),
+  /** What was asked for (`model` is what answered), and the sampling settings sent. Absent in older traces. */
+  requestModel: z.string().optional(),
+  temperature: z.number().optional(),
+  maxOutputTokens: z.number().int().optional(),
   attempt: z.number().int(),
   messages: z.array(z.object({ role: z.string(), content: z.string() })),
   rawOutput: z.string(),

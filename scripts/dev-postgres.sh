@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL 15 on 127.0.0.1 for the tests that need a real server (and for trying
+# `KAVAK_DB=postgres://…` by hand). Debian's postgresql-15 is installed when missing and we are root.
+#
+#   eval "$(scripts/dev-postgres.sh start)"   # starts it, exports KAVAK_TEST_PG_URL
+#   scripts/dev-postgres.sh url               # prints the URL of the running one
+#   scripts/dev-postgres.sh stop              # stops it and deletes its data
+#
+# Only the `export` line goes to stdout (so `eval` is safe); everything else goes to stderr.
+# KAVAK_PG_PORT picks the first port to try (default 54329); KAVAK_PG_STATE where the running
+# server is remembered (default $TMPDIR/kavak-dev-postgres-$UID.env).
+set -euo pipefail
+
+PG_VERSION=15
+PG_BIN="/usr/lib/postgresql/${PG_VERSION}/bin"
+STATE="${KAVAK_PG_STATE:-${TMPDIR:-/tmp}/kavak-dev-postgres-$(id -u).env}"
+DATABASE=kavak_test
+ROLE=kavak
+
+say() { echo "dev-postgres: $*" >&2; }
+
+# Root may not run PostgreSQL: the server and initdb run as the `postgres` user then.
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ensure_installed() {
+  [ -x "${PG_BIN}/pg_ctl" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing postgresql-${PG_VERSION} (Debian)"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-${PG_VERSION}" >&2
+  fi
+  if [ ! -x "${PG_BIN}/pg_ctl" ]; then
+    say "PostgreSQL ${PG_VERSION} is not installed (${PG_BIN}/pg_ctl missing)."
+    say "  → sudo apt-get install postgresql-${PG_VERSION}, then run this again."
+    exit 1
+  fi
+}
+
+port_is_free() {
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+free_port() {
+  local port="${KAVAK_PG_PORT:-54329}" last
+  last=$((port + 50))
+  while [ "$port" -le "$last" ]; do
+    if port_is_free "$port"; then echo "$port"; return 0; fi
+    port=$((port + 1))
+  done
+  say "no free port between ${KAVAK_PG_PORT:-54329} and ${last}; set KAVAK_PG_PORT to another one"
+  exit 1
+}
+
+# The state file holds DIR, PORT and URL of the server this script started.
+read_state() {
+  [ -f "$STATE" ] || return 1
+  # shellcheck disable=SC1090
+  . "$STATE"
+}
+
+is_running() {
+  read_state && "${PG_BIN}/pg_isready" -q -h 127.0.0.1 -p "$PORT" 2>/dev/null
+}
+
+start() {
+  ensure_installed
+  if is_running; then
+    say "already running on 127.0.0.1:${PORT} (data in ${DIR})"
+    echo "export KAVAK_TEST_PG_URL=${URL}"
+    return 0
+  fi
+  [ -f "$STATE" ] && stop_quietly
+  local dir port password
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/kavak-postgres-XXXXXX")
+  port=$(free_port)
+  password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  [ "$(id -u)" = 0 ] && chown postgres: "$dir"
+  chmod 700 "$dir"
+  # Written first, so `stop` can clean up after a start that failed halfway.
+  printf 'DIR=%q\nPORT=%q\nURL=%q\n' "$dir" "$port" \
+    "postgres://${ROLE}:${password}@127.0.0.1:${port}/${DATABASE}" >"$STATE"
+
+  as_owner "${PG_BIN}/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+  as_owner "${PG_BIN}/pg_ctl" -D "$dir/data" -l "$dir/server.log" -W \
+    -o "-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off" \
+    start >/dev/null
+
+  # Bounded: up to 30 s for the server to accept connections.
+  local tries=0
+  until "${PG_BIN}/pg_isready" -q -h 127.0.0.1 -p "$port"; do
+    tries=$((tries + 1))
+    if [ "$tries" -ge 150 ]; then
+      say "PostgreSQL did not accept connections within 30 s; its log:"
+      cat "$dir/server.log" >&2 || true
+      exit 1
+    fi
+    sleep 0.2
+  done
+
+  # Over the unix socket (trust): a role with a password, and its database.
+  as_owner "${PG_BIN}/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE ROLE ${ROLE} LOGIN PASSWORD '${password}'" \
+    -c "CREATE DATABASE ${DATABASE} OWNER ${ROLE}" >&2
+  say "PostgreSQL ${PG_VERSION} on 127.0.0.1:${port}, database ${DATABASE} (data in ${dir})"
+  read_state
+  echo "export KAVAK_TEST_PG_URL=${URL}"
+}
+
+stop_quietly() {
+  read_state || return 0
+  if [ -d "$DIR/data" ]; then
+    as_owner "${PG_BIN}/pg_ctl" -D "$DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$DIR"
+  rm -f "$STATE"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop)
+    if read_state; then say "stopping 127.0.0.1:${PORT} and deleting ${DIR}"; fi
+    stop_quietly
+    ;;
+  url)
+    if is_running; then echo "$URL"; else say "not running; start it with: eval \"\$(scripts/dev-postgres.sh start)\""; exit 1; fi
+    ;;
+  *)
+    echo "usage: scripts/dev-postgres.sh start|stop|url" >&2
+    exit 2
+    ;;
+esac
