@@ -17,7 +17,14 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const app = await createApp(loadConfig(options), { logger });
   let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
   try {
-    const server = await startServer({ pipeline: app.pipeline, db: app.db, logger, settings, setup });
+    const server = await startServer({
+      pipeline: app.pipeline,
+      channel: app.channel,
+      db: app.db,
+      logger,
+      settings,
+      setup,
+    });
     let signals = 0;
     onSignal = (signal) => {
       signals += 1;
