@@ -134,7 +134,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const drained = await queue.drain(options.force ? 0 : settings.drainTimeoutMs);
-      // Requests still waiting for a TwiML reply get an empty one; their replies go by REST later.
+      // Requests still waiting for an inline reply get an empty one; their replies go by the API later.
       waiters.cancelAll();
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
       await serverClosed;
