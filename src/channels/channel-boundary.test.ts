@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../app/config/paths.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Names only a channel adapter may know: Twilio's fields and SDK, TwiML, WhatsApp addresses
@@ -19,7 +21,7 @@ const CHANNEL_NAMES = [
 
 /** Every line of the non-test sources under `folder` that names a channel. */
 function channelNamesIn(folder: string): string[] {
-  const root = join(packageRoot(), folder);
+  const root = join(REPO, folder);
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
@@ -28,7 +30,7 @@ function channelNamesIn(folder: string): string[] {
       .split('\n')
       .flatMap((line, i) =>
         CHANNEL_NAMES.some((name) => name.test(line))
-          ? [`${relative(packageRoot(), file)}:${i + 1}: ${line.trim()}`]
+          ? [`${relative(REPO, file)}:${i + 1}: ${line.trim()}`]
           : [],
       ),
   );
