@@ -1,4 +1,6 @@
 import type { AgentSettings, KavakConfig } from './config/schema.js';
+import type { Channel, ChannelName } from '../channels/channel.js';
+import { channelFor } from './channels.js';
 import { createLogger, parseLogLevel, type Logger } from '../core/logger.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { PromptLibrary } from '../core/prompts/prompt-library.js';
@@ -14,6 +16,8 @@ import type { KnowledgeBase } from '../tools/knowledge/types.js';
 
 export interface App {
   config: KavakConfig;
+  /** The channel replies are shaped for (serve talks on it; chat and eval simulate it). */
+  channel: Channel;
   pipeline: Pipeline;
   store: ConversationStore;
   db: Db;
@@ -25,11 +29,12 @@ export interface App {
   close(): void;
 }
 
-/** Wires the pipeline from the resolved config: tools, prompts, store and runtime. */
+/** Wires the pipeline from the resolved config: tools, prompts, store, runtime and channel. */
 export async function createApp(
   config: KavakConfig,
-  options: { stream?: boolean; logger?: Logger } = {},
+  options: { stream?: boolean; logger?: Logger; channel?: ChannelName } = {},
 ): Promise<App> {
+  const channel = channelFor(options.channel);
   const logger =
     options.logger ?? createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'warn') });
   const tools: { catalog: Catalog; knowledge: KnowledgeBase } = {
@@ -50,6 +55,7 @@ export async function createApp(
     prompts,
     store,
     logger,
+    splitReply: channel.splitReply,
     settings: {
       agentModels: perAgent(config.agents, 'model'),
       agentTemperatures: perAgent(config.agents, 'temperature'),
@@ -62,6 +68,7 @@ export async function createApp(
   });
   return {
     config,
+    channel,
     pipeline,
     store,
     db,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LanguageModelRuntime } from './ports/language-model.js';
 import type { ConversationStore } from '../store/conversation-store.js';
-import { splitForWhatsApp } from './compose-reply.js';
 import type { PipelineEventListener } from './events.js';
 import { detectIntents } from './intents/detect-intents.js';
 import type { Intent } from './intents/schema.js';
@@ -25,6 +24,8 @@ export interface PipelineDeps {
   prompts: PromptLibrary;
   store: ConversationStore;
   settings: PipelineSettings;
+  /** The reply as the channel sends it, in messages within its limit (the wiring picks the channel). */
+  splitReply: (reply: string) => string[];
   logger?: Logger;
 }
 
@@ -42,7 +43,7 @@ export interface TurnResult {
   trackingId: string;
   conversationId: string;
   reply: string;
-  /** The reply split into WhatsApp messages. */
+  /** The reply as sent: the channel's messages. */
   messages: string[];
   intents: Intent[];
   profile: Profile;
@@ -118,7 +119,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         intents: result.intents,
         language: result.language,
         reply,
-        messages: splitForWhatsApp(reply),
+        messages: deps.splitReply(reply),
         spans: tracer.spans,
         totals: tracer.totals(),
       };

@@ -9,7 +9,8 @@ const SECRET = /\b(sk-[A-Za-z0-9_-]{8,}|AC[0-9a-fA-F]{32}|SK[0-9a-fA-F]{32}|Bear
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 8) return phone;
-  const prefix = phone.startsWith('whatsapp:') ? 'whatsapp:' : '';
+  // A channel address keeps its scheme (`tel:`, a channel's own), so masked addresses stay readable.
+  const prefix = /^[a-z][a-z0-9+.-]*:/i.exec(phone)?.[0] ?? '';
   return `${prefix}+…${digits.slice(-4)}`;
 }
 

@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../core/logger.js';
 import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';
-import { webhookHandler, WEBHOOK_PATH, type WebhookDeps } from './webhook-route.js';
+import { webhookHandler, type WebhookDeps } from './webhook-route.js';
 
 export interface ReadinessCheck {
   name: string;
@@ -47,8 +47,13 @@ export function createServeApp(deps: ServeAppDeps): Express {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
-  // Twilio's form; WhatsApp bodies are small, the limit only stops abuse.
-  app.post(WEBHOOK_PATH, express.urlencoded({ extended: false, limit: '256kb' }), webhookHandler(deps));
+  // Message bodies are small, the limit only stops abuse.
+  const limit = '256kb';
+  const bodyParser =
+    deps.channel.bodyFormat === 'form'
+      ? express.urlencoded({ extended: false, limit })
+      : express.json({ limit });
+  app.post(deps.channel.webhookPath, bodyParser, webhookHandler(deps));
 
   const badRequestWarning = throttledWarning(deps.logger, 'http_bad_request');
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Channel, ReplySender } from '../channels/channel.js';
 import { UserInputError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
@@ -11,10 +12,8 @@ import { createServeMetrics, type ServeMetrics } from './metrics.js';
 import { LoadGovernor } from './load-governor.js';
 import { MessageQueue, type DrainResult } from './queue.js';
 import { createRateLimiter, withRateLimit } from './rate-limiter.js';
-import { createTwilioSender, type RestReplySender } from './reply-sender.js';
+import { ReplyWaiters } from './reply-waiters.js';
 import { trustProxyValue, type ServeSettings, type ServeSetup } from './settings.js';
-import { TwimlWaiters } from './twiml.js';
-import { WEBHOOK_PATH } from './webhook-route.js';
 import { createWorker } from './worker.js';
 
 export interface ServeInput {
@@ -23,8 +22,10 @@ export interface ServeInput {
   logger: Logger;
   settings: ServeSettings;
   setup: ServeSetup;
-  /** Replaces the twilio SDK sender (tests that script Twilio failures). */
-  sender?: RestReplySender;
+  /** The channel messages come in and replies go out on. */
+  channel: Channel;
+  /** Replaces the channel's own sender (tests that script provider failures). */
+  sender?: ReplySender;
 }
 
 export interface RunningServer {
@@ -42,19 +43,19 @@ export interface RunningServer {
 
 /** Wires store, queue, worker and HTTP app around a pipeline, and listens. */
 export async function startServer(input: ServeInput): Promise<RunningServer> {
-  const { settings, setup, logger } = input;
+  const { settings, setup, logger, channel } = input;
   const store = new MessageStore(input.db);
   const metrics = createServeMetrics(store);
-  const waiters = new TwimlWaiters();
+  const waiters = new ReplyWaiters();
   const runtime = input.pipeline.deps.runtime;
   const rpm = settings.modelRpm ?? (runtime.id === 'offline' ? 0 : 300);
   const pipeline =
     rpm > 0
       ? input.pipeline.withRuntime(withRateLimit(runtime, createRateLimiter({ perMinute: rpm })))
       : input.pipeline;
-  const sender = input.sender ?? (setup.twilio ? createTwilioSender(setup.twilio) : undefined);
+  const sender = input.sender ?? (setup.twilio ? channel.createSender(setup.twilio) : undefined);
 
-  const worker = createWorker({ store, pipeline, sender, waiters, metrics, logger, settings });
+  const worker = createWorker({ store, channel, pipeline, sender, waiters, metrics, logger, settings });
   const governor = new LoadGovernor({ max: settings.concurrency });
   const queue = new MessageQueue(store, worker, {
     concurrency: settings.concurrency,
@@ -64,6 +65,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   });
   const app = createServeApp({
     store,
+    channel,
     onStored: () => {
       governor.noteRequest();
       queue.kick();
@@ -105,8 +107,9 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   for (const warning of setup.warnings) logger.warn('serve_warning', { warning });
   logger.info('serve_listening', {
     url,
-    webhook: `${settings.publicUrl ?? url}${WEBHOOK_PATH}`,
+    webhook: `${settings.publicUrl ?? url}${channel.webhookPath}`,
     port,
+    channel: channel.name,
     reply: settings.reply,
     runtime: runtime.id,
     model: runtime.model,
@@ -131,7 +134,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const drained = await queue.drain(options.force ? 0 : settings.drainTimeoutMs);
-      // Requests still waiting for a TwiML reply get an empty one; their replies go by REST later.
+      // Requests still waiting for an inline reply get an empty one; their replies go by the API later.
       waiters.cancelAll();
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
       await serverClosed;
@@ -143,7 +146,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
     return shutdownPromise;
   }
 
-  return { url, webhookUrl: `${url}${WEBHOOK_PATH}`, port, store, metrics, shutdown, closed };
+  return { url, webhookUrl: `${url}${channel.webhookPath}`, port, store, metrics, shutdown, closed };
 }
 
 function startQueue(queue: MessageQueue, db: Db): number {

@@ -56,7 +56,7 @@ describe('serve settings', () => {
     });
     expect(rotating.signature).toMatchObject({ authTokens: ['old', 'new'] });
     expect(rotating.twilio).toMatchObject({ authToken: 'old', secondaryAuthToken: 'new' });
-    expect(ok.twilio?.accountSid).toBe(SID);
+    expect(ok.twilio?.accountId).toBe(SID);
   });
 
   it('runs twiml + insecure with no credentials at all, warning about it', () => {

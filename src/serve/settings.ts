@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, UserInputError } from '../core/errors.js';
-import type { TwilioCredentials } from './reply-sender.js';
-import type { SignaturePolicy } from './twilio-signature.js';
+import type { ChannelCredentials, SignaturePolicy } from '../channels/channel.js';
 
 export const ReplyModeSchema = z.enum(['rest', 'twiml']);
 export type ReplyMode = z.infer<typeof ReplyModeSchema>;
@@ -93,7 +92,7 @@ export function parseServeSettings(
 export interface ServeSetup {
   signature: SignaturePolicy;
   /** Present when replies can go out by the REST API. */
-  twilio: TwilioCredentials | undefined;
+  twilio: ChannelCredentials | undefined;
   /** Said at start-up (and, for the insecure mode, on every request). */
   warnings: string[];
   /** KAVAK_METRICS_TOKEN: /metrics then wants it as a bearer token. */
@@ -153,7 +152,9 @@ export function resolveServeSetup(
     );
   }
   const twilio =
-    accountSid && authToken ? { accountSid, authToken, secondaryAuthToken, apiBaseUrl } : undefined;
+    accountSid && authToken
+      ? { accountId: accountSid, authToken, secondaryAuthToken, apiBaseUrl }
+      : undefined;
   if (!twilio)
     warnings.push(
       'No Twilio credentials: a reply that misses the TwiML deadline cannot be sent and is marked failed.',

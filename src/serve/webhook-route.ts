@@ -2,22 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from '../core/logger.js';
 import { maskPhone } from '../core/redact.js';
+import { WebhookFieldsSchema, type Channel, type SignaturePolicy } from '../channels/channel.js';
 import type { MessageStore } from '../store/message-store.js';
 import { throttledWarning } from './log-throttle.js';
-import { conversationIdFor, FormFieldsSchema, InboundMessageSchema } from './inbound-message.js';
 import type { ServeMetrics } from './metrics.js';
+import type { ReplyWaiters } from './reply-waiters.js';
 import type { ReplyMode } from './settings.js';
-import { hasValidSignature, type SignaturePolicy } from './twilio-signature.js';
-import { twimlResponse, type TwimlWaiters } from './twiml.js';
+import { signedUrl } from './signed-url.js';
 
-export const WEBHOOK_PATH = '/twilio/whatsapp';
 export const TRACKING_HEADER = 'X-Kavak-Tracking-Id';
 
 export interface WebhookDeps {
   store: MessageStore;
+  channel: Channel;
   /** Told when a message was stored, so the queue claims it. */
   onStored: () => void;
-  waiters: TwimlWaiters;
+  waiters: ReplyWaiters;
   metrics: ServeMetrics;
   logger: Logger;
   signature: SignaturePolicy;
@@ -26,46 +26,52 @@ export interface WebhookDeps {
 }
 
 /**
- * POST /twilio/whatsapp: check the signature, store the message (once per MessageSid), and
- * acknowledge at once with empty TwiML — or, in twiml mode, with the reply when it is ready
- * before the deadline. The work itself happens in the queue.
+ * POST to the channel's webhook path: check the signature, store the message (once per
+ * external id), and acknowledge at once with an empty inline reply — or, in twiml mode, with the
+ * reply when it is ready before the deadline. The work itself happens in the queue.
  */
 export function webhookHandler(deps: WebhookDeps): RequestHandler {
   // Anyone can send these; the metrics count every one, the log only a line a minute.
   const forbiddenWarning = throttledWarning(deps.logger, 'webhook_forbidden');
   const invalidWarning = throttledWarning(deps.logger, 'webhook_invalid');
+  const { channel } = deps;
   return async (req, res) => {
-    const fields = FormFieldsSchema.safeParse(req.body ?? {});
+    const fields = WebhookFieldsSchema.safeParse(req.body ?? {});
     if (!fields.success)
-      return reject(res, 400, 'invalid', 'The body must be Twilio’s form-encoded webhook fields.');
+      return reject(
+        res,
+        400,
+        'invalid',
+        `The body must be the ${channel.name} webhook's ${channel.bodyFormat} fields.`,
+      );
 
     if (deps.signature.kind === 'insecure') {
       deps.logger.warn('insecure_no_signature', {
-        note: 'request accepted without checking X-Twilio-Signature',
+        note: `request accepted without checking ${channel.signatureHeader}`,
       });
-    } else if (!hasValidSignature(req, fields.data, deps.signature)) {
-      forbiddenWarning.warn({
-        reason: req.get('x-twilio-signature') ? 'bad signature' : 'no signature',
-        ip: req.ip,
-      });
-      return reject(res, 403, 'forbidden', 'Invalid or missing X-Twilio-Signature.');
+    } else {
+      const signature = req.get(channel.signatureHeader);
+      const request = { url: signedUrl(req, deps.signature.publicUrl), signature, fields: fields.data };
+      if (!channel.verifySignature(request, deps.signature)) {
+        forbiddenWarning.warn({ reason: signature ? 'bad signature' : 'no signature', ip: req.ip });
+        return reject(res, 403, 'forbidden', `Invalid or missing ${channel.signatureHeader}.`);
+      }
     }
 
-    const parsed = InboundMessageSchema.safeParse(fields.data);
-    if (!parsed.success) {
-      const fieldsWrong = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-      invalidWarning.warn({ fields: fieldsWrong });
-      return reject(res, 400, 'invalid', `Missing or bad Twilio fields: ${fieldsWrong}.`);
+    const parsed = channel.parseInbound(fields.data);
+    if (!parsed.ok) {
+      invalidWarning.warn({ problem: parsed.problem });
+      return reject(res, 400, 'invalid', parsed.problem);
     }
-    const message = parsed.data;
+    const message = parsed.message;
     const { inserted, record } = deps.store.insert({
-      messageSid: message.MessageSid,
+      messageSid: message.externalId,
       trackingId: newTrackingId(),
-      conversationId: conversationIdFor(message),
-      customer: message.From,
-      to: message.To,
-      body: message.Body,
-      raw: fields.data,
+      conversationId: message.conversationId,
+      customer: message.from,
+      to: message.to,
+      body: message.body,
+      raw: message.payload,
     });
     res.set(TRACKING_HEADER, record.trackingId);
     const log = deps.logger.child({ trackingId: record.trackingId, conversationId: record.conversationId });
@@ -73,17 +79,17 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
     if (!inserted) {
       deps.metrics.webhook('duplicate');
       log.info('webhook_duplicate', { status: record.status });
-      return sendTwiml(res, []);
+      return sendReply(res, []);
     }
     deps.metrics.webhook('accepted');
     log.info('message_received', {
-      customer: maskPhone(message.From),
-      chars: message.Body.length,
-      media: message.NumMedia,
+      customer: maskPhone(message.from),
+      chars: message.body.length,
+      media: message.mediaCount,
     });
 
     if (deps.reply === 'rest') {
-      sendTwiml(res, []);
+      sendReply(res, []);
       // After the ack is written: the first steps of a turn run synchronously.
       setImmediate(deps.onStored);
       return;
@@ -93,18 +99,19 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
     setImmediate(deps.onStored);
     const messages = await reply;
     if (!messages) log.info('twiml_deadline_passed', { deadlineMs: deps.twimlDeadlineMs });
-    sendTwiml(res, messages ?? []);
+    sendReply(res, messages ?? []);
   };
+
+  function sendReply(res: Response, messages: string[]): void {
+    if (res.headersSent || res.writableEnded) return;
+    const reply = channel.renderWebhookReply(messages);
+    res.status(200).type(reply.contentType).send(reply.body);
+  }
 
   function reject(res: Response, status: number, outcome: 'invalid' | 'forbidden', text: string): void {
     deps.metrics.webhook(outcome);
     res.status(status).type('text/plain').send(text);
   }
-}
-
-function sendTwiml(res: Response, messages: string[]): void {
-  if (res.headersSent || res.writableEnded) return;
-  res.status(200).type('text/xml').send(twimlResponse(messages));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Channel, ReplySender, SendFailure } from '../channels/channel.js';
 import { KavakError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
@@ -8,24 +9,24 @@ import type { Delivery, InboundRecord, MessageStore, ReplyKind } from '../store/
 import { classifyInbound, FALLBACK_REPLY } from './inbound-message.js';
 import type { ServeMetrics } from './metrics.js';
 import { ShutdownSignal, type MessageHandler } from './queue.js';
-import { describeSendFailure, type RestReplySender, type SendFailure } from './reply-sender.js';
-import type { TwimlWaiters } from './twiml.js';
+import type { ReplyWaiters } from './reply-waiters.js';
 
 export interface WorkerSettings {
   maxAttempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
   turnTimeoutMs: number;
-  /** A reply Twilio refuses for a passing reason is retried this long after the message arrived, past maxAttempts. */
+  /** A reply the provider refuses for a passing reason is retried this long after the message arrived, past maxAttempts. */
   sendRetryWindowMs: number;
 }
 
 export interface WorkerDeps {
   store: MessageStore;
+  channel: Channel;
   pipeline: Pick<Pipeline, 'runTurn'>;
-  /** Absent without Twilio credentials: then only TwiML replies can go out. */
-  sender: RestReplySender | undefined;
-  waiters: TwimlWaiters;
+  /** Absent without the channel's credentials: then only inline webhook replies can go out. */
+  sender: ReplySender | undefined;
+  waiters: ReplyWaiters;
   metrics: ServeMetrics;
   logger: Logger;
   settings: WorkerSettings;
@@ -49,9 +50,9 @@ class TurnTimeoutError extends Error {}
 
 /**
  * Answers one message: a fixed notice for what it cannot read, the pipeline otherwise; saves
- * the reply before sending it; sends by TwiML when the webhook still waits, else by REST, part
- * by part, recording each sid (a restart resumes where it stopped). Failures are retried with
- * backoff; a message that keeps failing gets the fallback reply and is marked failed.
+ * the reply before sending it; sends it inline when the webhook still waits, else by the
+ * channel's API, part by part, recording each sid (a restart resumes where it stopped).
+ * Failures are retried with backoff; a message that keeps failing gets the fallback reply and is marked failed.
  */
 export function createWorker(deps: WorkerDeps): MessageHandler {
   const random = deps.random ?? Math.random;
@@ -69,7 +70,7 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
         record.replyParts && record.replyKind
           ? { parts: record.replyParts, kind: record.replyKind }
           : await produceReply(record, signal, log);
-      // A reply saved by an earlier attempt may have been sent with Twilio's answer lost.
+      // A reply saved by an earlier attempt may have been sent with the provider's answer lost.
       const delivery = await deliver(record, reply, signal, {
         checkFirst: record.replyParts !== null,
         log,
@@ -86,7 +87,7 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
   };
 
   async function produceReply(record: InboundRecord, signal: AbortSignal, log: Logger): Promise<Reply> {
-    const content = classifyInbound(record);
+    const content = classifyInbound(record.body, deps.channel.contentOf(record.raw));
     if (content.kind === 'notice') {
       log.info('message_notice', { reason: content.reason });
       return save(record, { text: content.reply, parts: [content.reply], kind: 'notice' });
@@ -151,8 +152,7 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       throw new DeliveryError({
         retryable: false,
         kind: 'no_credentials',
-        reason:
-          'The reply missed the TwiML deadline and there are no Twilio credentials to send it (set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN).',
+        reason: `The reply missed the inline reply deadline and there are no ${deps.channel.name} credentials to send it (${deps.channel.credentialsHint}).`,
       });
     }
     // Parts go out one by one, so only the first unsent one can have been in flight.
@@ -166,7 +166,7 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
         if (accepted) options.log.warn('reply_already_accepted', { part: sent + index + 1 });
         sid = accepted ?? (await sender.send(message, signal));
       } catch (error) {
-        throw new DeliveryError(describeSendFailure(error));
+        throw new DeliveryError(deps.channel.describeSendFailure(error));
       }
       check = false;
       deps.store.addReplySid(record.messageSid, sid);
@@ -174,9 +174,9 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     return 'rest';
   }
 
-  /** Asks Twilio whether it already took this part (the answer to an earlier send was lost). */
+  /** Asks the provider whether it already took this part (the answer to an earlier send was lost). */
   function findAccepted(
-    sender: RestReplySender,
+    sender: ReplySender,
     record: InboundRecord,
     message: { from: string; to: string; body: string },
     signal: AbortSignal,
@@ -250,7 +250,7 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     log.warn('message_retry', { kind, error: reason, retryInMs: delayMs });
   }
 
-  /** Twilio refusing a ready reply for a passing reason (a credential outage) gets a time budget, not an attempt count. */
+  /** The provider refusing a ready reply for a passing reason (a credential outage) gets a time budget, not an attempt count. */
   function mayKeepSending(record: InboundRecord, error: unknown): boolean {
     return (
       error instanceof DeliveryError &&

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PRICES } from '../../src/app/config/schema.js';
 import { packageRoot } from '../../src/app/config/paths.js';
+import { splitForWhatsApp } from '../../src/channels/whatsapp/split-reply.js';
 import { createPipeline, type Pipeline } from '../../src/core/pipeline.js';
 import { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
 import { catalogVocabulary } from '../../src/runtime/offline/catalog-vocabulary.js';
@@ -40,6 +41,7 @@ export async function createTestPipeline(
     tools: { catalog, knowledge },
     prompts,
     store,
+    splitReply: splitForWhatsApp,
     settings: {
       agentModels: {},
       agentTemperatures: {},

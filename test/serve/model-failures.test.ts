@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WHATSAPP_MAX_CHARS } from '../../src/core/compose-reply.js';
+import { WHATSAPP_MAX_CHARS } from '../../src/channels/whatsapp/split-reply.js';
 import { FALLBACK_REPLY } from '../../src/serve/inbound-message.js';
 import { errorReply, startFakeModel, type FakeModel } from './helpers/fake-model.js';
 import { eventually, startServeHarness, type ServeHarness } from './helpers/serve-harness.js';

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { MessageStore, type InboundRecord } from '../../src/store/message-store.js';
-import { postTwilioWebhook, twilioWebhookForm } from '../../src/serve/twilio-request.js';
+import { postTwilioWebhook, twilioWebhookForm } from '../../src/channels/whatsapp/twilio-request.js';
 import { startFakeModel, type FakeModel } from './helpers/fake-model.js';
 import {
   startFakeTwilioServer,

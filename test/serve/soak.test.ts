@@ -11,10 +11,11 @@ import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/logger.js';
 import { createOpenAIRuntime } from '../../src/runtime/openai/index.js';
-import { conversationIdFor } from '../../src/serve/inbound-message.js';
+import { conversationIdFor } from '../../src/channels/whatsapp/twilio-webhook-form.js';
+import { whatsappChannel } from '../../src/channels/whatsapp/whatsapp-channel.js';
 import { createServeMetrics } from '../../src/serve/metrics.js';
 import { MessageQueue } from '../../src/serve/queue.js';
-import { TwimlWaiters } from '../../src/serve/twiml.js';
+import { ReplyWaiters } from '../../src/serve/reply-waiters.js';
 import { createWorker, type WorkerSettings } from '../../src/serve/worker.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { MessageStore } from '../../src/store/message-store.js';
@@ -73,6 +74,7 @@ function servingOn(fetchModel: typeof fetch, settings: Partial<WorkerSettings> =
   let sent = 0;
   const worker = createWorker({
     store,
+    channel: whatsappChannel,
     pipeline: {
       // Intents, then the reply: two SDK calls on the turn's signal.
       async runTurn(request) {
@@ -84,7 +86,7 @@ function servingOn(fetchModel: typeof fetch, settings: Partial<WorkerSettings> =
       },
     },
     sender: { send: () => Promise.resolve(`SM${String(++sent).padStart(32, '0')}`) },
-    waiters: new TwimlWaiters(),
+    waiters: new ReplyWaiters(),
     metrics: createServeMetrics(store),
     logger: silentLogger,
     // The default turn timeout: a timer per turn that outlives the turn would hold its memory for 90 s.

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOTICES } from '../../src/serve/inbound-message.js';
-import { postTwilioWebhook, twilioWebhookForm } from '../../src/serve/twilio-request.js';
+import { postTwilioWebhook, twilioWebhookForm } from '../../src/channels/whatsapp/twilio-request.js';
 import { TEST_AUTH_TOKEN } from './helpers/fake-twilio-server.js';
 import { eventually, startServeHarness, type ServeHarness } from './helpers/serve-harness.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { conversationIdFor } from '../../src/serve/inbound-message.js';
-import { signTwilioRequest } from '../../src/serve/twilio-signature.js';
-import { twilioWebhookForm } from '../../src/serve/twilio-request.js';
+import { conversationIdFor } from '../../src/channels/whatsapp/twilio-webhook-form.js';
+import { signTwilioRequest } from '../../src/channels/whatsapp/twilio-signature.js';
+import { twilioWebhookForm } from '../../src/channels/whatsapp/twilio-request.js';
 import { TEST_AUTH_TOKEN } from './helpers/fake-twilio-server.js';
 import { startFakeModel } from './helpers/fake-model.js';
 import { eventually, startServeHarness, type ServeHarness } from './helpers/serve-harness.js';

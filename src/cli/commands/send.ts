@@ -1,5 +1,10 @@
 import { UserInputError } from '../../core/errors.js';
-import { postTwilioWebhook, twilioWebhookForm, type WebhookAnswer } from '../../serve/twilio-request.js';
+import {
+  postTwilioWebhook,
+  twilioWebhookForm,
+  type WebhookAnswer,
+} from '../../channels/whatsapp/twilio-request.js';
+import { TRACKING_HEADER } from '../../serve/webhook-route.js';
 
 export interface SendOptions {
   message: string;
@@ -59,7 +64,8 @@ export async function sendCommand(options: SendOptions): Promise<void> {
       hint: 'See the server log for the reason.',
     });
   }
-  const tracking = answer.trackingId ? `seguimiento ${answer.trackingId}` : 'sin seguimiento';
+  const trackingId = answer.headers.get(TRACKING_HEADER);
+  const tracking = trackingId ? `seguimiento ${trackingId}` : 'sin seguimiento';
   if (answer.messages.length === 0) {
     process.stderr.write(
       `Acknowledged (${tracking}) with no reply in the response: the server sends replies through the Twilio REST API ` +

@@ -21,6 +21,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   try {
     const server = await startServer({
       pipeline: telemetry.observe(app.pipeline),
+      channel: app.channel,
       db: app.db,
       logger,
       settings,

@@ -91,7 +91,7 @@ export const TurnTraceSchema = z.object({
   /** The language the reply was written in; traces stored before it existed read as Spanish. */
   language: LanguageSchema.default('es'),
   reply: z.string(),
-  /** The reply split into WhatsApp messages (≤ 1,600 characters each). */
+  /** The reply as sent: split into the channel's messages, each within its limit. */
   messages: z.array(z.string()),
   spans: z.array(SpanSchema),
   totals: TurnTotalsSchema,

@@ -1,4 +1,4 @@
-import { splitForWhatsApp, WHATSAPP_MAX_CHARS } from '../../core/compose-reply.js';
+import { splitForWhatsApp, WHATSAPP_MAX_CHARS } from '../../channels/whatsapp/split-reply.js';
 import { describeUnreadable, findUnreadable } from '../../core/unreadable-text.js';
 import type { ScoreParams, ScoreResult } from './types.js';
 

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { packageRoot } from '../../../src/app/config/paths.js';
+import { splitForWhatsApp } from '../../../src/channels/whatsapp/split-reply.js';
 import { DEFAULT_PRICES } from '../../../src/app/config/schema.js';
 import {
   emptyEntities,
@@ -57,6 +58,7 @@ export function createConversation(tools: Tools) {
     tools,
     prompts: new PromptLibrary(join(packageRoot(), 'prompts')),
     store: new ConversationStore(db),
+    splitReply: splitForWhatsApp,
     settings: {
       agentModels: {},
       agentTemperatures: {},

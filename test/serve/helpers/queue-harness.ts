@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pipeline } from '../../../src/core/pipeline.js';
 import { silentLogger } from '../../../src/core/logger.js';
-import { conversationIdFor } from '../../../src/serve/inbound-message.js';
+import { createTwilioSender } from '../../../src/channels/whatsapp/reply-sender.js';
+import { conversationIdFor } from '../../../src/channels/whatsapp/twilio-webhook-form.js';
+import { whatsappChannel } from '../../../src/channels/whatsapp/whatsapp-channel.js';
 import { createServeMetrics } from '../../../src/serve/metrics.js';
 import { MessageQueue } from '../../../src/serve/queue.js';
-import { createTwilioSender } from '../../../src/serve/reply-sender.js';
-import { TwimlWaiters } from '../../../src/serve/twiml.js';
+import { ReplyWaiters } from '../../../src/serve/reply-waiters.js';
 import { createWorker, type WorkerSettings } from '../../../src/serve/worker.js';
 import { openDatabase, type Db } from '../../../src/store/database.js';
 import { MessageStore, type InboundRecord } from '../../../src/store/message-store.js';
@@ -33,7 +34,7 @@ export interface QueueHarness {
   db: Db;
   store: MessageStore;
   queue: MessageQueue;
-  waiters: TwimlWaiters;
+  waiters: ReplyWaiters;
   twilio: FakeTwilioServer;
   /** Stores an inbound message as the webhook would, and kicks the queue. */
   receive(from: string, body: string, extra?: { sid?: string; raw?: Record<string, string> }): InboundRecord;
@@ -56,11 +57,11 @@ export async function queueHarness(options: {
   const store = new MessageStore(db);
   const twilio = options.twilio ?? (await startFakeTwilioServer());
   const sender = createTwilioSender({
-    accountSid: TEST_ACCOUNT_SID,
+    accountId: TEST_ACCOUNT_SID,
     authToken: TEST_AUTH_TOKEN,
     apiBaseUrl: twilio.url,
   });
-  const waiters = new TwimlWaiters();
+  const waiters = new ReplyWaiters();
   const settings: WorkerSettings = {
     maxAttempts: 3,
     retryBaseMs: 5,
@@ -71,6 +72,7 @@ export async function queueHarness(options: {
   };
   const worker = createWorker({
     store,
+    channel: whatsappChannel,
     pipeline: options.pipeline,
     sender,
     waiters,

@@ -4,7 +4,7 @@
  */
 import type { Pipeline, TurnRequest, TurnResult } from '../../../src/core/pipeline.js';
 import { emptyProfile } from '../../../src/core/profile.js';
-import { splitForWhatsApp } from '../../../src/core/compose-reply.js';
+import { splitForWhatsApp } from '../../../src/channels/whatsapp/split-reply.js';
 import { ModelCallError } from '../../../src/runtime/errors.js';
 
 export interface RecordedTurn {

@@ -19,7 +19,8 @@ import {
   twilioWebhookForm,
   type SimulatedMessage,
   type WebhookAnswer,
-} from '../../../src/serve/twilio-request.js';
+} from '../../../src/channels/whatsapp/twilio-request.js';
+import { TRACKING_HEADER } from '../../../src/serve/webhook-route.js';
 import {
   startFakeTwilioServer,
   TEST_ACCOUNT_SID,
@@ -37,9 +38,12 @@ export interface ServeHarness {
   send(
     message: Partial<SimulatedMessage> & { body: string },
     options?: { signature?: string | null },
-  ): Promise<WebhookAnswer>;
+  ): Promise<ServeAnswer>;
   close(): Promise<void>;
 }
+
+/** The webhook's answer and the tracking id serve gave the message. */
+export type ServeAnswer = WebhookAnswer & { trackingId: string | undefined };
 
 export interface ServeHarnessOptions {
   settings?: ServeSettingsInput;
@@ -70,16 +74,22 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
   const config = { ...loadConfig({ runtime: 'offline', db: tempDbPath() }, {}), ...options.config };
   const app = await createApp(config, { logger });
   const pipeline = options.pipeline ? options.pipeline(app.pipeline) : app.pipeline;
-  const server = await startServer({ pipeline, db: app.db, logger, settings, setup });
+  const server = await startServer({ pipeline, channel: app.channel, db: app.db, logger, settings, setup });
 
   return {
     app,
     server,
     twilio,
     logs,
-    send(message, sendOptions = {}) {
+    async send(message, sendOptions = {}) {
       const form = twilioWebhookForm({ from: '+5215555550100', ...message });
-      return postTwilioWebhook({ url: server.webhookUrl, form, authToken: TEST_AUTH_TOKEN, ...sendOptions });
+      const answer = await postTwilioWebhook({
+        url: server.webhookUrl,
+        form,
+        authToken: TEST_AUTH_TOKEN,
+        ...sendOptions,
+      });
+      return { ...answer, trackingId: answer.headers.get(TRACKING_HEADER) ?? undefined };
     },
     async close() {
       await server.shutdown({ force: true });

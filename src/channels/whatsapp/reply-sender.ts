@@ -1,51 +1,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import twilio from 'twilio';
-
-export interface OutboundMessage {
-  from: string;
-  to: string;
-  body: string;
-}
-
-/** Sends WhatsApp messages through the Twilio REST API. */
-export interface RestReplySender {
-  /** Sends one message and returns its sid; `signal` aborts the request (a shutdown). */
-  send(message: OutboundMessage, signal?: AbortSignal): Promise<string>;
-  /**
-   * The sid of a message with this body Twilio already accepted for this customer since
-   * `since`, other than `excluding` (sids recorded for other replies): a send whose answer was
-   * lost. Absent when the sender cannot ask.
-   */
-  findAccepted?(
-    message: OutboundMessage & { since: Date; excluding: ReadonlySet<string> },
-    signal?: AbortSignal,
-  ): Promise<string | undefined>;
-}
-
-export interface TwilioCredentials {
-  accountSid: string;
-  authToken: string;
-  /** During a token rotation: the secondary token, used when the first one is refused (401). */
-  secondaryAuthToken?: string;
-  /**
-   * Another REST API root instead of https://api.twilio.com (a local fake in tests, or an
-   * egress proxy). Set with KAVAK_TWILIO_API_URL.
-   */
-  apiBaseUrl?: string;
-}
+import type { ChannelCredentials, ReplySender, SendFailure } from '../channel.js';
 
 /** The signal of the Twilio call under way: the SDK takes none, its axios instance does. */
 const requestSignal = new AsyncLocalStorage<AbortSignal | undefined>();
 
 /**
- * `messages.create` with the real twilio SDK; retries are the queue's job, so the SDK's own are
+ * Sends WhatsApp messages through the Twilio REST API: `messages.create` with the real twilio SDK; retries are the queue's job, so the SDK's own are
  * off. With a secondary token, a 401 switches to the other token for good (the secondary was
  * promoted in the console), so a rotation needs no restart at the exact moment.
  */
 export function createTwilioSender(
-  credentials: TwilioCredentials,
+  credentials: ChannelCredentials,
   options: { timeoutMs?: number } = {},
-): RestReplySender {
+): ReplySender {
   const tokens = [credentials.authToken, credentials.secondaryAuthToken].filter((t): t is string =>
     Boolean(t),
   );
@@ -56,7 +24,7 @@ export function createTwilioSender(
       if (signal) config.signal = signal;
       return config;
     });
-    const client = twilio(credentials.accountSid, token, { httpClient });
+    const client = twilio(credentials.accountId, token, { httpClient });
     if (credentials.apiBaseUrl) client.api.baseUrl = credentials.apiBaseUrl;
     return client;
   });
@@ -96,14 +64,6 @@ export function createTwilioSender(
       );
     },
   };
-}
-
-/** Whether a failed send is worth another try, and what to record. */
-export interface SendFailure {
-  retryable: boolean;
-  /** e.g. twilio_429, twilio_21211, twilio_network */
-  kind: string;
-  reason: string;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { TRACKING_HEADER } from './webhook-route.js';
 import { readTwimlMessages } from './twiml.js';
 import { signTwilioRequest } from './twilio-signature.js';
 
@@ -50,7 +49,7 @@ export function twilioWebhookForm(message: SimulatedMessage): Record<string, str
 
 export interface WebhookAnswer {
   status: number;
-  trackingId: string | undefined;
+  headers: Headers;
   /** The <Message> bodies of the TwiML answer (empty when the reply goes by REST). */
   messages: string[];
   body: string;
@@ -84,7 +83,7 @@ export async function postTwilioWebhook(options: {
   const body = await response.text();
   return {
     status: response.status,
-    trackingId: response.headers.get(TRACKING_HEADER) ?? undefined,
+    headers: response.headers,
     messages: response.ok ? readTwimlMessages(body) : [],
     body,
   };
