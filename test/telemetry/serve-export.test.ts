@@ -4,7 +4,7 @@
  * conversation id derived from it reaches the collector.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { postTwilioWebhook, twilioWebhookForm } from '../../src/serve/twilio-request.js';
+import { postTwilioWebhook, twilioWebhookForm } from '../../src/channels/whatsapp/twilio-request.js';
 import { tempDbPath } from '../serve/helpers/queue-harness.js';
 import { startServeProcess, type ServeProcess } from '../serve/helpers/serve-process.js';
 import { attributesOf, startOtlpReceiver, type OtlpReceiver } from './otlp-receiver.js';
