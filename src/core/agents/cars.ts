@@ -11,6 +11,8 @@ import { shownCars } from './shown-cars.js';
 import { applyBodyFilters } from './body-search.js';
 import { answerCarQuestion, answerForList, carInFocus, listedCars } from './car-facts.js';
 import { compareCars } from './compare-cars.js';
+import { shownReferenceAnswer } from './shown-reference.js';
+import { fitsSpaceAnswer } from './fits-space.js';
 
 const SHOWN = 3;
 
@@ -33,6 +35,11 @@ export const carsAgent: Agent = {
   name: 'cars',
   run(ctx) {
     if (ctx.entities.comparedCars.length >= 2) return compareCars(ctx);
+    const referred = shownReferenceAnswer(ctx, describeOne);
+    if (referred) return referred;
+    const garage = ctx.entities.spaceLengthM ?? ctx.profile.preferences.spaceLengthM;
+    if (ctx.entities.fitsSpace === true && garage !== null)
+      return fitsSpaceAnswer(ctx, buildQuery(ctx), garage);
     if (ctx.entities.carQuestion.length > 0) {
       // "¿cuál es la más barata y cuántos km tiene?": the best of those shown, then the question.
       const best = bestShownAsked(ctx);
@@ -41,6 +48,9 @@ export const carsAgent: Agent = {
       if (focus) return answerCarQuestion(ctx, focus);
       const listed = listedCars(ctx);
       if (listed.length > 0) return answerForList(ctx, listed);
+      // "mi cochera mide 4.3" with no car on the table: the cars that fit it.
+      if (ctx.entities.spaceLengthM !== null)
+        return fitsSpaceAnswer(ctx, buildQuery(ctx), ctx.entities.spaceLengthM);
     }
     const picked = pickedCar(ctx);
     if (picked) return describeOne(picked);

@@ -49,6 +49,9 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'downPaymentAmount',
     'downPaymentPercent',
     'termYears',
+    // Issue 10 round 3, items 3-4: a shown car by attribute, cars that fit the garage.
+    'shownReference',
+    'fitsSpace',
   ],
   financing: [
     ...CAR_IDENTITY,

@@ -9,6 +9,7 @@ import { buildCarIndex } from './car-index.js';
 import { branchIndexFor } from './branches.js';
 import type { ConversationContext, PreviousRequest } from './context.js';
 import { readContext } from './context.js';
+import { onlyPriceObjection } from './rules-conversation.js';
 import { intentsFromCues } from './cue-intents.js';
 import type { CueHit } from './cues.js';
 import { findCues } from './cues.js';
@@ -231,6 +232,17 @@ function readAffordability(drafts: Drafts, found: ExtractedEntities): void {
   if (positions.whatFits !== null || positions.identity === null) drafts.delete('financing');
 }
 
+/**
+ * Round 3, item 1: "uf muy caro, ¿y alguna camioneta con menos km?" objects to the price and asks
+ * for something else: the request is what needs answering. An offer or a discount asked stays a
+ * haggle; an objection alone gets the fixed-price answer.
+ */
+function dropBareObjection(drafts: Drafts): void {
+  if (!onlyPriceObjection(drafts.get('haggle'))) return;
+  const asksMore = substantive(drafts).some((d) => d.type !== 'haggle' && d.type !== 'social');
+  if (asksMore) drafts.delete('haggle');
+}
+
 /** Questions about the credit itself are the knowledge base's: there is no plan to compute. */
 const CREDIT_QUESTIONS = new Set([
   'documentos',
@@ -261,6 +273,7 @@ function finish(drafts: Drafts, found: ExtractedEntities): void {
     if (sale && sale.salesActions.every((a) => a === 'buy' || a === 'reserve')) drafts.delete('sales');
     if (info?.topics.every((t) => t === 'formas de pago')) drafts.delete('kavak_info');
   }
+  dropBareObjection(drafts);
   if (substantive(drafts).length > 0) {
     for (const draft of [...drafts.values()]) if (draft.courtesyOnly) drafts.delete(draft.type);
   }

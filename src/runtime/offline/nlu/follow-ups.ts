@@ -3,6 +3,7 @@ import { fold } from '../../../tools/text/normalize.js';
 import type { ConversationContext } from './context.js';
 import type { Drafts } from './drafts.js';
 import { addDraft, substantive } from './drafts.js';
+import { onlyPriceObjection } from './rules-conversation.js';
 import type { ExtractedEntities } from './entities.js';
 
 const AFFIRMATIVE =
@@ -54,6 +55,8 @@ export function applyFollowUps(
     positions.identity !== null &&
     positions.carQuestion === null &&
     context.financingActive &&
+    // A plan is for a car already talked about: a greeting's menu naming financing is no plan.
+    context.carInFocus &&
     (AND_ABOUT.test(text) || shortReply) &&
     !describesSearch(entities)
   ) {
@@ -102,8 +105,8 @@ export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): vo
     addDraft(drafts, 'financing', positions.financing, 0.8);
   const declined = [...drafts.values()].some((d) => d.type === 'out_of_scope' && !d.courtesyOnly);
   // "me lo dejas en 300" names a price to pay for this car, not a budget to search with.
-  if (declined || drafts.has('haggle') || drafts.has('car_recommendation') || positions.search === null)
-    return;
+  const haggles = drafts.has('haggle') && !onlyPriceObjection(drafts.get('haggle'));
+  if (declined || haggles || drafts.has('car_recommendation') || positions.search === null) return;
   if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {
     addDraft(drafts, 'car_recommendation', positions.search, 0.7);
   }
@@ -130,7 +133,9 @@ function describesSearch(entities: Entities): boolean {
     entities.seatsMin !== null ||
     entities.carUse !== null ||
     entities.cheaper === true ||
-    entities.sortBy !== null
+    entities.sortBy !== null ||
+    // "algo 2022 para arriba": a year bound is a search; an exact year may name the car in focus.
+    entities.yearMin !== entities.yearMax
   );
 }
 

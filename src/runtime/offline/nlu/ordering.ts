@@ -67,7 +67,7 @@ const alternatives = (scales: readonly Scale[]): string => scales.map((s) => s.w
 const ADJECTIVE = alternatives(ADJECTIVES);
 const NOUN = alternatives(NOUNS);
 /** A car word between the article and the degree: "el carro más barato", "la camioneta más grande". */
-const CAR_WORD = String.raw`(?:carro|auto|coche|camioneta|troca|nave|modelo|opcion|vehiculo|unidad|uno|una)s?\s+`;
+const CAR_WORD = String.raw`(?:(?:carro|auto|coche|camioneta|troca|nave|modelo|opcion|vehiculo|unidad|uno|una|suv|hatchback|hatch|pickup|pick\s+up|minivan|van|coupe)s?|sedan(?:es)?)\s+`;
 /** Singular ("el") picks one car; plural lists; "lo" leaves it open. */
 const ARTICLE = String.raw`el|la|los|las|lo|del`;
 
@@ -113,8 +113,14 @@ const BARE = new RegExp(
   String.raw`\b(?:algo|alguno|alguna|algunos|algunas|uno|una|unos|unas|carros?|autos?|coches?|camionetas?|trocas?|suvs?|sedan(?:es)?|hatchbacks?|opciones|vehiculos?|(?:tienen|tienes|hay|manejan|manejas|venden)(?:\s+\w+)?)\s+(?:bien\s+|muy\s+|super\s+)?(${alternatives(ADJECTIVES.filter((s) => s.bare))})\b`,
 );
 /** "¿tienes algo más nuevo?": a comparative that is not about price lists in that order. */
-const COMPARATIVE = new RegExp(
-  String.raw`\b(?:algo|alguno|alguna|uno|una|otro|otra|otros|otras|opciones)\s+(${DEGREE})\s+(${alternatives(ADJECTIVES.filter((s) => s.more !== 'price_asc' && s.more !== 'price_desc'))})\b`,
+const NOT_PRICE = (scales: readonly Scale[]) =>
+  alternatives(scales.filter((s) => s.more !== 'price_asc' && s.more !== 'price_desc'));
+/** "algo", "alguna", "otra": a comparative or a "con menos km" after them lists in that order. */
+const SOME = String.raw`(?:algo|algun|alguno|alguna|algunos|algunas|uno|una|otro|otra|otros|otras|opciones)\s+(?:${CAR_WORD})?`;
+const COMPARATIVE = new RegExp(String.raw`\b${SOME}(${DEGREE})\s+(${NOT_PRICE(ADJECTIVES)})\b`);
+/** "¿alguna camioneta con menos km?", "otra que tenga más espacio": a list in that order. */
+const COMPARATIVE_NOUN = new RegExp(
+  String.raw`\b${SOME}(?:con|de|que\s+(?:tenga|tengan|traiga|traigan))\s+(?:el\s+|la\s+)?(${DEGREE})\s+(${NOT_PRICE(NOUNS)})\b`,
 );
 /** "ordénalos por kilometraje", "acomódamelos por precio". */
 const ORDER_BY = new RegExp(String.raw`\b(?:orden|acomod|sort)\w*\s+(?:\w+\s+)?(?:por|de|by)\s+(${NOUN})\b`);
@@ -169,6 +175,17 @@ export function findOrdering(text: string): OrderingMention | null {
       end: intensified.end,
       sortBy: scaleOf(ADJECTIVES, intensified.match[2]!)!.more,
       wantsOne: countOf(intensified.match[1]),
+      which: false,
+    };
+  }
+  const comparativeNoun = findAll(text, COMPARATIVE_NOUN)[0];
+  if (comparativeNoun) {
+    const scale = scaleOf(NOUNS, comparativeNoun.match[2]!)!;
+    const less = new RegExp(`^(?:${LESS})$`).test(comparativeNoun.match[1]!);
+    return {
+      ...span(comparativeNoun),
+      sortBy: less ? scale.less : scale.more,
+      wantsOne: false,
       which: false,
     };
   }
