@@ -55,8 +55,10 @@ export function applyFollowUps(
     positions.identity !== null &&
     positions.carQuestion === null &&
     context.financingActive &&
-    // A plan is for a car already talked about: a greeting's menu naming financing is no plan.
-    context.carInFocus &&
+    // A greeting's menu that names financing is no plan under way: with no car yet, a search.
+    (context.carInFocus ||
+      context.offer?.intent === 'financing' ||
+      context.previous?.intent === 'financing') &&
     (AND_ABOUT.test(text) || shortReply) &&
     !describesSearch(entities)
   ) {
