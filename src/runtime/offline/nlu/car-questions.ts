@@ -83,7 +83,7 @@ const BARE_LENGTH =
  * cochera"); "¿cabe?" (indicative) asks about the car in focus.
  */
 const FITS =
-  /\b(?:que|q|los\s+que|las\s+que)\s+(?:si\s+|me\s+|le\s+)?(?:quepa|quepan|cupiera|cupieran)\b|\b(?:que|q)\s+(?:si\s+)?(?:entre|entren|entrara|entraran)\s+en\s+(?:mi|la|el)\b/;
+  /\b(?:que|q|los\s+que|las\s+que)\s+(?:(?:si|me|le|nos|sí)\s+){0,2}(?:quepa|quepan|cupiera|cupieran)\b|\b(?:que|q)\s+(?:(?:si|me|le|nos)\s+){0,2}(?:entre|entren|entrara|entraran)\s+en\s+(?:mi|la|el)\b/;
 
 function spaceLength(text: string): { metres: number; span: Span } | null {
   if (!SPACE_WORDS.test(text)) return null;

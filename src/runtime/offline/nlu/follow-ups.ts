@@ -43,7 +43,9 @@ export function applyFollowUps(
   const courtesies = drafts.get('social')?.topics ?? [];
   const closing = courtesies.includes('goodbye') || (courtesies.includes('thanks') && !PLAIN_YES.test(text));
   // "va, ¿y trae CarPlay?": the "va" opens a question about the car, it does not take the offer.
-  if (context.offer && AFFIRMATIVE.test(text) && !closing && positions.carQuestion === null) {
+  // "ok, ¿y la blanca?" points at a shown car: it does not take the offer either.
+  const asksAbout = positions.carQuestion !== null || entities.shownReference === true;
+  if (context.offer && AFFIRMATIVE.test(text) && !closing && !asksAbout) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
   // "¿el primero es automático?" asks about the car picked (a car question), not for its payments.
