@@ -1,7 +1,7 @@
 import type { Car } from '../../tools/catalog/types.js';
 import type { AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
-import { answerCarQuestion } from './car-facts.js';
+import { answerCarQuestion, answerForList } from './car-facts.js';
 import { carFacts, carLine, joinSpanish } from './format.js';
 import { shownCarsReferred } from './shown-cars.js';
 
@@ -32,6 +32,11 @@ export function shownReferenceAnswer(
     return colourNote ? { ...answer, draft: `${colourNote}\n${answer.draft}` } : answer;
   }
   if (cars.length === 0) return undefined;
+  // "las hatchback son automáticas?" with two on the table: the answer for each.
+  if (ctx.entities.carQuestion.length > 0 && !onlyColour) {
+    const answer = answerForList(ctx, cars);
+    return colourNote ? { ...answer, draft: `${colourNote}\n${answer.draft}` } : answer;
+  }
   const lines = [
     ...(colourNote ? [colourNote] : []),
     onlyColour ? 'Estos son los que te mostré:' : 'De los que te mostré, coinciden estos:',
