@@ -3,6 +3,7 @@ import type { Span } from '../../../tools/text/span.js';
 import { findAll } from '../../../tools/text/span.js';
 import type { Drafts } from './drafts.js';
 import { addDraft } from './drafts.js';
+import { onlyPriceObjection } from './rules-conversation.js';
 import type { ExtractedEntities } from './entities.js';
 import { BLUETOOTH, CARPLAY } from './features.js';
 
@@ -147,6 +148,7 @@ export function applyCarQuestionIntent(drafts: Drafts, found: ExtractedEntities)
   // The comparison states each car's payment on the plan asked for: no separate plan for one car.
   if (comparing) drafts.delete('financing');
   const asks = entities.carQuestion.length > 0 || comparing || entities.fitsSpace === true;
-  if (!asks || drafts.has('car_recommendation') || drafts.has('haggle')) return;
+  const haggles = drafts.has('haggle') && !onlyPriceObjection(drafts.get('haggle'));
+  if (!asks || drafts.has('car_recommendation') || haggles) return;
   addDraft(drafts, 'car_recommendation', positions.carQuestion ?? positions.search ?? 0, 0.8);
 }

@@ -21,6 +21,7 @@ import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { applyKnowledgeCues } from './knowledge-cues.js';
 import { carShownBefore } from './shown-cars.js';
 import { carReferredTo } from './demonstrative.js';
+import { shownCarDescribed } from './shown-reference.js';
 import { infoTopicOf } from './rules-info.js';
 import { normalize } from './normalize.js';
 import { isFollowUp } from './follow-up-shape.js';
@@ -117,6 +118,18 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     shopping.positions.identity,
   );
   if (shownId) for (const found of [all, shopping]) found.entities.stockId = shownId;
+  // "el de 2018, ¿cuánto al mes?": a plan or a visit needs the one car the attribute describes.
+  const described = drafts.has('car_recommendation')
+    ? null
+    : shownCarDescribed(shopping.entities, input.history);
+  if (described) for (const found of [all, shopping]) found.entities.stockId = described;
+  else if (shopping.entities.shownReference === true && !drafts.has('car_recommendation')) {
+    // Two shown cars fit (or none): the cars agent lists the ones that do and asks which, rather
+    // than a plan or a visit for whichever car was in focus.
+    const start = Math.min(...[...drafts.values()].map((d) => d.start));
+    for (const type of ['financing', 'sales'] as const) drafts.delete(type);
+    addDraft(drafts, 'car_recommendation', Number.isFinite(start) ? start : 0, 0.75);
+  }
   const referred = carReferredTo(text, input.profile, shopping.entities);
   if (referred) for (const found of [all, shopping]) found.entities.stockId = referred;
   // "¿Cuánto el Jetta? ¿Me lo dejas en 190?": the figure is the haggler's offer, not a budget.

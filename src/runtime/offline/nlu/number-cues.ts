@@ -47,10 +47,10 @@ export const PRICE_MIN_BEFORE = new RegExp(
 export const PRICE_MIN_AFTER =
   /^\s*(?:(?:pesos|mxn)\s+)?(o\s+mas|para\s+arriba|en\s+adelante|hacia\s+arriba|or\s+more|\+)/;
 export const PRICE_MAX_AFTER =
-  /^\s*(?:(?:pesos|mxn)\s+)?(o\s+menos|para\s+abajo|maximo|max|como\s+maximo|de\s+presupuesto|or\s+less|tope|top)/;
+  /^\s*(?:(?:pesos|mxn|mil|k)\s+)?(o\s+menos|para\s+abajo|maximo|max|como\s+maximo|de\s+presupuesto|or\s+less|tope|top|(?:es|son|seria)\s+(?:lo\s+mas|lo\s+maximo|mi\s+(?:tope|limite|maximo|presupuesto))|is\s+my\s+(?:max|limit|budget))/;
 /** A small bare number is thousands only when the words around it talk about a budget. */
 export const BUDGET_WORDS =
-  /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|limite|pas[oa]\s+de|no\s+mas\s+de|entre|budget)\b/;
+  /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|limite|pas[oa]\s+de|cuest[ae]n?|sale\s+en|no\s+mas\s+de|entre|budget)\b/;
 /**
  * A counter-offer names the price right after leaving/giving the car ("me lo dejas en 300",
  * "te doy 250", "rebajalo a 130"): a bare small number there is thousands too.

@@ -84,6 +84,26 @@ const READINGS: Reading[] = [
     expected: [['car_recommendation', { shownReference: null, yearMin: 2016 }]],
   },
   { message: 'el 2019', expected: [['car_recommendation', { shownReference: null, yearMin: 2019 }]] },
+  {
+    message: 'la que sale en 188 trae carplay?',
+    history: afterList,
+    profile: shown,
+    expected: [['car_recommendation', { shownReference: true, priceMax: 188_000 }]],
+  },
+  // A plan for a shown car described by its km is for THAT car; two cars of that year: ask which.
+  {
+    message: 'y la de 78 mil km cuanto me saldria al mes a 3 años?',
+    history: afterList,
+    profile: shown,
+    expected: [['financing', { stockId: '299917', termYears: 3 }]],
+  },
+  {
+    message: 'la del 2016 me gustaria verla mañana',
+    history: afterList,
+    profile: shown,
+    expected: [['car_recommendation', { shownReference: true, stockId: null }]],
+  },
+  { message: 'uff q caro, oye y ese trae camara de reversa?', expected: [['car_recommendation']] },
   // Item 4: the garage without a unit, and a search for what fits it.
   {
     message: 'mi garaje es de 4.60',
@@ -103,6 +123,7 @@ const READINGS: Reading[] = [
     expected: [['car_recommendation', { priceMax: 200_000, priceMin: null, seatsMin: 7 }]],
   },
   { message: 'mi limite es 320', expected: [['car_recommendation', { priceMax: 320_000 }]] },
+  { message: '240 es lo maximo q tengo', expected: [['car_recommendation', { priceMax: 240_000 }]] },
   // Item 6: "ese rango" is the remembered budget, not the car in focus.
   {
     message: 'y en ese rango q camionetas hay?',

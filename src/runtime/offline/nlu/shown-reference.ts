@@ -1,4 +1,5 @@
 import type { Entities } from '../../../core/intents/schema.js';
+import type { HistoryTurn } from '../../../core/tasks.js';
 
 /**
  * Round 3, item 3: "el hatchback 2018", "el de 2019", "la gris", "el de 281 mil", "el automático"
@@ -14,12 +15,16 @@ const ATTRIBUTE = String.raw`(?:19|20)\d{2}|\d+(?:[.,]\d+)?\s*(?:mil|k|km)|\$?\s
 const REFERENCE = new RegExp(
   String.raw`(?:^|[^a-z])(?:el|la|ese|esa|este|esta)\s+(?:(?:${BODY})s?\s+)?(?:(?:de|del|que\s+(?:es|cuesta|sale|vale|trae|tiene))\s+)?(?:${ATTRIBUTE})(?![a-z])`,
 );
+/** "el que cuesta 183", "la que sale en 240": a bare figure after a price verb. */
+const PRICED_REFERENCE =
+  /(?:^|[^a-z])(?:el|la|ese|esa)\s+(?:de|que)\s+(?:cuesta|sale|vale|esta)\s+(?:en\s+)?(?:como\s+)?\$?\s*\d/;
 /** Words that ask for other cars than those shown. */
 const LOOKS_FURTHER =
   /\b(tienes|tienen|tendras|hay|manejan|venden|busco|buscando|algun[oa]?s?|algo|otr[oa]s?|opciones|mas|menos)\b/;
 
 export function isShownReference(text: string, entities: Entities, shownCount: number): boolean {
-  if (shownCount < 2 || !REFERENCE.test(text) || LOOKS_FURTHER.test(text)) return false;
+  if (shownCount < 2 || LOOKS_FURTHER.test(text)) return false;
+  if (!REFERENCE.test(text) && !PRICED_REFERENCE.test(text)) return false;
   if (entities.make || entities.model || entities.stockId || entities.pick !== null) return false;
   if (entities.sortBy !== null || entities.cheaper) return false;
   const exactYear = entities.yearMin !== null && entities.yearMin === entities.yearMax;
@@ -32,4 +37,44 @@ export function isShownReference(text: string, entities: Entities, shownCount: n
     entities.kmMax !== null ||
     colour
   );
+}
+
+/** One line of a list the agent showed: "… 2018 … · 51,389 km · $183,999.00 (ID 306689)". */
+const SHOWN_LINE =
+  /^\s*\d+\.\s.*?\b((?:19|20)\d{2})\b.*?([\d,]+)\s*km\s*·\s*\$([\d,]+)(?:\.\d+)?\s*\(ID (\d+)\)/m;
+const NEAR_SHARE = 0.03;
+
+/**
+ * For a plan or a visit ("el de 2018, ¿cuánto al mes?", "el de 183 mil lo quiero ver"), the stock
+ * id of the one car of the last list the year, price or km describe, read from the list's own
+ * lines; null when none or several fit (the cars agent, with the catalog, handles the rest).
+ */
+export function shownCarDescribed(entities: Entities, history: readonly HistoryTurn[]): string | null {
+  if (entities.shownReference !== true) return null;
+  const last = history.findLast((t) => t.role === 'agent' && SHOWN_LINE.test(t.text));
+  if (!last) return null;
+  const cars = last.text.split('\n').flatMap((line) => {
+    const m = SHOWN_LINE.exec(line);
+    if (!m) return [];
+    const number = (s: string) => Number(s.replace(/,/g, ''));
+    return [{ year: Number(m[1]), km: number(m[2]!), price: number(m[3]!), stockId: m[4]! }];
+  });
+  const price = entities.priceMax ?? entities.priceMin;
+  let fit = cars.filter(
+    (c) =>
+      (entities.yearMin === null || c.year >= entities.yearMin) &&
+      (entities.yearMax === null || c.year <= entities.yearMax),
+  );
+  if (price !== null) fit = nearest(fit, (c) => c.price, price);
+  if (entities.kmMax !== null) fit = nearest(fit, (c) => c.km, entities.kmMax);
+  const described = entities.yearMin !== null || price !== null || entities.kmMax !== null;
+  return described && fit.length === 1 ? fit[0]!.stockId : null;
+}
+
+/** The items nearest the wanted figure, within a few percent of it. */
+function nearest<T>(items: readonly T[], value: (item: T) => number, wanted: number): T[] {
+  const distance = (item: T): number => Math.abs(value(item) - wanted);
+  const close = items.filter((item) => distance(item) <= wanted * NEAR_SHARE);
+  const best = Math.min(...close.map(distance));
+  return close.filter((item) => distance(item) === best);
 }
