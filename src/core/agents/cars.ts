@@ -150,7 +150,12 @@ function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentA
       phrase: true,
     };
   }
-  const search = recommend(ctx);
+  // "de esos" were other models than the one asked before (a cheaper list): any model will do.
+  const prefs = ctx.profile.preferences;
+  const otherModels = cars.every(
+    (car) => car.model !== prefs.model && (prefs.model !== null || car.make !== prefs.make),
+  );
+  const search = recommend(ctx, { anyModel: otherModels });
   return {
     ...search,
     draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}`,
@@ -212,11 +217,12 @@ function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | nu
   return { query, useNote };
 }
 
-function recommend(ctx: AgentContext): AgentAnswer {
+function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): AgentAnswer {
   const { catalog } = ctx.tools;
   const { query, useNote } = searchQuery(ctx);
   // "¿Y de todo el catálogo?": not only the model being talked about.
-  if (ctx.entities.scope === 'catalog' && !ctx.entities.make && !ctx.entities.model) {
+  const anyModel = options.anyModel === true || ctx.entities.scope === 'catalog';
+  if (anyModel && !ctx.entities.make && !ctx.entities.model) {
     delete query.make;
     delete query.model;
   }
@@ -310,9 +316,13 @@ function recommend(ctx: AgentContext): AgentAnswer {
       notInCatalog: result.unknown,
       featuresWithoutData: ctx.entities.otherFeatures,
     },
-    profilePatch: shown.length
-      ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId }
-      : {},
+    profilePatch: {
+      // "más barato que esos" stays the ceiling: "¿y de esos alguno con CarPlay?" searches under it.
+      ...(ctx.entities.cheaper && query.priceMax !== undefined ? { budgetMax: query.priceMax } : {}),
+      ...(shown.length
+        ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId }
+        : {}),
+    },
     phrase: true,
   };
 }
