@@ -118,3 +118,24 @@ describe('round 3 car agents, driven by the intent schema', () => {
     expect(result.reply).toMatch(/lado a lado/);
   });
 });
+
+describe('round 3 superlatives over the cars shown, on the offline runtime', () => {
+  it('ranks only the shown cars of the body type asked, never one whose body is unknown', async () => {
+    const { pipeline } = await createTestPipeline();
+    const conversationId = 'r3-shown-body';
+    const list = await pipeline.runTurn({ conversationId, message: 'q tienen de 180 a 190 mil' });
+    const shown = list.profile.lastRecommended.map(car);
+    const hatchbacks = shown.filter((c) => c.bodyType === 'hatchback');
+    expect(hatchbacks.length).toBeGreaterThan(0);
+    expect(hatchbacks.length).toBeLessThan(shown.length);
+    const newest = Math.max(...hatchbacks.map((c) => c.year));
+
+    const pick = await pipeline.runTurn({
+      conversationId,
+      message: 'de esos cual es el hatchback mas nuevo?',
+    });
+    const [picked] = listedIds(pick.reply).map(car);
+    expect(picked?.bodyType).toBe('hatchback');
+    expect(picked?.year).toBe(newest);
+  });
+});

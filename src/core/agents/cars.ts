@@ -2,7 +2,7 @@ import type { Car, CarQuery, CatalogSearchResult } from '../../tools/catalog/typ
 import type { SortBy } from '../intents/schema.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
-import { formatMXN } from '../../tools/money.js';
+import { formatMXN, pesosToCents } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
 import { sortCars } from '../../tools/catalog/index.js';
 import { affordabilityAnswer } from './affordability.js';
@@ -392,15 +392,11 @@ function bestShownAsked(ctx: AgentContext): AgentAnswer | undefined {
  * re-ordered by what was asked (and by a feature asked with it), without a new search.
  */
 function orderShown(ctx: AgentContext): AgentAnswer | undefined {
-  const { sortBy, scope, wantsOne, carplay, bluetooth, transmission } = ctx.entities;
+  const { sortBy, scope, wantsOne } = ctx.entities;
   const shown = shownCars(ctx);
   if (!sortBy || scope !== 'shown' || shown.length === 0) return undefined;
-  const eligible = shown.filter(
-    (car) =>
-      (carplay !== true || car.carplay === true) &&
-      (bluetooth !== true || car.bluetooth === true) &&
-      (transmission === null || car.transmission === transmission),
-  );
+  // "de esos, ¿cuál es el hatchback más nuevo?": only those the catalog says are one.
+  const eligible = shown.filter((car) => fitsAsked(car, ctx.entities));
   const sorted = useTool(ctx, 'catalog.sort', { stockIds: eligible.map((c) => c.stockId), sortBy }, () =>
     sortCars(eligible, sortBy),
   );
@@ -446,4 +442,19 @@ function filteredFeatures(query: CarQuery): string[] {
   if (query.transmission)
     features.push(`transmisión ${query.transmission === 'manual' ? 'manual' : 'automática'}`);
   return features;
+}
+
+/** A shown car meets what this message asks of it (features, body type, year, price, km). */
+function fitsAsked(car: Car, e: AgentContext['entities']): boolean {
+  return (
+    (e.carplay !== true || car.carplay === true) &&
+    (e.bluetooth !== true || car.bluetooth === true) &&
+    (e.transmission === null || car.transmission === e.transmission) &&
+    (e.bodyTypes.length === 0 || (car.bodyType !== null && e.bodyTypes.includes(car.bodyType))) &&
+    (e.seatsMin === null || (car.seats !== null && car.seats >= e.seatsMin)) &&
+    (e.yearMin === null || car.year >= e.yearMin) &&
+    (e.yearMax === null || car.year <= e.yearMax) &&
+    (e.priceMax === null || car.priceCents <= pesosToCents(e.priceMax)) &&
+    (e.kmMax === null || car.km <= e.kmMax)
+  );
 }
