@@ -259,7 +259,7 @@ export function findScope(
 
 /** "¿Qué me alcanza?", "¿para qué me alcanza?", "¿qué puedo comprar?": a search by what fits a budget. */
 const WHAT_FITS =
-  /\b(?:(?:que|cual|cuales|para\s+que)\s+(?:\w+\s+)?(?:me|nos|le)\s+alcanza|alcanz(?:a|o|aria)\s+(?:para|a\s+(?:comprar|sacar))|que\s+(?:puedo|podria|alcanzo\s+a)\s+(?:comprar|sacar|llevarme|agarrar)|what\s+can\s+i\s+afford)\b/;
+  /\b(?:(?:que|cual|cuales|para\s+que)\s+(?:\w+\s+){0,4}?(?:me|nos|le)\s+alcanza|alcanz(?:a|o|aria)\s+(?:para|a\s+(?:comprar|sacar))|que\s+(?:puedo|podria|alcanzo\s+a)\s+(?:comprar|sacar|llevarme|agarrar)|what\s+can\s+i\s+afford)\b/;
 
 export function findWhatFits(text: string): Span | null {
   const hit = findAll(text, WHAT_FITS)[0];

@@ -131,6 +131,13 @@ const READINGS: Reading[] = [
     profile: shown,
     expected: [['car_recommendation', { stockId: null, priceMax: null, bodyTypes: ['suv', 'minivan'] }]],
   },
+  // Item 7: what fits a payment, with the filters said between "qué" and "me alcanza".
+  {
+    message: 'con 6500 mensuales q camioneta de 7 asientos me alcanza?',
+    expected: [
+      ['car_recommendation', { monthlyPaymentTarget: 6_500, seatsMin: 7, bodyTypes: ['suv', 'minivan'] }],
+    ],
+  },
   // Item 8: two stock ids to choose between.
   {
     message: 'cual es mejor, el 291054 o el 291733',
