@@ -226,6 +226,8 @@ const SHOWN_REFERENCES: readonly RegExp[] = [
   /\b(?:cual|cuales|alguno|alguna|algunos|algunas|ninguno|ninguna)\s+de\s+(?:ellos|ellas|esos|esas|estos|estas|los|las)\b/,
   /\b(?:los|las)\s+(?:de\s+arriba|que\s+me\s+(?:mandaste|pasaste|mostraste|enviaste))\b/,
   /^(?:(?:y|oye|pero|entonces)\s+)?(?:alguno|alguna|algunos|algunas)\s+(?:tiene|tienen|trae|traen|viene|vienen|es|son|cuenta|cuentan|maneja|manejan)\b/,
+  // English: "the cheapest of those", "which of these", "from that list".
+  /\b(?:of|from|among)\s+(?:those|these|them|that\s+list|the\s+list|the\s+ones\s+you\s+(?:sent|showed))\b/,
 ];
 /**
  * "de todo el catálogo", "en todo lo que tienen": the whole catalog, not only the model being

@@ -76,6 +76,18 @@ const READINGS: Reading[] = [
     profile: shown,
     expected: [['car_recommendation', { shownReference: true, otherFeatures: ['color gris'] }]],
   },
+  {
+    message: 'the 2016 one please',
+    history: afterList,
+    profile: shown,
+    expected: [['car_recommendation', { shownReference: true, yearMin: 2016 }]],
+  },
+  {
+    message: 'whats the cheapest of those?',
+    history: afterList,
+    profile: shown,
+    expected: [['car_recommendation', { sortBy: 'price_asc', scope: 'shown' }]],
+  },
   // …but asking for other cars is a search, and with nothing shown there is nothing to point at.
   {
     message: 'tienes otro del 2016?',

@@ -18,13 +18,16 @@ const REFERENCE = new RegExp(
 /** "el que cuesta 183", "la que sale en 240": a bare figure after a price verb. */
 const PRICED_REFERENCE =
   /(?:^|[^a-z])(?:el|la|ese|esa)\s+(?:de|que)\s+(?:cuesta|sale|vale|esta)\s+(?:en\s+)?(?:como\s+)?\$?\s*\d/;
+/** "the 2016 one", "the automatic one", "the one from 2019", "the one at 184k". */
+const ENGLISH_REFERENCE =
+  /\bthe\s+(?:(?:19|20)\d{2}|automatic|manual|stick|suv|sedan|hatchback|pickup|minivan)\s+one\b|\bthe\s+one\s+(?:from|for|at|with)\s+(?:\$?\s*\d|automatic|manual)/;
 /** Words that ask for other cars than those shown. */
 const LOOKS_FURTHER =
-  /\b(tienes|tienen|tendras|hay|manejan|venden|busco|buscando|algun[oa]?s?|algo|otr[oa]s?|opciones|mas|menos)\b/;
+  /\b(tienes|tienen|tendras|hay|manejan|venden|busco|buscando|algun[oa]?s?|algo|otr[oa]s?|opciones|mas|menos|any|another|other|more|less|do\s+you\s+have)\b/;
 
 export function isShownReference(text: string, entities: Entities, shownCount: number): boolean {
   if (shownCount < 2 || LOOKS_FURTHER.test(text)) return false;
-  if (!REFERENCE.test(text) && !PRICED_REFERENCE.test(text)) return false;
+  if (![REFERENCE, PRICED_REFERENCE, ENGLISH_REFERENCE].some((shape) => shape.test(text))) return false;
   if (entities.make || entities.model || entities.stockId || entities.pick !== null) return false;
   if (entities.sortBy !== null || entities.cheaper) return false;
   const exactYear = entities.yearMin !== null && entities.yearMin === entities.yearMax;
