@@ -136,6 +136,8 @@ const READINGS: Reading[] = [
   },
   { message: 'mi limite es 320', expected: [['car_recommendation', { priceMax: 320_000 }]] },
   { message: '240 es lo maximo q tengo', expected: [['car_recommendation', { priceMax: 240_000 }]] },
+  { message: 'de 210 no paso eh', expected: [['car_recommendation', { priceMax: 210_000 }]] },
+  { message: 'algo q no rebase los 330', expected: [['car_recommendation', { priceMax: 330_000 }]] },
   // Item 6: "ese rango" is the remembered budget, not the car in focus.
   {
     message: 'y en ese rango q camionetas hay?',
