@@ -77,6 +77,7 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
     prefs.yearMin = null;
     prefs.yearMax = null;
     prefs.kmMax = null;
+    prefs.priceCeiling = null;
   }
   if (e.yearMin !== null) prefs.yearMin = e.yearMin;
   if (e.yearMax !== null) prefs.yearMax = e.yearMax;

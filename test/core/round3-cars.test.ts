@@ -139,3 +139,20 @@ describe('round 3 superlatives over the cars shown, on the offline runtime', () 
     expect(picked?.year).toBe(newest);
   });
 });
+
+describe('the ceiling "¿algo más barato?" sets, on the offline runtime', () => {
+  it('keeps it for "¿y de esos alguno con CarPlay?" and drops it when another car is named', async () => {
+    const { pipeline } = await createTestPipeline();
+    const conversationId = 'r3-ceiling';
+    const first = await pipeline.runTurn({ conversationId, message: 'me interesa un jetta' });
+    const jetta = car(listedIds(first.reply)[0]!);
+    await pipeline.runTurn({ conversationId, message: 'tendras algo mas economico?' });
+    const withCarplay = await pipeline.runTurn({ conversationId, message: 'y de esos alguno con carplay?' });
+    const cars = listedIds(withCarplay.reply).map(car);
+    expect(cars.length).toBeGreaterThan(0);
+    expect(cars.every((c) => c.priceCents < jetta.priceCents && c.carplay === true)).toBe(true);
+
+    const corolla = await pipeline.runTurn({ conversationId, message: 'ok y un corolla?' });
+    expect(listedIds(corolla.reply).map(car)[0]?.model).toBe('Corolla');
+  });
+});

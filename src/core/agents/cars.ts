@@ -207,7 +207,8 @@ function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | nu
   if (prefs.yearMin !== null) query.yearMin = prefs.yearMin;
   if (prefs.yearMax !== null) query.yearMax = prefs.yearMax;
   if (prefs.kmMax !== null) query.kmMax = prefs.kmMax;
-  if (budgetMax !== null) query.priceMax = budgetMax;
+  const ceilings = [budgetMax, prefs.priceCeiling].filter((p): p is number => p !== null);
+  if (ceilings.length) query.priceMax = Math.min(...ceilings);
   if (budgetMin !== null) query.priceMin = budgetMin;
   if (prefs.bluetooth) query.bluetooth = true;
   if (prefs.carplay) query.carplay = true;
@@ -318,7 +319,9 @@ function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): Age
     },
     profilePatch: {
       // "más barato que esos" stays the ceiling: "¿y de esos alguno con CarPlay?" searches under it.
-      ...(ctx.entities.cheaper && query.priceMax !== undefined ? { budgetMax: query.priceMax } : {}),
+      ...(ctx.entities.cheaper && query.priceMax !== undefined
+        ? { preferences: { ...ctx.profile.preferences, priceCeiling: query.priceMax } }
+        : {}),
       ...(shown.length
         ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId }
         : {}),
