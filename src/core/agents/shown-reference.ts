@@ -14,6 +14,8 @@ export function shownReferenceAnswer(
   ctx: AgentContext,
   describe: (car: Car) => AgentAnswer,
 ): AgentAnswer | undefined {
+  // Only a reference reads the shown cars: other turns' traces stay as they were.
+  if (ctx.entities.shownReference !== true) return undefined;
   const referred = useTool(
     ctx,
     'catalog.shownReferred',
