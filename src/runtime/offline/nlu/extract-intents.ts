@@ -241,8 +241,17 @@ function readAffordability(drafts: Drafts, found: ExtractedEntities): void {
   if (positions.whatFits !== null && !drafts.has('car_recommendation'))
     addDraft(drafts, 'car_recommendation', positions.whatFits, 0.85);
   if (entities.monthlyPaymentTarget === null || entities.stockId !== null || entities.pick !== null) return;
+  // Round 3, item 7: "pago 5 mil al mes, ¿alguna troca 2020 o más nueva?" describes the cars to
+  // look for under that payment (a body type, seats, a use, a year bound), with no car named.
+  const describesCars =
+    entities.bodyTypes.length > 0 ||
+    entities.seatsMin !== null ||
+    entities.carUse !== null ||
+    (entities.yearMin !== null && entities.yearMin !== entities.yearMax);
+  if (describesCars && !entities.make && !entities.model && !drafts.has('car_recommendation'))
+    addDraft(drafts, 'car_recommendation', positions.search ?? 0, 0.8);
   if (!drafts.has('car_recommendation')) return;
-  if (positions.whatFits !== null || positions.identity === null) drafts.delete('financing');
+  if (positions.whatFits !== null || positions.identity === null || describesCars) drafts.delete('financing');
 }
 
 /**

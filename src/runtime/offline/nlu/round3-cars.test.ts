@@ -152,6 +152,10 @@ const READINGS: Reading[] = [
       ['car_recommendation', { monthlyPaymentTarget: 6_500, seatsMin: 7, bodyTypes: ['suv', 'minivan'] }],
     ],
   },
+  {
+    message: 'doy 35 mil de enganche y pago 5500 al mes a 5 años, algun sedan 2021 o mas nuevo?',
+    expected: [['car_recommendation', { monthlyPaymentTarget: 5_500, yearMin: 2021, bodyTypes: ['sedan'] }]],
+  },
   // Item 8: two stock ids to choose between.
   {
     message: 'cual es mejor, el 291054 o el 291733',
