@@ -31,7 +31,21 @@ export function combineEntities(intents: Intent[]): Entities {
  * What this message adds to what the conversation knew. Naming another car resets the search
  * filters that were about the previous one, unless restated.
  */
-export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
+export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
+  // Round 3, item 3: "el de 2019" describes a car on the table; its year is no new search filter.
+  const e: Entities =
+    said.shownReference === true
+      ? {
+          ...said,
+          priceMax: null,
+          priceMin: null,
+          yearMin: null,
+          yearMax: null,
+          kmMax: null,
+          transmission: null,
+          bodyTypes: [],
+        }
+      : said;
   const next: Profile = structuredClone(profile);
   if (e.customerName) next.name = e.customerName;
   if (e.city) next.city = e.city;
@@ -63,6 +77,7 @@ export function mergeIntoProfile(profile: Profile, e: Entities): Profile {
     prefs.yearMin = null;
     prefs.yearMax = null;
     prefs.kmMax = null;
+    prefs.priceCeiling = null;
   }
   if (e.yearMin !== null) prefs.yearMin = e.yearMin;
   if (e.yearMax !== null) prefs.yearMax = e.yearMax;

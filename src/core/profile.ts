@@ -41,6 +41,11 @@ export const ProfileSchema = z.object({
       carUse: CarUseSchema.nullable().default(null),
       /** The garage the customer gave ("mi cochera mide 4.5 m"): later cars are measured against it. */
       spaceLengthM: z.number().nullable().default(null),
+      /**
+       * Round 3: the ceiling "¿algo más barato?" set (pesos), so "¿y de esos alguno con CarPlay?"
+       * searches under it; unlike a stated budget, it ends when another car is named.
+       */
+      priceCeiling: z.number().nullable().default(null),
     })
     .default({
       make: null,
@@ -56,6 +61,7 @@ export const ProfileSchema = z.object({
       seatsMin: null,
       carUse: null,
       spaceLengthM: null,
+      priceCeiling: null,
     }),
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),

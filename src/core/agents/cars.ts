@@ -2,7 +2,7 @@ import type { Car, CarQuery, CatalogSearchResult } from '../../tools/catalog/typ
 import type { SortBy } from '../intents/schema.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
-import { formatMXN } from '../../tools/money.js';
+import { formatMXN, pesosToCents } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
 import { sortCars } from '../../tools/catalog/index.js';
 import { affordabilityAnswer } from './affordability.js';
@@ -11,6 +11,8 @@ import { shownCars } from './shown-cars.js';
 import { applyBodyFilters } from './body-search.js';
 import { answerCarQuestion, answerForList, carInFocus, listedCars } from './car-facts.js';
 import { compareCars } from './compare-cars.js';
+import { shownReferenceAnswer } from './shown-reference.js';
+import { fitsSpaceAnswer } from './fits-space.js';
 
 const SHOWN = 3;
 
@@ -33,6 +35,11 @@ export const carsAgent: Agent = {
   name: 'cars',
   run(ctx) {
     if (ctx.entities.comparedCars.length >= 2) return compareCars(ctx);
+    const referred = shownReferenceAnswer(ctx, describeOne);
+    if (referred) return referred;
+    const garage = ctx.entities.spaceLengthM ?? ctx.profile.preferences.spaceLengthM;
+    if (ctx.entities.fitsSpace === true && garage !== null)
+      return fitsSpaceAnswer(ctx, buildQuery(ctx), garage);
     if (ctx.entities.carQuestion.length > 0) {
       // "¿cuál es la más barata y cuántos km tiene?": the best of those shown, then the question.
       const best = bestShownAsked(ctx);
@@ -41,6 +48,9 @@ export const carsAgent: Agent = {
       if (focus) return answerCarQuestion(ctx, focus);
       const listed = listedCars(ctx);
       if (listed.length > 0) return answerForList(ctx, listed);
+      // "mi cochera mide 4.3" with no car on the table: the cars that fit it.
+      if (ctx.entities.spaceLengthM !== null)
+        return fitsSpaceAnswer(ctx, buildQuery(ctx), ctx.entities.spaceLengthM);
     }
     const picked = pickedCar(ctx);
     if (picked) return describeOne(picked);
@@ -140,7 +150,12 @@ function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentA
       phrase: true,
     };
   }
-  const search = recommend(ctx);
+  // "de esos" were other models than the one asked before (a cheaper list): any model will do.
+  const prefs = ctx.profile.preferences;
+  const otherModels = cars.every(
+    (car) => car.model !== prefs.model && (prefs.model !== null || car.make !== prefs.make),
+  );
+  const search = recommend(ctx, { anyModel: otherModels });
   return {
     ...search,
     draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}`,
@@ -192,7 +207,8 @@ function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | nu
   if (prefs.yearMin !== null) query.yearMin = prefs.yearMin;
   if (prefs.yearMax !== null) query.yearMax = prefs.yearMax;
   if (prefs.kmMax !== null) query.kmMax = prefs.kmMax;
-  if (budgetMax !== null) query.priceMax = budgetMax;
+  const ceilings = [budgetMax, prefs.priceCeiling].filter((p): p is number => p !== null);
+  if (ceilings.length) query.priceMax = Math.min(...ceilings);
   if (budgetMin !== null) query.priceMin = budgetMin;
   if (prefs.bluetooth) query.bluetooth = true;
   if (prefs.carplay) query.carplay = true;
@@ -202,11 +218,12 @@ function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | nu
   return { query, useNote };
 }
 
-function recommend(ctx: AgentContext): AgentAnswer {
+function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): AgentAnswer {
   const { catalog } = ctx.tools;
   const { query, useNote } = searchQuery(ctx);
   // "¿Y de todo el catálogo?": not only the model being talked about.
-  if (ctx.entities.scope === 'catalog' && !ctx.entities.make && !ctx.entities.model) {
+  const anyModel = options.anyModel === true || ctx.entities.scope === 'catalog';
+  if (anyModel && !ctx.entities.make && !ctx.entities.model) {
     delete query.make;
     delete query.model;
   }
@@ -300,9 +317,15 @@ function recommend(ctx: AgentContext): AgentAnswer {
       notInCatalog: result.unknown,
       featuresWithoutData: ctx.entities.otherFeatures,
     },
-    profilePatch: shown.length
-      ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId }
-      : {},
+    profilePatch: {
+      // "más barato que esos" stays the ceiling: "¿y de esos alguno con CarPlay?" searches under it.
+      ...(ctx.entities.cheaper && query.priceMax !== undefined
+        ? { preferences: { ...ctx.profile.preferences, priceCeiling: query.priceMax } }
+        : {}),
+      ...(shown.length
+        ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId }
+        : {}),
+    },
     phrase: true,
   };
 }
@@ -372,15 +395,11 @@ function bestShownAsked(ctx: AgentContext): AgentAnswer | undefined {
  * re-ordered by what was asked (and by a feature asked with it), without a new search.
  */
 function orderShown(ctx: AgentContext): AgentAnswer | undefined {
-  const { sortBy, scope, wantsOne, carplay, bluetooth, transmission } = ctx.entities;
+  const { sortBy, scope, wantsOne } = ctx.entities;
   const shown = shownCars(ctx);
   if (!sortBy || scope !== 'shown' || shown.length === 0) return undefined;
-  const eligible = shown.filter(
-    (car) =>
-      (carplay !== true || car.carplay === true) &&
-      (bluetooth !== true || car.bluetooth === true) &&
-      (transmission === null || car.transmission === transmission),
-  );
+  // "de esos, ¿cuál es el hatchback más nuevo?": only those the catalog says are one.
+  const eligible = shown.filter((car) => fitsAsked(car, ctx.entities));
   const sorted = useTool(ctx, 'catalog.sort', { stockIds: eligible.map((c) => c.stockId), sortBy }, () =>
     sortCars(eligible, sortBy),
   );
@@ -426,4 +445,19 @@ function filteredFeatures(query: CarQuery): string[] {
   if (query.transmission)
     features.push(`transmisión ${query.transmission === 'manual' ? 'manual' : 'automática'}`);
   return features;
+}
+
+/** A shown car meets what this message asks of it (features, body type, year, price, km). */
+function fitsAsked(car: Car, e: AgentContext['entities']): boolean {
+  return (
+    (e.carplay !== true || car.carplay === true) &&
+    (e.bluetooth !== true || car.bluetooth === true) &&
+    (e.transmission === null || car.transmission === e.transmission) &&
+    (e.bodyTypes.length === 0 || (car.bodyType !== null && e.bodyTypes.includes(car.bodyType))) &&
+    (e.seatsMin === null || (car.seats !== null && car.seats >= e.seatsMin)) &&
+    (e.yearMin === null || car.year >= e.yearMin) &&
+    (e.yearMax === null || car.year <= e.yearMax) &&
+    (e.priceMax === null || car.priceCents <= pesosToCents(e.priceMax)) &&
+    (e.kmMax === null || car.km <= e.kmMax)
+  );
 }

@@ -17,10 +17,14 @@ import { carTitle, formatKm, joinSpanish } from './format.js';
 /** With no term from the customer, payments are compared at 4 years: the middle of Kavak's 3–6. */
 const DEFAULT_TERM_YEARS = 4;
 const MAX_COMPARED = 3;
+const STOCK_ID = /^\d{5,7}$/;
 
 /** A compared car: one of those shown if it has that name, else the catalog's best match. */
 function findCompared(ctx: AgentContext, name: string): Car | undefined {
   const { catalog } = ctx.tools;
+  // Round 3, item 8: a car named by its stock id ("compara el 305016 con el 306473").
+  if (STOCK_ID.test(name))
+    return useTool(ctx, 'catalog.byStockId', { stockId: name }, () => catalog.byStockId(name));
   const yearText = /\b(?:19|20)\d{2}\b/.exec(name)?.[0];
   const wanted = { year: yearText === undefined ? null : Number(yearText) };
   const bare = name.replace(/\b(?:19|20)\d{2}\b/, '').trim();
@@ -113,7 +117,15 @@ function summary(cars: readonly Car[]): string {
     const winners = scored.filter((car) => score(car) === top);
     if (winners.length === 1) wins.set(winners[0]!, [...(wins.get(winners[0]!) ?? []), label]);
   }
-  const points = [...wins].map(([car, labels]) => `el ${car.model} ${joinSpanish(labels)}`);
+  // Two cars of the same model ("el 312204 y el 322962") are told apart by their year, then id.
+  const name = (car: Car): string => {
+    const twins = cars.filter((other) => other.model === car.model);
+    if (twins.length === 1) return car.model;
+    return twins.filter((other) => other.year === car.year).length === 1
+      ? `${car.model} ${car.year}`
+      : `${car.model} (ID ${car.stockId})`;
+  };
+  const points = [...wins].map(([car, labels]) => `el ${name(car)} ${joinSpanish(labels)}`);
   return points.length ? `En resumen: ${points.join('; ')}.` : '';
 }
 

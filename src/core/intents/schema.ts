@@ -217,7 +217,22 @@ export const EntitiesSchema = z.object({
   // Plain names, not objects: OpenAI's strict mode allows 5 levels of nesting.
   comparedCars: z
     .array(z.string())
-    .describe('Two or three cars to compare, each as written with its year if given: ["Versa 2020", "Aveo"]'),
+    .describe(
+      'Two or three cars to compare, each as written with its year if given, or by stock id: ["Versa 2020", "Aveo"], ["312204", "322962"]',
+    ),
+  // Issue 10 round 3, items 3-4: a shown car pointed at by what it is; a search that fits the garage.
+  shownReference: z
+    .boolean()
+    .nullable()
+    .describe(
+      'Points at one of the cars just shown by an attribute, not its position: "el de 2019", "el hatchback", "el automático", "el de 281 mil", "el gris". The year, bodyTypes, transmission, priceMax/kmMax or otherFeatures fields say which car; they are not a new search',
+    ),
+  fitsSpace: z
+    .boolean()
+    .nullable()
+    .describe(
+      'Wants cars that fit the garage or parking space given now or earlier (spaceLengthM): "¿qué me recomiendas que sí quepa?", "una suv que entre en mi cochera"',
+    ),
 });
 export type Entities = z.infer<typeof EntitiesSchema>;
 
@@ -288,5 +303,7 @@ export function emptyEntities(): Entities {
     seatsMin: null,
     carUse: null,
     comparedCars: [],
+    shownReference: null,
+    fitsSpace: null,
   };
 }

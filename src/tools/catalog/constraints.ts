@@ -21,6 +21,7 @@ export interface Constraints {
   /** Unknown body type or seats never match: the table and version text must say so. */
   bodyTypes?: ReadonlySet<BodyType>;
   seatsMin?: number;
+  lengthMaxMm?: number;
   exclude: ReadonlySet<string>;
 }
 
@@ -47,6 +48,7 @@ export function toConstraints(
     transmission: query.transmission,
     bodyTypes: query.bodyTypes?.length ? new Set(query.bodyTypes) : undefined,
     seatsMin: finite(query.seatsMin),
+    lengthMaxMm: finite(query.lengthMaxMm),
     exclude: new Set(query.excludeStockIds ?? []),
   };
 }
@@ -65,6 +67,7 @@ export function matches(car: Car, c: Constraints): boolean {
     (c.transmission === undefined || car.transmission === c.transmission) &&
     (c.bodyTypes === undefined || (car.bodyType !== null && c.bodyTypes.has(car.bodyType))) &&
     (c.seatsMin === undefined || (car.seats !== null && car.seats >= c.seatsMin)) &&
+    (c.lengthMaxMm === undefined || (car.lengthMm !== null && car.lengthMm <= c.lengthMaxMm)) &&
     !c.exclude.has(car.stockId)
   );
 }
@@ -82,8 +85,9 @@ interface RelaxStep {
 const when = (key: keyof CarQuery, set: boolean): (keyof CarQuery)[] => (set ? [key] : []);
 
 /**
- * The order in which constraints give way when nothing matches: the least important first, the
- * budget only by 20%, then the model (keeping the make), then the make, and the budget last.
+ * The order in which constraints give way when nothing matches: the least important first (a
+ * body type or seats before the budget: a list never tops a stated budget when another car fits
+ * it), the budget only by 20%, then the model (keeping the make), then the make, the budget last.
  */
 export const RELAX_STEPS: readonly RelaxStep[] = [
   {
@@ -110,6 +114,14 @@ export const RELAX_STEPS: readonly RelaxStep[] = [
     relax: (c) => ({ ...c, transmission: undefined }),
   },
   {
+    keys: ['bodyTypes', 'seatsMin'],
+    present: (c) => [
+      ...when('bodyTypes', c.bodyTypes !== undefined),
+      ...when('seatsMin', c.seatsMin !== undefined),
+    ],
+    relax: (c) => ({ ...c, bodyTypes: undefined, seatsMin: undefined }),
+  },
+  {
     keys: ['priceMin', 'priceMax'],
     present: (c) => [
       ...when('priceMin', c.priceMinCents !== undefined),
@@ -120,14 +132,6 @@ export const RELAX_STEPS: readonly RelaxStep[] = [
       priceMinCents: undefined,
       priceMaxCents: c.priceMaxCents === undefined ? undefined : Math.round(c.priceMaxCents * BUDGET_STRETCH),
     }),
-  },
-  {
-    keys: ['bodyTypes', 'seatsMin'],
-    present: (c) => [
-      ...when('bodyTypes', c.bodyTypes !== undefined),
-      ...when('seatsMin', c.seatsMin !== undefined),
-    ],
-    relax: (c) => ({ ...c, bodyTypes: undefined, seatsMin: undefined }),
   },
   {
     keys: ['model'],

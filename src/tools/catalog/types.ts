@@ -42,6 +42,8 @@ export const CarQuerySchema = z.object({
   bodyTypes: z.array(BodyTypeSchema).optional(),
   /** At least this many seats; unknown seats do not match. */
   seatsMin: z.number().int().optional(),
+  /** Round 3, item 4: no longer than this (the customer's garage); unknown length does not match. */
+  lengthMaxMm: z.number().optional(),
   /** Stock ids to leave out (already shown). */
   excludeStockIds: z.array(z.string()).optional(),
   /** Best first by this key; 'relevance' (the default) weighs year, km and budget fit. */

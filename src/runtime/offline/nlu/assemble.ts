@@ -49,6 +49,9 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'downPaymentAmount',
     'downPaymentPercent',
     'termYears',
+    // Issue 10 round 3, items 3-4: a shown car by attribute, cars that fit the garage.
+    'shownReference',
+    'fitsSpace',
   ],
   financing: [
     ...CAR_IDENTITY,
@@ -60,6 +63,8 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'monthlyPaymentTarget',
     'downPaymentMinimum',
     'customerName',
+    // Round 3, item 3: "el de 2018, ¿cuánto al mes?" describes a shown car, not a search.
+    'shownReference',
   ],
   kavak_info: [
     'make',
@@ -74,7 +79,16 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'asksPrice',
     'homeDelivery',
   ],
-  sales: [...CAR_IDENTITY, 'salesAction', 'preferredTime', 'city', 'customerName', 'branch', 'homeDelivery'],
+  sales: [
+    ...CAR_IDENTITY,
+    'salesAction',
+    'preferredTime',
+    'city',
+    'customerName',
+    'branch',
+    'homeDelivery',
+    'shownReference',
+  ],
   social: [],
   haggle: [...CAR_IDENTITY],
   out_of_scope: [],

@@ -3,6 +3,7 @@ import type { Span } from '../../../tools/text/span.js';
 import { findAll } from '../../../tools/text/span.js';
 import type { Drafts } from './drafts.js';
 import { addDraft } from './drafts.js';
+import { onlyPriceObjection } from './rules-conversation.js';
 import type { ExtractedEntities } from './entities.js';
 import { BLUETOOTH, CARPLAY } from './features.js';
 
@@ -15,6 +16,8 @@ import { BLUETOOTH, CARPLAY } from './features.js';
 export interface CarQuestion {
   attributes: CarAttribute[];
   spaceLengthM: number | null;
+  /** Round 3, item 4: asks for cars that fit the garage ("¿qué me recomiendas que sí quepa?"). */
+  fitsSpace: boolean;
   /** Where the question was asked, and the spans to keep out of number reading ("4.5 m"). */
   start: number | null;
   spans: Span[];
@@ -72,9 +75,21 @@ const LENGTH =
 const SPACE_WORDS =
   /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide)\b/;
 
+/** "mi cochera mide 4.3": a garage's length without the unit, right after the verb. */
+const GARAGE_WORDS = /\b(cochera|garage|garaje|cajon|estacionamiento)\b/;
+const BARE_LENGTH =
+  /\b(?:mide|mide\s+como|de\s+largo|es\s+de|tiene)\s+(\d{1,2}(?:[.,]\d{1,2})?)(?![.,]?\d|\s*(?:mil|k|%|anos|meses|pesos))()()/;
+/**
+ * The subjunctive asks for cars that would fit ("uno que sí quepa", "algo que entre en mi
+ * cochera"); "¿cabe?" (indicative) asks about the car in focus.
+ */
+const FITS =
+  /\b(?:que|q|los\s+que|las\s+que)\s+(?:(?:si|me|le|nos|sí)\s+){0,2}(?:quepa|quepan|cupiera|cupieran)\b|\b(?:que|q)\s+(?:(?:si|me|le|nos)\s+){0,2}(?:entre|entren|entrara|entraran)\s+en\s+(?:mi|la|el)\b/;
+
 function spaceLength(text: string): { metres: number; span: Span } | null {
   if (!SPACE_WORDS.test(text)) return null;
-  const hit = findAll(text, LENGTH)[0];
+  const hit =
+    findAll(text, LENGTH)[0] ?? (GARAGE_WORDS.test(text) ? findAll(text, BARE_LENGTH)[0] : undefined);
   if (!hit) return null;
   const [, amount = '', unit = '', half] = hit.match;
   const value = WORD_NUMBERS[amount] ?? Number(amount.replace(',', '.'));
@@ -84,7 +99,7 @@ function spaceLength(text: string): { metres: number; span: Span } | null {
 }
 
 export function findCarQuestion(text: string): CarQuestion {
-  const found: CarQuestion = { attributes: [], spaceLengthM: null, start: null, spans: [] };
+  const found: CarQuestion = { attributes: [], spaceLengthM: null, fitsSpace: false, start: null, spans: [] };
   for (const [attribute, pattern] of ATTRIBUTE_PATTERNS) {
     const hit = findAll(text, pattern).find(
       (h) => !SEVERAL.test(clauseBefore(text, h.start)) && !SEARCH_BEFORE.test(clauseBefore(text, h.start)),
@@ -100,6 +115,13 @@ export function findCarQuestion(text: string): CarQuestion {
     found.spans.push(space.span);
     if (!found.attributes.includes('dimensions')) found.attributes.push('dimensions');
     found.start = Math.min(found.start ?? space.span.start, space.span.start);
+  }
+  const fits = findAll(text, FITS)[0];
+  if (fits) {
+    // A search for cars that fit, not a question about the one in focus.
+    found.fitsSpace = true;
+    found.attributes = found.attributes.filter((a) => a !== 'dimensions');
+    found.start = Math.min(found.start ?? fits.start, fits.start);
   }
   return found;
 }
@@ -125,7 +147,8 @@ export function applyCarQuestionIntent(drafts: Drafts, found: ExtractedEntities)
   const comparing = entities.comparedCars.length >= 2;
   // The comparison states each car's payment on the plan asked for: no separate plan for one car.
   if (comparing) drafts.delete('financing');
-  const asks = entities.carQuestion.length > 0 || comparing;
-  if (!asks || drafts.has('car_recommendation') || drafts.has('haggle')) return;
+  const asks = entities.carQuestion.length > 0 || comparing || entities.fitsSpace === true;
+  const haggles = drafts.has('haggle') && !onlyPriceObjection(drafts.get('haggle'));
+  if (!asks || drafts.has('car_recommendation') || haggles) return;
   addDraft(drafts, 'car_recommendation', positions.carQuestion ?? positions.search ?? 0, 0.8);
 }

@@ -1,4 +1,5 @@
 import type { CarMention } from './cars.js';
+import type { RoledNumber } from './number-roles.js';
 
 /**
  * "¿El Versa o el Aveo?", "MG5 vs Jetta", "entre el Rio y el Vento", "compara X con Y": two or
@@ -30,4 +31,20 @@ export function findComparison(text: string, cars: readonly CarMention[]): strin
   return [...distinct.values()]
     .slice(0, MAX_COMPARED)
     .map(({ car, year }) => [car.make, car.model, year].filter((part) => part !== null).join(' '));
+}
+
+/**
+ * Round 3, item 8: "me interesan el 312204 y el 322962, ¿qué diferencia hay?", "el 305016 o el
+ * 306473?": two or three stock ids with a word that asks to choose (or an "o"/"vs" between them)
+ * are cars to compare, named by their ids.
+ */
+export function findStockIdComparison(text: string, numbers: readonly RoledNumber[]): string[] {
+  const ids = numbers.flatMap((n) =>
+    n.role.kind === 'stockId' ? [{ id: n.role.id, mention: n.mention }] : [],
+  );
+  const distinct = [...new Map(ids.map((i) => [i.id, i])).values()];
+  if (distinct.length < 2) return [];
+  const between = text.slice(distinct[0]!.mention.end, distinct[1]!.mention.start);
+  const choosing = CHOOSE.test(text) || CHOOSING_JOIN.test(between.replace(/^\s*(?:,\s*)?/, ' ').trimStart());
+  return choosing ? distinct.slice(0, MAX_COMPARED).map((i) => i.id) : [];
 }

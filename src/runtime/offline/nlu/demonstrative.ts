@@ -7,7 +7,7 @@ import type { Profile } from '../../../core/profile.js';
  * "eso" and the plurals ("de esos") are not it.
  */
 const SINGULAR_REFERENCE =
-  /\b(?:ese|esa|este|esta|aquel|aquella)\b(?!\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin|semana|mes|ano|dia|momento|rato|tarde|noche|manana|vez|tipo|punto|tema|plan|precio|presupuesto|enganche|plazo|credito|horario|numero|correo|medio)\b)/;
+  /\b(?:ese|esa|este|esta|aquel|aquella)\b(?!\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin|semana|mes|ano|dia|momento|rato|tarde|noche|manana|vez|tipo|punto|tema|plan|precio|presupuesto|rango|range|monto|enganche|plazo|credito|horario|numero|correo|medio)\b)/;
 
 /**
  * The stock id a singular "ese" points at: the car in focus, when the last answer was about that

@@ -7,7 +7,8 @@ import { findBodyWish } from './body-types.js';
 import type { CarQuestion } from './car-questions.js';
 import { findCarQuestion } from './car-questions.js';
 import { findCity } from './cities.js';
-import { findComparison } from './comparison.js';
+import { isShownReference } from './shown-reference.js';
+import { findComparison, findStockIdComparison } from './comparison.js';
 import { findFeatures } from './features.js';
 import type { NormalizedText } from './normalize.js';
 import type { NumberHints, RoledNumber } from './number-roles.js';
@@ -142,6 +143,8 @@ export function extractEntities(
   entities.preferredTime = time?.text ?? null;
   applyCarQuestion(entities, question, body);
   entities.comparedCars = findComparison(text, cars);
+  if (entities.comparedCars.length === 0) entities.comparedCars = findStockIdComparison(text, numbers);
+  entities.shownReference = isShownReference(text, entities, options.shownCount ?? 0) ? true : null;
 
   const at = (kinds: readonly RoledNumber['role']['kind'][]): number[] =>
     numbers.filter((n) => kinds.includes(n.role.kind)).map((n) => n.mention.start);
@@ -187,6 +190,7 @@ function applyCarQuestion(entities: Entities, question: CarQuestion, body: BodyW
   const asked = question.attributes;
   entities.carQuestion = [...asked];
   entities.spaceLengthM = question.spaceLengthM;
+  entities.fitsSpace = question.fitsSpace ? true : null;
   entities.bodyTypes = asked.includes('body_type') ? [] : [...body.bodyTypes];
   entities.seatsMin = asked.includes('seats') ? null : body.seatsMin;
   entities.carUse = body.carUse;

@@ -9,6 +9,7 @@ import { buildCarIndex } from './car-index.js';
 import { branchIndexFor } from './branches.js';
 import type { ConversationContext, PreviousRequest } from './context.js';
 import { readContext } from './context.js';
+import { onlyPriceObjection } from './rules-conversation.js';
 import { intentsFromCues } from './cue-intents.js';
 import type { CueHit } from './cues.js';
 import { findCues } from './cues.js';
@@ -20,6 +21,7 @@ import { applyEntityIntents, applyFollowUps } from './follow-ups.js';
 import { applyKnowledgeCues } from './knowledge-cues.js';
 import { carShownBefore } from './shown-cars.js';
 import { carReferredTo } from './demonstrative.js';
+import { shownCarDescribed } from './shown-reference.js';
 import { infoTopicOf } from './rules-info.js';
 import { normalize } from './normalize.js';
 import { isFollowUp } from './follow-up-shape.js';
@@ -116,6 +118,18 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     shopping.positions.identity,
   );
   if (shownId) for (const found of [all, shopping]) found.entities.stockId = shownId;
+  // "el de 2018, ¿cuánto al mes?": a plan or a visit needs the one car the attribute describes.
+  const described = drafts.has('car_recommendation')
+    ? null
+    : shownCarDescribed(shopping.entities, input.history);
+  if (described) for (const found of [all, shopping]) found.entities.stockId = described;
+  else if (shopping.entities.shownReference === true && !drafts.has('car_recommendation')) {
+    // Two shown cars fit (or none): the cars agent lists the ones that do and asks which, rather
+    // than a plan or a visit for whichever car was in focus.
+    const start = Math.min(...[...drafts.values()].map((d) => d.start));
+    for (const type of ['financing', 'sales'] as const) drafts.delete(type);
+    addDraft(drafts, 'car_recommendation', Number.isFinite(start) ? start : 0, 0.75);
+  }
   const referred = carReferredTo(text, input.profile, shopping.entities);
   if (referred) for (const found of [all, shopping]) found.entities.stockId = referred;
   // "¿Cuánto el Jetta? ¿Me lo dejas en 190?": the figure is the haggler's offer, not a budget.
@@ -227,8 +241,28 @@ function readAffordability(drafts: Drafts, found: ExtractedEntities): void {
   if (positions.whatFits !== null && !drafts.has('car_recommendation'))
     addDraft(drafts, 'car_recommendation', positions.whatFits, 0.85);
   if (entities.monthlyPaymentTarget === null || entities.stockId !== null || entities.pick !== null) return;
+  // Round 3, item 7: "pago 5 mil al mes, ¿alguna troca 2020 o más nueva?" describes the cars to
+  // look for under that payment (a body type, seats, a use, a year bound), with no car named.
+  const describesCars =
+    entities.bodyTypes.length > 0 ||
+    entities.seatsMin !== null ||
+    entities.carUse !== null ||
+    (entities.yearMin !== null && entities.yearMin !== entities.yearMax);
+  if (describesCars && !entities.make && !entities.model && !drafts.has('car_recommendation'))
+    addDraft(drafts, 'car_recommendation', positions.search ?? 0, 0.8);
   if (!drafts.has('car_recommendation')) return;
-  if (positions.whatFits !== null || positions.identity === null) drafts.delete('financing');
+  if (positions.whatFits !== null || positions.identity === null || describesCars) drafts.delete('financing');
+}
+
+/**
+ * Round 3, item 1: "uf muy caro, ¿y alguna camioneta con menos km?" objects to the price and asks
+ * for something else: the request is what needs answering. An offer or a discount asked stays a
+ * haggle; an objection alone gets the fixed-price answer.
+ */
+function dropBareObjection(drafts: Drafts): void {
+  if (!onlyPriceObjection(drafts.get('haggle'))) return;
+  const asksMore = substantive(drafts).some((d) => d.type !== 'haggle' && d.type !== 'social');
+  if (asksMore) drafts.delete('haggle');
 }
 
 /** Questions about the credit itself are the knowledge base's: there is no plan to compute. */
@@ -261,6 +295,7 @@ function finish(drafts: Drafts, found: ExtractedEntities): void {
     if (sale && sale.salesActions.every((a) => a === 'buy' || a === 'reserve')) drafts.delete('sales');
     if (info?.topics.every((t) => t === 'formas de pago')) drafts.delete('kavak_info');
   }
+  dropBareObjection(drafts);
   if (substantive(drafts).length > 0) {
     for (const draft of [...drafts.values()]) if (draft.courtesyOnly) drafts.delete(draft.type);
   }

@@ -56,6 +56,10 @@ const OTHER_FEATURES: readonly [label: string, pattern: RegExp][] = [
   ['color negro', /\b(negr[oa])\b/],
   ['color gris', /\b(gris|plata|platead[oa])\b/],
   ['color azul', /\bazul\b/],
+  ['color verde', /\bverde\b/],
+  ['color café', /\bcafe\b/],
+  ['color beige', /\bbeige\b/],
+  ['color vino', /\b(?:color\s+)?vino\b/],
 ];
 
 export function findFeatures(text: string): FeatureFacts {

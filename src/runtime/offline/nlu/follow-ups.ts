@@ -3,6 +3,7 @@ import { fold } from '../../../tools/text/normalize.js';
 import type { ConversationContext } from './context.js';
 import type { Drafts } from './drafts.js';
 import { addDraft, substantive } from './drafts.js';
+import { onlyPriceObjection } from './rules-conversation.js';
 import type { ExtractedEntities } from './entities.js';
 
 const AFFIRMATIVE =
@@ -42,7 +43,9 @@ export function applyFollowUps(
   const courtesies = drafts.get('social')?.topics ?? [];
   const closing = courtesies.includes('goodbye') || (courtesies.includes('thanks') && !PLAIN_YES.test(text));
   // "va, ¿y trae CarPlay?": the "va" opens a question about the car, it does not take the offer.
-  if (context.offer && AFFIRMATIVE.test(text) && !closing && positions.carQuestion === null) {
+  // "ok, ¿y la blanca?" points at a shown car: it does not take the offer either.
+  const asksAbout = positions.carQuestion !== null || entities.shownReference === true;
+  if (context.offer && AFFIRMATIVE.test(text) && !closing && !asksAbout) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
   // "¿el primero es automático?" asks about the car picked (a car question), not for its payments.
@@ -54,6 +57,10 @@ export function applyFollowUps(
     positions.identity !== null &&
     positions.carQuestion === null &&
     context.financingActive &&
+    // A greeting's menu that names financing is no plan under way: with no car yet, a search.
+    (context.carInFocus ||
+      context.offer?.intent === 'financing' ||
+      context.previous?.intent === 'financing') &&
     (AND_ABOUT.test(text) || shortReply) &&
     !describesSearch(entities)
   ) {
@@ -102,8 +109,8 @@ export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): vo
     addDraft(drafts, 'financing', positions.financing, 0.8);
   const declined = [...drafts.values()].some((d) => d.type === 'out_of_scope' && !d.courtesyOnly);
   // "me lo dejas en 300" names a price to pay for this car, not a budget to search with.
-  if (declined || drafts.has('haggle') || drafts.has('car_recommendation') || positions.search === null)
-    return;
+  const haggles = drafts.has('haggle') && !onlyPriceObjection(drafts.get('haggle'));
+  if (declined || haggles || drafts.has('car_recommendation') || positions.search === null) return;
   if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {
     addDraft(drafts, 'car_recommendation', positions.search, 0.7);
   }
@@ -130,7 +137,9 @@ function describesSearch(entities: Entities): boolean {
     entities.seatsMin !== null ||
     entities.carUse !== null ||
     entities.cheaper === true ||
-    entities.sortBy !== null
+    entities.sortBy !== null ||
+    // "algo 2022 para arriba": a year bound is a search; an exact year may name the car in focus.
+    entities.yearMin !== entities.yearMax
   );
 }
 

@@ -39,7 +39,7 @@ export const GIVE_BEFORE =
 export const PERCENT_ARTICLE_BEFORE = /\b(el|del|un)\s*$/;
 
 export const PRICE_MAX_BEFORE = new RegExp(
-  String.raw`\b(menos\s+de|menor\s+(?:a|de)|hasta|maximo|max|tope|no\s+mas\s+de|no\s+mayor\s+a|a\s+lo\s+mucho|debajo\s+de|abajo\s+de|no\s+pase\s+de|no\s+exceda|no\s+supere|presupuesto|tengo|traigo|cuento\s+con|me\s+alcanza|alcanza|gastar|invertir|under|up\s+to|less\s+than|below|budget|max(?:imum)?)\s+(?:(?:de|es|seria|para|con|maximo|como|of|is|a)\s+)*${FILLER}$`,
+  String.raw`\b(menos\s+de|menor\s+(?:a|de)|hasta|maximo|max|tope|no\s+mas\s+de|no\s+(?:\w+\s+){1,2}(?:mas\s+de|arriba\s+de)|no\s+(?:me\s+)?pas(?:o|a|e|an|en|amos)\s+de|limite|lo\s+mas\s+que\s+(?:\w+\s+){0,2}(?:gastar|pagar|dar)|no\s+mayor\s+a|a\s+lo\s+mucho|debajo\s+de|abajo\s+de|no\s+pase\s+de|no\s+exceda|no\s+supere|no\s+rebase|no\s+(?:me\s+)?(?:pase|pasen|rebase|rebasen|exceda|excedan)\s+(?:de\s+)?|presupuesto|tengo|traigo|cuento\s+con|me\s+alcanza|alcanza|gastar|invertir|under|up\s+to|less\s+than|below|budget|max(?:imum)?)\s+(?:(?:de|es|seria|para|con|maximo|como|of|is|a)\s+)*${FILLER}$`,
 );
 export const PRICE_MIN_BEFORE = new RegExp(
   String.raw`\b(mas\s+de|mayor\s+(?:a|de)|minimo|desde|arriba\s+de|encima\s+de|por\s+lo\s+menos|al\s+menos|a\s+partir\s+de|over|more\s+than|at\s+least|from)\s+(?:(?:de|es)\s+)*${FILLER}$`,
@@ -47,10 +47,10 @@ export const PRICE_MIN_BEFORE = new RegExp(
 export const PRICE_MIN_AFTER =
   /^\s*(?:(?:pesos|mxn)\s+)?(o\s+mas|para\s+arriba|en\s+adelante|hacia\s+arriba|or\s+more|\+)/;
 export const PRICE_MAX_AFTER =
-  /^\s*(?:(?:pesos|mxn)\s+)?(o\s+menos|para\s+abajo|maximo|max|como\s+maximo|de\s+presupuesto|or\s+less|tope|top)/;
+  /^\s*(?:(?:pesos|mxn|mil|k)\s+)?(o\s+menos|para\s+abajo|maximo|max|como\s+maximo|de\s+presupuesto|or\s+less|tope|top|(?:es|son|seria)\s+(?:lo\s+mas|lo\s+maximo|mi\s+(?:tope|limite|maximo|presupuesto))|is\s+my\s+(?:max|limit|budget)|no\s+(?:me\s+)?pas(?:o|amos|aria)\b)/;
 /** A small bare number is thousands only when the words around it talk about a budget. */
 export const BUDGET_WORDS =
-  /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|no\s+mas\s+de|entre|budget)\b/;
+  /\b(presupuesto|hasta|menos\s+de|mas\s+de|maximo|minimo|tope|limite|pas[oa]\s+de|cuest[ae]n?|sale\s+en|no\s+mas\s+de|entre|budget)\b/;
 /**
  * A counter-offer names the price right after leaving/giving the car ("me lo dejas en 300",
  * "te doy 250", "rebajalo a 130"): a bare small number there is thousands too.

@@ -140,7 +140,9 @@ function classifyOne(
     return { kind: 'downPaymentPercent', value };
   }
   if (cue.KM_AFTER.test(after)) return value >= 1000 ? { kind: 'km', value } : { kind: 'none' };
-  if (cue.KM_BEFORE.test(before) && !m.currency) {
+  // "el de menos km del 2019 pa arriba": a year after "del" is no km figure.
+  const yearAfterDel = isYearLike(m) && /\bdel\s*$/.test(before);
+  if (cue.KM_BEFORE.test(before) && !m.currency && !yearAfterDel) {
     if (value >= 1000) return { kind: 'km', value };
     return bare && value >= 5 ? { kind: 'km', value: value * 1000 } : { kind: 'none' };
   }

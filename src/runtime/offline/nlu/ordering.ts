@@ -67,7 +67,7 @@ const alternatives = (scales: readonly Scale[]): string => scales.map((s) => s.w
 const ADJECTIVE = alternatives(ADJECTIVES);
 const NOUN = alternatives(NOUNS);
 /** A car word between the article and the degree: "el carro más barato", "la camioneta más grande". */
-const CAR_WORD = String.raw`(?:carro|auto|coche|camioneta|troca|nave|modelo|opcion|vehiculo|unidad|uno|una)s?\s+`;
+const CAR_WORD = String.raw`(?:(?:carro|auto|coche|camioneta|troca|nave|modelo|opcion|vehiculo|unidad|uno|una|suv|hatchback|hatch|pickup|pick\s+up|minivan|van|coupe)s?|sedan(?:es)?)\s+`;
 /** Singular ("el") picks one car; plural lists; "lo" leaves it open. */
 const ARTICLE = String.raw`el|la|los|las|lo|del`;
 
@@ -113,8 +113,14 @@ const BARE = new RegExp(
   String.raw`\b(?:algo|alguno|alguna|algunos|algunas|uno|una|unos|unas|carros?|autos?|coches?|camionetas?|trocas?|suvs?|sedan(?:es)?|hatchbacks?|opciones|vehiculos?|(?:tienen|tienes|hay|manejan|manejas|venden)(?:\s+\w+)?)\s+(?:bien\s+|muy\s+|super\s+)?(${alternatives(ADJECTIVES.filter((s) => s.bare))})\b`,
 );
 /** "¿tienes algo más nuevo?": a comparative that is not about price lists in that order. */
-const COMPARATIVE = new RegExp(
-  String.raw`\b(?:algo|alguno|alguna|uno|una|otro|otra|otros|otras|opciones)\s+(${DEGREE})\s+(${alternatives(ADJECTIVES.filter((s) => s.more !== 'price_asc' && s.more !== 'price_desc'))})\b`,
+const NOT_PRICE = (scales: readonly Scale[]) =>
+  alternatives(scales.filter((s) => s.more !== 'price_asc' && s.more !== 'price_desc'));
+/** "algo", "alguna", "otra": a comparative or a "con menos km" after them lists in that order. */
+const SOME = String.raw`(?:algo|algun|alguno|alguna|algunos|algunas|uno|una|otro|otra|otros|otras|opciones)\s+(?:${CAR_WORD})?`;
+const COMPARATIVE = new RegExp(String.raw`\b${SOME}(${DEGREE})\s+(${NOT_PRICE(ADJECTIVES)})\b`);
+/** "¿alguna camioneta con menos km?", "otra que tenga más espacio": a list in that order. */
+const COMPARATIVE_NOUN = new RegExp(
+  String.raw`\b${SOME}(?:con|de|que\s+(?:tenga|tengan|traiga|traigan))\s+(?:el\s+|la\s+)?(${DEGREE})\s+(${NOT_PRICE(NOUNS)})\b`,
 );
 /** "ordénalos por kilometraje", "acomódamelos por precio". */
 const ORDER_BY = new RegExp(String.raw`\b(?:orden|acomod|sort)\w*\s+(?:\w+\s+)?(?:por|de|by)\s+(${NOUN})\b`);
@@ -172,6 +178,17 @@ export function findOrdering(text: string): OrderingMention | null {
       which: false,
     };
   }
+  const comparativeNoun = findAll(text, COMPARATIVE_NOUN)[0];
+  if (comparativeNoun) {
+    const scale = scaleOf(NOUNS, comparativeNoun.match[2]!)!;
+    const less = new RegExp(`^(?:${LESS})$`).test(comparativeNoun.match[1]!);
+    return {
+      ...span(comparativeNoun),
+      sortBy: less ? scale.less : scale.more,
+      wantsOne: false,
+      which: false,
+    };
+  }
   const comparative = findAll(text, COMPARATIVE)[0];
   if (comparative) {
     const scale = scaleOf(ADJECTIVES, comparative.match[2]!)!;
@@ -209,6 +226,8 @@ const SHOWN_REFERENCES: readonly RegExp[] = [
   /\b(?:cual|cuales|alguno|alguna|algunos|algunas|ninguno|ninguna)\s+de\s+(?:ellos|ellas|esos|esas|estos|estas|los|las)\b/,
   /\b(?:los|las)\s+(?:de\s+arriba|que\s+me\s+(?:mandaste|pasaste|mostraste|enviaste))\b/,
   /^(?:(?:y|oye|pero|entonces)\s+)?(?:alguno|alguna|algunos|algunas)\s+(?:tiene|tienen|trae|traen|viene|vienen|es|son|cuenta|cuentan|maneja|manejan)\b/,
+  // English: "the cheapest of those", "which of these", "from that list".
+  /\b(?:of|from|among)\s+(?:those|these|them|that\s+list|the\s+list|the\s+ones\s+you\s+(?:sent|showed))\b/,
 ];
 /**
  * "de todo el catálogo", "en todo lo que tienen": the whole catalog, not only the model being
@@ -242,7 +261,7 @@ export function findScope(
 
 /** "¿Qué me alcanza?", "¿para qué me alcanza?", "¿qué puedo comprar?": a search by what fits a budget. */
 const WHAT_FITS =
-  /\b(?:(?:que|cual|cuales|para\s+que)\s+(?:\w+\s+)?(?:me|nos|le)\s+alcanza|alcanz(?:a|o|aria)\s+(?:para|a\s+(?:comprar|sacar))|que\s+(?:puedo|podria|alcanzo\s+a)\s+(?:comprar|sacar|llevarme|agarrar)|what\s+can\s+i\s+afford)\b/;
+  /\b(?:(?:que|cual|cuales|para\s+que)\s+(?:\w+\s+){0,4}?(?:me|nos|le)\s+alcanza|alcanz(?:a|o|aria)\s+(?:para|a\s+(?:comprar|sacar))|que\s+(?:puedo|podria|alcanzo\s+a)\s+(?:comprar|sacar|llevarme|agarrar)|what\s+can\s+i\s+afford)\b/;
 
 export function findWhatFits(text: string): Span | null {
   const hit = findAll(text, WHAT_FITS)[0];

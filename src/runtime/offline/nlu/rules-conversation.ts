@@ -1,3 +1,4 @@
+import type { DraftIntent } from './drafts.js';
 import type { CueRule } from './cue-rule.js';
 import type { SocialKind } from '../../../core/intents/schema.js';
 import { words } from './cue-rule.js';
@@ -180,11 +181,23 @@ export const SOCIAL_RULES: readonly CueRule[] = [
 /** A figure as customers write one: "300", "$300,000", "300k", "300 mil", "1.2 millones". */
 const AMOUNT = String.raw`\$?\d+(?:[.,]\d+)*(?:\s*(?:k|mil|millones|millon|mdp))?`;
 
-const haggle = (source: string | RegExp, confidence = 0.9): CueRule => ({
+const haggle = (source: string | RegExp, confidence = 0.9, topic?: string): CueRule => ({
   intent: 'haggle',
   confidence,
   pattern: typeof source === 'string' ? words(source) : source,
+  ...(topic ? { topic } : {}),
 });
+
+/**
+ * Round 3, item 1: "está caro" only objects to the price; it is a haggle (the fixed-price answer)
+ * when nothing else is asked, never one that swallows a request in the same message.
+ */
+export const PRICE_OBJECTION = 'objeción de precio';
+
+/** The haggle draft holds nothing but a price objection (no offer, no discount asked). */
+export function onlyPriceObjection(haggle: DraftIntent | undefined): boolean {
+  return haggle !== undefined && haggle.topics.every((t) => t === PRICE_OBJECTION);
+}
 
 /**
  * haggle: the customer asks to lower the price or proposes one. A counter-offer's shape is a verb
@@ -193,8 +206,17 @@ const haggle = (source: string | RegExp, confidence = 0.9): CueRule => ({
 export const HAGGLE_RULES: readonly CueRule[] = [
   haggle(
     String.raw`(?:me|nos)\s+(?:(?:lo|la|los|las)\s+)?(?:deja|dejas|dejan|dejarias|dejaria|das|dan|darias|daria|vendes|venden|venderias|pones|ponen)\s+(?:(?:el|la|ese|esa|este|esta)\s+(?:\w+\s+){0,3})?(?:en|por|x)\s+${AMOUNT}|(?:en|por)\s+cu[a-z]*\s+me\s+(?:lo|la)\s+(?:dejas|dejan|das|dan)|(?:te|les)\s+(?:doy|ofrezco|pago)\s+${AMOUNT}|(?:acepta|aceptan|aceptas|aceptarian)\s+${AMOUNT}|(?:would|will|could|can)\s+(?:you|u|ya)\s+(?:take|accept|do|let\s+it\s+go\s+for)\s+${AMOUNT}|(?:i\s+(?:can|could)\s+)?(?:offer|pay)\s+(?:you\s+)?${AMOUNT}\s+(?:for\s+it|cash)`,
+    0.9,
+    'oferta',
   ),
   haggle(
-    String.raw`descuentos?|rebaja(?:s|r|rlo|rla|n)?|rebajas|bajale|bajenle|bajarle|le\s+bajas|le\s+bajan|(?:lo|la)\s+(?:bajas|bajan|rebajas)|precio\s+especial|negociable|se\s+puede\s+negociar|negocia(?:r|mos|ble)|regate(?:ar|o)|mejor\s+precio|ultimo\s+precio|lo\s+menos|discount|promociones|promocion|promo|me\s+haces\s+(?:un\s+)?(?:paro|precio)|best\s+price|lower\s+(?:the\s+)?price|knock\s+(?:it\s+)?(?:down|off)|(?:price\s+)?negotiable|any\s+wiggle\s+room|(?:lo|la)?\s*igual(?:an|as|en)\s+(?:el\s+)?precio|me\s+(?:lo|la)?\s*igualan|respeta(?:s|n)?\s+(?:ese|el)\s+precio|(?:esta|ta|sta|es|son|estan)\s+(?:muy\s+|bien\s+|super\s+|demasiado\s+)?car[oa]s?`,
+    String.raw`descuentos?|rebaja(?:s|r|rlo|rla|n)?|rebajas|bajale|bajenle|bajarle|le\s+bajas|le\s+bajan|(?:lo|la)\s+(?:bajas|bajan|rebajas)|precio\s+especial|negociable|se\s+puede\s+negociar|negocia(?:r|mos|ble)|regate(?:ar|o)|mejor\s+precio|ultimo\s+precio|lo\s+menos|discount|promociones|promocion|promo|me\s+haces\s+(?:un\s+)?(?:paro|precio)|best\s+price|lower\s+(?:the\s+)?price|knock\s+(?:it\s+)?(?:down|off)|(?:price\s+)?negotiable|any\s+wiggle\s+room|(?:lo|la)?\s*igual(?:an|as|en)\s+(?:el\s+)?precio|me\s+(?:lo|la)?\s*igualan|respeta(?:s|n)?\s+(?:ese|el)\s+precio`,
+    0.9,
+    'descuento',
+  ),
+  haggle(
+    String.raw`(?:esta|ta|sta|es|son|estan|se\s+me\s+hace|lo\s+veo|muy)\s+(?:muy\s+|bien\s+|super\s+|demasiado\s+|algo\s+)?(?:car[oa]s?|carisim[oa]s?)|que\s+car[oa]s?|uf+\s+car[oa]`,
+    0.9,
+    PRICE_OBJECTION,
   ),
 ];
