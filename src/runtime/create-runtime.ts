@@ -2,7 +2,7 @@ import type { KavakConfig } from '../core/config/schema.js';
 import { ConfigError } from '../core/errors.js';
 import { createOfflineRuntime } from './offline/offline-runtime.js';
 import type { Vocabulary } from './offline/nlu/index.js';
-import { createOpenAIRuntime } from './openai/index.js';
+import { createLazyOpenAIRuntime } from './openai/lazy-openai-runtime.js';
 import { createReplayRuntime, withRecording } from './record-replay.js';
 import type { LanguageModelRuntime } from './types.js';
 
@@ -29,7 +29,7 @@ export function createRuntime(
       runtime = createOfflineRuntime({ vocabulary: options.vocabulary });
       break;
     case 'openai':
-      runtime = createOpenAIRuntime({
+      runtime = createLazyOpenAIRuntime({
         apiKey: config.apiKey,
         baseURL: config.baseUrl,
         model: config.model,
