@@ -3,6 +3,7 @@ import { abortScope } from '../abort-scope.js';
 import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
 import { buildChatParams } from './build-chat-params.js';
 import { mapOpenAIError } from './map-openai-error.js';
+import { createNodeHttpFetch } from './node-http-fetch.js';
 import { completionParts, toGenerateResult } from './read-completion.js';
 import { isOpenAIPlatform } from './token-limit.js';
 import { openAIKey, type OpenAIRuntimeSettings } from './openai-settings.js';
@@ -22,7 +23,7 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
     baseURL: settings.baseURL ?? OPENAI_BASE_URL,
     timeout: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    fetch: settings.fetch,
+    fetch: settings.fetch ?? createNodeHttpFetch(),
   });
   const openAIPlatform = isOpenAIPlatform(settings.baseURL);
   const errorContext = (model: string) => ({
