@@ -3,7 +3,6 @@ import { abortScope } from '../abort-scope.js';
 import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../types.js';
 import { buildChatParams } from './build-chat-params.js';
 import { mapOpenAIError } from './map-openai-error.js';
-import { createNodeHttpFetch } from './node-http-fetch.js';
 import { completionParts, toGenerateResult } from './read-completion.js';
 import { isOpenAIPlatform } from './token-limit.js';
 import { openAIKey, type OpenAIRuntimeSettings } from './openai-settings.js';
@@ -23,7 +22,7 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
     baseURL: settings.baseURL ?? OPENAI_BASE_URL,
     timeout: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    fetch: settings.fetch ?? createNodeHttpFetch(),
+    fetch: settings.fetch,
   });
   const openAIPlatform = isOpenAIPlatform(settings.baseURL);
   const errorContext = (model: string) => ({
