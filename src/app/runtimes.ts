@@ -2,7 +2,7 @@ import type { KavakConfig, RuntimeName } from './config/schema.js';
 import { ConfigError } from '../core/errors.js';
 import { createOfflineRuntime } from '../runtime/offline/offline-runtime.js';
 import type { Vocabulary } from '../runtime/offline/nlu/index.js';
-import { createOpenAIRuntime } from '../runtime/openai/index.js';
+import { createLazyOpenAIRuntime } from '../runtime/openai/lazy-openai-runtime.js';
 import { createReplayRuntime, withRecording } from '../runtime/record-replay.js';
 import type { LanguageModelRuntime } from '../core/ports/language-model.js';
 
@@ -18,7 +18,7 @@ const RUNTIMES: Record<
 > = {
   offline: (_config, options) => createOfflineRuntime({ vocabulary: options.vocabulary }),
   openai: (config) =>
-    createOpenAIRuntime({
+    createLazyOpenAIRuntime({
       apiKey: config.apiKey,
       baseURL: config.baseUrl,
       model: config.model,

@@ -102,7 +102,11 @@ export class ConversationStore {
   saveTurn(turn: TurnWrite): void {
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      this.getOrCreate(turn.conversationId);
+      // Only makes sure the row exists: reading it back would parse a profile about to be replaced.
+      statement(
+        this.db,
+        'INSERT OR IGNORE INTO conversations (id, created_at, updated_at, profile) VALUES (?, ?, ?, ?)',
+      ).run(turn.conversationId, at, at, JSON.stringify(turn.profile));
       const insertMessage = statement(
         this.db,
         'INSERT INTO messages (conversation_id, role, text, tracking_id, created_at) VALUES (?, ?, ?, ?, ?)',

@@ -1,7 +1,7 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { editDistance } from '../../tools/text/edit-distance.js';
 import { UserInputError } from '../errors.js';
+import { parseFrontMatter } from './front-matter.js';
 
 /** Sections every prompt file is built from; `Entrada` becomes the user message. */
 export const SYSTEM_SECTIONS = ['Objetivo', 'Contexto', 'Formato', 'Advertencias'] as const;
@@ -29,7 +29,7 @@ export function parsePromptFile(name: string, path: string, text: string): Promp
   let frontMatter: PromptFile['frontMatter'] = {};
   const fm = /^---\n([\s\S]*?)\n---\n/.exec(body);
   if (fm) {
-    const parsed = FrontMatterSchema.safeParse(parseYaml(fm[1] ?? ''));
+    const parsed = FrontMatterSchema.safeParse(parseFrontMatter(fm[1] ?? ''));
     if (!parsed.success) {
       throw new UserInputError(`${path}: bad front matter: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
         hint: 'Front matter takes description, temperature and maxOutputTokens (a whole number of tokens).',

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../../tools/knowledge/types.js';
 import { fold } from '../../tools/text/normalize.js';
+import { findAll } from '../../tools/text/span.js';
 
 /** A place the reply presents as a Kavak branch (or a city with branches). */
 export interface BranchClaim {
@@ -24,7 +25,7 @@ const NEGATION = /(?<![\p{L}])(?:no|ni|sin|ningun[ao]?|tampoco|nunca)(?![\p{L}])
  */
 export function branchClaims(text: string): BranchClaim[] {
   const claims: BranchClaim[] = [];
-  for (const match of text.matchAll(NAMED)) {
+  for (const { match } of findAll(text, NAMED)) {
     const name = (match[1] ?? '').replace(/[.,]+$/, '');
     if (/^kavak$/i.test(name) || inNegativeClause(text, match.index)) continue;
     claims.push({ name, start: match.index });

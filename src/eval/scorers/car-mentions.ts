@@ -1,5 +1,6 @@
 import type { Catalog } from '../../tools/catalog/types.js';
 import { fold, foldKeepingPositions } from '../../tools/text/normalize.js';
+import { findAll } from '../../tools/text/span.js';
 
 /** A car named in a reply: "Nissan Versa 2020", "el Versa 2020", "ID 305016", "Toyota Hilux 2021". */
 export interface CarMention {
@@ -123,7 +124,7 @@ export function findCarMentions(text: string, catalog: Catalog): CarMention[] {
 
   for (const { make, model, pattern, needle } of vocabulary.models) {
     if (!folded.includes(needle)) continue;
-    for (const match of folded.matchAll(pattern)) {
+    for (const { match } of findAll(folded, pattern)) {
       add({
         kind: 'known',
         start: match.index,
@@ -136,11 +137,12 @@ export function findCarMentions(text: string, catalog: Catalog): CarMention[] {
   }
   for (const { make, pattern, needle, knownModels } of vocabulary.unknownByMake) {
     if (!folded.includes(needle)) continue;
-    for (const match of folded.matchAll(pattern)) {
+    for (const { match } of findAll(folded, pattern)) {
       const words = match[2] ?? '';
       const first = words.split(/\s+/)[0] ?? '';
-      if (FUNCTION_WORDS.has(first) || knownModels.some((known) => compact(words).startsWith(known)))
-        continue;
+      if (FUNCTION_WORDS.has(first)) continue;
+      const compactWords = compact(words);
+      if (knownModels.some((known) => compactWords.startsWith(known))) continue;
       const model = original.slice(
         match.index + match[0].indexOf(words),
         match.index + match[0].indexOf(words) + words.length,
@@ -155,7 +157,7 @@ export function findCarMentions(text: string, catalog: Catalog): CarMention[] {
       });
     }
   }
-  for (const match of folded.matchAll(STOCK_ID)) {
+  for (const { match } of findAll(folded, STOCK_ID)) {
     add({ kind: 'stock_id', start: match.index, end: match.index + match[0].length, stockId: match[1] });
   }
 

@@ -4,6 +4,7 @@
  */
 
 import { fold } from '../../tools/text/normalize.js';
+import { findAll } from '../../tools/text/span.js';
 
 /** "$313,999.00" → "313999", "6,371.06" → "6371.06", "1.50" → "1.5". */
 export function normaliseNumber(raw: string): string {
@@ -18,7 +19,7 @@ const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|[\p{L}\p{N}]+/gu
 /** Word and number tokens of a text, folded and normalised. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of fold(text).matchAll(TOKEN)) {
+  for (const { match } of findAll(fold(text), TOKEN)) {
     const token = match[0];
     tokens.push(/^\d/.test(token) ? normaliseNumber(token) : token);
   }

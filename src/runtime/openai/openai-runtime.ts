@@ -1,25 +1,13 @@
 import OpenAI from 'openai';
-import { ConfigError } from '../../core/errors.js';
 import { abortScope } from '../abort-scope.js';
 import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
 import { buildChatParams } from './build-chat-params.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { completionParts, toGenerateResult } from './read-completion.js';
 import { isOpenAIPlatform } from './token-limit.js';
+import { openAIKey, type OpenAIRuntimeSettings } from './openai-settings.js';
 
-export interface OpenAIRuntimeSettings {
-  /** Required for api.openai.com; optional with a baseURL (Ollama, llama.cpp need none). */
-  apiKey?: string;
-  /** An OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1. Default: api.openai.com. */
-  baseURL?: string;
-  model: string;
-  /** Per attempt. Default: the SDK's (10 minutes). */
-  timeoutMs?: number;
-  /** Retries on 408/409/429/5xx, timeouts and connection errors, with backoff that honours Retry-After. Default 2. */
-  maxRetries?: number;
-  /** For tests and proxies. */
-  fetch?: typeof fetch;
-}
+export type { OpenAIRuntimeSettings };
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /** Local servers ignore the key, but the SDK insists on one. */
@@ -27,12 +15,7 @@ const PLACEHOLDER_KEY = 'not-needed';
 
 /** The OpenAI runtime: Chat Completions through the official SDK, which also does the retries. */
 export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageModelRuntime {
-  const apiKey = settings.apiKey?.trim() || undefined;
-  if (!apiKey && !settings.baseURL) {
-    throw new ConfigError('The openai runtime needs an API key.', {
-      hint: 'Set OPENAI_API_KEY or use --runtime offline (or --base-url for a local OpenAI-compatible server).',
-    });
-  }
+  const apiKey = openAIKey(settings);
   const client = new OpenAI({
     apiKey: apiKey ?? PLACEHOLDER_KEY,
     // Explicit, so the SDK does not read OPENAI_BASE_URL behind the config's back.

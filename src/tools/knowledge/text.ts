@@ -2,10 +2,11 @@ import { fold } from '../text/normalize.js';
 
 /** Folded words: letters and digits only, dots dropped so "D.F." reads "df" and "9:00" reads "9 00". */
 export function words(text: string): string[] {
-  return fold(text)
-    .replace(/\./g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0);
+  return (
+    fold(text)
+      .replace(/\./g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Words that carry no topic in a customer's question (folded). */

@@ -1,3 +1,4 @@
+import { memoize } from '../catalog/memo.js';
 import { foldKeepingPositions } from './normalize.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { tokenize, type Token } from './tokens.js';
@@ -27,8 +28,14 @@ const DISTANCE_WORDS = new Set(['km', 'kms', 'kilometros', 'kilometro']);
 /** Between the two ends of a range: "de 12 a 60 meses", "36 o 48 meses", "3, 4 o 5 años". */
 const RANGE_JOINERS = new Set(['a', 'y', 'o', 'u', '-', ',', 'al', 'to', 'or', 'and']);
 
-/** Every figure the text states, in order. */
-export function statedFigures(text: string): StatedFigure[] {
+/**
+ * Every figure the text states, in order. Memoised: a turn reads the same texts several times
+ * (the reply by the guard and by the facts scorer, tool outputs and customer messages on every
+ * later turn), so the result is shared and must not be changed.
+ */
+export const statedFigures: (text: string) => readonly Readonly<StatedFigure>[] = memoize(readFigures, 5_000);
+
+function readFigures(text: string): StatedFigure[] {
   const folded = foldKeepingPositions(text);
   const tokens = tokenize(folded);
   const mentions = findNumbers(tokens);

@@ -31,6 +31,8 @@ export function compactKey(text: string): string {
  * fold has another length (an emoji) is kept as written.
  */
 export function foldKeepingPositions(text: string): string {
+  // ASCII folds one for one by lowercasing (the loop below would give the same).
+  if (ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
     let same = foldedChars.get(ch);

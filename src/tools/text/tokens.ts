@@ -1,4 +1,4 @@
-import type { Span } from './span.js';
+import { findAll, type Span } from './span.js';
 
 export type TokenKind = 'word' | 'number' | 'time' | 'symbol' | 'punct';
 
@@ -17,7 +17,7 @@ const TOKEN =
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const { match: m } of findAll(text, TOKEN)) {
     const kind: TokenKind = m[1] ? 'time' : m[2] ? 'number' : m[3] ? 'word' : m[4] ? 'symbol' : 'punct';
     tokens.push({ text: m[0], kind, start: m.index, end: m.index + m[0].length });
   }
