@@ -29,7 +29,7 @@ export function buildProgram(): Command {
     .option('--model <name>', 'model for the openai runtime (default gpt-4o-mini)')
     .option('--base-url <url>', 'OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 (Ollama)')
     .option('--config <file>', 'config file (default ./kavak.config.json)')
-    .option('--db <file>', 'SQLite database (default .kavak/kavak.db, or KAVAK_DB)')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL (default .kavak/kavak.db, or KAVAK_DB)')
     .option('--catalog <file>', 'catalog CSV (default: the bundled sample catalog)')
     .option('--record <dir>', 'record every model call as JSON in this folder')
     .option('--replay <dir>', 'answer model calls from recordings in this folder')

@@ -41,6 +41,6 @@ export async function askCommand(options: AskOptions): Promise<void> {
       );
     }
   } finally {
-    app.close();
+    await app.close();
   }
 }

@@ -48,7 +48,7 @@ export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()
   const app = await createApp(loadConfig(options, io.env, io.cwd), { stream: terminal, logger });
   let controller: ChatController | undefined;
   try {
-    controller = new ChatController(sessionFromApp(app), {
+    controller = await ChatController.open(sessionFromApp(app), {
       conversationId: options.conversation,
       goldenSetDir: goldenSetDir(io.env, io.cwd),
       cwd: io.cwd,
@@ -74,6 +74,6 @@ export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()
     }
   } finally {
     await controller?.close();
-    app.close();
+    await app.close();
   }
 }

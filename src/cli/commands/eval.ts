@@ -129,7 +129,6 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
           {
             cases,
             pipeline: session.pipeline,
-            db: session.app.db,
             scoreTurn: judging.scoreTurn,
             concurrency,
             repeat: options.repeat,
@@ -140,7 +139,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
           progress,
         );
       } finally {
-        session.app.close();
+        await session.app.close();
       }
     }
   } finally {

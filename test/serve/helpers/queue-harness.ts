@@ -13,7 +13,7 @@ import { MessageQueue } from '../../../src/serve/queue.js';
 import { createTwilioSender } from '../../../src/serve/reply-sender.js';
 import { TwimlWaiters } from '../../../src/serve/twiml.js';
 import { createWorker, type WorkerSettings } from '../../../src/serve/worker.js';
-import { openDatabase, type Db } from '../../../src/store/database.js';
+import { openDatabase, type Db } from '../../../src/store/sqlite/database.js';
 import { MessageStore, type InboundRecord } from '../../../src/store/message-store.js';
 import {
   startFakeTwilioServer,
