@@ -7,6 +7,7 @@ import type { GlobalFlags } from '../app/config/load-config.js';
 import { registerChatCommand } from './commands/register-chat.js';
 import { registerServeCommands } from './commands/register-serve.js';
 import { registerEvalCommands } from './commands/register-eval.js';
+import { registerDbCommands } from './commands/register-db.js';
 
 /** Signals that a command finished and wants this exit code (e.g. eval's gate). */
 export class ExitCode extends Error {
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerChatCommand(program);
   registerEvalCommands(program);
   registerServeCommands(program);
+  registerDbCommands(program);
   return program;
 }
 
