@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
+import { loadConfig } from '../../src/app/config/load-config.js';
+import { createApp } from '../../src/app/create-app.js';
 import { openStores } from '../../src/app/stores.js';
 import { KavakError } from '../../src/core/errors.js';
 import { migratePostgres, postgresMigrationStatus } from '../../src/store/postgres/migrate.js';
@@ -20,6 +22,21 @@ describeWithPostgres('the conversation port on PostgreSQL (a real server)', (ser
     const stores = await openStores(database.url);
     expect(stores.storage.kind).toBe('postgres');
     return { store: stores.conversations, close: () => stores.close() };
+  });
+
+  it('runs a turn of the real pipeline on it when --db is a postgres:// URL, and closes its pool', async () => {
+    const app = await createApp(loadConfig({ runtime: 'offline', db: database.url }, {}));
+    expect(app.storage.kind).toBe('postgres');
+    const result = await app.pipeline.runTurn({ message: 'Hola, soy Ana, busco un Versa' });
+    const history = await app.conversations.history(result.conversationId, 10);
+    expect(history.map((m) => m.text)).toEqual(['Hola, soy Ana, busco un Versa', result.reply]);
+    expect((await app.conversations.get(result.conversationId))?.profile.name).toBe('Ana');
+    expect(await app.conversations.turnReply(result.trackingId)).toEqual({
+      reply: result.reply,
+      messages: result.messages,
+    });
+    await app.close();
+    await expect(app.conversations.get(result.conversationId)).rejects.toThrow(/closed/);
   });
 
   it('migrates once when replicas start at the same moment, and then has nothing to do', async () => {

@@ -56,7 +56,7 @@ export function postgresError(error: unknown, location: string): unknown {
     );
   if (
     (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^(08|57P0|53300)/.test(code))) ||
-    /connection terminated|timeout exceeded when trying to connect|Connection terminated/i.test(error.message)
+    /connection terminated|timeout exceeded when trying to connect/i.test(error.message)
   )
     return unavailable(
       `Cannot reach PostgreSQL at ${where}: ${error.message || String(code)}.`,
