@@ -82,7 +82,6 @@ export const evalThroughputBench: Bench = {
           const outcome = await runEval({
             cases,
             pipeline: agent.pipeline,
-            db: agent.app.db,
             scoreTurn: judging.scoreTurn,
             concurrency: j,
             repeat: 1,
@@ -90,7 +89,7 @@ export const evalThroughputBench: Bench = {
           });
           return { outcome, wallMs: performance.now() - started, used: process.cpuUsage(cpu) };
         } finally {
-          agent.app.close();
+          await agent.app.close();
         }
       };
       // Untimed, with no delay: fills the server's answer cache, so its NLU never slows an answer.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createServeMetrics } from '../../src/serve/metrics.js';
-import { openDatabase } from '../../src/store/database.js';
+import { openDatabase } from '../../src/store/sqlite/database.js';
 import { MessageStore } from '../../src/store/message-store.js';
 import { fillInboundMessages } from '../../test/serve/helpers/inbound-rows.js';
 import type { Bench, BenchContext } from '../harness/bench.js';

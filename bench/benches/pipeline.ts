@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { App } from '../../src/app/create-app.js';
 import type { LoadedCase } from '../../src/eval/golden-set/index.js';
+import { newConversationId } from '../../src/core/ports/conversations.js';
 import { seedProfile } from '../../src/eval/runner/seed-profile.js';
 import type { Bench, BenchContext } from '../harness/bench.js';
 import { target, type BenchOutcome } from '../harness/report.js';
@@ -37,8 +38,8 @@ async function replayCases(
 ): Promise<void> {
   const started = performance.now();
   for (const goldenCase of cases) {
-    const conversationId = app.store.newConversationId();
-    if (goldenCase.profile) seedProfile(app.store, app.db, conversationId, goldenCase.profile);
+    const conversationId = newConversationId();
+    if (goldenCase.profile) await seedProfile(app.conversations, conversationId, goldenCase.profile);
     for (const turn of goldenCase.turns) {
       const t0 = performance.now();
       await app.pipeline.runTurn({ message: turn.user, conversationId });
@@ -84,7 +85,7 @@ async function measureCatalog(
     }
     return run;
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

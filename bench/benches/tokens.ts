@@ -5,6 +5,7 @@ import type { ModelCallSpan, TurnTrace } from '../../src/core/trace/schema.js';
 import { estimateCostUsd } from '../../src/core/trace/cost.js';
 import type { LoadedCase } from '../../src/eval/golden-set/index.js';
 import { toStrictJsonSchema } from '../../src/runtime/openai/to-strict-json-schema.js';
+import { newConversationId } from '../../src/core/ports/conversations.js';
 import { seedProfile } from '../../src/eval/runner/seed-profile.js';
 import type { Bench, BenchContext } from '../harness/bench.js';
 import { target, type BenchOutcome, type BenchTable } from '../harness/report.js';
@@ -77,8 +78,8 @@ async function traceGoldenSet(
     ctx.log(`tokens: golden set on the ${label} catalog`);
     const turns: TurnTokens[] = [];
     for (const goldenCase of cases) {
-      const conversationId = app.store.newConversationId();
-      if (goldenCase.profile) seedProfile(app.store, app.db, conversationId, goldenCase.profile);
+      const conversationId = newConversationId();
+      if (goldenCase.profile) await seedProfile(app.conversations, conversationId, goldenCase.profile);
       for (const [index, turn] of goldenCase.turns.entries()) {
         const result = await app.pipeline.runTurn({ message: turn.user, conversationId });
         turns.push(turnTokens(`${goldenCase.id}#${index + 1}`, result.trace));
@@ -86,7 +87,7 @@ async function traceGoldenSet(
     }
     return turns;
   } finally {
-    app.close();
+    await app.close();
     await server.close();
   }
 }

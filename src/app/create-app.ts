@@ -7,8 +7,8 @@ import { PromptLibrary } from '../core/prompts/prompt-library.js';
 import { createRuntime } from './runtimes.js';
 import { catalogVocabulary } from '../runtime/offline/catalog-vocabulary.js';
 import type { Vocabulary } from '../runtime/offline/nlu/index.js';
-import { ConversationStore } from '../store/conversation-store.js';
-import { openDatabase, type Db } from '../store/database.js';
+import type { ConversationStore } from '../core/ports/conversations.js';
+import { openStores, type Storage } from './stores.js';
 import { loadCatalog } from '../tools/catalog/index.js';
 import type { Catalog } from '../tools/catalog/types.js';
 import { loadKnowledgeBase } from '../tools/knowledge/index.js';
@@ -19,14 +19,20 @@ export interface App {
   /** The channel replies are shaped for (serve talks on it; chat and eval simulate it). */
   channel: Channel;
   pipeline: Pipeline;
-  store: ConversationStore;
-  db: Db;
+  /** Conversation memory: the port, on the database `--db` / KAVAK_DB names. */
+  conversations: ConversationStore;
+  /**
+   * The opened database handle ({ kind: 'sqlite', db } or { kind: 'postgres', pool }), for
+   * adapters of other ports (serve's inbound queue) to share. `close()` closes it; they must not.
+   */
+  storage: Storage;
   logger: Logger;
   /** The catalog's makes and models for the offline NLU (follows /reload). */
   vocabulary: () => Vocabulary;
   /** Re-reads prompts, catalog and knowledge base (chat's /reload). */
   reload(): Promise<void>;
-  close(): void;
+  /** Closes the database (ends the PostgreSQL pool). */
+  close(): Promise<void>;
 }
 
 /** Wires the pipeline from the resolved config: tools, prompts, store, runtime and channel. */
@@ -44,8 +50,7 @@ export async function createApp(
   for (const issue of tools.catalog.issues)
     logger.warn('catalog_row_skipped', { line: issue.line, reason: issue.message });
   const prompts = new PromptLibrary(config.prompts);
-  const db = openDatabase(config.db);
-  const store = new ConversationStore(db);
+  const stores = await openStores(config.db, { logger });
   // Read through `tools` on every call, so /reload's new catalog is seen.
   const vocabulary = () => catalogVocabulary(tools.catalog, tools.knowledge);
   const runtime = createRuntime(config, { vocabulary });
@@ -53,7 +58,7 @@ export async function createApp(
     runtime,
     tools,
     prompts,
-    store,
+    conversations: stores.conversations,
     logger,
     splitReply: channel.splitReply,
     settings: {
@@ -70,8 +75,8 @@ export async function createApp(
     config,
     channel,
     pipeline,
-    store,
-    db,
+    conversations: stores.conversations,
+    storage: stores.storage,
     logger,
     vocabulary,
     async reload() {
@@ -79,7 +84,7 @@ export async function createApp(
       tools.catalog = await loadCatalog(config.catalog);
       tools.knowledge = await loadKnowledgeBase(config.knowledge);
     },
-    close: () => db.close(),
+    close: () => stores.close(),
   };
 }
 

@@ -81,13 +81,13 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
 
   prompt: (chat) => chat.togglePrompts(),
 
-  save: (chat, { id }) => {
+  save: async (chat, { id }) => {
     const { conversationId, runtime } = chat.getState();
     try {
       const saved = saveCase({
         dir: chat.options.goldenSetDir,
         id,
-        traces: storedTraces(chat.session.store, conversationId),
+        traces: await storedTraces(chat.session.conversations, conversationId),
         provenance: `Saved from kavak chat: conversation ${conversationId}, runtime ${runtime.runtime}/${runtime.model}, ${new Date().toISOString()}.`,
       });
       return chat.notice(
@@ -100,11 +100,11 @@ const HANDLERS: { [N in ChatCommandName]: Handler<N> } = {
     }
   },
 
-  export: (chat, { file, force }) => {
+  export: async (chat, { file, force }) => {
     const { conversationId, runtime } = chat.getState();
     try {
-      const { path, turns } = exportConversation({
-        store: chat.session.store,
+      const { path, turns } = await exportConversation({
+        conversations: chat.session.conversations,
         conversationId,
         runtime,
         file,

@@ -13,7 +13,7 @@ const texts = (entries: ChatEntry[], kind: ChatEntry['kind']) =>
 describe('ChatController', () => {
   it('answers a message from the catalog and keeps the trace and the running totals', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const outcome = await chat.submit('Hola, busco un Versa');
     expect(outcome.kind).toBe('reply');
     const state = chat.getState();
@@ -23,12 +23,12 @@ describe('ChatController', () => {
     expect(state.totals).toMatchObject({ turns: 1, inputTokens: 320, outputTokens: 110 });
     expect(state.pending).toBeNull();
     // Stored, so the conversation can be resumed.
-    expect(fx.store.history(state.conversationId, 10)).toHaveLength(2);
+    expect(await fx.store.history(state.conversationId, 10)).toHaveLength(2);
   });
 
   it('streams the reply into the pending turn while it arrives, then replaces it with the final reply', async () => {
     const fx = await chatFixture({ stream: true });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const seen: string[] = [];
     chat.subscribe(() => {
       const pending = chat.getState().pending;
@@ -49,7 +49,7 @@ describe('ChatController', () => {
           ? new ModelCallError('429 Too Many Requests', { kind: 'rate_limit', status: 429 })
           : echoDraftScript(request, i),
     });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const failed = await chat.submit('busco un Versa');
     expect(failed).toMatchObject({
       kind: 'failed',
@@ -67,7 +67,7 @@ describe('ChatController', () => {
 
   it('/reset starts a new conversation, /help lists the commands, unknown commands get a hint', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     await chat.submit('hola');
     const first = chat.getState().conversationId;
     await chat.submit('/reset');
@@ -83,7 +83,7 @@ describe('ChatController', () => {
 
   it('/runtime and /model switch what answers without a restart', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     await chat.submit('/model gpt-4.1-mini');
     expect(chat.getState().runtime).toEqual({ runtime: 'openai', model: 'gpt-4.1-mini' });
     await chat.submit('busco un Versa');
@@ -107,7 +107,7 @@ describe('ChatController', () => {
     const prompts = mkdtempSync(join(tmpdir(), 'kavak-prompts-'));
     cpSync(join(REPO, 'prompts'), prompts, { recursive: true });
     const fx = await chatFixture({ promptsDir: prompts });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const systemOf = () =>
       chat
         .getState()
@@ -133,7 +133,7 @@ describe('ChatController', () => {
 
   it('/save writes the conversation as a golden-set case with draft expectations', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const empty = await chat.submit('/save nada');
     expect(empty).toMatchObject({
       kind: 'error',
@@ -171,7 +171,7 @@ describe('ChatController', () => {
 
   it('/export writes the conversation and its traces as JSON', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     await chat.submit('busco un Versa');
     const outcome = await chat.submit('/export out/chat.json');
     expect(outcome).toMatchObject({
@@ -190,7 +190,7 @@ describe('ChatController', () => {
 
   it('/export stays in the working folder and never replaces a file unless told to', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     await chat.submit('busco un Versa');
     const id = chat.getState().conversationId;
 
@@ -228,11 +228,11 @@ describe('ChatController', () => {
 
   it('resumes a stored conversation: its messages, last trace and totals come back', async () => {
     const fx = await chatFixture();
-    const first = fx.controller();
+    const first = await fx.controller();
     await first.submit('busco un Versa');
     const id = first.getState().conversationId;
 
-    const resumed = fx.controller({ conversationId: id });
+    const resumed = await fx.controller({ conversationId: id });
     const state = resumed.getState();
     expect(state.conversationId).toBe(id);
     expect(texts(state.entries, 'customer')).toEqual(['busco un Versa']);
@@ -240,7 +240,7 @@ describe('ChatController', () => {
     expect(state.totals.turns).toBe(1);
     expect(state.lastMessage).toBe('busco un Versa');
 
-    const unknown = fx.controller({ conversationId: 'c_nuevo' }).getState();
+    const unknown = (await fx.controller({ conversationId: 'c_nuevo' })).getState();
     expect(unknown.conversationId).toBe('c_nuevo');
     expect(texts(unknown.entries, 'notice')[0]).toContain('No stored conversation c_nuevo');
   });
@@ -254,7 +254,7 @@ describe('ChatController', () => {
         return echoDraftScript(request, i);
       },
     });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const running = chat.submit('busco un Versa');
     expect(chat.busy).toBe(true);
     expect(await chat.submit('otra cosa')).toMatchObject({

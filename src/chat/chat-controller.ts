@@ -1,6 +1,7 @@
 import type { Pipeline, TurnResult } from '../core/pipeline.js';
 import type { TurnTrace } from '../core/trace/schema.js';
 import type { LanguageModelRuntime } from '../core/ports/language-model.js';
+import { newConversationId } from '../core/ports/conversations.js';
 import { runCommand } from './chat-commands.js';
 import {
   addTrace,
@@ -52,13 +53,20 @@ export class ChatController {
   private inFlight: { done: Promise<unknown>; abort: AbortController } | null = null;
   private nextEntryId = 1;
 
-  constructor(
+  /** A controller on a new conversation, or on the stored one `options.conversationId` names. */
+  static async open(session: ChatSession, options: ChatControllerOptions): Promise<ChatController> {
+    const controller = new ChatController(session, options);
+    if (options.conversationId) await controller.resume(options.conversationId);
+    return controller;
+  }
+
+  private constructor(
     readonly session: ChatSession,
     readonly options: ChatControllerOptions,
   ) {
     this.pipeline = session.pipeline;
     this.state = {
-      conversationId: options.conversationId ?? session.store.newConversationId(),
+      conversationId: options.conversationId ?? newConversationId(),
       runtime: session.initial,
       entries: [],
       pending: null,
@@ -68,8 +76,7 @@ export class ChatController {
       totals: EMPTY_TOTALS,
       lastMessage: undefined,
     };
-    if (options.conversationId) this.resume(options.conversationId);
-    else
+    if (!options.conversationId)
       this.addEntry('notice', `New conversation ${this.state.conversationId}. Type /help for the commands.`);
   }
 
@@ -154,7 +161,7 @@ export class ChatController {
 
   /** Starts a new conversation (/reset). */
   reset(): string {
-    const conversationId = this.session.store.newConversationId();
+    const conversationId = newConversationId();
     this.update({ conversationId, lastTrace: null, totals: EMPTY_TOTALS, lastMessage: undefined });
     return conversationId;
   }
@@ -192,14 +199,14 @@ export class ChatController {
     clearTimeout(timer);
   }
 
-  private resume(conversationId: string): void {
-    const { store } = this.session;
-    if (!store.get(conversationId)) {
+  private async resume(conversationId: string): Promise<void> {
+    const { conversations } = this.session;
+    if (!(await conversations.get(conversationId))) {
       this.addEntry('notice', `No stored conversation ${conversationId}: it starts now, under that id.`);
       return;
     }
-    const traces = storedTraces(store, conversationId);
-    const messages = storedMessages(store, conversationId);
+    const traces = await storedTraces(conversations, conversationId);
+    const messages = await storedMessages(conversations, conversationId);
     this.update({
       entries: messages.map((m) => this.entry(m.role, m.text)),
       lastTrace: traces.at(-1) ?? null,

@@ -2,19 +2,25 @@ import { existsSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'n
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserInputError } from '../core/errors.js';
 import { TurnTraceSchema, type TurnTrace } from '../core/trace/schema.js';
-import type { ConversationStore, StoredMessage } from '../store/conversation-store.js';
+import type { ConversationStore, StoredMessage } from '../core/ports/conversations.js';
 import type { RuntimeChoice } from './session.js';
 
 /** Enough for any conversation a person types; the store needs a limit. */
 const ALL_MESSAGES = 100_000;
 
-export function storedMessages(store: ConversationStore, conversationId: string): StoredMessage[] {
-  return store.history(conversationId, ALL_MESSAGES);
+export function storedMessages(
+  conversations: ConversationStore,
+  conversationId: string,
+): Promise<StoredMessage[]> {
+  return conversations.history(conversationId, ALL_MESSAGES);
 }
 
 /** The conversation's traces, oldest first; a trace an older version wrote that no longer parses is skipped. */
-export function storedTraces(store: ConversationStore, conversationId: string): TurnTrace[] {
-  return store.traces(conversationId).flatMap((raw) => {
+export async function storedTraces(
+  conversations: ConversationStore,
+  conversationId: string,
+): Promise<TurnTrace[]> {
+  return (await conversations.traces(conversationId)).flatMap((raw) => {
     const parsed = TurnTraceSchema.safeParse(raw);
     return parsed.success ? [parsed.data] : [];
   });
@@ -34,8 +40,8 @@ export interface ConversationExport {
  * name it picks a fresh one (kavak-chat-<id>.json, then -2, -3 …), a named file that exists is
  * refused with the way to overwrite it.
  */
-export function exportConversation(options: {
-  store: ConversationStore;
+export async function exportConversation(options: {
+  conversations: ConversationStore;
   conversationId: string;
   runtime: RuntimeChoice;
   file: string | undefined;
@@ -43,14 +49,14 @@ export function exportConversation(options: {
   force?: boolean;
   cwd: string;
   now?: Date;
-}): { path: string; turns: number } {
-  const { store, conversationId } = options;
-  const traces = store.traces(conversationId);
+}): Promise<{ path: string; turns: number }> {
+  const { conversations, conversationId } = options;
+  const traces = await conversations.traces(conversationId);
   const content: ConversationExport = {
     conversationId,
     exportedAt: (options.now ?? new Date()).toISOString(),
     runtime: options.runtime,
-    messages: storedMessages(store, conversationId),
+    messages: await storedMessages(conversations, conversationId),
     traces,
   };
   const text = `${JSON.stringify(content, null, 2)}\n`;

@@ -21,7 +21,7 @@ async function pipe(chat: ChatController, input: string, json = false) {
 describe('runLineMode', () => {
   it('prints one reply per input line on stdout; notices go to stderr', async () => {
     const fx = await chatFixture();
-    const { result, stdout, stderr } = await pipe(fx.controller(), 'hola\n\n/zzz\nbusco un Versa\n');
+    const { result, stdout, stderr } = await pipe(await fx.controller(), 'hola\n\n/zzz\nbusco un Versa\n');
     expect(result).toEqual({ turns: 2, failedTurns: 0 });
     const replies = stdout.trimEnd().split('\n');
     expect(replies[0]).toMatch(/hola|bienvenid/i);
@@ -36,7 +36,7 @@ describe('runLineMode', () => {
         i === 0 ? new ModelCallError('timed out', { kind: 'timeout' }) : echoDraftScript(request, i),
     });
     const { result, stdout, stderr } = await pipe(
-      fx.controller(),
+      await fx.controller(),
       'busco un Versa\nbusco un Versa\n/quit\nnunca llega\n',
       true,
     );
@@ -60,7 +60,7 @@ describe('runLineMode', () => {
 
   it('/prompt prints the rendered messages of each model call of the last turn, role-labelled', async () => {
     const fx = await chatFixture();
-    const { stderr } = await pipe(fx.controller(), 'busco un Versa\n/prompt\n');
+    const { stderr } = await pipe(await fx.controller(), 'busco un Versa\n/prompt\n');
     expect(stderr).toMatch(
       /── intents · scripted\/gpt-4o-mini[^\n]*\n\[system\]\n[\s\S]*Eres el clasificador/,
     );

@@ -9,9 +9,9 @@ import { saveCase } from './save-case.js';
 
 async function conversation(...messages: string[]) {
   const fx = await chatFixture();
-  const chat = fx.controller();
+  const chat = await fx.controller();
   for (const message of messages) await chat.submit(message);
-  return storedTraces(fx.store, chat.getState().conversationId);
+  return await storedTraces(fx.store, chat.getState().conversationId);
 }
 
 describe('saveCase', () => {

@@ -7,7 +7,7 @@ import type { ChatSession } from './session.js';
 export function sessionFromApp(app: App): ChatSession {
   return {
     pipeline: app.pipeline,
-    store: app.store,
+    conversations: app.conversations,
     initial: { runtime: app.config.runtime, model: app.config.model },
     reload: () => app.reload(),
     createRuntime: (choice) => {

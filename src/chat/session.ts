@@ -1,7 +1,7 @@
 import type { KavakConfig, RuntimeName } from '../app/config/schema.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { LanguageModelRuntime } from '../core/ports/language-model.js';
-import type { ConversationStore } from '../store/conversation-store.js';
+import type { ConversationStore } from '../core/ports/conversations.js';
 
 /** Which runtime and model answer: the chat's status line and its /runtime, /model commands. */
 export interface RuntimeChoice {
@@ -15,7 +15,7 @@ export interface RuntimeChoice {
  */
 export interface ChatSession {
   readonly pipeline: Pipeline;
-  readonly store: ConversationStore;
+  readonly conversations: ConversationStore;
   readonly initial: RuntimeChoice;
   /** Re-reads prompt files, catalog and knowledge base. */
   reload(): Promise<void>;

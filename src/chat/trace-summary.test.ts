@@ -6,7 +6,7 @@ import { describeToolCall, summarizeTrace } from './trace-summary.js';
 describe('summarizeTrace', () => {
   it('lists intents with entities, agents, the cars a tool found and each model call with tokens and cost', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     await chat.submit('busco un Versa');
     const summary = summarizeTrace(chat.getState().lastTrace!);
     expect(summary.intents).toEqual(['car_recommendation (0.93) make=Nissan model=Versa']);
@@ -28,7 +28,7 @@ describe('summarizeTrace', () => {
       script: (request, i) =>
         request.task.name === 'intents' ? 'Claro, te ayudo.' : echoDraftScript(request, i),
     });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     await chat.submit('busco un Versa');
     const summary = summarizeTrace(chat.getState().lastTrace!);
     expect(summary.intents).toEqual(['intents fallback: no es JSON válido (answered as out_of_scope)']);

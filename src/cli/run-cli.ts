@@ -7,6 +7,7 @@ import type { GlobalFlags } from '../app/config/load-config.js';
 import { registerChatCommand } from './commands/register-chat.js';
 import { registerServeCommands } from './commands/register-serve.js';
 import { registerEvalCommands } from './commands/register-eval.js';
+import { registerDbCommands } from './commands/register-db.js';
 
 /** Signals that a command finished and wants this exit code (e.g. eval's gate). */
 export class ExitCode extends Error {
@@ -29,7 +30,7 @@ export function buildProgram(): Command {
     .option('--model <name>', 'model for the openai runtime (default gpt-4o-mini)')
     .option('--base-url <url>', 'OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 (Ollama)')
     .option('--config <file>', 'config file (default ./kavak.config.json)')
-    .option('--db <file>', 'SQLite database (default .kavak/kavak.db, or KAVAK_DB)')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL (default .kavak/kavak.db, or KAVAK_DB)')
     .option('--catalog <file>', 'catalog CSV (default: the bundled sample catalog)')
     .option('--record <dir>', 'record every model call as JSON in this folder')
     .option('--replay <dir>', 'answer model calls from recordings in this folder')
@@ -58,6 +59,7 @@ export function buildProgram(): Command {
   registerChatCommand(program);
   registerEvalCommands(program);
   registerServeCommands(program);
+  registerDbCommands(program);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import type { Lead } from '../store/conversation-store.js';
+import type { Lead } from './ports/conversations.js';
 import type { AgentAnswer, AgentContext } from './agents/agent.js';
 import { phraseAnswer } from './agents/phrase.js';
 import { AGENT_FOR_INTENT, AGENTS, PHASES } from './agents/registry.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LanguageModelRuntime } from './ports/language-model.js';
-import type { ConversationStore } from '../store/conversation-store.js';
+import { newConversationId, type ConversationStore } from './ports/conversations.js';
 import type { PipelineEventListener } from './events.js';
 import { detectIntents } from './intents/detect-intents.js';
 import type { Intent } from './intents/schema.js';
@@ -22,7 +22,8 @@ export interface PipelineDeps {
   runtime: LanguageModelRuntime;
   tools: PipelineTools;
   prompts: PromptLibrary;
-  store: ConversationStore;
+  /** Conversation memory (the port; SQLite or PostgreSQL behind it). */
+  conversations: ConversationStore;
   settings: PipelineSettings;
   /** The reply as the channel sends it, in messages within its limit (the wiring picks the channel). */
   splitReply: (reply: string) => string[];
@@ -75,7 +76,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         );
       }
       const trackingId = request.trackingId ?? `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-      const conversationId = request.conversationId ?? deps.store.newConversationId();
+      const conversationId = request.conversationId ?? newConversationId();
       const emit: PipelineEventListener = request.onEvent ?? (() => {});
       const started = performance.now();
       const startedAt = new Date().toISOString();
@@ -83,10 +84,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const turnLogger = logger.child({ trackingId, conversationId });
       emit({ type: 'turn_start', trackingId, conversationId, message });
 
-      const conversation = deps.store.getOrCreate(conversationId);
-      const history = deps.store
-        .history(conversationId, deps.settings.historyTurns)
-        .map((m) => ({ role: m.role, text: m.text }));
+      const conversation = await deps.conversations.getOrCreate(conversationId);
+      const history = (await deps.conversations.history(conversationId, deps.settings.historyTurns)).map(
+        (m) => ({ role: m.role, text: m.text }),
+      );
       const ctx: TurnContext = {
         trackingId,
         conversationId,
@@ -123,7 +124,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         spans: tracer.spans,
         totals: tracer.totals(),
       };
-      deps.store.saveTurn({
+      await deps.conversations.saveTurn({
         conversationId,
         trackingId,
         customerText: message,

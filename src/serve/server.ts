@@ -5,7 +5,7 @@ import type { Channel, ReplySender } from '../channels/channel.js';
 import { UserInputError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/sqlite/database.js';
 import { MessageStore } from '../store/message-store.js';
 import { createServeApp } from './app.js';
 import { createServeMetrics, type ServeMetrics } from './metrics.js';

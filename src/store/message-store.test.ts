@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './database.js';
+import { openDatabase } from './sqlite/database.js';
 import { MessageStore, type NewInbound } from './message-store.js';
 
 const inbound = (sid: string, conversationId: string, body = 'Hola'): NewInbound => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { statement, type Db } from './database.js';
+import { statement, type Db } from './sqlite/database.js';
 
 export const InboundStatusSchema = z.enum(['received', 'processing', 'replied', 'failed']);
 export type InboundStatus = z.infer<typeof InboundStatusSchema>;

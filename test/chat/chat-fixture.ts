@@ -14,7 +14,7 @@ import {
 import type { GenerateRequest } from '../../src/core/ports/language-model.js';
 import { createTestPipeline } from '../helpers/test-pipeline.js';
 import type { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
-import type { ConversationStore } from '../../src/store/conversation-store.js';
+import type { ConversationStore } from '../../src/core/ports/conversations.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
@@ -55,7 +55,7 @@ export interface ChatFixture {
   dir: string;
   /** Runtimes made by /runtime and /model, in order. */
   switched: RuntimeChoice[];
-  controller(options?: Partial<ChatControllerOptions>): ChatController;
+  controller(options?: Partial<ChatControllerOptions>): Promise<ChatController>;
 }
 
 /**
@@ -75,7 +75,7 @@ export async function chatFixture(
   const switched: RuntimeChoice[] = [];
   const session: ChatSession = {
     pipeline,
-    store,
+    conversations: store,
     initial: { runtime: 'openai', model: 'gpt-4o-mini' },
     reload: () => {
       prompts.reload();
@@ -94,6 +94,6 @@ export async function chatFixture(
     dir,
     switched,
     controller: (overrides = {}) =>
-      new ChatController(session, { goldenSetDir: join(dir, 'golden-set'), cwd: dir, ...overrides }),
+      ChatController.open(session, { goldenSetDir: join(dir, 'golden-set'), cwd: dir, ...overrides }),
   };
 }

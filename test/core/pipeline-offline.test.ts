@@ -75,7 +75,7 @@ describe('pipeline on the offline runtime', () => {
     });
     const done = await pipeline.runTurn({ conversationId, message: 'soy Ana, estoy en Querétaro' });
     expect(done.reply).toMatch(/Registré/);
-    expect(store.leads(conversationId)).toEqual([
+    expect(await store.leads(conversationId)).toEqual([
       expect.objectContaining({ action: 'test_drive', name: 'Ana', stockId: '305016', city: 'Querétaro' }),
     ]);
   });
@@ -107,7 +107,7 @@ describe('pipeline on the offline runtime', () => {
     await pipeline.runTurn({ conversationId, message: 'El Versa 2020, me llamo Rosa' });
     const done = await pipeline.runTurn({ conversationId, message: 'En Nuevo Sur, el lunes en la mañana' });
     expect(done.reply).toMatch(/prueba de manejo.*Nuevo Sur/);
-    expect(store.leads(conversationId)[0]).toMatchObject({
+    expect((await store.leads(conversationId))[0]).toMatchObject({
       action: 'test_drive',
       name: 'Rosa',
       branch: 'Nuevo Sur',

@@ -14,7 +14,7 @@ describe('sales flow and knowledge routing on the offline runtime', () => {
     expect(done.reply).toMatch(/Marisol/);
     expect(done.reply).toMatch(/Artz Pedregal/);
     expect(done.reply).toMatch(/jueves a las 6/);
-    expect(store.leads(conversationId)[0]).toMatchObject({
+    expect((await store.leads(conversationId))[0]).toMatchObject({
       name: 'Marisol',
       branch: 'Artz Pedregal',
       stockId: '305016',

@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
-afterEach(() => {
-  session?.app.close();
+afterEach(async () => {
+  await session?.app.close();
   session = undefined;
 });
 
@@ -35,7 +35,6 @@ async function run(
   return runEval(
     {
       pipeline: session.pipeline,
-      db: session.app.db,
       scoreTurn: score,
       concurrency: 4,
       repeat: 1,

@@ -9,8 +9,9 @@ import { PromptLibrary } from '../../src/core/prompts/prompt-library.js';
 import { catalogVocabulary } from '../../src/runtime/offline/catalog-vocabulary.js';
 import { createOfflineRuntime } from '../../src/runtime/offline/offline-runtime.js';
 import type { LanguageModelRuntime } from '../../src/core/ports/language-model.js';
-import { ConversationStore } from '../../src/store/conversation-store.js';
-import { openDatabase } from '../../src/store/database.js';
+import type { ConversationStore } from '../../src/core/ports/conversations.js';
+import { SqliteConversationStore } from '../../src/store/sqlite/conversation-store.js';
+import { openDatabase } from '../../src/store/sqlite/database.js';
 import { loadCatalog } from '../../src/tools/catalog/index.js';
 import { loadKnowledgeBase } from '../../src/tools/knowledge/index.js';
 
@@ -32,7 +33,7 @@ export async function createTestPipeline(
   const root = packageRoot();
   const catalog = await loadCatalog(join(root, 'data/catalog.csv'));
   const knowledge = await loadKnowledgeBase(join(root, 'data/knowledge'));
-  const store = new ConversationStore(
+  const store: ConversationStore = new SqliteConversationStore(
     openDatabase(options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'kavak-test-')), 'kavak.db')),
   );
   const prompts = new PromptLibrary(options.promptsDir ?? join(root, 'prompts'));
@@ -40,7 +41,7 @@ export async function createTestPipeline(
     runtime: runtime ?? createOfflineRuntime({ vocabulary: () => catalogVocabulary(catalog, knowledge) }),
     tools: { catalog, knowledge },
     prompts,
-    store,
+    conversations: store,
     splitReply: splitForWhatsApp,
     settings: {
       agentModels: {},

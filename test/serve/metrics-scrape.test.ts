@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServeMetrics } from '../../src/serve/metrics.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { openDatabase, type Db } from '../../src/store/sqlite/database.js';
 import { MessageStore, type InboundStatus } from '../../src/store/message-store.js';
 import { fillInboundMessages } from './helpers/inbound-rows.js';
 

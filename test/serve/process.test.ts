@@ -1,7 +1,7 @@
 import { openSync, writeSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
+import { openDatabase } from '../../src/store/sqlite/database.js';
 import { MessageStore, type InboundRecord } from '../../src/store/message-store.js';
 import { postTwilioWebhook, twilioWebhookForm } from '../../src/channels/whatsapp/twilio-request.js';
 import { startFakeModel, type FakeModel } from './helpers/fake-model.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FALLBACK_REPLY, NOTICES } from '../../src/serve/inbound-message.js';
-import { ConversationStore } from '../../src/store/conversation-store.js';
+import { SqliteConversationStore } from '../../src/store/sqlite/conversation-store.js';
 import { emptyProfile } from '../../src/core/profile.js';
 import {
   authError,
@@ -196,7 +196,7 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     first.store.addReplySid(half.messageSid, 'SMalreadysent');
     // …and one whose turn reached conversation memory before its reply was saved.
     first.store.claimNext();
-    new ConversationStore(first.db).saveTurn({
+    await new SqliteConversationStore(first.db).saveTurn({
       conversationId: saved.conversationId,
       trackingId: saved.trackingId,
       customerText: 'Hola',

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/app/config/load-config.js';
+import { requireSqlite } from '../../src/app/stores.js';
 import type { Channel, OutboundMessage, SignaturePolicy } from '../../src/channels/channel.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createPipeline } from '../../src/core/pipeline.js';
@@ -86,7 +87,7 @@ let app: App | undefined;
 let server: RunningServer | undefined;
 afterEach(async () => {
   await server?.shutdown({ force: true });
-  app?.close();
+  await app?.close();
   server = undefined;
   app = undefined;
 });
@@ -100,7 +101,7 @@ async function startJsonServer(settings: ServeSettingsInput, sent: OutboundMessa
   server = await startServer({
     pipeline,
     channel,
-    db: app.db,
+    db: requireSqlite(app.storage, 'the second-channel test'),
     logger,
     settings: parseServeSettings({ port: 0, ...settings }, {}),
     setup: {

@@ -17,7 +17,7 @@ import { createServeMetrics } from '../../src/serve/metrics.js';
 import { MessageQueue } from '../../src/serve/queue.js';
 import { ReplyWaiters } from '../../src/serve/reply-waiters.js';
 import { createWorker, type WorkerSettings } from '../../src/serve/worker.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { openDatabase, type Db } from '../../src/store/sqlite/database.js';
 import { MessageStore } from '../../src/store/message-store.js';
 import { completionReply } from '../helpers/fake-openai-server.js';
 import { GREETING_INTENTS } from './helpers/fake-model.js';

@@ -168,7 +168,10 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
         [...sids.map((sid) => sentSeq.get(sid)!)].sort((a, b) => a - b),
       );
       // The same memory ask and chat use, keyed by the WhatsApp id.
-      const history = harness.app.store.history(conversationIdFor({ From: `whatsapp:${from}` }), 100);
+      const history = await harness.app.conversations.history(
+        conversationIdFor({ From: `whatsapp:${from}` }),
+        100,
+      );
       expect(history.filter((m) => m.role === 'customer').map((m) => m.text)).toEqual(texts);
     }
     expect(harness.twilio.messages).toHaveLength(50);

@@ -11,6 +11,7 @@ import {
   type KavakConfig,
 } from './schema.js';
 import { DEFAULT_PATHS, packageRoot } from './paths.js';
+import { isPostgresUrl } from '../../store/postgres/url.js';
 
 export const CONFIG_FILE_NAME = 'kavak.config.json';
 
@@ -76,9 +77,12 @@ export function loadConfig(
   };
 }
 
-/** SQLite's `:memory:` names no file: resolving it as a path would write a file called `:memory:`. */
+/**
+ * A file path is resolved from the working folder; SQLite's `:memory:` names no file (resolving
+ * it would write a file called `:memory:`), and a postgres:// URL is not a path at all.
+ */
 function databasePath(db: string, fromCwd: (p: string) => string): string {
-  return db === ':memory:' ? db : fromCwd(db);
+  return db === ':memory:' || isPostgresUrl(db) ? db : fromCwd(db);
 }
 
 function readConfigFile(explicit: string | undefined, cwd: string): { file: ConfigFile; path?: string } {

@@ -32,7 +32,7 @@ async function typeLine(stdin: { write(data: string): void }, text: string) {
 describe('<ChatApp>', () => {
   it('shows the new conversation, answers a typed message, and the status line counts the turn', async () => {
     const fx = await chatFixture({ stream: true });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
     const id = chat.getState().conversationId;
     await screenShows(lastFrame, new RegExp(`New conversation ${id}`));
@@ -49,7 +49,7 @@ describe('<ChatApp>', () => {
 
   it('Tab toggles the trace panel with the intent, the tool result and the tracking id', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
     await typeLine(stdin, 'busco un Versa');
     await screenShows(lastFrame, /1 turn\(s\)/);
@@ -71,7 +71,7 @@ describe('<ChatApp>', () => {
     const fx = await chatFixture({
       script: (request, i) => (i === 0 ? 'Claro, te ayudo.' : echoDraftScript(request, i)),
     });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
     await typeLine(stdin, 'busco un Versa');
     await screenShows(lastFrame, /1 turn\(s\)/);
@@ -97,7 +97,7 @@ describe('<ChatApp>', () => {
     const fx = await chatFixture({
       script: (request, i) => (request.task.name === 'intents' ? 'Claro.' : echoDraftScript(request, i)),
     });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
     await typeLine(stdin, 'busco un Versa');
     await screenShows(lastFrame, /1 turn\(s\)/);
@@ -112,7 +112,7 @@ describe('<ChatApp>', () => {
     const fx = await chatFixture({
       script: (request, i) => (i === 0 ? new Error('socket hang up') : echoDraftScript(request, i)),
     });
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const { lastFrame, stdin, unmount } = render(<ChatApp controller={chat} />);
     await typeLine(stdin, 'busco un Versa');
     const failed = await screenShows(lastFrame, /Unexpected error: socket hang up/);
@@ -129,7 +129,7 @@ describe('<ChatApp>', () => {
 
   it('/quit ends the app', async () => {
     const fx = await chatFixture();
-    const chat = fx.controller();
+    const chat = await fx.controller();
     const { stdin, lastFrame, frames } = render(<ChatApp controller={chat} />);
     await screenShows(lastFrame, /New conversation/);
     await typeLine(stdin, '/quit');

@@ -43,7 +43,7 @@ export async function askCommand(options: AskOptions): Promise<void> {
       );
     }
   } finally {
-    app.close();
+    await app.close();
     await telemetry.shutdown();
   }
 }

@@ -51,7 +51,7 @@ export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()
   let controller: ChatController | undefined;
   try {
     const session = sessionFromApp(app);
-    controller = new ChatController(
+    controller = await ChatController.open(
       { ...session, pipeline: telemetry.observe(session.pipeline) },
       {
         conversationId: options.conversation,
@@ -80,7 +80,7 @@ export async function chatCommand(options: ChatOptions, io: ChatIo = processIo()
     }
   } finally {
     await controller?.close();
-    app.close();
+    await app.close();
     await telemetry.shutdown();
   }
 }

@@ -131,7 +131,6 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
           {
             cases,
             pipeline: telemetry.observe(session.pipeline),
-            db: session.app.db,
             scoreTurn: judging.scoreTurn,
             concurrency,
             repeat: options.repeat,
@@ -142,7 +141,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
           progress,
         );
       } finally {
-        session.app.close();
+        await session.app.close();
         await telemetry.shutdown();
       }
     }

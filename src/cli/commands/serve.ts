@@ -4,6 +4,7 @@ import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '
 import { startServer } from '../../serve/server.js';
 import { createApp } from '../../app/create-app.js';
 import { startTelemetry } from '../../telemetry/index.js';
+import { requireSqlite } from '../../app/stores.js';
 
 export type ServeOptions = GlobalFlags & ServeSettingsInput;
 
@@ -22,7 +23,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     const server = await startServer({
       pipeline: telemetry.observe(app.pipeline),
       channel: app.channel,
-      db: app.db,
+      db: requireSqlite(app.storage, "kavak serve's inbound queue"),
       logger,
       settings,
       setup,
@@ -41,7 +42,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
     }
-    app.close();
+    await app.close();
     await telemetry.shutdown();
   }
 }

@@ -1,4 +1,4 @@
-import type { Lead } from '../../store/conversation-store.js';
+import type { Lead } from '../ports/conversations.js';
 import type { Entities, Intent } from '../intents/schema.js';
 import type { Profile } from '../profile.js';
 import type { AgentName } from '../tasks.js';

@@ -1,5 +1,5 @@
 import type { SalesAction } from '../intents/schema.js';
-import type { Lead } from '../../store/conversation-store.js';
+import type { Lead } from '../ports/conversations.js';
 import type { Car } from '../../tools/catalog/types.js';
 import type { BranchLookup } from '../../tools/knowledge/types.js';
 import type { Agent, AgentContext } from './agent.js';

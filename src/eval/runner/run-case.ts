@@ -1,15 +1,14 @@
 import { abortScope } from '../../runtime/abort-scope.js';
 import type { Pipeline } from '../../core/pipeline.js';
-import type { Db } from '../../store/database.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome, TurnOutcome } from '../results/schema.js';
 import type { ScoreParams } from '../scorers/types.js';
+import { newConversationId } from '../../core/ports/conversations.js';
 import { seedProfile } from './seed-profile.js';
 import type { TurnScorer } from './turn-scorer.js';
 
 export interface CaseRunDeps {
   pipeline: Pipeline;
-  db: Db;
   scoreTurn: TurnScorer;
   timeoutMs: number;
   /** The whole run's signal (Ctrl-C). */
@@ -33,13 +32,13 @@ export async function runCase(
   const scope = abortScope(deps.signal, { timeoutMs: deps.timeoutMs });
   const { signal } = scope;
   const timedOut = () => signal.aborted && !deps.signal?.aborted;
-  const { store } = deps.pipeline.deps;
-  const conversationId = store.newConversationId();
+  const { conversations } = deps.pipeline.deps;
+  const conversationId = newConversationId();
   const turns: TurnOutcome[] = [];
   const base = { id: goldenCase.id, title: goldenCase.title, file: goldenCase.file, tags: goldenCase.tags };
 
   try {
-    if (goldenCase.profile) seedProfile(store, deps.db, conversationId, goldenCase.profile);
+    if (goldenCase.profile) await seedProfile(conversations, conversationId, goldenCase.profile);
     for (const [index, turn] of goldenCase.turns.entries()) {
       const outcome = await untilAborted(signal, async () => {
         const result = await deps.pipeline.runTurn({ message: turn.user, conversationId, signal });

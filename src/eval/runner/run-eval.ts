@@ -1,7 +1,6 @@
 import pLimit from 'p-limit';
 import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { Pipeline } from '../../core/pipeline.js';
-import type { Db } from '../../store/database.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome } from '../results/schema.js';
 import type { EvalEventListener } from './events.js';
@@ -12,8 +11,6 @@ import type { TurnScorer } from './turn-scorer.js';
 export interface RunEvalOptions {
   cases: LoadedCase[];
   pipeline: Pipeline;
-  /** The pipeline's database, to seed starting profiles. */
-  db: Db;
   scoreTurn: TurnScorer;
   /** Cases in flight at once (-j). */
   concurrency: number;
@@ -80,7 +77,6 @@ export async function runEval(
           goldenCase,
           {
             pipeline: options.pipeline,
-            db: options.db,
             scoreTurn: options.scoreTurn,
             timeoutMs: options.caseTimeoutMs,
             signal: options.signal,

@@ -1,23 +1,14 @@
 import { emptyProfile, ProfileSchema, type Profile } from '../../core/profile.js';
-import type { ConversationStore } from '../../store/conversation-store.js';
-import type { Db } from '../../store/database.js';
+import type { ConversationStore } from '../../core/ports/conversations.js';
 
-/**
- * Writes a case's starting profile before its first turn. The store has no setter (the pipeline
- * only saves whole turns), so this updates the row getOrCreate made, through the same Db.
- */
-export function seedProfile(
-  store: ConversationStore,
-  db: Db,
+/** Writes a case's starting profile before its first turn (the conversation is created if new). */
+export async function seedProfile(
+  conversations: ConversationStore,
   conversationId: string,
   start: Partial<Profile>,
-): Profile {
+): Promise<Profile> {
   const profile = startingProfile(start);
-  store.getOrCreate(conversationId);
-  db.prepare('UPDATE conversations SET profile = ? WHERE id = ?').run(
-    JSON.stringify(profile),
-    conversationId,
-  );
+  await conversations.saveProfile(conversationId, profile);
   return profile;
 }
 

@@ -18,8 +18,8 @@ import { PromptLibrary } from '../../../src/core/prompts/prompt-library.js';
 import { ReplyTaskInputSchema } from '../../../src/core/tasks.js';
 import type { TurnTrace } from '../../../src/core/trace/schema.js';
 import { createScriptedRuntime } from '../../../src/runtime/scripted.js';
-import { ConversationStore } from '../../../src/store/conversation-store.js';
-import { openDatabase } from '../../../src/store/database.js';
+import { SqliteConversationStore } from '../../../src/store/sqlite/conversation-store.js';
+import { openDatabase } from '../../../src/store/sqlite/database.js';
 import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../../src/tools/catalog/index.js';
 import { loadKnowledgeBase } from '../../../src/tools/knowledge/index.js';
 import type { GoldenCase, TurnExpectation } from '../../../src/eval/golden-set/schema.js';
@@ -57,7 +57,7 @@ export function createConversation(tools: Tools) {
     runtime,
     tools,
     prompts: new PromptLibrary(join(packageRoot(), 'prompts')),
-    store: new ConversationStore(db),
+    conversations: new SqliteConversationStore(db),
     splitReply: splitForWhatsApp,
     settings: {
       agentModels: {},

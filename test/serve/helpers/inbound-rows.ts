@@ -1,4 +1,4 @@
-import type { Db } from '../../../src/store/database.js';
+import type { Db } from '../../../src/store/sqlite/database.js';
 
 /**
  * `count` inbound messages straight in SQL (seconds for 500k rows, where store.insert takes

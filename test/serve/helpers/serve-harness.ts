@@ -4,6 +4,7 @@
  * fake Twilio REST server. Log lines are kept so tests can check what they reveal.
  */
 import { createApp, type App } from '../../../src/app/create-app.js';
+import { requireSqlite } from '../../../src/app/stores.js';
 import { loadConfig } from '../../../src/app/config/load-config.js';
 import type { KavakConfig } from '../../../src/app/config/schema.js';
 import { createLogger } from '../../../src/core/logger.js';
@@ -74,7 +75,14 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
   const config = { ...loadConfig({ runtime: 'offline', db: tempDbPath() }, {}), ...options.config };
   const app = await createApp(config, { logger });
   const pipeline = options.pipeline ? options.pipeline(app.pipeline) : app.pipeline;
-  const server = await startServer({ pipeline, channel: app.channel, db: app.db, logger, settings, setup });
+  const server = await startServer({
+    pipeline,
+    channel: app.channel,
+    db: requireSqlite(app.storage, 'the serve harness'),
+    logger,
+    settings,
+    setup,
+  });
 
   return {
     app,
@@ -93,7 +101,7 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
     },
     async close() {
       await server.shutdown({ force: true });
-      app.close();
+      await app.close();
       await twilio.close();
     },
   };

@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import { UserInputError } from '../core/errors.js';
-
-export type Db = Database.Database;
+import { migrationList } from '../migration.js';
 
 /**
- * Schema migrations, applied in order and recorded in user_version. Append only: a released
- * migration is never edited, so every database moves forward the same way.
+ * SQLite schema migrations, applied in order by openDatabase and recorded in PRAGMA user_version
+ * (version n = the first n entries). APPEND ONLY, one list for every SQLite table (conversations
+ * and the inbound queue alike): a released migration is never edited or reordered, so every
+ * database file moves forward the same way. Another adapter's tables append here too.
  */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE conversations (
+export const SQLITE_MIGRATIONS = migrationList([
+  {
+    version: 1,
+    name: 'conversations',
+    sql: `CREATE TABLE conversations (
      id TEXT PRIMARY KEY,
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL,
@@ -44,8 +44,12 @@ const MIGRATIONS: string[] = [
      branch TEXT,
      preferred_time TEXT
    );`,
+  },
   // kavak serve: inbound WhatsApp messages, the durable queue behind the webhook.
-  `CREATE TABLE inbound_messages (
+  {
+    version: 2,
+    name: 'inbound_messages',
+    sql: `CREATE TABLE inbound_messages (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      message_sid TEXT NOT NULL UNIQUE,
      tracking_id TEXT NOT NULL UNIQUE,
@@ -69,8 +73,12 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX inbound_messages_pending ON inbound_messages(conversation_id, id)
      WHERE status IN ('received', 'processing');`,
+  },
   // Counts by status kept by triggers, so a /metrics scrape reads four rows instead of the table.
-  `CREATE TABLE inbound_status_counts (
+  {
+    version: 3,
+    name: 'inbound_status_counts',
+    sql: `CREATE TABLE inbound_status_counts (
      status TEXT PRIMARY KEY,
      n INTEGER NOT NULL
    ) WITHOUT ROWID;
@@ -89,71 +97,12 @@ const MIGRATIONS: string[] = [
      UPDATE inbound_status_counts SET n = n - 1 WHERE status = OLD.status;
      UPDATE inbound_status_counts SET n = n + 1 WHERE status = NEW.status;
    END;`,
+  },
   // The sweep (every few seconds) and the lookup before a re-send must not scan the table.
-  `CREATE INDEX IF NOT EXISTS inbound_messages_processing ON inbound_messages(id) WHERE status = 'processing';
+  {
+    version: 4,
+    name: 'inbound_messages_indexes',
+    sql: `CREATE INDEX IF NOT EXISTS inbound_messages_processing ON inbound_messages(id) WHERE status = 'processing';
    CREATE INDEX IF NOT EXISTS inbound_messages_by_conversation ON inbound_messages(conversation_id, id);`,
-];
-
-export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: Db;
-  try {
-    db = new Database(path);
-  } catch (error) {
-    throw new UserInputError(`Cannot open the database at ${path}: ${(error as Error).message}`, {
-      hint: 'Set KAVAK_DB (or --db) to a writable file path.',
-      cause: error,
-    });
-  }
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-  } catch (error) {
-    db.close();
-    if (error instanceof UserInputError) throw error;
-    throw new UserInputError(`Cannot use the database at ${path}: ${(error as Error).message}`, {
-      hint: 'If it is damaged, restore a backup or point KAVAK_DB (or --db) at another file; if another process holds a lock on it, let it finish first.',
-      cause: error,
-    });
-  }
-  return db;
-}
-
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new UserInputError(`The database was written by a newer kavak (schema ${current}).`, {
-      hint: 'Upgrade kavak, or point KAVAK_DB at another file.',
-    });
-  }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
-}
-
-const statementsByDb = new WeakMap<Db, Map<string, Database.Statement>>();
-
-/**
- * A prepared statement, compiled once per database: better-sqlite3's `prepare` parses the SQL on
- * every call, which was ~7% of a serve worker's CPU. SQL strings are code constants, so the cache
- * stays small.
- */
-export function statement(db: Db, sql: string): Database.Statement {
-  let statements = statementsByDb.get(db);
-  if (!statements) {
-    statements = new Map();
-    statementsByDb.set(db, statements);
-  }
-  let prepared = statements.get(sql);
-  if (!prepared) {
-    prepared = db.prepare(sql);
-    statements.set(sql, prepared);
-  }
-  return prepared;
-}
+  },
+]);

@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openStores } from '../../src/app/stores.js';
+import { emptyProfile } from '../../src/core/profile.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { conversationStoreContract } from './conversations.contract.js';
+
+function tempDbPath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'kavak-sqlite-')), 'kavak.db');
+}
+
+describe('the conversation port on SQLite (a real file)', () => {
+  conversationStoreContract(async () => {
+    const stores = await openStores(tempDbPath());
+    expect(stores.storage.kind).toBe('sqlite');
+    return { store: stores.conversations, close: () => stores.close() };
+  });
+
+  it('keeps everything across closing and reopening the file', async () => {
+    const path = tempDbPath();
+    const first = await openStores(path);
+    await first.conversations.saveTurn({
+      conversationId: 'c1',
+      trackingId: 't1',
+      customerText: 'Hola, soy Ana',
+      agentText: '¡Hola Ana!',
+      profile: { ...emptyProfile(), name: 'Ana' },
+      trace: { trackingId: 't1' },
+      leads: [],
+    });
+    await first.close();
+    const reopened = await openStores(path);
+    expect((await reopened.conversations.get('c1'))?.profile.name).toBe('Ana');
+    expect((await reopened.conversations.history('c1', 10)).map((m) => m.text)).toEqual([
+      'Hola, soy Ana',
+      '¡Hola Ana!',
+    ]);
+    await reopened.close();
+  });
+
+  it('upgrades a file made by the first release in place, keeping its conversations', async () => {
+    const path = tempDbPath();
+    const old = new Database(path);
+    old.exec(SQLITE_MIGRATIONS[0]!.sql);
+    old.pragma('user_version = 1');
+    old
+      .prepare('INSERT INTO conversations (id, created_at, updated_at, profile) VALUES (?, ?, ?, ?)')
+      .run('c_old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', JSON.stringify({ name: 'Eva' }));
+    old.close();
+
+    const stores = await openStores(path);
+    expect(await stores.migrationStatus()).toEqual({
+      current: SQLITE_MIGRATIONS.length,
+      latest: SQLITE_MIGRATIONS.length,
+      pending: [],
+    });
+    expect((await stores.conversations.get('c_old'))?.profile.name).toBe('Eva');
+    await stores.close();
+  });
+
+  it('refuses a file a newer kavak wrote, saying to upgrade', async () => {
+    const path = tempDbPath();
+    const newer = new Database(path);
+    newer.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`);
+    newer.close();
+    await expect(openStores(path)).rejects.toThrow(/newer kavak/);
+  });
+
+  it('names the path and what to do when the file cannot be opened', async () => {
+    const notADir = join(mkdtempSync(join(tmpdir(), 'kavak-sqlite-')), 'a-file');
+    writeFileSync(notADir, '');
+    const error = await openStores(join(notADir, 'kavak.db')).catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ hint: expect.stringMatching(/KAVAK_DB/) });
+  });
+});

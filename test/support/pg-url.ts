@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { describe } from 'vitest';
+
+/**
+ * The PostgreSQL the tests may use: KAVAK_TEST_PG_URL (CI starts one). A stand-in until the
+ * shared test/support/postgres.ts lands; swap the imports then.
+ */
+export function testPostgresUrl(): string | undefined {
+  return process.env.KAVAK_TEST_PG_URL || undefined;
+}
+
+/** describe() when PostgreSQL is there; otherwise one loud line and a skipped block. */
+export function describeWithPostgres(name: string, body: (url: string) => void): void {
+  const url = testPostgresUrl();
+  if (!url) {
+    console.warn(`\n⚠ SKIPPED "${name}": KAVAK_TEST_PG_URL is not set (CI sets it; see .ci/run).\n`);
+    describe.skip(name, () => {});
+    return;
+  }
+  describe(name, () => body(url));
+}
+
+/**
+ * A database of its own on the test server (every table and the migration ledger fresh), and
+ * the function that drops it. Test files never see each other's rows.
+ */
+export async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kavak_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  await admin(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function admin(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
