@@ -6,10 +6,15 @@ import type { SignaturePolicy } from './twilio-signature.js';
 export const ReplyModeSchema = z.enum(['rest', 'twiml']);
 export type ReplyMode = z.infer<typeof ReplyModeSchema>;
 
+/** all: webhook and worker in one process; web: store and ack only; worker: process the queue. */
+export const ServeRoleSchema = z.enum(['all', 'web', 'worker']);
+export type ServeRole = z.infer<typeof ServeRoleSchema>;
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** Everything `kavak serve` can be told, with its defaults. Flags arrive as strings. */
 export const ServeSettingsSchema = z.object({
+  role: ServeRoleSchema.default('all'),
   host: z.string().min(1).default('127.0.0.1'),
   port: int(0, 65_535).default(3000),
   /** The public URL Twilio calls (signatures are computed on it). */
@@ -32,8 +37,13 @@ export const ServeSettingsSchema = z.object({
   turnTimeoutMs: int(100, 600_000).default(90_000),
   /** On SIGTERM, in-flight work gets this long to finish before it is requeued. */
   drainTimeoutMs: int(0, 600_000).default(20_000),
-  /** How often messages left `processing` by a failed database write are requeued. */
-  sweepIntervalMs: int(100, 3_600_000).default(10_000),
+  /**
+   * How often a worker looks for work no wake-up announced: a lease that ran out (a dead
+   * replica, a failed database write), a retry, a message another process stored.
+   */
+  sweepIntervalMs: int(20, 3_600_000).default(1_000),
+  /** A claimed message is held this long without a heartbeat before another worker may take it. */
+  leaseMs: int(200, 600_000).default(15_000),
   /**
    * A reply Twilio refuses for a passing reason (a 401 during a credential outage, 5xx, 429, the
    * network) is retried this long after the message arrived, past --max-attempts.
@@ -48,6 +58,7 @@ export type ServeSettingsInput = z.input<typeof ServeSettingsSchema>;
  * `docker run … serve --public-url …` keeps them); a flag always wins.
  */
 export const SERVE_ENV_NAMES = {
+  role: 'KAVAK_ROLE',
   host: 'HOST',
   port: 'PORT',
   publicUrl: 'KAVAK_PUBLIC_URL',
@@ -62,6 +73,7 @@ export const SERVE_ENV_NAMES = {
   turnTimeoutMs: 'KAVAK_TURN_TIMEOUT_MS',
   drainTimeoutMs: 'KAVAK_DRAIN_TIMEOUT_MS',
   sweepIntervalMs: 'KAVAK_SWEEP_INTERVAL_MS',
+  leaseMs: 'KAVAK_LEASE_MS',
   sendRetryWindowMs: 'KAVAK_SEND_RETRY_WINDOW_MS',
 } as const satisfies Partial<Record<keyof ServeSettings, string>>;
 
@@ -123,6 +135,14 @@ export function resolveServeSetup(
       `kavak serve sends replies through the Twilio REST API, but ${missing} is not set.`,
       {
         hint: 'Set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (Twilio console → Account info), or try it locally with --reply twiml --insecure-no-signature.',
+      },
+    );
+  }
+  if (settings.role === 'web' && settings.reply === 'twiml') {
+    throw new ConfigError(
+      'kavak serve --role web cannot answer in the webhook response (--reply twiml): the reply is made by a worker process.',
+      {
+        hint: 'Use --reply rest with --role web, or run --role all (web and worker in one process) for TwiML replies.',
       },
     );
   }

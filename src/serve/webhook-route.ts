@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from '../core/logger.js';
 import { maskPhone } from '../core/redact.js';
-import type { MessageStore } from '../store/message-store.js';
+import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import { throttledWarning } from './log-throttle.js';
 import { conversationIdFor, FormFieldsSchema, InboundMessageSchema } from './inbound-message.js';
 import type { ServeMetrics } from './metrics.js';
@@ -11,11 +11,13 @@ import { hasValidSignature, type SignaturePolicy } from './twilio-signature.js';
 import { twimlResponse, type TwimlWaiters } from './twiml.js';
 
 export const WEBHOOK_PATH = '/twilio/whatsapp';
+/** The channel name WhatsApp messages are queued under. */
+export const WHATSAPP_CHANNEL = 'whatsapp';
 export const TRACKING_HEADER = 'X-Kavak-Tracking-Id';
 
 export interface WebhookDeps {
-  store: MessageStore;
-  /** Told when a message was stored, so the queue claims it. */
+  queue: Pick<InboundQueue, 'enqueue'>;
+  /** Told when a message was stored (the queue itself wakes its workers). */
   onStored: () => void;
   waiters: TwimlWaiters;
   metrics: ServeMetrics;
@@ -58,14 +60,16 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       return reject(res, 400, 'invalid', `Missing or bad Twilio fields: ${fieldsWrong}.`);
     }
     const message = parsed.data;
-    const { inserted, record } = deps.store.insert({
-      messageSid: message.MessageSid,
+    // A database that fails here throws: the request answers 500 and Twilio retries, nothing is lost.
+    const { inserted, message: record } = await deps.queue.enqueue({
+      channel: WHATSAPP_CHANNEL,
+      externalId: message.MessageSid,
       trackingId: newTrackingId(),
       conversationId: conversationIdFor(message),
-      customer: message.From,
+      from: message.From,
       to: message.To,
       body: message.Body,
-      raw: fields.data,
+      payload: fields.data,
     });
     res.set(TRACKING_HEADER, record.trackingId);
     const log = deps.logger.child({ trackingId: record.trackingId, conversationId: record.conversationId });
@@ -88,8 +92,8 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       setImmediate(deps.onStored);
       return;
     }
-    const reply = deps.waiters.wait(record.messageSid, deps.twimlDeadlineMs);
-    res.on('close', () => deps.waiters.cancel(record.messageSid));
+    const reply = deps.waiters.wait(record.id, deps.twimlDeadlineMs);
+    res.on('close', () => deps.waiters.cancel(record.id));
     setImmediate(deps.onStored);
     const messages = await reply;
     if (!messages) log.info('twiml_deadline_passed', { deadlineMs: deps.twimlDeadlineMs });

@@ -3,6 +3,7 @@ import { createLogger, parseLogLevel } from '../../core/logger.js';
 import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../serve/settings.js';
 import { startServer } from '../../serve/server.js';
 import { createApp } from '../../app/create-app.js';
+import { sqliteServeStores } from '../../app/serve-stores.js';
 
 export type ServeOptions = GlobalFlags & ServeSettingsInput;
 
@@ -17,7 +18,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const app = await createApp(loadConfig(options), { logger });
   let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
   try {
-    const server = await startServer({ pipeline: app.pipeline, db: app.db, logger, settings, setup });
+    const stores = sqliteServeStores(app.db, { leaseMs: settings.leaseMs });
+    const server = await startServer({ pipeline: app.pipeline, ...stores, logger, settings, setup });
     let signals = 0;
     onSignal = (signal) => {
       signals += 1;
