@@ -15,13 +15,14 @@ import { createTwilioSender, type RestReplySender } from './reply-sender.js';
 import { trustProxyValue, type ServeSettings, type ServeSetup } from './settings.js';
 import { TwimlWaiters } from './twiml.js';
 import { WEBHOOK_PATH } from './webhook-route.js';
-import { createWorker, type TurnReplies } from './worker.js';
+import { createWorker } from './worker.js';
+import type { TurnReplyLookup } from '../app/serve-stores.js';
 
 export interface ServeInput {
   pipeline: Pipeline;
   /** The inbound queue (SQLite or PostgreSQL); the server closes it on shutdown. */
   queue: InboundQueue;
-  turns: TurnReplies;
+  turns: TurnReplyLookup;
   /**
    * The model rate limit shared by every replica (PostgreSQL); default: one in this process
    * at --model-rpm.

@@ -13,6 +13,7 @@ import {
   type ReplyKind,
 } from '../core/ports/inbound-queue.js';
 import { classifyInbound, FALLBACK_REPLY } from './inbound-message.js';
+import type { TurnReplyLookup } from '../app/serve-stores.js';
 import type { ServeMetrics } from './metrics.js';
 import { ShutdownSignal, type MessageHandler } from './queue.js';
 import { describeSendFailure, type RestReplySender, type SendFailure } from './reply-sender.js';
@@ -27,17 +28,10 @@ export interface WorkerSettings {
   sendRetryWindowMs: number;
 }
 
-/**
- * The reply a turn already saved to conversation memory. Declared here until the conversation
- * port (the ports helper's) offers `turnReply(trackingId)`; then that port is passed instead.
- */
-export interface TurnReplies {
-  turnReply(trackingId: string): Promise<{ reply: string; messages: string[] } | undefined>;
-}
-
 export interface WorkerDeps {
   queue: InboundQueue;
-  turns: TurnReplies;
+  /** The reply a turn already saved to conversation memory (a crash after the turn, before the send). */
+  turns: TurnReplyLookup;
   pipeline: Pick<Pipeline, 'runTurn'>;
   /** Absent without Twilio credentials: then only TwiML replies can go out. */
   sender: RestReplySender | undefined;
