@@ -1,3 +1,4 @@
+import { UserInputError } from '../core/errors.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import type { RateLimiter } from '../core/ports/rate-limiter.js';
 import type { Db } from '../store/database.js';
@@ -35,7 +36,16 @@ export async function postgresServeStores(options: {
   /** Model requests per minute for the whole fleet; 0 = no shared limit. */
   modelRpm: number;
 }): Promise<ServeStores> {
-  const queue = await PostgresInboundQueue.open({ connectionString: options.url, leaseMs: options.leaseMs });
+  let queue: PostgresInboundQueue;
+  try {
+    queue = await PostgresInboundQueue.open({ connectionString: options.url, leaseMs: options.leaseMs });
+  } catch (error) {
+    // The URL is not repeated: it may hold a password.
+    throw new UserInputError(`Cannot open the inbound queue on PostgreSQL: ${(error as Error).message}`, {
+      hint: 'Check that the server in --queue-db (KAVAK_QUEUE_DB) is up and the user may create tables there.',
+      cause: error,
+    });
+  }
   return {
     queue,
     turns: options.turns,

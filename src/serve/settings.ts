@@ -15,6 +15,14 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 /** Everything `kavak serve` can be told, with its defaults. Flags arrive as strings. */
 export const ServeSettingsSchema = z.object({
   role: ServeRoleSchema.default('all'),
+  /**
+   * A postgres:// URL puts the inbound queue and the model rate limit on PostgreSQL (shared by
+   * every replica); conversations stay in --db until they have a PostgreSQL adapter too.
+   */
+  queueDb: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   host: z.string().min(1).default('127.0.0.1'),
   port: int(0, 65_535).default(3000),
   /** The public URL Twilio calls (signatures are computed on it). */
@@ -59,6 +67,7 @@ export type ServeSettingsInput = z.input<typeof ServeSettingsSchema>;
  */
 export const SERVE_ENV_NAMES = {
   role: 'KAVAK_ROLE',
+  queueDb: 'KAVAK_QUEUE_DB',
   host: 'HOST',
   port: 'PORT',
   publicUrl: 'KAVAK_PUBLIC_URL',

@@ -16,6 +16,10 @@ export function registerServeCommands(program: Command): void {
         'all: webhook and worker; web: store and ack only; worker: process the queue (/healthz, /metrics)',
       ).choices(['all', 'web', 'worker']),
     )
+    .option(
+      '--queue-db <url>',
+      'postgres:// URL: the inbound queue and model rate limit on PostgreSQL, shared by every replica',
+    )
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1; 0.0.0.0 in a container)')
     .option('--port <port>', 'port to listen on, 0 for any free one (default PORT or 3000)')
     .option(

@@ -3,7 +3,7 @@ import { createLogger, parseLogLevel } from '../../core/logger.js';
 import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../serve/settings.js';
 import { startServer } from '../../serve/server.js';
 import { createApp } from '../../app/create-app.js';
-import { sqliteServeStores } from '../../app/serve-stores.js';
+import { postgresServeStores, sqliteServeStores, type ServeStores } from '../../app/serve-stores.js';
 
 export type ServeOptions = GlobalFlags & ServeSettingsInput;
 
@@ -17,8 +17,17 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const logger = createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'info') });
   const app = await createApp(loadConfig(options), { logger });
   let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
+  let stores: ServeStores | undefined;
   try {
-    const stores = sqliteServeStores(app.db, { leaseMs: settings.leaseMs });
+    const sqlite = sqliteServeStores(app.db, { leaseMs: settings.leaseMs });
+    stores = settings.queueDb
+      ? await postgresServeStores({
+          url: settings.queueDb,
+          turns: sqlite.turns,
+          leaseMs: settings.leaseMs,
+          modelRpm: settings.modelRpm ?? (app.pipeline.deps.runtime.id === 'offline' ? 0 : 300),
+        })
+      : sqlite;
     const server = await startServer({ pipeline: app.pipeline, ...stores, logger, settings, setup });
     let signals = 0;
     onSignal = (signal) => {
@@ -34,6 +43,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
     }
+    await stores?.rateLimiter?.close();
     app.close();
   }
 }

@@ -53,7 +53,7 @@ export interface PostgresInboundQueueOptions {
   connectionString: string;
   /** How long a claim lasts without a heartbeat; pg-boss wants at least 10 s. */
   leaseMs?: number;
-  /** pg-boss's schema (default pgboss). */
+  /** pg-boss's schema (default pgboss, or <schema>_boss beside a search_path schema). */
   bossSchema?: string;
   /** How often pg-boss's monitor looks for jobs whose heartbeat stopped (default 2 s). */
   monitorIntervalSeconds?: number;
@@ -75,7 +75,10 @@ export class PostgresInboundQueue implements InboundQueue {
   private readonly listeners = new Set<() => void>();
   private listener: pg.PoolClient | undefined;
 
-  private constructor(private readonly options: PostgresInboundQueueOptions) {
+  private constructor(
+    private readonly options: PostgresInboundQueueOptions,
+    bossSchema: string,
+  ) {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
     // An idle client that errors (a server restart) must not crash the process.
     this.pool.on('error', () => undefined);
@@ -83,7 +86,7 @@ export class PostgresInboundQueue implements InboundQueue {
     const monitor = options.monitorIntervalSeconds ?? 2;
     this.boss = new PgBoss({
       connectionString: options.connectionString,
-      schema: options.bossSchema ?? 'pgboss',
+      schema: bossSchema,
       max: 4,
       monitorIntervalSeconds: monitor,
       superviseIntervalSeconds: monitor,
@@ -93,7 +96,7 @@ export class PostgresInboundQueue implements InboundQueue {
 
   /** Connects, migrates the table, starts pg-boss and creates its queue if missing. */
   static async open(options: PostgresInboundQueueOptions): Promise<PostgresInboundQueue> {
-    const queue = new PostgresInboundQueue(options);
+    const queue = new PostgresInboundQueue(options, options.bossSchema ?? (await bossSchemaFor(options)));
     try {
       await migratePostgres(queue.pool);
       await queue.boss.start();
@@ -388,6 +391,22 @@ export class PostgresInboundQueue implements InboundQueue {
     } finally {
       client.release();
     }
+  }
+}
+
+/**
+ * pg-boss's schema beside ours: `pgboss` for the public schema, `<schema>_boss` when the URL
+ * sets another search_path, so deployments (and tests) that share a server stay apart.
+ */
+async function bossSchemaFor(options: PostgresInboundQueueOptions): Promise<string> {
+  const client = new pg.Client({ connectionString: options.connectionString });
+  await client.connect();
+  try {
+    const result = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    const schema = result.rows[0]?.schema;
+    return !schema || schema === 'public' ? 'pgboss' : `${schema}_boss`;
+  } finally {
+    await client.end();
   }
 }
 
