@@ -228,6 +228,24 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     await first.twilio.close();
   });
 
+  it('sends the fallback without the model to a message its workers died on more than --max-attempts times', async () => {
+    const pipeline = scriptedPipeline(() => 'no debería llamarse');
+    harness = await queueHarness({ pipeline, settings: { maxAttempts: 3 }, start: false });
+    const deadly = await harness.receive(customer(13), 'el mensaje que tumba al servidor');
+    // Three claims that never settled: each worker was killed while on it.
+    harness.db
+      .prepare(
+        `UPDATE inbound_messages SET status = 'processing', attempts = 3, lease_owner = 'killed' WHERE id = ?`,
+      )
+      .run(Number(deadly.id));
+    await harness.runner.start();
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'failed', attempts: 4, reply: { kind: 'fallback' } });
+    expect(message!.error).toMatch(/interrupted 3 times/);
+    expect(pipeline.turns).toHaveLength(0);
+    expect(harness.twilio.to(customer(13)).map((m) => m.body)).toEqual([FALLBACK_REPLY]);
+  });
+
   it('after database writes fail (a full disk) the stranded lease runs out; the customer is answered again', async () => {
     const pipeline = scriptedPipeline((request) => `Respuesta a: ${request.message}`);
     harness = await queueHarness({ pipeline, concurrency: 1 });

@@ -138,6 +138,9 @@ describeWithPostgres('three kavak serve replicas on one PostgreSQL queue', (url)
       expect(duplicates).toBeGreaterThanOrEqual(0);
       expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
       expect(replicas.some((r) => r?.logs.some((line) => line.includes('"queue_recovered"')))).toBe(true);
+      // SIGTERM: each replica drains, closes its pools and pg-boss, and exits 0.
+      for (const replica of replicas) replica!.child.kill('SIGTERM');
+      for (const replica of replicas) expect(await replica!.exited).toEqual({ code: 0, signal: null });
     },
   );
 });
