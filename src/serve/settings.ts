@@ -172,6 +172,10 @@ export function resolveServeSetup(
     );
   }
 
+  if (settings.queueDb && settings.reply === 'twiml')
+    warnings.push(
+      '--reply twiml with --queue-db: a reply made by another replica cannot reach this request; it goes by REST.',
+    );
   if (settings.insecureNoSignature) {
     warnings.push(
       '--insecure-no-signature: anyone who can reach this server can drive the bot. Local development only.',
