@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createServeMetrics } from '../../src/serve/metrics.js';
 import { openDatabase } from '../../src/store/sqlite/database.js';
-import { MessageStore } from '../../src/store/message-store.js';
+import { SqliteInboundQueue } from '../../src/store/sqlite/inbound-queue.js';
 import { fillInboundMessages } from '../../test/serve/helpers/inbound-rows.js';
 import type { Bench, BenchContext } from '../harness/bench.js';
 import { target, type BenchOutcome } from '../harness/report.js';
@@ -35,7 +35,7 @@ export const metricsBench: Bench = {
     try {
       ctx.log(`metrics: filling ${ROWS} rows`);
       fillInboundMessages(db, ROWS);
-      const store = new MessageStore(db);
+      const store = new SqliteInboundQueue(db);
       const metrics = createServeMetrics(store);
       await metrics.registry.metrics(); // warm-up
       const scrape = await timeEach(SCRAPES, () => metrics.registry.metrics());
@@ -44,14 +44,15 @@ export const metricsBench: Bench = {
       const scans = await timeEach(SCANS, () => scan.all());
       let next = 0;
       const insertOne = () =>
-        store.insert({
-          messageSid: `SM${(next++).toString(16).padStart(32, '0')}`,
+        store.enqueue({
+          channel: 'whatsapp',
+          externalId: `SM${(next++).toString(16).padStart(32, '0')}`,
           trackingId: `t_bench${next}`,
           conversationId: `wa_bench${next % 50}`,
-          customer: 'whatsapp:+5215500000000',
+          from: 'whatsapp:+5215500000000',
           to: 'whatsapp:+14155238886',
           body: 'Hola',
-          raw: {},
+          payload: {},
         });
       const inserts = await timeEach(INSERTS, insertOne);
       db.exec('DROP TRIGGER inbound_status_counts_insert');
@@ -68,7 +69,7 @@ export const metricsBench: Bench = {
       return {
         notes: [
           `${ROWS.toLocaleString('en-US')} rows in a WAL SQLite file; ${SCRAPES} scrapes in a row after one warm-up. The counts come from inbound_status_counts, kept by triggers; "GROUP BY scan" is the query a scrape ran twice before.`,
-          'Insert is MessageStore.insert (INSERT … ON CONFLICT DO NOTHING, then the row read back), with and without the insert trigger that keeps the counts.',
+          'Insert is SqliteInboundQueue.enqueue (INSERT … ON CONFLICT DO NOTHING, then the row read back), with and without the insert trigger that keeps the counts.',
         ],
         figures,
         // p50: on a shared 2-core machine the p95 of a 1 ms call is the scheduler's, not ours.

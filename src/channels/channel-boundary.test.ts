@@ -41,10 +41,12 @@ describe('the channel boundary', () => {
     expect(channelNamesIn('src/core')).toEqual([]);
   });
 
-  // The inbound queue table is being renamed behind the queue port (external id, from …) on
-  // another branch; once it lands this one passes and `it.fails` must become `it`.
-  it.fails('keeps Twilio and WhatsApp names out of the store', () => {
-    expect(channelNamesIn('src/store')).toEqual([]);
+  // Released SQLite migrations are history (never edited): the first queue table had Twilio's
+  // names, and the migration that renamed them must name them too.
+  it('keeps Twilio and WhatsApp names out of the store, but for its released migrations', () => {
+    expect(
+      channelNamesIn('src/store').filter((line) => !line.startsWith('src/store/sqlite/migrations.ts:')),
+    ).toEqual([]);
   });
 
   it('finds a Twilio name when one is there (the scan itself works)', () => {

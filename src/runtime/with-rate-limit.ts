@@ -1,10 +1,7 @@
 import type { GenerateRequest, LanguageModelRuntime, StreamPart } from '../core/ports/language-model.js';
+import type { RateLimiter } from '../core/ports/rate-limiter.js';
 
-/** Anything that hands out permission to start one model call. */
-export interface RateLimiter {
-  /** Resolves when one more request may start; rejects if the signal aborts while waiting. */
-  acquire(signal?: AbortSignal): Promise<void>;
-}
+export type { RateLimiter };
 
 /**
  * The same runtime, each call (generate or stream) first taking a slot from the limiter. Eval

@@ -7,11 +7,13 @@ import { webhookHandler, type WebhookDeps } from './webhook-route.js';
 
 export interface ReadinessCheck {
   name: string;
-  /** Throws (or returns false) when not ready. */
-  check: () => boolean | void;
+  /** Throws, rejects (or returns false) when not ready. */
+  check: () => boolean | void | Promise<void>;
 }
 
-export interface ServeAppDeps extends WebhookDeps {
+export interface ServeAppDeps {
+  /** Absent for a worker-only process: it serves /healthz and /metrics and nothing else. */
+  webhook?: WebhookDeps;
   metrics: ServeMetrics;
   logger: Logger;
   readiness: ReadinessCheck[];
@@ -31,8 +33,9 @@ export function createServeApp(deps: ServeAppDeps): Express {
     res.json({ status: 'ok' });
   });
 
-  app.get('/readyz', (_req, res) => {
-    const checks = Object.fromEntries(deps.readiness.map((r) => [r.name, passes(r)]));
+  app.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(deps.readiness.map(async (r) => [r.name, await passes(r)] as const));
+    const checks = Object.fromEntries(results);
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ ready, checks });
   });
@@ -48,12 +51,14 @@ export function createServeApp(deps: ServeAppDeps): Express {
   });
 
   // Message bodies are small, the limit only stops abuse.
-  const limit = '256kb';
-  const bodyParser =
-    deps.channel.bodyFormat === 'form'
-      ? express.urlencoded({ extended: false, limit })
-      : express.json({ limit });
-  app.post(deps.channel.webhookPath, bodyParser, webhookHandler(deps));
+  if (deps.webhook) {
+    const limit = '256kb';
+    const bodyParser =
+      deps.webhook.channel.bodyFormat === 'form'
+        ? express.urlencoded({ extended: false, limit })
+        : express.json({ limit });
+    app.post(deps.webhook.channel.webhookPath, bodyParser, webhookHandler(deps.webhook));
+  }
 
   const badRequestWarning = throttledWarning(deps.logger, 'http_bad_request');
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
@@ -93,9 +98,9 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-function passes(readiness: ReadinessCheck): boolean {
+async function passes(readiness: ReadinessCheck): Promise<boolean> {
   try {
-    return readiness.check() !== false;
+    return (await readiness.check()) !== false;
   } catch {
     return false;
   }

@@ -44,7 +44,9 @@ export class LoadGovernor {
    * traffic in the last second there are no acks to protect: the backlog drains at full speed.
    */
   get limit(): number {
-    return performance.now() - this.lastRequestAt < (this.options.quietMs ?? 1_000) ? this.current : this.options.max;
+    return performance.now() - this.lastRequestAt < (this.options.quietMs ?? 1_000)
+      ? this.current
+      : this.options.max;
   }
 
   stop(): void {

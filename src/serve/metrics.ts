@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { TurnTotals } from '../core/trace/schema.js';
-import type { InboundStatus, MessageStore } from '../store/message-store.js';
+import type { InboundQueue, InboundStatus } from '../core/ports/inbound-queue.js';
 
 export type WebhookOutcome = 'accepted' | 'duplicate' | 'forbidden' | 'invalid';
 
@@ -20,7 +20,7 @@ export interface ServeMetrics {
 const STATUSES: InboundStatus[] = ['received', 'processing', 'replied', 'failed'];
 
 /** Prometheus metrics for `kavak serve`, on their own registry (no global state). */
-export function createServeMetrics(store: Pick<MessageStore, 'countsByStatus'>): ServeMetrics {
+export function createServeMetrics(store: Pick<InboundQueue, 'countsByStatus'>): ServeMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kavak_' });
   const registers = [registry];
@@ -30,8 +30,8 @@ export function createServeMetrics(store: Pick<MessageStore, 'countsByStatus'>):
     help: 'Inbound WhatsApp messages in the store, by status',
     labelNames: ['status'],
     registers,
-    collect() {
-      const counts = store.countsByStatus();
+    async collect() {
+      const counts = await store.countsByStatus();
       for (const status of STATUSES) this.set({ status }, counts[status]);
     },
   });
@@ -39,8 +39,8 @@ export function createServeMetrics(store: Pick<MessageStore, 'countsByStatus'>):
     name: 'kavak_queue_depth',
     help: 'Messages received but not yet answered (waiting or processing)',
     registers,
-    collect() {
-      const counts = store.countsByStatus();
+    async collect() {
+      const counts = await store.countsByStatus();
       this.set(counts.received + counts.processing);
     },
   });

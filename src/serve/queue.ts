@@ -1,25 +1,36 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '../core/logger.js';
-import type { InboundRecord, MessageStore } from '../store/message-store.js';
+import {
+  LeaseLostError,
+  type ClaimedMessage,
+  type InboundQueue,
+  type Lease,
+} from '../core/ports/inbound-queue.js';
 
 /**
- * Works on one claimed message. It settles the message in the store itself (finish, retry,
- * fail, or release when `signal` aborts for a shutdown); the queue only guards against throws.
+ * Works on one claimed message. It settles the message in the queue itself (finish, retry,
+ * fail, or release when `signal` aborts for a shutdown); the runner only guards against throws.
  */
-export type MessageHandler = (record: InboundRecord, signal: AbortSignal) => Promise<void>;
+export type MessageHandler = (claimed: ClaimedMessage, signal: AbortSignal) => Promise<void>;
 
-export interface QueueOptions {
-  /** Messages in progress at once; a customer never has more than one. */
+export interface QueueRunnerOptions {
+  /** Messages in progress at once in this process; a customer never has more than one anywhere. */
   concurrency: number;
   /** Delay before retrying a message whose handler threw (a bug or a database error). */
   crashRetryMs?: number;
   logger: Logger;
   /**
-   * How often to requeue messages left `processing` with no worker on them: a failed database
-   * write (a full disk) left the row unsettled, and it would block its customer until a restart.
+   * How often to look for work no wake-up announced: a lease that ran out (a dead replica, a
+   * failed database write), a retry or a message stored by another process.
    */
-  sweepIntervalMs?: number;
+  pollIntervalMs?: number;
+  /** How often in-flight leases are extended (well under the queue's lease length). */
+  heartbeatIntervalMs?: number;
   /** Lowers the concurrency while the event loop lags, so webhook acks stay fast. */
   governor?: { readonly limit: number };
+  /** Names this process's leases (default: host, pid and a random part). */
+  workerId?: string;
 }
 
 export interface DrainResult {
@@ -36,39 +47,55 @@ export class ShutdownSignal extends Error {
   }
 }
 
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
 /**
- * The durable queue: the order and state live in the message store, this class only decides
- * what runs now. Per-customer order comes from the store (only a customer's oldest unfinished
- * message can be claimed); the global limit is `concurrency`; messages waiting for a retry wake
- * a timer. Nothing is held only in memory, so a crash loses nothing.
+ * Claims work from the inbound queue and runs it: the order, the leases and the retries live
+ * in the queue (shared by every replica), this class only decides what runs here now and keeps
+ * its leases alive. Nothing is held only in memory, so a crash loses nothing: the leases run
+ * out and another worker (or the next start) claims the messages again.
  */
-export class MessageQueue {
-  private readonly running = new Map<string, { promise: Promise<void>; abort: AbortController }>();
-  private timer: NodeJS.Timeout | undefined;
-  private sweeper: NodeJS.Timeout | undefined;
+export class QueueRunner {
+  readonly workerId: string;
+  private readonly running = new Map<
+    string,
+    { promise: Promise<void>; abort: AbortController; lease: Lease }
+  >();
+  private poller: NodeJS.Timeout | undefined;
+  private heart: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
   private stopping = false;
   private started = false;
+  private pumping = false;
+  private pumpAgain = false;
 
   constructor(
-    private readonly store: MessageStore,
+    private readonly queue: InboundQueue,
     private readonly handle: MessageHandler,
-    private readonly options: QueueOptions,
-  ) {}
+    private readonly options: QueueRunnerOptions,
+  ) {
+    this.workerId = options.workerId ?? newWorkerId();
+  }
 
-  /** Requeues what a previous process left in flight, then starts working. Throws if the database cannot. */
-  start(): number {
-    const requeued = this.store.requeueInterrupted();
-    if (requeued > 0) this.options.logger.warn('queue_recovered', { requeued });
+  /** Starts claiming; throws if the queue cannot be reached or written (the first claim is a write). */
+  async start(): Promise<void> {
+    await this.queue.ping();
+    const first = await this.queue.claim(this.workerId, this.options.concurrency);
     this.started = true;
-    this.sweeper = setInterval(() => this.sweep(), this.options.sweepIntervalMs ?? 10_000);
-    this.sweeper.unref();
-    this.pump();
-    return requeued;
+    for (const item of first) this.run(item);
+    this.unsubscribe = this.queue.onWork(() => this.kick());
+    this.poller = setInterval(() => this.kick(), this.options.pollIntervalMs ?? 1_000);
+    this.poller.unref();
+    this.heart = setInterval(() => void this.beat(), this.options.heartbeatIntervalMs ?? 5_000);
+    this.heart.unref();
+    await this.pump();
   }
 
   /** Something changed (a new message, a retry came due): claim what can run. */
   kick(): void {
-    if (this.started && !this.stopping) this.pump();
+    if (this.started && !this.stopping) void this.pump();
   }
 
   get inFlight(): number {
@@ -81,12 +108,12 @@ export class MessageQueue {
 
   /**
    * Stops claiming, lets in-flight messages finish for up to `timeoutMs`, then aborts the rest
-   * (their handlers put them back in the queue for the next start).
+   * (their handlers release them to the queue, for this or another replica).
    */
   async drain(timeoutMs: number): Promise<DrainResult> {
     this.stopping = true;
-    clearTimeout(this.timer);
-    clearInterval(this.sweeper);
+    clearInterval(this.poller);
+    this.unsubscribe?.();
     const pending = [...this.running.values()];
     const total = pending.length;
     let timeout: NodeJS.Timeout | undefined;
@@ -98,97 +125,90 @@ export class MessageQueue {
     const cut = timedOut ? [...this.running.values()] : [];
     for (const job of cut) job.abort.abort(new ShutdownSignal());
     await Promise.all(cut.map((job) => job.promise));
+    clearInterval(this.heart);
     return { finished: total - cut.length, requeued: cut.length };
   }
 
-  private pump(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const limit = Math.min(this.options.concurrency, this.options.governor?.limit ?? Infinity);
-    // At the limit, a finishing turn kicks the queue again: no need to look for due retries
-    // (a query that grows with the backlog) on every incoming message.
-    let nothingDue = false;
-    while (!this.stopping && this.running.size < limit) {
-      let record: InboundRecord | undefined;
-      try {
-        record = this.store.claimNext();
-      } catch (error) {
-        this.options.logger.error('queue_claim_failed', { error: String(error) });
-        nothingDue = true;
-        break;
-      }
-      if (!record) {
-        nothingDue = true;
-        break;
-      }
-      this.run(record);
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
     }
-    if (nothingDue) this.scheduleWake();
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        const limit = Math.min(this.options.concurrency, this.options.governor?.limit ?? Infinity);
+        const free = limit - this.running.size;
+        if (this.stopping || free <= 0) break;
+        let claimed: ClaimedMessage[];
+        try {
+          claimed = await this.queue.claim(this.workerId, free);
+        } catch (error) {
+          this.options.logger.error('queue_claim_failed', { error: String(error) });
+          break;
+        }
+        for (const item of claimed) this.run(item);
+        if (claimed.length === free) this.pumpAgain = true;
+      } while (this.pumpAgain && !this.stopping);
+    } finally {
+      this.pumping = false;
+    }
   }
 
-  private run(record: InboundRecord): void {
+  private run(claimed: ClaimedMessage): void {
+    if (claimed.recovered)
+      this.options.logger.warn('queue_recovered', {
+        trackingId: claimed.message.trackingId,
+        attempt: claimed.lease.attempt,
+        note: 'taken over from a worker that stopped renewing its lease',
+      });
     const abort = new AbortController();
-    const promise = this.handle(record, abort.signal)
-      .catch((error: unknown) => this.recoverFromCrash(record, error))
+    const { lease } = claimed;
+    const promise = this.handle(claimed, abort.signal)
+      .catch((error: unknown) => this.recoverFromCrash(claimed, error))
       .finally(() => {
-        this.running.delete(record.messageSid);
+        this.running.delete(lease.messageId);
         this.kick();
       });
-    this.running.set(record.messageSid, { promise, abort });
+    this.running.set(lease.messageId, { promise, abort, lease });
+  }
+
+  /** Extends the leases of in-flight work; work whose lease was lost is stopped. */
+  private async beat(): Promise<void> {
+    const jobs = [...this.running.values()];
+    if (jobs.length === 0) return;
+    try {
+      const lost = await this.queue.heartbeat(jobs.map((job) => job.lease));
+      for (const lease of lost) {
+        this.options.logger.warn('lease_lost', { messageId: lease.messageId, attempt: lease.attempt });
+        this.running.get(lease.messageId)?.abort.abort(new LeaseLostError(lease));
+      }
+    } catch (error) {
+      // The database is away: the leases may run out and the messages be claimed elsewhere.
+      this.options.logger.error('queue_heartbeat_failed', { error: String(error) });
+    }
   }
 
   /** A handler must never throw; if one does, the message is retried later, never lost. */
-  private recoverFromCrash(record: InboundRecord, error: unknown): void {
+  private async recoverFromCrash({ message, lease }: ClaimedMessage, error: unknown): Promise<void> {
+    if (LeaseLostError.is(error)) return;
     const log = this.options.logger.child({
-      trackingId: record.trackingId,
-      conversationId: record.conversationId,
+      trackingId: message.trackingId,
+      conversationId: message.conversationId,
     });
     log.error('worker_crashed', {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
     try {
-      if (this.store.get(record.messageSid)?.status === 'processing') {
-        this.store.retryAt(
-          record.messageSid,
-          `worker crashed: ${String(error)}`,
-          new Date(Date.now() + (this.options.crashRetryMs ?? 5_000)),
-        );
-      }
-    } catch (storeError) {
-      // The database itself failed: the row stays `processing` until the sweep requeues it.
-      log.error('queue_requeue_failed', { error: String(storeError) });
+      await this.queue.retry(
+        lease,
+        `worker crashed: ${String(error)}`,
+        new Date(Date.now() + (this.options.crashRetryMs ?? 5_000)),
+      );
+    } catch (queueError) {
+      // The lease was lost, or the database failed: the lease runs out and the message is claimed again.
+      if (!LeaseLostError.is(queueError)) log.error('queue_requeue_failed', { error: String(queueError) });
     }
-  }
-
-  /**
-   * Requeues `processing` rows no handler of ours works on (one process owns the table, so
-   * those are writes that failed), then claims what is due, in case a wake-up was lost too.
-   */
-  private sweep(): void {
-    if (this.stopping) return;
-    try {
-      const stranded = this.store.processingMessageSids().filter((sid) => !this.running.has(sid));
-      for (const sid of stranded)
-        this.store.retryAt(sid, 'A database write failed; requeued by the sweep.', new Date());
-      if (stranded.length > 0) this.options.logger.warn('queue_swept', { requeued: stranded.length });
-    } catch (error) {
-      this.options.logger.error('queue_sweep_failed', { error: String(error) });
-    }
-    this.pump();
-  }
-
-  /** Sleeps until the next retry is due, when a slot is free for it. */
-  private scheduleWake(): void {
-    if (this.stopping || this.running.size >= this.options.concurrency) return;
-    let due: Date | undefined;
-    try {
-      due = this.store.nextDueAt();
-    } catch {
-      due = new Date(Date.now() + 1_000);
-    }
-    if (!due) return;
-    const delay = Math.min(Math.max(due.getTime() - Date.now(), 5), 60_000);
-    this.timer = setTimeout(() => this.pump(), delay);
-    this.timer.unref();
   }
 }

@@ -5,20 +5,28 @@ import type { Channel, ReplySender } from '../channels/channel.js';
 import { UserInputError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
-import type { Db } from '../store/sqlite/database.js';
-import { MessageStore } from '../store/message-store.js';
-import { createServeApp } from './app.js';
+import type { InboundQueue } from '../core/ports/inbound-queue.js';
+import type { RateLimiter } from '../runtime/with-rate-limit.js';
+import { createServeApp, type ReadinessCheck } from './app.js';
 import { createServeMetrics, type ServeMetrics } from './metrics.js';
 import { LoadGovernor } from './load-governor.js';
-import { MessageQueue, type DrainResult } from './queue.js';
+import { QueueRunner, type DrainResult } from './queue.js';
 import { createRateLimiter, withRateLimit } from './rate-limiter.js';
-import { ReplyWaiters } from './reply-waiters.js';
 import { trustProxyValue, type ServeSettings, type ServeSetup } from './settings.js';
+import { ReplyWaiters } from './reply-waiters.js';
 import { createWorker } from './worker.js';
+import type { ServeStores } from '../app/serve-stores.js';
 
 export interface ServeInput {
   pipeline: Pipeline;
-  db: Db;
+  /** The inbound queue (SQLite or PostgreSQL); the server closes it on shutdown. */
+  queue: InboundQueue;
+  turns: ServeStores['turns'];
+  /**
+   * The model rate limit shared by every replica (PostgreSQL); default: one in this process
+   * at --model-rpm.
+   */
+  rateLimiter?: RateLimiter;
   logger: Logger;
   settings: ServeSettings;
   setup: ServeSetup;
@@ -33,7 +41,7 @@ export interface RunningServer {
   readonly url: string;
   readonly webhookUrl: string;
   readonly port: number;
-  readonly store: MessageStore;
+  readonly queue: InboundQueue;
   readonly metrics: ServeMetrics;
   /** Stops accepting, drains or requeues in-flight work; `force` skips the drain wait. */
   shutdown(options?: { force?: boolean }): Promise<DrainResult>;
@@ -41,55 +49,78 @@ export interface RunningServer {
   readonly closed: Promise<void>;
 }
 
-/** Wires store, queue, worker and HTTP app around a pipeline, and listens. */
+/**
+ * Wires queue, worker and HTTP app around a pipeline, and listens. The role decides what runs:
+ * `web` stores and acks (no worker, no model), `worker` claims and answers (HTTP for /healthz,
+ * /readyz and /metrics only), `all` both.
+ */
 export async function startServer(input: ServeInput): Promise<RunningServer> {
-  const { settings, setup, logger, channel } = input;
-  const store = new MessageStore(input.db);
-  const metrics = createServeMetrics(store);
+  const { settings, setup, logger, queue, channel } = input;
+  const role = settings.role;
+  const runsWorker = role !== 'web';
+  const metrics = createServeMetrics(queue);
   const waiters = new ReplyWaiters();
   const runtime = input.pipeline.deps.runtime;
   const rpm = settings.modelRpm ?? (runtime.id === 'offline' ? 0 : 300);
-  const pipeline =
-    rpm > 0
-      ? input.pipeline.withRuntime(withRateLimit(runtime, createRateLimiter({ perMinute: rpm })))
-      : input.pipeline;
+  const limiter = input.rateLimiter ?? (rpm > 0 ? createRateLimiter({ perMinute: rpm }) : undefined);
+  const pipeline = limiter ? input.pipeline.withRuntime(withRateLimit(runtime, limiter)) : input.pipeline;
   const sender = input.sender ?? (setup.twilio ? channel.createSender(setup.twilio) : undefined);
 
-  const worker = createWorker({ store, channel, pipeline, sender, waiters, metrics, logger, settings });
   const governor = new LoadGovernor({ max: settings.concurrency });
-  const queue = new MessageQueue(store, worker, {
-    concurrency: settings.concurrency,
-    sweepIntervalMs: settings.sweepIntervalMs,
-    logger,
-    governor,
-  });
-  const app = createServeApp({
-    store,
+  const worker = createWorker({
+    queue,
     channel,
-    onStored: () => {
-      governor.noteRequest();
-      queue.kick();
-    },
+    turns: input.turns,
+    pipeline,
+    sender,
     waiters,
     metrics,
     logger,
-    signature: setup.signature,
-    reply: settings.reply,
-    twimlDeadlineMs: settings.twimlDeadlineMs,
+    settings,
+  });
+  const runner = runsWorker
+    ? new QueueRunner(queue, worker, {
+        concurrency: settings.concurrency,
+        pollIntervalMs: settings.sweepIntervalMs,
+        heartbeatIntervalMs: Math.max(Math.floor(settings.leaseMs / 3), 50),
+        logger,
+        governor,
+      })
+    : undefined;
+  const readiness: ReadinessCheck[] = [{ name: 'store', check: () => queue.ping() }];
+  if (runner) {
+    readiness.push({ name: 'queue', check: () => runner.accepting });
+    readiness.push({ name: 'runtime', check: () => Boolean(runtime.id) });
+  }
+  const app = createServeApp({
+    webhook:
+      role === 'worker'
+        ? undefined
+        : {
+            queue,
+            channel,
+            onStored: () => {
+              governor.noteRequest();
+              runner?.kick();
+            },
+            waiters,
+            metrics,
+            logger,
+            signature: setup.signature,
+            reply: settings.reply,
+            twimlDeadlineMs: settings.twimlDeadlineMs,
+          },
+    metrics,
+    logger,
     trustProxy: trustProxyValue(settings.trustProxy),
     metricsToken: setup.metricsToken,
-    readiness: [
-      { name: 'store', check: () => store.ping() },
-      { name: 'queue', check: () => queue.accepting },
-      { name: 'runtime', check: () => Boolean(runtime.id) },
-    ],
+    readiness,
   });
 
   // The queue first: a server whose queue cannot run must not listen (it would ack every
   // webhook with a 500, or worse look healthy, forever).
-  let recovered: number;
   try {
-    recovered = startQueue(queue, input.db);
+    await startQueue(runner, queue);
   } catch (error) {
     governor.stop();
     throw error;
@@ -98,7 +129,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   try {
     await listening(server, settings);
   } catch (error) {
-    await queue.drain(0);
+    await runner?.drain(0);
     governor.stop();
     throw error;
   }
@@ -107,15 +138,15 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   for (const warning of setup.warnings) logger.warn('serve_warning', { warning });
   logger.info('serve_listening', {
     url,
-    webhook: `${settings.publicUrl ?? url}${channel.webhookPath}`,
+    role,
+    webhook: role === 'worker' ? undefined : `${settings.publicUrl ?? url}${channel.webhookPath}`,
     port,
-    channel: channel.name,
     reply: settings.reply,
     runtime: runtime.id,
     model: runtime.model,
-    concurrency: settings.concurrency,
-    modelRpm: rpm,
-    recovered,
+    concurrency: runsWorker ? settings.concurrency : 0,
+    modelRpm: input.rateLimiter ? 'shared' : rpm,
+    workerId: runner?.workerId,
   });
 
   let shutdownPromise: Promise<DrainResult> | undefined;
@@ -126,19 +157,26 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
     if (shutdownPromise && !options.force) return shutdownPromise;
     if (shutdownPromise) {
       // A second signal: cut the drain short.
-      await queue.drain(0);
+      await runner?.drain(0);
       return shutdownPromise;
     }
     shutdownPromise = (async () => {
-      logger.info('serve_stopping', { inFlight: queue.inFlight, drainTimeoutMs: settings.drainTimeoutMs });
+      logger.info('serve_stopping', {
+        inFlight: runner?.inFlight ?? 0,
+        drainTimeoutMs: settings.drainTimeoutMs,
+      });
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const drained = await queue.drain(options.force ? 0 : settings.drainTimeoutMs);
+      const drained = (await runner?.drain(options.force ? 0 : settings.drainTimeoutMs)) ?? {
+        finished: 0,
+        requeued: 0,
+      };
       // Requests still waiting for an inline reply get an empty one; their replies go by the API later.
       waiters.cancelAll();
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
       await serverClosed;
       governor.stop();
+      await queue.close();
       logger.info('serve_stopped', { ...drained });
       resolveClosed();
       return drained;
@@ -146,23 +184,21 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
     return shutdownPromise;
   }
 
-  return { url, webhookUrl: `${url}${channel.webhookPath}`, port, store, metrics, shutdown, closed };
+  return { url, webhookUrl: `${url}${channel.webhookPath}`, port, queue, metrics, shutdown, closed };
 }
 
-function startQueue(queue: MessageQueue, db: Db): number {
+async function startQueue(runner: QueueRunner | undefined, queue: InboundQueue): Promise<void> {
   try {
-    return queue.start();
+    if (runner) await runner.start();
+    else await queue.ping();
   } catch (error) {
     const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
-    throw new UserInputError(
-      `Cannot start the message queue on the database ${db.name}: ${(error as Error).message}`,
-      {
-        hint: busy
-          ? 'Another process holds a write lock on the database (a backup, another kavak serve): let it finish, then start again.'
-          : 'The database may be damaged: check it with sqlite3 (PRAGMA integrity_check), restore a backup, or point KAVAK_DB at another file.',
-        cause: error,
-      },
-    );
+    throw new UserInputError(`Cannot start the message queue: ${(error as Error).message}`, {
+      hint: busy
+        ? 'Another process holds a write lock on the database (a backup, a migration): let it finish, then start again.'
+        : 'Check that the database (KAVAK_DB or --db) is reachable and not damaged: for SQLite, PRAGMA integrity_check or a backup; for PostgreSQL, the server and its credentials.',
+      cause: error,
+    });
   }
 }
 

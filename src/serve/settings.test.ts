@@ -19,6 +19,17 @@ describe('serve settings', () => {
     expect(() => parseServeSettings({ publicUrl: 'ftp://x' }, {})).toThrow(/--public-url/);
   });
 
+  it('runs web and worker by default; takes the role and the PostgreSQL queue from flags or KAVAK_*', () => {
+    expect(parseServeSettings({}, {})).toMatchObject({ role: 'all', leaseMs: 15_000 });
+    expect(
+      parseServeSettings({ role: 'worker' }, { KAVAK_QUEUE_DB: 'postgres://kavak@db.internal/kavak' }),
+    ).toMatchObject({ role: 'worker', queueDb: 'postgres://kavak@db.internal/kavak' });
+    expect(() => parseServeSettings({}, { KAVAK_ROLE: 'both' })).toThrow(/KAVAK_ROLE/);
+    expect(() => parseServeSettings({ queueDb: 'mysql://db' }, {})).toThrow(
+      /--queue-db has a bad value: a postgres:\/\/ URL/,
+    );
+  });
+
   it('takes defaults from KAVAK_* variables (the container image sets them); a flag wins', () => {
     const env = {
       KAVAK_DRAIN_TIMEOUT_MS: '8000',

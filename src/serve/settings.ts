@@ -5,10 +5,23 @@ import type { ChannelCredentials, SignaturePolicy } from '../channels/channel.js
 export const ReplyModeSchema = z.enum(['rest', 'twiml']);
 export type ReplyMode = z.infer<typeof ReplyModeSchema>;
 
+/** all: webhook and worker in one process; web: store and ack only; worker: process the queue. */
+export const ServeRoleSchema = z.enum(['all', 'web', 'worker']);
+export type ServeRole = z.infer<typeof ServeRoleSchema>;
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** Everything `kavak serve` can be told, with its defaults. Flags arrive as strings. */
 export const ServeSettingsSchema = z.object({
+  role: ServeRoleSchema.default('all'),
+  /**
+   * A postgres:// URL puts the inbound queue and the model rate limit on PostgreSQL (shared by
+   * every replica); conversations stay in --db until they have a PostgreSQL adapter too.
+   */
+  queueDb: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   host: z.string().min(1).default('127.0.0.1'),
   port: int(0, 65_535).default(3000),
   /** The public URL Twilio calls (signatures are computed on it). */
@@ -31,8 +44,13 @@ export const ServeSettingsSchema = z.object({
   turnTimeoutMs: int(100, 600_000).default(90_000),
   /** On SIGTERM, in-flight work gets this long to finish before it is requeued. */
   drainTimeoutMs: int(0, 600_000).default(20_000),
-  /** How often messages left `processing` by a failed database write are requeued. */
-  sweepIntervalMs: int(100, 3_600_000).default(10_000),
+  /**
+   * How often a worker looks for work no wake-up announced: a lease that ran out (a dead
+   * replica, a failed database write), a retry, a message another process stored.
+   */
+  sweepIntervalMs: int(20, 3_600_000).default(1_000),
+  /** A claimed message is held this long without a heartbeat before another worker may take it. */
+  leaseMs: int(200, 600_000).default(15_000),
   /**
    * A reply Twilio refuses for a passing reason (a 401 during a credential outage, 5xx, 429, the
    * network) is retried this long after the message arrived, past --max-attempts.
@@ -47,6 +65,8 @@ export type ServeSettingsInput = z.input<typeof ServeSettingsSchema>;
  * `docker run … serve --public-url …` keeps them); a flag always wins.
  */
 export const SERVE_ENV_NAMES = {
+  role: 'KAVAK_ROLE',
+  queueDb: 'KAVAK_QUEUE_DB',
   host: 'HOST',
   port: 'PORT',
   publicUrl: 'KAVAK_PUBLIC_URL',
@@ -61,6 +81,7 @@ export const SERVE_ENV_NAMES = {
   turnTimeoutMs: 'KAVAK_TURN_TIMEOUT_MS',
   drainTimeoutMs: 'KAVAK_DRAIN_TIMEOUT_MS',
   sweepIntervalMs: 'KAVAK_SWEEP_INTERVAL_MS',
+  leaseMs: 'KAVAK_LEASE_MS',
   sendRetryWindowMs: 'KAVAK_SEND_RETRY_WINDOW_MS',
 } as const satisfies Partial<Record<keyof ServeSettings, string>>;
 
@@ -125,6 +146,14 @@ export function resolveServeSetup(
       },
     );
   }
+  if (settings.role === 'web' && settings.reply === 'twiml') {
+    throw new ConfigError(
+      'kavak serve --role web cannot answer in the webhook response (--reply twiml): the reply is made by a worker process.',
+      {
+        hint: 'Use --reply rest with --role web, or run --role all (web and worker in one process) for TwiML replies.',
+      },
+    );
+  }
   if (!settings.insecureNoSignature && !authToken) {
     throw new ConfigError(
       'kavak serve checks every request’s X-Twilio-Signature, but TWILIO_AUTH_TOKEN is not set.',
@@ -142,6 +171,10 @@ export function resolveServeSetup(
     );
   }
 
+  if (settings.queueDb && settings.reply === 'twiml')
+    warnings.push(
+      '--reply twiml with --queue-db: a reply made by another replica cannot reach this request; it goes by REST.',
+    );
   if (settings.insecureNoSignature) {
     warnings.push(
       '--insecure-no-signature: anyone who can reach this server can drive the bot. Local development only.',

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Logger } from '../core/logger.js';
+import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import { maskPhone } from '../core/redact.js';
 import { WebhookFieldsSchema, type Channel, type SignaturePolicy } from '../channels/channel.js';
-import type { MessageStore } from '../store/message-store.js';
 import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';
 import type { ReplyWaiters } from './reply-waiters.js';
@@ -13,9 +13,9 @@ import { signedUrl } from './signed-url.js';
 export const TRACKING_HEADER = 'X-Kavak-Tracking-Id';
 
 export interface WebhookDeps {
-  store: MessageStore;
+  queue: Pick<InboundQueue, 'enqueue'>;
   channel: Channel;
-  /** Told when a message was stored, so the queue claims it. */
+  /** Told when a message was stored (the queue itself wakes its workers). */
   onStored: () => void;
   waiters: ReplyWaiters;
   metrics: ServeMetrics;
@@ -64,14 +64,16 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       return reject(res, 400, 'invalid', parsed.problem);
     }
     const message = parsed.message;
-    const { inserted, record } = deps.store.insert({
-      messageSid: message.externalId,
+    // A database that fails here throws: the request answers 500 and the channel retries, nothing is lost.
+    const { inserted, message: record } = await deps.queue.enqueue({
+      channel: channel.name,
+      externalId: message.externalId,
       trackingId: newTrackingId(),
       conversationId: message.conversationId,
-      customer: message.from,
+      from: message.from,
       to: message.to,
       body: message.body,
-      raw: message.payload,
+      payload: message.payload,
     });
     res.set(TRACKING_HEADER, record.trackingId);
     const log = deps.logger.child({ trackingId: record.trackingId, conversationId: record.conversationId });
@@ -94,8 +96,8 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       setImmediate(deps.onStored);
       return;
     }
-    const reply = deps.waiters.wait(record.messageSid, deps.twimlDeadlineMs);
-    res.on('close', () => deps.waiters.cancel(record.messageSid));
+    const reply = deps.waiters.wait(record.id, deps.twimlDeadlineMs);
+    res.on('close', () => deps.waiters.cancel(record.id));
     setImmediate(deps.onStored);
     const messages = await reply;
     if (!messages) log.info('twiml_deadline_passed', { deadlineMs: deps.twimlDeadlineMs });

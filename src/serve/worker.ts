@@ -5,8 +5,16 @@ import type { Pipeline } from '../core/pipeline.js';
 import { maskPhone } from '../core/redact.js';
 import { abortScope } from '../runtime/abort-scope.js';
 import { ModelCallError } from '../runtime/errors.js';
-import type { Delivery, InboundRecord, MessageStore, ReplyKind } from '../store/message-store.js';
+import {
+  LeaseLostError,
+  type Delivery,
+  type InboundMessage,
+  type InboundQueue,
+  type Lease,
+  type ReplyKind,
+} from '../core/ports/inbound-queue.js';
 import { classifyInbound, FALLBACK_REPLY } from './inbound-message.js';
+import type { ServeStores } from '../app/serve-stores.js';
 import type { ServeMetrics } from './metrics.js';
 import { ShutdownSignal, type MessageHandler } from './queue.js';
 import type { ReplyWaiters } from './reply-waiters.js';
@@ -21,8 +29,10 @@ export interface WorkerSettings {
 }
 
 export interface WorkerDeps {
-  store: MessageStore;
+  queue: InboundQueue;
   channel: Channel;
+  /** The reply a turn already saved to conversation memory (a crash after the turn, before the send). */
+  turns: ServeStores['turns'];
   pipeline: Pick<Pipeline, 'runTurn'>;
   /** Absent without the channel's credentials: then only inline webhook replies can go out. */
   sender: ReplySender | undefined;
@@ -48,55 +58,70 @@ class DeliveryError extends Error {
 /** The turn took longer than the turn timeout. */
 class TurnTimeoutError extends Error {}
 
+/** Claimed more times than --max-attempts without settling (each worker died on it). */
+class AttemptsExhaustedError extends Error {}
+
+/** One claimed message being worked on: `sent` counts the parts out so far. */
+interface Job {
+  record: InboundMessage;
+  lease: Lease;
+  sent: number;
+}
+
 /**
  * Answers one message: a fixed notice for what it cannot read, the pipeline otherwise; saves
- * the reply before sending it; sends it inline when the webhook still waits, else by the
- * channel's API, part by part, recording each sid (a restart resumes where it stopped).
- * Failures are retried with backoff; a message that keeps failing gets the fallback reply and is marked failed.
+ * the reply before sending it; sends it inline when the webhook still waits, else by the channel's API, part
+ * by part, recording each sid (a restart resumes where it stopped). Failures are retried with
+ * backoff; a message that keeps failing gets the fallback reply and is marked failed.
  */
 export function createWorker(deps: WorkerDeps): MessageHandler {
   const random = deps.random ?? Math.random;
 
-  return async function handle(record, signal) {
+  return async function handle({ message: record, lease }, signal) {
     const log = deps.logger.child({
       trackingId: record.trackingId,
       conversationId: record.conversationId,
-      customer: maskPhone(record.customer),
+      customer: maskPhone(record.from),
       attempt: record.attempts,
     });
+    const job: Job = { record, lease, sent: record.sentPartIds.length };
     let reply: Reply | undefined;
     try {
-      reply =
-        record.replyParts && record.replyKind
-          ? { parts: record.replyParts, kind: record.replyKind }
-          : await produceReply(record, signal, log);
-      // A reply saved by an earlier attempt may have been sent with the provider's answer lost.
-      const delivery = await deliver(record, reply, signal, {
-        checkFirst: record.replyParts !== null,
-        log,
-      });
-      settle(record, delivery, reply.kind, log);
+      // Claims that never settled (the worker died each time) count too: no endless crash loop.
+      if (!record.reply && record.attempts > deps.settings.maxAttempts)
+        throw new AttemptsExhaustedError(`The message was interrupted ${record.attempts - 1} times.`);
+      reply = record.reply
+        ? { parts: record.reply.parts, kind: record.reply.kind }
+        : await produceReply(job, signal, log);
+      // A reply saved by an earlier attempt may have been sent with the channel's answer lost.
+      const delivery = await deliver(job, reply, signal, { checkFirst: record.reply !== null, log });
+      await settle(job, delivery, reply.kind, log);
     } catch (error) {
+      if (LeaseLostError.is(error) || (signal.aborted && LeaseLostError.is(signal.reason))) {
+        log.warn('message_abandoned', { reason: 'lease lost; another worker has it' });
+        return;
+      }
       if (signal.aborted && signal.reason instanceof ShutdownSignal) {
-        deps.store.release(record.messageSid);
+        await deps.queue.release(lease);
         log.info('message_requeued', { reason: 'shutdown' });
         return;
       }
-      await handleFailure(record, error, reply !== undefined, signal, log);
+      await handleFailure(job, error, reply !== undefined, signal, log);
     }
   };
 
-  async function produceReply(record: InboundRecord, signal: AbortSignal, log: Logger): Promise<Reply> {
-    const content = classifyInbound(record.body, deps.channel.contentOf(record.raw));
+  async function produceReply(job: Job, signal: AbortSignal, log: Logger): Promise<Reply> {
+    const { record } = job;
+    const content = classifyInbound(record.body, deps.channel.contentOf(record.payload));
     if (content.kind === 'notice') {
       log.info('message_notice', { reason: content.reason });
-      return save(record, { text: content.reply, parts: [content.reply], kind: 'notice' });
+      return save(job, { text: content.reply, parts: [content.reply], kind: 'notice' });
     }
     // A crash after the turn was saved but before the reply was: reuse it, do not ask again.
-    const saved = deps.store.savedTurnReply(record.trackingId);
+    const saved = await deps.turns.turnReply(record.trackingId);
     if (saved) {
       log.warn('turn_recovered', { parts: saved.messages.length });
-      return save(record, { text: saved.reply, parts: saved.messages, kind: 'answer' });
+      return save(job, { text: saved.reply, parts: saved.messages, kind: 'answer' });
     }
     // One signal per turn, linked to the shutdown signal and detached afterwards (see abortScope).
     const turnScope = abortScope(signal, { timeoutMs: deps.settings.turnTimeoutMs });
@@ -124,28 +149,28 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
       parts: result.messages.length,
       costUsd: result.trace.totals.costUsd,
     });
-    return save(record, { text: result.reply, parts: result.messages, kind: 'answer' });
+    return save(job, { text: result.reply, parts: result.messages, kind: 'answer' });
   }
 
-  function save(
-    record: InboundRecord,
+  async function save(
+    job: Job,
     reply: { text: string; parts: string[]; kind: ReplyKind; error?: string },
-  ): Reply {
-    deps.store.saveReply(record.messageSid, reply);
+  ): Promise<Reply> {
+    await deps.queue.saveReply(job.lease, reply);
     return { parts: reply.parts, kind: reply.kind };
   }
 
   async function deliver(
-    record: InboundRecord,
+    job: Job,
     reply: Reply,
     signal: AbortSignal,
     options: { checkFirst: boolean; log: Logger },
   ): Promise<Delivery> {
-    const sent = deps.store.get(record.messageSid)?.replySids.length ?? record.replySids.length;
-    const waiter = sent === 0 ? deps.waiters.take(record.messageSid) : undefined;
+    const { record, sent } = job;
+    const waiter = sent === 0 ? deps.waiters.take(record.id) : undefined;
     if (waiter) {
       waiter(reply.parts);
-      return 'twiml';
+      return 'inline';
     }
     const sender = deps.sender;
     if (!sender) {
@@ -159,7 +184,7 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     let check = options.checkFirst;
     for (const [index, body] of reply.parts.slice(sent).entries()) {
       if (signal.aborted) throw signal.reason;
-      const message = { from: record.to, to: record.customer, body };
+      const message = { from: record.to, to: record.from, body };
       let sid: string;
       try {
         const accepted = check ? await findAccepted(sender, record, message, signal) : undefined;
@@ -169,25 +194,27 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
         throw new DeliveryError(deps.channel.describeSendFailure(error));
       }
       check = false;
-      deps.store.addReplySid(record.messageSid, sid);
+      await deps.queue.recordSentPart(job.lease, sid);
+      job.sent += 1;
     }
-    return 'rest';
+    return 'push';
   }
 
   /** Asks the provider whether it already took this part (the answer to an earlier send was lost). */
-  function findAccepted(
+  async function findAccepted(
     sender: ReplySender,
-    record: InboundRecord,
+    record: InboundMessage,
     message: { from: string; to: string; body: string },
     signal: AbortSignal,
   ): Promise<string | undefined> {
-    if (!sender.findAccepted) return Promise.resolve(undefined);
-    const excluding = new Set(deps.store.replySidsOfConversation(record.conversationId));
+    if (!sender.findAccepted) return undefined;
+    const excluding = new Set(await deps.queue.sentPartIdsOfConversation(record.conversationId));
     return sender.findAccepted({ ...message, since: new Date(record.receivedAt), excluding }, signal);
   }
 
-  function settle(record: InboundRecord, delivery: Delivery, kind: ReplyKind, log: Logger): void {
-    deps.store.finish(record.messageSid, delivery);
+  async function settle(job: Job, delivery: Delivery, kind: ReplyKind, log: Logger): Promise<void> {
+    const { record } = job;
+    await deps.queue.finish(job.lease, delivery);
     const status = kind === 'fallback' ? 'failed' : 'replied';
     const seconds = (Date.now() - Date.parse(record.receivedAt)) / 1000;
     deps.metrics.finished(status, seconds);
@@ -199,44 +226,45 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
   }
 
   async function handleFailure(
-    record: InboundRecord,
+    job: Job,
     error: unknown,
     replyReady: boolean,
     signal: AbortSignal,
     log: Logger,
   ): Promise<void> {
+    const { record } = job;
     const { kind, reason, retryable } = describeFailure(error);
     deps.metrics.error(kind);
     if (retryable && (record.attempts < deps.settings.maxAttempts || mayKeepSending(record, error))) {
-      retryLater(record, kind, reason, log);
+      await retryLater(job, kind, reason, log);
       return;
     }
     if (replyReady) {
-      // Twilio will not take the reply (or the fallback); there is no one else to tell.
-      deps.store.fail(record.messageSid, reason);
+      // The provider will not take the reply (or the fallback); there is no one else to tell.
+      await deps.queue.fail(job.lease, reason);
       deps.metrics.finished('failed', (Date.now() - Date.parse(record.receivedAt)) / 1000);
       log.error('message_failed', { kind, error: reason });
       return;
     }
     log.error('turn_failed', { kind, error: reason, attempts: record.attempts });
-    const fallback = save(record, {
+    const fallback = await save(job, {
       text: FALLBACK_REPLY,
       parts: [FALLBACK_REPLY],
       kind: 'fallback',
       error: reason,
     });
     try {
-      settle(record, await deliver(record, fallback, signal, { checkFirst: false, log }), 'fallback', log);
+      await settle(job, await deliver(job, fallback, signal, { checkFirst: false, log }), 'fallback', log);
     } catch (sendError) {
-      if (signal.aborted && signal.reason instanceof ShutdownSignal)
-        return deps.store.release(record.messageSid);
+      if (LeaseLostError.is(sendError)) throw sendError;
+      if (signal.aborted && signal.reason instanceof ShutdownSignal) return deps.queue.release(job.lease);
       const failure = describeFailure(sendError);
       deps.metrics.error(failure.kind);
       // The fallback is saved: a later attempt sends it without asking the model again.
       if (failure.retryable && mayKeepSending(record, sendError))
-        return retryLater(record, failure.kind, failure.reason, log);
-      deps.store.fail(
-        record.messageSid,
+        return retryLater(job, failure.kind, failure.reason, log);
+      await deps.queue.fail(
+        job.lease,
         `${reason}; the fallback reply could not be sent either: ${failure.reason}`,
       );
       deps.metrics.finished('failed', (Date.now() - Date.parse(record.receivedAt)) / 1000);
@@ -244,14 +272,14 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     }
   }
 
-  function retryLater(record: InboundRecord, kind: string, reason: string, log: Logger): void {
-    const delayMs = backoff(record.attempts);
-    deps.store.retryAt(record.messageSid, reason, new Date(Date.now() + delayMs));
+  async function retryLater(job: Job, kind: string, reason: string, log: Logger): Promise<void> {
+    const delayMs = backoff(job.record.attempts);
+    await deps.queue.retry(job.lease, reason, new Date(Date.now() + delayMs));
     log.warn('message_retry', { kind, error: reason, retryInMs: delayMs });
   }
 
   /** The provider refusing a ready reply for a passing reason (a credential outage) gets a time budget, not an attempt count. */
-  function mayKeepSending(record: InboundRecord, error: unknown): boolean {
+  function mayKeepSending(record: InboundMessage, error: unknown): boolean {
     return (
       error instanceof DeliveryError &&
       Date.now() - Date.parse(record.receivedAt) < deps.settings.sendRetryWindowMs
@@ -272,6 +300,8 @@ function describeFailure(error: unknown): { kind: string; reason: string; retrya
     return { kind: `model_${error.kind}`, reason: error.message, retryable: error.isRetryable };
   if (error instanceof TurnTimeoutError)
     return { kind: 'turn_timeout', reason: error.message, retryable: true };
+  if (error instanceof AttemptsExhaustedError)
+    return { kind: 'attempts_exhausted', reason: error.message, retryable: false };
   // Our own errors (input, replay miss, unsupported task) say what is wrong; a retry cannot fix them.
   if (KavakError.is(error)) return { kind: 'kavak', reason: error.message, retryable: false };
   // Anything else may be passing (a busy database); retrying is cheap and bounded.

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServeMetrics } from '../../src/serve/metrics.js';
 import { openDatabase, type Db } from '../../src/store/sqlite/database.js';
-import { MessageStore, type InboundStatus } from '../../src/store/message-store.js';
-import { fillInboundMessages } from './helpers/inbound-rows.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import Database from 'better-sqlite3';
+import type { InboundStatus } from '../../src/core/ports/inbound-queue.js';
+import { SqliteInboundQueue } from '../../src/store/sqlite/inbound-queue.js';
+import { fillInboundMessages, fillLegacyInboundMessages } from './helpers/inbound-rows.js';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'kavak-metrics-')), 'kavak.db');
 
@@ -42,7 +45,7 @@ describe('/metrics message counts', () => {
     const db = openDatabase(tempDb());
     fillInboundMessages(db, 200_000);
     const recorded = recordingStatements(db);
-    const metrics = createServeMetrics(new MessageStore(recorded.db));
+    const metrics = createServeMetrics(new SqliteInboundQueue(recorded.db));
 
     const text = await metrics.registry.metrics();
 
@@ -59,68 +62,83 @@ describe('/metrics message counts', () => {
     db.close();
   });
 
-  it('stay exact through every step a message goes through', () => {
+  it('stay exact through every step a message goes through', async () => {
     let now = new Date('2025-01-01T00:00:00Z');
     const db = openDatabase(tempDb());
-    const store = new MessageStore(db, () => now);
+    const queue = new SqliteInboundQueue(db, { now: () => now, leaseMs: 1_000 });
     const insert = (sid: string, conversationId: string) =>
-      store.insert({
-        messageSid: sid,
+      queue.enqueue({
+        channel: 'whatsapp',
+        externalId: sid,
         trackingId: `t_${sid}`,
         conversationId,
-        customer: 'whatsapp:+5215500000001',
+        from: 'whatsapp:+5215500000001',
         to: 'whatsapp:+14155238886',
         body: 'Hola',
-        raw: {},
+        payload: {},
       });
-    const check = () => expect(store.countsByStatus()).toEqual(countedByScan(db));
+    const check = async () => expect(await queue.countsByStatus()).toEqual(countedByScan(db));
 
-    insert('A1', 'wa_a');
-    insert('A1', 'wa_a'); // a duplicate inserts nothing
-    insert('B1', 'wa_b');
-    insert('C1', 'wa_c');
-    check();
-    const first = store.claimNext()!;
-    const second = store.claimNext()!;
-    const third = store.claimNext()!;
-    check();
-    store.saveReply(first.messageSid, { text: 'Hola', parts: ['Hola'], kind: 'answer' });
-    store.finish(first.messageSid, 'rest');
-    store.saveReply(second.messageSid, { text: 'Perdón', parts: ['Perdón'], kind: 'fallback' });
-    store.finish(second.messageSid, 'rest'); // a fallback finishes as failed
-    store.retryAt(third.messageSid, 'timeout', new Date(now.getTime() + 1_000));
-    check();
+    await insert('A1', 'wa_a');
+    await insert('A1', 'wa_a'); // a duplicate inserts nothing
+    await insert('B1', 'wa_b');
+    await insert('C1', 'wa_c');
+    await check();
+    const [first, second, third] = await queue.claim('w1', 3);
+    await check();
+    await queue.saveReply(first!.lease, { text: 'Hola', parts: ['Hola'], kind: 'answer' });
+    await queue.finish(first!.lease, 'push');
+    await queue.saveReply(second!.lease, { text: 'Perdón', parts: ['Perdón'], kind: 'fallback' });
+    await queue.finish(second!.lease, 'push'); // a fallback finishes as failed
+    await queue.retry(third!.lease, 'timeout', new Date(now.getTime() + 1_000));
+    await check();
     now = new Date(now.getTime() + 2_000);
-    store.claimNext();
-    check();
-    expect(store.requeueInterrupted()).toBe(1);
-    store.claimNext();
-    store.release(third.messageSid);
-    store.fail(third.messageSid, 'gave up');
-    check();
+    await queue.claim('w1', 1);
+    await check();
+    // w1 dies; its lease runs out and w2 takes the message over.
+    now = new Date(now.getTime() + 2_000);
+    const [takenOver] = await queue.claim('w2', 1);
+    await check();
+    await queue.release(takenOver!.lease);
+    const [last] = await queue.claim('w2', 1);
+    await queue.fail(last!.lease, 'gave up');
+    await check();
     db.prepare(`DELETE FROM inbound_messages WHERE status = 'replied'`).run(); // a retention sweep
-    check();
-    expect(store.countsByStatus()).toEqual({ received: 0, processing: 0, replied: 0, failed: 2 });
+    await check();
+    expect(await queue.countsByStatus()).toEqual({ received: 0, processing: 0, replied: 0, failed: 2 });
     db.close();
   });
 
-  it('are counted once when an existing database is upgraded', () => {
+  it('are counted once, and the messages kept, when a database from before the queue port is upgraded', async () => {
     const path = tempDb();
-    const old = openDatabase(path);
-    fillInboundMessages(old, 1_000);
-    // Back to the schema before the counts existed, rows kept.
-    old.exec(`DROP TRIGGER inbound_status_counts_insert; DROP TRIGGER inbound_status_counts_delete;
-              DROP TRIGGER inbound_status_counts_update; DROP TABLE inbound_status_counts;`);
+    // The schema as released before the counts and the queue port (migrations 1 and 2), with rows.
+    const old = new Database(path);
+    old.exec(SQLITE_MIGRATIONS[0]!.sql);
+    old.exec(SQLITE_MIGRATIONS[1]!.sql);
     old.pragma('user_version = 2');
+    fillLegacyInboundMessages(old, 1_000);
     old.close();
 
     const upgraded = openDatabase(path);
-    expect(new MessageStore(upgraded).countsByStatus()).toEqual({
+    const queue = new SqliteInboundQueue(upgraded);
+    expect(await queue.countsByStatus()).toEqual({
       received: 200,
       processing: 200,
       replied: 400,
       failed: 200,
     });
+    expect((await queue.list())[1]).toMatchObject({
+      channel: 'whatsapp',
+      externalId: 'SMbulk2',
+      payload: { Body: 'Hola' },
+      reply: { text: 'hola', parts: ['hola'], kind: 'answer' },
+      sentPartIds: ['SMsent2'],
+      delivery: 'inline',
+    });
+    // A message left `processing` by the old process has no lease: it is claimable at once.
+    expect((await queue.claim('w1', 1000)).some(({ message }) => message.externalId === 'SMbulk1')).toBe(
+      true,
+    );
     upgraded.close();
   });
 });

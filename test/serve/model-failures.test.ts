@@ -45,13 +45,14 @@ describe('a broken model behind kavak serve (openai runtime → fake OpenAI serv
     await harness.send({ body: 'Hola, soy Beto', from: '+5215522222222' });
 
     await eventually(
-      () => harness!.server.store.all().every((m) => m.status === 'replied' || m.status === 'failed'),
+      async () =>
+        (await harness!.server.queue.list()).every((m) => m.status === 'replied' || m.status === 'failed'),
       20_000,
       'both settled',
     );
-    const [ana, beto] = harness.server.store.all();
-    expect(ana).toMatchObject({ status: 'replied', attempts: 4, replyKind: 'answer' });
-    expect(beto).toMatchObject({ status: 'failed', attempts: 4, replyKind: 'fallback' });
+    const [ana, beto] = await harness.server.queue.list();
+    expect(ana).toMatchObject({ status: 'replied', attempts: 4, reply: { kind: 'answer' } });
+    expect(beto).toMatchObject({ status: 'failed', attempts: 4, reply: { kind: 'fallback' } });
     expect(beto!.error).toMatch(/HTTP 500/);
     expect(harness.twilio.to('whatsapp:+5215511111111').map((m) => m.body)).toEqual([
       '¡Hola Ana! ¿Qué auto te gustaría ver?',
@@ -76,11 +77,11 @@ describe('a broken model behind kavak serve (openai runtime → fake OpenAI serv
     });
     harness = await startServeHarness({ config: openai(model.url), settings: { maxAttempts: 3 } });
     await harness.send({ body: 'Hola, soy Carla', from: '+5215566666666' });
-    const [message] = await eventually(() => {
-      const all = harness!.server.store.all();
+    const [message] = await eventually(async () => {
+      const all = await harness!.server.queue.list();
       return all[0]?.status === 'replied' || all[0]?.status === 'failed' ? all : undefined;
     });
-    expect(message).toMatchObject({ status: 'replied', attempts: 2, replyKind: 'answer' });
+    expect(message).toMatchObject({ status: 'replied', attempts: 2, reply: { kind: 'answer' } });
     expect(harness.twilio.to('whatsapp:+5215566666666').map((m) => m.body)).toEqual([
       '¡Hola Carla! ¿Qué auto buscas?',
     ]);
@@ -94,11 +95,11 @@ describe('a broken model behind kavak serve (openai runtime → fake OpenAI serv
     });
     await harness.send({ body: 'Hola', from: '+5215533333333' });
     await harness.twilio.waitForMessages(1, 10_000);
-    const [message] = await eventually(() => {
-      const all = harness!.server.store.all();
+    const [message] = await eventually(async () => {
+      const all = await harness!.server.queue.list();
       return all[0]?.status === 'failed' ? all : undefined;
     });
-    expect(message).toMatchObject({ attempts: 2, replyKind: 'fallback' });
+    expect(message).toMatchObject({ attempts: 2, reply: { kind: 'fallback' } });
     expect(message!.error).toMatch(/within 200 ms/);
     expect(harness.twilio.messages.map((m) => m.body)).toEqual([FALLBACK_REPLY]);
   });
@@ -112,11 +113,13 @@ describe('a broken model behind kavak serve (openai runtime → fake OpenAI serv
     model = await startFakeModel({ replyText: paragraphs.join('\n\n') });
     harness = await startServeHarness({ config: openai(model.url) });
     await harness.send({ body: 'Hola', from: '+5215544444444' });
-    const stored = await eventually(() => harness!.server.store.all().find((m) => m.status === 'replied'));
+    const stored = await eventually(async () =>
+      (await harness!.server.queue.list()).find((m) => m.status === 'replied'),
+    );
     const sent = harness.twilio.to('whatsapp:+5215544444444');
     expect(sent.length).toBeGreaterThan(1);
     expect(sent.every((m) => m.body.length <= WHATSAPP_MAX_CHARS)).toBe(true);
     expect(sent.map((m) => m.body).join('\n\n')).toBe(paragraphs.join('\n\n'));
-    expect(stored.replySids).toEqual(sent.map((m) => m.sid));
+    expect(stored.sentPartIds).toEqual(sent.map((m) => m.sid));
   });
 });

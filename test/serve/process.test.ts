@@ -2,7 +2,8 @@ import { openSync, writeSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sqlite/database.js';
-import { MessageStore, type InboundRecord } from '../../src/store/message-store.js';
+import type { InboundMessage } from '../../src/core/ports/inbound-queue.js';
+import { SqliteInboundQueue } from '../../src/store/sqlite/inbound-queue.js';
 import { postTwilioWebhook, twilioWebhookForm } from '../../src/channels/whatsapp/twilio-request.js';
 import { startFakeModel, type FakeModel } from './helpers/fake-model.js';
 import {
@@ -103,23 +104,23 @@ async function sendAll(url: string, perCustomer: number): Promise<void> {
   }
 }
 
-function storedMessages(db: string): InboundRecord[] {
+async function storedMessages(db: string): Promise<InboundMessage[]> {
   const handle = openDatabase(db);
   try {
-    return new MessageStore(handle).all();
+    return await new SqliteInboundQueue(handle).list();
   } finally {
     handle.close();
   }
 }
 
 /** Every message replied exactly once, each customer's replies sent in arrival order. */
-function expectEachRepliedOnceInOrder(messages: InboundRecord[], twilio: FakeTwilioServer): void {
+function expectEachRepliedOnceInOrder(messages: InboundMessage[], twilio: FakeTwilioServer): void {
   expect(messages.map((m) => m.status)).toEqual(messages.map(() => 'replied'));
-  expect(messages.every((m) => m.replySids.length === 1)).toBe(true);
+  expect(messages.every((m) => m.sentPartIds.length === 1)).toBe(true);
   expect(twilio.messages).toHaveLength(messages.length);
   for (const from of customers) {
-    const mine = messages.filter((m) => m.customer === `whatsapp:${from}`);
-    expect(twilio.to(`whatsapp:${from}`).map((m) => m.sid)).toEqual(mine.flatMap((m) => m.replySids));
+    const mine = messages.filter((m) => m.from === `whatsapp:${from}`);
+    expect(twilio.to(`whatsapp:${from}`).map((m) => m.sid)).toEqual(mine.flatMap((m) => m.sentPartIds));
   }
 }
 
@@ -144,7 +145,7 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
     sent.open();
     expect(await server.exited).toMatchObject({ signal: 'SIGKILL' });
 
-    const interrupted = storedMessages(db);
+    const interrupted = await storedMessages(db);
     expect(interrupted).toHaveLength(8);
     expect(interrupted.filter((m) => m.status === 'processing').length).toBeGreaterThan(0);
     expect(interrupted.filter((m) => m.status === 'replied').length).toBeLessThan(8);
@@ -154,7 +155,7 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
     restarted.child.kill('SIGTERM');
     expect(await restarted.exited).toEqual({ code: 0, signal: null });
     expect(restarted.logs.some((line) => line.includes('"queue_recovered"'))).toBe(true);
-    expectEachRepliedOnceInOrder(storedMessages(db), twilio);
+    expectEachRepliedOnceInOrder(await storedMessages(db), twilio);
   });
 
   it('killed with SIGKILL right after Twilio accepted a reply, does not send it again after a restart', async () => {
@@ -180,13 +181,13 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
 
     const third = await serve(db, model, twilio);
     await eventually(
-      () => storedMessages(db).every((m) => m.status === 'replied'),
+      async () => (await storedMessages(db)).every((m) => m.status === 'replied'),
       30_000,
       'every message replied',
     );
     third.child.kill('SIGTERM');
     await third.exited;
-    expectEachRepliedOnceInOrder(storedMessages(db), twilio);
+    expectEachRepliedOnceInOrder(await storedMessages(db), twilio);
     expect(third.logs.some((line) => line.includes('"reply_already_accepted"'))).toBe(true);
   });
 
@@ -199,7 +200,7 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
     await sendAll(server.webhookUrl, 2);
     sent.open();
     await eventually(
-      () => storedMessages(db).filter((m) => m.status === 'processing').length === 2,
+      async () => (await storedMessages(db)).filter((m) => m.status === 'processing').length === 2,
       30_000,
       'two in flight',
     );
@@ -207,7 +208,7 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     await expect(fetch(server.webhookUrl, { method: 'POST' })).rejects.toThrow();
-    const afterDrain = storedMessages(db);
+    const afterDrain = await storedMessages(db);
     expect(afterDrain.filter((m) => m.status === 'processing')).toHaveLength(0);
     expect(afterDrain.filter((m) => m.status === 'replied').length).toBeGreaterThanOrEqual(2);
     expect(twilio.messages).toHaveLength(afterDrain.filter((m) => m.status === 'replied').length);
@@ -217,7 +218,7 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
     await twilio.waitForMessages(8, 60_000);
     restarted.child.kill('SIGTERM');
     await restarted.exited;
-    expectEachRepliedOnceInOrder(storedMessages(db), twilio);
+    expectEachRepliedOnceInOrder(await storedMessages(db), twilio);
   });
 
   it('kavak send gets a Spanish reply with catalog cars from serve --reply twiml --insecure-no-signature, no key', async () => {
@@ -284,7 +285,9 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
     expect(await server.exited).toEqual({ code: 0, signal: null });
     // Twilio's own request timeout is 15 s; docker stop kills after 10 s.
     expect(performance.now() - stoppedAt).toBeLessThan(10_000);
-    const hung = storedMessages(db).find((m) => m.replyKind === 'answer' && m.replySids.length === 0);
+    const hung = (await storedMessages(db)).find(
+      (m) => m.reply?.kind === 'answer' && m.sentPartIds.length === 0,
+    );
     expect(hung).toMatchObject({ status: 'received' });
   });
 
@@ -323,18 +326,19 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
     it('on a database whose pages are damaged', async () => {
       const db = tempDbPath();
       const handle = openDatabase(db);
-      const store = new MessageStore(handle);
+      const store = new SqliteInboundQueue(handle);
       for (let i = 0; i < 300; i++)
-        store.insert({
-          messageSid: `SM${String(i).padStart(32, '0')}`,
+        await store.enqueue({
+          channel: 'whatsapp',
+          externalId: `SM${String(i).padStart(32, '0')}`,
           trackingId: `t_${i}`,
           conversationId: `c_${i % 7}`,
-          customer: 'whatsapp:+5215550000001',
+          from: 'whatsapp:+5215550000001',
           to: 'whatsapp:+14155238886',
           body: 'Hola '.repeat(50),
-          raw: {},
+          payload: {},
         });
-      store.claimNext();
+      await store.claim('w1', 1);
       handle.close();
       // Keep the header and schema page, scramble the rest.
       const fd = openSync(db, 'r+');

@@ -28,7 +28,7 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     harness = await queueHarness({ pipeline, concurrency: 4 });
     // Customer by customer, so a queue that ignored per-customer order would run one customer's messages at once.
     for (let c = 0; c < 6; c++)
-      for (let n = 0; n < 5; n++) harness.receive(customer(c), `cliente ${c} mensaje ${n}`);
+      for (let n = 0; n < 5; n++) void harness.receive(customer(c), `cliente ${c} mensaje ${n}`);
 
     const settled = await harness.settled();
     expect(settled.map((m) => m.status)).toEqual(Array(30).fill('replied'));
@@ -52,11 +52,11 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
       return 'Tenemos 3 Jetta disponibles.';
     });
     harness = await queueHarness({ pipeline });
-    const { messageSid } = harness.receive(customer(1), 'Busco un Jetta');
+    const { id } = await harness.receive(customer(1), 'Busco un Jetta');
     const [message] = await harness.settled();
-    expect(message).toMatchObject({ status: 'replied', attempts: 3, replyKind: 'answer' });
+    expect(message).toMatchObject({ status: 'replied', attempts: 3, reply: { kind: 'answer' } });
     expect(harness.twilio.to(customer(1)).map((m) => m.body)).toEqual(['Tenemos 3 Jetta disponibles.']);
-    expect(harness.store.get(messageSid)?.replySids).toEqual([harness.twilio.messages[0]!.sid]);
+    expect((await harness.queue.get(id))?.sentPartIds).toEqual([harness.twilio.messages[0]!.sid]);
   });
 
   it('after the last attempt sends the polite fallback and marks the message failed with the reason', async () => {
@@ -64,10 +64,10 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
       throw serverError();
     });
     harness = await queueHarness({ pipeline, settings: { maxAttempts: 3 } });
-    harness.receive(customer(1), 'Hola');
-    harness.receive(customer(1), '¿Siguen ahí?');
+    await harness.receive(customer(1), 'Hola');
+    await harness.receive(customer(1), '¿Siguen ahí?');
     const settled = await harness.settled();
-    expect(settled.map((m) => [m.status, m.attempts, m.replyKind])).toEqual([
+    expect(settled.map((m) => [m.status, m.attempts, m.reply?.kind])).toEqual([
       ['failed', 3, 'fallback'],
       ['failed', 3, 'fallback'],
     ]);
@@ -85,9 +85,9 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
       throw authError();
     });
     harness = await queueHarness({ pipeline });
-    harness.receive(customer(2), 'Hola');
+    await harness.receive(customer(2), 'Hola');
     const [message] = await harness.settled();
-    expect(message).toMatchObject({ status: 'failed', attempts: 1, replyKind: 'fallback' });
+    expect(message).toMatchObject({ status: 'failed', attempts: 1, reply: { kind: 'fallback' } });
     expect(harness.twilio.messages.map((m) => m.body)).toEqual([FALLBACK_REPLY]);
   });
 
@@ -98,7 +98,7 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
       concurrency: 1,
       settings: { turnTimeoutMs: 60, maxAttempts: 2 },
     });
-    harness.receive(customer(3), 'Hola');
+    await harness.receive(customer(3), 'Hola');
     const [message] = await harness.settled();
     expect(message).toMatchObject({ status: 'failed', attempts: 2 });
     expect(message!.error).toMatch(/did not finish within 60 ms/);
@@ -109,7 +109,7 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
     harness = await queueHarness({ pipeline });
     harness.twilio.failNext({ status: 503, code: 20503, message: 'Service unavailable' }, 2);
-    harness.receive(customer(4), 'Hola');
+    await harness.receive(customer(4), 'Hola');
     const [message] = await harness.settled();
     expect(message).toMatchObject({ status: 'replied', attempts: 3 });
     expect(pipeline.turns).toHaveLength(1);
@@ -120,9 +120,9 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
     harness = await queueHarness({ pipeline, settings: { maxAttempts: 2 } });
     harness.twilio.failNext({ status: 401, code: 20003, message: 'Authenticate' }, 4);
-    harness.receive(customer(11), 'Hola');
+    await harness.receive(customer(11), 'Hola');
     const [message] = await harness.settled();
-    expect(message).toMatchObject({ status: 'replied', attempts: 5, replyKind: 'answer' });
+    expect(message).toMatchObject({ status: 'replied', attempts: 5, reply: { kind: 'answer' } });
     expect(pipeline.turns).toHaveLength(1);
     expect(harness.twilio.to(customer(11)).map((m) => m.body)).toEqual(['Claro, te ayudo.']);
   });
@@ -131,24 +131,24 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
     harness = await queueHarness({ pipeline });
     // Same text as this customer's earlier reply: that sid must not be taken for the lost one.
-    harness.receive(customer(12), 'Hola');
+    await harness.receive(customer(12), 'Hola');
     await harness.settled();
     harness.twilio.dropNextResponse();
-    const second = harness.receive(customer(12), 'Hola otra vez');
+    const second = await harness.receive(customer(12), 'Hola otra vez');
     const settled = await harness.settled();
     expect(settled.map((m) => m.status)).toEqual(['replied', 'replied']);
     const sent = harness.twilio.to(customer(12));
     expect(sent.map((m) => m.body)).toEqual(['Claro, te ayudo.', 'Claro, te ayudo.']);
-    expect(harness.store.get(second.messageSid)).toMatchObject({ attempts: 2, replySids: [sent[1]!.sid] });
+    expect(await harness.queue.get(second.id)).toMatchObject({ attempts: 2, sentPartIds: [sent[1]!.sid] });
   });
 
   it('gives up on a reply Twilio refuses for good (invalid number), with its reason', async () => {
     const pipeline = scriptedPipeline(() => 'Claro, te ayudo.');
     harness = await queueHarness({ pipeline });
     harness.twilio.failNext({ status: 400, code: 21211, message: "The 'To' number is not valid" });
-    harness.receive(customer(5), 'Hola');
+    await harness.receive(customer(5), 'Hola');
     const [message] = await harness.settled();
-    expect(message).toMatchObject({ status: 'failed', attempts: 1, replyKind: 'answer' });
+    expect(message).toMatchObject({ status: 'failed', attempts: 1, reply: { kind: 'answer' } });
     expect(message!.error).toMatch(/HTTP 400, error 21211/);
     expect(harness.twilio.messages).toHaveLength(0);
   });
@@ -156,10 +156,12 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
   it('answers empty, media-only and over-long messages with a notice, without the model', async () => {
     const pipeline = scriptedPipeline(() => 'no debería llamarse');
     harness = await queueHarness({ pipeline });
-    harness.receive(customer(6), '');
-    harness.receive(customer(6), '', { raw: { NumMedia: '1', MediaUrl0: 'https://example.com/a.jpg' } });
-    harness.receive(customer(6), 'a'.repeat(5000));
-    harness.receive(customer(6), '', { raw: { MessageType: 'location', Latitude: '19.4' } });
+    await harness.receive(customer(6), '');
+    await harness.receive(customer(6), '', {
+      raw: { NumMedia: '1', MediaUrl0: 'https://example.com/a.jpg' },
+    });
+    await harness.receive(customer(6), 'a'.repeat(5000));
+    await harness.receive(customer(6), '', { raw: { MessageType: 'location', Latitude: '19.4' } });
     await harness.settled();
     expect(pipeline.turns).toHaveLength(0);
     expect(harness.twilio.to(customer(6)).map((m) => m.body)).toEqual([
@@ -173,10 +175,10 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
   it('on shutdown requeues in-flight work without counting the attempt; the next start answers it', async () => {
     const pipeline = scriptedPipeline((request) => sleep(10_000, request.signal).then(() => 'tarde'));
     harness = await queueHarness({ pipeline });
-    harness.receive(customer(7), 'Hola');
+    await harness.receive(customer(7), 'Hola');
     await sleep(30);
-    expect(await harness.queue.drain(20)).toEqual({ finished: 0, requeued: 1 });
-    expect(harness.store.all()[0]).toMatchObject({ status: 'received', attempts: 0 });
+    expect(await harness.runner.drain(20)).toEqual({ finished: 0, requeued: 1 });
+    expect((await harness.queue.list())[0]).toMatchObject({ status: 'received', attempts: 0 });
     const { db, twilio } = harness;
     const dbPath = db.name;
     db.close();
@@ -188,14 +190,18 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
 
   it('after a crash resumes a half-sent reply from the next part, and reuses a turn already saved', async () => {
     const first = await queueHarness({ pipeline: scriptedPipeline(() => 'x'), start: false });
-    const half = first.receive(customer(8), 'Mándame la lista');
-    const saved = first.receive(customer(9), 'Hola');
-    // What a killed process leaves behind: a claimed message with 1 of 2 parts sent…
-    first.store.claimNext();
-    first.store.saveReply(half.messageSid, { text: 'uno\n\ndos', parts: ['uno', 'dos'], kind: 'answer' });
-    first.store.addReplySid(half.messageSid, 'SMalreadysent');
+    const half = await first.receive(customer(8), 'Mándame la lista');
+    const saved = await first.receive(customer(9), 'Hola');
+    // What a killed process leaves behind: claims under leases no one renews, with 1 of 2 parts sent…
+    const [claimedHalf, claimedSaved] = await first.queue.claim('killed-worker', 2);
+    expect([claimedHalf?.message.id, claimedSaved?.message.id]).toEqual([half.id, saved.id]);
+    await first.queue.saveReply(claimedHalf!.lease, {
+      text: 'uno\n\ndos',
+      parts: ['uno', 'dos'],
+      kind: 'answer',
+    });
+    await first.queue.recordSentPart(claimedHalf!.lease, 'SMalreadysent');
     // …and one whose turn reached conversation memory before its reply was saved.
-    first.store.claimNext();
     await new SqliteConversationStore(first.db).saveTurn({
       conversationId: saved.conversationId,
       trackingId: saved.trackingId,
@@ -215,27 +221,46 @@ describe('the durable queue (scripted pipeline, real SQLite, twilio SDK → fake
     expect(pipeline.turns).toHaveLength(0);
     expect(first.twilio.to(customer(8)).map((m) => m.body)).toEqual(['dos']);
     expect(first.twilio.to(customer(9)).map((m) => m.body)).toEqual(['¡Hola! ¿Qué auto buscas?']);
-    expect(harness.store.get(half.messageSid)?.replySids).toEqual([
+    expect((await harness.queue.get(half.id))?.sentPartIds).toEqual([
       'SMalreadysent',
       first.twilio.to(customer(8))[0]!.sid,
     ]);
     await first.twilio.close();
   });
 
-  it('after database writes fail (a full disk) requeues the stranded message; the customer is answered again', async () => {
+  it('sends the fallback without the model to a message its workers died on more than --max-attempts times', async () => {
+    const pipeline = scriptedPipeline(() => 'no debería llamarse');
+    harness = await queueHarness({ pipeline, settings: { maxAttempts: 3 }, start: false });
+    const deadly = await harness.receive(customer(13), 'el mensaje que tumba al servidor');
+    // Three claims that never settled: each worker was killed while on it.
+    harness.db
+      .prepare(
+        `UPDATE inbound_messages SET status = 'processing', attempts = 3, lease_owner = 'killed' WHERE id = ?`,
+      )
+      .run(Number(deadly.id));
+    await harness.runner.start();
+    const [message] = await harness.settled();
+    expect(message).toMatchObject({ status: 'failed', attempts: 4, reply: { kind: 'fallback' } });
+    expect(message!.error).toMatch(/interrupted 3 times/);
+    expect(pipeline.turns).toHaveLength(0);
+    expect(harness.twilio.to(customer(13)).map((m) => m.body)).toEqual([FALLBACK_REPLY]);
+  });
+
+  it('after database writes fail (a full disk) the stranded lease runs out; the customer is answered again', async () => {
     const pipeline = scriptedPipeline((request) => `Respuesta a: ${request.message}`);
     harness = await queueHarness({ pipeline, concurrency: 1 });
     // Every write that settles a message fails, as on a full disk; replies and sids still save.
     harness.db.exec(`CREATE TEMP TRIGGER disk_full BEFORE UPDATE OF status ON inbound_messages
       WHEN OLD.status = 'processing' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
-    const first = harness.receive(customer(10), 'Hola');
+    const first = await harness.receive(customer(10), 'Hola');
     await eventually(
-      () => harness!.store.get(first.messageSid)?.replySids.length === 1 && harness!.queue.inFlight === 0,
+      async () =>
+        (await harness!.queue.get(first.id))?.sentPartIds.length === 1 && harness!.runner.inFlight === 0,
       5_000,
       'the first reply sent and its handler gone',
     );
-    expect(harness.store.get(first.messageSid)?.status).toBe('processing');
-    harness.receive(customer(10), '¿Tienen Jetta?');
+    expect((await harness.queue.get(first.id))?.status).toBe('processing');
+    await harness.receive(customer(10), '¿Tienen Jetta?');
     // Space is freed: nothing restarts, yet both messages settle.
     harness.db.exec('DROP TRIGGER disk_full');
     const settled = await harness.settled();

@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/app/config/load-config.js';
-import { requireSqlite } from '../../src/app/stores.js';
+import { openServeStores } from '../../src/app/serve-stores.js';
 import type { Channel, OutboundMessage, SignaturePolicy } from '../../src/channels/channel.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createPipeline } from '../../src/core/pipeline.js';
@@ -101,7 +101,12 @@ async function startJsonServer(settings: ServeSettingsInput, sent: OutboundMessa
   server = await startServer({
     pipeline,
     channel,
-    db: requireSqlite(app.storage, 'the second-channel test'),
+    ...(await openServeStores({
+      db: app.config.db,
+      storage: app.storage,
+      conversations: app.conversations,
+      modelRpm: 0,
+    })),
     logger,
     settings: parseServeSettings({ port: 0, ...settings }, {}),
     setup: {
@@ -137,7 +142,7 @@ describe('serve on a second channel (real HTTP, real app offline, a JSON channel
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) expect(message.length).toBeLessThanOrEqual(MAX_CHARS);
     expect(messages.join(' ')).toMatch(/Jetta/);
-    expect(running.store.all()).toMatchObject([{ messageSid: 'm1', customer: 'ana', status: 'replied' }]);
+    expect(await running.queue.list()).toMatchObject([{ externalId: 'm1', from: 'ana', status: 'replied' }]);
   });
 
   it('sends by the channel’s own sender, part by part and in order, once per message id', async () => {
@@ -150,14 +155,17 @@ describe('serve on a second channel (real HTTP, real app offline, a JSON channel
       [200, '{"messages":[]}'],
     ]);
     const [stored] = await eventually(
-      () => running.store.all().every((m) => m.status === 'replied') && running.store.all(),
+      async () => {
+        const messages = await running.queue.list();
+        return messages.length > 0 && messages.every((m) => m.status === 'replied') && messages;
+      },
       10_000,
       'the reply',
     );
     expect(sent.length).toBeGreaterThan(1);
     expect(sent.every((m) => m.from === 'kavak' && m.to === 'beto' && m.body.length <= MAX_CHARS)).toBe(true);
-    expect(sent.map((m) => m.body)).toEqual(stored!.replyParts);
-    expect(stored!.replySids).toEqual(sent.map((_, i) => `out_${i + 1}`));
+    expect(sent.map((m) => m.body)).toEqual(stored!.reply?.parts);
+    expect(stored!.sentPartIds).toEqual(sent.map((_, i) => `out_${i + 1}`));
   });
 
   it('refuses a request the channel cannot verify, naming the channel’s header', async () => {
@@ -166,6 +174,6 @@ describe('serve on a second channel (real HTTP, real app offline, a JSON channel
     expect(forged).toMatchObject({ status: 403, text: 'Invalid or missing X-Test-Signature.' });
     const invalid = await post(running, { id: 'm4', text: 'Hola' });
     expect(invalid).toMatchObject({ status: 400, text: 'Missing id, user or bot.' });
-    expect(running.store.all()).toEqual([]);
+    expect(await running.queue.list()).toEqual([]);
   });
 });

@@ -14,11 +14,12 @@ import { createOpenAIRuntime } from '../../src/runtime/openai/index.js';
 import { conversationIdFor } from '../../src/channels/whatsapp/twilio-webhook-form.js';
 import { whatsappChannel } from '../../src/channels/whatsapp/whatsapp-channel.js';
 import { createServeMetrics } from '../../src/serve/metrics.js';
-import { MessageQueue } from '../../src/serve/queue.js';
+import { QueueRunner } from '../../src/serve/queue.js';
 import { ReplyWaiters } from '../../src/serve/reply-waiters.js';
 import { createWorker, type WorkerSettings } from '../../src/serve/worker.js';
 import { openDatabase, type Db } from '../../src/store/sqlite/database.js';
-import { MessageStore } from '../../src/store/message-store.js';
+import { SqliteInboundQueue } from '../../src/store/sqlite/inbound-queue.js';
+import { SqliteConversationStore } from '../../src/store/sqlite/conversation-store.js';
 import { completionReply } from '../helpers/fake-openai-server.js';
 import { GREETING_INTENTS } from './helpers/fake-model.js';
 import { turnResult } from './helpers/scripted-pipeline.js';
@@ -55,14 +56,14 @@ function inProcessModel(options: { hang?: boolean } = {}): typeof fetch {
 }
 
 let db: Db | undefined;
-let queue: MessageQueue | undefined;
+let runner: QueueRunner | undefined;
 afterEach(async () => {
-  await queue?.drain(0);
+  await runner?.drain(0);
   db?.close();
-  db = queue = undefined;
+  db = runner = undefined;
 });
 
-function servingOn(fetchModel: typeof fetch, settings: Partial<WorkerSettings> = {}) {
+async function servingOn(fetchModel: typeof fetch, settings: Partial<WorkerSettings> = {}) {
   db = openDatabase(tempDbPath());
   const runtime = createOpenAIRuntime({
     apiKey: 'sk-test',
@@ -70,10 +71,11 @@ function servingOn(fetchModel: typeof fetch, settings: Partial<WorkerSettings> =
     maxRetries: 0,
     fetch: fetchModel,
   });
-  const store = new MessageStore(db);
+  const store = new SqliteInboundQueue(db);
   let sent = 0;
   const worker = createWorker({
-    store,
+    queue: store,
+    turns: new SqliteConversationStore(db),
     channel: whatsappChannel,
     pipeline: {
       // Intents, then the reply: two SDK calls on the turn's signal.
@@ -99,30 +101,30 @@ function servingOn(fetchModel: typeof fetch, settings: Partial<WorkerSettings> =
       ...settings,
     },
   });
-  queue = new MessageQueue(store, worker, { concurrency: 4, logger: silentLogger });
-  queue.start();
+  runner = new QueueRunner(store, worker, { concurrency: 4, logger: silentLogger });
+  await runner.start();
   let received = 0;
   const receive = (customers: number) => {
     received += 1;
     const from = `whatsapp:+5215560${String(received % customers).padStart(6, '0')}`;
     const sid = `SM${String(received).padStart(32, '0')}`;
-    store.insert({
-      messageSid: sid,
+    void store.enqueue({
+      channel: 'whatsapp',
+      externalId: sid,
       trackingId: `t_${sid.slice(-12)}`,
       conversationId: conversationIdFor({ From: from }),
-      customer: from,
+      from,
       to: SANDBOX,
       body: 'Hola',
-      raw: { MessageSid: sid, From: from, To: SANDBOX, Body: 'Hola' },
+      payload: { MessageSid: sid, From: from, To: SANDBOX, Body: 'Hola' },
     });
-    queue!.kick();
   };
   return { store, receive, sentCount: () => sent };
 }
 
 describe('kavak serve over a long run (openai runtime, real SDK)', { timeout: 300_000 }, () => {
   it('keeps the heap flat over 20,000 messages', async () => {
-    const serving = servingOn(inProcessModel());
+    const serving = await servingOn(inProcessModel());
     const total = Number(process.env.KAVAK_SOAK_MESSAGES ?? 20_000);
     const checkpoints: { messages: number; heapMb: number }[] = [];
     for (let done = 0; done < total;) {
@@ -132,27 +134,31 @@ describe('kavak serve over a long run (openai runtime, real SDK)', { timeout: 30
       await eventually(() => serving.sentCount() >= done, 60_000, `${done} replies`);
       if (done % 4_000 === 0) checkpoints.push({ messages: done, heapMb: heapAfterGc() / 2 ** 20 });
     }
-    expect(serving.store.countsByStatus()).toMatchObject({ replied: total, processing: 0, received: 0 });
+    expect(await serving.store.countsByStatus()).toMatchObject({
+      replied: total,
+      processing: 0,
+      received: 0,
+    });
     // Leaking ~3.4 KB a message grows the heap by ~50 MB between the first and last checkpoint.
     const growthMb = checkpoints.at(-1)!.heapMb - checkpoints[0]!.heapMb;
     expect(growthMb, JSON.stringify(checkpoints)).toBeLessThan(10);
   });
 
   it('still times a stalled turn out after garbage collections', async () => {
-    const serving = servingOn(inProcessModel({ hang: true }), { turnTimeoutMs: 300, maxAttempts: 1 });
+    const serving = await servingOn(inProcessModel({ hang: true }), { turnTimeoutMs: 300, maxAttempts: 1 });
     serving.receive(1);
     const collecting = setInterval(gc, 20);
     try {
       const [message] = await eventually(
-        () => {
-          const all = serving.store.all();
+        async () => {
+          const all = await serving.store.list();
           return all[0]?.status === 'failed' ? all : undefined;
         },
         10_000,
         'the stalled turn to time out',
       );
       expect(message!.error).toMatch(/did not finish within 300 ms/);
-      expect(message!.replyKind).toBe('fallback');
+      expect(message!.reply?.kind).toBe('fallback');
     } finally {
       clearInterval(collecting);
     }

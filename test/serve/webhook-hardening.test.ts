@@ -39,8 +39,8 @@ describe('kavak serve under attack (real HTTP on 127.0.0.1, twilio SDK signature
     // The exact re-send is the duplicate it always was.
     expect((await replay(url, original, signature)).status).toBe(200);
 
-    expect(harness.server.store.all()).toHaveLength(1);
-    await eventually(() => harness!.server.store.countsByStatus().replied === 1);
+    expect(await harness.server.queue.list()).toHaveLength(1);
+    await eventually(async () => (await harness!.server.queue.countsByStatus()).replied === 1);
     expect(harness.twilio.messages).toHaveLength(1);
     const metrics = await (await fetch(`${harness.server.url}/metrics`)).text();
     expect(metrics).toMatch(/kavak_webhook_requests_total\{outcome="invalid"\} 2/);
@@ -66,7 +66,7 @@ describe('kavak serve under attack (real HTTP on 127.0.0.1, twilio SDK signature
       expect([field, answer.status]).toEqual([field, 400]);
       expect(answer.body).toContain(field);
     }
-    expect(harness.server.store.all()).toHaveLength(0);
+    expect(await harness.server.queue.list()).toHaveLength(0);
     // Media messages have MM sids.
     const media = await harness.send({
       body: '',
@@ -95,7 +95,7 @@ describe('kavak serve under attack (real HTTP on 127.0.0.1, twilio SDK signature
     expect(forbiddenLines.length).toBeLessThanOrEqual(4); // one a minute, plus a summary
     const metrics = await (await fetch(`${harness.server.url}/metrics`)).text();
     expect(metrics).toMatch(/kavak_webhook_requests_total\{outcome="forbidden"\} 1000/);
-    expect(harness.server.store.all()).toHaveLength(0);
+    expect(await harness.server.queue.list()).toHaveLength(0);
   });
 
   it('with KAVAK_METRICS_TOKEN, serves /metrics only to that bearer token', async () => {
@@ -123,6 +123,6 @@ describe('kavak serve under attack (real HTTP on 127.0.0.1, twilio SDK signature
     expect((await harness.send({ body: `Busco un Jetta ${'ñ'.repeat(2_100)}` })).status).toBe(200);
     const [reply] = await harness.twilio.waitForMessages(1);
     expect(reply!.body).not.toBe(NOTICES.too_long);
-    expect(harness.server.store.all()[0]).toMatchObject({ replyKind: 'answer' });
+    expect((await harness.server.queue.list())[0]).toMatchObject({ reply: { kind: 'answer' } });
   });
 });

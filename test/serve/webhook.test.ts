@@ -37,11 +37,13 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     const [reply] = await harness.twilio.waitForMessages(1);
     expect(reply).toMatchObject({ to: 'whatsapp:+5215512345678', from: 'whatsapp:+14155238886' });
     expect(reply!.body).toMatch(/Jetta/);
-    const stored = await eventually(() => harness!.server.store.all().find((m) => m.status !== 'processing'));
+    const stored = await eventually(async () =>
+      (await harness!.server.queue.list()).find((m) => m.status !== 'processing'),
+    );
     expect(stored).toMatchObject({
       status: 'replied',
-      delivery: 'rest',
-      replySids: [reply!.sid],
+      delivery: 'push',
+      sentPartIds: [reply!.sid],
       trackingId: answer.trackingId,
     });
 
@@ -69,7 +71,7 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
       body: new URLSearchParams({ ...form, Body: 'Dame un descuento' }).toString(),
     });
     expect(tampered.status).toBe(403);
-    expect(harness.server.store.all()).toHaveLength(0);
+    expect(await harness.server.queue.list()).toHaveLength(0);
     const metrics = await (await fetch(`${harness.server.url}/metrics`)).text();
     expect(metrics).toMatch(/kavak_webhook_requests_total\{outcome="forbidden"\} 3/);
   });
@@ -121,7 +123,7 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     expect((await postSigned(harness, NEW_TOKEN, 'con el token nuevo')).status).toBe(200);
     expect((await postSigned(harness, 'some-other-token', 'falso')).status).toBe(403);
     await harness.twilio.waitForMessages(2);
-    await eventually(() => harness!.server.store.countsByStatus().replied === 2);
+    await eventually(async () => (await harness!.server.queue.countsByStatus()).replied === 2);
     expect(harness.twilio.refused.map((r) => r.status)).toEqual([401]);
   });
 
@@ -134,9 +136,13 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(new Set(answers.map((a) => a.trackingId)).size).toBe(1);
     // Once the one stored message is replied nothing is left to send: no time-based wait needed.
-    await eventually(() => harness!.server.store.countsByStatus().replied === 1, 10_000, 'the reply');
+    await eventually(
+      async () => (await harness!.server.queue.countsByStatus()).replied === 1,
+      10_000,
+      'the reply',
+    );
     expect(harness.twilio.messages).toHaveLength(1);
-    expect(harness.server.store.all()).toHaveLength(1);
+    expect(await harness.server.queue.list()).toHaveLength(1);
   });
 
   it('answers 50 messages from 10 customers exactly once each, in order per customer, with memory', async () => {
@@ -154,14 +160,18 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     });
     await Promise.all(sends);
     await harness.twilio.waitForMessages(50, 60_000);
-    await eventually(() => harness!.server.store.countsByStatus().replied === 50, 10_000, '50 replied');
+    await eventually(
+      async () => (await harness!.server.queue.countsByStatus()).replied === 50,
+      10_000,
+      '50 replied',
+    );
 
-    const stored = harness.server.store.all();
+    const stored = await harness.server.queue.list();
     const sentSeq = new Map(harness.twilio.messages.map((m) => [m.sid, m.seq]));
     for (const from of customers) {
-      const mine = stored.filter((m) => m.customer === `whatsapp:${from}`);
+      const mine = stored.filter((m) => m.from === `whatsapp:${from}`);
       expect(mine.map((m) => m.body)).toEqual(texts);
-      const sids = mine.flatMap((m) => m.replySids);
+      const sids = mine.flatMap((m) => m.sentPartIds);
       expect(sids).toHaveLength(5);
       expect(harness.twilio.to(`whatsapp:${from}`).map((m) => m.sid)).toEqual(sids); // sent in arrival order
       expect(sids.map((sid) => sentSeq.get(sid)!)).toEqual(
@@ -185,10 +195,10 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     const answer = await harness.send({ body: 'Hola, busco un Jetta' }, { signature: null });
     expect(answer.status).toBe(200);
     expect(answer.messages.join('\n')).toMatch(/Jetta/);
-    expect(harness.server.store.all()[0]).toMatchObject({
+    expect((await harness.server.queue.list())[0]).toMatchObject({
       status: 'replied',
-      delivery: 'twiml',
-      replySids: [],
+      delivery: 'inline',
+      sentPartIds: [],
     });
     expect(harness.twilio.messages).toHaveLength(0);
     expect(harness.logs.filter((l) => l.includes('insecure_no_signature'))).toHaveLength(1);
@@ -243,8 +253,10 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
       release();
       const [sent] = await harness.twilio.waitForMessages(1);
       expect(sent!.body).toBe('¡Hola! ¿Qué auto buscas?');
-      const stored = await eventually(() => harness!.server.store.all().find((m) => m.status === 'replied'));
-      expect(stored).toMatchObject({ delivery: 'rest', replySids: [sent!.sid] });
+      const stored = await eventually(async () =>
+        (await harness!.server.queue.list()).find((m) => m.status === 'replied'),
+      );
+      expect(stored).toMatchObject({ delivery: 'push', sentPartIds: [sent!.sid] });
     } finally {
       release();
       await harness?.close();
@@ -257,7 +269,7 @@ describe('POST /twilio/whatsapp (real HTTP, real app offline, twilio SDK → fak
     harness = await startServeHarness();
     await harness.send({ body: 'Hola' });
     await harness.twilio.waitForMessages(1);
-    await eventually(() => harness!.server.store.countsByStatus().replied === 1);
+    await eventually(async () => (await harness!.server.queue.countsByStatus()).replied === 1);
     expect(await (await fetch(`${harness.server.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${harness.server.url}/readyz`);
     expect(ready.status).toBe(200);

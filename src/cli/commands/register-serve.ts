@@ -10,6 +10,16 @@ export function registerServeCommands(program: Command): void {
     .description(
       'serve the pipeline behind a Twilio WhatsApp webhook (POST /twilio/whatsapp, /healthz, /readyz, /metrics)',
     )
+    .addOption(
+      new Option(
+        '--role <role>',
+        'all: webhook and worker; web: store and ack only; worker: process the queue (/healthz, /metrics)',
+      ).choices(['all', 'web', 'worker']),
+    )
+    .option(
+      '--queue-db <url>',
+      'postgres:// URL: the inbound queue and model rate limit on PostgreSQL, shared by every replica',
+    )
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1; 0.0.0.0 in a container)')
     .option('--port <port>', 'port to listen on, 0 for any free one (default PORT or 3000)')
     .option(
@@ -46,7 +56,11 @@ export function registerServeCommands(program: Command): void {
     )
     .option(
       '--sweep-interval-ms <ms>',
-      'how often messages stuck by a failed database write are requeued (default 10000)',
+      'how often a worker looks for work no wake-up announced, e.g. an expired lease (default 1000)',
+    )
+    .option(
+      '--lease-ms <ms>',
+      'a claimed message is held this long without a heartbeat before another worker takes it (default 15000)',
     )
     .option(
       '--send-retry-window-ms <ms>',

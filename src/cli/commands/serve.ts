@@ -4,7 +4,7 @@ import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '
 import { startServer } from '../../serve/server.js';
 import { createApp } from '../../app/create-app.js';
 import { startTelemetry } from '../../telemetry/index.js';
-import { requireSqlite } from '../../app/stores.js';
+import { openServeStores, type ServeStores } from '../../app/serve-stores.js';
 
 export type ServeOptions = GlobalFlags & ServeSettingsInput;
 
@@ -19,11 +19,20 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const app = await createApp(loadConfig(options), { logger });
   const telemetry = await startTelemetry(process.env, logger);
   let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
+  let stores: ServeStores | undefined;
   try {
+    stores = await openServeStores({
+      db: app.config.db,
+      storage: app.storage,
+      conversations: app.conversations,
+      queueDb: settings.queueDb,
+      leaseMs: settings.leaseMs,
+      modelRpm: settings.modelRpm ?? (app.pipeline.deps.runtime.id === 'offline' ? 0 : 300),
+    });
     const server = await startServer({
       pipeline: telemetry.observe(app.pipeline),
       channel: app.channel,
-      db: requireSqlite(app.storage, "kavak serve's inbound queue"),
+      ...stores,
       logger,
       settings,
       setup,
@@ -42,6 +51,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
     }
+    await stores?.rateLimiter?.close();
     await app.close();
     await telemetry.shutdown();
   }

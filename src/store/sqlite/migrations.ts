@@ -105,4 +105,63 @@ export const SQLITE_MIGRATIONS = migrationList([
     sql: `CREATE INDEX IF NOT EXISTS inbound_messages_processing ON inbound_messages(id) WHERE status = 'processing';
    CREATE INDEX IF NOT EXISTS inbound_messages_by_conversation ON inbound_messages(conversation_id, id);`,
   },
+  // The inbound queue behind its port: channel-neutral columns (channel, external_id, payload,
+  // sent_part_ids) and leases, so an expired claim is recovered without requeueing live work.
+  {
+    version: 5,
+    name: 'inbound_queue_port',
+    sql: `ALTER TABLE inbound_messages RENAME TO inbound_messages_v1;
+   CREATE TABLE inbound_messages (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     channel TEXT NOT NULL,
+     external_id TEXT NOT NULL,
+     tracking_id TEXT NOT NULL UNIQUE,
+     conversation_id TEXT NOT NULL,
+     from_address TEXT NOT NULL,
+     to_address TEXT NOT NULL,
+     body TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('received', 'processing', 'replied', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at TEXT NOT NULL,
+     lease_owner TEXT,
+     lease_expires_at TEXT,
+     reply TEXT,
+     reply_parts TEXT,
+     reply_kind TEXT CHECK (reply_kind IN ('answer', 'notice', 'fallback')),
+     sent_part_ids TEXT NOT NULL DEFAULT '[]',
+     delivery TEXT CHECK (delivery IN ('inline', 'push')),
+     error TEXT,
+     updated_at TEXT NOT NULL,
+     finished_at TEXT,
+     UNIQUE (channel, external_id)
+   );
+   INSERT INTO inbound_messages
+     (id, channel, external_id, tracking_id, conversation_id, from_address, to_address, body, payload,
+      received_at, status, attempts, next_attempt_at, reply, reply_parts, reply_kind, sent_part_ids,
+      delivery, error, updated_at, finished_at)
+   SELECT id, 'whatsapp', message_sid, tracking_id, conversation_id, customer, to_address, body, raw,
+      received_at, status, attempts, next_attempt_at, reply, reply_parts, reply_kind, reply_sids,
+      CASE delivery WHEN 'twiml' THEN 'inline' WHEN 'rest' THEN 'push' END, error, updated_at, finished_at
+   FROM inbound_messages_v1;
+   DROP TABLE inbound_messages_v1;
+   CREATE INDEX inbound_queue_pending ON inbound_messages(conversation_id, id)
+     WHERE status IN ('received', 'processing');
+   CREATE INDEX inbound_queue_by_conversation ON inbound_messages(conversation_id, id);
+   CREATE INDEX inbound_queue_leases ON inbound_messages(lease_owner) WHERE status = 'processing';
+   UPDATE inbound_status_counts
+     SET n = (SELECT COUNT(*) FROM inbound_messages m WHERE m.status = inbound_status_counts.status);
+   CREATE TRIGGER inbound_status_counts_insert AFTER INSERT ON inbound_messages BEGIN
+     UPDATE inbound_status_counts SET n = n + 1 WHERE status = NEW.status;
+   END;
+   CREATE TRIGGER inbound_status_counts_delete AFTER DELETE ON inbound_messages BEGIN
+     UPDATE inbound_status_counts SET n = n - 1 WHERE status = OLD.status;
+   END;
+   CREATE TRIGGER inbound_status_counts_update AFTER UPDATE OF status ON inbound_messages
+     WHEN OLD.status <> NEW.status BEGIN
+     UPDATE inbound_status_counts SET n = n - 1 WHERE status = OLD.status;
+     UPDATE inbound_status_counts SET n = n + 1 WHERE status = NEW.status;
+   END;`,
+  },
 ]);

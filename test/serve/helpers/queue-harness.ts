@@ -11,11 +11,13 @@ import { createTwilioSender } from '../../../src/channels/whatsapp/reply-sender.
 import { conversationIdFor } from '../../../src/channels/whatsapp/twilio-webhook-form.js';
 import { whatsappChannel } from '../../../src/channels/whatsapp/whatsapp-channel.js';
 import { createServeMetrics } from '../../../src/serve/metrics.js';
-import { MessageQueue } from '../../../src/serve/queue.js';
+import { QueueRunner } from '../../../src/serve/queue.js';
 import { ReplyWaiters } from '../../../src/serve/reply-waiters.js';
 import { createWorker, type WorkerSettings } from '../../../src/serve/worker.js';
 import { openDatabase, type Db } from '../../../src/store/sqlite/database.js';
-import { MessageStore, type InboundRecord } from '../../../src/store/message-store.js';
+import type { InboundMessage } from '../../../src/core/ports/inbound-queue.js';
+import { SqliteInboundQueue } from '../../../src/store/sqlite/inbound-queue.js';
+import { SqliteConversationStore } from '../../../src/store/sqlite/conversation-store.js';
 import {
   startFakeTwilioServer,
   TEST_ACCOUNT_SID,
@@ -32,14 +34,18 @@ export function tempDbPath(): string {
 
 export interface QueueHarness {
   db: Db;
-  store: MessageStore;
-  queue: MessageQueue;
+  queue: SqliteInboundQueue;
+  runner: QueueRunner;
   waiters: ReplyWaiters;
   twilio: FakeTwilioServer;
-  /** Stores an inbound message as the webhook would, and kicks the queue. */
-  receive(from: string, body: string, extra?: { sid?: string; raw?: Record<string, string> }): InboundRecord;
+  /** Stores an inbound message as the webhook would (synchronously, so calls keep their order). */
+  receive(
+    from: string,
+    body: string,
+    extra?: { sid?: string; raw?: Record<string, string> },
+  ): Promise<InboundMessage>;
   /** Waits until every stored message is replied or failed. */
-  settled(timeoutMs?: number): Promise<InboundRecord[]>;
+  settled(timeoutMs?: number): Promise<InboundMessage[]>;
   close(): Promise<void>;
 }
 
@@ -47,14 +53,16 @@ export async function queueHarness(options: {
   pipeline: Pick<Pipeline, 'runTurn'>;
   settings?: Partial<WorkerSettings>;
   concurrency?: number;
-  /** How often the queue requeues stranded `processing` rows (default 50 ms here). */
+  /** How often the runner looks for unannounced work, e.g. expired leases (default 50 ms here). */
   sweepIntervalMs?: number;
+  /** How long a claim lasts without a heartbeat (default 300 ms here). */
+  leaseMs?: number;
   dbPath?: string;
   twilio?: FakeTwilioServer;
   start?: boolean;
 }): Promise<QueueHarness> {
   const db = openDatabase(options.dbPath ?? tempDbPath());
-  const store = new MessageStore(db);
+  const queue = new SqliteInboundQueue(db, { leaseMs: options.leaseMs ?? 300 });
   const twilio = options.twilio ?? (await startFakeTwilioServer());
   const sender = createTwilioSender({
     accountId: TEST_ACCOUNT_SID,
@@ -71,57 +79,61 @@ export async function queueHarness(options: {
     ...options.settings,
   };
   const worker = createWorker({
-    store,
+    queue,
+    turns: new SqliteConversationStore(db),
     channel: whatsappChannel,
     pipeline: options.pipeline,
     sender,
     waiters,
-    metrics: createServeMetrics(store),
+    metrics: createServeMetrics(queue),
     logger: silentLogger,
     settings,
   });
-  const queue = new MessageQueue(store, worker, {
+  const runner = new QueueRunner(queue, worker, {
     concurrency: options.concurrency ?? 4,
-    sweepIntervalMs: options.sweepIntervalMs ?? 50,
+    pollIntervalMs: options.sweepIntervalMs ?? 50,
+    heartbeatIntervalMs: Math.floor((options.leaseMs ?? 300) / 3),
     logger: silentLogger,
   });
-  if (options.start !== false) queue.start();
+  if (options.start !== false) await runner.start();
   let counter = 0;
 
   return {
     db,
-    store,
     queue,
+    runner,
     waiters,
     twilio,
     receive(from, body, extra = {}) {
       counter += 1;
       const sid = extra.sid ?? `SM${String(counter).padStart(32, '0')}`;
       const raw = { MessageSid: sid, From: from, To: SANDBOX, Body: body, NumMedia: '0', ...extra.raw };
-      const { record } = store.insert({
-        messageSid: sid,
-        trackingId: `t_${sid.slice(-12)}`,
-        conversationId: conversationIdFor({ From: from }),
-        customer: from,
-        to: SANDBOX,
-        body,
-        raw,
-      });
-      queue.kick();
-      return record;
+      return queue
+        .enqueue({
+          channel: whatsappChannel.name,
+          externalId: sid,
+          trackingId: `t_${sid.slice(-12)}`,
+          conversationId: conversationIdFor({ From: from }),
+          from,
+          to: SANDBOX,
+          body,
+          payload: raw,
+        })
+        .then(({ message }) => message);
     },
     async settled(timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const all = store.all();
+        const all = await queue.list();
         if (all.every((m) => m.status === 'replied' || m.status === 'failed')) return all;
         if (Date.now() > until)
-          throw new Error(`Not settled in ${timeoutMs} ms: ${JSON.stringify(store.countsByStatus())}`);
+          throw new Error(`Not settled in ${timeoutMs} ms: ${JSON.stringify(await queue.countsByStatus())}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
     async close() {
-      await queue.drain(0);
+      await runner.drain(0);
+      await queue.close();
       db.close();
       if (!options.twilio) await twilio.close();
     },

@@ -4,7 +4,7 @@
  * fake Twilio REST server. Log lines are kept so tests can check what they reveal.
  */
 import { createApp, type App } from '../../../src/app/create-app.js';
-import { requireSqlite } from '../../../src/app/stores.js';
+import { openServeStores } from '../../../src/app/serve-stores.js';
 import { loadConfig } from '../../../src/app/config/load-config.js';
 import type { KavakConfig } from '../../../src/app/config/schema.js';
 import { createLogger } from '../../../src/core/logger.js';
@@ -75,14 +75,14 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
   const config = { ...loadConfig({ runtime: 'offline', db: tempDbPath() }, {}), ...options.config };
   const app = await createApp(config, { logger });
   const pipeline = options.pipeline ? options.pipeline(app.pipeline) : app.pipeline;
-  const server = await startServer({
-    pipeline,
-    channel: app.channel,
-    db: requireSqlite(app.storage, 'the serve harness'),
-    logger,
-    settings,
-    setup,
+  const stores = await openServeStores({
+    db: app.config.db,
+    storage: app.storage,
+    conversations: app.conversations,
+    leaseMs: settings.leaseMs,
+    modelRpm: 0,
   });
+  const server = await startServer({ pipeline, channel: app.channel, ...stores, logger, settings, setup });
 
   return {
     app,
@@ -107,17 +107,4 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
   };
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => T | undefined | false,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 15));
-  }
-}
+export { eventually } from '../../helpers/eventually.js';

@@ -1,11 +1,18 @@
 import { migrationList } from '../../migration.js';
 import { CONVERSATIONS } from './0001-conversations.js';
+import { INBOUND_MESSAGES } from './0002-inbound-messages.js';
+import { MODEL_RATE_LIMIT } from './0003-model-rate-limit.js';
 
 /**
  * PostgreSQL schema migrations, applied in order by migratePostgres and recorded in the
- * kavak_migrations table. APPEND ONLY, one list for every PostgreSQL table kavak owns (the
- * inbound queue's too: add a file beside this one and append it here with the next version):
- * a released migration is never edited or reordered, so every database moves forward the same
- * way. Table names are unqualified, so a `search_path` in the URL picks the schema.
+ * kavak_migrations table. APPEND ONLY, one list for every PostgreSQL table kavak owns: add a file
+ * beside this one and append it here with the next version. A released migration is never edited
+ * or reordered, so every database moves forward the same way. Table names are unqualified, so a
+ * `search_path` in the URL picks the schema. (The queue's scheduling lives in pg-boss's own
+ * schema, which pg-boss migrates itself.)
  */
-export const POSTGRES_MIGRATIONS = migrationList([{ version: 1, name: 'conversations', sql: CONVERSATIONS }]);
+export const POSTGRES_MIGRATIONS = migrationList([
+  { version: 1, name: 'conversations', sql: CONVERSATIONS },
+  { version: 2, name: 'inbound_messages', sql: INBOUND_MESSAGES },
+  { version: 3, name: 'model_rate_limit', sql: MODEL_RATE_LIMIT },
+]);

@@ -1,0 +1,445 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { PgBoss, type Db as IDatabase } from 'pg-boss';
+import { z } from 'zod';
+import {
+  DeliverySchema,
+  InboundStatusSchema,
+  LeaseLostError,
+  ReplyKindSchema,
+  type ClaimedMessage,
+  type Delivery,
+  type InboundMessage,
+  type InboundQueue,
+  type Lease,
+  type NewInboundMessage,
+  type SavedReply,
+  type StatusCounts,
+} from '../../core/ports/inbound-queue.js';
+import { migratePostgres } from './migrate.js';
+import { maskPostgresUrl } from './url.js';
+
+/** pg-boss queue of inbound messages: one job per message, singletonKey = conversation. */
+export const INBOUND_JOBS = 'kavak-inbound';
+const WAKE_CHANNEL = 'kavak_inbound';
+
+const RowSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  external_id: z.string(),
+  tracking_id: z.string(),
+  conversation_id: z.string(),
+  from_address: z.string(),
+  to_address: z.string(),
+  body: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  received_at: z.date(),
+  status: InboundStatusSchema,
+  attempts: z.number().int(),
+  next_attempt_at: z.date(),
+  reply: z.string().nullable(),
+  reply_parts: z.array(z.string()).nullable(),
+  reply_kind: ReplyKindSchema.nullable(),
+  sent_part_ids: z.array(z.string()),
+  delivery: DeliverySchema.nullable(),
+  error: z.string().nullable(),
+  updated_at: z.date(),
+  finished_at: z.date().nullable(),
+});
+
+const JobSchema = z.object({ id: z.string(), data: z.object({ messageId: z.string() }) });
+const AffectedSchema = z.looseObject({ affected: z.number() });
+
+export interface PostgresInboundQueueOptions {
+  connectionString: string;
+  /** How long a claim lasts without a heartbeat; pg-boss wants at least 10 s. */
+  leaseMs?: number;
+  /** pg-boss's schema (default pgboss, or <schema>_boss beside a search_path schema). */
+  bossSchema?: string;
+  /** How often pg-boss's monitor looks for jobs whose heartbeat stopped (default 2 s). */
+  monitorIntervalSeconds?: number;
+}
+
+/**
+ * The inbound queue on PostgreSQL. The record (reply, parts sent, status, idempotency on
+ * (channel, external id)) is the inbound_messages table; the scheduling is pg-boss's: a
+ * `key_strict_fifo` queue keyed by conversation, so a conversation's next job waits while its
+ * head is active or waiting for a retry, on every replica; heartbeats (`heartbeatSeconds`)
+ * hand a dead replica's job to another within seconds. Retries and attempts are counted in the
+ * table (pg-boss's own retry limit is never reached: a job pg-boss failed for good would block
+ * its conversation), and every settle writes the table and the job in one transaction.
+ */
+export class PostgresInboundQueue implements InboundQueue {
+  private readonly pool: pg.Pool;
+  private readonly boss: PgBoss;
+  private readonly leaseSeconds: number;
+  private readonly listeners = new Set<() => void>();
+  private listener: pg.PoolClient | undefined;
+
+  private constructor(
+    private readonly options: PostgresInboundQueueOptions,
+    bossSchema: string,
+  ) {
+    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
+    // An idle client that errors (a server restart) must not crash the process.
+    this.pool.on('error', () => undefined);
+    this.leaseSeconds = Math.max(10, Math.ceil((options.leaseMs ?? 15_000) / 1000));
+    const monitor = options.monitorIntervalSeconds ?? 2;
+    this.boss = new PgBoss({
+      connectionString: options.connectionString,
+      schema: bossSchema,
+      max: 4,
+      monitorIntervalSeconds: monitor,
+      superviseIntervalSeconds: monitor,
+    });
+    this.boss.on('error', () => undefined);
+  }
+
+  /** Connects, migrates the table, starts pg-boss and creates its queue if missing. */
+  static async open(options: PostgresInboundQueueOptions): Promise<PostgresInboundQueue> {
+    const queue = new PostgresInboundQueue(options, options.bossSchema ?? (await bossSchemaFor(options)));
+    try {
+      await migratePostgres(queue.pool, maskPostgresUrl(options.connectionString));
+      await queue.boss.start();
+      if (!(await queue.boss.getQueue(INBOUND_JOBS)))
+        await queue.boss.createQueue(INBOUND_JOBS, {
+          policy: 'key_strict_fifo',
+          heartbeatSeconds: queue.leaseSeconds,
+          // Only a bound for a worker that heartbeats but never ends; the turn timeout ends turns.
+          expireInSeconds: 3_600,
+          retryLimit: 1_000_000,
+          retryDelay: 0,
+        });
+    } catch (error) {
+      await queue.close();
+      throw error;
+    }
+    return queue;
+  }
+
+  async enqueue(message: NewInboundMessage): Promise<{ inserted: boolean; message: InboundMessage }> {
+    return this.transaction(async (client, db) => {
+      const inserted = await client.query(
+        `INSERT INTO inbound_messages
+           (id, channel, external_id, tracking_id, conversation_id, from_address, to_address, body, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (channel, external_id) DO NOTHING RETURNING *`,
+        [
+          randomUUID(),
+          message.channel,
+          message.externalId,
+          message.trackingId,
+          message.conversationId,
+          message.from,
+          message.to,
+          message.body,
+          JSON.stringify(message.payload),
+        ],
+      );
+      if (inserted.rowCount === 1) {
+        const row = toMessage(inserted.rows[0]);
+        await this.boss.send(
+          INBOUND_JOBS,
+          { messageId: row.id },
+          { id: row.id, singletonKey: row.conversationId, db },
+        );
+        await client.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, row.id]);
+        return { inserted: true, message: row };
+      }
+      const existing = await client.query(
+        'SELECT * FROM inbound_messages WHERE channel = $1 AND external_id = $2',
+        [message.channel, message.externalId],
+      );
+      return { inserted: false, message: toMessage(existing.rows[0]) };
+    });
+  }
+
+  async get(id: string): Promise<InboundMessage | undefined> {
+    const result = await this.pool.query('SELECT * FROM inbound_messages WHERE id = $1', [id]);
+    return result.rows[0] === undefined ? undefined : toMessage(result.rows[0]);
+  }
+
+  async list(): Promise<InboundMessage[]> {
+    return (await this.pool.query('SELECT * FROM inbound_messages ORDER BY seq')).rows.map(toMessage);
+  }
+
+  async claim(workerId: string, limit: number): Promise<ClaimedMessage[]> {
+    if (limit <= 0) return [];
+    const jobs = z.array(JobSchema).parse(await this.boss.fetch(INBOUND_JOBS, { batchSize: limit }));
+    const claimed: ClaimedMessage[] = [];
+    for (const job of jobs) {
+      const item = await this.takeJob(job.data.messageId, workerId);
+      if (item) claimed.push(item);
+    }
+    return claimed;
+  }
+
+  async heartbeat(leases: Lease[]): Promise<Lease[]> {
+    const lost: Lease[] = [];
+    for (const lease of leases) {
+      const held = await this.pool.query(
+        `SELECT 1 FROM inbound_messages WHERE id = $1 AND status = 'processing' AND lease_owner = $2 AND attempts = $3`,
+        [lease.messageId, lease.workerId, lease.attempt],
+      );
+      const touched =
+        held.rowCount === 1 && affected(await this.boss.touch(INBOUND_JOBS, lease.messageId)) === 1;
+      if (!touched) lost.push(lease);
+    }
+    return lost;
+  }
+
+  async saveReply(lease: Lease, reply: SavedReply & { error?: string }): Promise<void> {
+    await this.write(
+      this.pool,
+      lease,
+      'reply = $4, reply_parts = $5, reply_kind = $6, error = COALESCE($7, error)',
+      [reply.text, JSON.stringify(reply.parts), reply.kind, reply.error ?? null],
+    );
+  }
+
+  async recordSentPart(lease: Lease, partId: string): Promise<void> {
+    await this.write(this.pool, lease, 'sent_part_ids = sent_part_ids || jsonb_build_array($4::text)', [
+      partId,
+    ]);
+  }
+
+  async finish(lease: Lease, delivery: Delivery): Promise<void> {
+    await this.settle(
+      lease,
+      `status = CASE WHEN reply_kind = 'fallback' THEN 'failed' ELSE 'replied' END, delivery = $4,
+       finished_at = now(), lease_owner = NULL`,
+      [delivery],
+      'complete',
+    );
+  }
+
+  async retry(lease: Lease, error: string, at: Date): Promise<void> {
+    await this.settle(
+      lease,
+      `status = 'received', error = $4, next_attempt_at = $5, lease_owner = NULL`,
+      [error, at],
+      {
+        retryAt: at,
+      },
+    );
+  }
+
+  async fail(lease: Lease, error: string): Promise<void> {
+    // Completed in pg-boss: a job failed there would hold its conversation back for good.
+    await this.settle(
+      lease,
+      `status = 'failed', error = $4, finished_at = now(), lease_owner = NULL`,
+      [error],
+      'complete',
+    );
+  }
+
+  async release(lease: Lease): Promise<void> {
+    await this.settle(
+      lease,
+      `status = 'received', attempts = GREATEST(attempts - 1, 0), lease_owner = NULL`,
+      [],
+      {
+        retryAt: new Date(),
+      },
+    );
+  }
+
+  async sentPartIdsOfConversation(conversationId: string): Promise<string[]> {
+    const result = await this.pool.query(
+      `SELECT jsonb_array_elements_text(sent_part_ids) AS id FROM inbound_messages
+        WHERE conversation_id = $1 AND sent_part_ids <> '[]'::jsonb ORDER BY seq`,
+      [conversationId],
+    );
+    return z
+      .array(z.object({ id: z.string() }))
+      .parse(result.rows)
+      .map((row) => row.id);
+  }
+
+  async countsByStatus(): Promise<StatusCounts> {
+    const counts: StatusCounts = { received: 0, processing: 0, replied: 0, failed: 0 };
+    const result = await this.pool.query(
+      'SELECT status, count(*)::int AS n FROM inbound_messages GROUP BY status',
+    );
+    for (const row of z.array(z.object({ status: InboundStatusSchema, n: z.number() })).parse(result.rows))
+      counts[row.status] = row.n;
+    return counts;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  /** LISTEN on a dedicated connection: a message stored or settled on any replica wakes every one. */
+  onWork(listener: () => void): () => void {
+    this.listeners.add(listener);
+    if (!this.listener) void this.listen();
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.release(true);
+    await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const client = await this.pool.connect();
+      this.listener = client;
+      client.on('notification', () => {
+        for (const listener of this.listeners) listener();
+      });
+      // A lost connection only costs the wake-ups: workers still poll.
+      client.on('error', () => {
+        if (this.listener === client) this.listener = undefined;
+      });
+      await client.query(`LISTEN ${WAKE_CHANNEL}`);
+    } catch {
+      this.listener = undefined;
+    }
+  }
+
+  /** Marks a fetched job's message as claimed; skips (and settles) jobs whose message is done. */
+  private async takeJob(messageId: string, workerId: string): Promise<ClaimedMessage | undefined> {
+    return this.transaction(async (client, db) => {
+      const before = await client.query<{ status: string; head: boolean }>(
+        `SELECT m.status, NOT EXISTS (
+           SELECT 1 FROM inbound_messages p WHERE p.conversation_id = m.conversation_id
+             AND p.seq < m.seq AND p.status IN ('received', 'processing')) AS head
+         FROM inbound_messages m WHERE m.id = $1 FOR UPDATE`,
+        [messageId],
+      );
+      const row = before.rows[0];
+      if (!row || row.status === 'replied' || row.status === 'failed') {
+        // Settled already (its job outlived it): nothing to do.
+        await this.boss.complete(INBOUND_JOBS, messageId, null, { db });
+        return undefined;
+      }
+      if (!row.head) {
+        // pg-boss keeps a key's order; should an older message still be open, wait behind it.
+        await this.boss.fail(INBOUND_JOBS, messageId, { reason: 'not the head' }, { db });
+        await this.boss.update(INBOUND_JOBS, undefined, {
+          id: messageId,
+          startAfter: new Date(Date.now() + 1_000),
+          db,
+        });
+        return undefined;
+      }
+      const updated = await client.query(
+        `UPDATE inbound_messages SET status = 'processing', attempts = attempts + 1, lease_owner = $2,
+           updated_at = now() WHERE id = $1 RETURNING *`,
+        [messageId, workerId],
+      );
+      const message = toMessage(updated.rows[0]);
+      return {
+        message,
+        lease: { messageId, workerId, attempt: message.attempts },
+        recovered: row.status === 'processing',
+      };
+    });
+  }
+
+  /** A write through a lease: refused (LeaseLostError) unless this worker's attempt still holds it. */
+  private async write(
+    client: pg.Pool | pg.PoolClient,
+    lease: Lease,
+    set: string,
+    values: unknown[],
+  ): Promise<void> {
+    const result = await client.query(
+      `UPDATE inbound_messages SET ${set}, updated_at = now()
+        WHERE id = $1 AND status = 'processing' AND lease_owner = $2 AND attempts = $3`,
+      [lease.messageId, lease.workerId, lease.attempt, ...values],
+    );
+    if (result.rowCount !== 1) throw new LeaseLostError(lease);
+  }
+
+  /** The table and the job in one transaction: done (complete) or due again at `retryAt`. */
+  private async settle(
+    lease: Lease,
+    set: string,
+    values: unknown[],
+    job: 'complete' | { retryAt: Date },
+  ): Promise<void> {
+    await this.transaction(async (client, db) => {
+      await this.write(client, lease, set, values);
+      if (job === 'complete') {
+        await this.boss.complete(INBOUND_JOBS, lease.messageId, null, { db });
+      } else {
+        await this.boss.fail(INBOUND_JOBS, lease.messageId, null, { db });
+        await this.boss.update(INBOUND_JOBS, undefined, { id: lease.messageId, startAfter: job.retryAt, db });
+      }
+      await client.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, lease.messageId]);
+    });
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient, db: IDatabase) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const db: IDatabase = { executeSql: (text, values) => client.query(text, values) };
+    try {
+      await client.query('BEGIN');
+      const result = await work(client, db);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * pg-boss's schema beside ours: `pgboss` for the public schema, `<schema>_boss` when the URL
+ * sets another search_path, so deployments (and tests) that share a server stay apart.
+ */
+async function bossSchemaFor(options: PostgresInboundQueueOptions): Promise<string> {
+  const client = new pg.Client({ connectionString: options.connectionString });
+  await client.connect();
+  try {
+    const result = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    const schema = result.rows[0]?.schema;
+    return !schema || schema === 'public' ? 'pgboss' : `${schema}_boss`;
+  } finally {
+    await client.end();
+  }
+}
+
+function affected(response: unknown): number {
+  const parsed = AffectedSchema.safeParse(response);
+  return parsed.success ? parsed.data.affected : 0;
+}
+
+function toMessage(value: unknown): InboundMessage {
+  const row = RowSchema.parse(value);
+  return {
+    id: row.id,
+    channel: row.channel,
+    externalId: row.external_id,
+    trackingId: row.tracking_id,
+    conversationId: row.conversation_id,
+    from: row.from_address,
+    to: row.to_address,
+    body: row.body,
+    payload: row.payload,
+    receivedAt: row.received_at.toISOString(),
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at.toISOString(),
+    reply:
+      row.reply !== null && row.reply_parts !== null && row.reply_kind !== null
+        ? { text: row.reply, parts: row.reply_parts, kind: row.reply_kind }
+        : null,
+    sentPartIds: row.sent_part_ids,
+    delivery: row.delivery,
+    error: row.error,
+    updatedAt: row.updated_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
