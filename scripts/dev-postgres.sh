@@ -102,7 +102,7 @@ start() {
 
   # Over the unix socket (trust): a role with a password, and its database.
   as_owner "${PG_BIN}/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE ${ROLE} LOGIN PASSWORD '${password}'" \
+    -c "CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${password}'" \
     -c "CREATE DATABASE ${DATABASE} OWNER ${ROLE}" >&2
   say "PostgreSQL ${PG_VERSION} on 127.0.0.1:${port}, database ${DATABASE} (data in ${dir})"
   read_state
