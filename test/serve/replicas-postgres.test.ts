@@ -1,6 +1,6 @@
 /**
- * The proof of issue 11's queue: three real `kavak serve` processes share one PostgreSQL queue
- * (--queue-db; conversations in one SQLite file on this host), 300 signed messages from 30
+ * The proof of issue 11's queue: three real `kavak serve` processes on one PostgreSQL database
+ * (--db postgres://…: conversations, the queue and the model limit), 300 signed messages from 30
  * customers spread over them, one replica SIGKILLed mid-load and started again. Every message
  * is answered, each customer's replies go out in order, and duplicates stay within the bound
  * (at most one per message the killed replica had in flight: --concurrency). Waits are for
@@ -12,7 +12,6 @@ import { postTwilioWebhook, twilioWebhookForm } from '../../src/channels/whatsap
 import { describeWithPostgres, freshSchema } from '../support/pg-url.js';
 import { eventually } from '../helpers/eventually.js';
 import { startFakeTwilioServer, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from './helpers/fake-twilio-server.js';
-import { tempDbPath } from './helpers/queue-harness.js';
 import { startServeProcess, type ServeProcess } from './helpers/serve-process.js';
 
 const CUSTOMERS = 30;
@@ -24,7 +23,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-describeWithPostgres('three kavak serve replicas on one PostgreSQL queue', (url) => {
+describeWithPostgres('three kavak serve replicas on one PostgreSQL database', (url) => {
   it(
     'answers 300 messages from 30 customers once each, in order, through a SIGKILL and restart',
     { timeout: 240_000 },
@@ -33,19 +32,9 @@ describeWithPostgres('three kavak serve replicas on one PostgreSQL queue', (url)
       cleanups.push(() => schema.drop());
       const twilio = await startFakeTwilioServer();
       cleanups.push(() => twilio.close());
-      const conversations = tempDbPath();
       const start = async (): Promise<ServeProcess> => {
         const server = await startServeProcess(
-          [
-            '--queue-db',
-            schema.url,
-            '--db',
-            conversations,
-            '--concurrency',
-            String(CONCURRENCY),
-            '--lease-ms',
-            '10000',
-          ],
+          ['--db', schema.url, '--concurrency', String(CONCURRENCY), '--lease-ms', '10000'],
           {
             TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
             TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
