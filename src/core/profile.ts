@@ -41,6 +41,8 @@ export const ProfileSchema = z.object({
       carUse: CarUseSchema.nullable().default(null),
       /** The garage the customer gave ("mi cochera mide 4.5 m"): later cars are measured against it. */
       spaceLengthM: z.number().nullable().default(null),
+      spaceWidthM: z.number().nullable().default(null),
+      spaceHeightM: z.number().nullable().default(null),
     })
     .default({
       make: null,
@@ -56,6 +58,8 @@ export const ProfileSchema = z.object({
       seatsMin: null,
       carUse: null,
       spaceLengthM: null,
+      spaceWidthM: null,
+      spaceHeightM: null,
     }),
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),
