@@ -48,14 +48,16 @@ export function findCues(text: string, rules: readonly CueRule[] = ALL_RULES): C
 
 /**
  * A cue inside a longer cue of another intent is part of it: "necesito" in "¿qué necesito
- * para…?" is not a car search, "sucursal" in "ir a la sucursal" is a visit.
+ * para…?" is not a car search, "sucursal" in "ir a la sucursal" is a visit. The same for a
+ * knowledge topic inside a longer one: "intereses" in "meses sin intereses" is not the rate.
  */
 function withoutCovered(hits: readonly CueHit[]): CueHit[] {
   return hits.filter(
     (hit) =>
       !hits.some(
         (other) =>
-          other.rule.intent !== hit.rule.intent &&
+          (other.rule.intent !== hit.rule.intent ||
+            (hit.rule.intent === 'kavak_info' && other.rule.topic !== hit.rule.topic)) &&
           other.start <= hit.start &&
           other.end >= hit.end &&
           other.end - other.start > hit.end - hit.start,
