@@ -249,7 +249,10 @@ export function answerCarQuestion(ctx: AgentContext, car: Car): AgentAnswer {
     // The price too: "¿cuánto cuesta el MG5, trae CarPlay?" asks both, and it is what anyone weighs.
     `Del ${carTitle(car)}, de ${formatMXN(car.priceCents)} (ID ${car.stockId}):`,
     ...asked.map((attribute) => answerLine(car, attribute, garageOf(ctx))),
-    '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
+    // Next to a visit being booked, the sales agent asks the next question.
+    ...(ctx.otherAgents.includes('sales')
+      ? []
+      : ['¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?']),
   ];
   return {
     agent: 'cars',
