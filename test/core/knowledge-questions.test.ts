@@ -24,6 +24,7 @@ describe('questions about Kavak on the offline runtime', () => {
     ['y q tanto le checan al motor antes de venderlo?', /inspección completa de exterior, interior y motor/],
     ['y como le hago para venderle mi coche a ustedes', /Kavak también compra tu auto/],
     ['y si me arrepiento ya que lo tenga?', /7 días o 300 km/],
+    ['oigan ustedes me comprarian mi camioneta?? como le hago', /Kavak también compra tu auto/],
   ])('finds the topic a verb names: %s', async (message, expected) => {
     const { pipeline } = await createTestPipeline();
     const { reply } = await pipeline.runTurn({ message });

@@ -95,7 +95,7 @@ const WORD_NUMBERS: Readonly<Record<string, number>> = { tres: 3, cuatro: 4, cin
 const LENGTH =
   /\b(\d+(?:[.,]\d+)?|tres|cuatro|cinco|seis|siete)\s*(m|mt|mts|metros?|cm|centimetros?)\b(\s+y\s+medio)?/;
 const SPACE_WORDS =
-  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide|angost[oa]|estrech[oa]|altura|techo|parking|space|spot|fit|wide|tall|high|narrow)\b/;
+  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide|angost[oa]|estrech[oa]|altura|techo|parking|driveway|carport|space|spot|fit|wide|tall|high|narrow)\b/;
 
 /**
  * Which dimension of the space a measure gives, by the words nearest it in its sentence:
@@ -165,7 +165,10 @@ export function findCarQuestion(text: string): CarQuestion {
     if (found.space[measure.dimension] !== null) continue;
     found.space[measure.dimension] = measure.metres;
     found.spans.push(measure.span);
-    if (!found.attributes.some((a) => DIMENSION_ATTRIBUTES.includes(a))) found.attributes.push('dimensions');
+    // A garage's length asks for the measures (as before); a width or a height limit, for that one.
+    const attribute = measure.dimension === 'length' ? 'dimensions' : measure.dimension;
+    if (!found.attributes.some((a) => DIMENSION_ATTRIBUTES.includes(a)) || attribute !== 'dimensions')
+      if (!found.attributes.includes(attribute)) found.attributes.push(attribute);
     found.start = Math.min(found.start ?? measure.span.start, measure.span.start);
   }
   // "¿Qué tan ancho es? mi cochera es angosta": the dimension asked, not every measure.

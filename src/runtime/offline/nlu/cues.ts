@@ -43,7 +43,7 @@ export function findCues(text: string, rules: readonly CueRule[] = ALL_RULES): C
       hits.push({ start, end, rule });
     }
   }
-  return withoutCovered(hits).sort((a, b) => a.start - b.start || b.end - a.end);
+  return withoutHowTo(withoutCovered(hits)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
@@ -63,6 +63,12 @@ function withoutCovered(hits: readonly CueHit[]): CueHit[] {
           other.end - other.start > hit.end - hit.start,
       ),
   );
+}
+
+/** "¿Ustedes compran autos? ¿cómo le hago?": the "how" is about selling, not a topic of its own. */
+function withoutHowTo(hits: readonly CueHit[]): CueHit[] {
+  const namesTopic = hits.some((h) => h.rule.intent === 'kavak_info' && h.rule.topic && !h.rule.howTo);
+  return namesTopic ? hits.filter((h) => !h.rule.howTo) : [...hits];
 }
 
 function wordsBefore(text: string, position: number): number {

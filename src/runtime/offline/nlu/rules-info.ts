@@ -52,7 +52,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'sedes',
     0.9,
-    String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom`,
+    String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom|is\s+there\s+(?:a|any)\s+kavak|kavak\s+in\s+(?!the\b)\w+|are\s+you\s+in\s+\w+`,
   ),
   info(
     'horario',
@@ -68,7 +68,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'vender mi auto',
     0.9,
-    String.raw`vender(?:les|le|selo|selos)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|venderselo|venderles|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+my\s+\w+`,
+    String.raw`vender(?:les|le|selo|selos)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|venderselo|venderles|(?:me|le|nos)\s+(?:compran|compra|comprarian)\s+(?:mi|el|su|un|nuestro)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+my\s+\w+`,
     { ownCar: true },
   ),
   info(
@@ -107,6 +107,7 @@ export const INFO_RULES: readonly CueRule[] = [
     'cómo funciona',
     0.85,
     String.raw`como\s+funciona|como\s+es\s+el\s+proceso|proceso\s+de\s+compra|el\s+proceso|como\s+(?:compro|le\s+hago(?!\s+(?:pa|para|pra)\b)|se\s+compra|puedo\s+comprar)|pasos\s+para|how\s+does\s+(?:it|kavak)\s+work|how\s+it\s+works`,
+    { howTo: true },
   ),
   info(
     'mantenimiento',
