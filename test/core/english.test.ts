@@ -96,6 +96,21 @@ describe('a customer who writes in English, on the offline runtime', () => {
     expect(size).not.toMatch(/long|a month/);
   });
 
+  it('says in English how a search was widened and that an advisor will call', async () => {
+    const { pipeline } = await createTestPipeline();
+    const conversationId = 'widened';
+    const widened = (
+      await pipeline.runTurn({
+        conversationId,
+        message: 'hello, do you have a 2024 hilux with carplay for 100k?',
+      })
+    ).reply;
+    expect(widened).toMatch(/Widening the year, the make and the budget, the closest are:/);
+    const handoff = (await pipeline.runTurn({ conversationId, message: 'could a person call me back later' }))
+      .reply;
+    expect(handoff).toMatch(/^Sure\. I have asked a Kavak advisor to contact you/);
+  });
+
   it('answers a Spanish-speaking customer in Spanish, English loanwords and all', async () => {
     const { pipeline } = await createTestPipeline();
     const result = await pipeline.runTurn({ message: 'busco una suv full equipo con carplay, q tienes?' });

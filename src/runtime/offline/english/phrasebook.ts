@@ -10,9 +10,15 @@ import type { Entry } from './entry.js';
 import { CAR_FACT_PHRASES } from './car-fact-phrases.js';
 import { FINANCING_PHRASES } from './financing-phrases.js';
 import { KNOWLEDGE_PHRASES } from './knowledge-phrases.js';
+import { SHOPPING_PHRASES } from './shopping-phrases.js';
 
 /** Whole sentences first: the short fragments further down would split them. */
-const SENTENCES: readonly Entry[] = [...KNOWLEDGE_PHRASES, ...FINANCING_PHRASES, ...CAR_FACT_PHRASES];
+const SENTENCES: readonly Entry[] = [
+  ...KNOWLEDGE_PHRASES,
+  ...FINANCING_PHRASES,
+  ...CAR_FACT_PHRASES,
+  ...SHOPPING_PHRASES,
+];
 
 const ENTRIES: readonly Entry[] = [
   ...SENTENCES,
