@@ -32,6 +32,22 @@ describe('questions about Kavak on the offline runtime', () => {
     expect(reply).not.toMatch(/no te puedo ayudar|plan de pagos en menos de 2 minutos/);
   });
 
+  it('reads an imagined purchase as a question about the policy, not as a sale', async () => {
+    const { pipeline } = await createTestPipeline();
+    const { reply } = await pipeline.runTurn({
+      message: 'oye y si lo compro y a los dias ya no me late, q pasa?',
+    });
+    expect(reply).toMatch(/7 días o 300 km/);
+    expect(reply).not.toMatch(/Para registrarlo|tu nombre/);
+  });
+
+  it("reads how Kavak pays for the customer's car as part of selling it", async () => {
+    const { pipeline } = await createTestPipeline();
+    const { reply } = await pipeline.runTurn({ message: 'me compran mi coche en efectivo?' });
+    expect(reply).toMatch(/Pago inmediato/);
+    expect(reply).not.toMatch(/Haces tu solicitud/);
+  });
+
   it('keeps the topic of the last answer for a vague follow-up', async () => {
     const { pipeline } = await createTestPipeline();
     const conversationId = 'vague';

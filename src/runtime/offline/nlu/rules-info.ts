@@ -134,6 +134,7 @@ export const INFO_RULES: readonly CueRule[] = [
     'formas de pago',
     0.8,
     String.raw`formas?\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash`,
+    { paying: true },
   ),
   info(
     'seguro',
@@ -166,6 +167,6 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'devolución',
     0.85,
-    String.raw`(?:me\s+)?arrepient\w*|arrepentir\w*|arrepenti|me\s+echo\s+para\s+atras|cambio\s+de\s+opinion|ya\s+no\s+lo\s+quiero|change\s+my\s+mind|dont\s+like\s+it|do\s+not\s+like\s+it`,
+    String.raw`(?:me\s+)?arrepient\w*|arrepentir\w*|arrepenti|me\s+echo\s+para\s+atras|cambio\s+de\s+opinion|ya\s+no\s+lo\s+quiero|ya\s+no\s+me\s+(?:late|gusta|convence|sirve|agrada)|a\s+los\s+(?:pocos\s+)?dias|change\s+my\s+mind|dont\s+like\s+it|do\s+not\s+like\s+it`,
   ),
 ];
