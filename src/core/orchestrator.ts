@@ -29,7 +29,9 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(combined)) {
     byAgent.set('sales', { type: 'sales', confidence: 0.5, entities: combined });
     // "El Versa 2020" answers "¿qué auto te interesa?": the sales agent takes that car, no new search.
-    if (combined.model || combined.stockId || combined.pick !== null) byAgent.delete('cars');
+    // A question about the car ("¿y de qué año es?") is still answered.
+    if ((combined.model || combined.stockId || combined.pick !== null) && combined.carQuestion.length === 0)
+      byAgent.delete('cars');
   }
   // "¿Y cuánto cuesta?" / "¿y si ya le metí 400 km?" right after an answer about Kavak: a
   // follow-up to that topic, whatever the words alone suggest.

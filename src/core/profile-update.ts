@@ -97,5 +97,7 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
   else if (e.bodyTypes.length > 0) prefs.carUse = null;
   if (e.seatsMin !== null) prefs.seatsMin = e.seatsMin;
   if (e.spaceLengthM !== null) prefs.spaceLengthM = e.spaceLengthM;
+  if (e.spaceWidthM !== null) prefs.spaceWidthM = e.spaceWidthM;
+  if (e.spaceHeightM !== null) prefs.spaceHeightM = e.spaceHeightM;
   return next;
 }

@@ -46,6 +46,8 @@ export const ProfileSchema = z.object({
        * searches under it; unlike a stated budget, it ends when another car is named.
        */
       priceCeiling: z.number().nullable().default(null),
+      spaceWidthM: z.number().nullable().default(null),
+      spaceHeightM: z.number().nullable().default(null),
     })
     .default({
       make: null,
@@ -62,6 +64,8 @@ export const ProfileSchema = z.object({
       carUse: null,
       spaceLengthM: null,
       priceCeiling: null,
+      spaceWidthM: null,
+      spaceHeightM: null,
     }),
   /** A visit / test drive / reservation being arranged, until a lead is recorded. */
   salesAction: SalesActionSchema.nullable().default(null),

@@ -65,26 +65,92 @@ function yesNo(car: Car, value: boolean | null, feature: string): string {
   return value ? `Sí, el ${name} tiene ${feature}.` : `No, el ${name} no tiene ${feature}.`;
 }
 
-/** "Mide 4,801 mm de largo…", and against the customer's garage when they gave its length. */
-function dimensions(car: Car, spaceLengthM: number | null): string {
-  const parts = [
-    car.lengthMm === null ? null : `${formatMm(car.lengthMm)} de largo`,
-    car.widthMm === null ? null : `${formatMm(car.widthMm)} de ancho`,
-    car.heightMm === null ? null : `${formatMm(car.heightMm)} de alto`,
-  ].filter((p): p is string => p !== null);
-  const size = parts.length ? `Mide ${parts.join(', ')}.` : `Medidas: ${UNKNOWN}.`;
-  if (spaceLengthM === null) return size;
-  const space = Math.round(spaceLengthM * 1000);
-  if (car.lengthMm === null)
-    return `No tengo el largo de este auto en el catálogo, así que no te puedo decir si cabe en tu espacio de ${formatMm(space)}; un asesor te lo puede medir.`;
-  const spare = space - car.lengthMm;
-  if (spare < 0)
-    return `${size}\nNo cabe a lo largo: mide ${formatMm(-spare)} más que tu espacio de ${formatMm(space)}.`;
-  return `${size}\nSí cabe a lo largo en tu espacio de ${formatMm(space)}: te sobran ${formatMm(spare)}${spare < 300 ? ' (muy justo; considera el espacio para abrir puertas y pasar)' : ''}.`;
+type Dimension = 'length' | 'width' | 'height';
+
+/** The customer's space, per dimension, in metres (null: not given). */
+export type Space = Record<Dimension, number | null>;
+
+const DIMENSIONS: readonly Dimension[] = ['length', 'width', 'height'];
+
+/** Each dimension's words, and how much room left is still "muy justo". */
+const DIMENSION: Record<
+  Dimension,
+  {
+    of: (car: Car) => number | null;
+    label: string;
+    name: string;
+    along: string;
+    limit: string;
+    tightMm: number;
+    tightWhy: string;
+  }
+> = {
+  length: {
+    of: (car) => car.lengthMm,
+    label: 'de largo',
+    name: 'el largo',
+    along: 'a lo largo',
+    limit: 'tu espacio',
+    tightMm: 300,
+    tightWhy: 'considera el espacio para abrir puertas y pasar',
+  },
+  width: {
+    of: (car) => car.widthMm,
+    label: 'de ancho',
+    name: 'el ancho',
+    along: 'a lo ancho',
+    limit: 'tu espacio',
+    tightMm: 600,
+    tightWhy: 'considera el espacio para abrir las puertas y bajarte',
+  },
+  height: {
+    of: (car) => car.heightMm,
+    label: 'de alto',
+    name: 'la altura',
+    along: 'de alto',
+    limit: 'tu altura máxima',
+    tightMm: 100,
+    tightWhy: 'considera el portaequipaje o la antena',
+  },
+};
+
+/** "Sí cabe a lo ancho en tu espacio de 2,100 mm…": one dimension of the car against the same one of the space. */
+function fitLine(car: Car, dimension: Dimension, spaceM: number): string {
+  const { of, name, along, limit, tightMm, tightWhy } = DIMENSION[dimension];
+  const space = Math.round(spaceM * 1000);
+  const size = of(car);
+  if (size === null)
+    return `No tengo ${name} de este auto en el catálogo, así que no te puedo decir si cabe en ${limit} de ${formatMm(space)}; un asesor te lo puede medir.`;
+  const spare = space - size;
+  if (spare < 0) return `No cabe ${along}: mide ${formatMm(-spare)} más que ${limit} de ${formatMm(space)}.`;
+  return `Sí cabe ${along} en ${limit} de ${formatMm(space)}: te sobran ${formatMm(spare)}${spare < tightMm ? ` (muy justo; ${tightWhy})` : ''}.`;
 }
 
+/** "Mide 4,801 mm de largo…" (the dimensions asked), then each against the customer's space. */
+function dimensions(car: Car, asked: readonly Dimension[], space: Space): string {
+  const parts = asked.flatMap((d) => {
+    const size = DIMENSION[d].of(car);
+    return size === null ? [] : [`${formatMm(size)} ${DIMENSION[d].label}`];
+  });
+  const size =
+    parts.length > 0
+      ? `Mide ${parts.join(', ')}.`
+      : asked.length === 1
+        ? `${capitalize(DIMENSION[asked[0]!].name)}: ${UNKNOWN}.`
+        : `Medidas: ${UNKNOWN}.`;
+  const fits = asked.flatMap((d) => {
+    const limit = space[d];
+    return limit === null ? [] : [fitLine(car, d, limit)];
+  });
+  // A missing size is already said by its fit line.
+  if (parts.length === 0 && fits.length > 0) return fits.join('\n');
+  return [size, ...fits].join('\n');
+}
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One sentence per attribute asked about; what the catalog lacks is said to be unknown. */
-function answerLine(car: Car, attribute: CarAttribute, spaceLengthM: number | null): string {
+function answerLine(car: Car, attribute: CarAttribute, space: Space): string {
   switch (attribute) {
     case 'km':
       return `Tiene ${formatKm(car.km)}.`;
@@ -101,7 +167,11 @@ function answerLine(car: Car, attribute: CarAttribute, spaceLengthM: number | nu
     case 'carplay':
       return yesNo(car, car.carplay, 'CarPlay');
     case 'dimensions':
-      return dimensions(car, spaceLengthM);
+      return dimensions(car, DIMENSIONS, space);
+    case 'length':
+    case 'width':
+    case 'height':
+      return dimensions(car, [attribute], space);
     case 'seats':
       return car.seats === null
         ? `Pasajeros: ${UNKNOWN} (depende de la versión); un asesor te lo puede confirmar.`
@@ -126,10 +196,13 @@ export function carFactsWithBody(car: Car): Record<string, unknown> {
   };
 }
 
+/** A space given with no size asked ("mi cochera mide 4.5 m") asks for the car's measures. */
 function askedAttributes(ctx: AgentContext): CarAttribute[] {
-  return ctx.entities.spaceLengthM !== null && !ctx.entities.carQuestion.includes('dimensions')
-    ? [...ctx.entities.carQuestion, 'dimensions']
-    : ctx.entities.carQuestion;
+  const asked = ctx.entities.carQuestion;
+  const { spaceLengthM, spaceWidthM, spaceHeightM } = ctx.entities;
+  const givesSpace = spaceLengthM !== null || spaceWidthM !== null || spaceHeightM !== null;
+  const asksSize = asked.some((a) => a === 'dimensions' || (DIMENSIONS as readonly string[]).includes(a));
+  return givesSpace && !asksSize ? [...asked, 'dimensions'] : asked;
 }
 
 /** The same question about each car of the list just shown, one line per car. */
@@ -145,14 +218,27 @@ export function answerForList(ctx: AgentContext, cars: readonly Car[]): AgentAns
   return {
     agent: 'cars',
     draft: [...lines, '¿Cuál te interesa más?'].join('\n'),
-    facts: { cars: cars.map(carFactsWithBody), asked, spaceLengthM: garageOf(ctx) },
+    facts: { cars: cars.map(carFactsWithBody), asked, ...spaceFacts(garageOf(ctx)) },
     phrase: true,
   };
 }
 
 /** The garage this message gives, or the one given earlier ("y el Versa, ¿ese sí cabe?"). */
-function garageOf(ctx: AgentContext): number | null {
-  return ctx.entities.spaceLengthM ?? ctx.profile.preferences.spaceLengthM;
+function garageOf(ctx: AgentContext): Space {
+  const e = ctx.entities;
+  const prefs = ctx.profile.preferences;
+  return {
+    length: e.spaceLengthM ?? prefs.spaceLengthM,
+    width: e.spaceWidthM ?? prefs.spaceWidthM,
+    height: e.spaceHeightM ?? prefs.spaceHeightM,
+  };
+}
+
+/** The space for the facts: what the customer gave, in metres. */
+function spaceFacts(space: Space): Record<string, number> {
+  return Object.fromEntries(
+    DIMENSIONS.flatMap((d) => (space[d] === null ? [] : [[`space${capitalize(d)}M`, space[d]]])),
+  );
 }
 
 /** "¿Cuántos km tiene?", "¿trae CarPlay?", "mi cochera mide 4.5 m, ¿cabe?": about one car. */
@@ -163,12 +249,15 @@ export function answerCarQuestion(ctx: AgentContext, car: Car): AgentAnswer {
     // The price too: "¿cuánto cuesta el MG5, trae CarPlay?" asks both, and it is what anyone weighs.
     `Del ${carTitle(car)}, de ${formatMXN(car.priceCents)} (ID ${car.stockId}):`,
     ...asked.map((attribute) => answerLine(car, attribute, garageOf(ctx))),
-    '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
+    // Next to a visit being booked, the sales agent asks the next question.
+    ...(ctx.otherAgents.includes('sales')
+      ? []
+      : ['¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?']),
   ];
   return {
     agent: 'cars',
     draft: lines.join('\n'),
-    facts: { car: carFactsWithBody(car), asked, spaceLengthM: garageOf(ctx) },
+    facts: { car: carFactsWithBody(car), asked, ...spaceFacts(garageOf(ctx)) },
     profilePatch: { carUnderDiscussion: car.stockId },
     phrase: true,
   };

@@ -9,6 +9,7 @@ import {
   TOPIC_QUERY,
   deliveryAnswer,
   hoursAnswer,
+  retrieveSections,
   returnsAnswer,
 } from './knowledge-answers.js';
 
@@ -84,11 +85,7 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   const queries = [infoTopic ? TOPIC_QUERY[infoTopic] : null, ctx.entities.topic, ctx.message].filter(
     (q): q is string => !!q,
   );
-  const results = queries.map((query) =>
-    useTool(ctx, 'knowledge.retrieve', { query, limit: 2 }, () =>
-      ctx.tools.knowledge.retrieve(query, { limit: 2 }),
-    ),
-  );
+  const results = queries.map((query) => retrieveSections(ctx, query, 2));
   // A question about something the facts do not cover (CAT, insurance…) must get "no lo sé",
   // whichever query found it.
   let sections: KnowledgeSection[] =
@@ -126,9 +123,7 @@ function questionsAnswer(ctx: AgentContext, questions: readonly string[]): Agent
   const answered: KnowledgeSection[] = [];
   const unknown: string[] = [];
   for (const question of questions.slice(0, MAX_QUESTIONS)) {
-    const [section] = useTool(ctx, 'knowledge.retrieve', { query: question, limit: 1 }, () =>
-      ctx.tools.knowledge.retrieve(question, { limit: 1 }),
-    );
+    const [section] = retrieveSections(ctx, question, 1);
     if (!section || section.id.startsWith('lo-que-no-se')) unknown.push(question);
     else if (!answered.some((s) => s.id === section.id)) answered.push(section);
   }

@@ -40,11 +40,19 @@ export function branchCities(ctx: AgentContext): string[] {
   return [...new Set(ctx.tools.knowledge.branches.map((b) => b.city))];
 }
 
-export function retrieveTopic(ctx: AgentContext, topic: KnowledgeTopic, limit = 1): KnowledgeSection[] {
-  const query = TOPIC_QUERY[topic];
-  return useTool(ctx, 'knowledge.retrieve', { query, limit }, () =>
-    ctx.tools.knowledge.retrieve(query, { limit }),
+/**
+ * The best sections for a query, each in the customer's language (its English twin for an
+ * English-speaking customer), so a draft quotes the knowledge base in the language it is read in.
+ */
+export function retrieveSections(ctx: AgentContext, query: string, limit: number): KnowledgeSection[] {
+  const { knowledge } = ctx.tools;
+  return useTool(ctx, 'knowledge.retrieve', { query, limit, language: ctx.language }, () =>
+    knowledge.retrieve(query, { limit }).map((section) => knowledge.inLanguage(section, ctx.language)),
   );
+}
+
+export function retrieveTopic(ctx: AgentContext, topic: KnowledgeTopic, limit = 1): KnowledgeSection[] {
+  return retrieveSections(ctx, TOPIC_QUERY[topic], limit);
 }
 
 function lookupCity(ctx: AgentContext, city: string): BranchLookup {
@@ -125,7 +133,8 @@ export function returnsAnswer(ctx: AgentContext): AgentAnswer | undefined {
   const window = ctx.tools.knowledge.returnWindow;
   if ((usageDays === null && usageKm === null) || !window) return undefined;
   useTool(ctx, 'knowledge.returnWindow', {}, () => window);
-  const section = ctx.tools.knowledge.sections.find((s) => s.id === window.sectionId);
+  const found = ctx.tools.knowledge.sections.find((s) => s.id === window.sectionId);
+  const section = found && ctx.tools.knowledge.inLanguage(found, ctx.language);
   const yours = [
     usageDays !== null ? `${usageDays} ${usageDays === 1 ? 'día' : 'días'}` : '',
     usageKm !== null ? `${usageKm} km` : '',

@@ -110,6 +110,10 @@ export const CarAttributeSchema = z.enum([
   'dimensions',
   'seats',
   'body_type',
+  // Issue 10, round 3: one dimension asked ("¿qué tan ancho es?"), answered and fitted alone.
+  'length',
+  'width',
+  'height',
 ]);
 export type CarAttribute = z.infer<typeof CarAttributeSchema>;
 
@@ -211,6 +215,15 @@ export const EntitiesSchema = z.object({
     .number()
     .nullable()
     .describe('Length of the customer\'s garage or parking space in metres ("mi cochera mide 4.5 m")'),
+  // Issue 10, round 3: the other limits of the customer's space, each checked on its own dimension.
+  spaceWidthM: z
+    .number()
+    .nullable()
+    .describe('Width of the customer\'s garage or space in metres ("mi cochera es angosta, 2.1 m")'),
+  spaceHeightM: z
+    .number()
+    .nullable()
+    .describe('Height limit of the customer\'s garage or parking in metres ("altura máxima 1.9 m")'),
   bodyTypes: z.array(BodyTypeSchema).describe('Body types wanted: troca = pickup, camioneta = suv'),
   seatsMin: z.number().int().nullable().describe('Fewest seats wanted ("7 pasajeros" = 7)'),
   carUse: CarUseSchema.nullable().describe('What the car is for: "para trabajo" = work, "familiar" = family'),
@@ -299,6 +312,8 @@ export function emptyEntities(): Entities {
     wantsOne: null,
     carQuestion: [],
     spaceLengthM: null,
+    spaceWidthM: null,
+    spaceHeightM: null,
     bodyTypes: [],
     seatsMin: null,
     carUse: null,

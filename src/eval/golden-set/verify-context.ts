@@ -135,7 +135,12 @@ export interface CaseFigures {
 }
 
 export function knowledgeText(knowledge: KnowledgeBase): string {
-  return foldPhrase(knowledge.sections.map((section) => `${section.title}\n${section.body}`).join('\n'));
+  // An English case quotes the English twins (data/knowledge/en), which state the same figures.
+  const sections = knowledge.sections.flatMap((section) => {
+    const english = knowledge.inLanguage(section, 'en');
+    return english === section ? [section] : [section, english];
+  });
+  return foldPhrase(sections.map((section) => `${section.title}\n${section.body}`).join('\n'));
 }
 
 export function caseFigures(goldenCase: GoldenCase, tools: VerifyTools, knowledge: string): CaseFigures {

@@ -11,6 +11,8 @@ export interface ParsedSection {
 const TITLE = /^##\s+(.+?)\s*$/;
 const COMMENT = /<!--[\s\S]*?-->/g;
 const LIST_COMMENT = /<!--\s*(keywords|aliases)\s*:([\s\S]*?)-->/g;
+/** A translated section names the section it translates: `<!-- id: garantia -->`. */
+const ID_COMMENT = /<!--\s*id\s*:\s*([a-z0-9-]+)\s*-->/;
 
 /** "Lo que no sé: te comunico" → "lo-que-no-se-te-comunico". */
 export function slug(title: string): string {
@@ -21,8 +23,8 @@ export function slug(title: string): string {
 
 /**
  * One file's `##` sections. Text before the first `##` is ignored (room for notes to editors).
- * `<!-- keywords: a, b -->` and `<!-- aliases: a, b -->` lines are read, then every HTML comment
- * is stripped from the body.
+ * `<!-- keywords: a, b -->` and `<!-- aliases: a, b -->` lines are read, an `<!-- id: … -->` line
+ * replaces the id the title would give, then every HTML comment is stripped from the body.
  */
 export function parseKnowledgeFile(file: string, markdown: string): ParsedSection[] {
   const parsed: ParsedSection[] = [];
@@ -64,7 +66,13 @@ function toSection(file: string, title: string, raw: string): ParsedSection {
     });
   }
   return {
-    section: { id: slug(title), title, file, body, keywords: [...lists.keywords, ...lists.aliases] },
+    section: {
+      id: ID_COMMENT.exec(raw)?.[1] ?? slug(title),
+      title,
+      file,
+      body,
+      keywords: [...lists.keywords, ...lists.aliases],
+    },
     aliases: lists.aliases,
   };
 }

@@ -19,6 +19,12 @@ const STOPWORDS = new Set(
   un una uno unos unas usted ustedes va van ver y ya yo necesito favor`.split(/\s+/),
 );
 
+/** The same for English questions, which the English twins' keywords answer (folded). */
+const ENGLISH_STOPWORDS = new Set(
+  `the an is are was be do does did i me my you your we our it its this that what which how can could
+  would will of to for with and or have has had any there about please hi hello hey`.split(/\s+/),
+);
+
 /** Greetings whose words would otherwise match content ("buenos días" ≠ "7 días de prueba"). */
 const GREETING = /\bbuen[oa]s?\s+(dias|tardes|noches)\b/g;
 
@@ -47,7 +53,7 @@ export function terms(text: string): string[] {
   const folded = words(text).join(' ').replace(GREETING, ' ');
   return folded
     .split(' ')
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word))
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !ENGLISH_STOPWORDS.has(word))
     .map((word) => {
       const term = stem(word);
       return SYNONYMS.get(term) ?? term;

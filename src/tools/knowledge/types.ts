@@ -1,3 +1,4 @@
+import type { WrittenLanguage } from '../text/language.js';
 import type { ReturnWindow } from './return-window.js';
 
 /** A section of the Kavak knowledge base (one `##` section of a markdown file in data/knowledge). */
@@ -33,6 +34,11 @@ export interface KnowledgeBase {
   branchesIn(city: string): BranchLookup;
   /** The branch a name as written points at ("santa fe" → Patio Santa Fe), if exactly one. */
   branchNamed(name: string): Branch | undefined;
+  /**
+   * The section as written in `language`: its twin from the translated files (data/knowledge/en)
+   * when there is one, else the section itself.
+   */
+  inLanguage(section: KnowledgeSection, language: WrittenLanguage): KnowledgeSection;
   /** The published trial period ("7 días o 300 km"), or null when the knowledge base has none. */
   readonly returnWindow: ReturnWindow | null;
 }

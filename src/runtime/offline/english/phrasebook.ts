@@ -6,10 +6,22 @@
  * Spanish rather than being guessed word by word.
  */
 import { detectLanguage } from '../../../tools/text/language.js';
+import type { Entry } from './entry.js';
+import { CAR_FACT_PHRASES } from './car-fact-phrases.js';
+import { FINANCING_PHRASES } from './financing-phrases.js';
+import { KNOWLEDGE_PHRASES } from './knowledge-phrases.js';
+import { SHOPPING_PHRASES } from './shopping-phrases.js';
 
-type Entry = readonly [spanish: RegExp, english: string];
+/** Whole sentences first: the short fragments further down would split them. */
+const SENTENCES: readonly Entry[] = [
+  ...KNOWLEDGE_PHRASES,
+  ...FINANCING_PHRASES,
+  ...CAR_FACT_PHRASES,
+  ...SHOPPING_PHRASES,
+];
 
 const ENTRIES: readonly Entry[] = [
+  ...SENTENCES,
   // Greeting and identity
   [/¡Hola de nuevo(,? [^!]*)?!/g, 'Hi again$1!'],
   [/¡Hola(,? [^!]*)?! ?👋 Soy el asistente virtual de Kavak\./g, 'Hi$1! 👋 I am Kavak’s virtual assistant.'],
@@ -39,6 +51,8 @@ const ENTRIES: readonly Entry[] = [
   [/Este es el (.+?):/g, 'This is the $1:'],
   [/^- Kilometraje:/gm, '- Mileage:'],
   [/^- Precio:/gm, '- Price:'],
+  // A car line's price reads as one in English: "· 100,618 km · priced at $222,999.00 (ID …)".
+  [/^(\d+\. [^\n]+? · )(\$[\d,.]+ \(ID \d+\))/gm, '$1priced at $2'],
   [/^- Equipo:/gm, '- Features:'],
   [/^- Transmisión:/gm, '- Transmission:'],
   [/^- Versión:/gm, '- Version:'],
@@ -183,6 +197,9 @@ const ENTRIES: readonly Entry[] = [
   ],
 ];
 
+/** A Spanish "y" left between the items of a list once the rest of the paragraph is English. */
+const LIST_AND = / y (?=\S)/g;
+
 /** Said before a part the phrasebook cannot put into English (knowledge-base text is Spanish). */
 const STILL_SPANISH_NOTE = 'This part of our information is only available in Spanish:';
 
@@ -193,7 +210,9 @@ export function toEnglish(draft: string): string {
     .map((paragraph) => {
       let text = paragraph;
       for (const [spanish, english] of ENTRIES) text = text.replace(spanish, english);
-      if (noted || detectLanguage(text) !== 'es') return text;
+      const joined = text.replace(LIST_AND, ' and ');
+      if (detectLanguage(joined) !== 'es') return joined;
+      if (noted) return text;
       noted = true;
       return `${STILL_SPANISH_NOTE}\n${text}`;
     })

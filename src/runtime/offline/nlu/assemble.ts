@@ -41,6 +41,8 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     // Issue 10, items 2-4.
     'carQuestion',
     'spaceLengthM',
+    'spaceWidthM',
+    'spaceHeightM',
     'bodyTypes',
     'seatsMin',
     'carUse',

@@ -29,12 +29,33 @@ describe('questions about the car in focus (by sentence shape)', () => {
     ['es estandar o automatico?', ['transmission']],
     ['viene con bluetooth o no', ['bluetooth']],
     ['y carplay?', ['carplay']],
-    ['q tan largo es?', ['dimensions']],
+    ['q tan largo es?', ['length']],
+    ['y de alto cuanto mide', ['height']],
+    ['cuanto mide en total?', ['dimensions']],
     ['para cuantas personas es', ['seats']],
     ['es sedan?', ['body_type']],
     ['cuantos km lleva y trae apple carplay?', ['km', 'carplay']],
   ])('%s → %j', (message, attributes) => {
     expect(read(message).carQuestion).toEqual(attributes);
+  });
+
+  // Issue 10, round 3: English questions about the car in focus, by the same sentence shapes.
+  it.each([
+    ['so what mileage has it got', ['km']],
+    ['which year is it? is it manual or automatic', ['year', 'transmission']],
+    ['will it come with apple carplay', ['carplay']],
+    ['how tall is the car', ['height']],
+    ['how many passengers fit', ['seats']],
+  ])('%s → %j', (message, attributes) => {
+    expect(read(message).carQuestion).toEqual(attributes);
+  });
+
+  it('puts each measure of the space on the dimension its words name', () => {
+    const narrow = read('q tan ancho viene? el portón de mi casa es estrecho, unos 2.05 m');
+    expect(narrow).toMatchObject({ carQuestion: ['width'], spaceWidthM: 2.05, spaceLengthM: null });
+    const low = read('el techo del estacionamiento del super es de 1.8 m, pasa sin problema?');
+    expect(low).toMatchObject({ spaceHeightM: 1.8, spaceLengthM: null, spaceWidthM: null });
+    expect(read('y me cabria en un lugar de 4.3 m de fondo?')).toMatchObject({ spaceLengthM: 4.3 });
   });
 
   it('reads the garage length in metres, whatever the unit, and never as money', () => {

@@ -15,7 +15,8 @@ import { BLUETOOTH, CARPLAY } from './features.js';
  */
 export interface CarQuestion {
   attributes: CarAttribute[];
-  spaceLengthM: number | null;
+  /** The customer's space, on the dimension its words name ("angosta, 2.1 m" is a width). */
+  space: Record<SpaceDimension, number | null>;
   /** Round 3, item 4: asks for cars that fit the garage ("¿qué me recomiendas que sí quepa?"). */
   fitsSpace: boolean;
   /** Where the question was asked, and the spans to keep out of number reading ("4.5 m"). */
@@ -23,11 +24,16 @@ export interface CarQuestion {
   spans: Span[];
 }
 
-/** The car is the subject: "tiene", "trae", "viene con", not "tienes"/"tienen" (the dealer). */
-const HAS = String.raw`(?:tiene|trae|viene\s+con|cuenta\s+con|incluye|lleva|tendra|traera|jala\s+con)`;
+type SpaceDimension = 'length' | 'width' | 'height';
+
+/**
+ * The car is the subject: "tiene", "trae", "viene con", not "tienes"/"tienen" (the dealer); in
+ * English "does it have", "it comes with", not "do you have".
+ */
+const HAS = String.raw`(?:tiene|trae|viene\s+con|cuenta\s+con|incluye|lleva|tendra|traera|jala\s+con|(?:does|will)\s+(?:it|the\s+\w+)\s+(?:have|come\s+with|support)|it\s+(?:has|comes\s+with)|has\s+it\s+got)`;
 const feature = (pattern: RegExp): RegExp =>
   new RegExp(
-    String.raw`(?<!\bque\s)\b${HAS}\s+(?:(?:el|la|un|una|su|sistema\s+de|conexion\s+(?:de|por))\s+)?(?:${pattern.source})`,
+    String.raw`(?<!\bque\s)\b${HAS}\s+(?:(?:el|la|un|una|su|sistema\s+de|conexion\s+(?:de|por)|an?|the)\s+)?(?:${pattern.source})`,
   );
 const alone = (pattern: RegExp): RegExp =>
   new RegExp(String.raw`^\W*(?:y\s+)?(?:con\s+)?(?:${pattern.source})\W*$`);
@@ -35,45 +41,64 @@ const alone = (pattern: RegExp): RegExp =>
 const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   [
     'seats',
-    /\b(cuant[oa]s\s+(?:pasajeros|asientos|personas|lugares|plazas)|para\s+cuant[oa]s(?:\s+personas)?|(?:es|son|sera)\s+de\s+(?:\d|cinco|siete|ocho)\s+(?:pasajeros|asientos|lugares|plazas)|(?:tiene|trae)\s+(?:tercera\s+fila|3\s+filas)|caben\s+(?:\d|cinco|seis|siete|ocho)\b)/,
+    /\b(cuant[oa]s\s+(?:pasajeros|asientos|personas|lugares|plazas)|para\s+cuant[oa]s(?:\s+personas)?|(?:es|son|sera)\s+de\s+(?:\d|cinco|siete|ocho)\s+(?:pasajeros|asientos|lugares|plazas)|(?:tiene|trae)\s+(?:tercera\s+fila|3\s+filas)|caben\s+(?:\d|cinco|seis|siete|ocho)\b|how\s+many\s+(?:seats|people|passengers)|(?:is\s+it\s+an?\s+)?(?:7|seven|5|five)\s*-?\s*seater)/,
   ],
   [
     'km',
-    /\b(cuant[oa]s?\s+km|que\s+km|(?:que|su|el|cual\s+es\s+el)\s+kilometraje|km\s+(?:tiene|trae|lleva)|(?:tiene|trae|lleva)\s+(?:muchos\s+)?km\b|cuanto\s+(?:ha\s+)?(?:recorrido|rodado))/,
+    /\b(cuant[oa]s?\s+km|que\s+km|(?:que|su|el|cual\s+es\s+el)\s+kilometraje|km\s+(?:tiene|trae|lleva)|(?:tiene|trae|lleva)\s+(?:muchos\s+)?km\b|cuanto\s+(?:ha\s+)?(?:recorrido|rodado)|mileage|how\s+many\s+(?:km|kms|kilometers|kilometres|miles)|how\s+(?:far|much)\s+has\s+it\s+(?:been\s+)?driven)/,
   ],
-  ['year', /\b(de\s+que\s+ano|que\s+ano\s+(?:es|tiene)|que\s+modelo\s+es|cual\s+es\s+el\s+ano)\b/],
-  ['version', /\b(que\s+version|cual\s+version|version\s+(?:es|tiene|trae)|cual\s+es\s+la\s+version)\b/],
+  [
+    'year',
+    /\b(de\s+que\s+ano|que\s+ano\s+(?:es|tiene)|que\s+modelo\s+es|cual\s+es\s+el\s+ano|(?:what|which)\s+year|how\s+old\s+is\s+(?:it|the))\b/,
+  ],
+  [
+    'version',
+    /\b(que\s+version|cual\s+version|version\s+(?:es|tiene|trae)|cual\s+es\s+la\s+version|(?:what|which)\s+(?:version|trim))\b/,
+  ],
   [
     'transmission',
-    /\b((?:es|viene|sera|esta|son|vienen|estan)\s+(?:automatic[oa]s?|estandar|manual|de\s+(?:cambios|velocidades|palanca))|que\s+(?:transmision|caja)|(?:automatic[oa]|estandar)\s+o\s+(?:estandar|automatic[oa]|manual))\b/,
+    /\b((?:es|viene|sera|esta|son|vienen|estan)\s+(?:automatic[oa]s?|estandar|manual|de\s+(?:cambios|velocidades|palanca))|que\s+(?:transmision|caja)|(?:automatic[oa]|estandar)\s+o\s+(?:estandar|automatic[oa]|manual)|is\s+it\s+(?:an\s+|a\s+)?(?:automatic|manual|stick)|(?:automatic|manual)\s+or\s+(?:manual|automatic|stick)|what\s+(?:transmission|gearbox))\b/,
   ],
   ['bluetooth', feature(BLUETOOTH)],
   ['bluetooth', alone(BLUETOOTH)],
   ['carplay', feature(CARPLAY)],
   ['carplay', alone(CARPLAY)],
+  // One dimension asked is answered alone ("¿qué tan ancho es?"), the measures in general all three.
+  [
+    'length',
+    /\b(que\s+tan\s+largo|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?largo|de\s+largo\s+(?:cuanto|que\s+tanto|mide)|how\s+long\s+is\s+(?:it|the|that)|(?:its|the)\s+length)\b/,
+  ],
+  [
+    'width',
+    /\b(que\s+tan\s+ancho|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?ancho|de\s+ancho\s+(?:cuanto|que\s+tanto|mide)|how\s+wide|(?:its|the)\s+width)\b/,
+  ],
+  [
+    'height',
+    /\b(que\s+tan\s+alto|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?(?:alto|altura)|de\s+(?:alto|altura)\s+(?:cuanto|que\s+tanto|mide)|how\s+(?:tall|high)\s+is|(?:its|the)\s+height)\b/,
+  ],
   [
     'dimensions',
-    /\b(cuanto\s+mide|que\s+(?:tan\s+)?(?:grande|largo|ancho|alto)\s+es|medidas|dimensiones|(?:el|su|de)\s+(?:largo|ancho|alto|altura)|(?:cabe|cabria)\b|entra(?:ria)?\s+en\s+(?:mi|la|el)\b|cochera|garage|garaje|cajon\s+de\s+estacionamiento)/,
+    /\b(cuanto\s+mide|que\s+(?:tan\s+)?grande\s+es|medidas|dimensiones|(?:cabe|cabria)\b|entra(?:ria)?\s+en\s+(?:mi|la|el)\b|cochera|garage|garaje|cajon\s+de\s+estacionamiento|how\s+big\s+is|dimensions|will\s+it\s+fit|does\s+it\s+fit)/,
   ],
   [
     'body_type',
-    /\b(que\s+tipo\s+de\s+(?:auto|carro|coche|carroceria|vehiculo)\s+es|que\s+carroceria|(?:es|sera|son|seran)\s+(?:un\s+|una\s+)?(?:sedan|suv|camioneta|hatchback|hatch|pickup|troca|minivan)\b(?!\s+(?:de|con|que)\b))/,
+    /\b(que\s+tipo\s+de\s+(?:auto|carro|coche|carroceria|vehiculo)\s+es|que\s+carroceria|(?:es|sera|son|seran)\s+(?:un\s+|una\s+)?(?:sedan|suv|camioneta|hatchback|hatch|pickup|troca|minivan)\b(?!\s+(?:de|con|que)\b)|is\s+it\s+an?\s+(?:sedan|suv|hatchback|pickup|truck|minivan)|what\s+(?:kind|type)\s+of\s+(?:car|body))/,
   ],
 ];
 
 /** "de esos", "alguno", "cuál de…": about several cars (the list), not the one in focus. */
 const SEVERAL =
-  /\b(de\s+(?:esos|estos|ellos|esas|estas|ellas)|algun[oa]s?|cual(?:es)?\s+de|cuales|ninguno)\b/;
+  /\b(de\s+(?:esos|estos|ellos|esas|estas|ellas)|algun[oa]s?|cual(?:es)?\s+de|cuales|ninguno|of\s+(?:those|these|them)|any\s+of|which\s+(?:one|of))\b/;
 /** "busco", "quiero", "tienes": the customer describes a car to look for. */
 const SEARCH_BEFORE =
-  /\b(busco|buscando|quiero|quisiera|necesito|ocupo|tienes|tienen|hay|manejan|venden)\b[^.?!]*$/;
+  /\b(busco|buscando|quiero|quisiera|necesito|ocupo|tienes|tienen|hay|manejan|venden|looking\s+for|i\s+(?:want|need)|do\s+you\s+(?:have|sell)|got\s+any|show\s+me)\b[^.?!]*$/;
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = { tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7 };
 /** "4.5 m", "4 metros y medio", "450 cm", "cuatro metros". */
 const LENGTH =
   /\b(\d+(?:[.,]\d+)?|tres|cuatro|cinco|seis|siete)\s*(m|mt|mts|metros?|cm|centimetros?)\b(\s+y\s+medio)?/;
 const SPACE_WORDS =
-  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide)\b/;
+  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide|angost[oa]|estrech[oa]|altura|techo|parking|driveway|carport|space|spot|fit|wide|tall|high|narrow)\b/;
 
 /** "mi cochera mide 4.3": a garage's length without the unit, right after the verb. */
 const GARAGE_WORDS = /\b(cochera|garage|garaje|cajon|estacionamiento)\b/;
@@ -86,20 +111,65 @@ const BARE_LENGTH =
 const FITS =
   /\b(?:que|q|los\s+que|las\s+que)\s+(?:(?:si|me|le|nos|sí)\s+){0,2}(?:quepa|quepan|cupiera|cupieran)\b|\b(?:que|q)\s+(?:(?:si|me|le|nos)\s+){0,2}(?:entre|entren|entrara|entraran)\s+en\s+(?:mi|la|el)\b/;
 
-function spaceLength(text: string): { metres: number; span: Span } | null {
-  if (!SPACE_WORDS.test(text)) return null;
-  const hit =
-    findAll(text, LENGTH)[0] ?? (GARAGE_WORDS.test(text) ? findAll(text, BARE_LENGTH)[0] : undefined);
-  if (!hit) return null;
-  const [, amount = '', unit = '', half] = hit.match;
-  const value = WORD_NUMBERS[amount] ?? Number(amount.replace(',', '.'));
-  const metres = (unit.startsWith('c') ? value / 100 : value) + (half ? 0.5 : 0);
-  // A garage is 2-15 m: anything else is not a length of a space.
-  return metres >= 2 && metres <= 15 ? { metres, span: { start: hit.start, end: hit.end } } : null;
+/**
+ * Which dimension of the space a measure gives, by the words nearest it in its sentence:
+ * "angosta, como 2.1 m" and "2.1 m de ancho" are a width, "altura máxima 1.9 m" a height, a
+ * garage's plain "mide 4.5 m" (or "de largo") its length.
+ */
+const DIMENSION_WORDS: readonly [SpaceDimension, RegExp][] = [
+  ['width', /\b(ancho|ancha|angost[oa]|estrech[oa]|wide|width|narrow)\b/g],
+  ['height', /\b(alto|alta|altura|techo|tall|high|height|clearance)\b/g],
+  ['length', /\b(largo|larga|fondo|long|length|deep)\b/g],
+];
+
+/** A plausible size of a space on each dimension, in metres: other figures are no space. */
+const PLAUSIBLE: Record<SpaceDimension, readonly [number, number]> = {
+  length: [2, 15],
+  width: [1.5, 8],
+  height: [1.4, 6],
+};
+
+function dimensionNear(text: string, at: Span): SpaceDimension {
+  const sentenceStart = Math.max(text.lastIndexOf('?', at.start), text.lastIndexOf('.', at.start - 1)) + 1;
+  const nextMark = text.slice(at.end).search(/[?!]/);
+  const sentenceEnd = nextMark === -1 ? text.length : at.end + nextMark;
+  let best: { dimension: SpaceDimension; distance: number } | null = null;
+  for (const [dimension, pattern] of DIMENSION_WORDS) {
+    for (const hit of text.slice(sentenceStart, sentenceEnd).matchAll(pattern)) {
+      const position = sentenceStart + hit.index;
+      const distance = position < at.start ? at.start - position : position - at.end;
+      if (!best || distance < best.distance) best = { dimension, distance };
+    }
+  }
+  return best?.dimension ?? 'length';
 }
 
+function spaceMeasures(text: string): { dimension: SpaceDimension; metres: number; span: Span }[] {
+  if (!SPACE_WORDS.test(text)) return [];
+  const measured = findAll(text, LENGTH);
+  // "mi cochera mide 4.3": a garage's length may come without its unit.
+  const hits = measured.length > 0 || !GARAGE_WORDS.test(text) ? measured : findAll(text, BARE_LENGTH);
+  return hits.flatMap((hit) => {
+    const [, amount = '', unit = '', half] = hit.match;
+    const value = WORD_NUMBERS[amount] ?? Number(amount.replace(',', '.'));
+    const metres = (unit.startsWith('c') ? value / 100 : value) + (half ? 0.5 : 0);
+    const span = { start: hit.start, end: hit.end };
+    const dimension = dimensionNear(text, span);
+    const [min, max] = PLAUSIBLE[dimension];
+    return metres >= min && metres <= max ? [{ dimension, metres, span }] : [];
+  });
+}
+
+const DIMENSION_ATTRIBUTES: readonly CarAttribute[] = ['dimensions', 'length', 'width', 'height'];
+
 export function findCarQuestion(text: string): CarQuestion {
-  const found: CarQuestion = { attributes: [], spaceLengthM: null, fitsSpace: false, start: null, spans: [] };
+  const found: CarQuestion = {
+    attributes: [],
+    space: { length: null, width: null, height: null },
+    fitsSpace: false,
+    start: null,
+    spans: [],
+  };
   for (const [attribute, pattern] of ATTRIBUTE_PATTERNS) {
     const hit = findAll(text, pattern).find(
       (h) => !SEVERAL.test(clauseBefore(text, h.start)) && !SEARCH_BEFORE.test(clauseBefore(text, h.start)),
@@ -109,13 +179,19 @@ export function findCarQuestion(text: string): CarQuestion {
     found.start = Math.min(found.start ?? hit.start, hit.start);
     found.spans.push({ start: hit.start, end: hit.end });
   }
-  const space = spaceLength(text);
-  if (space) {
-    found.spaceLengthM = space.metres;
-    found.spans.push(space.span);
-    if (!found.attributes.includes('dimensions')) found.attributes.push('dimensions');
-    found.start = Math.min(found.start ?? space.span.start, space.span.start);
+  for (const measure of spaceMeasures(text)) {
+    if (found.space[measure.dimension] !== null) continue;
+    found.space[measure.dimension] = measure.metres;
+    found.spans.push(measure.span);
+    // A garage's length asks for the measures (as before); a width or a height limit, for that one.
+    const attribute = measure.dimension === 'length' ? 'dimensions' : measure.dimension;
+    if (!found.attributes.some((a) => DIMENSION_ATTRIBUTES.includes(a)) || attribute !== 'dimensions')
+      if (!found.attributes.includes(attribute)) found.attributes.push(attribute);
+    found.start = Math.min(found.start ?? measure.span.start, measure.span.start);
   }
+  // "¿Qué tan ancho es? mi cochera es angosta": the dimension asked, not every measure.
+  if (found.attributes.some((a) => a === 'length' || a === 'width' || a === 'height'))
+    found.attributes = found.attributes.filter((a) => a !== 'dimensions');
   const fits = findAll(text, FITS)[0];
   if (fits) {
     // A search for cars that fit, not a question about the one in focus.

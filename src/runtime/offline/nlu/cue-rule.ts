@@ -27,6 +27,16 @@ export interface CueRule {
   injection?: boolean;
   /** Thanks / goodbye: out of scope only when nothing else was asked. */
   courtesy?: boolean;
+  /**
+   * "¿cómo funciona?", "¿cómo le hago?": asks how, about whichever Kavak topic the message names;
+   * a topic of its own only when the message names none.
+   */
+  howTo?: boolean;
+  /**
+   * How the customer pays ("de contado", "efectivo"): next to selling their own car it is how
+   * Kavak pays them, part of the selling question.
+   */
+  paying?: boolean;
   /** Talks about the customer's own car ("vender mi carro"): its words are not a car search. */
   ownCar?: boolean;
 }

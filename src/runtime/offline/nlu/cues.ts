@@ -29,6 +29,7 @@ export interface CueHit extends Span {
 /** "no quiero crédito", "antes de comprarlo": the cue is turned down or put off, not asked for. */
 const TURNED_DOWN =
   /\b(?:no|ni|tampoco)\s+(?:me\s+)?(?:interesa|quiero|necesito|busco|ocupo|requiero|voy\s+a|hace\s+falta)\s+(?:(?:el|la|un|una|ningun|ninguna|nada\s+de)\s+)?$|\bnada\s+de\s+$|\bantes\s+de\s+$/;
+const HYPOTHETICAL = /\b(?:si|cuando|en\s+caso\s+de\s+que|if)\s+(?:ya\s+)?(?:(?:lo|la|le|me|se|te)\s+)?$/;
 const NEGATABLE = new Set(['car_recommendation', 'financing', 'sales']);
 /** How many words may come before a greeting ("oye hola", "ah, buenas tardes"). */
 const GREETING_MAX_WORDS_BEFORE = 2;
@@ -43,24 +44,46 @@ export function findCues(text: string, rules: readonly CueRule[] = ALL_RULES): C
       hits.push({ start, end, rule });
     }
   }
-  return withoutCovered(hits).sort((a, b) => a.start - b.start || b.end - a.end);
+  return withoutHypotheticalSale(withoutHowTo(withoutCovered(hits)), text).sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
 }
 
 /**
  * A cue inside a longer cue of another intent is part of it: "necesito" in "¿qué necesito
- * para…?" is not a car search, "sucursal" in "ir a la sucursal" is a visit.
+ * para…?" is not a car search, "sucursal" in "ir a la sucursal" is a visit. The same for a
+ * knowledge topic inside a longer one: "intereses" in "meses sin intereses" is not the rate.
  */
 function withoutCovered(hits: readonly CueHit[]): CueHit[] {
   return hits.filter(
     (hit) =>
       !hits.some(
         (other) =>
-          other.rule.intent !== hit.rule.intent &&
+          (other.rule.intent !== hit.rule.intent ||
+            (hit.rule.intent === 'kavak_info' && other.rule.topic !== hit.rule.topic)) &&
           other.start <= hit.start &&
           other.end >= hit.end &&
           other.end - other.start > hit.end - hit.start,
       ),
   );
+}
+
+/**
+ * "Si lo compro y no me gusta, ¿lo regreso?" imagines the purchase to ask about a policy: no sale
+ * is asked for. Only next to a question about Kavak: a bare "si lo quiero" is a yes.
+ */
+function withoutHypotheticalSale(hits: readonly CueHit[], text: string): CueHit[] {
+  if (!hits.some((h) => h.rule.intent === 'kavak_info')) return [...hits];
+  return hits.filter(
+    (h) => h.rule.intent !== 'sales' || !HYPOTHETICAL.test(text.slice(Math.max(0, h.start - 20), h.start)),
+  );
+}
+
+/** "¿Ustedes compran autos? ¿cómo le hago?": the "how" is about selling, not a topic of its own. */
+function withoutHowTo(hits: readonly CueHit[]): CueHit[] {
+  const namesTopic = hits.some((h) => h.rule.intent === 'kavak_info' && h.rule.topic && !h.rule.howTo);
+  const sellsOwnCar = hits.some((h) => h.rule.intent === 'kavak_info' && h.rule.ownCar);
+  return hits.filter((h) => !(namesTopic && h.rule.howTo) && !(sellsOwnCar && h.rule.paying));
 }
 
 function wordsBefore(text: string, position: number): number {

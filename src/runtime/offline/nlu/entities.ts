@@ -189,7 +189,9 @@ export function extractEntities(
 function applyCarQuestion(entities: Entities, question: CarQuestion, body: BodyWish): void {
   const asked = question.attributes;
   entities.carQuestion = [...asked];
-  entities.spaceLengthM = question.spaceLengthM;
+  entities.spaceLengthM = question.space.length;
+  entities.spaceWidthM = question.space.width;
+  entities.spaceHeightM = question.space.height;
   entities.fitsSpace = question.fitsSpace ? true : null;
   entities.bodyTypes = asked.includes('body_type') ? [] : [...body.bodyTypes];
   entities.seatsMin = asked.includes('seats') ? null : body.seatsMin;

@@ -4,6 +4,7 @@ import { IntentResultSchema, emptyEntities } from '../../../core/intents/schema.
 import type { IntentsTaskInput } from '../../../core/tasks.js';
 import { toIntent } from './assemble.js';
 import type { CarIndex } from './car-index.js';
+import { applyBookingAnswers } from './booking-answers.js';
 import { applyCarQuestionIntent } from './car-questions.js';
 import { buildCarIndex } from './car-index.js';
 import { branchIndexFor } from './branches.js';
@@ -96,6 +97,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
     applyCarQuestionIntent(drafts, shopping);
+    applyBookingAnswers(drafts, shopping, context, input.profile.salesAction !== null);
   }
   const followUp = isFollowUp(text, all.entities) ? true : null;
   // "¿y si ya le metí 400 km?" right after a question about Kavak goes on with that question,

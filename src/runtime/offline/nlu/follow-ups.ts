@@ -14,12 +14,15 @@ const PLAIN_YES =
 const NEGATIVE = /^(no|nop|nope|ahorita\s+no|mejor\s+no|no\s+gracias|luego|despues)\b/;
 /** "¿y el Jetta?", "¿y con el Versa?": the same question about another car. */
 const AND_ABOUT = /^(y|and)\b/;
+/** "ok, ¿y eso cuánto tarda?": the "ok" acknowledges, and a new question follows. */
+const ACK_THEN_QUESTION =
+  /^\W*\w+(?:\s+\w+)?[\s,.!]+(?:y|and)\s+(?:\w+\s+){0,3}?(?:como|cuando|donde|cuanto|cuanta|cuantos|cual|que|quien|what|how|when|where)\b/;
 /** A follow-up is short; a long message without cues is not a reply to the last question. */
 const SHORT_REPLY_WORDS = 8;
 
 /** "¿Y cómo la reclamo?", "y de dónde son": a question that goes on with the last subject. */
 const QUESTION =
-  /\?|^(y|pero|entonces|oye|and)\b|^(como|cuando|donde|cuanto|cuantos|cual|que|quien|por\s+que)\b/;
+  /\?|^(?:(?:bueno|ok|va|ah|ahh|pues|oye|ya|sale|mmm*|ahora)\s+)*(?:y|pero|entonces|oye|and|como|cuando|donde|cuanto|cuantos|cual|que|quien|por\s+que)\b|\b(?:entonces|y\s+eso|de\s+eso|eso\s+como)\W*$/;
 
 /**
  * Reads a message that asks nothing by itself through the conversation: "sí" accepts what the
@@ -45,7 +48,7 @@ export function applyFollowUps(
   // "va, ¿y trae CarPlay?": the "va" opens a question about the car, it does not take the offer.
   // "ok, ¿y la blanca?" points at a shown car: it does not take the offer either.
   const asksAbout = positions.carQuestion !== null || entities.shownReference === true;
-  if (context.offer && AFFIRMATIVE.test(text) && !closing && !asksAbout) {
+  if (context.offer && AFFIRMATIVE.test(text) && !closing && !asksAbout && !ACK_THEN_QUESTION.test(text)) {
     addDraft(drafts, context.offer.intent, 0, 0.8, { salesAction: context.offer.salesAction });
   }
   // "¿el primero es automático?" asks about the car picked (a car question), not for its payments.
@@ -93,9 +96,15 @@ export function applyFollowUps(
     about !== 'greeting' &&
     about !== 'out_of_scope'
   ) {
-    const topic =
-      about === 'kavak_info' && context.previous?.intent === 'kavak_info' ? context.previous.topic : null;
-    addDraft(drafts, about, 0, 0.6, { topic: topic ?? undefined });
+    // "Si lo necesitas, te comunico con un asesor" closes a knowledge answer: a question after it
+    // ("¿y eso cuánto tarda?") goes on with the knowledge topic, not with the hand-off.
+    const bookingOffered = context.offer?.salesAction === 'visit' || context.offer?.salesAction === 'reserve';
+    const onKnowledge =
+      context.previous?.intent === 'kavak_info' &&
+      (about === 'kavak_info' || (about === 'sales' && !bookingOffered));
+    const target = onKnowledge ? 'kavak_info' : about;
+    const topic = onKnowledge ? context.previous?.topic : null;
+    addDraft(drafts, target, 0, 0.6, { topic: topic ?? undefined });
   }
 }
 

@@ -28,7 +28,9 @@ const NOT_A_NAME = new Set(
     // Other descriptions: "soy primerizo", "soy regiomontano".
     'regiomontano regiomontana capitalino capitalina norteno nortena extranjero extranjera gringo gringa ' +
     'principiante novato novata funcionario funcionaria empresaria becario becaria contratista ' +
-    'freelancers student teacher driver engineer doctor nurse lawyer retired self employed'
+    'freelancers student teacher driver engineer doctor nurse lawyer retired self employed ' +
+    // "Can someone call me instead / back / later?"
+    'instead back later now today tomorrow asap soon again please sure sorry ready done'
   ).split(/\s+/),
 );
 

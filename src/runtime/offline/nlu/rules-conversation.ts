@@ -66,7 +66,7 @@ export const SALES_RULES: readonly CueRule[] = [
   ),
   sale(
     'buy',
-    /\b(?:(?:lo|la)\s+compro|me\s+(?:lo|la)\s+llevo|(?:lo|la)\s+quiero\b(?!\s+(?:en|con|de|a|color|pero|mas|menos|que|para|automatic|estandar|manual|ver|apartar|probar))|quiero\s+comprar(?:lo|la)|comprar(?:lo|la)|(?:lo|la)\s+voy\s+a\s+comprar|cerrar\s+(?:el\s+)?trato|como\s+(?:lo|la)\s+compro|quiero\s+comprar\s+(?:el|la|ese|esa|este|esta)\b|i\s+ll\s+take\s+it|buy\s+(?:it|this\s+one|that\s+one|the\s+(?:first|second|third|last)))/,
+    /\b(?:(?:lo|la)\s+compro|me\s+(?:lo|la)\s+llevo|(?:lo|la)\s+quiero\b(?!\s+(?:en|con|de|a|color|pero|mas|menos|que|para|automatic|estandar|manual|ver|ir|pasar|checar|conocer|revisar|manejar|apartar|probar))|quiero\s+comprar(?:lo|la)|comprar(?:lo|la)|(?:lo|la)\s+voy\s+a\s+comprar|cerrar\s+(?:el\s+)?trato|como\s+(?:lo|la)\s+compro|quiero\s+comprar\s+(?:el|la|ese|esa|este|esta)\b|i\s+ll\s+take\s+it|buy\s+(?:it|this\s+one|that\s+one|the\s+(?:first|second|third|last)))/,
   ),
   sale('buy', String.raw`quiero\s+(?:ese|esa|este|esta)`, 0.75),
   sale(

@@ -52,7 +52,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'sedes',
     0.9,
-    String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom`,
+    String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom|is\s+there\s+(?:a|any)\s+kavak|kavak\s+in\s+(?!the\b)\w+|are\s+you\s+in\s+\w+`,
   ),
   info(
     'horario',
@@ -68,7 +68,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'vender mi auto',
     0.9,
-    String.raw`vender(?:les)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+my\s+\w+`,
+    String.raw`vender(?:les|le|selo|selos)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|venderselo|venderles|(?:me|le|nos)\s+(?:compran|compra|comprarian)\s+(?:mi|el|su|un|nuestro)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+my\s+\w+`,
     { ownCar: true },
   ),
   info(
@@ -78,11 +78,16 @@ export const INFO_RULES: readonly CueRule[] = [
     { ownCar: true },
   ),
   /** How the credit works (rate, costs, approval) is the knowledge base's, not a plan to compute. */
+  info('tasa de interés', 0.85, String.raw`tasas?|intereses?|interest\s+rate|(?:what|which)\s+rate|apr`),
+  // Costs the knowledge base does not publish, each a question of its own: "¿qué tasa manejan? ¿y
+  // cobran comisión?" answers the rate and says the commission is not known.
   info(
-    'tasa de interés',
+    'comisiones',
     0.85,
-    String.raw`tasas?|intereses?|cat|comision(?:es)?|apertura|meses\s+sin\s+intereses|interest\s+rate`,
+    String.raw`comision(?:es)?(?:\s+(?:por|de)\s+apertura)?|apertura|(?:opening\s+|admin\w*\s+)?fees?|commissions?`,
   ),
+  info('CAT', 0.85, String.raw`cat|costo\s+anual\s+total`),
+  info('meses sin intereses', 0.86, String.raw`meses\s+sin\s+intereses|msi|interest\s*-?\s*free`),
   info(
     'buró de crédito',
     0.85,
@@ -101,7 +106,8 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'cómo funciona',
     0.85,
-    String.raw`como\s+funciona|como\s+es\s+el\s+proceso|proceso\s+de\s+compra|el\s+proceso|como\s+(?:compro|le\s+hago|se\s+compra|puedo\s+comprar)|pasos\s+para|how\s+does\s+(?:it|kavak)\s+work|how\s+it\s+works`,
+    String.raw`como\s+funciona|como\s+es\s+el\s+proceso|proceso\s+de\s+compra|el\s+proceso|como\s+(?:compro|le\s+hago(?!\s+(?:pa|para|pra)\b)|se\s+compra|puedo\s+comprar)|pasos\s+para|how\s+does\s+(?:it|kavak)\s+work|how\s+it\s+works`,
+    { howTo: true },
   ),
   info(
     'mantenimiento',
@@ -128,6 +134,7 @@ export const INFO_RULES: readonly CueRule[] = [
     'formas de pago',
     0.8,
     String.raw`formas?\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash`,
+    { paying: true },
   ),
   info(
     'seguro',
@@ -149,11 +156,17 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'inspección',
     0.8,
-    String.raw`(?:lo|la|los|las)\s+(?:checan|chequean|revisan)|checad[oa]s?|chequead[oa]s?|revisan\s+(?:los|el|cada)\s+(?:autos?|carros?|coches?)`,
+    String.raw`(?:lo|la|los|las|les?|se\s+les?)\s+(?:checan|chequean|revisan|revisaron|inspeccionan|hacen\s+(?:una\s+)?revision)|checad[oa]s?|chequead[oa]s?|revisan\s+(?:los|el|cada)\s+(?:autos?|carros?|coches?)|que\s+(?:tanto\s+)?revisan|cuantos\s+puntos|puntos\s+(?:de\s+)?(?:revision|inspeccion)|what\s+do\s+you\s+(?:check|inspect)|how\s+many\s+points`,
   ),
   info(
     'devolución',
     0.75,
     String.raw`a\s+la\s+semana|a\s+los\s+(?:\d+|pocos|dos|tres|cinco|diez)\s+dias|(?:a|en)\s+(?:los\s+)?primeros\s+dias|al\s+dia\s+siguiente|recien\s+comprad[oa]|a\s+week\s+later`,
+  ),
+  // "¿Qué pasa si me arrepiento?": the trial period asked by what the customer would do.
+  info(
+    'devolución',
+    0.85,
+    String.raw`(?:me\s+)?arrepient\w*|arrepentir\w*|arrepenti|me\s+echo\s+para\s+atras|cambio\s+de\s+opinion|ya\s+no\s+lo\s+quiero|ya\s+no\s+me\s+(?:late|gusta|convence|sirve|agrada)|a\s+los\s+(?:pocos\s+)?dias|change\s+my\s+mind|dont\s+like\s+it|do\s+not\s+like\s+it`,
   ),
 ];

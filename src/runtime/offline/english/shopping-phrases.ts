@@ -1,0 +1,59 @@
+/**
+ * The cars and sales agents' sentences the shorter entries of the phrasebook do not cover:
+ * searches widened, lists already the cheapest, comparisons, the next item a booking needs.
+ */
+import type { Entry } from './entry.js';
+
+/** What a search widened ("Ajustando la marca y el año…"), one label each. */
+const RELAXED: readonly Entry[] = [
+  [/\bel kilometraje\b/g, 'the mileage'],
+  [/\bel año\b/g, 'the year'],
+  [/\bel presupuesto\b/g, 'the budget'],
+  [/\bel precio mínimo\b/g, 'the minimum price'],
+  [/\bel modelo\b/g, 'the model'],
+  [/\bla marca\b/g, 'the make'],
+  [/\bla transmisión\b/g, 'the transmission'],
+  [/\bel tipo de auto\b/g, 'the type of car'],
+  [/\bel número de pasajeros\b/g, 'the number of seats'],
+];
+
+export const SHOPPING_PHRASES: readonly Entry[] = [
+  [
+    /No encontré autos con todo lo que pides\. Ajustando ([^\n]+?), lo más cercano es:/g,
+    'I found no cars with everything you ask for. Widening $1, the closest are:',
+  ],
+  ...RELAXED.map(
+    ([spanish, english]): Entry => [new RegExp(String.raw`(?<=Widening [^\n]*)${spanish.source}`, 'g'), english],
+  ),
+  [
+    /Los que te mostré ya son los más económicos que tengo con lo que buscas\. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año\./g,
+    'The ones I showed you are already the cheapest I have with what you are looking for. If you like, I can work out the monthly payment on one of them, or we can search another model or year.',
+  ],
+  [/¿Alguno te sirve\?/g, 'Does any of them work for you?'],
+  [/¿Te interesa alguno\?/g, 'Are you interested in any of them?'],
+  [
+    /¿Cuál te late más\? Te calculo el plan exacto o te agendo una prueba de manejo\./g,
+    'Which one do you like best? I can work out the exact plan or book you a test drive.',
+  ],
+  [
+    /No encontré esos autos para compararlos\. ¿Me dices qué modelos te interesan\?/g,
+    'I could not find those cars to compare them. Which models are you interested in?',
+  ],
+  [/Te dejo el que sí tengo para que lo veas:/g, 'Here is the one I do have, so you can see it:'],
+  [/^- Año y km:/gm, '- Year and mileage:'],
+  [/^- Tamaño:/gm, '- Size:'],
+  [/transmisión automática/g, 'automatic transmission'],
+  [/transmisión manual/g, 'manual transmission'],
+  // The booking's next item
+  [/a qué sede te queda mejor ir \(([^)]+)\)/g, 'which branch suits you best ($1)'],
+  [
+    /puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio/g,
+    'you can buy 100% online: a video call with an advisor, and delivery or a test drive at your home',
+  ],
+  [/^Sí, you can buy/gm, 'Yes, you can buy'],
+  [
+    /Ya pedí que un asesor de Kavak te contacte por este medio para ayudarte personalmente\./g,
+    'I have asked a Kavak advisor to contact you here to help you personally.',
+  ],
+  [/^Claro(, [^.]+)?\. (?=I have asked)/gm, 'Sure$1. '],
+];
