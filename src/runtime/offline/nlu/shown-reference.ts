@@ -42,9 +42,12 @@ export function isShownReference(text: string, entities: Entities, shownCount: n
   );
 }
 
-/** One line of a list the agent showed: "… 2018 … · 51,389 km · $183,999.00 (ID 306689)". */
+/**
+ * One line of a list the agent showed: "… 2018 … · 51,389 km · $183,999.00 (ID 306689)", in any
+ * language the list was written in ("· priced at $183,999.00").
+ */
 const SHOWN_LINE =
-  /^\s*\d+\.\s.*?\b((?:19|20)\d{2})\b.*?([\d,]+)\s*km\s*·\s*\$([\d,]+)(?:\.\d+)?\s*\(ID (\d+)\)/m;
+  /^\s*\d+\.\s.*?\b((?:19|20)\d{2})\b.*?([\d,]+)\s*km\s*·[^$·\n]*\$([\d,]+)(?:\.\d+)?\s*\(ID (\d+)\)/m;
 const NEAR_SHARE = 0.03;
 
 /**
