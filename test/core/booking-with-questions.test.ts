@@ -18,7 +18,7 @@ describe('a visit being booked, with a question about the car in the same messag
     expect(reply).toMatch(/41,610 km/);
     expect(reply).toMatch(/\$412,999\.00/);
     expect(reply).toMatch(/Registré tu solicitud de una visita .*sede Antara/);
-    expect(store.leads(conversationId)).toEqual([
+    expect(await store.leads(conversationId)).toEqual([
       expect.objectContaining({ branch: 'Antara', name: 'Sofia', stockId: '325111' }),
     ]);
   });

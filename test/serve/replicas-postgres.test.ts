@@ -126,7 +126,8 @@ describeWithPostgres('three kavak serve replicas on one PostgreSQL database', (u
       );
       expect(duplicates).toBeGreaterThanOrEqual(0);
       expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
-      expect(replicas.some((r) => r?.logs.some((line) => line.includes('"queue_recovered"')))).toBe(true);
+      // No assertion on a recovery log line: whether the killed replica held a lease at that
+      // instant is a race; every message answered in order is what proves the recovery.
       // SIGTERM: each replica drains, closes its pools and pg-boss, and exits 0.
       for (const replica of replicas) replica!.child.kill('SIGTERM');
       for (const replica of replicas) expect(await replica!.exited).toEqual({ code: 0, signal: null });
