@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/app/config/load-config.js';
-import { silentLogger } from '../../src/core/logger.js';
+import { silentLogger } from '../../src/support/logger.js';
 
 export interface BenchAppOptions {
   workDir: string;

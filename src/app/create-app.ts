@@ -1,7 +1,7 @@
 import type { AgentSettings, KavakConfig } from './config/schema.js';
 import type { Channel, ChannelName } from '../channels/channel.js';
 import { channelFor } from './channels.js';
-import { createLogger, parseLogLevel, type Logger } from '../core/logger.js';
+import { createLogger, parseLogLevel, type Logger } from '../support/logger.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { PromptLibrary } from '../core/prompts/prompt-library.js';
 import { createRuntime } from './runtimes.js';

@@ -1,5 +1,5 @@
 import type { KavakConfig, RuntimeName } from './config/schema.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../support/errors.js';
 import { createOfflineRuntime } from '../runtime/offline/offline-runtime.js';
 import type { Vocabulary } from '../runtime/offline/nlu/index.js';
 import { createLazyOpenAIRuntime } from '../runtime/openai/lazy-openai-runtime.js';

@@ -1,5 +1,5 @@
 import type { ConversationStore } from '../core/ports/conversations.js';
-import { UserInputError } from '../core/errors.js';
+import { UserInputError } from '../support/errors.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import type { RateLimiter } from '../core/ports/rate-limiter.js';
 import { PostgresInboundQueue } from '../store/postgres/inbound-queue.js';

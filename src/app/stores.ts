@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import type { ConversationStore } from '../core/ports/conversations.js';
-import { UserInputError } from '../core/errors.js';
-import { silentLogger, type Logger } from '../core/logger.js';
+import { UserInputError } from '../support/errors.js';
+import { silentLogger, type Logger } from '../support/logger.js';
 import type { MigrationStatus } from '../store/migration.js';
 import { migrateSqlite, openDatabase, sqliteMigrationStatus, type Db } from '../store/sqlite/database.js';
 import { SqliteConversationStore } from '../store/sqlite/conversation-store.js';

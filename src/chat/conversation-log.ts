@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { UserInputError } from '../core/errors.js';
+import { UserInputError } from '../support/errors.js';
 import { TurnTraceSchema, type TurnTrace } from '../core/trace/schema.js';
 import type { ConversationStore, StoredMessage } from '../core/ports/conversations.js';
 import type { RuntimeChoice } from './session.js';

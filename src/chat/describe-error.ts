@@ -1,4 +1,4 @@
-import { KavakError } from '../core/errors.js';
+import { KavakError } from '../support/errors.js';
 import { ModelCallError } from '../runtime/errors.js';
 
 export interface ErrorNotice {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document } from 'yaml';
-import { UserInputError } from '../core/errors.js';
+import { UserInputError } from '../support/errors.js';
 import type { TurnTrace } from '../core/trace/schema.js';
 import { formatIssue } from '../eval/golden-set/errors.js';
 import { parseGoldenFile } from '../eval/golden-set/parse-file.js';

@@ -1,5 +1,5 @@
 import type { App } from '../app/create-app.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../support/errors.js';
 import { createRuntime } from '../app/runtimes.js';
 import type { ChatSession } from './session.js';
 

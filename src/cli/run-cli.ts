@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { KavakError } from '../core/errors.js';
+import { KavakError } from '../support/errors.js';
 import { packageRoot } from '../app/config/paths.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../app/config/defaults.js';
 import type { GlobalFlags } from '../app/config/load-config.js';

@@ -4,7 +4,7 @@ import { newConversationId, type ConversationStore } from './ports/conversations
 import type { PipelineEventListener } from './events.js';
 import { detectIntents } from './intents/detect-intents.js';
 import type { Intent } from './intents/schema.js';
-import { silentLogger, type Logger } from './logger.js';
+import { silentLogger, type Logger } from '../support/logger.js';
 import { orchestrate } from './orchestrator.js';
 import { combineEntities, mergeIntoProfile } from './profile-update.js';
 import type { Profile } from './profile.js';
@@ -12,7 +12,7 @@ import type { PromptLibrary } from './prompts/prompt-library.js';
 import type { TurnTrace } from './trace/schema.js';
 import { Tracer } from './trace/tracer.js';
 import type { PipelineSettings, PipelineTools, TurnContext } from './turn-context.js';
-import { UserInputError } from './errors.js';
+import { UserInputError } from '../support/errors.js';
 import { characterCount } from './text.js';
 
 /** The longest message a turn takes, in characters (WhatsApp's own limit on a text message). */

@@ -3,7 +3,7 @@ import type { Catalog } from '../tools/catalog/types.js';
 import type { KnowledgeBase } from '../tools/knowledge/types.js';
 import type { ModelPrice } from './trace/model-price.js';
 import type { PipelineEventListener } from './events.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../support/logger.js';
 import type { Profile } from './profile.js';
 import type { Language } from './intents/schema.js';
 import type { PromptLibrary } from './prompts/prompt-library.js';

@@ -1,4 +1,4 @@
-import { KavakError } from '../core/errors.js';
+import { KavakError } from '../support/errors.js';
 
 /** A call to a model API failed. Carries what a caller needs to decide on a retry. */
 export class ModelCallError extends KavakError {

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../support/logger.js';
 import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';
 import { webhookHandler, type WebhookDeps } from './webhook-route.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../core/logger.js';
+import { createLogger } from '../support/logger.js';
 import { throttledWarning } from './log-throttle.js';
 
 describe('throttledWarning', () => {

@@ -1,4 +1,4 @@
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../support/logger.js';
 
 export interface ThrottledWarning {
   /** Logs the first occurrence of a window in full; later ones are only counted. */

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../support/logger.js';
 import {
   LeaseLostError,
   type ClaimedMessage,

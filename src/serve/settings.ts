@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, UserInputError } from '../core/errors.js';
+import { ConfigError, UserInputError } from '../support/errors.js';
 import type { ChannelCredentials, SignaturePolicy } from '../channels/channel.js';
 
 export const ReplyModeSchema = z.enum(['rest', 'twiml']);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../support/logger.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
-import { maskPhone } from '../core/redact.js';
+import { maskPhone } from '../support/redact.js';
 import { WebhookFieldsSchema, type Channel, type SignaturePolicy } from '../channels/channel.js';
 import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';

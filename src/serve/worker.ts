@@ -1,8 +1,8 @@
 import type { Channel, ReplySender, SendFailure } from '../channels/channel.js';
-import { KavakError } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
+import { KavakError } from '../support/errors.js';
+import type { Logger } from '../support/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
-import { maskPhone } from '../core/redact.js';
+import { maskPhone } from '../support/redact.js';
 import { abortScope } from '../runtime/abort-scope.js';
 import { ModelCallError } from '../runtime/errors.js';
 import {

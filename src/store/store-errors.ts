@@ -1,4 +1,4 @@
-import { KavakError } from '../core/errors.js';
+import { KavakError } from '../support/errors.js';
 
 /**
  * The database cannot be used right now (closed, unreachable, locked, refusing the login). A

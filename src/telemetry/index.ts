@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../app/config/paths.js';
-import { silentLogger, type Logger } from '../core/logger.js';
+import { silentLogger, type Logger } from '../support/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { TurnTrace } from '../core/trace/schema.js';
 

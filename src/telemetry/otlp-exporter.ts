@@ -18,7 +18,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../support/logger.js';
 import type { TurnTrace } from '../core/trace/schema.js';
 import { planTurnSpans, type PlanOptions, type SpanPlan } from './turn-spans.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Attributes } from '@opentelemetry/api';
-import { redact, redactValue } from '../core/redact.js';
+import { redact, redactValue } from '../support/redact.js';
 import type { ModelCallSpan, Span, TurnTrace } from '../core/trace/schema.js';
 import type { FinishReason } from '../core/ports/language-model.js';
 

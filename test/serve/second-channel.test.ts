@@ -9,7 +9,7 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/app/config/load-config.js';
 import { openServeStores } from '../../src/app/serve-stores.js';
 import type { Channel, OutboundMessage, SignaturePolicy } from '../../src/channels/channel.js';
-import { createLogger } from '../../src/core/logger.js';
+import { createLogger } from '../../src/support/logger.js';
 import { createPipeline } from '../../src/core/pipeline.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { parseServeSettings, type ServeSettingsInput } from '../../src/serve/settings.js';

@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/core/logger.js';
+import { silentLogger } from '../../src/support/logger.js';
 import { createOpenAIRuntime } from '../../src/runtime/openai/index.js';
 import { conversationIdFor } from '../../src/channels/whatsapp/twilio-webhook-form.js';
 import { whatsappChannel } from '../../src/channels/whatsapp/whatsapp-channel.js';

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { loadConfig } from '../../src/app/config/load-config.js';
 import { createApp } from '../../src/app/create-app.js';
 import { openStores } from '../../src/app/stores.js';
-import { KavakError } from '../../src/core/errors.js';
+import { KavakError } from '../../src/support/errors.js';
 import { migratePostgres, postgresMigrationStatus } from '../../src/store/postgres/migrate.js';
 import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations/index.js';
 import { describeWithPostgres, freshDatabase } from '../support/pg-url.js';

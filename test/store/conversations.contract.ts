@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { KavakError } from '../../src/core/errors.js';
+import { KavakError } from '../../src/support/errors.js';
 import { emptyProfile, type Profile } from '../../src/core/profile.js';
 import type { ConversationStore, Lead, TurnWrite } from '../../src/core/ports/conversations.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError } from '../../support/errors.js';
 import { loadConfig } from './load-config.js';
 
 function dirWith(config: unknown): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../core/redact.js';
+import { redact } from '../../support/redact.js';
 import {
   conversationIdFor,
   parseTwilioWebhook,

@@ -4,8 +4,8 @@ import { ChatController } from '../../chat/chat-controller.js';
 import { runLineMode } from '../../chat/line-mode.js';
 import { sessionFromApp } from '../../chat/session-from-app.js';
 import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
-import { KavakError } from '../../core/errors.js';
-import { createLogger, parseLogLevel } from '../../core/logger.js';
+import { KavakError } from '../../support/errors.js';
+import { createLogger, parseLogLevel } from '../../support/logger.js';
 import { createApp } from '../../app/create-app.js';
 import { startTelemetry } from '../../telemetry/index.js';
 

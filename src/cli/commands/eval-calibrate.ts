@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { RuntimeNameSchema } from '../../app/config/schema.js';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { validShare } from '../../eval/calibrate/calibration-table.js';
 import { estimateCalibration, type CalibrationEstimate } from '../../eval/calibrate/estimate-calibration.js';
 import {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../app/config/paths.js';
 import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { compareRuns } from '../../eval/compare/compare-runs.js';
 import { loadRunResult } from '../../eval/compare/load-run-result.js';
 import { REPORT_WRITERS } from '../../eval/reports/index.js';

@@ -1,4 +1,4 @@
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import {
   postTwilioWebhook,
   twilioWebhookForm,

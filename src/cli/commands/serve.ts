@@ -1,5 +1,5 @@
 import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
-import { createLogger, parseLogLevel } from '../../core/logger.js';
+import { createLogger, parseLogLevel } from '../../support/logger.js';
 import { parseServeSettings, resolveServeSetup, type ServeSettingsInput } from '../../serve/settings.js';
 import { startServer } from '../../serve/server.js';
 import { createApp } from '../../app/create-app.js';

@@ -1,4 +1,21 @@
 import { z } from 'zod';
+import {
+  BodyTypeSchema,
+  CarUseSchema,
+  SortBySchema,
+  TransmissionSchema,
+} from '../../tools/catalog/vocabulary.js';
+
+export {
+  BodyTypeSchema,
+  CarUseSchema,
+  SortBySchema,
+  TransmissionSchema,
+  type BodyType,
+  type CarUse,
+  type SortBy,
+  type Transmission,
+} from '../../tools/catalog/vocabulary.js';
 
 /** What one customer message may ask for. A message may hold several. */
 export const IntentTypeSchema = z.enum([
@@ -61,43 +78,11 @@ export const KnowledgeTopicSchema = z.enum([
 ]);
 export type KnowledgeTopic = z.infer<typeof KnowledgeTopicSchema>;
 
-/**
- * Issue 10, item 1: how the customer wants cars ordered or picked. "el más barato" = price_asc,
- * "el más nuevo" = year_desc, "el de menos km" = km_asc, "el más grande" = size_desc (largo ×
- * ancho × alto).
- */
-export const SortBySchema = z.enum([
-  'price_asc',
-  'price_desc',
-  'year_desc',
-  'year_asc',
-  'km_asc',
-  'km_desc',
-  'size_desc',
-  'size_asc',
-]);
-export type SortBy = z.infer<typeof SortBySchema>;
-
 /** Which cars an ordering or a question is about: the ones just shown, or the whole catalog. */
 export const CarScopeSchema = z.enum(['shown', 'catalog']);
 export type CarScope = z.infer<typeof CarScopeSchema>;
 
-export const TransmissionSchema = z.enum(['automatic', 'manual']);
-export type Transmission = z.infer<typeof TransmissionSchema>;
-
 // Issue 10, items 2-4: questions about the car in focus, body type and use, comparisons.
-/** Body styles the catalog knows (data/body-types.csv and the version text). */
-export const BodyTypeSchema = z.enum([
-  'sedan',
-  'hatchback',
-  'suv',
-  'pickup',
-  'minivan',
-  'van',
-  'coupe',
-  'convertible',
-]);
-export type BodyType = z.infer<typeof BodyTypeSchema>;
 
 /** What a customer can ask about one car: each is a catalog fact (or said to be unknown). */
 export const CarAttributeSchema = z.enum([
@@ -116,10 +101,6 @@ export const CarAttributeSchema = z.enum([
   'height',
 ]);
 export type CarAttribute = z.infer<typeof CarAttributeSchema>;
-
-/** What the car is for: the agent maps it to body types (work → pickup/van, family → SUV/minivan). */
-export const CarUseSchema = z.enum(['work', 'family']);
-export type CarUse = z.infer<typeof CarUseSchema>;
 
 /**
  * Entities are all nullable rather than optional: OpenAI's strict structured output needs every

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { editDistance } from '../../tools/text/edit-distance.js';
-import { UserInputError } from '../errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { parseFrontMatter } from './front-matter.js';
 
 /** Sections every prompt file is built from; `Entrada` becomes the user message. */

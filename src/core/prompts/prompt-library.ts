@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserInputError } from '../errors.js';
+import { UserInputError } from '../../support/errors.js';
 import type { ChatMessage } from '../ports/language-model.js';
 import {
   fillTemplate,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { packageRoot } from '../../app/config/paths.js';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { HistoryTurnSchema } from '../../core/tasks.js';
 
 /** One human-labelled reply: what the judge would see, and the human's verdict per rubric. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { RunResultSchema, type RunResult } from '../results/schema.js';
 
 /** Reads a results.json written by `kavak eval` (for --baseline and --rescore). */

@@ -1,4 +1,4 @@
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 
 /** One thing wrong with the golden set, located as precisely as the YAML allows. */
 export interface GoldenSetIssue {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KavakError } from '../../core/errors.js';
+import { KavakError } from '../../support/errors.js';
 import { GoldenSetError } from './errors.js';
 import { loadGoldenSet } from './load.js';
 

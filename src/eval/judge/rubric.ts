@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { packageRoot } from '../../app/config/paths.js';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 
 /** judges/ shipped with the package. */
 export function defaultJudgesDir(): string {

@@ -1,5 +1,5 @@
 import { renderReplyPrompt } from '../../core/agents/phrase.js';
-import { KavakError, UserInputError } from '../../core/errors.js';
+import { KavakError, UserInputError } from '../../support/errors.js';
 import { renderIntentsPrompt } from '../../core/intents/detect-intents.js';
 import { repairMessage } from '../../core/model-call.js';
 import type { Profile } from '../../core/profile.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { RuntimeNameSchema } from '../../app/config/schema.js';
 
 const Rate = z.coerce.number().min(0).max(1);

@@ -1,4 +1,4 @@
-import { KavakError } from '../../core/errors.js';
+import { KavakError } from '../../support/errors.js';
 
 /** Exit code for "the run itself failed": bad golden set, bad flags, no runtime. */
 export const RUN_FAILED = 2;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { KavakConfig } from '../../app/config/schema.js';
-import { redactValue } from '../../core/redact.js';
+import { redactValue } from '../../support/redact.js';
 
 /** Sortable and readable: 2025-06-01T14-03-22Z-3f9a. */
 export function newRunId(at: Date = new Date()): string {

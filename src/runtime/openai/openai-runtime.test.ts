@@ -10,7 +10,7 @@ import {
   streamReply,
 } from '../../../test/helpers/fake-openai-server.js';
 import type { FakeOpenAIServer } from '../../../test/helpers/fake-openai-server.js';
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError } from '../../support/errors.js';
 import { ModelCallError } from '../errors.js';
 import type { GenerateRequest, StreamPart } from '../../core/ports/language-model.js';
 import { createOpenAIRuntime } from './index.js';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError } from '../../support/errors.js';
 
 export interface OpenAIRuntimeSettings {
   /** Required for api.openai.com; optional with a baseURL (Ollama, llama.cpp need none). */

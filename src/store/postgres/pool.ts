@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Logger } from '../../core/logger.js';
+import type { Logger } from '../../support/logger.js';
 import { StoreUnavailableError } from '../store-errors.js';
 import { maskPostgresUrl } from './url.js';
 

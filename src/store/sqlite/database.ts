@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { KavakError, UserInputError } from '../../core/errors.js';
+import { KavakError, UserInputError } from '../../support/errors.js';
 import { migrationStatus, type MigrationStatus } from '../migration.js';
 import { SchemaTooNewError } from '../store-errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { BodyTypeSchema, type BodyType, type CarUse } from '../../core/intents/schema.js';
+import { BodyTypeSchema, type BodyType, type CarUse } from './vocabulary.js';
 import { VERSION_BODY_WORDS, VERSION_SEATS_WORDS } from '../text/car-lexicon.js';
 import { compactKey } from '../text/normalize.js';
 import { canonicalMake, canonicalModel } from './canonical-names.js';

@@ -1,4 +1,4 @@
-import type { BodyType, Transmission } from '../../core/intents/schema.js';
+import type { BodyType, Transmission } from './vocabulary.js';
 import { pesosToCents } from '../money.js';
 import type { Car, CarQuery } from './types.js';
 

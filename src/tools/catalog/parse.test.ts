@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { loadCatalog, parseCatalog } from './parse.js';
 import { DEFAULT_CATALOG_PATH } from './paths.js';
 

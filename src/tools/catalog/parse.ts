@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CsvError, parse } from 'csv-parse/sync';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { createCatalog } from './catalog.js';
 import { compactKey } from '../text/normalize.js';
 import { CATALOG_COLUMNS, parseRow, REQUIRED_COLUMNS } from './row.js';

@@ -1,4 +1,4 @@
-import type { Transmission } from '../../core/intents/schema.js';
+import type { Transmission } from './vocabulary.js';
 
 /**
  * Kavak's version text carries the gearbox as a token: "1.8 LE AUTO", "2.0 LX MT", "1.0 LS A".

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BodyTypeSchema, SortBySchema, TransmissionSchema } from '../../core/intents/schema.js';
+import { BodyTypeSchema, SortBySchema, TransmissionSchema } from './vocabulary.js';
 
 /** One car of the catalog, normalised. Money in integer cents. */
 export const CarSchema = z.object({

@@ -1,4 +1,4 @@
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import type { ParsedSection } from './parse-markdown.js';
 import { words } from './text.js';
 import type { Branch, BranchLookup } from './types.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { loadKnowledgeBase } from './load-knowledge-base.js';
 
 describe('loadKnowledgeBase', () => {

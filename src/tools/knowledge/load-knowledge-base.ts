@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { createBranchLookup, parseBranches } from './branches.js';
 import { parseKnowledgeFile, type ParsedSection } from './parse-markdown.js';
 import { branchForName, branchNameRuns } from './branch-names.js';

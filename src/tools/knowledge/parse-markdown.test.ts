@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KavakError } from '../../core/errors.js';
+import { KavakError } from '../../support/errors.js';
 import { parseKnowledgeFile, slug } from './parse-markdown.js';
 
 const FILE = `<!-- notes for editors: ignored, as is everything before the first title -->

@@ -1,4 +1,4 @@
-import { UserInputError } from '../../core/errors.js';
+import { UserInputError } from '../../support/errors.js';
 import { fold } from '../text/normalize.js';
 import type { KnowledgeSection } from './types.js';
 

@@ -8,7 +8,7 @@
  * accents). Misspellings (`misspellings`, "~…") are exact keys for the NLU; the catalog leaves
  * them to its typo tolerance, so it still reports them as corrected.
  */
-import type { BodyType, CarUse } from '../../core/intents/schema.js';
+import type { BodyType, CarUse } from '../catalog/vocabulary.js';
 
 export interface LexiconMake {
   make: string;

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pipeline } from '../../../src/core/pipeline.js';
-import { silentLogger } from '../../../src/core/logger.js';
+import { silentLogger } from '../../../src/support/logger.js';
 import { createTwilioSender } from '../../../src/channels/whatsapp/reply-sender.js';
 import { conversationIdFor } from '../../../src/channels/whatsapp/twilio-webhook-form.js';
 import { whatsappChannel } from '../../../src/channels/whatsapp/whatsapp-channel.js';

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../../src/app/create-app.js';
 import { openServeStores } from '../../../src/app/serve-stores.js';
 import { loadConfig } from '../../../src/app/config/load-config.js';
 import type { KavakConfig } from '../../../src/app/config/schema.js';
-import { createLogger } from '../../../src/core/logger.js';
+import { createLogger } from '../../../src/support/logger.js';
 import type { Pipeline } from '../../../src/core/pipeline.js';
 import { startServer, type RunningServer } from '../../../src/serve/server.js';
 import {
