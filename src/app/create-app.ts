@@ -1,6 +1,6 @@
 import type { AgentSettings, KavakConfig } from './config/schema.js';
-import type { Channel, ChannelName } from '../channels/channel.js';
-import { channelFor } from './channels.js';
+import type { ChannelName } from '../channels/channel.js';
+import { channelFor, type ChannelEntry } from './channels.js';
 import { createLogger, parseLogLevel, type Logger } from '../support/logger.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import { PromptLibrary } from '../core/prompts/prompt-library.js';
@@ -16,8 +16,11 @@ import type { KnowledgeBase } from '../tools/knowledge/types.js';
 
 export interface App {
   config: KavakConfig;
-  /** The channel replies are shaped for (serve talks on it; chat and eval simulate it). */
-  channel: Channel;
+  /**
+   * The channel replies are shaped for (serve talks on it; chat and eval simulate it). Its
+   * adapter loads on demand (`channel.load()`): only serve needs its webhook and sender.
+   */
+  channel: ChannelEntry;
   pipeline: Pipeline;
   /** Conversation memory: the port, on the database `--db` / KAVAK_DB names. */
   conversations: ConversationStore;

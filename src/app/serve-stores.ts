@@ -2,8 +2,6 @@ import type { ConversationStore } from '../core/ports/conversations.js';
 import { UserInputError } from '../support/errors.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import type { RateLimiter } from '../core/ports/rate-limiter.js';
-import { PostgresInboundQueue } from '../store/postgres/inbound-queue.js';
-import { PostgresRateLimiter } from '../store/postgres/rate-limiter.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import { SqliteInboundQueue } from '../store/sqlite/inbound-queue.js';
 import type { Storage } from './stores.js';
@@ -45,7 +43,12 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
       turns: options.conversations,
     };
   }
-  let queue: PostgresInboundQueue;
+  // pg-boss and pg load only for a PostgreSQL queue.
+  const [{ PostgresInboundQueue }, { PostgresRateLimiter }] = await Promise.all([
+    import('../store/postgres/inbound-queue.js'),
+    import('../store/postgres/rate-limiter.js'),
+  ]);
+  let queue: InboundQueue;
   try {
     queue = await PostgresInboundQueue.open({ connectionString: queueUrl, leaseMs: options.leaseMs });
   } catch (error) {

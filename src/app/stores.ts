@@ -1,15 +1,11 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import type { ConversationStore } from '../core/ports/conversations.js';
-import { UserInputError } from '../support/errors.js';
 import { silentLogger, type Logger } from '../support/logger.js';
 import type { MigrationStatus } from '../store/migration.js';
 import { migrateSqlite, openDatabase, sqliteMigrationStatus, type Db } from '../store/sqlite/database.js';
 import { SqliteConversationStore } from '../store/sqlite/conversation-store.js';
 import { isPostgresUrl, maskPostgresUrl } from '../store/postgres/url.js';
-import { openPostgresPool } from '../store/postgres/pool.js';
-import { migratePostgres, postgresMigrationStatus } from '../store/postgres/migrate.js';
-import { PostgresConversationStore } from '../store/postgres/conversation-store.js';
 
 export const StoreKindSchema = z.enum(['sqlite', 'postgres']);
 export type StoreKind = z.infer<typeof StoreKindSchema>;
@@ -57,6 +53,16 @@ const STORES: Record<StoreKind, (location: string, options: StoreOptions) => Pro
       };
     }),
   postgres: async (url, options) => {
+    // Loaded only for a postgres:// URL: the pg client is start-up time SQLite users never need.
+    const [
+      { openPostgresPool },
+      { migratePostgres, postgresMigrationStatus },
+      { PostgresConversationStore },
+    ] = await Promise.all([
+      import('../store/postgres/pool.js'),
+      import('../store/postgres/migrate.js'),
+      import('../store/postgres/conversation-store.js'),
+    ]);
     const pool = openPostgresPool(url, options.logger ?? silentLogger);
     const location = maskPostgresUrl(url);
     try {
@@ -76,17 +82,6 @@ const STORES: Record<StoreKind, (location: string, options: StoreOptions) => Pro
     };
   },
 };
-
-/**
- * The SQLite handle, for an adapter that exists only on SQLite so far (serve's inbound queue):
- * on PostgreSQL a refusal that says what to do, instead of running half on each.
- */
-export function requireSqlite(storage: Storage, what: string): Db {
-  if (storage.kind === 'sqlite') return storage.db;
-  throw new UserInputError(`${what} runs on SQLite only for now, and --db (or KAVAK_DB) names PostgreSQL.`, {
-    hint: 'Pass --db <file> (or KAVAK_DB=<file>) for it; ask, chat and eval run on PostgreSQL already.',
-  });
-}
 
 /** `work` run now, its result or its throw as a promise (for the synchronous SQLite calls). */
 function settled<T>(work: () => T): Promise<T> {

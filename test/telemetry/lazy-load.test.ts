@@ -1,6 +1,8 @@
 /**
- * Cold start: without an OTLP endpoint `kavak ask` never loads the OpenTelemetry SDK or exporter
- * (a module-resolution hook records every package the CLI imports); with one, it does.
+ * Cold start: `kavak ask` on the embedded default loads only what it runs. Without an OTLP
+ * endpoint it never loads the OpenTelemetry SDK or exporter (with one, it does); on SQLite and the
+ * offline runtime it loads neither the twilio SDK, the PostgreSQL client, pg-boss, the openai SDK
+ * nor Ink. A module-resolution hook records every package the CLI imports.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ async function packagesLoadedBy(env: Record<string, string>): Promise<string[]> 
     join(dir, 'hooks.mjs'),
     `import { appendFileSync } from 'node:fs';
 export async function resolve(specifier, context, next) {
-  if (specifier.startsWith('@opentelemetry/')) appendFileSync(${JSON.stringify(log)}, specifier + '\\n');
+  if (!/^(\\.|\\/|node:|file:|data:)/.test(specifier)) appendFileSync(${JSON.stringify(log)}, specifier + '\\n');
   return next(specifier, context);
 }\n`,
   );
@@ -39,7 +41,7 @@ export async function resolve(specifier, context, next) {
 
 describe('OpenTelemetry is loaded only when an endpoint is set', () => {
   it('kavak ask without OTEL_EXPORTER_OTLP_ENDPOINT imports no OpenTelemetry package', async () => {
-    expect(await packagesLoadedBy({})).toEqual([]);
+    expect((await packagesLoadedBy({})).filter((name) => name.startsWith('@opentelemetry/'))).toEqual([]);
   });
 
   it('with the endpoint set, the SDK and the OTLP exporter are imported', async () => {
@@ -52,5 +54,12 @@ describe('OpenTelemetry is loaded only when an endpoint is set', () => {
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe('kavak ask on the embedded default loads no adapter it does not use', () => {
+  it('imports neither twilio, pg, pg-boss, openai nor ink', async () => {
+    const heavy = /^(twilio|pg|pg-boss|openai|ink|react)(\/|$)/;
+    expect((await packagesLoadedBy({})).filter((name) => heavy.test(name))).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     });
     const server = await startServer({
       pipeline: telemetry.observe(app.pipeline),
-      channel: app.channel,
+      channel: await app.channel.load(),
       ...stores,
       logger,
       settings,

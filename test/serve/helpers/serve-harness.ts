@@ -82,7 +82,7 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
     leaseMs: settings.leaseMs,
     modelRpm: 0,
   });
-  const server = await startServer({ pipeline, channel: app.channel, ...stores, logger, settings, setup });
+  const server = await startServer({ pipeline, channel: await app.channel.load(), ...stores, logger, settings, setup });
 
   return {
     app,
