@@ -1,5 +1,6 @@
 import type { ConversationStore } from '../core/ports/conversations.js';
 import { UserInputError } from '../support/errors.js';
+import type { Logger } from '../support/logger.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import type { RateLimiter } from '../core/ports/rate-limiter.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
@@ -24,6 +25,7 @@ export interface ServeStoreOptions {
   leaseMs?: number;
   /** Model requests per minute for the whole fleet on PostgreSQL; 0 = no shared limit. */
   modelRpm: number;
+  logger?: Logger;
 }
 
 /**
@@ -50,7 +52,11 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
   ]);
   let queue: InboundQueue;
   try {
-    queue = await PostgresInboundQueue.open({ connectionString: queueUrl, leaseMs: options.leaseMs });
+    queue = await PostgresInboundQueue.open({
+      connectionString: queueUrl,
+      leaseMs: options.leaseMs,
+      logger: options.logger,
+    });
   } catch (error) {
     // The URL is not repeated: it may hold a password.
     throw new UserInputError(`Cannot open the inbound queue on PostgreSQL: ${(error as Error).message}`, {

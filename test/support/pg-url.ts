@@ -1,24 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { describePostgres, postgresUrl, withSearchPath } from './postgres.js';
 
 /**
- * The PostgreSQL the tests may use: KAVAK_TEST_PG_URL (CI starts one). A stand-in until the
- * shared test/support/postgres.ts lands; swap the imports then.
+ * Helpers for suites that need the server's URL itself (a database or schema of their own, real
+ * `kavak` processes), on top of test/support/postgres.ts: the same KAVAK_TEST_PG_URL, the same
+ * loud line when it is missing.
  */
-export function testPostgresUrl(): string | undefined {
-  return process.env.KAVAK_TEST_PG_URL || undefined;
-}
-
-/** describe() when PostgreSQL is there; otherwise one loud line and a skipped block. */
 export function describeWithPostgres(name: string, body: (url: string) => void): void {
-  const url = testPostgresUrl();
-  if (!url) {
-    console.warn(`\n⚠ SKIPPED "${name}": KAVAK_TEST_PG_URL is not set (CI sets it; see .ci/run).\n`);
-    describe.skip(name, () => {});
-    return;
-  }
-  describe(name, () => body(url));
+  describePostgres(name, () => body(postgresUrl()!));
 }
 
 /**
@@ -58,10 +48,8 @@ export async function freshSchema(
   } finally {
     await admin.end();
   }
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
   return {
-    url: scoped.toString(),
+    url: withSearchPath(url, schema),
     schema,
     async drop() {
       const client = new pg.Client({ connectionString: url });

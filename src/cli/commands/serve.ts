@@ -28,6 +28,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       queueDb: settings.queueDb,
       leaseMs: settings.leaseMs,
       modelRpm: settings.modelRpm ?? (app.pipeline.deps.runtime.id === 'offline' ? 0 : 300),
+      logger,
     });
     const server = await startServer({
       pipeline: telemetry.observe(app.pipeline),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PgBoss, type Db as IDatabase } from 'pg-boss';
 import { z } from 'zod';
+import type { Logger } from '../../support/logger.js';
 import {
   DeliverySchema,
   InboundStatusSchema,
@@ -58,6 +59,8 @@ export interface PostgresInboundQueueOptions {
   bossSchema?: string;
   /** How often pg-boss's monitor looks for jobs whose heartbeat stopped (default 2 s). */
   monitorIntervalSeconds?: number;
+  /** Where pg-boss's own errors (a lost connection in its monitor) are told. */
+  logger?: Logger;
 }
 
 /**
@@ -92,7 +95,12 @@ export class PostgresInboundQueue implements InboundQueue {
       monitorIntervalSeconds: monitor,
       superviseIntervalSeconds: monitor,
     });
-    this.boss.on('error', () => undefined);
+    // pg-boss retries on its own; its errors are told, never thrown from an event emitter.
+    this.boss.on('error', (error: unknown) =>
+      options.logger?.warn('queue_engine_error', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   }
 
   /** Connects, migrates the table, starts pg-boss and creates its queue if missing. */
