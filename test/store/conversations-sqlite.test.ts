@@ -76,3 +76,30 @@ describe('the conversation port on SQLite (a real file)', () => {
     expect(error).toMatchObject({ hint: expect.stringMatching(/KAVAK_DB/) });
   });
 });
+
+describe('turn traces on SQLite', () => {
+  it('keep a prompt repeated on every turn once, not once per turn', async () => {
+    const path = tempDbPath();
+    const stores = await openStores(path);
+    const prompt = 'Eres el clasificador de intenciones del asistente de ventas. '.repeat(200); // ~12 KB
+    for (let n = 0; n < 100; n++) {
+      await stores.conversations.saveTurn({
+        conversationId: 'c1',
+        trackingId: `t${n}`,
+        customerText: 'hola',
+        agentText: 'hola',
+        profile: emptyProfile(),
+        trace: { spans: [{ type: 'model_call', messages: [{ role: 'system', content: prompt }] }] },
+        leads: [],
+      });
+    }
+    await stores.close();
+    const db = new Database(path, { readonly: true });
+    const tracesBytes = db.prepare('SELECT SUM(LENGTH(trace)) AS n FROM turns').get() as { n: number };
+    const texts = db.prepare('SELECT COUNT(*) AS n FROM trace_texts').get() as { n: number };
+    db.close();
+    expect(texts.n).toBe(1);
+    // 100 × 12 KB inline would be 1.2 MB; each row keeps a reference.
+    expect(tracesBytes.n).toBeLessThan(100 * 200);
+  });
+});

@@ -168,6 +168,31 @@ export function conversationStoreContract(open: () => Promise<OpenedConversation
     expect((await store.get(id))?.profile.name).toBe('José Ñúñez 🙂');
   });
 
+  it('gives back traces whose model calls repeat long prompts exactly as saved, turn after turn', async () => {
+    const id = conversationId();
+    const prompt = `## Objetivo 🚗 ñ\n${'Clasifica la intención del cliente. '.repeat(120)}`;
+    const traceOf = (n: number) => ({
+      trackingId: `${id}-t${n}`,
+      reply: `r${n}`,
+      messages: [`r${n}`],
+      spans: [
+        {
+          type: 'model_call',
+          task: 'intents',
+          messages: [
+            { role: 'system', content: prompt },
+            { role: 'user', content: `mensaje ${n}` },
+            { role: 'user', content: `${'historial largo '.repeat(80)}${n}` },
+          ],
+        },
+        { type: 'tool_call', tool: 'catalog.search', output: { cars: n } },
+      ],
+    });
+    for (let n = 1; n <= 3; n++) await store.saveTurn(turn(id, `${id}-t${n}`, { trace: traceOf(n) }));
+    expect(await store.traces(id)).toEqual([1, 2, 3].map(traceOf));
+    expect(await store.turnReply(`${id}-t2`)).toEqual({ reply: 'r2', messages: ['r2'] });
+  });
+
   it('saves a message carrying a NUL character instead of losing the turn', async () => {
     const id = conversationId();
     await store.saveTurn(turn(id, `${id}-t1`, { customerText: 'hola\u0000mundo', trace: { m: 'a\u0000b' } }));

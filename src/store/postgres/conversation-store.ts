@@ -12,9 +12,11 @@ import {
   type TurnWrite,
 } from '../../core/ports/conversations.js';
 import { leadFromRow, LEAD_COLUMNS, storedProfile } from '../rows.js';
+import { packTrace, textRefs, unpackTrace } from '../trace-texts.js';
 import { inTransaction, postgresError } from './pool.js';
 
 const isoTime = z.date().transform((at) => at.toISOString());
+const TraceTextRow = z.object({ hash: z.string(), text: z.string() });
 const ConversationRow = z.object({
   id: z.string(),
   created_at: isoTime,
@@ -36,6 +38,9 @@ const CONVERSATION_COLUMNS = 'id, created_at, updated_at, profile';
  * which ends it.
  */
 export class PostgresConversationStore implements ConversationStore {
+  /** Hashes of trace texts this store has written: not sent again. */
+  private readonly storedTexts = new Set<string>();
+
   constructor(
     private readonly pool: pg.Pool,
     /** The URL with its password masked, for error messages. */
@@ -82,6 +87,7 @@ export class PostgresConversationStore implements ConversationStore {
 
   async saveTurn(turn: TurnWrite): Promise<void> {
     const at = this.now();
+    const committed: string[] = [];
     await inTransaction(this.pool, this.location, async (client) => {
       await client.query(
         `INSERT INTO conversations (id, created_at, updated_at, profile) VALUES ($1, $2, $2, $3::jsonb)
@@ -93,12 +99,22 @@ export class PostgresConversationStore implements ConversationStore {
          VALUES ($1, 'customer', $2, $4, $5), ($1, 'agent', $3, $4, $5)`,
         [turn.conversationId, storable(turn.customerText), storable(turn.agentText), turn.trackingId, at],
       );
+      const packed = packTrace(turn.trace);
+      const newTexts = [...packed.texts].filter(([hash]) => !this.storedTexts.has(hash));
+      if (newTexts.length > 0) {
+        await client.query(
+          `INSERT INTO trace_texts (hash, text) SELECT * FROM unnest($1::text[], $2::text[])
+           ON CONFLICT (hash) DO NOTHING`,
+          [newTexts.map(([hash]) => hash), newTexts.map(([, text]) => storable(text))],
+        );
+        committed.push(...newTexts.map(([hash]) => hash));
+      }
       // A turn saved again under its tracking id replaces the trace, as SQLite's INSERT OR REPLACE does.
       await client.query(
         `INSERT INTO turns (tracking_id, conversation_id, created_at, trace) VALUES ($1, $2, $3, $4::jsonb)
          ON CONFLICT (tracking_id) DO UPDATE
            SET conversation_id = EXCLUDED.conversation_id, created_at = EXCLUDED.created_at, trace = EXCLUDED.trace`,
-        [turn.trackingId, turn.conversationId, at, json(turn.trace)],
+        [turn.trackingId, turn.conversationId, at, json(packed.stored)],
       );
       for (const lead of turn.leads) {
         await client.query(
@@ -118,6 +134,8 @@ export class PostgresConversationStore implements ConversationStore {
         );
       }
     });
+    // Only once committed: a rolled-back insert must be tried again next time.
+    for (const hash of committed) this.storedTexts.add(hash);
   }
 
   async saveProfile(id: string, profile: Profile): Promise<void> {
@@ -134,7 +152,16 @@ export class PostgresConversationStore implements ConversationStore {
       'SELECT trace FROM turns WHERE conversation_id = $1 ORDER BY created_at, seq',
       [conversationId],
     );
-    return rows.map((row) => (row as { trace: unknown }).trace);
+    const stored = rows.map((row) => (row as { trace: unknown }).trace);
+    const hashes = [...new Set(stored.flatMap(textRefs))];
+    if (hashes.length === 0) return stored;
+    const texts = await this.query('SELECT hash, text FROM trace_texts WHERE hash = ANY($1::text[])', [
+      hashes,
+    ]);
+    const byHash = new Map(
+      texts.rows.map((row) => TraceTextRow.parse(row)).map((row) => [row.hash, row.text]),
+    );
+    return stored.map((trace) => unpackTrace(trace, byHash));
   }
 
   async leads(conversationId: string): Promise<Lead[]> {

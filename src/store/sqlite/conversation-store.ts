@@ -12,6 +12,7 @@ import {
 } from '../../core/ports/conversations.js';
 import { leadFromRow, LEAD_COLUMNS, storedProfile } from '../rows.js';
 import { StoreUnavailableError } from '../store-errors.js';
+import { packTrace, textRefs, unpackTrace } from '../trace-texts.js';
 import { statement, type Db } from './database.js';
 
 const ConversationRow = z.object({
@@ -27,6 +28,7 @@ const MessageRow = z.object({
   created_at: z.string(),
 });
 const TraceRow = z.object({ trace: z.string() });
+const TextRow = z.object({ text: z.string() });
 
 /**
  * The conversation port on one SQLite file (better-sqlite3, synchronous underneath): each
@@ -34,6 +36,9 @@ const TraceRow = z.object({ trace: z.string() });
  * The Db is shared with the inbound queue and owned by the store registry, which closes it.
  */
 export class SqliteConversationStore implements ConversationStore {
+  /** Hashes of trace texts this store has written (or found): not inserted again. */
+  private readonly storedTexts = new Set<string>();
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
@@ -66,6 +71,8 @@ export class SqliteConversationStore implements ConversationStore {
   saveTurn(turn: TurnWrite): Promise<void> {
     return this.use(() => {
       const at = this.now().toISOString();
+      const packed = packTrace(turn.trace);
+      const newTexts = [...packed.texts].filter(([hash]) => !this.storedTexts.has(hash));
       this.db.transaction(() => {
         // Only makes sure the row exists: reading it back would parse a profile about to be replaced.
         statement(
@@ -79,10 +86,12 @@ export class SqliteConversationStore implements ConversationStore {
         insertMessage.run(turn.conversationId, 'customer', turn.customerText, turn.trackingId, at);
         insertMessage.run(turn.conversationId, 'agent', turn.agentText, turn.trackingId, at);
         this.writeProfile(turn.conversationId, turn.profile, at);
+        const insertText = statement(this.db, 'INSERT OR IGNORE INTO trace_texts (hash, text) VALUES (?, ?)');
+        for (const [hash, text] of newTexts) insertText.run(hash, text);
         statement(
           this.db,
           'INSERT OR REPLACE INTO turns (tracking_id, conversation_id, created_at, trace) VALUES (?, ?, ?, ?)',
-        ).run(turn.trackingId, turn.conversationId, at, JSON.stringify(turn.trace));
+        ).run(turn.trackingId, turn.conversationId, at, JSON.stringify(packed.stored));
         const insertLead = statement(
           this.db,
           `INSERT INTO leads (conversation_id, tracking_id, created_at, action, name, stock_id, city, branch, preferred_time)
@@ -102,6 +111,8 @@ export class SqliteConversationStore implements ConversationStore {
           );
         }
       })();
+      // Only once committed: a rolled-back insert must be tried again next time.
+      for (const [hash] of newTexts) this.storedTexts.add(hash);
     });
   }
 
@@ -118,7 +129,10 @@ export class SqliteConversationStore implements ConversationStore {
     return this.use(() =>
       statement(this.db, 'SELECT trace FROM turns WHERE conversation_id = ? ORDER BY created_at, rowid')
         .all(conversationId)
-        .map((raw) => JSON.parse(TraceRow.parse(raw).trace) as unknown),
+        .map((raw) => {
+          const stored = JSON.parse(TraceRow.parse(raw).trace) as unknown;
+          return unpackTrace(stored, this.texts(textRefs(stored)));
+        }),
     );
   }
 
@@ -164,6 +178,16 @@ export class SqliteConversationStore implements ConversationStore {
       'INSERT INTO conversations (id, created_at, updated_at, profile) VALUES (?, ?, ?, ?)',
     ).run(id, at, at, JSON.stringify(profile));
     return { id, createdAt: at, updatedAt: at, profile };
+  }
+
+  private texts(hashes: readonly string[]): Map<string, string> {
+    const select = statement(this.db, 'SELECT text FROM trace_texts WHERE hash = ?');
+    const texts = new Map<string, string>();
+    for (const hash of hashes) {
+      const raw = select.get(hash);
+      if (raw !== undefined) texts.set(hash, TextRow.parse(raw).text);
+    }
+    return texts;
   }
 
   private writeProfile(id: string, profile: Profile, at: string): void {

@@ -164,4 +164,14 @@ export const SQLITE_MIGRATIONS = migrationList([
      UPDATE inbound_status_counts SET n = n + 1 WHERE status = NEW.status;
    END;`,
   },
+  // Turn traces keep each long model-call text (a rendered prompt: the same on every turn) once,
+  // here, and refer to it by hash (src/store/trace-texts.ts). Older rows keep their texts inline.
+  {
+    version: 6,
+    name: 'trace_texts',
+    sql: `CREATE TABLE IF NOT EXISTS trace_texts (
+     hash TEXT PRIMARY KEY,
+     text TEXT NOT NULL
+   ) WITHOUT ROWID;`,
+  },
 ]);

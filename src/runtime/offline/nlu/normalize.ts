@@ -143,6 +143,12 @@ export function originalSlice(normalized: NormalizedText, start: number, end: nu
 }
 
 function foldCodePoint(codePoint: string): string {
+  // Most of a message is plain a–z and digits: skip the lookups and the Unicode regex.
+  if (codePoint.length === 1) {
+    const code = codePoint.charCodeAt(0);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return codePoint;
+    if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
+  }
   const emojiWord = EMOJI_WORDS[codePoint];
   if (emojiWord) return ` ${emojiWord} `;
   const ordinal = ORDINAL_SIGNS[codePoint];
