@@ -16,11 +16,12 @@ const TARGET_EFFICIENCY = 0.9;
 /** The eval runner's modules, loaded when the bench runs so a missing one is reported, not a crash. */
 async function loadEvalModules() {
   try {
-    const [session, runner] = await Promise.all([
+    const [session, runner, order] = await Promise.all([
       import('../../src/eval/runner/eval-session.js'),
       import('../../src/eval/runner/run-eval.js'),
+      import('../../src/eval/runner/case-order.js'),
     ]);
-    return { ...session, ...runner };
+    return { ...session, ...runner, ...order };
   } catch (error) {
     throw new BenchUnavailableError(
       `the eval runner (src/eval/runner) does not load: ${error instanceof Error ? error.message : String(error)}`,
@@ -47,15 +48,17 @@ interface JRun {
   cases: number;
   errors: number;
   calls: number;
+  /** Case indexes in the order runEval started them. */
+  startOrder: number[];
 }
 
-/** Where each -j loses time: the case order (file order vs longest-first), then everything else. */
+/** Where each -j loses time: the case order (runEval's start order vs LPT on stages), then everything else. */
 function gapNotes(rows: readonly { j: number; wallMs: number; ideal: number; inOrder: number }[]): string[] {
   const parts = rows
     .filter((row) => row.wallMs > row.ideal * 1.02)
     .map((row) => {
       const order = Math.min(row.inOrder, row.wallMs) - row.ideal;
-      return `-j ${row.j}: ${fmt((row.wallMs - row.ideal) / 1000)} s over the ideal, ${fmt(order / 1000)} s of it from starting cases in file order (runEval's plan) rather than longest first, ${fmt((row.wallMs - row.ideal - order) / 1000)} s from everything else (call latency above the delay, CPU)`;
+      return `-j ${row.j}: ${fmt((row.wallMs - row.ideal) / 1000)} s over the ideal, ${fmt(order / 1000)} s of it from the order runEval started cases in (longest first by the previous run, else by turns) rather than LPT on stages, ${fmt((row.wallMs - row.ideal - order) / 1000)} s from everything else (call latency above the delay, CPU)`;
     });
   return parts.length > 0 ? [`Where the time goes: ${parts.join('; ')}.`] : [];
 }
@@ -64,7 +67,7 @@ export const evalThroughputBench: Bench = {
   name: 'eval',
   title: 'Eval throughput against a scripted OpenAI-compatible server with a fixed delay',
   async run(ctx: BenchContext): Promise<BenchOutcome> {
-    const { loadEvalInputs, openAgent, createJudging, runEval } = await loadEvalModules();
+    const { loadEvalInputs, openAgent, createJudging, runEval, longestFirst } = await loadEvalModules();
     const delayMs = ctx.options.modelDelayMs;
     const server = await spawnScriptedOpenAIServer({ delayMs, catalog: sampleCatalogPath() });
     try {
@@ -73,7 +76,7 @@ export const evalThroughputBench: Bench = {
         goldenSet: join(packageRoot(), 'golden-set'),
         judges: join(packageRoot(), 'judges'),
       });
-      const evalAt = async (j: number) => {
+      const evalAt = async (j: number, previousDurations?: ReadonlyMap<string, number>) => {
         const agent = await openAgent(config, undefined);
         const judging = createJudging(config, { samples: 1, rubrics }, undefined);
         try {
@@ -86,6 +89,7 @@ export const evalThroughputBench: Bench = {
             concurrency: j,
             repeat: 1,
             caseTimeoutMs: 300_000,
+            previousDurations,
           });
           return { outcome, wallMs: performance.now() - started, used: process.cpuUsage(cpu) };
         } finally {
@@ -100,10 +104,14 @@ export const evalThroughputBench: Bench = {
 
       const runs: JRun[] = [];
       let stagesByCase: number[] | undefined;
+      // As `kavak eval` reads the latest report: each run is ordered by the one before it.
+      let previousDurations: Map<string, number> | undefined;
       for (const j of ctx.options.evalConcurrency) {
         await server.reset();
         ctx.log(`eval: -j ${j}, ${cases.length} cases`);
-        const { outcome, wallMs, used } = await evalAt(j);
+        const startOrder = longestFirst(cases, previousDurations).map((c) => cases.indexOf(c));
+        const { outcome, wallMs, used } = await evalAt(j, previousDurations);
+        previousDurations = new Map(outcome.cases.map((c) => [c.id, c.latencyMs]));
         const calls = totalCalls(await server.calls());
         const cpuMs = (used.user + used.system) / 1000;
         const callMs = outcome.cases.flatMap((c) =>
@@ -120,6 +128,7 @@ export const evalThroughputBench: Bench = {
           cases: outcome.cases.length,
           errors: outcome.cases.filter((c) => c.status === 'error').length,
           calls,
+          startOrder,
         });
         // Chains from the first run (j = 1 when asked): the least contended timings.
         stagesByCase ??= outcome.cases.map((c) =>
@@ -131,7 +140,10 @@ export const evalThroughputBench: Bench = {
       const serialMs = durations.reduce((a, b) => a + b, 0);
       const rows = runs.map((run) => {
         const ideal = lptMakespan(durations, run.j);
-        const inOrder = listMakespan(durations, run.j);
+        const inOrder = listMakespan(
+          run.startOrder.map((i) => durations[i]!),
+          run.j,
+        );
         return { ...run, ideal, inOrder, efficiency: ideal / run.wallMs };
       });
       const figures: Record<string, number> = {
@@ -143,7 +155,7 @@ export const evalThroughputBench: Bench = {
       for (const row of rows) {
         figures[`j${row.j}.wallMs`] = Math.round(row.wallMs);
         figures[`j${row.j}.idealMs`] = row.ideal;
-        figures[`j${row.j}.inOrderIdealMs`] = row.inOrder;
+        figures[`j${row.j}.runOrderIdealMs`] = row.inOrder;
         figures[`j${row.j}.efficiency`] = round(row.efficiency, 3);
         figures[`j${row.j}.errors`] = row.errors;
         figures[`j${row.j}.cpuMs`] = Math.round(row.cpuMs);
@@ -168,7 +180,7 @@ export const evalThroughputBench: Bench = {
               '-j',
               'wall s',
               'ideal s (LPT)',
-              'ideal s (file order)',
+              'ideal s (run order)',
               'efficiency',
               'call p50/p95 ms',
               'CPU s (busy)',
@@ -191,7 +203,7 @@ export const evalThroughputBench: Bench = {
         notes: [
           ...gapNotes(rows),
           'In process: openAgent + createJudging + runEval as `kavak eval --runtime openai --base-url <scripted server>` wires them (judges on the same server, 1 sample), timed around runEval; CLI start-up and report writing are not included. The scripted server runs in its own process and answers from a cache filled by one untimed run (its NLU costs ms per intents call, which would otherwise make it, not the eval, the bottleneck at high -j); "CPU s (busy)" is the CPU time of this process during the run and its share of the wall time (near 100% = the eval is CPU-bound on one core, not waiting on the model).',
-          `Ideal: each case is a chain of stages × ${delayMs} ms, a stage being one model call or several in parallel (the stages of a turn are read from its trace: the longest run of model calls that did not overlap, plus one for its judges, which run in parallel); cases are scheduled on j slots longest-first (LPT list scheduling, ≤ 4/3 of optimal). "file order" schedules them in the golden set's order, as runEval's p-limit does; efficiency = ideal (LPT) / wall.`,
+          `Ideal: each case is a chain of stages × ${delayMs} ms, a stage being one model call or several in parallel (the stages of a turn are read from its trace: the longest run of model calls that did not overlap, plus one for its judges, which run in parallel); cases are scheduled on j slots longest-first (LPT list scheduling, ≤ 4/3 of optimal). "run order" schedules them in the order runEval started them (longest first by the previous run's case durations, as \`kavak eval\` reads them from the latest report; by turn count for the first run); efficiency = ideal (LPT) / wall.`,
         ],
       };
     } finally {

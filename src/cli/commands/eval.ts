@@ -18,6 +18,7 @@ import {
   gateSettings,
 } from '../../eval/runner/eval-settings.js';
 import { evaluateGate } from '../../eval/runner/gate.js';
+import { previousCaseDurations } from '../../eval/runner/case-order.js';
 import { rescoreRun } from '../../eval/runner/rescore.js';
 import { asRunFailure } from '../../eval/runner/run-failure.js';
 import { assertRunMeasured } from '../../eval/runner/run-health.js';
@@ -137,6 +138,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
             maxCostUsd: options.maxCost ?? file.maxCostUsd,
             caseTimeoutMs: options.caseTimeout ?? file.caseTimeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
             signal: interrupt.signal,
+            previousDurations: previousCaseDurations(options.out, config),
           },
           progress,
         );

@@ -4,6 +4,7 @@ import type { Pipeline } from '../../core/pipeline.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome } from '../results/schema.js';
 import type { EvalEventListener } from './events.js';
+import { longestFirst, type CaseDurations } from './case-order.js';
 import { combineRuns } from './combine-runs.js';
 import { runCase, type CaseRun } from './run-case.js';
 import type { TurnScorer } from './turn-scorer.js';
@@ -20,6 +21,8 @@ export interface RunEvalOptions {
   maxCostUsd?: number;
   caseTimeoutMs: number;
   signal?: AbortSignal;
+  /** Each case's duration in an earlier run on the same model: the start order (longest first). */
+  previousDurations?: CaseDurations;
 }
 
 export interface EvalRunOutcome {
@@ -47,12 +50,10 @@ export async function runEval(
     throw new RangeError('repeat and concurrency must be ≥ 1');
   const startedAt = new Date();
   const started = performance.now();
-  // Longest cases first (most turns = the longest chain of model calls): with j slots the run
-  // then ends close to the longest case, instead of waiting on a long case started last.
   // Results are reported in golden-set order whatever the order they ran in.
-  const longestFirst = [...options.cases].sort((a, b) => b.turns.length - a.turns.length);
+  const order = longestFirst(options.cases, options.previousDurations);
   const plan = Array.from({ length: options.repeat }, (_, run) =>
-    longestFirst.map((c) => ({ goldenCase: c, run })),
+    order.map((c) => ({ goldenCase: c, run })),
   ).flat();
   const runs = new Map<string, { run: number; outcome: CaseRun }[]>();
   const limit = pLimit(options.concurrency);
