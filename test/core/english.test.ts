@@ -27,6 +27,18 @@ describe('a customer who writes in English, on the offline runtime', () => {
     expect(replies[3]).not.toMatch(/no te puedo ayudar|can.t help/i);
   });
 
+  it('answers a question about the cars just listed in English, line by line', async () => {
+    const { pipeline } = await createTestPipeline();
+    const conversationId = 'list-question';
+    await pipeline.runTurn({ conversationId, message: 'got any cheap hatchbacks? like under 250k' });
+    const { reply } = await pipeline.runTurn({ conversationId, message: 'are they manual??' });
+    expect(reply).toMatch(/transmission/i);
+    expect(reply).not.toMatch(/Transmisión|Pasajeros|Versión/);
+    for (const line of reply.split('\n').filter((l) => l.trim() !== '')) {
+      expect(detectLanguage(line), line).not.toBe('es');
+    }
+  });
+
   it('keeps answering in English when a message is too short to tell', async () => {
     const { pipeline } = await createTestPipeline();
     const conversationId = 'short';

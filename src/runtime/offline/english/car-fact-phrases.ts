@@ -29,14 +29,15 @@ export const CAR_FACT_PHRASES: readonly Entry[] = [
     ': our catalog does not say; an advisor can confirm it for you.',
   ],
   [/: no tengo ese dato en el catálogo\./g, ': our catalog does not say.'],
-  [/^Transmisión:/gm, 'Transmission:'],
-  [/^Pasajeros:/gm, 'Seats:'],
-  [/^Tipo de carrocería:/gm, 'Body type:'],
-  [/^Versión:/gm, 'Version:'],
-  [/^Medidas:/gm, 'Measures:'],
-  [/^El largo:/gm, 'Length:'],
-  [/^El ancho:/gm, 'Width:'],
-  [/^La altura:/gm, 'Height:'],
+  // A label opens a line, or follows a car in a list ("1. Versa 2020 (ID 1): Transmisión: …").
+  [/(?<=^|\): )Transmisión:/gm, 'Transmission:'],
+  [/(?<=^|\): )Pasajeros:/gm, 'Seats:'],
+  [/(?<=^|\): )Tipo de carrocería:/gm, 'Body type:'],
+  [/(?<=^|\): )Versión:/gm, 'Version:'],
+  [/(?<=^|\): )Medidas:/gm, 'Measures:'],
+  [/(?<=^|\): )El largo:/gm, 'Length:'],
+  [/(?<=^|\): )El ancho:/gm, 'Width:'],
+  [/(?<=^|\): )La altura:/gm, 'Height:'],
   // Measures and fit
   [/Mide ([^\n]+?)\.$/gm, 'It is $1.'],
   [

@@ -22,9 +22,10 @@ export const SHOPPING_PHRASES: readonly Entry[] = [
     /No encontré autos con todo lo que pides\. Ajustando ([^\n]+?), lo más cercano es:/g,
     'I found no cars with everything you ask for. Widening $1, the closest are:',
   ],
-  ...RELAXED.map(
-    ([spanish, english]): Entry => [new RegExp(String.raw`(?<=Widening [^\n]*)${spanish.source}`, 'g'), english],
-  ),
+  ...RELAXED.map(([spanish, english]): Entry => [
+    new RegExp(String.raw`(?<=Widening [^\n]*)${spanish.source}`, 'g'),
+    english,
+  ]),
   [
     /Los que te mostré ya son los más económicos que tengo con lo que buscas\. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año\./g,
     'The ones I showed you are already the cheapest I have with what you are looking for. If you like, I can work out the monthly payment on one of them, or we can search another model or year.',
@@ -42,6 +43,10 @@ export const SHOPPING_PHRASES: readonly Entry[] = [
   [/Te dejo el que sí tengo para que lo veas:/g, 'Here is the one I do have, so you can see it:'],
   [/^- Año y km:/gm, '- Year and mileage:'],
   [/^- Tamaño:/gm, '- Size:'],
+  // What a search's filters confirm about the cars it lists ("¿trae CarPlay?", "are they manual?").
+  [/^Tiene ((?:transmisión|Bluetooth|CarPlay)[^\n]*)\.$/gm, 'It has $1.'],
+  [/^Todas tienen ((?:transmisión|Bluetooth|CarPlay)[^\n]*)\.$/gm, 'They all have $1.'],
+  [/(?<=^(?:It|They all) ha(?:s|ve) [^\n]*) y (?=[^\n]*\.$)/gm, ' and '],
   [/transmisión automática/g, 'automatic transmission'],
   [/transmisión manual/g, 'manual transmission'],
   // The booking's next item

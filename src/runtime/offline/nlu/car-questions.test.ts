@@ -46,6 +46,9 @@ describe('questions about the car in focus (by sentence shape)', () => {
     ['will it come with apple carplay', ['carplay']],
     ['how tall is the car', ['height']],
     ['how many passengers fit', ['seats']],
+    // About several cars at once (the ones just listed): plural words.
+    ['y esos vienen estandares?', ['transmission']],
+    ['are those automatics?', ['transmission']],
   ])('%s → %j', (message, attributes) => {
     expect(read(message).carQuestion).toEqual(attributes);
   });

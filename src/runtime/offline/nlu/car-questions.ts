@@ -57,7 +57,7 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ],
   [
     'transmission',
-    /\b((?:es|viene|sera|esta|son|vienen|estan)\s+(?:automatic[oa]s?|estandar|manual|de\s+(?:cambios|velocidades|palanca))|que\s+(?:transmision|caja)|(?:automatic[oa]|estandar)\s+o\s+(?:estandar|automatic[oa]|manual)|is\s+it\s+(?:an\s+|a\s+)?(?:automatic|manual|stick)|(?:automatic|manual)\s+or\s+(?:manual|automatic|stick)|what\s+(?:transmission|gearbox))\b/,
+    /\b((?:es|viene|sera|esta|son|vienen|estan)\s+(?:automatic[oa]s?|estandar(?:es)?|manual(?:es)?|de\s+(?:cambios|velocidades|palanca))|que\s+(?:transmision|caja)|(?:automatic[oa]|estandar)\s+o\s+(?:estandar|automatic[oa]|manual)|(?:is\s+it|are\s+they|are\s+those|are\s+these)\s+(?:an\s+|a\s+)?(?:automatic|manual|stick)s?|(?:automatic|manual)\s+or\s+(?:manual|automatic|stick)|what\s+(?:transmission|gearbox))\b/,
   ],
   ['bluetooth', feature(BLUETOOTH)],
   ['bluetooth', alone(BLUETOOTH)],

@@ -38,7 +38,7 @@ export function findCues(text: string, rules: readonly CueRule[] = ALL_RULES): C
   const hits: CueHit[] = [];
   for (const rule of rules) {
     for (const { start, end } of findAll(text, rule.pattern)) {
-      if (rule.atStart && wordsBefore(text, start) > GREETING_MAX_WORDS_BEFORE) continue;
+      if (rule.atStart && !onlyLeadInBefore(text, start)) continue;
       if (NEGATABLE.has(rule.intent) && TURNED_DOWN.test(text.slice(Math.max(0, start - 40), start)))
         continue;
       hits.push({ start, end, rule });
@@ -86,6 +86,12 @@ function withoutHowTo(hits: readonly CueHit[]): CueHit[] {
   return hits.filter((h) => !(namesTopic && h.rule.howTo) && !(sellsOwnCar && h.rule.paying));
 }
 
-function wordsBefore(text: string, position: number): number {
-  return (text.slice(0, position).match(/[a-z0-9]+/g) ?? []).length;
+/**
+ * A greeting opens the message, after at most a couple of lead-in words ("oye hola"). A car named
+ * before it makes it a question about that car: "el 2021 ¿qué tal?" asks how the 2021 one is.
+ */
+function onlyLeadInBefore(text: string, position: number): boolean {
+  const before = text.slice(0, position).match(/[a-z0-9]+/g) ?? [];
+  return before.length <= GREETING_MAX_WORDS_BEFORE && !before.some((word) => NAMES_A_THING.test(word));
 }
+const NAMES_A_THING = /^(?:\d+|el|la|los|las|ese|esa|este|esta|the|that|this)$/;

@@ -275,6 +275,9 @@ const CREDIT_QUESTIONS = new Set([
   'cómo funciona',
   'seguro',
   'formas de pago',
+  'comisiones',
+  'CAT',
+  'meses sin intereses',
 ]);
 
 /**

@@ -44,6 +44,8 @@ export const NOT_CAR_WORDS = new Set(
     gasolina hibrido electrico manual estandar automatico automatica bolsas piel clima camara sensores
     turbo agencia puebla leon merida toluca colima tepic onda ondas oaxaca morelia durango celaya
     saltillo veracruz tampico ensenada xalapa jalapa
+    charge charges charged charging fee fees loan loans price prices month months down payment
+    payments monthly model models manual automatic insurance warranty trade deal dealer
   `
     .trim()
     .split(/\s+/),

@@ -111,3 +111,37 @@ describe('offline NLU: knowledge topics and the customer own figures', () => {
     });
   });
 });
+
+describe('offline NLU: costs of the credit and greetings after a car', () => {
+  it('reads a question about what the loan costs as a knowledge question, not a plan to compute', () => {
+    for (const message of [
+      'oigan y el prestamo tiene comision x apertura??',
+      'any fees for the financing?',
+      'manejan msi en el credito',
+      'de cuanto es el cat de su financiamiento',
+    ]) {
+      expect(
+        read(message).map((i) => i.type),
+        message,
+      ).toEqual(['kavak_info']);
+    }
+  });
+
+  it('still computes a plan asked next to the cost question', () => {
+    const types = read('cuanto quedaria la mensualidad del mazda 3 con 60 mil? y hay comision?').map(
+      (i) => i.type,
+    );
+    expect(types).toContain('financing');
+    expect(types).toContain('kavak_info');
+  });
+
+  it('does not greet back when "qué tal" asks about a car just shown', () => {
+    for (const message of ['la cx5 que tal?', 'el 2019, que tal?']) {
+      expect(
+        read(message, TWO_LISTS).map((i) => i.type),
+        message,
+      ).not.toContain('greeting');
+    }
+    expect(read('oye que tal').map((i) => i.type)).toContain('greeting');
+  });
+});
