@@ -29,6 +29,8 @@ import { agentModels, paidRunBanner } from '../../eval/terminal/paid-run-banner.
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
 import { loadCustomScorers, resolveScorersDir } from '../../eval/scorers/custom/load-custom-scorers.js';
+import { openTarget } from '../../eval/target/open-target.js';
+import { replyOnlyTurnScorer } from '../../eval/target/target-scorer.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -138,13 +140,20 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     } else {
       const session = await openAgent(config, limiter);
       const telemetry = await startTelemetry(process.env, session.app.logger);
-      agent = { runtime: session.runtime, model: session.model };
+      const target = options.target
+        ? await openTarget({ ...options, target: options.target }, session.pipeline, process.env, (why) =>
+            interrupt.abort(why),
+          )
+        : undefined;
+      agent = target
+        ? { runtime: 'target', model: new URL(options.target!).host }
+        : { runtime: session.runtime, model: session.model };
       try {
         outcome = await runEval(
           {
             cases,
-            pipeline: telemetry.observe(session.pipeline),
-            scoreTurn: judging.scoreTurn,
+            pipeline: target?.pipeline ?? telemetry.observe(session.pipeline),
+            scoreTurn: target ? replyOnlyTurnScorer(judging.scoreTurn, file.weights) : judging.scoreTurn,
             scoreCase: judging.scoreCase,
             concurrency,
             repeat: options.repeat,
@@ -155,9 +164,12 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
           progress,
         );
       } finally {
+        await target?.close();
         await session.app.close();
         await telemetry.shutdown();
       }
+      const fatal = target?.fatal();
+      if (fatal) throw fatal;
     }
   } finally {
     process.off('SIGINT', onSigint);

@@ -47,6 +47,10 @@ export const EvalOptionsSchema = z.object({
   judgeBaseUrl: z.url().optional(),
   judgeSamples: z.coerce.number().int().min(1).max(15).optional(),
   scorers: z.string().min(1).optional(),
+  target: z.url().optional(),
+  targetSignedUrl: z.url().optional(),
+  capturePort: z.coerce.number().int().min(0).max(65_535).optional(),
+  turnTimeout: z.coerce.number().int().positive().optional(),
 });
 export type EvalOptions = z.infer<typeof EvalOptionsSchema>;
 
