@@ -145,6 +145,11 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
             interrupt.abort(why),
           )
         : undefined;
+      const seeded = target ? cases.filter((c) => c.profile).map((c) => c.id) : [];
+      if (seeded.length > 0)
+        notes.push(
+          `--target cannot give the server a starting profile: ${seeded.join(', ')} ran without theirs`,
+        );
       agent = target
         ? { runtime: 'target', model: new URL(options.target!).host }
         : { runtime: session.runtime, model: session.model };

@@ -70,6 +70,17 @@ export function parseEvalOptions(raw: Record<string, unknown>): EvalOptions {
         exitCode: 2,
       });
     }
+    if (!options.target && (options.capturePort !== undefined || options.targetSignedUrl)) {
+      throw new UserInputError('--capture-port and --target-signed-url go with --target <webhook url>.', {
+        exitCode: 2,
+      });
+    }
+    if (options.target && options.rescore) {
+      throw new UserInputError('--target and --rescore do not go together: --rescore calls no agent.', {
+        hint: 'Pick one.',
+        exitCode: 2,
+      });
+    }
     return options;
   }
   const lines = parsed.error.issues.map((issue) => {
