@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { text } from 'node:stream/consumers';
 import type { AddressInfo } from 'node:net';
+import { twilioMessageResource } from '../../src/channels/whatsapp/twilio-message-resource.js';
 
 export interface FakeTwilioRest {
   /** For KAVAK_TWILIO_API_URL. */
@@ -51,20 +52,10 @@ export async function startFakeTwilioRest(credentials: {
       sent.set(to, [...(sent.get(to) ?? []), body]);
       total += 1;
       const sid = `SM${randomBytes(16).toString('hex')}`;
-      answer(201, {
-        sid,
-        account_sid: credentials.accountSid,
-        from: form.get('From'),
-        to,
-        body,
-        status: 'queued',
-        direction: 'outbound-api',
-        num_segments: '1',
-        num_media: '0',
-        api_version: '2010-04-01',
-        date_created: new Date().toUTCString(),
-        uri: `/2010-04-01/Accounts/${credentials.accountSid}/Messages/${sid}.json`,
-      });
+      answer(
+        201,
+        twilioMessageResource({ sid, accountSid: credentials.accountSid, from: form.get('From'), to, body }),
+      );
     });
   });
   server.keepAliveTimeout = 60_000;

@@ -29,6 +29,9 @@ import { dryRunTable } from '../../eval/terminal/dry-run-table.js';
 import { agentModels, paidRunBanner } from '../../eval/terminal/paid-run-banner.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
+import { loadCustomScorers, resolveScorersDir } from '../../eval/scorers/custom/load-custom-scorers.js';
+import { openTarget } from '../../eval/target/open-target.js';
+import { replyOnlyTurnScorer } from '../../eval/target/target-scorer.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -54,6 +57,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     judges: options.judges && resolve(options.judges),
     filter: options.filter,
   });
+  const customScorers = await loadCustomScorers(resolveScorersDir(options.scorers));
   const judgeFlags = {
     judgeRuntime: options.judgeRuntime,
     judgeModel: options.judgeModel,
@@ -105,7 +109,11 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   );
 
   const limiter = createLimiter(options.rpm ?? file.rpm);
-  const judging = createJudging(config, { ...judgeFlags, samples, rubrics, weights: file.weights }, limiter);
+  const judging = createJudging(
+    config,
+    { ...judgeFlags, samples, rubrics, weights: file.weights, customScorers },
+    limiter,
+  );
   const progress = options.progress && !options.json ? createProgressListener(process.stderr) : () => {};
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(new Error('interrupted (Ctrl-C)'));
@@ -117,7 +125,14 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   try {
     if (stored) {
       const rescored = await rescoreRun(
-        { stored, cases, tools: await loadTools(config), scoreTurn: judging.scoreTurn, concurrency },
+        {
+          stored,
+          cases,
+          tools: await loadTools(config),
+          scoreTurn: judging.scoreTurn,
+          scoreCase: judging.scoreCase,
+          concurrency,
+        },
         progress,
       );
       outcome = rescored;
@@ -126,13 +141,26 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     } else {
       const session = await openAgent(config, limiter);
       const telemetry = await startTelemetry(process.env, session.app.logger);
-      agent = { runtime: session.runtime, model: session.model };
+      const target = options.target
+        ? await openTarget({ ...options, target: options.target }, session.pipeline, process.env, (why) =>
+            interrupt.abort(why),
+          )
+        : undefined;
+      const seeded = target ? cases.filter((c) => c.profile).map((c) => c.id) : [];
+      if (seeded.length > 0)
+        notes.push(
+          `--target cannot give the server a starting profile: ${seeded.join(', ')} ran without theirs`,
+        );
+      agent = target
+        ? { runtime: 'target', model: new URL(options.target!).host }
+        : { runtime: session.runtime, model: session.model };
       try {
         outcome = await runEval(
           {
             cases,
-            pipeline: telemetry.observe(session.pipeline),
-            scoreTurn: judging.scoreTurn,
+            pipeline: target?.pipeline ?? telemetry.observe(session.pipeline),
+            scoreTurn: target ? replyOnlyTurnScorer(judging.scoreTurn, file.weights) : judging.scoreTurn,
+            scoreCase: judging.scoreCase,
             concurrency,
             repeat: options.repeat,
             maxCostUsd: options.maxCost ?? file.maxCostUsd,
@@ -143,9 +171,12 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
           progress,
         );
       } finally {
+        await target?.close();
         await session.app.close();
         await telemetry.shutdown();
       }
+      const fatal = target?.fatal();
+      if (fatal) throw fatal;
     }
   } finally {
     process.off('SIGINT', onSigint);

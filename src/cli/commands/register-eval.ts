@@ -51,6 +51,23 @@ export function registerEvalCommands(program: Command): void {
       .option('--golden-set <dir>', 'golden-set folder (default: the bundled golden-set/)')
       .option('--judges <dir>', 'rubrics folder (default: the bundled judges/)')
       .option(
+        '--scorers <dir>',
+        'custom scorers (*.js, *.mjs, *.ts) to run too (default: ./scorers if present)',
+      )
+      .option(
+        '--target <url>',
+        'drive a running kavak serve webhook with signed Twilio requests instead of the in-process pipeline',
+      )
+      .option(
+        '--target-signed-url <url>',
+        "with --target: the URL to sign, when it is not --target (the server's --public-url)",
+      )
+      .option(
+        '--capture-port <port>',
+        "with --target in REST reply mode: read replies on 127.0.0.1:<port> (the server's KAVAK_TWILIO_API_URL)",
+      )
+      .option('--turn-timeout <ms>', 'with --target: longest wait for one reply (default 30000)')
+      .option(
         '--out <dir>',
         'reports folder; each run writes <dir>/<run-id>/ and points <dir>/latest at it',
         'reports',

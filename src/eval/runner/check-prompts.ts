@@ -7,6 +7,7 @@ import { PromptLibrary } from '../../core/prompts/prompt-library.js';
 import { AgentNameSchema, type HistoryTurn } from '../../core/tasks.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import { defaultJudgePrompts } from '../judge/create-judge-scorer.js';
+import { renderConversationJudgePrompt } from '../judge/judge-conversation.js';
 import { renderJudgePrompt } from '../judge/judge-reply.js';
 import type { Rubric } from '../judge/rubric.js';
 import { startingProfile } from './seed-profile.js';
@@ -57,6 +58,14 @@ export function checkPrompts(input: {
       });
       history.push({ role: 'customer', text: turn.user }, { role: 'agent', text: SAMPLE.reply });
     }
+    inCase(`case "${goldenCase.id}" (conversation judges)`, () => {
+      for (const expectation of goldenCase.judges ?? []) {
+        const rubric = rubrics.get(typeof expectation === 'string' ? expectation : expectation.name);
+        if (!rubric) continue;
+        renderConversationJudgePrompt(judgePrompts, rubric, { turns: history, goal: goldenCase.goal });
+        rendered += 1;
+      }
+    });
   }
   return rendered;
 }

@@ -94,6 +94,14 @@ export function estimateRun(input: DryRunInput): DryRunEstimate {
       }
       historyChars += turn.user.length + REPLY_CHARS;
     }
+    // Conversation rubrics: one call per rubric and case, over the whole transcript.
+    for (const expectation of goldenCase.judges ?? []) {
+      const name = typeof expectation === 'string' ? expectation : expectation.name;
+      judge.calls += input.judge.samples;
+      judge.inputChars +=
+        input.judge.samples * (template('judge-conversation') + (rubricChars.get(name) ?? 0) + historyChars);
+      judge.outputTokens += input.judge.samples * OUTPUT_TOKENS.judge;
+    }
   }
 
   const warnings: string[] = [];

@@ -46,6 +46,11 @@ export const EvalOptionsSchema = z.object({
   judgeModel: z.string().min(1).optional(),
   judgeBaseUrl: z.url().optional(),
   judgeSamples: z.coerce.number().int().min(1).max(15).optional(),
+  scorers: z.string().min(1).optional(),
+  target: z.url().optional(),
+  targetSignedUrl: z.url().optional(),
+  capturePort: z.coerce.number().int().min(0).max(65_535).optional(),
+  turnTimeout: z.coerce.number().int().positive().optional(),
 });
 export type EvalOptions = z.infer<typeof EvalOptionsSchema>;
 
@@ -61,6 +66,17 @@ export function parseEvalOptions(raw: Record<string, unknown>): EvalOptions {
     }
     if (options.dryRun && options.rescore) {
       throw new UserInputError('--dry-run and --rescore do not go together.', {
+        hint: 'Pick one.',
+        exitCode: 2,
+      });
+    }
+    if (!options.target && (options.capturePort !== undefined || options.targetSignedUrl)) {
+      throw new UserInputError('--capture-port and --target-signed-url go with --target <webhook url>.', {
+        exitCode: 2,
+      });
+    }
+    if (options.target && options.rescore) {
+      throw new UserInputError('--target and --rescore do not go together: --rescore calls no agent.', {
         hint: 'Pick one.',
         exitCode: 2,
       });
