@@ -46,6 +46,9 @@ export const EvalOptionsSchema = z.object({
   judgeModel: z.string().min(1).optional(),
   judgeBaseUrl: z.url().optional(),
   judgeSamples: z.coerce.number().int().min(1).max(15).optional(),
+  changedPrompts: z.string().min(1).optional(),
+  prComment: z.string().min(1).optional(),
+  watch: z.boolean().default(false),
 });
 export type EvalOptions = z.infer<typeof EvalOptionsSchema>;
 
@@ -64,6 +67,14 @@ export function parseEvalOptions(raw: Record<string, unknown>): EvalOptions {
         hint: 'Pick one.',
         exitCode: 2,
       });
+    }
+    if (options.watch && (options.rescore || options.dryRun || options.json)) {
+      throw new UserInputError(
+        '--watch re-runs cases as files change; it takes no --rescore, --dry-run or --json.',
+        {
+          exitCode: 2,
+        },
+      );
     }
     return options;
   }
