@@ -108,7 +108,7 @@ describe('kavak eval --changed-prompts: the cases a change selects', () => {
     expect((await select(dir)).ids).toEqual([...FINANCING_IDS, FREE_ID].sort());
   });
 
-  it('an unknown ref and a folder outside git are usage errors (exit 2) that say what to do', async () => {
+  it('an unknown ref and a folder outside git are usage errors (exit 2) that say what to do', () => {
     const dir = makePromptRepo();
     const badRef = failure(() =>
       casesToRun({
