@@ -118,15 +118,17 @@ describe('the prompt-eval GitHub workflow', () => {
     // Run the script against a fake GitHub client: a second push edits the first comment.
     const comments: { id: number; body: string; user: { type: string } }[] = [];
     const github = {
-      paginate: async (_fn: unknown, _params: unknown) => comments,
+      paginate: (_fn: unknown, _params: unknown) => Promise.resolve(comments),
       rest: {
         issues: {
           listComments: () => undefined,
-          createComment: async (p: { body: string }) => {
+          createComment: (p: { body: string }) => {
             comments.push({ id: comments.length + 1, body: p.body, user: { type: 'Bot' } });
+            return Promise.resolve();
           },
-          updateComment: async (p: { comment_id: number; body: string }) => {
+          updateComment: (p: { comment_id: number; body: string }) => {
             comments.find((c) => c.id === p.comment_id)!.body = p.body;
+            return Promise.resolve();
           },
         },
       },
