@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PR_COMMENT_MARKER } from '../../../src/eval/ci/pr-comment.js';
 import { runKavak } from '../../helpers/run-kavak.js';
-import { commitAll, FREE_ID, greetingFile, GREETING_IDS, makePromptRepo, touch } from './prompt-repo.js';
+import {
+  commitAll,
+  FREE_ID,
+  greetingFile,
+  GREETING_IDS,
+  makePromptRepo,
+  newestRunCases,
+  touch,
+} from './prompt-repo.js';
 
 const EVAL = [
   'eval',
@@ -21,16 +29,6 @@ const EVAL = [
   '--judges',
   'judges',
 ];
-
-function lastRunCases(dir: string): string[] {
-  const runs = readdirSync(join(dir, 'reports'))
-    .filter((name) => name !== 'latest' && !name.endsWith('.html'))
-    .sort();
-  const results = JSON.parse(readFileSync(join(dir, 'reports', runs.at(-1)!, 'results.json'), 'utf8')) as {
-    cases: { id: string }[];
-  };
-  return results.cases.map((c) => c.id).sort();
-}
 
 describe('kavak eval --changed-prompts in CI: exit codes', { timeout: 120_000 }, () => {
   let baseline: string;
@@ -98,7 +96,7 @@ describe('kavak eval --changed-prompts in CI: exit codes', { timeout: 120_000 },
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('prompts/agents/greeting.md → 8 cases');
     expect(run.stderr).toContain('compared 8 cases present in both runs; 3 baseline cases not run here');
-    expect(lastRunCases(dir)).toEqual([...GREETING_IDS, FREE_ID].sort());
+    expect(newestRunCases(dir)).toEqual([...GREETING_IDS, FREE_ID].sort());
     const comment = readFileSync(join(dir, 'comment.md'), 'utf8');
     expect(comment).toContain('**Gate: ✅ passed**');
     expect(comment).toContain('8 cases present in both runs compared; 3 baseline cases not run here');
@@ -118,7 +116,7 @@ describe('kavak eval --changed-prompts in CI: exit codes', { timeout: 120_000 },
     );
     expect(regressed.code, regressed.stderr).toBe(1);
     expect(regressed.stdout + regressed.stderr).toContain('significant regression');
-    expect(lastRunCases(dir)).toEqual([...GREETING_IDS].sort());
+    expect(newestRunCases(dir)).toEqual([...GREETING_IDS].sort());
     expect(readFileSync(join(dir, 'comment.md'), 'utf8')).toContain('**Gate: ❌ failed**');
 
     const tolerated = await runKavak([...EVAL, ...gate], { cwd: dir });

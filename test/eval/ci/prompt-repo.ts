@@ -4,7 +4,16 @@
  * `main` holds the first commit; tests branch off it and change files like a pull request does.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../../src/app/config/paths.js';
@@ -83,4 +92,17 @@ export function makePromptRepo(): string {
   commitAll(dir, 'first');
   git(dir, 'checkout', '-q', '-b', 'pr');
   return dir;
+}
+
+/** The last run's cases; by write time, since two runs may start within the run id's one second. */
+export function newestRunCases(dir: string): string[] {
+  const newest = readdirSync(join(dir, 'reports'))
+    .filter((name) => name !== 'latest' && !name.endsWith('.html'))
+    .map((name) => join(dir, 'reports', name, 'results.json'))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+    .at(-1)!;
+  const results = JSON.parse(readFileSync(newest, 'utf8')) as {
+    cases: { id: string }[];
+  };
+  return results.cases.map((c) => c.id).sort();
 }

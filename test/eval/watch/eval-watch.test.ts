@@ -5,7 +5,7 @@
  * on; a failed gate does not end it; Ctrl-C does, with exit code 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../../helpers/run-kavak.js';
@@ -15,6 +15,7 @@ import {
   greetingFile,
   GREETING_IDS,
   makePromptRepo,
+  newestRunCases,
   touch,
 } from '../ci/prompt-repo.js';
 
@@ -71,19 +72,6 @@ function watchEval(dir: string, args: string[]): Watching {
       check();
     });
   return { child, output: () => text, waitFor, exited };
-}
-
-/** The last run's cases; by write time, since two runs may start within the run id's one second. */
-function newestRunCases(dir: string): string[] {
-  const newest = readdirSync(join(dir, 'reports'))
-    .filter((name) => name !== 'latest' && !name.endsWith('.html'))
-    .map((name) => join(dir, 'reports', name, 'results.json'))
-    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
-    .at(-1)!;
-  const results = JSON.parse(readFileSync(newest, 'utf8')) as {
-    cases: { id: string }[];
-  };
-  return results.cases.map((c) => c.id).sort();
 }
 
 let running: Watching | undefined;
