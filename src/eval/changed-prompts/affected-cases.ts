@@ -14,7 +14,7 @@ export interface EvalSourceFolders {
 export type SourceUse =
   | { kind: 'every-case'; why: string }
   | { kind: 'agent'; agent: AgentName }
-  | { kind: 'judge-prompt' }
+  | { kind: 'judge-prompt'; scope: 'turn' | 'conversation' }
   | { kind: 'rubric'; rubric: string }
   | { kind: 'golden-file' }
   | { kind: 'unused'; why: string };
@@ -45,7 +45,10 @@ export function classifyChange(path: string, folders: EvalSourceFolders): Change
     const label = `${basename(folders.prompts)}/${promptRel}`;
     const shared = SHARED_PROMPTS[promptRel];
     if (shared) return { path, label, use: { kind: 'every-case', why: shared } };
-    if (promptRel === 'judge.md') return { path, label, use: { kind: 'judge-prompt' } };
+    if (promptRel === 'judge.md') return { path, label, use: { kind: 'judge-prompt', scope: 'turn' } };
+    if (promptRel === 'judge-conversation.md') {
+      return { path, label, use: { kind: 'judge-prompt', scope: 'conversation' } };
+    }
     const agent = AgentNameSchema.safeParse(/^agents\/(.+)\.md$/.exec(promptRel)?.[1]);
     if (agent.success) return { path, label, use: { kind: 'agent', agent: agent.data } };
     return { path, label, use: { kind: 'unused', why: 'no task or agent reads this file' } };
@@ -80,12 +83,23 @@ function agentsOf(goldenCase: LoadedCase): Set<AgentName> | undefined {
   return agents;
 }
 
-function rubricsOf(goldenCase: LoadedCase): Set<string> {
+const rubricName = (judge: unknown): string | undefined =>
+  typeof judge === 'string'
+    ? judge
+    : typeof judge === 'object' && judge !== null && 'name' in judge && typeof judge.name === 'string'
+      ? judge.name
+      : undefined;
+
+function turnRubricsOf(goldenCase: LoadedCase): Set<string> {
   return new Set(
-    goldenCase.turns.flatMap((turn) =>
-      (turn.expect.judges ?? []).map((judge) => (typeof judge === 'string' ? judge : judge.name)),
-    ),
+    goldenCase.turns.flatMap((turn) => (turn.expect.judges ?? []).map((j) => rubricName(j) ?? '')),
   );
+}
+
+/** Whole-conversation rubrics a case names at its top level (`judges:` beside `turns:`), if any. */
+function conversationRubricsOf(goldenCase: LoadedCase): Set<string> {
+  const named = 'judges' in goldenCase && Array.isArray(goldenCase.judges) ? goldenCase.judges : [];
+  return new Set(named.map(rubricName).filter((name): name is string => name !== undefined));
 }
 
 function affects(use: SourceUse, goldenCase: LoadedCase, path: string): boolean {
@@ -95,9 +109,9 @@ function affects(use: SourceUse, goldenCase: LoadedCase, path: string): boolean 
     case 'agent':
       return agentsOf(goldenCase)?.has(use.agent) ?? true;
     case 'judge-prompt':
-      return rubricsOf(goldenCase).size > 0;
+      return (use.scope === 'turn' ? turnRubricsOf(goldenCase) : conversationRubricsOf(goldenCase)).size > 0;
     case 'rubric':
-      return rubricsOf(goldenCase).has(use.rubric);
+      return turnRubricsOf(goldenCase).has(use.rubric) || conversationRubricsOf(goldenCase).has(use.rubric);
     case 'golden-file':
       return resolve(goldenCase.file) === resolve(path);
     case 'unused':

@@ -14,7 +14,9 @@ export function describeUse(use: SourceUse): string {
     case 'agent':
       return `the ${use.agent} agent's guide: cases expecting ${intentsOf(use.agent)}, or a turn with no expected intents`;
     case 'judge-prompt':
-      return 'the judge prompt: every case with a judged turn';
+      return use.scope === 'turn'
+        ? 'the judge prompt: every case with a judged turn'
+        : 'the conversation judge prompt: every case a conversation rubric scores';
     case 'rubric':
       return `rubric ${use.rubric}: the cases it judges`;
     case 'golden-file':

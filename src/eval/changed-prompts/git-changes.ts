@@ -67,13 +67,23 @@ export function changedFilesSince(ref: string, folders: readonly string[], cwd: 
   // Real paths: git reports the real one, and /tmp or a home folder may be a symlink.
   const real = (folder: string) => (existsSync(folder) ? realpathSync(folder) : resolve(folder));
   const inside = folders
-    .map((folder) => relative(root, real(folder)))
-    .filter((rel) => rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)));
+    .map((folder) => ({ folder: resolve(folder), rel: relative(root, real(folder)) }))
+    .filter(({ rel }) => rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)));
   if (inside.length === 0) return { root, base, files: [] };
-  const pathspecs = ['--', ...inside.map((rel) => (rel === '' ? '.' : rel))];
+  const pathspecs = ['--', ...inside.map(({ rel }) => (rel === '' ? '.' : rel))];
   // --no-renames: a renamed prompt counts under its old and its new name.
   const changed = splitNul(git(['diff', '--name-only', '--no-renames', '-z', base, ...pathspecs], root));
   const untracked = splitNul(git(['ls-files', '--others', '--exclude-standard', '-z', ...pathspecs], root));
-  const files = [...new Set([...changed, ...untracked])].sort().map((name) => join(root, name));
+  // Each file under the folder path the caller gave (not git's real path), so it compares equal
+  // to the paths the golden set and the prompts were loaded from.
+  const underFolder = (name: string): string => {
+    const owner = inside
+      .filter(({ rel }) => rel === '' || name.startsWith(`${rel}/`))
+      .sort((x, y) => y.rel.length - x.rel.length)[0];
+    return owner
+      ? join(owner.folder, owner.rel === '' ? name : name.slice(owner.rel.length + 1))
+      : join(root, name);
+  };
+  const files = [...new Set([...changed, ...untracked])].sort().map(underFolder);
   return { root, base, files };
 }

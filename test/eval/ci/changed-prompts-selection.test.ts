@@ -2,10 +2,11 @@
  * --changed-prompts: which cases a pull request's prompt, rubric and golden-set changes select, in
  * a real git checkout (commits on a branch, uncommitted and untracked edits, main moving on).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { affectedCases, classifyChange } from '../../../src/eval/changed-prompts/affected-cases.js';
 import { casesToRun } from '../../../src/eval/changed-prompts/select-cases.js';
 import { loadGoldenSet } from '../../../src/eval/golden-set/load.js';
 import { KavakError } from '../../../src/support/errors.js';
@@ -139,5 +140,31 @@ describe('kavak eval --changed-prompts: the cases a change selects', () => {
     );
     expect(notGit.exitCode).toBe(2);
     expect(notGit.message).toContain('is not inside a git checkout');
+  });
+
+  it('finds the changed golden-set file when the checkout is reached through a symlink', async () => {
+    const dir = makePromptRepo();
+    touch(dir, 'golden-set/financing.yaml', '\n');
+    const link = join(mkdtempSync(join(tmpdir(), 'kavak-link-')), 'checkout');
+    symlinkSync(dir, link);
+    expect((await select(link)).ids).toEqual([...FINANCING_IDS].sort());
+  });
+
+  it('a conversation rubric or the conversation judge prompt selects the cases naming it at case level', async () => {
+    const dir = makePromptRepo();
+    const cases = await loadGoldenSet(join(dir, 'golden-set'), { filter: 'greet-1,fin-1' });
+    const greet = cases.find((c) => c.id === 'greet-1');
+    const fin = cases.find((c) => c.id === 'fin-1');
+    // Case-level judges: whole-conversation rubrics (a field of the golden set's schema to come).
+    const judged = { ...fin!, judges: [{ name: 'reached-visit' }] };
+    const folders = {
+      prompts: join(dir, 'prompts'),
+      judges: join(dir, 'judges'),
+      goldenSet: join(dir, 'golden-set'),
+    };
+    for (const file of ['judges/reached-visit.md', 'prompts/judge-conversation.md']) {
+      const change = classifyChange(join(dir, file), folders);
+      expect(affectedCases([greet!, judged], [change]).selected.map((c) => c.id)).toEqual(['fin-1']);
+    }
   });
 });
