@@ -1,8 +1,15 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../app/config/paths.js';
 import { loadConfig, type GlobalFlags } from '../../app/config/load-config.js';
 import { UserInputError } from '../../support/errors.js';
+import { describeBaselinePairing } from '../../eval/compare/describe-pairing.js';
+import type { EvalSourceFolders } from '../../eval/changed-prompts/affected-cases.js';
+import { casesToRun } from '../../eval/changed-prompts/select-cases.js';
+import { buildPrComment } from '../../eval/ci/pr-comment.js';
 import { compareRuns } from '../../eval/compare/compare-runs.js';
+import { loadGoldenSet } from '../../eval/golden-set/load.js';
+import { defaultJudgesDir } from '../../eval/judge/rubric.js';
 import { loadRunResult } from '../../eval/compare/load-run-result.js';
 import { REPORT_WRITERS } from '../../eval/reports/index.js';
 import { writeRunReports } from '../../eval/reports/write-results.js';
@@ -32,6 +39,7 @@ import { renderTerminalReport } from '../../eval/terminal/render-report.js';
 import { loadCustomScorers, resolveScorersDir } from '../../eval/scorers/custom/load-custom-scorers.js';
 import { openTarget } from '../../eval/target/open-target.js';
 import { replyOnlyTurnScorer } from '../../eval/target/target-scorer.js';
+import { watchEval } from '../../eval/watch/watch-eval.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -39,10 +47,13 @@ export interface EvalCommandInput {
   globals: GlobalFlags;
   /** The eval's own flags, as commander parsed them (validated here). */
   flags: Record<string, unknown>;
+  /** What a --watch re-run is limited to (still cut by --filter). */
+  onlyCaseIds?: ReadonlySet<string>;
 }
 
 /** `kavak eval`: exit 0 when every gate passes, 1 below a gate, 2 when the run itself failed. */
 export async function evalCommand(input: EvalCommandInput): Promise<void> {
+  if (input.flags.watch === true) return watchCommand(input);
   const code = await asRunFailure(() => runEvalCommand(input));
   if (code !== 0) throw new ExitCode(code);
 }
@@ -51,12 +62,29 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const options = parseEvalOptions(input.flags);
   const config = loadConfig(input.globals);
   const file = evalSettingsFrom(config);
-  const goldenSet = options.goldenSet ? resolve(options.goldenSet) : join(packageRoot(), 'golden-set');
-  const { cases, rubrics } = await loadEvalInputs({
+  const folders = sourceFolders(options, config.prompts);
+  const goldenSet = folders.goldenSet;
+  const inputs = await loadEvalInputs({
     goldenSet,
     judges: options.judges && resolve(options.judges),
     filter: options.filter,
   });
+  const rubrics = inputs.rubrics;
+  const chosen = casesToRun({
+    cases: inputs.cases,
+    folders,
+    // A --watch re-run already knows its cases.
+    changedSince: input.onlyCaseIds ? undefined : options.changedPrompts,
+    onlyCaseIds: input.onlyCaseIds,
+    filtered: options.filter !== undefined,
+    cwd: process.cwd(),
+  });
+  const cases = chosen.cases;
+  for (const line of chosen.lines) process.stderr.write(`${line}\n`);
+  if (cases.length === 0) {
+    if (options.prComment) writeFileSync(options.prComment, buildPrComment({ selectionLines: chosen.lines }));
+    return 0;
+  }
   const customScorers = await loadCustomScorers(resolveScorersDir(options.scorers));
   const judgeFlags = {
     judgeRuntime: options.judgeRuntime,
@@ -191,6 +219,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     options: recordedOptions(options, goldenSet),
   });
   const comparison = baseline ? compareRuns(baseline, run) : undefined;
+  if (comparison) process.stderr.write(`${describeBaselinePairing(comparison)}\n`);
   const written = await writeRunReports(run, options.out, REPORT_WRITERS, { comparison });
   const summary = summarizeRun(run);
   const verdict = evaluateGate(
@@ -212,8 +241,35 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     process.stdout.write(renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir }));
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
+  if (options.prComment) {
+    const summaryMarkdown = readFileSync(join(written.dir, 'summary.md'), 'utf8');
+    writeFileSync(
+      options.prComment,
+      buildPrComment({ summaryMarkdown, selectionLines: chosen.lines, comparison, verdict }),
+    );
+  }
   assertRunMeasured(run, summary, config.prompts);
   return verdict.exitCode;
+}
+
+function sourceFolders(options: EvalOptions, prompts: string): EvalSourceFolders {
+  return {
+    prompts,
+    judges: options.judges ? resolve(options.judges) : defaultJudgesDir(),
+    goldenSet: options.goldenSet ? resolve(options.goldenSet) : join(packageRoot(), 'golden-set'),
+  };
+}
+
+/** `kavak eval --watch`: one run, then a re-run of the affected cases after each change. */
+async function watchCommand(input: EvalCommandInput): Promise<void> {
+  const options = parseEvalOptions(input.flags);
+  const folders = sourceFolders(options, loadConfig(input.globals).prompts);
+  await watchEval({
+    folders,
+    run: (onlyCaseIds) => asRunFailure(() => runEvalCommand({ ...input, onlyCaseIds })),
+    loadCases: () => loadGoldenSet(folders.goldenSet, { filter: options.filter }),
+    output: process.stderr,
+  });
 }
 
 /** The flags worth keeping in results.json (to know how a run was made). */

@@ -83,6 +83,12 @@ export function registerEvalCommands(program: Command): void {
       .option('--judge-model <name>', 'model for the judges')
       .option('--judge-base-url <url>', 'OpenAI-compatible server for the judges')
       .option('--judge-samples <n>', 'judge each reply n times and take the majority (default 1)')
+      .option(
+        '--changed-prompts <git-ref>',
+        'run only the cases a prompt, rubric or golden-set file changed since <git-ref> can affect (none: exit 0)',
+      )
+      .option('--pr-comment <file>', 'also write a pull-request comment (summary.md + comparison) to <file>')
+      .option('--watch', 're-run the affected cases whenever a prompt, rubric or golden-set file changes')
       .action(async (flags: Record<string, unknown>, command: Command) => {
         const { evalCommand } = await import('./eval.js');
         await evalCommand({ globals: globalFlags(command), flags });

@@ -51,6 +51,9 @@ export const EvalOptionsSchema = z.object({
   targetSignedUrl: z.url().optional(),
   capturePort: z.coerce.number().int().min(0).max(65_535).optional(),
   turnTimeout: z.coerce.number().int().positive().optional(),
+  changedPrompts: z.string().min(1).optional(),
+  prComment: z.string().min(1).optional(),
+  watch: z.boolean().default(false),
 });
 export type EvalOptions = z.infer<typeof EvalOptionsSchema>;
 
@@ -80,6 +83,14 @@ export function parseEvalOptions(raw: Record<string, unknown>): EvalOptions {
         hint: 'Pick one.',
         exitCode: 2,
       });
+    }
+    if (options.watch && (options.rescore || options.dryRun || options.json)) {
+      throw new UserInputError(
+        '--watch re-runs cases as files change; it takes no --rescore, --dry-run or --json.',
+        {
+          exitCode: 2,
+        },
+      );
     }
     return options;
   }
