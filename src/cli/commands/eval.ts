@@ -28,6 +28,10 @@ import { dryRunTable } from '../../eval/terminal/dry-run-table.js';
 import { agentModels, paidRunBanner } from '../../eval/terminal/paid-run-banner.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
+import { loadVariants } from '../../eval/variants/load-variants.js';
+import { runVariants, type VariantOutcome } from '../../eval/variants/run-variants.js';
+import { variantsDryRun, variantsRunPlan } from '../../eval/variants/variant-plan.js';
+import { buildVariantRuns, writeVariantResults } from '../../eval/variants/variant-runs.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -46,6 +50,8 @@ export async function evalCommand(input: EvalCommandInput): Promise<void> {
 async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const options = parseEvalOptions(input.flags);
   const config = loadConfig(input.globals);
+  // Every overlay validated first: a bad one fails naming its file and field, before any call.
+  const variants = options.variant && loadVariants(options.variant, input.globals);
   const file = evalSettingsFrom(config);
   const goldenSet = options.goldenSet ? resolve(options.goldenSet) : join(packageRoot(), 'golden-set');
   const { cases, rubrics } = await loadEvalInputs({
@@ -62,17 +68,21 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const concurrency = options.concurrency ?? file.concurrency ?? DEFAULT_CONCURRENCY;
 
   const judge = resolveJudge(config, judgeFlags);
-  const plan = (judgeOnly: boolean) =>
+  const plan = (judgeOnly: boolean, agentConfig = config) =>
     estimateRun({
       cases,
       repeat: options.repeat,
-      promptsDir: config.prompts,
+      promptsDir: agentConfig.prompts,
       rubrics,
-      agent: { runtime: config.runtime, model: config.model },
+      agent: { runtime: agentConfig.runtime, model: agentConfig.model },
       judge: { runtime: judge.runtime, model: judge.model, samples },
-      prices: config.prices,
+      prices: agentConfig.prices,
       judgeOnly,
     });
+  if (options.dryRun && variants) {
+    process.stdout.write(variantsDryRun(variants, (c) => plan(false, c), options.json));
+    return 0;
+  }
   if (options.dryRun) {
     const estimate = plan(false);
     process.stdout.write(options.json ? `${JSON.stringify(estimate, null, 2)}\n` : dryRunTable(estimate));
@@ -92,15 +102,19 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   // Renders every prompt (a broken one fails here, before any call) and says what a paid run costs.
   const estimate = plan(stored !== undefined);
   process.stderr.write(
-    paidRunBanner({
-      agent: {
-        ...estimate.agent,
-        runtime: stored?.runtime ?? config.runtime,
-        models: stored ? [stored.model] : agentModels(config),
-      },
-      judge: { ...estimate.judge, models: [estimate.judge.model] },
-      prices: config.prices,
-    }),
+    paidRunBanner(
+      variants
+        ? variantsRunPlan(variants, (c) => plan(false, c))
+        : {
+            agent: {
+              ...estimate.agent,
+              runtime: stored?.runtime ?? config.runtime,
+              models: stored ? [stored.model] : agentModels(config),
+            },
+            judge: { ...estimate.judge, models: [estimate.judge.model] },
+            prices: config.prices,
+          },
+    ),
   );
 
   const limiter = createLimiter(options.rpm ?? file.rpm);
@@ -112,7 +126,17 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
 
   let outcome: EvalRunOutcome;
   let agent: { runtime: string; model: string };
+  let ranVariants: VariantOutcome[] | undefined;
   const notes: string[] = [];
+  const loop = {
+    cases,
+    scoreTurn: judging.scoreTurn,
+    concurrency,
+    repeat: options.repeat,
+    maxCostUsd: options.maxCost ?? file.maxCostUsd,
+    caseTimeoutMs: options.caseTimeout ?? file.caseTimeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
+    signal: interrupt.signal,
+  };
   try {
     if (stored) {
       const rescored = await rescoreRun(
@@ -122,24 +146,15 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       outcome = rescored;
       notes.push(...rescored.notes);
       agent = { runtime: stored.runtime, model: stored.model };
+    } else if (variants) {
+      ranVariants = await runVariants({ ...loop, variants, limiter }, progress);
+      ({ outcome, agent } = ranVariants[0]!);
     } else {
       const session = await openAgent(config, limiter);
       const telemetry = await startTelemetry(process.env, session.app.logger);
       agent = { runtime: session.runtime, model: session.model };
       try {
-        outcome = await runEval(
-          {
-            cases,
-            pipeline: telemetry.observe(session.pipeline),
-            scoreTurn: judging.scoreTurn,
-            concurrency,
-            repeat: options.repeat,
-            maxCostUsd: options.maxCost ?? file.maxCostUsd,
-            caseTimeoutMs: options.caseTimeout ?? file.caseTimeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
-            signal: interrupt.signal,
-          },
-          progress,
-        );
+        outcome = await runEval({ ...loop, pipeline: telemetry.observe(session.pipeline) }, progress);
       } finally {
         await session.app.close();
         await telemetry.shutdown();
@@ -149,16 +164,23 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     process.off('SIGINT', onSigint);
   }
 
-  const run = buildRunResult(outcome, {
+  const facts = {
     runId: newRunId(),
-    config,
-    agent,
     judge: { runtime: judging.judge.runtime, model: judging.judge.model, samples },
     rubrics: judging.judge.rubricInfo(),
     options: recordedOptions(options, goldenSet),
-  });
+  };
+  // With --variant the run folder's results.json is the first variant's (see buildVariantRuns).
+  const variantRuns = ranVariants && buildVariantRuns(ranVariants, facts);
+  const run = variantRuns?.[0]!.run ?? buildRunResult(outcome, { ...facts, config, agent });
   const comparison = baseline ? compareRuns(baseline, run) : undefined;
-  const written = await writeRunReports(run, options.out, REPORT_WRITERS, { comparison });
+  const writers = variantRuns
+    ? [
+        ...REPORT_WRITERS,
+        (_run: unknown, dir: string) => Promise.resolve(writeVariantResults(variantRuns, dir)[0]!),
+      ]
+    : REPORT_WRITERS;
+  const written = await writeRunReports(run, options.out, writers, { comparison, variants: variantRuns });
   const summary = summarizeRun(run);
   const verdict = evaluateGate(
     summary,
@@ -171,15 +193,26 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       failOnRegression: options.failOnRegression,
     },
   );
+  if (variantRuns) verdict.notes.push(`the gate applies to the first variant, ${variantRuns[0]!.name}`);
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, notes }, null, 2)}\n`,
+      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, variants: variantRuns?.map(({ name, file, summary, comparison }) => ({ name, file, summary, comparison })), notes }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir }));
+    process.stdout.write(
+      renderTerminalReport({
+        run,
+        summary,
+        comparison,
+        verdict,
+        reportDir: written.dir,
+        variants: variantRuns,
+      }),
+    );
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
-  assertRunMeasured(run, summary, config.prompts);
+  for (const v of variantRuns ?? [{ run, summary, prompts: config.prompts }])
+    assertRunMeasured(v.run, v.summary, v.prompts);
   return verdict.exitCode;
 }
 

@@ -66,6 +66,11 @@ export function registerEvalCommands(program: Command): void {
       .option('--judge-model <name>', 'model for the judges')
       .option('--judge-base-url <url>', 'OpenAI-compatible server for the judges')
       .option('--judge-samples <n>', 'judge each reply n times and take the majority (default 1)')
+      .option(
+        '--variant <name=config-file>',
+        'run the golden set once per variant, a config overlay each, side by side; the first is compared with and gated (repeatable)',
+        collect,
+      )
       .action(async (flags: Record<string, unknown>, command: Command) => {
         const { evalCommand } = await import('./eval.js');
         await evalCommand({ globals: globalFlags(command), flags });
