@@ -23,11 +23,14 @@ export function variantsTable(variants: readonly VariantRun[]): string {
 }
 
 function legend(variants: readonly VariantRun[]): string {
-  const lines = variants.map(
-    (v, i) =>
-      `  ${v.name}${i === 0 ? ' (first: compared with, gated)' : ''}: ${v.run.runtime} · ${v.run.model} · ${v.file}`,
-  );
-  return [`Variants (${variants.length}), one judge for all:`, ...lines].map(fit).join('\n');
+  const lines = variants.map((v, i) => {
+    const head = `  ${v.name}${i === 0 ? ' (first: compared with, gated)' : ''}: ${v.run.runtime} · ${v.run.model} · `;
+    // The file's end names it; its start is the folder, clipped first.
+    const room = TERMINAL_COLUMNS - [...head].length;
+    const file = [...v.file];
+    return head + (file.length <= room ? v.file : `…${file.slice(file.length - room + 1).join('')}`);
+  });
+  return [`Variants (${variants.length}), one judge for all:`, ...lines.map(fit)].join('\n');
 }
 
 function sideBySide(variants: readonly VariantRun[]): string[] {

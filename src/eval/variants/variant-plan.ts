@@ -38,6 +38,7 @@ export function variantsRunPlan(variants: readonly Variant[], estimate: Estimate
       calls: estimates.reduce((n, e) => n + e.estimate.judge.calls, 0),
       costUsd: sumCosts(estimates.map((e) => e.estimate.judge.costUsd)),
     },
-    prices: first.config.prices,
+    // Each variant may price its own models.
+    prices: Object.assign({}, ...estimates.map((e) => e.config.prices)) as RunPlan['prices'],
   };
 }

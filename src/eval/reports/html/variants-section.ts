@@ -32,7 +32,7 @@ export function variantsSectionHtml(variants: readonly VariantRun[]): string {
   const head = variants.map((v) => `<th title="${e(v.file)}">${e(v.name)}</th>`).join('');
   const figures = `<table class="grid" id="variants-table"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
   const cases = variantCases(variants);
-  const differing = cases.filter((c) => c.difference !== 'same').length;
+  const count = (d: Difference) => cases.filter((c) => c.difference === d).length;
   return `<section class="card" id="variants" style="margin-top:16px"><h2>Variants side by side (${variants.length})</h2>
 <p class="sub">The first variant, <b>${e(variants[0]!.name)}</b>, is the one compared with and gated; every variant had the same judge.</p>
 ${figures}
@@ -41,7 +41,7 @@ ${variants
   .map((v) => pairedHtml(v, variants[0]!.name))
   .join('\n')}
 </section>
-<section class="card" id="variant-cases"><h2>Cases by variant: ${differing} of ${cases.length} differ</h2>
+<section class="card" id="variant-cases"><h2>Cases by variant: ${count('status')} differ in pass/fail, ${count('reply')} in replies only, ${count('same')} the same</h2>
 ${cases.map((c) => caseHtml(c, variants)).join('\n')}
 </section>`;
 }
