@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { many, outcome, run } from '../../../test/eval/run-fixtures.js';
+import { many, run } from '../../../test/eval/run-fixtures.js';
 import { compareRuns } from '../compare/compare-runs.js';
 import { summarizeRun } from '../runner/summarize-run.js';
 import type { VariantRun } from '../variants/variant-runs.js';
