@@ -267,6 +267,38 @@ describe('kavak eval --variant', () => {
     expect(models.indexOf('m2')).toBeLessThan(models.lastIndexOf('m1') / 2);
   });
 
+  it('holds --max-cost for the whole run, leaving every variant with the same cases', async () => {
+    const dir = tempDir('kavak-variants-');
+    const price = { inputPerMillion: 1, outputPerMillion: 2 };
+    for (const model of ['m1', 'm2'])
+      writeFileSync(
+        join(dir, `${model}.json`),
+        JSON.stringify({ runtime: 'openai', baseUrl: server.url, model, prices: { [model]: price } }),
+      );
+    const out = tempDir();
+    // Each case run costs 2 calls × (100 in + 20 out) = $0.00028: the 4th case run crosses $0.001.
+    const code = await evalVariants(
+      writeGoldenSet(Array.from({ length: 6 }, (_, i) => helloCase(`c${i}`))),
+      out,
+      '-j',
+      '1',
+      '--max-cost',
+      '0.001',
+      '--variant',
+      `m1=${join(dir, 'm1.json')}`,
+      '--variant',
+      `m2=${join(dir, 'm2.json')}`,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('the run stopped early (--max-cost $0.00 reached');
+    const ids = (name: string) =>
+      RunResultSchema.parse(
+        JSON.parse(readFileSync(join(out, 'latest', 'variants', name, 'results.json'), 'utf8')),
+      ).cases.map((c) => c.id);
+    expect(ids('m1')).toHaveLength(2);
+    expect(ids('m2')).toEqual(ids('m1'));
+  });
+
   it('--dry-run estimates every variant and calls no model', async () => {
     const { copy, cheap } = variantFiles();
     const code = await evalVariants(
