@@ -1,6 +1,7 @@
 import type { Bench } from '../harness/bench.js';
 import { cliStartBench } from './cli-start.js';
 import { evalThroughputBench } from './eval-throughput.js';
+import { evalVariantsBench } from './eval-variants.js';
 import { metricsBench } from './metrics.js';
 import { pipelineBench } from './pipeline.js';
 import { tokensBench } from './tokens.js';
@@ -10,6 +11,7 @@ import { webhookBench } from './webhook.js';
 const ALL: Bench[] = [
   pipelineBench,
   evalThroughputBench,
+  evalVariantsBench,
   cliStartBench,
   tokensBench,
   webhookBench,

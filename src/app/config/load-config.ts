@@ -12,6 +12,7 @@ import {
 } from './schema.js';
 import { DEFAULT_PATHS, packageRoot } from './paths.js';
 import { isPostgresUrl } from '../../store/postgres/url.js';
+import { mergeConfig } from './merge-config.js';
 
 export const CONFIG_FILE_NAME = 'kavak.config.json';
 
@@ -32,15 +33,17 @@ export interface GlobalFlags {
 
 type Env = Record<string, string | undefined>;
 
+/** `overlay` (an eval variant's file, paths already absolute) wins over file, env and flags. */
 export function loadConfig(
   flags: GlobalFlags = {},
   env: Env = process.env,
   cwd = process.cwd(),
+  overlay?: ConfigFile,
 ): KavakConfig {
   const { file, path: configFile } = readConfigFile(flags.config, cwd);
   const fromEnv = envOverrides(env);
   const fromFlags = flagOverrides(flags);
-  const merged: ConfigFile = { ...file, ...fromEnv, ...fromFlags };
+  const merged = mergeConfig({ ...file, ...fromEnv, ...fromFlags }, overlay);
 
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   const root = packageRoot();
@@ -92,6 +95,15 @@ function readConfigFile(explicit: string | undefined, cwd: string): { file: Conf
       throw new ConfigError(`Config file not found: ${path}`, { hint: 'Check the --config path.' });
     return { file: {} };
   }
+  return { file: readConfigJson(path, ConfigFileSchema, configHint), path };
+}
+
+/** A JSON file validated by `schema`; a bad one is a ConfigError naming the file and each field. */
+export function readConfigJson<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  hint: (error: z.ZodError) => string,
+): T {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -100,10 +112,10 @@ function readConfigFile(explicit: string | undefined, cwd: string): { file: Conf
       hint: 'Fix the JSON syntax (a trailing comma or a missing quote is the usual cause).',
     });
   }
-  const parsed = ConfigFileSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success)
-    throw new ConfigError(`${path}: ${describeIssues(parsed.error)}`, { hint: configHint(parsed.error) });
-  return { file: parsed.data, path };
+    throw new ConfigError(`${path}: ${describeIssues(parsed.error)}`, { hint: hint(parsed.error) });
+  return parsed.data;
 }
 
 function envOverrides(env: Env): ConfigFile {
@@ -166,7 +178,8 @@ function checked<T>(name: string, schema: z.ZodType<T>, value: string): T {
   });
 }
 
-function describeIssues(error: z.ZodError): string {
+/** Zod issues as one line naming each field (`"agents.cars.model": …`, `unknown key "x"`). */
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       if (issue.code === 'unrecognized_keys') {

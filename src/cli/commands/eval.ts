@@ -40,6 +40,10 @@ import { loadCustomScorers, resolveScorersDir } from '../../eval/scorers/custom/
 import { openTarget } from '../../eval/target/open-target.js';
 import { replyOnlyTurnScorer } from '../../eval/target/target-scorer.js';
 import { watchEval } from '../../eval/watch/watch-eval.js';
+import { loadVariants } from '../../eval/variants/load-variants.js';
+import { runVariants, type VariantOutcome } from '../../eval/variants/run-variants.js';
+import { variantsDryRun, variantsRunPlan } from '../../eval/variants/variant-plan.js';
+import { buildVariantRuns, writeVariantResults } from '../../eval/variants/variant-runs.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -61,6 +65,8 @@ export async function evalCommand(input: EvalCommandInput): Promise<void> {
 async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const options = parseEvalOptions(input.flags);
   const config = loadConfig(input.globals);
+  // Every overlay validated first: a bad one fails naming its file and field, before any call.
+  const variants = options.variant && loadVariants(options.variant, input.globals);
   const file = evalSettingsFrom(config);
   const folders = sourceFolders(options, config.prompts);
   const goldenSet = folders.goldenSet;
@@ -95,17 +101,21 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const concurrency = options.concurrency ?? file.concurrency ?? DEFAULT_CONCURRENCY;
 
   const judge = resolveJudge(config, judgeFlags);
-  const plan = (judgeOnly: boolean) =>
+  const plan = (judgeOnly: boolean, agentConfig = config) =>
     estimateRun({
       cases,
       repeat: options.repeat,
-      promptsDir: config.prompts,
+      promptsDir: agentConfig.prompts,
       rubrics,
-      agent: { runtime: config.runtime, model: config.model },
+      agent: { runtime: agentConfig.runtime, model: agentConfig.model },
       judge: { runtime: judge.runtime, model: judge.model, samples },
-      prices: config.prices,
+      prices: agentConfig.prices,
       judgeOnly,
     });
+  if (options.dryRun && variants) {
+    process.stdout.write(variantsDryRun(variants, (c) => plan(false, c), options.json));
+    return 0;
+  }
   if (options.dryRun) {
     const estimate = plan(false);
     process.stdout.write(options.json ? `${JSON.stringify(estimate, null, 2)}\n` : dryRunTable(estimate));
@@ -125,15 +135,19 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   // Renders every prompt (a broken one fails here, before any call) and says what a paid run costs.
   const estimate = plan(stored !== undefined);
   process.stderr.write(
-    paidRunBanner({
-      agent: {
-        ...estimate.agent,
-        runtime: stored?.runtime ?? config.runtime,
-        models: stored ? [stored.model] : agentModels(config),
-      },
-      judge: { ...estimate.judge, models: [estimate.judge.model] },
-      prices: config.prices,
-    }),
+    paidRunBanner(
+      variants
+        ? variantsRunPlan(variants, (c) => plan(false, c))
+        : {
+            agent: {
+              ...estimate.agent,
+              runtime: stored?.runtime ?? config.runtime,
+              models: stored ? [stored.model] : agentModels(config),
+            },
+            judge: { ...estimate.judge, models: [estimate.judge.model] },
+            prices: config.prices,
+          },
+    ),
   );
 
   const limiter = createLimiter(options.rpm ?? file.rpm);
@@ -149,7 +163,19 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
 
   let outcome: EvalRunOutcome;
   let agent: { runtime: string; model: string };
+  let ranVariants: VariantOutcome[] | undefined;
   const notes: string[] = [];
+  const loop = {
+    cases,
+    scoreTurn: judging.scoreTurn,
+    scoreCase: judging.scoreCase,
+    concurrency,
+    repeat: options.repeat,
+    maxCostUsd: options.maxCost ?? file.maxCostUsd,
+    caseTimeoutMs: options.caseTimeout ?? file.caseTimeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
+    signal: interrupt.signal,
+    previousDurations: previousCaseDurations(options.out, config),
+  };
   try {
     if (stored) {
       const rescored = await rescoreRun(
@@ -166,6 +192,9 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       outcome = rescored;
       notes.push(...rescored.notes);
       agent = { runtime: stored.runtime, model: stored.model };
+    } else if (variants) {
+      ranVariants = await runVariants({ ...loop, variants, limiter }, progress);
+      ({ outcome, agent } = ranVariants[0]!);
     } else {
       const session = await openAgent(config, limiter);
       const telemetry = await startTelemetry(process.env, session.app.logger);
@@ -185,16 +214,9 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       try {
         outcome = await runEval(
           {
-            cases,
+            ...loop,
             pipeline: target?.pipeline ?? telemetry.observe(session.pipeline),
             scoreTurn: target ? replyOnlyTurnScorer(judging.scoreTurn, file.weights) : judging.scoreTurn,
-            scoreCase: judging.scoreCase,
-            concurrency,
-            repeat: options.repeat,
-            maxCostUsd: options.maxCost ?? file.maxCostUsd,
-            caseTimeoutMs: options.caseTimeout ?? file.caseTimeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
-            signal: interrupt.signal,
-            previousDurations: previousCaseDurations(options.out, config),
           },
           progress,
         );
@@ -210,17 +232,24 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     process.off('SIGINT', onSigint);
   }
 
-  const run = buildRunResult(outcome, {
+  const facts = {
     runId: newRunId(),
-    config,
-    agent,
     judge: { runtime: judging.judge.runtime, model: judging.judge.model, samples },
     rubrics: judging.judge.rubricInfo(),
     options: recordedOptions(options, goldenSet),
-  });
+  };
+  // With --variant the run folder's results.json is the first variant's (see buildVariantRuns).
+  const variantRuns = ranVariants && buildVariantRuns(ranVariants, facts);
+  const run = variantRuns?.[0]!.run ?? buildRunResult(outcome, { ...facts, config, agent });
   const comparison = baseline ? compareRuns(baseline, run) : undefined;
   if (comparison) process.stderr.write(`${describeBaselinePairing(comparison)}\n`);
-  const written = await writeRunReports(run, options.out, REPORT_WRITERS, { comparison });
+  const writers = variantRuns
+    ? [
+        ...REPORT_WRITERS,
+        (_run: unknown, dir: string) => Promise.resolve(writeVariantResults(variantRuns, dir)[0]!),
+      ]
+    : REPORT_WRITERS;
+  const written = await writeRunReports(run, options.out, writers, { comparison, variants: variantRuns });
   const summary = summarizeRun(run);
   const verdict = evaluateGate(
     summary,
@@ -233,12 +262,22 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       failOnRegression: options.failOnRegression,
     },
   );
+  if (variantRuns) verdict.notes.push(`the gate applies to the first variant, ${variantRuns[0]!.name}`);
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, notes }, null, 2)}\n`,
+      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, variants: variantRuns?.map(({ name, file, summary, comparison }) => ({ name, file, summary, comparison })), notes }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir }));
+    process.stdout.write(
+      renderTerminalReport({
+        run,
+        summary,
+        comparison,
+        verdict,
+        reportDir: written.dir,
+        variants: variantRuns,
+      }),
+    );
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
   if (options.prComment) {
@@ -248,7 +287,8 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       buildPrComment({ summaryMarkdown, selectionLines: chosen.lines, comparison, verdict }),
     );
   }
-  assertRunMeasured(run, summary, config.prompts);
+  for (const v of variantRuns ?? [{ run, summary, prompts: config.prompts }])
+    assertRunMeasured(v.run, v.summary, v.prompts);
   return verdict.exitCode;
 }
 

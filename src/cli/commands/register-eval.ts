@@ -89,6 +89,11 @@ export function registerEvalCommands(program: Command): void {
       )
       .option('--pr-comment <file>', 'also write a pull-request comment (summary.md + comparison) to <file>')
       .option('--watch', 're-run the affected cases whenever a prompt, rubric or golden-set file changes')
+      .option(
+        '--variant <name=config-file>',
+        'run the golden set once per variant, a config overlay each, side by side; the first is compared with and gated (repeatable)',
+        collect,
+      )
       .action(async (flags: Record<string, unknown>, command: Command) => {
         const { evalCommand } = await import('./eval.js');
         await evalCommand({ globals: globalFlags(command), flags });

@@ -6,8 +6,8 @@ import { renderReportHtml } from './report-html.js';
 import { renderSummaryMarkdown } from './summary-md.js';
 import type { ReportWriter } from './write-results.js';
 
-/** What writers get besides the run: the comparison with --baseline, when given. */
-export type ReportExtras = Parameters<ReportWriter>[2];
+import type { ReportExtras } from './write-results.js';
+export type { ReportExtras };
 
 function fileWriter(name: string, render: (run: RunResult, extras: ReportExtras) => string): ReportWriter {
   return async (run, dir, extras) => {
@@ -19,10 +19,12 @@ function fileWriter(name: string, render: (run: RunResult, extras: ReportExtras)
 }
 
 export const writeSummaryMarkdown = fileWriter('summary.md', (run, x) =>
-  renderSummaryMarkdown(run, x.comparison),
+  renderSummaryMarkdown(run, x.comparison, x.variants),
 );
 export const writeJunitXml = fileWriter('junit.xml', (run) => renderJunitXml(run));
-export const writeReportHtml = fileWriter('report.html', (run, x) => renderReportHtml(run, x.comparison));
+export const writeReportHtml = fileWriter('report.html', (run, x) =>
+  renderReportHtml(run, x.comparison, x.variants),
+);
 
 /** summary.md, junit.xml and report.html; results.json is written by the runner. */
 export const REPORT_WRITERS: ReportWriter[] = [writeSummaryMarkdown, writeJunitXml, writeReportHtml];

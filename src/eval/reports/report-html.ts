@@ -16,13 +16,19 @@ import {
 } from './html/page-sections.js';
 import { REPORT_CSS } from './html/styles.js';
 import { buildReportData } from './html/view-model.js';
+import { variantsSectionHtml } from './html/variants-section.js';
+import type { VariantRun } from '../variants/variant-runs.js';
 
 /**
  * report.html: one self-contained page (inline CSS, JS and SVG; the run as a JSON data island).
  * Its Content-Security-Policy forbids every network request and runs only the page's own
  * script (by hash), so even a reply that slipped past escaping could not execute.
  */
-export function renderReportHtml(run: RunResult, comparison?: Comparison): string {
+export function renderReportHtml(
+  run: RunResult,
+  comparison?: Comparison,
+  variants?: readonly VariantRun[],
+): string {
   const f = aggregateRun(run);
   const data = buildReportData(run, comparison);
   const scriptHash = createHash('sha256').update(CLIENT_SCRIPT).digest('base64');
@@ -67,6 +73,7 @@ ${chart(
 ${chart('Cost by case (top 10)', costChart(costs))}
 </div>
 <section class="card" style="margin-top:16px"><h2>By scorer (turns)</h2>${scorerTableHtml(f)}</section>
+${variants ? variantsSectionHtml(variants) : ''}
 ${FILTERS_HTML}
 <div id="cases"></div>
 <noscript><p class="empty">The conversations need JavaScript; every figure above is static, and results.json has the rest.</p></noscript>

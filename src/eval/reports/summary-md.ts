@@ -7,6 +7,8 @@ import { mdCode, mdText } from './markdown/escape.js';
 import { renderRegressions } from './markdown/regressions.js';
 import { figuresTable, rateTable, scorerTable } from './markdown/tables.js';
 import { plural } from './plural.js';
+import { renderVariantsMarkdown } from './markdown/variants.js';
+import type { VariantRun } from '../variants/variant-runs.js';
 
 /** Failing cases rendered as chats; the rest are listed by id. */
 export const MAX_FAILING_CASES = 20;
@@ -18,7 +20,11 @@ export const MAX_CHATS_CHARS = 40_000;
  * compared with a baseline), failing cases as WhatsApp chats, then tables by tag, scorer and
  * intent, and the run's figures. Pure: same run, same text.
  */
-export function renderSummaryMarkdown(run: RunResult, comparison?: Comparison): string {
+export function renderSummaryMarkdown(
+  run: RunResult,
+  comparison?: Comparison,
+  variants?: readonly VariantRun[],
+): string {
   const f = aggregateRun(run);
   const critical = f.criticalFailures.length;
   const icon = f.failed + f.errors === 0 ? '✅' : '❌';
@@ -39,6 +45,7 @@ export function renderSummaryMarkdown(run: RunResult, comparison?: Comparison): 
     '',
   ];
   if (f.stopped) parts.push(`> [!WARNING]\n> The run stopped early: ${f.stopped}`, '');
+  if (variants) parts.push(renderVariantsMarkdown(variants));
   if (comparison) parts.push(renderRegressions(comparison));
   parts.push(renderFailingCases(run.cases, comparison));
   parts.push('## By tag', '', rateTable('tag', 'cases', f.byTag), '');

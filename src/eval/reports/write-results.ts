@@ -2,16 +2,20 @@ import { cpSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from
 import { join, resolve } from 'node:path';
 import type { Comparison } from '../compare/compare-runs.js';
 import type { RunResult } from '../results/schema.js';
+import type { VariantRun } from '../variants/variant-runs.js';
+
+/** What writers get besides the run: the comparison with --baseline, and --variant's runs. */
+export interface ReportExtras {
+  comparison?: Comparison;
+  /** With --variant: every variant's run, the first being `run` itself. */
+  variants?: readonly VariantRun[];
+}
 
 /**
  * A report format: writes one file for the run into `dir` (reports/<run-id>/) and returns its
  * path. summary.md, junit.xml and report.html plug in as writers.
  */
-export type ReportWriter = (
-  run: RunResult,
-  dir: string,
-  extras: { comparison?: Comparison },
-) => Promise<string>;
+export type ReportWriter = (run: RunResult, dir: string, extras: ReportExtras) => Promise<string>;
 
 export const LATEST = 'latest';
 
@@ -36,7 +40,7 @@ export async function writeRunReports(
   run: RunResult,
   outDir: string,
   writers: readonly ReportWriter[] = [],
-  extras: { comparison?: Comparison } = {},
+  extras: ReportExtras = {},
 ): Promise<WrittenReports> {
   const root = resolve(outDir);
   const dir = join(root, run.runId);

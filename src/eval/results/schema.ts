@@ -76,5 +76,12 @@ export const RunResultSchema = z.object({
   options: z.record(z.string(), z.unknown()),
   cases: z.array(CaseOutcomeSchema),
   intentLabels: z.array(IntentTypeSchema),
+  /** Runs made with --variant: which variant this is (its name and overlay file). */
+  variant: z.object({ name: z.string(), file: z.string() }).optional(),
+  /**
+   * On the run folder's results.json of a --variant run (the first variant's): every variant,
+   * the first one this file's own, each with its results.json relative to the run folder.
+   */
+  variants: z.array(z.object({ name: z.string(), file: z.string(), results: z.string() })).optional(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;

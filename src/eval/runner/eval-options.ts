@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserInputError } from '../../support/errors.js';
 import { RuntimeNameSchema } from '../../app/config/schema.js';
+import { VariantFlagsSchema } from '../variants/variant-flag.js';
 
 const Rate = z.coerce.number().min(0).max(1);
 
@@ -54,6 +55,7 @@ export const EvalOptionsSchema = z.object({
   changedPrompts: z.string().min(1).optional(),
   prComment: z.string().min(1).optional(),
   watch: z.boolean().default(false),
+  variant: VariantFlagsSchema,
 });
 export type EvalOptions = z.infer<typeof EvalOptionsSchema>;
 
@@ -64,6 +66,12 @@ export function parseEvalOptions(raw: Record<string, unknown>): EvalOptions {
     const options = parsed.data;
     if (options.failOnRegression && !options.baseline) {
       throw new UserInputError('--fail-on-regression needs --baseline <results.json> to compare with.', {
+        exitCode: 2,
+      });
+    }
+    if (options.variant && options.rescore) {
+      throw new UserInputError('--variant and --rescore do not go together.', {
+        hint: 'Re-score one variant at a time: --rescore reports/<run>/variants/<name>/results.json.',
         exitCode: 2,
       });
     }

@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { LoadedCase } from '../golden-set/schema.js';
@@ -8,6 +7,7 @@ import type { EvalEventListener } from './events.js';
 import { longestFirst, type CaseDurations } from './case-order.js';
 import { combineRuns } from './combine-runs.js';
 import { runCase, type CaseRun } from './run-case.js';
+import { createRunSlots, type RunSlots } from './run-slots.js';
 import type { TurnScorer } from './turn-scorer.js';
 
 export interface RunEvalOptions {
@@ -26,6 +26,8 @@ export interface RunEvalOptions {
   signal?: AbortSignal;
   /** Each case's duration in an earlier run on the same model: the start order (longest first). */
   previousDurations?: CaseDurations;
+  /** Slots and budget shared with other runs (eval variants); default: this run's own, of `concurrency`. */
+  slots?: RunSlots;
 }
 
 export interface EvalRunOutcome {
@@ -59,7 +61,7 @@ export async function runEval(
     order.map((c) => ({ goldenCase: c, run })),
   ).flat();
   const runs = new Map<string, { run: number; outcome: CaseRun }[]>();
-  const limit = pLimit(options.concurrency);
+  const slots = options.slots ?? createRunSlots(options.concurrency);
   let spent: CostUsd = 0;
   let done = 0;
   let passed = 0;
@@ -68,10 +70,10 @@ export async function runEval(
 
   // Unpriced spending cannot be held to a budget: stop rather than run on blind.
   const overBudget = () =>
-    options.maxCostUsd !== undefined && (spent === null || spent >= options.maxCostUsd);
+    options.maxCostUsd !== undefined && (slots.spent === null || slots.spent >= options.maxCostUsd);
   await Promise.all(
-    plan.map(({ goldenCase, run }) =>
-      limit(async () => {
+    plan.map(({ goldenCase, run }, position) =>
+      slots.schedule(position, async () => {
         if (overBudget() || options.signal?.aborted) {
           skipped += 1;
           return;
@@ -87,7 +89,9 @@ export async function runEval(
             signal: options.signal,
           },
           (turn) => {
-            spent = addCosts(spent, addCosts(turn.costUsd, turn.judgeCostUsd));
+            const cost = addCosts(turn.costUsd, turn.judgeCostUsd);
+            spent = addCosts(spent, cost);
+            slots.spend(cost);
             onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
           },
         );
@@ -106,7 +110,7 @@ export async function runEval(
     const inOrder = [...caseRuns].sort((a, b) => a.run - b.run).map((r) => r.outcome);
     return [combineRuns(inOrder, options.repeat > 1)];
   });
-  const stopped = skipped === 0 ? null : stopReason(options, spent, skipped, plan.length);
+  const stopped = skipped === 0 ? null : stopReason(options, slots.spent, skipped, plan.length);
   onEvent({
     type: 'run_end',
     done,

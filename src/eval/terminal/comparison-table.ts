@@ -6,13 +6,7 @@ const MAX_LISTED = 15;
 /** Regressions first: what broke, what got fixed, and whether the difference is noise. */
 export function comparisonTable(comparison: Comparison): string {
   const { b, c, pValue } = comparison.mcnemar;
-  const verdict = comparison.significantRegression
-    ? 'significant regression'
-    : b + c === 0
-      ? 'no case changed'
-      : pValue < 0.05
-        ? 'significant improvement'
-        : 'within noise';
+  const verdict = comparisonVerdict(comparison);
   const overview = table(
     `Compared with ${comparison.baseline.runId}${comparison.baseline.gitCommit ? ` (${comparison.baseline.gitCommit.slice(0, 8)})` : ''}`,
     ['', 'value'],
@@ -45,6 +39,14 @@ export function comparisonTable(comparison: Comparison): string {
   const shown = changes.slice(0, MAX_LISTED).map((row) => row.map((cell) => clip(cell, 70)));
   const more = changes.length > MAX_LISTED ? ` (first ${MAX_LISTED} of ${changes.length})` : '';
   return `${overview}\n\n${table(`Changed cases${more}`, ['change', 'case', 'score', 'why'], shown, [1, 3])}`;
+}
+
+/** The McNemar test's reading, in words. */
+export function comparisonVerdict(comparison: Comparison): string {
+  const { b, c, pValue } = comparison.mcnemar;
+  if (comparison.significantRegression) return 'significant regression';
+  if (b + c === 0) return 'no case changed';
+  return pValue < 0.05 ? 'significant improvement' : 'within noise';
 }
 
 function clip(text: string, max: number): string {

@@ -8,6 +8,8 @@ import { table } from './format.js';
 import { confusionTable, intentTable } from './intent-tables.js';
 import { overallTable, scorerTable, tagTable } from './summary-tables.js';
 import { usageTable } from './usage-table.js';
+import type { VariantRun } from '../variants/variant-runs.js';
+import { variantsTable } from './variants-table.js';
 
 const MAX_FAILURES_LISTED = 20;
 
@@ -18,6 +20,8 @@ export interface TerminalReport {
   verdict: GateVerdict;
   /** Where the reports were written. */
   reportDir?: string;
+  /** With --variant: every variant's run (the first is `run`), shown side by side before the gate. */
+  variants?: readonly VariantRun[];
 }
 
 /** Every table of the terminal report, comparison first, then the gate's verdict last. */
@@ -32,6 +36,7 @@ export function renderTerminalReport(report: TerminalReport): string {
     summary.intents.turns ? confusionTable(summary.intents) : '',
     usageTable(summary),
     failingCases(report.run),
+    report.variants ? variantsTable(report.variants) : '',
     report.reportDir ? `Reports: ${report.reportDir}` : '',
     gateLines(report.verdict),
   ];
