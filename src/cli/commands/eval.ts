@@ -10,6 +10,7 @@ import { buildRunResult } from '../../eval/runner/build-run-result.js';
 import { estimateRun } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
 import { createLimiter, resolveJudge } from '../../eval/runner/eval-runtimes.js';
+import { cacheReport, openResponseCache } from '../../eval/runner/response-cache-setup.js';
 import { createJudging, loadEvalInputs, loadTools, openAgent } from '../../eval/runner/eval-session.js';
 import {
   DEFAULT_CASE_TIMEOUT_MS,
@@ -104,7 +105,13 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   );
 
   const limiter = createLimiter(options.rpm ?? file.rpm);
-  const judging = createJudging(config, { ...judgeFlags, samples, rubrics, weights: file.weights }, limiter);
+  const cache = openResponseCache(options, config);
+  const judging = createJudging(
+    config,
+    { ...judgeFlags, samples, rubrics, weights: file.weights },
+    limiter,
+    cache,
+  );
   const progress = options.progress && !options.json ? createProgressListener(process.stderr) : () => {};
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(new Error('interrupted (Ctrl-C)'));
@@ -123,7 +130,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       notes.push(...rescored.notes);
       agent = { runtime: stored.runtime, model: stored.model };
     } else {
-      const session = await openAgent(config, limiter);
+      const session = await openAgent(config, limiter, cache);
       const telemetry = await startTelemetry(process.env, session.app.logger);
       agent = { runtime: session.runtime, model: session.model };
       try {
@@ -156,6 +163,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     judge: { runtime: judging.judge.runtime, model: judging.judge.model, samples },
     rubrics: judging.judge.rubricInfo(),
     options: recordedOptions(options, goldenSet),
+    cache: cacheReport(cache),
   });
   const comparison = baseline ? compareRuns(baseline, run) : undefined;
   const written = await writeRunReports(run, options.out, REPORT_WRITERS, { comparison });

@@ -66,6 +66,8 @@ export function registerEvalCommands(program: Command): void {
       .option('--judge-model <name>', 'model for the judges')
       .option('--judge-base-url <url>', 'OpenAI-compatible server for the judges')
       .option('--judge-samples <n>', 'judge each reply n times and take the majority (default 1)')
+      .option('--no-cache', 'call the model for every request, ignoring the response cache')
+      .option('--cache-dir <dir>', 'response cache folder (default .kavak/cache, or KAVAK_CACHE_DIR)')
       .action(async (flags: Record<string, unknown>, command: Command) => {
         const { evalCommand } = await import('./eval.js');
         await evalCommand({ globals: globalFlags(command), flags });

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { Pipeline } from '../../core/pipeline.js';
+import { inRepetition } from '../../runtime/recording/call-slot.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome } from '../results/schema.js';
 import type { EvalEventListener } from './events.js';
@@ -73,18 +74,21 @@ export async function runEval(
           return;
         }
         onEvent({ type: 'case_start', caseId: goldenCase.id, run });
-        const outcome = await runCase(
-          goldenCase,
-          {
-            pipeline: options.pipeline,
-            scoreTurn: options.scoreTurn,
-            timeoutMs: options.caseTimeoutMs,
-            signal: options.signal,
-          },
-          (turn) => {
-            spent = addCosts(spent, addCosts(turn.costUsd, turn.judgeCostUsd));
-            onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
-          },
+        // Each repetition's model calls are stored apart: a repeat never replays run 0's answers.
+        const outcome = await inRepetition(run, () =>
+          runCase(
+            goldenCase,
+            {
+              pipeline: options.pipeline,
+              scoreTurn: options.scoreTurn,
+              timeoutMs: options.caseTimeoutMs,
+              signal: options.signal,
+            },
+            (turn) => {
+              spent = addCosts(spent, addCosts(turn.costUsd, turn.judgeCostUsd));
+              onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
+            },
+          ),
         );
         runs.set(goldenCase.id, [...(runs.get(goldenCase.id) ?? []), { run, outcome }]);
         done += 1;
