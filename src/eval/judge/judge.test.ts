@@ -73,7 +73,7 @@ describe('judge through the openai runtime', () => {
         uncertain: false,
       },
     ]);
-    expect(usage).toEqual({ calls: 1, inputTokens: 11, outputTokens: 7, costUsd: 11 + 14 });
+    expect(usage).toEqual({ calls: 1, cachedCalls: 0, inputTokens: 11, outputTokens: 7, costUsd: 11 + 14 });
 
     const body = server.requests[0]!.body as {
       model: string;
