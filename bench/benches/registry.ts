@@ -1,5 +1,6 @@
 import type { Bench } from '../harness/bench.js';
 import { cliStartBench } from './cli-start.js';
+import { evalCacheBench } from './eval-cache.js';
 import { evalThroughputBench } from './eval-throughput.js';
 import { metricsBench } from './metrics.js';
 import { pipelineBench } from './pipeline.js';
@@ -10,6 +11,7 @@ import { webhookBench } from './webhook.js';
 const ALL: Bench[] = [
   pipelineBench,
   evalThroughputBench,
+  evalCacheBench,
   cliStartBench,
   tokensBench,
   webhookBench,
