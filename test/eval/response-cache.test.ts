@@ -71,7 +71,8 @@ const judgeCalls = (run: RunResult) =>
 const cachedJudgeCalls = (run: RunResult) =>
   run.cases.flatMap((c) => c.turns).reduce((n, t) => n + (t.judgeCachedCalls ?? 0), 0);
 
-describe('kavak eval response cache', () => {
+// Each test runs the eval two or three times, each a few seconds on a busy machine.
+describe('kavak eval response cache', { timeout: 180_000 }, () => {
   it('a second identical run makes no model request, reports every call a hit and the money saved', async () => {
     const out = tempDir();
     const first = await evalRun(out);

@@ -13,11 +13,6 @@ export function describeDifferences(recording: Recording, call: CallIdentity): s
       `it was recorded with ${recording.runtime}/${recording.model}, this call is for ${call.runtime}/${call.model}`,
     );
   }
-  if (recording.baseUrl !== call.baseUrl) {
-    differences.push(
-      `it was recorded against ${recording.baseUrl ?? 'the default server'}, this call goes to ${call.baseUrl ?? 'the default server'}`,
-    );
-  }
   if (
     (recording.repetition ?? 0) !== (call.repetition ?? 0) ||
     (recording.sample ?? 0) !== (call.sample ?? 0)

@@ -66,7 +66,9 @@ export async function readRecording(file: string): Promise<Recording | undefined
   try {
     raw = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // ENOTDIR: the folder is a file, so nothing was ever stored there either.
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
   let json: unknown;

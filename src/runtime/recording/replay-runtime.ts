@@ -37,9 +37,29 @@ export function createReplayRuntime(dir: string, settings: ReplaySettings): Lang
       baseUrl: settings.baseUrl,
     });
     const { key, recording } = await lookUpAnswer(dir, call);
-    if (!recording) throw new ReplayMissError(call.task, key, await missHint(dir, call));
+    const answer = recording ?? (await fromAnotherServer(call));
+    if (!answer) throw new ReplayMissError(call.task, key, await missHint(dir, call));
     // A fresh copy: callers may not mutate what the next replay returns.
-    return structuredClone<GenerateResult>(recording.result);
+    return structuredClone<GenerateResult>(answer.result);
+  }
+
+  // Replay needs no server: a call recorded against --base-url X replays without it. The servers
+  // a task was recorded against are read once; each is then one more exact-key lookup.
+  const serversByTask = new Map<string, Promise<(string | undefined)[]>>();
+  async function fromAnotherServer(call: CallIdentity): Promise<Recording | undefined> {
+    let servers = serversByTask.get(call.task);
+    if (!servers) {
+      servers = recordingsOfTask(dir, call.task).then((found) => [
+        ...new Set((found ?? []).map(({ recording }) => recording.baseUrl)),
+      ]);
+      serversByTask.set(call.task, servers);
+    }
+    for (const baseUrl of await servers) {
+      if (baseUrl === call.baseUrl) continue;
+      const { recording } = await lookUpAnswer(dir, { ...call, baseUrl });
+      if (recording) return recording;
+    }
+    return undefined;
   }
 
   async function* stream(request: GenerateRequest): AsyncGenerator<StreamPart> {

@@ -110,9 +110,25 @@ describe('the response cache', () => {
     expect(answer.text).toBe('dos');
     expect(cache.stats).toMatchObject({ hits: 0, misses: 1 });
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/not valid JSON.*the call goes to the model/);
+    expect(warnings[0]).toMatch(/not valid JSON.*the model answers instead/);
     expect((await newCache().wrap(openai()).generate(replyCall)).text).toBe('dos');
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('runs on when the cache folder cannot be written, saying so once', async () => {
+    server.fallback(() => completionReply({ content: 'hola' }));
+    const blocked = path.join(dir, 'file-not-folder');
+    await writeFile(blocked, '');
+    const cache = createResponseCache({
+      dir: blocked,
+      prices: DEFAULT_PRICES,
+      onWarning: (message) => warnings.push(message),
+    });
+    const runtime = cache.wrap(openai());
+    expect((await runtime.generate(replyCall)).text).toBe('hola');
+    expect((await runtime.generate({ ...replyCall, temperature: 0 })).text).toBe('hola');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`writing to ${blocked} failed`);
   });
 
   it('keeps every concurrent writer whole: many identical calls at once leave one readable file', async () => {

@@ -46,7 +46,7 @@ export function createResponseCache(settings: ResponseCacheSettings): ResponseCa
   const stats: CacheStats = { hits: 0, misses: 0, savedUsd: 0 };
   const warn = (doing: string, error: unknown) =>
     settings.onWarning(
-      `response cache: ${doing} failed (${error instanceof Error ? error.message : String(error)}); the call goes to the model.`,
+      `response cache: ${doing} failed (${error instanceof Error ? error.message : String(error)}); the model answers instead.`,
     );
 
   async function lookUp(call: CallIdentity, configuredModel: string): Promise<GenerateResult | undefined> {
@@ -63,11 +63,14 @@ export function createResponseCache(settings: ResponseCacheSettings): ResponseCa
     return { ...structuredClone(recording.result), cached: true };
   }
 
+  // A folder that cannot be written fails every write alike: said once, not once per call.
+  let writeFailed = false;
   async function keep(call: CallIdentity, result: GenerateResult): Promise<void> {
     if (result.finishReason !== 'stop') return;
-    await storeAnswer(settings.dir, call, result).catch((error: unknown) =>
-      warn('writing a cache file', error),
-    );
+    await storeAnswer(settings.dir, call, result).catch((error: unknown) => {
+      if (!writeFailed) warn(`writing to ${settings.dir}`, error);
+      writeFailed = true;
+    });
   }
 
   function wrap(
