@@ -1,5 +1,6 @@
 import type { Bench } from '../harness/bench.js';
 import { cliStartBench } from './cli-start.js';
+import { evalCacheBench } from './eval-cache.js';
 import { evalThroughputBench } from './eval-throughput.js';
 import { evalVariantsBench } from './eval-variants.js';
 import { metricsBench } from './metrics.js';
@@ -12,6 +13,7 @@ const ALL: Bench[] = [
   pipelineBench,
   evalThroughputBench,
   evalVariantsBench,
+  evalCacheBench,
   cliStartBench,
   tokensBench,
   webhookBench,

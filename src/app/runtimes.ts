@@ -41,8 +41,17 @@ export function createRuntime(config: RuntimeConfig, options: RuntimeOptions = {
   if (config.replay) {
     // `--replay DIR` alone replays OpenAI recordings; `--runtime offline --replay DIR` replays offline ones.
     const runtimeId = config.runtime === 'replay' ? 'openai' : config.runtime;
-    return createReplayRuntime(config.replay, { runtimeId, model: config.model });
+    return createReplayRuntime(config.replay, {
+      runtimeId,
+      model: config.model,
+      ...serverOf(config, runtimeId),
+    });
   }
   const runtime = RUNTIMES[config.runtime](config, options);
-  return config.record ? withRecording(runtime, config.record) : runtime;
+  return config.record ? withRecording(runtime, config.record, serverOf(config, runtime.id)) : runtime;
+}
+
+/** The server a runtime talks to, part of every stored answer's key; only the openai runtime has one. */
+export function serverOf(config: Pick<KavakConfig, 'baseUrl'>, runtime: string): { baseUrl?: string } {
+  return runtime === 'openai' && config.baseUrl ? { baseUrl: config.baseUrl } : {};
 }

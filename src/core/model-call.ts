@@ -58,8 +58,10 @@ export async function callModel(ctx: TurnContext, options: ModelCallOptions): Pr
           finishReason: result.finishReason,
           inputTokens: result.usage.inputTokens,
           outputTokens: result.usage.outputTokens,
-          costUsd,
+          // A cached answer cost nothing this time; what it saved is counted by the cache.
+          costUsd: result.cached ? 0 : costUsd,
           warnings: warning ? [...result.warnings, warning] : result.warnings,
+          ...(result.cached && { cached: true }),
         },
       };
     },

@@ -17,6 +17,7 @@ import { buildRunResult } from '../../eval/runner/build-run-result.js';
 import { estimateRun } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
 import { createLimiter, resolveJudge } from '../../eval/runner/eval-runtimes.js';
+import { cacheReport, openResponseCache } from '../../eval/runner/response-cache-setup.js';
 import { createJudging, loadEvalInputs, loadTools, openAgent } from '../../eval/runner/eval-session.js';
 import {
   DEFAULT_CASE_TIMEOUT_MS,
@@ -151,10 +152,12 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   );
 
   const limiter = createLimiter(options.rpm ?? file.rpm);
+  const cache = openResponseCache(options, config);
   const judging = createJudging(
     config,
     { ...judgeFlags, samples, rubrics, weights: file.weights, customScorers },
     limiter,
+    cache,
   );
   const progress = options.progress && !options.json ? createProgressListener(process.stderr) : () => {};
   const interrupt = new AbortController();
@@ -193,10 +196,10 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       notes.push(...rescored.notes);
       agent = { runtime: stored.runtime, model: stored.model };
     } else if (variants) {
-      ranVariants = await runVariants({ ...loop, variants, limiter }, progress);
+      ranVariants = await runVariants({ ...loop, variants, limiter, cache }, progress);
       ({ outcome, agent } = ranVariants[0]!);
     } else {
-      const session = await openAgent(config, limiter);
+      const session = await openAgent(config, limiter, cache);
       const telemetry = await startTelemetry(process.env, session.app.logger);
       const target = options.target
         ? await openTarget({ ...options, target: options.target }, session.pipeline, process.env, (why) =>
@@ -240,7 +243,8 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   };
   // With --variant the run folder's results.json is the first variant's (see buildVariantRuns).
   const variantRuns = ranVariants && buildVariantRuns(ranVariants, facts);
-  const run = variantRuns?.[0]!.run ?? buildRunResult(outcome, { ...facts, config, agent });
+  const run =
+    variantRuns?.[0]!.run ?? buildRunResult(outcome, { ...facts, config, agent, cache: cacheReport(cache) });
   const comparison = baseline ? compareRuns(baseline, run) : undefined;
   if (comparison) process.stderr.write(`${describeBaselinePairing(comparison)}\n`);
   const writers = variantRuns

@@ -94,6 +94,8 @@ export function registerEvalCommands(program: Command): void {
         'run the golden set once per variant, a config overlay each, side by side; the first is compared with and gated (repeatable)',
         collect,
       )
+      .option('--no-cache', 'call the model for every request, ignoring the response cache')
+      .option('--cache-dir <dir>', 'response cache folder (default .kavak/cache, or KAVAK_CACHE_DIR)')
       .action(async (flags: Record<string, unknown>, command: Command) => {
         const { evalCommand } = await import('./eval.js');
         await evalCommand({ globals: globalFlags(command), flags });

@@ -61,6 +61,8 @@ export interface GenerateResult {
   model: string;
   /** Settings this runtime ignored, e.g. temperature on the offline runtime. */
   warnings: string[];
+  /** Answered from the eval's response cache: no model was called and nothing was spent. */
+  cached?: boolean;
 }
 
 export type StreamPart = { type: 'text-delta'; text: string } | { type: 'finish'; result: GenerateResult };

@@ -30,6 +30,8 @@ export const ModelCallSpanSchema = z.object({
   /** null: the configured model has no price in the table ("no price", never $0). */
   costUsd: z.number().nullable(),
   warnings: z.array(z.string()),
+  /** Answered from the eval's response cache (no model call, cost 0). Absent: the model answered. */
+  cached: z.boolean().optional(),
 });
 
 export const AgentSpanSchema = z.object({

@@ -22,7 +22,6 @@ export {
   RubricFrontMatterSchema,
   type Rubric,
 } from './rubric.js';
-export { judgeCacheKey } from './cache-key.js';
 export { majorityVote, UNCERTAIN_BELOW, type SampleOutcome, type Vote } from './vote.js';
 export { parseVerdict, VerdictSchema, type Verdict } from './verdict.js';
 export { addUsage, emptyUsage, type JudgeUsage } from './usage.js';

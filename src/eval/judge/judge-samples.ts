@@ -3,6 +3,7 @@ import type { GenerateRequest, LanguageModelRuntime } from '../../core/ports/lan
 import type { RenderedPrompt } from '../../core/prompts/prompt-library.js';
 import { estimateCostUsd } from '../../core/trace/cost.js';
 import { UnsupportedTaskError } from '../../runtime/errors.js';
+import { inSample } from '../../runtime/recording/call-slot.js';
 import type { ScoreResult } from '../scorers/types.js';
 import type { Rubric } from './rubric.js';
 import { addUsage, emptyUsage, type JudgeUsage } from './usage.js';
@@ -55,15 +56,17 @@ export async function runJudgeSamples(options: JudgeSamplesOptions): Promise<Jud
   let usage = emptyUsage();
   let unsupported: UnsupportedTaskError | undefined;
   const outcomes = await Promise.all(
-    Array.from({ length: samples }, async (): Promise<SampleOutcome> => {
+    Array.from({ length: samples }, async (_, sample): Promise<SampleOutcome> => {
       try {
-        const result = await runtime.generate(request);
+        // Each sample is its own stored answer: N cached copies of one verdict would be no vote.
+        const result = await inSample(sample, () => runtime.generate(request));
         // Priced by the configured judge model, not the name the server answers with.
         const model = rubric.model ?? runtime.model;
         usage = addUsage(usage, {
           calls: 1,
           ...result.usage,
-          costUsd: estimateCostUsd(model, result.usage, options.prices).costUsd,
+          costUsd: result.cached ? 0 : estimateCostUsd(model, result.usage, options.prices).costUsd,
+          cachedCalls: result.cached ? 1 : 0,
         });
         const parsed = parseVerdict(result);
         if (!parsed.ok) return { kind: 'malformed', error: parsed.error };

@@ -7,10 +7,12 @@ export interface JudgeUsage {
   outputTokens: number;
   /** null when a judge model has no price. */
   costUsd: CostUsd;
+  /** Of `calls`, those answered from the response cache (cost 0). */
+  cachedCalls: number;
 }
 
 export function emptyUsage(): JudgeUsage {
-  return { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  return { calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, cachedCalls: 0 };
 }
 
 export function addUsage(a: JudgeUsage, b: JudgeUsage): JudgeUsage {
@@ -19,5 +21,6 @@ export function addUsage(a: JudgeUsage, b: JudgeUsage): JudgeUsage {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
     costUsd: addCosts(a.costUsd, b.costUsd),
+    cachedCalls: a.cachedCalls + b.cachedCalls,
   };
 }

@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/compare-runs.js';
 import type { CaseOutcome, RunResult } from '../results/schema.js';
 import { ms, pct, usd } from '../terminal/format.js';
+import { cacheSummaryLine } from './cache-notes.js';
 import { aggregateRun, hasCriticalFailure, type ReportFigures } from './aggregate.js';
 import { renderCaseChat } from './markdown/case-chat.js';
 import { mdCode, mdText } from './markdown/escape.js';
@@ -38,6 +39,7 @@ export function renderSummaryMarkdown(
       `agent ${mdText(run.runtime)} · ${mdText(run.model)}`,
       judgeShort(run, f),
       `cost ${usd(f.costUsd)}`,
+      run.cache ? cacheSummaryLine(run.cache) : null,
       `latency p50 ${ms(f.latency.p50)} · p95 ${ms(f.latency.p95)}`,
     ]
       .filter((s): s is string => s !== null)

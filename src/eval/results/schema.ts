@@ -28,6 +28,8 @@ export const TurnOutcomeSchema = z.object({
   judgeInputTokens: z.number().int().default(0),
   judgeOutputTokens: z.number().int().default(0),
   judgeCostUsd: z.number().nullable().default(0),
+  /** Judge calls answered from the response cache (the agent's are marked on their trace spans). */
+  judgeCachedCalls: z.number().int().optional(),
   trace: TurnTraceSchema.nullable(),
 });
 export type TurnOutcome = z.infer<typeof TurnOutcomeSchema>;
@@ -83,5 +85,15 @@ export const RunResultSchema = z.object({
    * the first one this file's own, each with its results.json relative to the run folder.
    */
   variants: z.array(z.object({ name: z.string(), file: z.string(), results: z.string() })).optional(),
+  /** The response cache over this run's agent and judge calls; absent when it was off. */
+  cache: z
+    .object({
+      dir: z.string(),
+      hits: z.number().int(),
+      misses: z.number().int(),
+      /** What the hits would have cost; null when a model has no price. */
+      savedUsd: z.number().nullable(),
+    })
+    .optional(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;

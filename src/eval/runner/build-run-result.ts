@@ -14,6 +14,7 @@ export interface RunFacts {
   /** The flags the run was made with (no secrets among them). */
   options: Record<string, unknown>;
   cwd?: string;
+  cache?: RunResult['cache'];
 }
 
 /**
@@ -38,5 +39,6 @@ export function buildRunResult(outcome: EvalRunOutcome, facts: RunFacts): RunRes
     },
     cases: outcome.cases,
     intentLabels: [...INTENT_TYPES],
+    ...(facts.cache && { cache: facts.cache }),
   };
 }

@@ -56,6 +56,9 @@ export const EvalOptionsSchema = z.object({
   prComment: z.string().min(1).optional(),
   watch: z.boolean().default(false),
   variant: VariantFlagsSchema,
+  /** false with --no-cache. */
+  cache: z.boolean().default(true),
+  cacheDir: z.string().min(1).optional(),
 });
 export type EvalOptions = z.infer<typeof EvalOptionsSchema>;
 

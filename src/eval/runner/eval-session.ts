@@ -10,7 +10,15 @@ import { createJudgeScorer, type JudgeScorer } from '../judge/create-judge-score
 import { assertRubricsExist, loadRubrics, type Rubric } from '../judge/rubric.js';
 import { scoreTurn, type ScorerWeights } from '../scorers/score-turn.js';
 import type { RateLimiter } from './rate-limit.js';
-import { createJudgeRuntime, decorateRuntime, evalConfig, type JudgeFlags } from './eval-runtimes.js';
+import { serverOf } from '../../app/runtimes.js';
+import type { ResponseCache } from '../../runtime/recording/with-response-cache.js';
+import {
+  createJudgeRuntime,
+  decorateRuntime,
+  evalConfig,
+  resolveJudge,
+  type JudgeFlags,
+} from './eval-runtimes.js';
 import type { TurnScorer } from './turn-scorer.js';
 import { createCaseScorer, type CaseScorer } from '../conversation/case-scorer.js';
 import type { CustomScorer } from '../scorers/custom/contract.js';
@@ -52,10 +60,13 @@ export interface AgentSession {
 export async function openAgent(
   config: KavakConfig,
   limiter: RateLimiter | undefined,
+  cache?: ResponseCache,
 ): Promise<AgentSession> {
   const app = await createApp(evalConfig(config));
   const inner = app.pipeline.deps.runtime;
-  const runtime = decorateRuntime(inner, { limiter, retries: config.maxRetries });
+  const decorated = decorateRuntime(inner, { limiter, retries: config.maxRetries });
+  // Outside the rate limit and retries: a hit waits for no slot.
+  const runtime = cache ? cache.wrap(decorated, serverOf(config, inner.id)) : decorated;
   return { app, pipeline: app.pipeline.withRuntime(runtime), runtime: inner.id, model: inner.model };
 }
 
@@ -80,9 +91,12 @@ export function createJudging(
     customScorers?: readonly CustomScorer[];
   },
   limiter: RateLimiter | undefined,
+  cache?: ResponseCache,
 ): Judging {
+  const inner = createJudgeRuntime(config, settings);
+  const decorated = decorateRuntime(inner, { limiter, retries: config.maxRetries });
   const judge = createJudgeScorer({
-    runtime: decorateRuntime(createJudgeRuntime(config, settings), { limiter, retries: config.maxRetries }),
+    runtime: cache ? cache.wrap(decorated, serverOf(resolveJudge(config, settings), inner.id)) : decorated,
     rubrics: settings.rubrics,
     samples: settings.samples,
     prices: config.prices,

@@ -137,6 +137,7 @@ async function rescoreCase(goldenCase: LoadedCase, old: CaseOutcome, input: Resc
         judgeInputTokens: verdict.judgeUsage.inputTokens,
         judgeOutputTokens: verdict.judgeUsage.outputTokens,
         judgeCostUsd: verdict.judgeUsage.costUsd,
+        judgeCachedCalls: verdict.judgeUsage.cachedCalls,
       });
     }
   } catch (error) {

@@ -118,6 +118,7 @@ function turnOutcome(
     judgeInputTokens: verdict.judgeUsage.inputTokens,
     judgeOutputTokens: verdict.judgeUsage.outputTokens,
     judgeCostUsd: verdict.judgeUsage.costUsd,
+    judgeCachedCalls: verdict.judgeUsage.cachedCalls,
     trace: result.trace,
   };
 }

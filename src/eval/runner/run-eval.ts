@@ -1,5 +1,6 @@
 import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { Pipeline } from '../../core/pipeline.js';
+import { inRepetition } from '../../runtime/recording/call-slot.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome } from '../results/schema.js';
 import type { CaseScorer } from '../conversation/case-scorer.js';
@@ -79,21 +80,24 @@ export async function runEval(
           return;
         }
         onEvent({ type: 'case_start', caseId: goldenCase.id, run });
-        const outcome = await runCase(
-          goldenCase,
-          {
-            pipeline: options.pipeline,
-            scoreTurn: options.scoreTurn,
-            scoreCase: options.scoreCase,
-            timeoutMs: options.caseTimeoutMs,
-            signal: options.signal,
-          },
-          (turn) => {
-            const cost = addCosts(turn.costUsd, turn.judgeCostUsd);
-            spent = addCosts(spent, cost);
-            slots.spend(cost);
-            onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
-          },
+        // Each repetition's model calls are stored apart: a repeat never replays run 0's answers.
+        const outcome = await inRepetition(run, () =>
+          runCase(
+            goldenCase,
+            {
+              pipeline: options.pipeline,
+              scoreTurn: options.scoreTurn,
+              scoreCase: options.scoreCase,
+              timeoutMs: options.caseTimeoutMs,
+              signal: options.signal,
+            },
+            (turn) => {
+              const cost = addCosts(turn.costUsd, turn.judgeCostUsd);
+              spent = addCosts(spent, cost);
+              slots.spend(cost);
+              onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
+            },
+          ),
         );
         if (outcome.conversationJudge) spent = addCosts(spent, outcome.conversationJudge.costUsd);
         runs.set(goldenCase.id, [...(runs.get(goldenCase.id) ?? []), { run, outcome }]);

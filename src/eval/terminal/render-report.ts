@@ -1,4 +1,5 @@
 import type { Comparison } from '../compare/compare-runs.js';
+import { cacheSummaryLine } from '../reports/cache-notes.js';
 import { failureReasons } from '../compare/compare-runs.js';
 import type { RunResult } from '../results/schema.js';
 import type { GateVerdict } from '../runner/gate.js';
@@ -35,6 +36,7 @@ export function renderTerminalReport(report: TerminalReport): string {
     summary.intents.turns ? intentTable(summary.intents) : '',
     summary.intents.turns ? confusionTable(summary.intents) : '',
     usageTable(summary),
+    report.run.cache ? cacheSummaryLine(report.run.cache) : '',
     failingCases(report.run),
     report.variants ? variantsTable(report.variants) : '',
     report.reportDir ? `Reports: ${report.reportDir}` : '',

@@ -9,6 +9,7 @@ import type { TurnScorer } from '../runner/turn-scorer.js';
 import type { CaseScorer } from '../conversation/case-scorer.js';
 import type { CaseDurations } from '../runner/case-order.js';
 import type { Variant } from './load-variants.js';
+import type { ResponseCache } from '../../runtime/recording/with-response-cache.js';
 
 export interface RunVariantsOptions {
   variants: readonly Variant[];
@@ -21,6 +22,8 @@ export interface RunVariantsOptions {
   previousDurations?: CaseDurations;
   /** Shared by every variant's agent calls and the judge's. */
   limiter: RateLimiter | undefined;
+  /** The response cache, shared by every variant (its key holds the model and the prompts). */
+  cache?: ResponseCache;
   /** Case runs in flight at once, over all variants. */
   concurrency: number;
   repeat: number;
@@ -46,7 +49,8 @@ export async function runVariants(
 ): Promise<VariantOutcome[]> {
   const sessions: AgentSession[] = [];
   try {
-    for (const variant of options.variants) sessions.push(await openAgent(variant.config, options.limiter));
+    for (const variant of options.variants)
+      sessions.push(await openAgent(variant.config, options.limiter, options.cache));
     const telemetry = await startTelemetry(process.env, sessions[0]?.app.logger);
     const slots = createRunSlots(options.concurrency);
     const progress = mergedProgress(onEvent, options.variants.length > 1 ? options.variants : []);

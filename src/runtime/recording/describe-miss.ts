@@ -13,6 +13,14 @@ export function describeDifferences(recording: Recording, call: CallIdentity): s
       `it was recorded with ${recording.runtime}/${recording.model}, this call is for ${call.runtime}/${call.model}`,
     );
   }
+  if (
+    (recording.repetition ?? 0) !== (call.repetition ?? 0) ||
+    (recording.sample ?? 0) !== (call.sample ?? 0)
+  ) {
+    differences.push(
+      `it is repetition ${recording.repetition ?? 0} sample ${recording.sample ?? 0}, this call repetition ${call.repetition ?? 0} sample ${call.sample ?? 0}`,
+    );
+  }
   differences.push(...describeMessageChanges(recording.request.messages, call.request.messages));
   const { temperature, maxOutputTokens, output } = recording.request;
   if (temperature !== call.request.temperature) {

@@ -186,6 +186,18 @@ describe('withRecording + createReplayRuntime', () => {
     expect(noFolder.hint).toMatch(/does not exist\. Record first with --runtime openai --record/);
   });
 
+  it('replays a call recorded against a --base-url server with no server given', async () => {
+    server.queue(completionReply({ content: 'desde el servidor local' }));
+    const local = withRecording(
+      createOpenAIRuntime({ apiKey: API_KEY, baseURL: server.url, model: 'gpt-4o-mini', maxRetries: 0 }),
+      dir,
+      { baseUrl: server.url },
+    );
+    await local.generate(replyCall);
+    expect((await replay().generate(replyCall)).text).toBe('desde el servidor local');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('does not record failed calls', async () => {
     server.queue({ kind: 'json', status: 400, body: { error: { message: 'bad' } } });
     await expect(recorded().generate(replyCall)).rejects.toThrow(/HTTP 400/);

@@ -22,13 +22,19 @@ export const RecordedResultSchema = z.object({
   warnings: z.array(z.string()),
 });
 
-/** One recorded model call: `<dir>/<task>-<hash>.json`. */
+/**
+ * One stored model call, `<dir>/<task>-<hash>.json`: a recording (--record) and a response-cache
+ * entry are the same file, so either folder serves as the other.
+ */
 export const RecordingSchema = z.object({
   key: z.string(),
   task: z.string(),
   runtime: z.string(),
+  baseUrl: z.string().optional(),
   model: z.string(),
   request: RecordedRequestSchema,
+  repetition: z.number().int().optional(),
+  sample: z.number().int().optional(),
   result: RecordedResultSchema,
 });
 export type Recording = z.infer<typeof RecordingSchema>;
@@ -60,7 +66,9 @@ export async function readRecording(file: string): Promise<Recording | undefined
   try {
     raw = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // ENOTDIR: the folder is a file, so nothing was ever stored there either.
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
   let json: unknown;

@@ -1,18 +1,36 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { GenerateRequest } from '../../core/ports/language-model.js';
+import { currentCallSlot } from './call-slot.js';
 import type { RecordedRequest } from './recording-file.js';
 
 export interface CallIdentity {
   /** The runtime that answers (or answered) the call, e.g. 'openai'. */
   runtime: string;
+  /** The server, when not the runtime's default: one model name may mean another model elsewhere. */
+  baseUrl?: string;
   model: string;
   task: string;
   request: RecordedRequest;
+  /** --repeat index, absent for the first run (so keys of single runs stay as they were). */
+  repetition?: number;
+  /** Judge sample index, absent for the first sample. */
+  sample?: number;
 }
 
-/** What a recording is looked up by: the runtime, model, task and everything the model would see. */
-export function identifyCall(request: GenerateRequest, runtime: string, defaultModel: string): CallIdentity {
+/** Who answers a call: the runtime kind, its server and its default model. */
+export interface CallEndpoint {
+  runtime: string;
+  baseUrl?: string;
+  /** For calls that name no model. */
+  model: string;
+}
+
+/**
+ * What a stored answer (recording or cache entry) is looked up by: the runtime and its server,
+ * the model, the task, everything the model would see, and which repetition and sample it is.
+ */
+export function identifyCall(request: GenerateRequest, endpoint: CallEndpoint): CallIdentity {
   const recorded: RecordedRequest = {
     messages: request.messages.map(({ role, content }) => ({ role, content })),
     output: request.output
@@ -24,7 +42,16 @@ export function identifyCall(request: GenerateRequest, runtime: string, defaultM
     temperature: request.temperature,
     maxOutputTokens: request.maxOutputTokens,
   };
-  return { runtime, model: request.model ?? defaultModel, task: request.task.name, request: recorded };
+  const { repetition, sample } = currentCallSlot();
+  return {
+    runtime: endpoint.runtime,
+    ...(endpoint.baseUrl && { baseUrl: endpoint.baseUrl.replace(/\/+$/, '') }),
+    model: request.model ?? endpoint.model,
+    task: request.task.name,
+    request: recorded,
+    ...(repetition > 0 && { repetition }),
+    ...(sample > 0 && { sample }),
+  };
 }
 
 /** Converted once per schema object: a conversion costs ~2 ms, on every recorded call otherwise. */

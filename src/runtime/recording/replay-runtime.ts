@@ -10,16 +10,19 @@ import type {
   StreamPart,
 } from '../../core/ports/language-model.js';
 import { describeDifferences } from './describe-miss.js';
-import { readRecording, recordingFileName, taskFilePrefix } from './recording-file.js';
+import { readRecording, taskFilePrefix } from './recording-file.js';
 import type { Recording } from './recording-file.js';
 import type { CallIdentity } from './recording-key.js';
-import { identifyCall, recordingKey } from './recording-key.js';
+import { identifyCall } from './recording-key.js';
+import { lookUpAnswer } from './response-store.js';
 
 export interface ReplaySettings {
   /** The runtime the recordings were made with: it is part of every key. */
   runtimeId: RuntimeId;
   /** Default model, as the replayed runtime would have it. */
   model: string;
+  /** The server the recordings were made against (--base-url), part of every key too. */
+  baseUrl?: string;
 }
 
 /**
@@ -28,12 +31,35 @@ export interface ReplaySettings {
  */
 export function createReplayRuntime(dir: string, settings: ReplaySettings): LanguageModelRuntime {
   async function generate(request: GenerateRequest): Promise<GenerateResult> {
-    const call = identifyCall(request, settings.runtimeId, settings.model);
-    const key = recordingKey(call);
-    const recording = await readRecording(path.join(dir, recordingFileName(call.task, key)));
-    if (recording?.key !== key) throw new ReplayMissError(call.task, key, await missHint(dir, call));
+    const call = identifyCall(request, {
+      runtime: settings.runtimeId,
+      model: settings.model,
+      baseUrl: settings.baseUrl,
+    });
+    const { key, recording } = await lookUpAnswer(dir, call);
+    const answer = recording ?? (await fromAnotherServer(call));
+    if (!answer) throw new ReplayMissError(call.task, key, await missHint(dir, call));
     // A fresh copy: callers may not mutate what the next replay returns.
-    return structuredClone<GenerateResult>(recording.result);
+    return structuredClone<GenerateResult>(answer.result);
+  }
+
+  // Replay needs no server: a call recorded against --base-url X replays without it. The servers
+  // a task was recorded against are read once; each is then one more exact-key lookup.
+  const serversByTask = new Map<string, Promise<(string | undefined)[]>>();
+  async function fromAnotherServer(call: CallIdentity): Promise<Recording | undefined> {
+    let servers = serversByTask.get(call.task);
+    if (!servers) {
+      servers = recordingsOfTask(dir, call.task).then((found) => [
+        ...new Set((found ?? []).map(({ recording }) => recording.baseUrl)),
+      ]);
+      serversByTask.set(call.task, servers);
+    }
+    for (const baseUrl of await servers) {
+      if (baseUrl === call.baseUrl) continue;
+      const { recording } = await lookUpAnswer(dir, { ...call, baseUrl });
+      if (recording) return recording;
+    }
+    return undefined;
   }
 
   async function* stream(request: GenerateRequest): AsyncGenerator<StreamPart> {
@@ -46,7 +72,7 @@ export function createReplayRuntime(dir: string, settings: ReplaySettings): Lang
 }
 
 async function missHint(dir: string, call: CallIdentity): Promise<string> {
-  const reRecord = `Re-record with --runtime ${call.runtime} --record ${dir} (recordings are matched by runtime, model, messages, parameters and output schema).`;
+  const reRecord = `Re-record with --runtime ${call.runtime} --record ${dir} (recordings are matched by runtime, server, model, messages, parameters, output schema and repetition).`;
   const siblings = await recordingsOfTask(dir, call.task);
   if (siblings === undefined)
     return `The folder ${dir} does not exist. Record first with --runtime ${call.runtime} --record ${dir}.`;

@@ -1,6 +1,11 @@
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
-import { writeRecording } from './recording-file.js';
-import { identifyCall, recordingKey } from './recording-key.js';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  LanguageModelRuntime,
+  StreamPart,
+} from '../../core/ports/language-model.js';
+import { identifyCall, type CallEndpoint } from './recording-key.js';
+import { storeAnswer } from './response-store.js';
 
 /**
  * Wraps any runtime and writes each successful call to `<dir>/<task>-<hash>.json`, so a run can
@@ -8,10 +13,14 @@ import { identifyCall, recordingKey } from './recording-key.js';
  * same as the one it wraps (same id and model); nothing secret is written, only the request
  * as the model saw it and the result.
  */
-export function withRecording(inner: LanguageModelRuntime, dir: string): LanguageModelRuntime {
+export function withRecording(
+  inner: LanguageModelRuntime,
+  dir: string,
+  server: Pick<CallEndpoint, 'baseUrl'> = {},
+): LanguageModelRuntime {
+  const endpoint: CallEndpoint = { runtime: inner.id, model: inner.model, baseUrl: server.baseUrl };
   async function record(request: GenerateRequest, result: GenerateResult): Promise<void> {
-    const call = identifyCall(request, inner.id, inner.model);
-    await writeRecording(dir, { key: recordingKey(call), ...call, result });
+    await storeAnswer(dir, identifyCall(request, endpoint), result);
   }
 
   async function generate(request: GenerateRequest): Promise<GenerateResult> {

@@ -3,6 +3,7 @@ import { SIGNIFICANCE_LEVEL } from '../../compare/compare-runs.js';
 import type { RunResult } from '../../results/schema.js';
 import { int, ms, pct, usd } from '../../terminal/format.js';
 import type { ReportFigures } from '../aggregate.js';
+import { cacheSummaryLine } from '../cache-notes.js';
 import { rateClass } from './charts.js';
 import { escapeHtml as e } from './escape.js';
 import { plural } from '../plural.js';
@@ -16,6 +17,7 @@ export function headerHtml(run: RunResult): string {
     run.gitCommit ? `commit <code>${e(run.gitCommit.slice(0, 10))}</code>` : null,
     `agent ${e(run.runtime)} · ${e(run.model)}`,
     `judge ${e(run.judge.runtime)} · ${e(run.judge.model)} ×${run.judge.samples}`,
+    run.cache ? e(cacheSummaryLine(run.cache)) : null,
   ].filter((s): s is string => s !== null);
   return `<header class="top"><h1>kavak eval</h1><div class="sub">${sub.join(' · ')}</div></header>`;
 }

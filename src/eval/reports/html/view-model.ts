@@ -143,7 +143,7 @@ function spanView(span: Span): SpanView {
     case 'model_call': {
       return {
         ...base,
-        label: `model ${span.task} · ${span.runtime}/${span.model}${span.attempt > 1 ? ` · attempt ${span.attempt}` : ''}`,
+        label: `model ${span.task} · ${span.runtime}/${span.model}${span.attempt > 1 ? ` · attempt ${span.attempt}` : ''}${span.cached ? ' · from the cache' : ''}`,
         inputTokens: span.inputTokens,
         outputTokens: span.outputTokens,
         costUsd: span.costUsd,

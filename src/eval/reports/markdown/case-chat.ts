@@ -1,6 +1,7 @@
 import type { CaseOutcome, TurnOutcome } from '../../results/schema.js';
 import type { ScoreResult } from '../../scorers/types.js';
 import { hasCriticalFailure } from '../aggregate.js';
+import { turnCacheNote } from '../cache-notes.js';
 import { blockquote, mdCode, mdText, truncate } from './escape.js';
 
 /** A bubble longer than this is cut: one runaway reply must not fill a PR comment. */
@@ -40,11 +41,13 @@ function renderTurn(turn: TurnOutcome): string[] {
   const critical = turn.critical
     ? ` · 🚨 critical${typeof turn.critical === 'string' ? `: ${mdText(turn.critical)}` : ''}`
     : '';
+  const fromCache = turnCacheNote(turn);
+  const cached = fromCache ? ` · 💾 ${fromCache}` : '';
   const lines = [
     `> 👤 **Cliente** · turn ${n}`,
     blockquote(truncate(turn.user, MAX_BUBBLE_CHARS)),
     '',
-    `> 🤖 **Agente** · ${mark} ${turn.score.toFixed(2)}${critical}`,
+    `> 🤖 **Agente** · ${mark} ${turn.score.toFixed(2)}${critical}${cached}`,
     blockquote(truncate(turn.reply === '' ? '(empty reply)' : turn.reply, MAX_BUBBLE_CHARS)),
     '',
   ];
