@@ -28,6 +28,7 @@ import { dryRunTable } from '../../eval/terminal/dry-run-table.js';
 import { agentModels, paidRunBanner } from '../../eval/terminal/paid-run-banner.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
+import { terminalLayout } from '../../eval/terminal/terminal-layout.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -176,7 +177,10 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, notes }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir }));
+    const layout = terminalLayout(process.stdout, { verbose: options.verbose });
+    process.stdout.write(
+      renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir, layout }),
+    );
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
   assertRunMeasured(run, summary, config.prompts);
@@ -185,6 +189,6 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
 
 /** The flags worth keeping in results.json (to know how a run was made). */
 function recordedOptions(options: EvalOptions, goldenSet: string): Record<string, unknown> {
-  const { json: _json, progress: _progress, ...kept } = options;
+  const { json: _json, progress: _progress, verbose: _verbose, ...kept } = options;
   return { ...kept, goldenSet };
 }

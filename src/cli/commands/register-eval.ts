@@ -57,6 +57,7 @@ export function registerEvalCommands(program: Command): void {
       )
       .option('--json', 'print the summary and the gate verdict as JSON')
       .option('--no-progress', 'no progress bar or per-case lines')
+      .option('--verbose', 'every tag and the whole intent confusion matrix, not just the worst')
       .addOption(
         new Option(
           '--judge-runtime <name>',

@@ -42,6 +42,7 @@ export const EvalOptionsSchema = z.object({
   out: z.string().min(1).default('reports'),
   json: z.boolean().default(false),
   progress: z.boolean().default(true),
+  verbose: z.boolean().default(false),
   judgeRuntime: RuntimeNameSchema.optional(),
   judgeModel: z.string().min(1).optional(),
   judgeBaseUrl: z.url().optional(),
