@@ -5,7 +5,13 @@ import { UserInputError } from '../../support/errors.js';
 import { compareRuns } from '../../eval/compare/compare-runs.js';
 import { loadRunResult } from '../../eval/compare/load-run-result.js';
 import { REPORT_WRITERS } from '../../eval/reports/index.js';
-import { writeRunReports } from '../../eval/reports/write-results.js';
+import { writeOutputFile } from '../../eval/reports/output-file.js';
+import { DEFAULT_KEEP_RUNS } from '../../eval/reports/run-folders.js';
+import {
+  describeWrittenReports,
+  partialRunReason,
+  writeRunReports,
+} from '../../eval/reports/write-results.js';
 import { buildRunResult } from '../../eval/runner/build-run-result.js';
 import { estimateRun } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
@@ -159,7 +165,6 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     options: recordedOptions(options, goldenSet),
   });
   const comparison = baseline ? compareRuns(baseline, run) : undefined;
-  const written = await writeRunReports(run, options.out, REPORT_WRITERS, { comparison });
   const summary = summarizeRun(run);
   const verdict = evaluateGate(
     summary,
@@ -172,14 +177,36 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
       failOnRegression: options.failOnRegression,
     },
   );
+  run.gate = { pass: verdict.pass, failures: verdict.failures };
+  const keepRuns = options.keepRuns ?? file.keepRuns ?? DEFAULT_KEEP_RUNS;
+  const written = await writeRunReports(
+    run,
+    options.out,
+    REPORT_WRITERS,
+    { comparison },
+    {
+      partial: partialRunReason(run, cases.length),
+      keepRuns,
+    },
+  );
+  const reportNotes = describeWrittenReports(written, keepRuns);
+  if (options.output) reportNotes.unshift(`Wrote ${await writeOutputFile(options.output, run, comparison)}`);
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, notes }, null, 2)}\n`,
+      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, reportNotes, summary, gate: verdict, comparison, notes }, null, 2)}\n`,
     );
   } else {
     const layout = terminalLayout(process.stdout, { verbose: options.verbose });
     process.stdout.write(
-      renderTerminalReport({ run, summary, comparison, verdict, reportDir: written.dir, layout }),
+      renderTerminalReport({
+        run,
+        summary,
+        comparison,
+        verdict,
+        reportDir: written.dir,
+        reportNotes,
+        layout,
+      }),
     );
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }

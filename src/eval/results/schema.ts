@@ -70,5 +70,7 @@ export const RunResultSchema = z.object({
   options: z.record(z.string(), z.unknown()),
   cases: z.array(CaseOutcomeSchema),
   intentLabels: z.array(IntentTypeSchema),
+  /** The gate's verdict, for reports/index.html (absent in runs written before it was kept). */
+  gate: z.object({ pass: z.boolean(), failures: z.array(z.string()) }).optional(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
