@@ -1,5 +1,6 @@
 import { plural } from '../reports/plural.js';
 import type { RateRow, RunSummary } from '../runner/summarize-run.js';
+import { wrapWords } from './fit-text.js';
 import { int, pct, table } from './format.js';
 import type { TerminalLayout } from './terminal-layout.js';
 
@@ -22,9 +23,12 @@ export function overallTable(summary: RunSummary, layout: TerminalLayout): strin
     rows.push(['judge errors (no verdict)', bad(summary.judgeErrors)]);
   }
   if (summary.runPassRate !== null) rows.push(['pass rate over runs', rateCell(summary.runPassRate, layout)]);
-  if (summary.flaky.length) rows.push(['flaky', summary.flaky.join(', ')]);
-  if (summary.stopped) rows.push(['stopped', style.fail(summary.stopped)]);
-  return table(`Run ${summary.runId}`, ['', 'value'], rows, [], layout.width);
+  // Sentences, not figures: under the table, wrapped, so they never squeeze its columns.
+  const lines = [
+    ...(summary.flaky.length ? wrapWords(`flaky: ${summary.flaky.join(', ')}`, layout.width, '  ') : []),
+    ...(summary.stopped ? wrapWords(`stopped: ${summary.stopped}`, layout.width, '  ').map(style.fail) : []),
+  ];
+  return [table(`Run ${summary.runId}`, ['', 'value'], rows, [], layout.width), ...lines].join('\n');
 }
 
 /** The worst tags first; without --verbose only the worst few, and a line saying what was left out. */
