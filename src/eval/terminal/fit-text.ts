@@ -43,8 +43,8 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
 
 /**
  * Column widths (padding included) that fit the table in `width`: the widest text column gives
- * way first (its cells get an ellipsis), then the figures' headings (never the figures, unless
- * nothing else is left), so no line of the table wraps.
+ * way first (its cells get an ellipsis) down to 16 characters, then the figures' headings (never
+ * the figures, unless nothing else is left), then text again, so no line of the table wraps.
  */
 export function fitColumnWidths(
   head: string[],
@@ -58,10 +58,11 @@ export function fitColumnWidths(
   const borders = head.length + 1;
   const total = () => widths.reduce((a, b) => a + b, 0) + borders;
   if (total() <= width) return undefined;
-  const TEXT_FLOOR = 8;
+  const textFloor = (floor: number) => (i: number) => (textColumns(i) ? floor : Infinity);
   const floors = [
-    (i: number) => (textColumns(i) ? Math.min(widths[i]!, TEXT_FLOOR) : Infinity),
+    textFloor(16 + PADDING),
     (i: number) => (textColumns(i) ? Infinity : Math.max(body[i]!, 1) + PADDING),
+    textFloor(6 + PADDING),
     () => 3,
   ];
   for (const floor of floors) {

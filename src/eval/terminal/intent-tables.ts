@@ -60,7 +60,7 @@ export function confusionTable(report: IntentReport, layout: TerminalLayout): st
 function confusionMatrix(report: IntentReport, layout: TerminalLayout): string {
   return table(
     'Intent confusion (rows: expected, columns: detected)',
-    ['expected \\ detected', ...report.confusionLabels.map(short)],
+    ['expected', ...report.confusionLabels.map(short)],
     report.confusionLabels.map((row) => [
       row,
       ...report.confusionLabels.map((col) => report.confusion[row][col] || '·'),
