@@ -76,7 +76,7 @@ describe('the reports folder', () => {
     const last = await evalOffline(set, out, '--keep-runs', '2', '--filter', 'ok');
     expect(runFolders(out)).toEqual([full, last]);
     expect(readlinkSync(join(out, 'latest'))).toBe(full);
-    expect(stdout).toContain(`Pruned 1 old run (keeping 2): ${middle}.`);
+    expect(stdout.replace(/\n\s+/g, ' ')).toContain(`Pruned 1 old run (keeping 2): ${middle}.`);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain(middle);
   });
 
