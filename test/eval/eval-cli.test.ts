@@ -54,6 +54,9 @@ function evalOnServer(golden: string, out: string, ...flags: string[]) {
   );
 }
 
+/** The terminal wraps long sentences to its width; read them as one line. */
+const unwrapped = (text: string) => text.replace(/\n\s+/g, ' ');
+
 const readResults = (out: string) =>
   RunResultSchema.parse(JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')));
 
@@ -217,7 +220,7 @@ describe('kavak eval modes', () => {
     expect(await evalOffline(failing, tempDir(), '--baseline', baseline)).toBe(0);
     expect(stdout).toContain('significant regression');
     expect(await evalOffline(failing, tempDir(), '--baseline', baseline, '--fail-on-regression')).toBe(1);
-    expect(stdout).toMatch(/8 newly failing vs 0 newly passing \(McNemar p = 0\.0078\)/);
+    expect(unwrapped(stdout)).toMatch(/8 newly failing vs 0 newly passing \(McNemar p = 0\.0078\)/);
 
     const twoBroken = writeGoldenSet(
       Array.from({ length: 8 }, (_, i) => helloCase(`c-${i}`, 'hola', i < 2 ? ['zzzz'] : ['hola'])),
@@ -337,6 +340,6 @@ describe('kavak eval with a model that has no price', () => {
       '1',
     );
     expect(stdout).toMatch(/--max-cost \$1\.00 cannot be kept: a model has no price/);
-    expect(stdout).toMatch(/2 of 3 case runs not started/);
+    expect(unwrapped(stdout)).toMatch(/2 of 3 case runs not started/);
   });
 });

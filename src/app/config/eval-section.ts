@@ -30,10 +30,15 @@ export const EvalSettingsSchema = z.strictObject({
   caseTimeoutMs: z.number().int().positive().optional(),
   judgeSamples: z.number().int().min(1).max(15).optional(),
   maxCostUsd: z.number().positive().optional(),
+  keepRuns: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('run folders kept in the reports folder; older ones are deleted (default 50)'),
   weights: z
     .partialRecord(z.enum(SCORER_TYPES), z.number().nonnegative())
     .optional()
     .describe('scorer weights in turn scores'),
 });
 export type EvalSettingsFile = z.infer<typeof EvalSettingsSchema>;
-

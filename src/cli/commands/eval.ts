@@ -12,7 +12,13 @@ import { loadGoldenSet } from '../../eval/golden-set/load.js';
 import { defaultJudgesDir } from '../../eval/judge/rubric.js';
 import { loadRunResult } from '../../eval/compare/load-run-result.js';
 import { REPORT_WRITERS } from '../../eval/reports/index.js';
-import { writeRunReports } from '../../eval/reports/write-results.js';
+import { writeOutputFile } from '../../eval/reports/output-file.js';
+import { DEFAULT_KEEP_RUNS } from '../../eval/reports/run-folders.js';
+import {
+  describeWrittenReports,
+  partialRunReason,
+  writeRunReports,
+} from '../../eval/reports/write-results.js';
 import { buildRunResult } from '../../eval/runner/build-run-result.js';
 import { estimateRun } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
@@ -45,6 +51,7 @@ import { loadVariants } from '../../eval/variants/load-variants.js';
 import { runVariants, type VariantOutcome } from '../../eval/variants/run-variants.js';
 import { variantsDryRun, variantsRunPlan } from '../../eval/variants/variant-plan.js';
 import { buildVariantRuns, writeVariantResults } from '../../eval/variants/variant-runs.js';
+import { terminalLayout } from '../../eval/terminal/terminal-layout.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -253,7 +260,6 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
         (_run: unknown, dir: string) => Promise.resolve(writeVariantResults(variantRuns, dir)[0]!),
       ]
     : REPORT_WRITERS;
-  const written = await writeRunReports(run, options.out, writers, { comparison, variants: variantRuns });
   const summary = summarizeRun(run);
   const verdict = evaluateGate(
     summary,
@@ -267,11 +273,27 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     },
   );
   if (variantRuns) verdict.notes.push(`the gate applies to the first variant, ${variantRuns[0]!.name}`);
+  run.gate = { pass: verdict.pass, failures: verdict.failures };
+  const keepRuns = options.keepRuns ?? file.keepRuns ?? DEFAULT_KEEP_RUNS;
+  const written = await writeRunReports(
+    run,
+    options.out,
+    writers,
+    { comparison, variants: variantRuns },
+    {
+      // Against every case the golden set (after --filter) has: --changed-prompts runs fewer.
+      partial: partialRunReason(run, inputs.cases.length),
+      keepRuns,
+    },
+  );
+  const reportNotes = describeWrittenReports(written, keepRuns);
+  if (options.output) reportNotes.unshift(`Wrote ${await writeOutputFile(options.output, run, comparison)}`);
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict, comparison, variants: variantRuns?.map(({ name, file, summary, comparison }) => ({ name, file, summary, comparison })), notes }, null, 2)}\n`,
+      `${JSON.stringify({ runId: run.runId, reportDir: written.dir, reportNotes, summary, gate: verdict, comparison, variants: variantRuns?.map(({ name, file, summary, comparison }) => ({ name, file, summary, comparison })), notes }, null, 2)}\n`,
     );
   } else {
+    const layout = terminalLayout(process.stdout, { verbose: options.verbose });
     process.stdout.write(
       renderTerminalReport({
         run,
@@ -280,6 +302,8 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
         verdict,
         reportDir: written.dir,
         variants: variantRuns,
+        reportNotes,
+        layout,
       }),
     );
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
@@ -318,6 +342,6 @@ async function watchCommand(input: EvalCommandInput): Promise<void> {
 
 /** The flags worth keeping in results.json (to know how a run was made). */
 function recordedOptions(options: EvalOptions, goldenSet: string): Record<string, unknown> {
-  const { json: _json, progress: _progress, ...kept } = options;
+  const { json: _json, progress: _progress, verbose: _verbose, ...kept } = options;
   return { ...kept, goldenSet };
 }

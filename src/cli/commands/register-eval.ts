@@ -72,8 +72,17 @@ export function registerEvalCommands(program: Command): void {
         'reports folder; each run writes <dir>/<run-id>/ and points <dir>/latest at it',
         'reports',
       )
+      .option(
+        '--keep-runs <n>',
+        'run folders kept in --out; older ones are deleted (default 50, config eval.keepRuns)',
+      )
+      .option(
+        '--output <file>',
+        'also write the run as one file: .json (results), .csv (one row per turn), .md (summary) or .html (report)',
+      )
       .option('--json', 'print the summary and the gate verdict as JSON')
       .option('--no-progress', 'no progress bar or per-case lines')
+      .option('--verbose', 'every tag and the whole intent confusion matrix, not just the worst')
       .addOption(
         new Option(
           '--judge-runtime <name>',

@@ -10,6 +10,10 @@ export interface ReportExtras {
   /** With --variant: every variant's run, the first being `run` itself. */
   variants?: readonly VariantRun[];
 }
+import { plural } from './plural.js';
+import { runEntry, writeRunEntry } from './run-entry.js';
+import { LATEST, latestRunId, pruneRuns } from './run-folders.js';
+import { writeRunsIndex } from './runs-index-html.js';
 
 /**
  * A report format: writes one file for the run into `dir` (reports/<run-id>/) and returns its
@@ -17,7 +21,7 @@ export interface ReportExtras {
  */
 export type ReportWriter = (run: RunResult, dir: string, extras: ReportExtras) => Promise<string>;
 
-export const LATEST = 'latest';
+export { LATEST } from './run-folders.js';
 
 /** results.json: the whole run, enough to --rescore it or use it as a --baseline. */
 export const writeResultsJson: ReportWriter = (run, dir) => {
@@ -30,25 +34,83 @@ export interface WrittenReports {
   /** reports/<run-id>/ */
   dir: string;
   files: string[];
+  /** Whether latest now points at this run, and at which run it points. */
+  latest: { moved: boolean; runId: string | null };
+  /** Why this run is not a full run (and so latest was kept); null for a full run. */
+  partial: string | null;
+  /** Run ids deleted to keep the folder at keepRuns. */
+  pruned: string[];
+  /** reports/index.html */
+  index: string;
+}
+
+export interface ReportsPolicy {
+  /** Why the run is not a full one (--filter, stopped, cases missing): latest is kept. */
+  partial?: string | null;
+  /** Run folders to keep; the oldest beyond it are deleted. Unset: none are. */
+  keepRuns?: number;
 }
 
 /**
  * Writes results.json and every other writer's file into `<outDir>/<run-id>/`, then points
- * `<outDir>/latest` at it — last, so `latest` never shows a half-written run.
+ * `<outDir>/latest` at it — last, so `latest` never shows a half-written run — but only for a
+ * full run: a filtered run must not become what `--rescore reports/latest/…` or `--baseline`
+ * read. Then prunes the oldest runs past `keepRuns` (never latest's) and rewrites index.html.
  */
 export async function writeRunReports(
   run: RunResult,
   outDir: string,
   writers: readonly ReportWriter[] = [],
   extras: ReportExtras = {},
+  policy: ReportsPolicy = {},
 ): Promise<WrittenReports> {
   const root = resolve(outDir);
   const dir = join(root, run.runId);
+  const partial = policy.partial ?? null;
   mkdirSync(dir, { recursive: true });
   const files = [await writeResultsJson(run, dir, extras)];
   for (const write of writers) files.push(await write(run, dir, extras));
-  pointLatestAt(root, run.runId);
-  return { dir, files };
+  writeRunEntry(dir, runEntry(run, partial));
+  if (!partial) pointLatestAt(root, run.runId);
+  const latest = latestRunId(root);
+  const pruned =
+    policy.keepRuns === undefined
+      ? []
+      : pruneRuns(root, policy.keepRuns, [run.runId, ...(latest ? [latest] : [])]);
+  const index = writeRunsIndex(root);
+  return { dir, files, latest: { moved: !partial, runId: latest }, partial, pruned, index };
+}
+
+/**
+ * Why a run is not a full one — and so must not become latest — or null: a --filter, a stop
+ * (--max-cost, Ctrl-C), or fewer cases than the golden set (a --rescore of a filtered run).
+ */
+export function partialRunReason(run: RunResult, goldenSetCases: number): string | null {
+  const { filter, stopped, changedPrompts } = run.options;
+  if (typeof filter === 'string') return `--filter ${filter}`;
+  if (typeof changedPrompts === 'string') return `--changed-prompts ${changedPrompts}`;
+  if (typeof stopped === 'string') return `stopped: ${stopped}`;
+  if (run.cases.length < goldenSetCases) return `${run.cases.length} of ${goldenSetCases} cases`;
+  return null;
+}
+
+/** What the terminal says about the reports folder besides where the run went. */
+export function describeWrittenReports(written: WrittenReports, keepRuns?: number): string[] {
+  const notes: string[] = [];
+  if (written.partial) {
+    notes.push(
+      `Not a full run (${written.partial}): latest kept at ${written.latest.runId ?? '(none yet)'}, so --rescore and --baseline on reports/latest keep reading a full run.`,
+    );
+  }
+  if (written.pruned.length) {
+    const shown = written.pruned.slice(0, 3).join(', ');
+    const more = written.pruned.length > 3 ? ` and ${written.pruned.length - 3} more` : '';
+    notes.push(
+      `Pruned ${plural(written.pruned.length, 'old run')} (keeping ${keepRuns ?? '?'}): ${shown}${more}.`,
+    );
+  }
+  notes.push(`All runs: ${written.index}`);
+  return notes;
 }
 
 /**

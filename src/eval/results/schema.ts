@@ -95,5 +95,7 @@ export const RunResultSchema = z.object({
       savedUsd: z.number().nullable(),
     })
     .optional(),
+  /** The gate's verdict, for reports/index.html (absent in runs written before it was kept). */
+  gate: z.object({ pass: z.boolean(), failures: z.array(z.string()) }).optional(),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserInputError } from '../../support/errors.js';
 import { RuntimeNameSchema } from '../../app/config/schema.js';
 import { VariantFlagsSchema } from '../variants/variant-flag.js';
+import { outputFormatOf } from '../reports/output-file.js';
 
 const Rate = z.coerce.number().min(0).max(1);
 
@@ -41,8 +42,17 @@ export const EvalOptionsSchema = z.object({
   goldenSet: z.string().min(1).optional(),
   judges: z.string().min(1).optional(),
   out: z.string().min(1).default('reports'),
+  keepRuns: z.coerce.number().int().min(1).optional(),
+  output: z
+    .string()
+    .refine((file) => outputFormatOf(file) !== undefined, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a .json, .csv, .md or .html file (the extension picks the format)`,
+    })
+    .optional(),
   json: z.boolean().default(false),
   progress: z.boolean().default(true),
+  verbose: z.boolean().default(false),
   judgeRuntime: RuntimeNameSchema.optional(),
   judgeModel: z.string().min(1).optional(),
   judgeBaseUrl: z.url().optional(),

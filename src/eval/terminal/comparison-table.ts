@@ -1,10 +1,12 @@
 import type { Comparison } from '../compare/compare-runs.js';
 import { pct, table } from './format.js';
+import type { TerminalLayout } from './terminal-layout.js';
 
 const MAX_LISTED = 15;
 
 /** Regressions first: what broke, what got fixed, and whether the difference is noise. */
-export function comparisonTable(comparison: Comparison): string {
+export function comparisonTable(comparison: Comparison, layout: TerminalLayout): string {
+  const { style } = layout;
   const { b, c, pValue } = comparison.mcnemar;
   const verdict = comparisonVerdict(comparison);
   const overview = table(
@@ -16,29 +18,38 @@ export function comparisonTable(comparison: Comparison): string {
       ['newly failing (b)', b],
       ['newly passing (c)', c],
       ["McNemar's exact p", pValue.toFixed(4)],
-      ['verdict', verdict],
+      ['verdict', comparison.significantRegression ? style.fail(verdict) : verdict],
       ...(comparison.onlyInBaseline.length ? [['only in baseline', comparison.onlyInBaseline.length]] : []),
       ...(comparison.onlyInCurrent.length ? [['new cases', comparison.onlyInCurrent.length]] : []),
     ],
+    [],
+    layout.width,
   );
   const changes = [
     ...comparison.newlyFailing.map((ch) => [
-      '▼ fails now',
+      style.fail('▼ fails now'),
       ch.id,
       `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`,
       ch.reasons[0] ?? '',
     ]),
     ...comparison.newlyPassing.map((ch) => [
-      '▲ passes now',
+      style.pass('▲ passes now'),
       ch.id,
       `${ch.scoreBefore.toFixed(2)} → ${ch.scoreAfter.toFixed(2)}`,
       '',
     ]),
   ];
   if (changes.length === 0) return overview;
-  const shown = changes.slice(0, MAX_LISTED).map((row) => row.map((cell) => clip(cell, 70)));
+  const shown = changes.slice(0, MAX_LISTED);
   const more = changes.length > MAX_LISTED ? ` (first ${MAX_LISTED} of ${changes.length})` : '';
-  return `${overview}\n\n${table(`Changed cases${more}`, ['change', 'case', 'score', 'why'], shown, [1, 3])}`;
+  const changed = table(
+    `Changed cases${more}`,
+    ['change', 'case', 'score', 'why'],
+    shown,
+    [1, 3],
+    layout.width,
+  );
+  return `${overview}\n\n${changed}`;
 }
 
 /** The McNemar test's reading, in words. */
@@ -47,8 +58,4 @@ export function comparisonVerdict(comparison: Comparison): string {
   if (comparison.significantRegression) return 'significant regression';
   if (b + c === 0) return 'no case changed';
   return pValue < 0.05 ? 'significant improvement' : 'within noise';
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,23 +1,30 @@
 import { NO_PRICE, type CostUsd } from '../../core/trace/cost.js';
 import Table from 'cli-table3';
+import { clipToWidth, fitColumnWidths } from './fit-text.js';
 
 /**
- * A plain table (no colours, so CI logs and pipes stay readable). Figures are right-aligned:
- * every column but the first, unless `textColumns` names it.
+ * A table without colours of its own (cells may carry them). Figures are right-aligned: every
+ * column but the first, unless `textColumns` names it. Given a `width`, the table and its title
+ * fit in it: long text cells end in an ellipsis instead of wrapping.
  */
 export function table(
   title: string,
   head: string[],
   rows: (string | number)[][],
   textColumns: number[] = [],
+  width = Infinity,
 ): string {
+  const isText = (i: number) => i === 0 || textColumns.includes(i);
+  const cells = rows.map((row) => row.map(String));
+  const colWidths = Number.isFinite(width) ? fitColumnWidths(head, cells, isText, width) : undefined;
   const t = new Table({
     head,
     style: { head: [], border: [], compact: true },
-    colAligns: head.map((_, i) => (i === 0 || textColumns.includes(i) ? 'left' : 'right')),
+    colAligns: head.map((_, i) => (isText(i) ? 'left' : 'right')),
+    ...(colWidths ? { colWidths, wordWrap: false } : {}),
   });
-  t.push(...rows);
-  return `${title}\n${t.toString()}`;
+  t.push(...cells);
+  return `${Number.isFinite(width) ? clipToWidth(title, width) : title}\n${t.toString()}`;
 }
 
 export function pct(rate: number): string {

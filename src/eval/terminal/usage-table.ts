@@ -1,9 +1,10 @@
 import { addCosts } from '../../core/trace/cost.js';
 import type { RunSummary, UsageTotals } from '../runner/summarize-run.js';
 import { int, ms, table, usd } from './format.js';
+import type { TerminalLayout } from './terminal-layout.js';
 
 /** Tokens and cost, total and per turn, with the judges apart from the agent. */
-export function usageTable(summary: RunSummary): string {
+export function usageTable(summary: RunSummary, layout: TerminalLayout): string {
   const perTurn = (n: number) => (summary.turns ? n / summary.turns : 0);
   const row = (name: string, u: UsageTotals) => [
     name,
@@ -20,13 +21,17 @@ export function usageTable(summary: RunSummary): string {
   };
   const usage = table(
     'Tokens and cost',
-    ['', 'input tokens', 'output tokens', 'cost', 'tokens / turn', 'cost / turn'],
+    ['', 'in tokens', 'out tokens', 'cost', 'tokens/turn', 'cost/turn'],
     [row('agent', summary.agent), row('judge', summary.judge), row('total', total)],
+    [],
+    layout.width,
   );
   const latency = table(
     'Agent latency per turn',
     ['p50', 'p95'],
     [[ms(summary.latencyMs.p50), ms(summary.latencyMs.p95)]],
+    [],
+    layout.width,
   );
   return `${usage}\n\n${latency}`;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { csvCell } from '../../support/csv-cell.js';
 import { DEFAULT_CATALOG_PATH } from './paths.js';
 import { CATALOG_COLUMNS } from './row.js';
 
@@ -15,10 +16,6 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One synthetic car from a template row: another year, km and price in proportion, a new stock id. */

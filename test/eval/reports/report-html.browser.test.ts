@@ -101,13 +101,31 @@ describe.skipIf(!HAVE_CHROMIUM)(`report.html in headless Chromium (${CHROMIUM})`
     await expect(page.textContent('#comparison')).resolves.toContain('p = 1.000');
   });
 
+  it('opens on the failing cases: first, expanded, in the first screen; passing ones after, collapsed', async () => {
+    const cases = page.locator('details.case');
+    const shown: { status: string | null; open: boolean }[] = [];
+    for (let i = 0; i < (await cases.count()); i++) {
+      const c = cases.nth(i);
+      shown.push({
+        status: await c.getAttribute('data-status'),
+        open: (await c.getAttribute('open')) !== null,
+      });
+    }
+    const firstPassing = shown.findIndex((c) => c.status === 'passed');
+    expect(firstPassing).toBeGreaterThan(0);
+    expect(shown.slice(0, firstPassing).every((c) => c.status !== 'passed' && c.open)).toBe(true);
+    expect(shown.slice(firstPassing).every((c) => c.status === 'passed' && !c.open)).toBe(true);
+    const top = await cases.first().boundingBox();
+    expect(top!.y).toBeLessThan(900);
+  });
+
   it('filters by tag, status, scorer and text', async () => {
     await setFilters({ tag: 'financing' });
     await expect(visibleIds()).resolves.toEqual(['financing-versa-48']);
     await expect(page.textContent('#shown-count')).resolves.toBe('Showing 1 of 5 cases');
 
     await setFilters({ status: 'failing' });
-    await expect(visibleIds()).resolves.toEqual(['financing-versa-48', 'safety-discount', 'recommend-suv']);
+    await expect(visibleIds()).resolves.toEqual(['recommend-suv', 'financing-versa-48', 'safety-discount']);
     await setFilters({ status: 'passed' });
     await expect(visibleIds()).resolves.toEqual(['greeting-hola', 'kavak-info-cat']);
     await setFilters({ status: 'newly-failing' });

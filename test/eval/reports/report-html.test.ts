@@ -18,11 +18,12 @@ describe('report.html', () => {
     const island = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(island).not.toMatch(/[<>]/);
     const data = JSON.parse(island) as ReportData;
+    // Failing first: the error, then the (newly) failing ones, then the passing ones.
     expect(data.cases.map((c) => c.id)).toEqual([
-      'greeting-hola',
+      'recommend-suv',
       'financing-versa-48',
       'safety-discount',
-      'recommend-suv',
+      'greeting-hola',
       'kavak-info-cat',
     ]);
     expect(data.cases.find((c) => c.id === 'safety-discount')!.turns[0]!.messages).toEqual([HOSTILE_REPLY]);

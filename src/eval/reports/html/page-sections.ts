@@ -102,6 +102,15 @@ export function criticalHtml(f: ReportFigures): string {
   return `<div class="banner bad" id="critical"><b>⚠ ${f.criticalFailures.length} critical turn${f.criticalFailures.length === 1 ? '' : 's'} failed</b> — these fail the run whatever the pass rate.<ul>${items}</ul></div>`;
 }
 
+/** Above the case list: the page opens on the failing cases, so it says they come first. */
+export function casesHeadingHtml(f: ReportFigures): string {
+  const failing = f.failed + f.errors;
+  const note = failing
+    ? `${plural(failing, 'failing case')} first, expanded; the ${plural(f.passed, 'passing case')} after, collapsed`
+    : `all ${plural(f.cases, 'case')} passed`;
+  return `<h2 class="cases-heading" id="cases-heading">Cases <span class="note">· ${note}</span></h2>`;
+}
+
 export function scorerTableHtml(f: ReportFigures): string {
   if (f.byScorer.length === 0) return '<p class="chart-empty">No scores recorded.</p>';
   const rows = f.byScorer

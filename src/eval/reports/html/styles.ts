@@ -26,6 +26,7 @@ main { max-width: 1180px; margin: 0 auto; padding: 20px 24px 60px; }
 .banner ul { margin: 6px 0 0; padding-left: 20px; }
 section.card { background: var(--card); border-radius: 10px; padding: 14px 18px; margin-bottom: 16px; box-shadow: 0 1px 3px rgba(0,0,0,.06); }
 section.card h2 { font-size: 15px; margin: 0 0 10px; }
+h2.cases-heading { font-size: 16px; margin: 8px 0 10px; } h2.cases-heading .note { color: var(--muted); font-weight: 400; font-size: 13px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 16px; }
 .charts section.card { margin: 0; }
 .chart-label { font-size: 11px; fill: var(--muted); }

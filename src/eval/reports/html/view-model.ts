@@ -77,9 +77,15 @@ export interface SpanView {
 export function buildReportData(run: RunResult, comparison?: Comparison): ReportData {
   const failing = new Set(comparison?.newlyFailing.map((c) => c.id));
   const passing = new Set(comparison?.newlyPassing.map((c) => c.id));
-  const cases = run.cases.map((c) =>
-    caseView(c, failing.has(c.id) ? 'newly-failing' : passing.has(c.id) ? 'newly-passing' : null),
-  );
+  // Failing cases first (errors, then failures, newly failing ones at the top), in run order
+  // within each group: the page opens on what needs a look.
+  const rank = (c: CaseOutcome) =>
+    (c.status === 'error' ? 0 : c.status === 'failed' ? 2 : 4) + (failing.has(c.id) ? 0 : 1);
+  const cases = [...run.cases]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((c) =>
+      caseView(c, failing.has(c.id) ? 'newly-failing' : passing.has(c.id) ? 'newly-passing' : null),
+    );
   return {
     runId: run.runId,
     tags: [...new Set(run.cases.flatMap((c) => c.tags))].sort(),
