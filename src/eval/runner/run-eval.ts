@@ -5,7 +5,7 @@ import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome } from '../results/schema.js';
 import type { EvalEventListener } from './events.js';
 import { combineRuns } from './combine-runs.js';
-import { runCase, type CaseRun } from './run-case.js';
+import { runCase, type CaseRun, type CaseRunDeps } from './run-case.js';
 import type { TurnScorer } from './turn-scorer.js';
 
 export interface RunEvalOptions {
@@ -20,7 +20,16 @@ export interface RunEvalOptions {
   maxCostUsd?: number;
   caseTimeoutMs: number;
   signal?: AbortSignal;
+  /** Plays a case other than by its scripted turns (kavak eval simulate); default runCase. */
+  play?: CasePlayer;
 }
+
+export type CasePlayer = (
+  goldenCase: LoadedCase,
+  run: number,
+  deps: CaseRunDeps,
+  onTurn: (turn: CaseRun['turns'][number]) => void,
+) => Promise<CaseRun>;
 
 export interface EvalRunOutcome {
   cases: CaseOutcome[];
@@ -73,8 +82,10 @@ export async function runEval(
           return;
         }
         onEvent({ type: 'case_start', caseId: goldenCase.id, run });
-        const outcome = await runCase(
+        const play = options.play ?? ((c, _run, deps, onTurn) => runCase(c, deps, onTurn));
+        const outcome = await play(
           goldenCase,
+          run,
           {
             pipeline: options.pipeline,
             scoreTurn: options.scoreTurn,
