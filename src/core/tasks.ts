@@ -6,7 +6,7 @@ import { LanguageSchema } from './intents/schema.js';
  * The model calls the pipeline makes, each a typed task: its input data (what the prompt is
  * rendered from), so a runtime may send the prompt to a model or handle the task natively.
  */
-export const TASK_NAMES = ['intents', 'reply', 'judge'] as const;
+export const TASK_NAMES = ['intents', 'reply', 'judge', 'judge_conversation'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 export const HistoryTurnSchema = z.object({

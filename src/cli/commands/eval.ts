@@ -28,6 +28,7 @@ import { dryRunTable } from '../../eval/terminal/dry-run-table.js';
 import { agentModels, paidRunBanner } from '../../eval/terminal/paid-run-banner.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
+import { loadCustomScorers, resolveScorersDir } from '../../eval/scorers/custom/load-custom-scorers.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { ExitCode } from '../run-cli.js';
 
@@ -53,6 +54,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
     judges: options.judges && resolve(options.judges),
     filter: options.filter,
   });
+  const customScorers = await loadCustomScorers(resolveScorersDir(options.scorers));
   const judgeFlags = {
     judgeRuntime: options.judgeRuntime,
     judgeModel: options.judgeModel,
@@ -104,7 +106,11 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   );
 
   const limiter = createLimiter(options.rpm ?? file.rpm);
-  const judging = createJudging(config, { ...judgeFlags, samples, rubrics, weights: file.weights }, limiter);
+  const judging = createJudging(
+    config,
+    { ...judgeFlags, samples, rubrics, weights: file.weights, customScorers },
+    limiter,
+  );
   const progress = options.progress && !options.json ? createProgressListener(process.stderr) : () => {};
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(new Error('interrupted (Ctrl-C)'));
@@ -116,7 +122,14 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   try {
     if (stored) {
       const rescored = await rescoreRun(
-        { stored, cases, tools: await loadTools(config), scoreTurn: judging.scoreTurn, concurrency },
+        {
+          stored,
+          cases,
+          tools: await loadTools(config),
+          scoreTurn: judging.scoreTurn,
+          scoreCase: judging.scoreCase,
+          concurrency,
+        },
         progress,
       );
       outcome = rescored;
@@ -132,6 +145,7 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
             cases,
             pipeline: telemetry.observe(session.pipeline),
             scoreTurn: judging.scoreTurn,
+            scoreCase: judging.scoreCase,
             concurrency,
             repeat: options.repeat,
             maxCostUsd: options.maxCost ?? file.maxCostUsd,

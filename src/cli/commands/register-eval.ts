@@ -52,6 +52,10 @@ export function registerEvalCommands(program: Command): void {
       .option('--golden-set <dir>', 'golden-set folder (default: the bundled golden-set/)')
       .option('--judges <dir>', 'rubrics folder (default: the bundled judges/)')
       .option(
+        '--scorers <dir>',
+        'custom scorers (*.js, *.mjs, *.ts) to run too (default: ./scorers if present)',
+      )
+      .option(
         '--out <dir>',
         'reports folder; each run writes <dir>/<run-id>/ and points <dir>/latest at it',
         'reports',

@@ -104,6 +104,19 @@ export const GoldenCaseSchema = z.strictObject({
   title: z.string().min(1),
   tags: z.array(z.string().min(1)).default([]),
   profile: ProfileSchema.partial().optional().describe('starting profile of the conversation'),
+  goal: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('what the customer wants out of the conversation; the conversation judges read it'),
+  judges: z
+    .array(JudgeExpectationSchema)
+    .optional()
+    .describe('conversation rubrics (judges/ with scope: conversation) that score the whole case'),
+  skipScorers: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('custom scorers (scorers/ file names) not to run on this case'),
   turns: z.array(GoldenTurnSchema).min(1),
 });
 

@@ -6,6 +6,7 @@ import type { LanguageModelRuntime } from '../../core/ports/language-model.js';
 import type { JudgeExpectation } from '../golden-set/schema.js';
 import type { ScoreParams, ScoreResult } from '../scorers/types.js';
 import { judgeInputFromTurn, type JudgeInput } from './judge-input.js';
+import { judgeConversation, type ConversationJudgeInput } from './judge-conversation.js';
 import { judgeReply, type JudgeOutcome } from './judge-reply.js';
 import type { Rubric } from './rubric.js';
 import { addUsage, emptyUsage, type JudgeUsage } from './usage.js';
@@ -46,6 +47,12 @@ export interface JudgeScorer {
     judges: readonly JudgeExpectation[],
     signal?: AbortSignal,
   ): Promise<JudgeTurnScores>;
+  /** Judges a whole conversation with the conversation rubrics a case (or a caller) names. */
+  scoreConversation(
+    input: ConversationJudgeInput,
+    judges: readonly JudgeExpectation[],
+    signal?: AbortSignal,
+  ): Promise<JudgeTurnScores>;
   /** Judges any reply with one rubric (calibration uses it). */
   judge(
     rubricName: string,
@@ -64,20 +71,27 @@ export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
   const prompts = options.prompts ?? defaultJudgePrompts();
   const byName = new Map(options.rubrics.map((rubric) => [rubric.name, rubric]));
 
+  /** An error result when the name is no rubric of this scope (assertRubricsExist catches it earlier). */
+  function unknownRubric(rubricName: string, scope: Rubric['scope']): JudgeOutcome | undefined {
+    const rubric = byName.get(rubricName);
+    if (rubric?.scope === scope) return undefined;
+    const known = options.rubrics.filter((r) => r.scope === scope).map((r) => r.name);
+    const reason = `error: unknown rubric "${rubricName}" (${scope === 'turn' ? 'per-turn' : 'conversation'} rubrics in judges/: ${known.join(', ') || 'none'})`;
+    return {
+      result: { scorer: `judge:${rubricName}`, pass: false, score: 0, reason, error: true },
+      usage: emptyUsage(),
+      samples: [],
+    };
+  }
+
   async function judge(
     rubricName: string,
     input: JudgeInput,
     call: { threshold?: number; signal?: AbortSignal } = {},
   ): Promise<JudgeOutcome> {
-    const rubric = byName.get(rubricName);
-    if (!rubric) {
-      const reason = `error: unknown rubric "${rubricName}" (judges/ has ${[...byName.keys()].join(', ') || 'none'})`;
-      return {
-        result: { scorer: `judge:${rubricName}`, pass: false, score: 0, reason, error: true },
-        usage: emptyUsage(),
-        samples: [],
-      };
-    }
+    const unknown = unknownRubric(rubricName, 'turn');
+    if (unknown) return unknown;
+    const rubric = byName.get(rubricName)!;
     return judgeReply({
       runtime: options.runtime,
       prompts,
@@ -88,6 +102,13 @@ export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
       prices: options.prices,
       signal: call.signal,
     });
+  }
+
+  function sumOutcomes(outcomes: readonly JudgeOutcome[]): JudgeTurnScores {
+    return {
+      scores: outcomes.map((outcome) => outcome.result),
+      usage: outcomes.reduce((sum, outcome) => addUsage(sum, outcome.usage), emptyUsage()),
+    };
   }
 
   return {
@@ -111,10 +132,28 @@ export function createJudgeScorer(options: JudgeScorerOptions): JudgeScorer {
             : judge(expectation.name, input, { threshold: expectation.threshold, signal }),
         ),
       );
-      return {
-        scores: outcomes.map((outcome) => outcome.result),
-        usage: outcomes.reduce((sum, outcome) => addUsage(sum, outcome.usage), emptyUsage()),
-      };
+      return sumOutcomes(outcomes);
+    },
+    async scoreConversation(input, judges, signal) {
+      const outcomes = await Promise.all(
+        judges.map(async (expectation) => {
+          const { name, threshold } =
+            typeof expectation === 'string' ? { name: expectation, threshold: undefined } : expectation;
+          const unknown = unknownRubric(name, 'conversation');
+          if (unknown) return unknown;
+          return judgeConversation({
+            runtime: options.runtime,
+            prompts,
+            rubric: byName.get(name)!,
+            input,
+            samples,
+            threshold,
+            prices: options.prices,
+            signal,
+          });
+        }),
+      );
+      return sumOutcomes(outcomes);
     },
   };
 }

@@ -5,6 +5,10 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { packageRoot } from '../../app/config/paths.js';
 import { UserInputError } from '../../support/errors.js';
+import {
+  OfflineConversationCheckSchema,
+  type OfflineConversationCheck,
+} from '../../core/conversation-judge-task.js';
 
 /** judges/ shipped with the package. */
 export function defaultJudgesDir(): string {
@@ -24,7 +28,12 @@ export const RubricFrontMatterSchema = z.strictObject({
   pass: z
     .strictObject({ threshold: z.number().min(0).max(1) })
     .default({ threshold: DEFAULT_PASS_THRESHOLD }),
+  /** turn: judges one reply (golden-set turns name it); conversation: judges a whole case. */
+  scope: z.enum(['turn', 'conversation']).default('turn'),
+  /** Conversation rubrics: the structural check the offline runtime runs in place of a model. */
+  offline: OfflineConversationCheckSchema.optional(),
 });
+export type RubricScope = z.infer<typeof RubricFrontMatterSchema>['scope'];
 
 export interface Rubric {
   name: string;
@@ -32,6 +41,8 @@ export interface Rubric {
   model: string | undefined;
   temperature: number;
   threshold: number;
+  scope: RubricScope;
+  offline: OfflineConversationCheck | undefined;
   /** The rubric text the judge reads (the file's body). */
   text: string;
   /** sha256 of the whole file (front matter + text): part of every cache key and of the report. */
@@ -58,7 +69,7 @@ export function parseRubric(path: string, content: string): Rubric {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || '(front matter)';
     throw new UserInputError(`${path}: front matter field "${field}": ${issue?.message ?? 'invalid'}`, {
-      hint: 'Fields: name, description, model (optional), temperature, pass: { threshold: 0–1 }.',
+      hint: 'Fields: name, description, model (optional), temperature, pass: { threshold: 0–1 }, scope: turn | conversation, offline (optional).',
     });
   }
   const fileName = basename(path).replace(/\.md$/, '');
@@ -69,6 +80,11 @@ export function parseRubric(path: string, content: string): Rubric {
         hint: 'Golden-set turns refer to rubrics by name: make the name and the file name the same.',
       },
     );
+  }
+  if (parsed.data.offline && parsed.data.scope !== 'conversation') {
+    throw new UserInputError(`${path}: "offline" is for conversation rubrics only.`, {
+      hint: 'Add scope: conversation, or remove the offline field.',
+    });
   }
   const text = normalised.slice(match[0].length).trim();
   if (text === '')
@@ -81,6 +97,8 @@ export function parseRubric(path: string, content: string): Rubric {
     model: parsed.data.model,
     temperature: parsed.data.temperature,
     threshold: parsed.data.pass.threshold,
+    scope: parsed.data.scope,
+    offline: parsed.data.offline,
     text,
     hash: createHash('sha256').update(normalised).digest('hex'),
     path,
@@ -102,13 +120,31 @@ export function loadRubrics(dir: string = defaultJudgesDir()): Rubric[] {
   return files.sort().map((file) => parseRubric(join(dir, file), readFileSync(join(dir, file), 'utf8')));
 }
 
-/** Fails, before any model call, when a name refers to no rubric. */
-export function assertRubricsExist(names: Iterable<string>, rubrics: readonly Rubric[]): void {
-  const known = new Set(rubrics.map((rubric) => rubric.name));
+/**
+ * Fails, before any model call, when a name refers to no rubric, or to a rubric of the other
+ * scope (a turn naming a conversation rubric, or a case naming a per-turn one).
+ */
+export function assertRubricsExist(
+  names: Iterable<string>,
+  rubrics: readonly Rubric[],
+  scope: RubricScope = 'turn',
+): void {
+  const inScope = rubrics.filter((rubric) => rubric.scope === scope);
+  const known = new Set(inScope.map((rubric) => rubric.name));
   const missing = [...new Set(names)].filter((name) => !known.has(name));
-  if (missing.length > 0) {
-    throw new UserInputError(`Unknown judge rubric(s): ${missing.join(', ')}.`, {
-      hint: `Available in judges/: ${[...known].join(', ')}.`,
-    });
-  }
+  if (missing.length === 0) return;
+  const where = scope === 'turn' ? 'turn expect.judges' : 'case-level judges';
+  const wrongScope = missing.filter((name) => rubrics.some((rubric) => rubric.name === name));
+  throw new UserInputError(
+    `Unknown judge rubric(s): ${missing.join(', ')}. Named in ${where}.` +
+      (wrongScope.length > 0
+        ? ` ${wrongScope.join(', ')} ${wrongScope.length === 1 ? 'is a' : 'are'} ${scope === 'turn' ? 'conversation' : 'per-turn'} rubric(s).`
+        : ''),
+    {
+      hint:
+        scope === 'turn'
+          ? `Per-turn rubrics in judges/: ${[...known].join(', ') || 'none'}. Conversation rubrics (scope: conversation) go in the case's own judges list.`
+          : `Conversation rubrics in judges/: ${[...known].join(', ') || 'none'}. Per-turn rubrics go in a turn's expect.judges.`,
+    },
+  );
 }

@@ -43,6 +43,12 @@ export const CaseOutcomeSchema = z.object({
   error: z.string().nullable(),
   score: z.number(),
   turns: z.array(TurnOutcomeSchema),
+  /** Whole-conversation results (judge:<rubric> with scope: conversation, custom:<name>); absent: none ran. */
+  conversationScores: z.array(ScoreResultSchema).optional(),
+  /** The conversation judges' usage, apart from the per-turn judges' (counted in the turns). */
+  conversationJudge: z
+    .object({ inputTokens: z.number().int(), outputTokens: z.number().int(), costUsd: z.number().nullable() })
+    .optional(),
   /** With --repeat K: pass count over the K runs. */
   repeats: z.object({ runs: z.number().int(), passed: z.number().int(), flaky: z.boolean() }).nullable(),
   latencyMs: z.number(),

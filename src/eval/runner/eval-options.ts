@@ -46,6 +46,7 @@ export const EvalOptionsSchema = z.object({
   judgeModel: z.string().min(1).optional(),
   judgeBaseUrl: z.url().optional(),
   judgeSamples: z.coerce.number().int().min(1).max(15).optional(),
+  scorers: z.string().min(1).optional(),
 });
 export type EvalOptions = z.infer<typeof EvalOptionsSchema>;
 

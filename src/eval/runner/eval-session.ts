@@ -12,6 +12,9 @@ import { scoreTurn, type ScorerWeights } from '../scorers/score-turn.js';
 import type { RateLimiter } from './rate-limit.js';
 import { createJudgeRuntime, decorateRuntime, evalConfig, type JudgeFlags } from './eval-runtimes.js';
 import type { TurnScorer } from './turn-scorer.js';
+import { createCaseScorer, type CaseScorer } from '../conversation/case-scorer.js';
+import type { CustomScorer } from '../scorers/custom/contract.js';
+import { withCustomTurnScorers } from '../scorers/custom/custom-turn-scorers.js';
 
 export interface EvalInputs {
   cases: LoadedCase[];
@@ -30,6 +33,10 @@ export async function loadEvalInputs(paths: {
     c.turns.flatMap((t) => (t.expect.judges ?? []).map((j) => (typeof j === 'string' ? j : j.name))),
   );
   assertRubricsExist(named, rubrics);
+  const conversational = cases.flatMap((c) =>
+    (c.judges ?? []).map((j) => (typeof j === 'string' ? j : j.name)),
+  );
+  assertRubricsExist(conversational, rubrics, 'conversation');
   return { cases, rubrics };
 }
 
@@ -60,11 +67,18 @@ export async function loadTools(config: KavakConfig): Promise<PipelineTools> {
 export interface Judging {
   judge: JudgeScorer;
   scoreTurn: TurnScorer;
+  /** Whole-conversation scoring: the case's conversation rubrics and custom conversation scorers. */
+  scoreCase: CaseScorer;
 }
 
 export function createJudging(
   config: KavakConfig,
-  settings: JudgeFlags & { samples: number; rubrics: readonly Rubric[]; weights?: Partial<ScorerWeights> },
+  settings: JudgeFlags & {
+    samples: number;
+    rubrics: readonly Rubric[];
+    weights?: Partial<ScorerWeights>;
+    customScorers?: readonly CustomScorer[];
+  },
   limiter: RateLimiter | undefined,
 ): Judging {
   const judge = createJudgeScorer({
@@ -73,8 +87,14 @@ export function createJudging(
     samples: settings.samples,
     prices: config.prices,
   });
+  const customScorers = settings.customScorers ?? [];
   return {
     judge,
-    scoreTurn: (params, signal) => scoreTurn(params, { judge, weights: settings.weights, signal }),
+    scoreTurn: withCustomTurnScorers(
+      (params, signal) => scoreTurn(params, { judge, weights: settings.weights, signal }),
+      customScorers,
+      settings.weights,
+    ),
+    scoreCase: createCaseScorer({ judge, customScorers, weights: settings.weights }),
   };
 }

@@ -4,6 +4,7 @@ import type { PipelineTools } from '../../core/turn-context.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
 import type { ScoreParams } from '../scorers/types.js';
+import { withConversationScore, type CaseScorer } from '../conversation/case-scorer.js';
 import type { EvalEventListener } from './events.js';
 import type { CaseRun } from './run-case.js';
 import type { EvalRunOutcome } from './run-eval.js';
@@ -15,6 +16,8 @@ export interface RescoreInput {
   cases: LoadedCase[];
   tools: PipelineTools;
   scoreTurn: TurnScorer;
+  /** Re-runs the conversation rubrics and custom conversation scorers on the stored replies. */
+  scoreCase?: CaseScorer;
   concurrency: number;
 }
 
@@ -60,6 +63,7 @@ export async function rescoreRun(
         onEvent({ type: 'case_start', caseId: goldenCase.id, run: 0 });
         const outcome = await rescoreCase(goldenCase, stored.get(goldenCase.id)!, input);
         costUsd = addCosts(costUsd, sumCosts(outcome.turns.map((t) => t.judgeCostUsd)));
+        if (outcome.conversationJudge) costUsd = addCosts(costUsd, outcome.conversationJudge.costUsd);
         done += 1;
         if (outcome.status === 'passed') passed += 1;
         onEvent({
@@ -149,13 +153,17 @@ async function rescoreCase(goldenCase: LoadedCase, old: CaseOutcome, input: Resc
     return { ...base, status: 'error', error: old.error, score: 0, turns };
   }
   const pass = turns.every((t) => t.pass);
-  return {
-    ...base,
-    status: pass ? 'passed' : 'failed',
-    error: null,
-    score: turns.reduce((n, t) => n + t.score, 0) / turns.length,
-    turns,
-  };
+  const conversation = input.scoreCase ? await input.scoreCase(goldenCase, turns) : null;
+  return withConversationScore(
+    {
+      ...base,
+      status: pass ? 'passed' : 'failed',
+      error: null,
+      score: turns.reduce((n, t) => n + t.score, 0) / turns.length,
+      turns,
+    },
+    conversation,
+  );
 }
 
 /** Why stored replies no longer answer the golden case, or null when they still do. */

@@ -1,4 +1,5 @@
 import { abortScope } from '../../runtime/abort-scope.js';
+import { withConversationScore, type CaseScorer } from '../conversation/case-scorer.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome, TurnOutcome } from '../results/schema.js';
@@ -10,6 +11,8 @@ import type { TurnScorer } from './turn-scorer.js';
 export interface CaseRunDeps {
   pipeline: Pipeline;
   scoreTurn: TurnScorer;
+  /** Scores the whole conversation once every turn is done (conversation rubrics, custom scorers). */
+  scoreCase?: CaseScorer;
   timeoutMs: number;
   /** The whole run's signal (Ctrl-C). */
   signal?: AbortSignal;
@@ -61,6 +64,10 @@ export async function runCase(
       turns.push(outcome);
       onTurn(outcome);
     }
+    const conversation = deps.scoreCase
+      ? await untilAborted(signal, () => deps.scoreCase!(goldenCase, turns, signal))
+      : null;
+    return withConversationScore(finished(base, turns, started), conversation);
   } catch (error) {
     const message = timedOut()
       ? `timed out after ${deps.timeoutMs} ms at turn ${turns.length + 1} of ${goldenCase.turns.length} (raise --case-timeout)`
@@ -69,6 +76,13 @@ export async function runCase(
   } finally {
     scope.dispose();
   }
+}
+
+function finished(
+  base: Pick<CaseRun, 'id' | 'title' | 'file' | 'tags'>,
+  turns: TurnOutcome[],
+  started: number,
+): CaseRun {
   const pass = turns.every((t) => t.pass);
   const score = turns.reduce((n, t) => n + t.score, 0) / turns.length;
   return {

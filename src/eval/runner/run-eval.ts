@@ -3,6 +3,7 @@ import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import type { LoadedCase } from '../golden-set/schema.js';
 import type { CaseOutcome } from '../results/schema.js';
+import type { CaseScorer } from '../conversation/case-scorer.js';
 import type { EvalEventListener } from './events.js';
 import { combineRuns } from './combine-runs.js';
 import { runCase, type CaseRun, type CaseRunDeps } from './run-case.js';
@@ -12,6 +13,8 @@ export interface RunEvalOptions {
   cases: LoadedCase[];
   pipeline: Pipeline;
   scoreTurn: TurnScorer;
+  /** Conversation rubrics and custom conversation scorers, once a case's turns are done. */
+  scoreCase?: CaseScorer;
   /** Cases in flight at once (-j). */
   concurrency: number;
   /** Runs per case (--repeat). */
@@ -89,6 +92,7 @@ export async function runEval(
           {
             pipeline: options.pipeline,
             scoreTurn: options.scoreTurn,
+            scoreCase: options.scoreCase,
             timeoutMs: options.caseTimeoutMs,
             signal: options.signal,
           },
@@ -97,6 +101,7 @@ export async function runEval(
             onEvent({ type: 'turn_end', caseId: goldenCase.id, run, turn });
           },
         );
+        if (outcome.conversationJudge) spent = addCosts(spent, outcome.conversationJudge.costUsd);
         runs.set(goldenCase.id, [...(runs.get(goldenCase.id) ?? []), { run, outcome }]);
         done += 1;
         if (outcome.status === 'passed') passed += 1;

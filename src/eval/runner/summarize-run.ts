@@ -71,7 +71,9 @@ export function summarizeRun(run: RunResult): RunSummary {
   const passed = cases.filter((c) => c.status === 'passed').length;
   const repeated = cases.filter((c) => c.repeats);
   const runs = repeated.reduce((n, c) => n + c.repeats!.runs, 0);
-  const judgeScores = turns.flatMap((t) => t.scores).filter((s) => isJudge(s) && !s.skipped);
+  // Whole-conversation results count like turn results (a case-level judge:x is still judge:x).
+  const allScores = [...turns.flatMap((t) => t.scores), ...cases.flatMap((c) => c.conversationScores ?? [])];
+  const judgeScores = allScores.filter((s) => isJudge(s) && !s.skipped);
   return {
     runId: run.runId,
     cases: cases.length,
@@ -88,7 +90,7 @@ export function summarizeRun(run: RunResult): RunSummary {
         )
       : null,
     byTag: byTag(cases),
-    byScorer: byScorer(turns),
+    byScorer: byScorer(allScores),
     criticalFailures: criticalFailures(cases),
     criticalUnscored: criticalUnscored(cases),
     flaky: repeated.filter((c) => c.repeats!.flaky).map((c) => c.id),
@@ -98,11 +100,14 @@ export function summarizeRun(run: RunResult): RunSummary {
       outputTokens: t.outputTokens,
       costUsd: t.costUsd,
     })),
-    judge: sum(turns, (t) => ({
-      inputTokens: t.judgeInputTokens,
-      outputTokens: t.judgeOutputTokens,
-      costUsd: t.judgeCostUsd,
-    })),
+    judge: addTotals(
+      sum(turns, (t) => ({
+        inputTokens: t.judgeInputTokens,
+        outputTokens: t.judgeOutputTokens,
+        costUsd: t.judgeCostUsd,
+      })),
+      cases.flatMap((c) => (c.conversationJudge ? [c.conversationJudge] : [])),
+    ),
     latencyMs: {
       p50: percentile(
         turns.map((t) => t.latencyMs),
@@ -139,9 +144,9 @@ function byTag(cases: CaseOutcome[]): RateRow[] {
   });
 }
 
-function byScorer(turns: TurnOutcome[]): ScorerRow[] {
+function byScorer(scores: ScoreResult[]): ScorerRow[] {
   const rows = new Map<string, ScorerRow & { scoreSum: number }>();
-  for (const score of turns.flatMap((t) => t.scores)) {
+  for (const score of scores) {
     const row = rows.get(score.scorer) ?? {
       name: score.scorer,
       total: 0,
@@ -203,13 +208,17 @@ function isJudge(score: ScoreResult): boolean {
 }
 
 function sum(turns: TurnOutcome[], pick: (t: TurnOutcome) => UsageTotals): UsageTotals {
-  return turns.map(pick).reduce(
+  return addTotals({ inputTokens: 0, outputTokens: 0, costUsd: 0 }, turns.map(pick));
+}
+
+function addTotals(start: UsageTotals, more: UsageTotals[]): UsageTotals {
+  return more.reduce(
     (acc, u) => ({
       inputTokens: acc.inputTokens + u.inputTokens,
       outputTokens: acc.outputTokens + u.outputTokens,
       costUsd: addCosts(acc.costUsd, u.costUsd),
     }),
-    { inputTokens: 0, outputTokens: 0, costUsd: 0 },
+    start,
   );
 }
 

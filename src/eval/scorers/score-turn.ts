@@ -1,4 +1,4 @@
-import type { TurnExpectation } from '../golden-set/schema.js';
+import type { JudgeExpectation, TurnExpectation } from '../golden-set/schema.js';
 import type { JudgeScorer } from '../judge/create-judge-scorer.js';
 import { emptyUsage, type JudgeUsage } from '../judge/usage.js';
 import { SCORERS, type LocalScorerType } from './registry.js';
@@ -68,19 +68,21 @@ export async function scoreTurn(params: ScoreParams, options: ScoreTurnOptions =
       scores.push(...judged.scores);
       judgeUsage = judged.usage;
     } else {
-      for (const expectation of judges) {
-        const name = typeof expectation === 'string' ? expectation : expectation.name;
-        scores.push({
-          scorer: `judge:${name}`,
-          pass: false,
-          score: 0,
-          reason: 'no judge configured',
-          skipped: true,
-        });
-      }
+      scores.push(...unjudged(judges));
     }
   }
   return { scores, ...aggregateTurn(scores, options.weights), judgeUsage };
+}
+
+/** Judge expectations with no judge to run them: shown as skipped, never passed. */
+export function unjudged(judges: readonly JudgeExpectation[]): ScoreResult[] {
+  return judges.map((expectation) => ({
+    scorer: `judge:${typeof expectation === 'string' ? expectation : expectation.name}`,
+    pass: false,
+    score: 0,
+    reason: 'no judge configured',
+    skipped: true,
+  }));
 }
 
 /** Pass and weighted score from a turn's results (also for --rescore with new weights). */

@@ -1,8 +1,18 @@
+import {
+  CONVERSATION_JUDGE_TASK,
+  ConversationJudgeTaskInputSchema,
+} from '../../core/conversation-judge-task.js';
 import { IntentsTaskInputSchema, ReplyTaskInputSchema } from '../../core/tasks.js';
 import { chunkText } from '../chunk-text.js';
 import { UnsupportedTaskError } from '../errors.js';
-import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  LanguageModelRuntime,
+  StreamPart,
+} from '../../core/ports/language-model.js';
 import { toEnglish } from './english/phrasebook.js';
+import { judgeConversationOffline } from './judge/conversation-checks.js';
 import { extractIntents, type Vocabulary } from './nlu/index.js';
 
 export interface OfflineRuntimeSettings {
@@ -30,6 +40,15 @@ export function createOfflineRuntime(settings: OfflineRuntimeSettings = {}): Lan
       case 'reply': {
         const input = ReplyTaskInputSchema.parse(request.task.input);
         text = input.language === 'en' ? toEnglish(input.draft) : input.draft;
+        break;
+      }
+      case CONVERSATION_JUDGE_TASK: {
+        // A conversation rubric with a structural check gets a verdict; any other judge is skipped.
+        const input = ConversationJudgeTaskInputSchema.parse(request.task.input);
+        if (!input.offlineCheck)
+          return Promise.reject(new UnsupportedTaskError('offline', request.task.name));
+        object = judgeConversationOffline(input, input.offlineCheck, settings.vocabulary?.());
+        text = JSON.stringify(object);
         break;
       }
       default:
