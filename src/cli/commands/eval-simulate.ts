@@ -6,7 +6,7 @@ import { REPORT_WRITERS } from '../../eval/reports/index.js';
 import { writeRunReports } from '../../eval/reports/write-results.js';
 import { buildRunResult } from '../../eval/runner/build-run-result.js';
 import { createLimiter } from '../../eval/runner/eval-runtimes.js';
-import { openAgent } from '../../eval/runner/eval-session.js';
+import { createJudging, openAgent } from '../../eval/runner/eval-session.js';
 import {
   DEFAULT_CASE_TIMEOUT_MS,
   DEFAULT_CONCURRENCY,
@@ -18,7 +18,8 @@ import { asRunFailure } from '../../eval/runner/run-failure.js';
 import { assertRunMeasured } from '../../eval/runner/run-health.js';
 import { newRunId } from '../../eval/runner/run-metadata.js';
 import { summarizeRun } from '../../eval/runner/summarize-run.js';
-import { scoreTurn } from '../../eval/scorers/score-turn.js';
+import { assertRubricsExist, loadRubrics } from '../../eval/judge/rubric.js';
+import { loadCustomScorers, resolveScorersDir } from '../../eval/scorers/custom/load-custom-scorers.js';
 import { loadPersonas } from '../../eval/simulate/load-personas.js';
 import { resolveCustomer, runSimulation } from '../../eval/simulate/run-simulation.js';
 import { saveSimulatedCase } from '../../eval/simulate/save-simulated-case.js';
@@ -51,7 +52,26 @@ async function runSimulateCommand(input: SimulateCommandInput): Promise<number> 
   const file = evalSettingsFrom(config);
   const personas = await loadPersonas(personasDir(options), options.persona);
   const customer = resolveCustomer(config, options);
+  const rubrics = loadRubrics(options.judges && resolve(options.judges));
+  const conversationRubrics = rubrics.filter((r) => r.scope === 'conversation').map((r) => r.name);
+  assertRubricsExist(
+    personas.flatMap((p) => (p.judges ?? []).map((j) => (typeof j === 'string' ? j : j.name))),
+    rubrics,
+    'conversation',
+  );
+  const customScorers = await loadCustomScorers(resolveScorersDir(options.scorers));
+  const samples = options.judgeSamples ?? file.judgeSamples ?? 1;
+  const judgeFlags = {
+    judgeRuntime: options.judgeRuntime,
+    judgeModel: options.judgeModel,
+    judgeBaseUrl: options.judgeBaseUrl,
+  };
   const limiter = createLimiter(options.rpm ?? file.rpm);
+  const judging = createJudging(
+    config,
+    { ...judgeFlags, samples, rubrics, weights: file.weights, customScorers },
+    limiter,
+  );
   const progress = options.progress && !options.json ? createProgressListener(process.stderr) : () => {};
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(new Error('interrupted (Ctrl-C)'));
@@ -64,7 +84,9 @@ async function runSimulateCommand(input: SimulateCommandInput): Promise<number> 
       {
         personas,
         agent,
-        scoreTurn: (params, signal) => scoreTurn(params, { weights: file.weights, signal }),
+        scoreTurn: judging.scoreTurn,
+        scoreCase: judging.scoreCase,
+        conversationRubrics,
         config,
         customer: options,
         limiter,
@@ -87,8 +109,8 @@ async function runSimulateCommand(input: SimulateCommandInput): Promise<number> 
     runId: newRunId(),
     config,
     agent: { runtime: agent.runtime, model: agent.model },
-    judge: { runtime: 'none', model: 'none', samples: 0 },
-    rubrics: [],
+    judge: { runtime: judging.judge.runtime, model: judging.judge.model, samples },
+    rubrics: judging.judge.rubricInfo(),
     options: recordedOptions(options, customer),
   });
   const written = await writeRunReports(run, options.out, REPORT_WRITERS);

@@ -48,6 +48,20 @@ export function registerSimulateCommand(evalCmd: Command): Command {
     )
     .option('--customer-model <name>', 'model playing the customer')
     .option('--customer-base-url <url>', 'OpenAI-compatible server for the customer')
+    .option(
+      '--judges <dir>',
+      'rubrics folder (default: the bundled judges/); conversation rubrics score each conversation',
+    )
+    .option('--scorers <dir>', 'custom scorers to run too (default: ./scorers if present)')
+    .addOption(
+      new Option(
+        '--judge-runtime <name>',
+        "runtime for the judges (default: config judge.runtime, else the agent's)",
+      ).choices(['offline', 'openai', 'replay']),
+    )
+    .option('--judge-model <name>', 'model for the judges')
+    .option('--judge-base-url <url>', 'OpenAI-compatible server for the judges')
+    .option('--judge-samples <n>', 'judge each conversation n times and take the majority (default 1)')
     .option('--out <dir>', 'reports folder (default reports)')
     .option('--json', 'print the summary and the gate verdict as JSON')
     .option('--no-progress', 'no progress bar or per-case lines')

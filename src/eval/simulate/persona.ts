@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BodyTypeSchema, TransmissionSchema } from '../../tools/catalog/vocabulary.js';
+import { JudgeExpectationSchema } from '../golden-set/schema.js';
 
 /**
  * A simulated customer (personas/*.yaml): who they are, what they want, how they write. The one
@@ -65,6 +66,12 @@ export const PersonaSchema = z.strictObject({
   maxTurns: z.number().int().min(1).max(30).default(8),
   opening: z.string().min(1).optional().describe('the first message, as written'),
   success: PersonaSuccessSchema,
+  judges: z
+    .array(JudgeExpectationSchema)
+    .optional()
+    .describe(
+      'conversation rubrics (judges/ with scope: conversation) that score the whole conversation; default: all of them',
+    ),
   tags: z.array(z.string().min(1)).default([]),
 });
 

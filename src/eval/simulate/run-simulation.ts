@@ -13,7 +13,7 @@ import type { CustomerPlayer } from './customer.js';
 import { createModelCustomer, CUSTOMER_PROMPT, customerPromptVars } from './model-customer.js';
 import type { LoadedPersona } from './persona.js';
 import { personaCase } from './persona-case.js';
-import type { ConversationScorer } from './score-simulation.js';
+import type { CaseScorer } from '../conversation/case-scorer.js';
 import { createScriptedCustomer } from './scripted-customer.js';
 import { simulateConversation } from './simulate-conversation.js';
 
@@ -47,7 +47,10 @@ export interface SimulationRun {
   concurrency: number;
   maxCostUsd?: number;
   caseTimeoutMs: number;
-  conversationScorers?: readonly ConversationScorer[];
+  /** Conversation rubrics and custom scorers (createJudging's scoreCase). */
+  scoreCase?: CaseScorer;
+  /** Names of the conversation rubrics a persona without its own `judges` is held to. */
+  conversationRubrics: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -65,7 +68,10 @@ export async function runSimulation(
   // A broken customer prompt fails here, before any model call.
   if (customerRuntime)
     for (const p of settings.personas) prompts.render(CUSTOMER_PROMPT, customerPromptVars(p, []));
-  const byCase = new Map(settings.personas.map((p) => [personaCase(p).id, p]));
+  const cases = settings.personas.map((p) => personaCase(p, settings.conversationRubrics));
+  const byCase = new Map(
+    settings.personas.map((p, i) => [cases[i]!.id, { persona: p, goldenCase: cases[i]! }]),
+  );
   const playerFor = (persona: LoadedPersona, seed: number): CustomerPlayer =>
     customerRuntime
       ? createModelCustomer({
@@ -79,7 +85,8 @@ export async function runSimulation(
 
   return runEval(
     {
-      cases: settings.personas.map(personaCase),
+      cases,
+      scoreCase: settings.scoreCase,
       pipeline: settings.agent.pipeline,
       scoreTurn: settings.scoreTurn,
       concurrency: settings.concurrency,
@@ -88,7 +95,7 @@ export async function runSimulation(
       caseTimeoutMs: settings.caseTimeoutMs,
       signal: settings.signal,
       play: (goldenCase: LoadedCase, run, deps, onTurn) => {
-        const persona = byCase.get(goldenCase.id)!;
+        const { persona, goldenCase: caseOf } = byCase.get(goldenCase.id)!;
         const seed = settings.seed + run;
         return simulateConversation(
           persona,
@@ -97,7 +104,7 @@ export async function runSimulation(
             customer: playerFor(persona, seed),
             seed,
             maxTurns: settings.maxTurns ?? persona.maxTurns,
-            conversationScorers: settings.conversationScorers,
+            caseOf,
           },
           onTurn,
         );

@@ -83,10 +83,16 @@ export function saveSimulatedCase(options: SaveSimulatedCaseOptions): { path: st
 }
 
 function goldenCaseFrom(outcome: CaseOutcome, id: string): GoldenCase {
+  // The conversation rubrics the simulation was judged by judge the saved case too.
+  const judges = (outcome.conversationScores ?? [])
+    .filter((s) => s.scorer.startsWith('judge:'))
+    .map((s) => s.scorer.slice('judge:'.length));
   return {
     id,
     title: `Simulado: ${outcome.title}`,
     tags: [...new Set([SIMULATED_TAG, ...outcome.tags])],
+    ...(outcome.simulation ? { goal: outcome.title } : {}),
+    ...(judges.length > 0 ? { judges } : {}),
     turns: outcome.turns.map((turn) => ({ user: turn.user, expect: { ...SIMULATED_TURN_EXPECT } })),
   };
 }

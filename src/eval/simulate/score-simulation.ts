@@ -1,3 +1,6 @@
+import type { ConversationScore } from '../conversation/score-conversation.js';
+import { emptyUsage } from '../judge/usage.js';
+import { aggregateTurn, type ScorerWeights } from '../scorers/score-turn.js';
 import type { ScoreResult } from '../scorers/types.js';
 import type { Exchange } from './customer.js';
 import type { Persona } from './persona.js';
@@ -12,16 +15,6 @@ export interface ConversationToScore {
 }
 
 /**
- * Whole-conversation scorers a simulated case is held to besides its per-turn ones. The seam
- * for the conversation rubrics (judges/ with `scope: conversation`): each returns the
- * built-in contract, { scorer, pass, score, reason }.
- */
-export type ConversationScorer = (
-  conversation: ConversationToScore,
-  signal?: AbortSignal,
-) => Promise<ScoreResult[]>;
-
-/**
  * persona:goal — the customer said it reached its goal, and (when the persona names them) one
  * of the agent's replies has the words its success needs: a model customer's word alone is not
  * taken for a booked visit.
@@ -32,7 +25,7 @@ export function scorePersonaGoal(conversation: ConversationToScore): ScoreResult
   if (ended !== 'goal') {
     const how =
       ended === 'max-turns'
-        ? `ran out of its ${persona.maxTurns} turns`
+        ? `ran out of turns (${transcript.length})`
         : ended === 'gave-up'
           ? 'gave up'
           : 'could not go on';
@@ -50,13 +43,19 @@ export function scorePersonaGoal(conversation: ConversationToScore): ScoreResult
   return { scorer, pass: true, score: 1, reason: `goal reached: ${reason}` };
 }
 
-/** The persona's goal, then every extra conversation scorer (none until rubrics are wired in). */
-export async function scoreSimulation(
-  conversation: ConversationToScore,
-  extra: readonly ConversationScorer[] = [],
-  signal?: AbortSignal,
-): Promise<ScoreResult[]> {
-  const scores = [scorePersonaGoal(conversation)];
-  for (const scorer of extra) scores.push(...(await scorer(conversation, signal)));
-  return scores;
+/**
+ * The whole-conversation verdict of a simulated case: the persona's goal first, then the
+ * conversation rubrics and custom scorers (scoreConversation's), weighed together.
+ */
+export function withPersonaGoal(
+  goal: ScoreResult,
+  rubrics: ConversationScore | null,
+  weights?: Partial<ScorerWeights>,
+): ConversationScore {
+  const scores = [goal, ...(rubrics?.scores ?? [])];
+  return {
+    scores,
+    ...aggregateTurn(scores, weights),
+    judgeUsage: rubrics?.judgeUsage ?? emptyUsage(),
+  };
 }

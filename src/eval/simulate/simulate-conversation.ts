@@ -1,9 +1,8 @@
 import { abortScope } from '../../runtime/abort-scope.js';
 import { newConversationId } from '../../core/ports/conversations.js';
 import type { TurnOutcome } from '../results/schema.js';
-import type { TurnExpectation } from '../golden-set/schema.js';
+import type { LoadedCase, TurnExpectation } from '../golden-set/schema.js';
 import type { ScoreParams } from '../scorers/types.js';
-import { aggregateTurn } from '../scorers/score-turn.js';
 import {
   describe,
   elapsed,
@@ -15,8 +14,8 @@ import {
 import { addUsage, emptyUsage } from '../judge/usage.js';
 import type { CustomerPlayer, CustomerUsage, Exchange } from './customer.js';
 import type { LoadedPersona } from './persona.js';
-import { personaCase } from './persona-case.js';
-import { scoreSimulation, type ConversationScorer } from './score-simulation.js';
+import { scorePersonaGoal, withPersonaGoal } from './score-simulation.js';
+import { withConversationScore } from '../conversation/case-scorer.js';
 import type { Simulation } from './simulation-schema.js';
 
 /** Every simulated reply is checked for grounding (no invented price, car or branch) and WhatsApp format. */
@@ -26,7 +25,8 @@ export interface SimulationDeps extends CaseRunDeps {
   customer: CustomerPlayer;
   seed: number;
   maxTurns: number;
-  conversationScorers?: readonly ConversationScorer[];
+  /** The conversation rubrics and custom conversation scorers, as for a golden-set case. */
+  caseOf: LoadedCase;
 }
 
 /**
@@ -43,7 +43,7 @@ export async function simulateConversation(
   const started = performance.now();
   const scope = abortScope(deps.signal, { timeoutMs: deps.timeoutMs });
   const { signal } = scope;
-  const goldenCase = personaCase(persona);
+  const goldenCase = deps.caseOf;
   const conversationId = newConversationId();
   const turns: TurnOutcome[] = [];
   const transcript: Exchange[] = [];
@@ -101,11 +101,6 @@ export async function simulateConversation(
     scope.dispose();
   }
 
-  const scores = await scoreSimulation(
-    { persona, transcript, ended, reason },
-    deps.conversationScorers,
-    deps.signal,
-  );
   const simulation: Simulation = {
     persona: persona.id,
     personaFile: persona.file,
@@ -114,7 +109,6 @@ export async function simulateConversation(
     reason,
     closing,
     customer: { runtime: deps.customer.runtime, model: deps.customer.model, ...usage },
-    scores,
   };
   const base = {
     id: goldenCase.id,
@@ -126,14 +120,27 @@ export async function simulateConversation(
   };
   if (crash !== null)
     return { ...base, status: 'error', error: crash, score: 0, latencyMs: elapsed(started) };
-  const whole = aggregateTurn(scores);
+  const goal = scorePersonaGoal({ persona, transcript, ended, reason });
+  let rubrics = null;
+  try {
+    rubrics = deps.scoreCase ? await deps.scoreCase(goldenCase, turns, deps.signal) : null;
+  } catch (error) {
+    return {
+      ...base,
+      status: 'error',
+      error: `scoring the conversation failed: ${describe(error)}`,
+      score: 0,
+      latencyMs: elapsed(started),
+    };
+  }
   const turnsPass = turns.every((t) => t.pass);
   const turnMean = turns.length ? turns.reduce((n, t) => n + t.score, 0) / turns.length : 0;
-  return {
+  const byTurns: CaseRun = {
     ...base,
-    status: whole.pass && turnsPass ? 'passed' : 'failed',
+    status: turnsPass ? 'passed' : 'failed',
     error: null,
-    score: (turnMean + whole.score) / 2,
+    score: turnMean,
     latencyMs: elapsed(started),
   };
+  return withConversationScore(byTurns, withPersonaGoal(goal, rubrics));
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ScoreResultSchema } from '../scorers/types.js';
 
 /**
  * A simulated conversation's facts in results.json (an optional field of a case, so every older
- * results.json still loads): who played whom, how it ended, and the whole-conversation scores.
+ * results.json still loads): who played whom and how it ended. Its whole-conversation scores
+ * (persona:goal, the conversation rubrics) are the case's conversationScores, like any case's.
  */
 export const SimulationSchema = z.object({
   persona: z.string(),
@@ -22,7 +22,5 @@ export const SimulationSchema = z.object({
     outputTokens: z.number().int(),
     costUsd: z.number().nullable(),
   }),
-  /** Whole-conversation scores: the persona's goal, and the conversation rubrics when there are. */
-  scores: z.array(ScoreResultSchema),
 });
 export type Simulation = z.infer<typeof SimulationSchema>;
