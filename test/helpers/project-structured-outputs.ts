@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntentResultSchema } from '../../src/core/intents/schema.js';
 import { VerdictSchema } from '../../src/eval/judge/verdict.js';
+import { CustomerTurnSchema } from '../../src/eval/simulate/customer.js';
 import { buildChatParams } from '../../src/runtime/openai/build-chat-params.js';
 import type { StructuredOutput } from '../../src/core/ports/language-model.js';
 
 /** Every structured output the project asks a model for (kept complete by a test that reads src/). */
 export const PROJECT_STRUCTURED_OUTPUTS: StructuredOutput[] = [
+  { name: 'customer_turn', schema: CustomerTurnSchema },
   { name: 'intents', schema: IntentResultSchema },
   { name: 'verdict', schema: VerdictSchema },
 ];

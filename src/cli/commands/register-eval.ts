@@ -1,5 +1,6 @@
 import { CommanderError, Option, type Command } from 'commander';
 import { globalFlags } from '../run-cli.js';
+import { registerSimulateCommand } from './register-simulate.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -110,6 +111,8 @@ export function registerEvalCommands(program: Command): void {
         await evalCommand({ globals: globalFlags(command), flags });
       }),
   );
+
+  usageErrorsExitWith2(registerSimulateCommand(evalCmd));
 
   usageErrorsExitWith2(
     evalCmd

@@ -32,7 +32,7 @@ function lineOf(doc: Document, lines: LineCounter, path: readonly Segment[]): nu
   return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
-function valueAt(data: unknown, path: readonly Segment[]): unknown {
+export function valueAt(data: unknown, path: readonly Segment[]): unknown {
   let value = data;
   for (const segment of path) {
     if (typeof value !== 'object' || value === null) return undefined;

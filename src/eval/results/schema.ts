@@ -3,6 +3,7 @@ import { IntentSchema, IntentTypeSchema } from '../../core/intents/schema.js';
 import { TurnTraceSchema } from '../../core/trace/schema.js';
 import { TurnExpectationSchema } from '../golden-set/schema.js';
 import { ScoreResultSchema } from '../scorers/types.js';
+import { SimulationSchema } from '../simulate/simulation-schema.js';
 
 /**
  * results.json: everything about a run, enough to re-score it (--rescore) and to compare it
@@ -53,6 +54,8 @@ export const CaseOutcomeSchema = z.object({
   /** With --repeat K: pass count over the K runs. */
   repeats: z.object({ runs: z.number().int(), passed: z.number().int(), flaky: z.boolean() }).nullable(),
   latencyMs: z.number(),
+  /** kavak eval simulate: the persona, how the conversation ended, whole-conversation scores. */
+  simulation: SimulationSchema.optional(),
 });
 export type CaseOutcome = z.infer<typeof CaseOutcomeSchema>;
 

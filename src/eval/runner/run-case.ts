@@ -95,9 +95,9 @@ function finished(
   };
 }
 
-function turnOutcome(
+export function turnOutcome(
   index: number,
-  turn: LoadedCase['turns'][number],
+  turn: Pick<LoadedCase['turns'][number], 'user' | 'expect' | 'critical'>,
   result: Awaited<ReturnType<Pipeline['runTurn']>>,
   verdict: Awaited<ReturnType<TurnScorer>>,
 ): TurnOutcome {
@@ -127,7 +127,7 @@ function turnOutcome(
  * Runs `fn` but gives up as soon as the signal aborts, even if `fn` ignores the signal (the
  * offline and scripted runtimes do): a hung case must not hold a concurrency slot forever.
  */
-function untilAborted<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+export function untilAborted<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
   signal.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
@@ -145,12 +145,12 @@ function untilAborted<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> 
   });
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const hint = (error as { hint?: unknown }).hint;
   return typeof hint === 'string' ? `${error.message} (${hint})` : error.message;
 }
 
-function elapsed(started: number): number {
+export function elapsed(started: number): number {
   return Math.round(performance.now() - started);
 }

@@ -7,7 +7,7 @@ import type { CaseScorer } from '../conversation/case-scorer.js';
 import type { EvalEventListener } from './events.js';
 import { longestFirst, type CaseDurations } from './case-order.js';
 import { combineRuns } from './combine-runs.js';
-import { runCase, type CaseRun } from './run-case.js';
+import { runCase, type CaseRun, type CaseRunDeps } from './run-case.js';
 import { createRunSlots, type RunSlots } from './run-slots.js';
 import type { TurnScorer } from './turn-scorer.js';
 
@@ -29,7 +29,16 @@ export interface RunEvalOptions {
   previousDurations?: CaseDurations;
   /** Slots and budget shared with other runs (eval variants); default: this run's own, of `concurrency`. */
   slots?: RunSlots;
+  /** Plays a case other than by its scripted turns (kavak eval simulate); default runCase. */
+  play?: CasePlayer;
 }
+
+export type CasePlayer = (
+  goldenCase: LoadedCase,
+  run: number,
+  deps: CaseRunDeps,
+  onTurn: (turn: CaseRun['turns'][number]) => void,
+) => Promise<CaseRun>;
 
 export interface EvalRunOutcome {
   cases: CaseOutcome[];
@@ -80,10 +89,12 @@ export async function runEval(
           return;
         }
         onEvent({ type: 'case_start', caseId: goldenCase.id, run });
+        const play = options.play ?? ((c, _run, deps, onTurn) => runCase(c, deps, onTurn));
         // Each repetition's model calls are stored apart: a repeat never replays run 0's answers.
         const outcome = await inRepetition(run, () =>
-          runCase(
+          play(
             goldenCase,
+            run,
             {
               pipeline: options.pipeline,
               scoreTurn: options.scoreTurn,
