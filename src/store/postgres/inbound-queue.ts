@@ -18,6 +18,7 @@ import {
   type StatusCounts,
 } from '../../core/ports/inbound-queue.js';
 import { migratePostgres } from './migrate.js';
+import { NotificationListener } from './notification-listener.js';
 import { maskPostgresUrl } from './url.js';
 
 /** pg-boss queue of inbound messages: one job per message, singletonKey = conversation. */
@@ -61,6 +62,8 @@ export interface PostgresInboundQueueOptions {
   monitorIntervalSeconds?: number;
   /** Where pg-boss's own errors (a lost connection in its monitor) are told. */
   logger?: Logger;
+  /** The process's LISTEN connection, shared with other adapters; default: one of the queue's own. */
+  listener?: NotificationListener;
 }
 
 /**
@@ -77,7 +80,8 @@ export class PostgresInboundQueue implements InboundQueue {
   private readonly boss: PgBoss;
   private readonly leaseSeconds: number;
   private readonly listeners = new Set<() => void>();
-  private listener: pg.PoolClient | undefined;
+  private readonly notifications: NotificationListener;
+  private unlisten: (() => void)[] = [];
 
   private constructor(
     private readonly options: PostgresInboundQueueOptions,
@@ -86,6 +90,9 @@ export class PostgresInboundQueue implements InboundQueue {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
     // An idle client that errors (a server restart) must not crash the process.
     this.pool.on('error', () => undefined);
+    this.notifications =
+      options.listener ??
+      new NotificationListener({ connectionString: options.connectionString, logger: options.logger });
     this.leaseSeconds = Math.max(10, Math.ceil((options.leaseMs ?? 15_000) / 1000));
     const monitor = options.monitorIntervalSeconds ?? 2;
     this.boss = new PgBoss({
@@ -279,37 +286,30 @@ export class PostgresInboundQueue implements InboundQueue {
     await this.pool.query('SELECT 1');
   }
 
-  /** LISTEN on a dedicated connection: a message stored or settled on any replica wakes every one. */
+  /** LISTEN on the process's dedicated connection: a message stored or settled on any replica wakes every one. */
   onWork(listener: () => void): () => void {
     this.listeners.add(listener);
-    if (!this.listener) void this.listen();
+    if (this.unlisten.length === 0) {
+      const wake = () => {
+        for (const listener of this.listeners) listener();
+      };
+      this.unlisten = [
+        this.notifications.listen(WAKE_CHANNEL, wake),
+        // Back after a lost connection: wake-ups may have been missed meanwhile (workers poll too).
+        this.notifications.onState((connected) => {
+          if (connected) wake();
+        }),
+      ];
+    }
     return () => this.listeners.delete(listener);
   }
 
   async close(): Promise<void> {
     this.listeners.clear();
-    const listener = this.listener;
-    this.listener = undefined;
-    listener?.release(true);
+    for (const unlisten of this.unlisten.splice(0)) unlisten();
+    if (!this.options.listener) await this.notifications.close();
     await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
-  }
-
-  private async listen(): Promise<void> {
-    try {
-      const client = await this.pool.connect();
-      this.listener = client;
-      client.on('notification', () => {
-        for (const listener of this.listeners) listener();
-      });
-      // A lost connection only costs the wake-ups: workers still poll.
-      client.on('error', () => {
-        if (this.listener === client) this.listener = undefined;
-      });
-      await client.query(`LISTEN ${WAKE_CHANNEL}`);
-    } catch {
-      this.listener = undefined;
-    }
   }
 
   /** Marks a fetched job's message as claimed; skips (and settles) jobs whose message is done. */

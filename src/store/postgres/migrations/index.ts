@@ -2,6 +2,7 @@ import { migrationList } from '../../migration.js';
 import { CONVERSATIONS } from './0001-conversations.js';
 import { INBOUND_MESSAGES } from './0002-inbound-messages.js';
 import { MODEL_RATE_LIMIT } from './0003-model-rate-limit.js';
+import { REPLY_HANDOFFS } from './0004-reply-handoffs.js';
 
 /**
  * PostgreSQL schema migrations, applied in order by migratePostgres and recorded in the
@@ -15,4 +16,5 @@ export const POSTGRES_MIGRATIONS = migrationList([
   { version: 1, name: 'conversations', sql: CONVERSATIONS },
   { version: 2, name: 'inbound_messages', sql: INBOUND_MESSAGES },
   { version: 3, name: 'model_rate_limit', sql: MODEL_RATE_LIMIT },
+  { version: 4, name: 'reply_handoffs', sql: REPLY_HANDOFFS },
 ]);
