@@ -3,6 +3,7 @@ import { cliStartBench } from './cli-start.js';
 import { evalThroughputBench } from './eval-throughput.js';
 import { metricsBench } from './metrics.js';
 import { pipelineBench } from './pipeline.js';
+import { serveScaleBench } from './serve-scale.js';
 import { tokensBench } from './tokens.js';
 import { webhookBench } from './webhook.js';
 
@@ -14,6 +15,7 @@ const ALL: Bench[] = [
   tokensBench,
   webhookBench,
   metricsBench,
+  serveScaleBench,
 ];
 
 export const BENCHES: Record<string, Bench> = Object.fromEntries(ALL.map((bench) => [bench.name, bench]));

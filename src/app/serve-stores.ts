@@ -90,7 +90,8 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
     options.modelRpm > 0
       ? new PostgresRateLimiter({ connectionString: queueUrl, perMinute: options.modelRpm })
       : undefined;
-  const handoffPool = openPostgresPool(queueUrl, options.logger ?? silentLogger);
+  // One statement per message and per waiting request: a few connections are plenty.
+  const handoffPool = openPostgresPool(queueUrl, options.logger ?? silentLogger, { max: 4 });
   const replyHandoff = new PostgresReplyHandoff(handoffPool, listener, options.logger);
   return {
     queue,
