@@ -1,12 +1,12 @@
 /**
- * Inline replies (`--reply twiml`): the webhook request that received a message waits a bounded
+ * Inline replies (a reply in the webhook response itself): the webhook request that received a message waits a bounded
  * time for its reply and answers with it; past the deadline the worker sends it through the
  * channel's API. One or the other, never both and never neither: the adapter decides, in one
  * place, which side has a reply (a map entry in one process; a conditional UPDATE of one row
  * across processes).
  */
 
-/** One inbound message by its channel's own id (a MessageSid): known before it is stored. */
+/** One inbound message by its channel's own id: known before it is stored. */
 export interface ReplyKey {
   channel: string;
   externalId: string;

@@ -83,7 +83,7 @@ export class PostgresReplyHandoff implements ReplyHandoff {
       [key.channel, key.externalId, pid, deadlineMs],
     );
     this.sweepNowAndThen();
-    // Another request (a retry of the same MessageSid) waits already, or the message was answered.
+    // Another request (the channel retrying the same message) waits already, or the message was answered.
     if (inserted.rowCount !== 1) return undefined;
     let resolve!: (parts: string[] | null) => void;
     const reply = new Promise<string[] | null>((done) => (resolve = done));

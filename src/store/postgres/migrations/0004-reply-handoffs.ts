@@ -1,5 +1,5 @@
 /**
- * Inline replies across processes (`--reply twiml` with separate web and worker processes): one
+ * Inline replies across processes (the reply in the webhook response, with separate web and worker processes): one
  * row per message a webhook request waits for. Its state is decided by conditional UPDATEs only
  * (waiting → answered by a worker, or waiting → expired by the request), so exactly one side
  * has the reply. `listener_pid` is the waiting process's LISTEN connection: a dead web process
