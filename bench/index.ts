@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <bench>...] [--delay-ms 200] [--webhook-seconds 20] [--cli-runs 10]`
+ * `npm run bench [-- <bench>...] [--delay-ms 200] [--webhook-seconds 20] [--cli-runs 10] [--scale-seconds 10] [--scale-messages 200]`
  * Runs the benches (all, or the ones named), prints a table per bench and writes
  * bench/results.json. Every server is on 127.0.0.1 and every bench stops by itself.
  */
@@ -15,7 +15,7 @@ import { renderReport, renderSummary } from './harness/render-table.js';
 import { writeResults } from './harness/results-file.js';
 import { REPO } from './support/node-child.js';
 
-const USAGE = `usage: npm run bench -- [${BENCH_NAMES.join('|')} ...] [--delay-ms N] [--webhook-seconds N] [--webhook-rates 200,500,1000] [--webhook-drain-cap S] [--eval-j 1,4,16,64] [--cli-runs N] [--keep]`;
+const USAGE = `usage: npm run bench -- [${BENCH_NAMES.join('|')} ...] [--delay-ms N] [--webhook-seconds N] [--webhook-rates 200,500,1000] [--webhook-drain-cap S] [--eval-j 1,4,16,64] [--cli-runs N] [--scale-seconds N] [--scale-messages N] [--keep]`;
 
 function numbers(text: string, flag: string): number[] {
   const values = text.split(',').map(Number);
@@ -35,6 +35,8 @@ function parseCommandLine(argv: string[]): { names: string[]; options: BenchOpti
       'webhook-drain-cap': { type: 'string' },
       'eval-j': { type: 'string', default: '1,4,16,64' },
       'cli-runs': { type: 'string', default: '10' },
+      'scale-seconds': { type: 'string', default: '10' },
+      'scale-messages': { type: 'string', default: '200' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -62,6 +64,8 @@ function parseCommandLine(argv: string[]): { names: string[]; options: BenchOpti
       )[0]!,
       evalConcurrency: numbers(values['eval-j'], '--eval-j').map(Math.round),
       cliRuns: Math.round(numbers(values['cli-runs'], '--cli-runs')[0]!),
+      scaleSeconds: numbers(values['scale-seconds'], '--scale-seconds')[0]!,
+      scaleMessagesPerReplica: Math.round(numbers(values['scale-messages'], '--scale-messages')[0]!),
     },
   };
 }

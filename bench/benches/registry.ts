@@ -5,6 +5,7 @@ import { evalThroughputBench } from './eval-throughput.js';
 import { evalVariantsBench } from './eval-variants.js';
 import { metricsBench } from './metrics.js';
 import { pipelineBench } from './pipeline.js';
+import { serveScaleBench } from './serve-scale.js';
 import { tokensBench } from './tokens.js';
 import { webhookBench } from './webhook.js';
 
@@ -18,6 +19,7 @@ const ALL: Bench[] = [
   tokensBench,
   webhookBench,
   metricsBench,
+  serveScaleBench,
 ];
 
 export const BENCHES: Record<string, Bench> = Object.fromEntries(ALL.map((bench) => [bench.name, bench]));

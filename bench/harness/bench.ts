@@ -13,6 +13,10 @@ export interface BenchOptions {
   evalConcurrency: number[];
   /** Runs per command (cli bench). */
   cliRuns: number;
+  /** Seconds of the 500 req/s ack load (serve-scale bench). */
+  scaleSeconds: number;
+  /** Messages each replica answers in the throughput runs (serve-scale bench). */
+  scaleMessagesPerReplica: number;
 }
 
 export interface BenchContext {

@@ -72,29 +72,15 @@ export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResul
   const request = (): autocannon.Request => {
     const customer = settings.customers.take();
     customers.push(customer.from);
-    const params: Record<string, string> = {
-      SmsMessageSid: customer.messageSid,
-      MessageSid: customer.messageSid,
-      AccountSid: settings.accountSid,
-      From: customer.from,
-      To: TWILIO_NUMBER,
-      Body: settings.messages[customer.index % settings.messages.length]!,
-      NumMedia: '0',
-      ProfileName: 'Cliente Bench',
-      WaId: customer.from.replace(/\D/g, ''),
-    };
+    const signed = signedWebhookForm(customer, settings.webhookUrl, settings);
     return {
       method: 'POST',
       path,
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilio.getExpectedTwilioSignature(
-          settings.authToken,
-          settings.webhookUrl,
-          params,
-        ),
+        'x-twilio-signature': signed.signature,
       },
-      body: new URLSearchParams(params).toString(),
+      body: signed.body,
     };
   };
   const lanes = Math.max(settings.lanes, Math.ceil(settings.rate / MAX_LANE_RATE));
@@ -132,5 +118,28 @@ export async function offerTwilioLoad(settings: LoadSettings): Promise<LoadResul
     durationS: settings.seconds,
     lanes: laneRates.length,
     generatorLagP99Ms: lag.percentile(99) / 1e6,
+  };
+}
+
+/** A customer's WhatsApp webhook form as Twilio posts it to `webhookUrl`, and its X-Twilio-Signature. */
+export function signedWebhookForm(
+  customer: { index: number; from: string; messageSid: string },
+  webhookUrl: string,
+  settings: { accountSid: string; authToken: string; messages: readonly string[] },
+): { body: string; signature: string } {
+  const params: Record<string, string> = {
+    SmsMessageSid: customer.messageSid,
+    MessageSid: customer.messageSid,
+    AccountSid: settings.accountSid,
+    From: customer.from,
+    To: TWILIO_NUMBER,
+    Body: settings.messages[customer.index % settings.messages.length]!,
+    NumMedia: '0',
+    ProfileName: 'Cliente Bench',
+    WaId: customer.from.replace(/\D/g, ''),
+  };
+  return {
+    body: new URLSearchParams(params).toString(),
+    signature: twilio.getExpectedTwilioSignature(settings.authToken, webhookUrl, params),
   };
 }

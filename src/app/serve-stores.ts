@@ -1,8 +1,9 @@
 import type { ConversationStore } from '../core/ports/conversations.js';
 import { UserInputError } from '../support/errors.js';
-import type { Logger } from '../support/logger.js';
+import { silentLogger, type Logger } from '../support/logger.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import type { RateLimiter } from '../core/ports/rate-limiter.js';
+import type { ReplyHandoff } from '../core/ports/reply-handoff.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import { SqliteInboundQueue } from '../store/sqlite/inbound-queue.js';
 import type { Storage } from './stores.js';
@@ -13,6 +14,13 @@ export interface ServeStores {
   turns: Pick<ConversationStore, 'turnReply'>;
   /** Set on PostgreSQL: one model limit for every replica. On SQLite serve keeps one in-process. */
   rateLimiter?: RateLimiter & { close(): Promise<void> };
+  /**
+   * Set on PostgreSQL: inline (TwiML) replies reach the web process that waits for them from
+   * whichever worker made them. On SQLite serve keeps them in-process.
+   */
+  replyHandoff?: ReplyHandoff;
+  /** Closes what openServeStores opened beyond the queue (the server closes the queue). */
+  close(): Promise<void>;
 }
 
 export interface ServeStoreOptions {
@@ -43,33 +51,58 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
     return {
       queue: new SqliteInboundQueue(options.storage.db, { leaseMs: options.leaseMs }),
       turns: options.conversations,
+      close: () => Promise.resolve(),
     };
   }
   // pg-boss and pg load only for a PostgreSQL queue.
-  const [{ PostgresInboundQueue }, { PostgresRateLimiter }] = await Promise.all([
+  const [
+    { PostgresInboundQueue },
+    { PostgresRateLimiter },
+    { NotificationListener },
+    { PostgresReplyHandoff },
+    { openPostgresPool },
+  ] = await Promise.all([
     import('../store/postgres/inbound-queue.js'),
     import('../store/postgres/rate-limiter.js'),
+    import('../store/postgres/notification-listener.js'),
+    import('../store/postgres/reply-handoff.js'),
+    import('../store/postgres/pool.js'),
   ]);
+  // One LISTEN connection per process: the queue's wake-ups and the inline replies.
+  const listener = new NotificationListener({ connectionString: queueUrl, logger: options.logger });
   let queue: InboundQueue;
   try {
     queue = await PostgresInboundQueue.open({
       connectionString: queueUrl,
       leaseMs: options.leaseMs,
       logger: options.logger,
+      listener,
     });
   } catch (error) {
+    await listener.close();
     // The URL is not repeated: it may hold a password.
     throw new UserInputError(`Cannot open the inbound queue on PostgreSQL: ${(error as Error).message}`, {
       hint: 'Check that the server in --db (KAVAK_DB) or --queue-db is up and the user may create tables there.',
       cause: error,
     });
   }
+  const rateLimiter =
+    options.modelRpm > 0
+      ? new PostgresRateLimiter({ connectionString: queueUrl, perMinute: options.modelRpm })
+      : undefined;
+  // One statement per message and per waiting request: a few connections are plenty.
+  const handoffPool = openPostgresPool(queueUrl, options.logger ?? silentLogger, { max: 4 });
+  const replyHandoff = new PostgresReplyHandoff(handoffPool, listener, options.logger);
   return {
     queue,
     turns: options.conversations,
-    rateLimiter:
-      options.modelRpm > 0
-        ? new PostgresRateLimiter({ connectionString: queueUrl, perMinute: options.modelRpm })
-        : undefined,
+    rateLimiter,
+    replyHandoff,
+    async close() {
+      await replyHandoff.close();
+      await listener.close();
+      await handoffPool.end().catch(() => undefined);
+      await rateLimiter?.close();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { TurnTotals } from '../core/trace/schema.js';
-import type { InboundQueue, InboundStatus } from '../core/ports/inbound-queue.js';
+import type { InboundQueue, InboundStatus, StatusCounts } from '../core/ports/inbound-queue.js';
 
 export type WebhookOutcome = 'accepted' | 'duplicate' | 'forbidden' | 'invalid';
 
@@ -19,8 +19,22 @@ export interface ServeMetrics {
 
 const STATUSES: InboundStatus[] = ['received', 'processing', 'replied', 'failed'];
 
-/** Prometheus metrics for `kavak serve`, on their own registry (no global state). */
-export function createServeMetrics(store: Pick<InboundQueue, 'countsByStatus'>): ServeMetrics {
+export interface ServeMetricsOptions {
+  /** Message counts are read at most this often; scrapes in between reuse them (default 5 s). */
+  countsMaxAgeMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Prometheus metrics for `kavak serve`, on their own registry (no global state). The message
+ * counts are one read of the store per `countsMaxAgeMs` however often /metrics is scraped (by
+ * how many scrapers), and on PostgreSQL a cheap one (see countsByStatus's estimateFinished).
+ */
+export function createServeMetrics(
+  store: Pick<InboundQueue, 'countsByStatus'>,
+  options: ServeMetricsOptions = {},
+): ServeMetrics {
+  const counts = cachedCounts(store, options.countsMaxAgeMs ?? 5_000, options.now ?? Date.now);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kavak_' });
   const registers = [registry];
@@ -31,8 +45,8 @@ export function createServeMetrics(store: Pick<InboundQueue, 'countsByStatus'>):
     labelNames: ['status'],
     registers,
     async collect() {
-      const counts = await store.countsByStatus();
-      for (const status of STATUSES) this.set({ status }, counts[status]);
+      const current = await counts();
+      for (const status of STATUSES) this.set({ status }, current[status]);
     },
   });
   new Gauge({
@@ -40,8 +54,8 @@ export function createServeMetrics(store: Pick<InboundQueue, 'countsByStatus'>):
     help: 'Messages received but not yet answered (waiting or processing)',
     registers,
     async collect() {
-      const counts = await store.countsByStatus();
-      this.set(counts.received + counts.processing);
+      const current = await counts();
+      this.set(current.received + current.processing);
     },
   });
   const webhooks = new Counter({
@@ -99,5 +113,24 @@ export function createServeMetrics(store: Pick<InboundQueue, 'countsByStatus'>):
     },
     finished: (status, seconds) => replySeconds.observe({ status }, seconds),
     error: (kind) => errors.inc({ kind }),
+  };
+}
+
+/** One read shared by every caller within `maxAgeMs` (and by callers while it is in flight); a failed read is not kept. */
+function cachedCounts(
+  store: Pick<InboundQueue, 'countsByStatus'>,
+  maxAgeMs: number,
+  now: () => number,
+): () => Promise<StatusCounts> {
+  let cached: { at: number; counts: Promise<StatusCounts> } | undefined;
+  return () => {
+    if (cached && now() - cached.at < maxAgeMs) return cached.counts;
+    const read = store.countsByStatus({ estimateFinished: true });
+    const entry = { at: now(), counts: read };
+    cached = entry;
+    read.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+    return read;
   };
 }

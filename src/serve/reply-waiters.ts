@@ -1,47 +1,60 @@
+import {
+  replyKeyString,
+  type PendingReply,
+  type ReplyHandoff,
+  type ReplyKey,
+} from '../core/ports/reply-handoff.js';
+
 /**
- * Webhook requests waiting (in `--reply twiml` mode) for their reply to be ready, to answer
- * with it inline. The worker hands the reply to a waiter if it is still there; past the
- * deadline the waiter is gone and the reply goes by the provider's API. One or the other, never
- * both: taking a waiter removes it. Keyed by the message's external id.
+ * The in-process reply handoff: webhook requests waiting (in `--reply twiml` mode) for their
+ * reply, in this process's memory. Taking a waiter out of the map decides: the worker that
+ * takes it answers inline, a request whose deadline took it first gets nothing and the worker
+ * sends by the API. Serves one process only (SQLite, `--role all`); across processes see
+ * store/postgres/reply-handoff.ts.
  */
-export class ReplyWaiters {
+export class ReplyWaiters implements ReplyHandoff {
   private readonly waiters = new Map<
     string,
     { deliver: (messages: string[] | null) => void; timer: NodeJS.Timeout }
   >();
 
-  /** Resolves with the reply's messages, or null past the deadline (or when cancelled). */
-  wait(externalId: string, deadlineMs: number): Promise<string[] | null> {
-    this.cancel(externalId);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.cancel(externalId), deadlineMs);
-      this.waiters.set(externalId, { deliver: resolve, timer });
-    });
+  expect(key: ReplyKey, deadlineMs: number): Promise<PendingReply | undefined> {
+    const id = replyKeyString(key);
+    if (this.waiters.has(id)) return Promise.resolve(undefined);
+    let deliver!: (messages: string[] | null) => void;
+    const reply = new Promise<string[] | null>((resolve) => (deliver = resolve));
+    const timer = setTimeout(() => this.cancel(id), deadlineMs);
+    this.waiters.set(id, { deliver, timer });
+    return Promise.resolve({ reply, cancel: () => this.cancel(id) });
   }
 
-  /** Takes the waiter of a message, if one is still waiting; call the result with the reply. */
-  take(externalId: string): ((messages: string[]) => void) | undefined {
-    const deliver = this.remove(externalId);
-    return deliver && ((messages: string[]) => deliver(messages));
+  offer(key: ReplyKey, parts: string[]): Promise<boolean> {
+    const deliver = this.remove(replyKeyString(key));
+    deliver?.(parts);
+    return Promise.resolve(deliver !== undefined);
   }
 
-  /** The request gave up (deadline, client gone): the reply will go by the API. */
-  cancel(externalId: string): void {
-    this.remove(externalId)?.(null);
-  }
-
-  cancelAll(): void {
+  cancelAll(): Promise<void> {
     for (const id of [...this.waiters.keys()]) this.cancel(id);
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    return this.cancelAll();
   }
 
   get size(): number {
     return this.waiters.size;
   }
 
-  private remove(externalId: string): ((messages: string[] | null) => void) | undefined {
-    const waiter = this.waiters.get(externalId);
+  private cancel(id: string): void {
+    this.remove(id)?.(null);
+  }
+
+  private remove(id: string): ((messages: string[] | null) => void) | undefined {
+    const waiter = this.waiters.get(id);
     if (!waiter) return undefined;
-    this.waiters.delete(externalId);
+    this.waiters.delete(id);
     clearTimeout(waiter.timer);
     return waiter.deliver;
   }

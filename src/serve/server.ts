@@ -6,6 +6,7 @@ import { UserInputError } from '../support/errors.js';
 import type { Logger } from '../support/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
+import type { ReplyHandoff } from '../core/ports/reply-handoff.js';
 import type { RateLimiter } from '../runtime/with-rate-limit.js';
 import { createServeApp, type ReadinessCheck } from './app.js';
 import { createServeMetrics, type ServeMetrics } from './metrics.js';
@@ -27,6 +28,11 @@ export interface ServeInput {
    * at --model-rpm.
    */
   rateLimiter?: RateLimiter;
+  /**
+   * How inline (TwiML) replies reach the waiting webhook request across processes
+   * (PostgreSQL); default: in this process's memory.
+   */
+  replyHandoff?: ReplyHandoff;
   logger: Logger;
   settings: ServeSettings;
   setup: ServeSetup;
@@ -59,7 +65,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
   const role = settings.role;
   const runsWorker = role !== 'web';
   const metrics = createServeMetrics(queue);
-  const waiters = new ReplyWaiters();
+  const waiters = input.replyHandoff ?? new ReplyWaiters();
   const runtime = input.pipeline.deps.runtime;
   const rpm = settings.modelRpm ?? (runtime.id === 'offline' ? 0 : 300);
   const limiter = input.rateLimiter ?? (rpm > 0 ? createRateLimiter({ perMinute: rpm }) : undefined);
@@ -172,7 +178,7 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
         requeued: 0,
       };
       // Requests still waiting for an inline reply get an empty one; their replies go by the API later.
-      waiters.cancelAll();
+      await waiters.cancelAll();
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
       await serverClosed;
       governor.stop();

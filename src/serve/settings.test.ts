@@ -82,6 +82,12 @@ describe('serve settings', () => {
     );
   });
 
+  it('takes --role web with --reply twiml only when the queue is on PostgreSQL (LISTEN/NOTIFY hands the reply over)', () => {
+    const web = parseServeSettings({ role: 'web', reply: 'twiml', insecureNoSignature: true }, {});
+    expect(() => resolveServeSetup(web, {})).toThrow(/on SQLite.*would have to poll/);
+    expect(resolveServeSetup(web, {}, { queueOnPostgres: true }).signature.kind).toBe('insecure');
+  });
+
   it('reads --trust-proxy as express expects it', () => {
     expect(trustProxyValue('1')).toBe(1);
     expect(trustProxyValue('true')).toBe(true);

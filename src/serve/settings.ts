@@ -128,6 +128,7 @@ export interface ServeSetup {
 export function resolveServeSetup(
   settings: ServeSettings,
   env: Record<string, string | undefined>,
+  where: { queueOnPostgres: boolean } = { queueOnPostgres: false },
 ): ServeSetup {
   const accountSid = env.TWILIO_ACCOUNT_SID?.trim() || undefined;
   const authToken = env.TWILIO_AUTH_TOKEN?.trim() || undefined;
@@ -146,11 +147,12 @@ export function resolveServeSetup(
       },
     );
   }
-  if (settings.role === 'web' && settings.reply === 'twiml') {
+  if (settings.role === 'web' && settings.reply === 'twiml' && !where.queueOnPostgres) {
+    // PostgreSQL tells the web process when the reply is ready (LISTEN/NOTIFY); SQLite could only poll for it.
     throw new ConfigError(
-      'kavak serve --role web cannot answer in the webhook response (--reply twiml): the reply is made by a worker process.',
+      'kavak serve --role web cannot answer in the webhook response (--reply twiml) on SQLite: the reply is made by a worker process, and SQLite has no way to tell this one when it is ready (it would have to poll the file).',
       {
-        hint: 'Use --reply rest with --role web, or run --role all (web and worker in one process) for TwiML replies.',
+        hint: 'Use --reply rest with --role web, run --role all (web and worker in one process), or put the queue on PostgreSQL (--db postgres://… or --queue-db), which hands replies across processes.',
       },
     );
   }
@@ -171,10 +173,6 @@ export function resolveServeSetup(
     );
   }
 
-  if (settings.queueDb && settings.reply === 'twiml')
-    warnings.push(
-      '--reply twiml with --queue-db: a reply made by another replica cannot reach this request; it goes by REST.',
-    );
   if (settings.insecureNoSignature) {
     warnings.push(
       '--insecure-no-signature: anyone who can reach this server can drive the bot. Local development only.',

@@ -6,7 +6,7 @@ import { maskPhone } from '../support/redact.js';
 import { WebhookFieldsSchema, type Channel, type SignaturePolicy } from '../channels/channel.js';
 import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';
-import type { ReplyWaiters } from './reply-waiters.js';
+import type { ReplyHandoff } from '../core/ports/reply-handoff.js';
 import type { ReplyMode } from './settings.js';
 import { signedUrl } from './signed-url.js';
 
@@ -17,7 +17,8 @@ export interface WebhookDeps {
   channel: Channel;
   /** Told when a message was stored (the queue itself wakes its workers). */
   onStored: () => void;
-  waiters: ReplyWaiters;
+  /** Where a twiml-mode request waits for its reply (this process, or any worker on PostgreSQL). */
+  waiters: Pick<ReplyHandoff, 'expect'>;
   metrics: ServeMetrics;
   logger: Logger;
   signature: SignaturePolicy;
@@ -64,21 +65,37 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       return reject(res, 400, 'invalid', parsed.problem);
     }
     const message = parsed.message;
-    // A database that fails here throws: the request answers 500 and the channel retries, nothing is lost.
-    const { inserted, message: record } = await deps.queue.enqueue({
-      channel: channel.name,
-      externalId: message.externalId,
-      trackingId: newTrackingId(),
-      conversationId: message.conversationId,
-      from: message.from,
-      to: message.to,
-      body: message.body,
-      payload: message.payload,
-    });
+    // In twiml mode the wait starts before the message is stored: a worker answering at once finds it.
+    const pending =
+      deps.reply === 'twiml'
+        ? await deps.waiters.expect(
+            { channel: channel.name, externalId: message.externalId },
+            deps.twimlDeadlineMs,
+          )
+        : undefined;
+    let stored: Awaited<ReturnType<WebhookDeps['queue']['enqueue']>>;
+    try {
+      // A database that fails here throws: the request answers 500 and the channel retries, nothing is lost.
+      stored = await deps.queue.enqueue({
+        channel: channel.name,
+        externalId: message.externalId,
+        trackingId: newTrackingId(),
+        conversationId: message.conversationId,
+        from: message.from,
+        to: message.to,
+        body: message.body,
+        payload: message.payload,
+      });
+    } catch (error) {
+      pending?.cancel();
+      throw error;
+    }
+    const { inserted, message: record } = stored;
     res.set(TRACKING_HEADER, record.trackingId);
     const log = deps.logger.child({ trackingId: record.trackingId, conversationId: record.conversationId });
 
     if (!inserted) {
+      pending?.cancel();
       deps.metrics.webhook('duplicate');
       log.info('webhook_duplicate', { status: record.status });
       return sendReply(res, []);
@@ -90,16 +107,17 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       media: message.mediaCount,
     });
 
-    if (deps.reply === 'rest') {
+    if (!pending) {
+      if (deps.reply === 'twiml')
+        log.info('twiml_not_waiting', { reason: 'no inline reply can reach this request' });
       sendReply(res, []);
       // After the ack is written: the first steps of a turn run synchronously.
       setImmediate(deps.onStored);
       return;
     }
-    const reply = deps.waiters.wait(record.id, deps.twimlDeadlineMs);
-    res.on('close', () => deps.waiters.cancel(record.id));
+    res.on('close', () => pending.cancel());
     setImmediate(deps.onStored);
-    const messages = await reply;
+    const messages = await pending.reply;
     if (!messages) log.info('twiml_deadline_passed', { deadlineMs: deps.twimlDeadlineMs });
     sendReply(res, messages ?? []);
   };

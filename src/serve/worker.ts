@@ -17,7 +17,7 @@ import { classifyInbound, FALLBACK_REPLY } from './inbound-message.js';
 import type { ServeStores } from '../app/serve-stores.js';
 import type { ServeMetrics } from './metrics.js';
 import { ShutdownSignal, type MessageHandler } from './queue.js';
-import type { ReplyWaiters } from './reply-waiters.js';
+import type { ReplyHandoff } from '../core/ports/reply-handoff.js';
 
 export interface WorkerSettings {
   maxAttempts: number;
@@ -36,7 +36,8 @@ export interface WorkerDeps {
   pipeline: Pick<Pipeline, 'runTurn'>;
   /** Absent without the channel's credentials: then only inline webhook replies can go out. */
   sender: ReplySender | undefined;
-  waiters: ReplyWaiters;
+  /** Hands a ready reply to the webhook request waiting for it (twiml mode), wherever it waits. */
+  waiters: Pick<ReplyHandoff, 'offer'>;
   metrics: ServeMetrics;
   logger: Logger;
   settings: WorkerSettings;
@@ -167,11 +168,8 @@ export function createWorker(deps: WorkerDeps): MessageHandler {
     options: { checkFirst: boolean; log: Logger },
   ): Promise<Delivery> {
     const { record, sent } = job;
-    const waiter = sent === 0 ? deps.waiters.take(record.id) : undefined;
-    if (waiter) {
-      waiter(reply.parts);
-      return 'inline';
-    }
+    // Only a reply none of which went out can go inline; the handoff decides whether one does.
+    if (sent === 0 && (await deps.waiters.offer(record, reply.parts))) return 'inline';
     const sender = deps.sender;
     if (!sender) {
       throw new DeliveryError({

@@ -67,7 +67,7 @@ describe('kavak serve --role', () => {
     expect(worker.logs.some((line) => line.includes('"serve_stopped"'))).toBe(true);
   });
 
-  it('refuses --role web with --reply twiml, saying what to run instead', async () => {
+  it('refuses --role web with --reply twiml on SQLite, saying what to run instead', async () => {
     const result = await runKavak(
       [
         'serve',
@@ -86,5 +86,6 @@ describe('kavak serve --role', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--role web cannot answer in the webhook response/);
     expect(result.stderr).toMatch(/--role all/);
+    expect(result.stderr).toMatch(/on PostgreSQL/);
   });
 });

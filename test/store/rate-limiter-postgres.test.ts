@@ -1,8 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import pg from 'pg';
-import { migratePostgres } from '../../src/store/postgres/migrate.js';
 import { PostgresRateLimiter } from '../../src/store/postgres/rate-limiter.js';
-import { describeWithPostgres, freshSchema } from '../support/pg-url.js';
+import { describeWithPostgres, freshMigratedSchema } from '../support/pg-url.js';
 
 describeWithPostgres('the model rate limit on PostgreSQL', (url) => {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -10,11 +8,8 @@ describeWithPostgres('the model rate limit on PostgreSQL', (url) => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   const migratedSchema = async () => {
-    const schema = await freshSchema(url);
+    const schema = await freshMigratedSchema(url);
     cleanups.push(() => schema.drop());
-    const pool = new pg.Pool({ connectionString: schema.url });
-    await migratePostgres(pool, 'the test database');
-    await pool.end();
     return schema;
   };
 

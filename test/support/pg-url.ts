@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { migratePostgres } from '../../src/store/postgres/migrate.js';
 import { describePostgres, postgresUrl, withSearchPath } from './postgres.js';
 
 /**
@@ -62,4 +63,18 @@ export async function freshSchema(
       }
     },
   };
+}
+
+/** A fresh schema (see freshSchema) with every kavak migration applied. */
+export async function freshMigratedSchema(
+  url: string,
+): Promise<{ url: string; schema: string; drop(): Promise<void> }> {
+  const schema = await freshSchema(url);
+  const pool = new pg.Pool({ connectionString: schema.url });
+  try {
+    await migratePostgres(pool, 'the test database');
+  } finally {
+    await pool.end();
+  }
+  return schema;
 }

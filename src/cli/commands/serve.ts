@@ -5,6 +5,7 @@ import { startServer } from '../../serve/server.js';
 import { createApp } from '../../app/create-app.js';
 import { startTelemetry } from '../../telemetry/index.js';
 import { openServeStores, type ServeStores } from '../../app/serve-stores.js';
+import { isPostgresUrl } from '../../store/postgres/url.js';
 
 export type ServeOptions = GlobalFlags & ServeSettingsInput;
 
@@ -14,9 +15,12 @@ export type ServeOptions = GlobalFlags & ServeSettingsInput;
  */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const settings = parseServeSettings(options, process.env);
-  const setup = resolveServeSetup(settings, process.env);
+  const config = loadConfig(options);
+  const setup = resolveServeSetup(settings, process.env, {
+    queueOnPostgres: isPostgresUrl(settings.queueDb ?? config.db),
+  });
   const logger = createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'info') });
-  const app = await createApp(loadConfig(options), { logger });
+  const app = await createApp(config, { logger });
   const telemetry = await startTelemetry(process.env, logger);
   let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
   let stores: ServeStores | undefined;
@@ -52,7 +56,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
     }
-    await stores?.rateLimiter?.close();
+    await stores?.close();
     await app.close();
     await telemetry.shutdown();
   }

@@ -124,7 +124,12 @@ export interface InboundQueue {
   release(lease: Lease): Promise<void>;
   /** Every part id sent for one conversation (a lookup at the channel must not take one for another). */
   sentPartIdsOfConversation(conversationId: string): Promise<string[]>;
-  countsByStatus(): Promise<StatusCounts>;
+  /**
+   * Messages by status. With `estimateFinished`, replied and failed may come from the engine's
+   * statistics rather than a count (metrics: a large table is not counted on every scrape);
+   * received and processing are always counted.
+   */
+  countsByStatus(options?: { estimateFinished?: boolean }): Promise<StatusCounts>;
   /** Throws when the store does not answer (readiness). */
   ping(): Promise<void>;
   /** Calls `listener` when work may have become claimable (here or, where the engine can tell, elsewhere). */

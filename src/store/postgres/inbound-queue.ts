@@ -18,6 +18,7 @@ import {
   type StatusCounts,
 } from '../../core/ports/inbound-queue.js';
 import { migratePostgres } from './migrate.js';
+import { NotificationListener } from './notification-listener.js';
 import { maskPostgresUrl } from './url.js';
 
 /** pg-boss queue of inbound messages: one job per message, singletonKey = conversation. */
@@ -48,6 +49,15 @@ const RowSchema = z.object({
   finished_at: z.date().nullable(),
 });
 
+/** The planner's row count and the status column's most common values (see countsByStatus). */
+const StatusStatsSchema = z.object({
+  rows: z.number(),
+  vals: z.string().nullable(),
+  freqs: z.array(z.coerce.number()).nullable(),
+});
+/** Below this many rows (or before the first ANALYZE) counting every status is cheap enough. */
+const COUNT_FINISHED_BELOW = 50_000;
+
 const JobSchema = z.object({ id: z.string(), data: z.object({ messageId: z.string() }) });
 const AffectedSchema = z.looseObject({ affected: z.number() });
 
@@ -61,6 +71,8 @@ export interface PostgresInboundQueueOptions {
   monitorIntervalSeconds?: number;
   /** Where pg-boss's own errors (a lost connection in its monitor) are told. */
   logger?: Logger;
+  /** The process's LISTEN connection, shared with other adapters; default: one of the queue's own. */
+  listener?: NotificationListener;
 }
 
 /**
@@ -77,7 +89,8 @@ export class PostgresInboundQueue implements InboundQueue {
   private readonly boss: PgBoss;
   private readonly leaseSeconds: number;
   private readonly listeners = new Set<() => void>();
-  private listener: pg.PoolClient | undefined;
+  private readonly notifications: NotificationListener;
+  private unlisten: (() => void)[] = [];
 
   private constructor(
     private readonly options: PostgresInboundQueueOptions,
@@ -86,6 +99,9 @@ export class PostgresInboundQueue implements InboundQueue {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
     // An idle client that errors (a server restart) must not crash the process.
     this.pool.on('error', () => undefined);
+    this.notifications =
+      options.listener ??
+      new NotificationListener({ connectionString: options.connectionString, logger: options.logger });
     this.leaseSeconds = Math.max(10, Math.ceil((options.leaseMs ?? 15_000) / 1000));
     const monitor = options.monitorIntervalSeconds ?? 2;
     this.boss = new PgBoss({
@@ -265,10 +281,35 @@ export class PostgresInboundQueue implements InboundQueue {
       .map((row) => row.id);
   }
 
-  async countsByStatus(): Promise<StatusCounts> {
+  async countsByStatus(options: { estimateFinished?: boolean } = {}): Promise<StatusCounts> {
+    if (!options.estimateFinished) return this.countStatuses('');
+    // Finished messages only grow: past a size, the planner's statistics say how many (ANALYZE keeps them fresh).
+    const stats = StatusStatsSchema.parse(
+      (
+        await this.pool.query(
+          `SELECT c.reltuples::float8 AS rows, s.most_common_vals::text AS vals, s.most_common_freqs::float8[] AS freqs
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             LEFT JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = 'status'
+            WHERE c.oid = to_regclass('inbound_messages')`,
+        )
+      ).rows[0] ?? { rows: -1, vals: null, freqs: null },
+    );
+    if (stats.rows < COUNT_FINISHED_BELOW || stats.vals === null || stats.freqs === null)
+      return this.countStatuses('');
+    // Waiting and in-flight messages are few (the partial index holds only them): counted exactly.
+    const counts = await this.countStatuses(`WHERE status IN ('received', 'processing')`);
+    const values = stats.vals.replace(/^\{|\}$/g, '').split(',');
+    for (const status of ['replied', 'failed'] as const) {
+      const frequency = stats.freqs[values.indexOf(status)] ?? 0;
+      counts[status] = Math.round(frequency * stats.rows);
+    }
+    return counts;
+  }
+
+  private async countStatuses(where: string): Promise<StatusCounts> {
     const counts: StatusCounts = { received: 0, processing: 0, replied: 0, failed: 0 };
     const result = await this.pool.query(
-      'SELECT status, count(*)::int AS n FROM inbound_messages GROUP BY status',
+      `SELECT status, count(*)::int AS n FROM inbound_messages ${where} GROUP BY status`,
     );
     for (const row of z.array(z.object({ status: InboundStatusSchema, n: z.number() })).parse(result.rows))
       counts[row.status] = row.n;
@@ -279,37 +320,30 @@ export class PostgresInboundQueue implements InboundQueue {
     await this.pool.query('SELECT 1');
   }
 
-  /** LISTEN on a dedicated connection: a message stored or settled on any replica wakes every one. */
+  /** LISTEN on the process's dedicated connection: a message stored or settled on any replica wakes every one. */
   onWork(listener: () => void): () => void {
     this.listeners.add(listener);
-    if (!this.listener) void this.listen();
+    if (this.unlisten.length === 0) {
+      const wake = () => {
+        for (const listener of this.listeners) listener();
+      };
+      this.unlisten = [
+        this.notifications.listen(WAKE_CHANNEL, wake),
+        // Back after a lost connection: wake-ups may have been missed meanwhile (workers poll too).
+        this.notifications.onState((connected) => {
+          if (connected) wake();
+        }),
+      ];
+    }
     return () => this.listeners.delete(listener);
   }
 
   async close(): Promise<void> {
     this.listeners.clear();
-    const listener = this.listener;
-    this.listener = undefined;
-    listener?.release(true);
+    for (const unlisten of this.unlisten.splice(0)) unlisten();
+    if (!this.options.listener) await this.notifications.close();
     await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
-  }
-
-  private async listen(): Promise<void> {
-    try {
-      const client = await this.pool.connect();
-      this.listener = client;
-      client.on('notification', () => {
-        for (const listener of this.listeners) listener();
-      });
-      // A lost connection only costs the wake-ups: workers still poll.
-      client.on('error', () => {
-        if (this.listener === client) this.listener = undefined;
-      });
-      await client.query(`LISTEN ${WAKE_CHANNEL}`);
-    } catch {
-      this.listener = undefined;
-    }
   }
 
   /** Marks a fetched job's message as claimed; skips (and settles) jobs whose message is done. */

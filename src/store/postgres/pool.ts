@@ -7,9 +7,10 @@ import { maskPostgresUrl } from './url.js';
  * One pool per process for every PostgreSQL adapter (conversations, and the queue's). Opening
  * it connects to nothing yet: the first query does, and fails with `postgresError`'s message.
  */
-export function openPostgresPool(url: string, logger: Logger): pg.Pool {
+export function openPostgresPool(url: string, logger: Logger, options: { max?: number } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
+    max: options.max,
     // An unreachable server fails a call in seconds instead of hanging it.
     connectionTimeoutMillis: 5_000,
     application_name: 'kavak',
