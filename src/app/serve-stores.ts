@@ -23,6 +23,8 @@ export interface ServeStoreOptions {
   /** The queue on another PostgreSQL than the conversations (`--queue-db`); default: `--db`. */
   queueDb?: string;
   leaseMs?: number;
+  /** How long the webhook's store may wait (a lock, a restart) before it gives up: 503. */
+  ackTimeoutMs?: number;
   /** Model requests per minute for the whole fleet on PostgreSQL; 0 = no shared limit. */
   modelRpm: number;
   logger?: Logger;
@@ -41,7 +43,10 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
         hint: 'Pass --db postgres://… (or a SQLite file path).',
       });
     return {
-      queue: new SqliteInboundQueue(options.storage.db, { leaseMs: options.leaseMs }),
+      queue: new SqliteInboundQueue(options.storage.db, {
+        leaseMs: options.leaseMs,
+        busyTimeoutMs: options.ackTimeoutMs,
+      }),
       turns: options.conversations,
     };
   }
@@ -55,6 +60,7 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
     queue = await PostgresInboundQueue.open({
       connectionString: queueUrl,
       leaseMs: options.leaseMs,
+      ackTimeoutMs: options.ackTimeoutMs,
       logger: options.logger,
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import type { Logger } from '../support/logger.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import { maskPhone } from '../support/redact.js';
 import { WebhookFieldsSchema, type Channel, type SignaturePolicy } from '../channels/channel.js';
+import { StoreUnavailableError } from '../store/store-errors.js';
 import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';
 import type { ReplyWaiters } from './reply-waiters.js';
@@ -34,6 +35,7 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
   // Anyone can send these; the metrics count every one, the log only a line a minute.
   const forbiddenWarning = throttledWarning(deps.logger, 'webhook_forbidden');
   const invalidWarning = throttledWarning(deps.logger, 'webhook_invalid');
+  const unavailableWarning = throttledWarning(deps.logger, 'webhook_store_unavailable');
   const { channel } = deps;
   return async (req, res) => {
     const fields = WebhookFieldsSchema.safeParse(req.body ?? {});
@@ -64,17 +66,32 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       return reject(res, 400, 'invalid', parsed.problem);
     }
     const message = parsed.message;
-    // A database that fails here throws: the request answers 500 and the channel retries, nothing is lost.
-    const { inserted, message: record } = await deps.queue.enqueue({
-      channel: channel.name,
-      externalId: message.externalId,
-      trackingId: newTrackingId(),
-      conversationId: message.conversationId,
-      from: message.from,
-      to: message.to,
-      body: message.body,
-      payload: message.payload,
-    });
+    let stored: Awaited<ReturnType<WebhookDeps['queue']['enqueue']>>;
+    try {
+      stored = await deps.queue.enqueue({
+        channel: channel.name,
+        externalId: message.externalId,
+        trackingId: newTrackingId(),
+        conversationId: message.conversationId,
+        from: message.from,
+        to: message.to,
+        body: message.body,
+        payload: message.payload,
+      });
+    } catch (error) {
+      // Any other failure throws on: a 500. Either way nothing was stored nor acknowledged, and the
+      // channel sends the message again.
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Locked or down: said at once (the store gives up within its ack timeout), so the retry comes soon.
+      deps.metrics.webhook('unavailable');
+      unavailableWarning.warn({ error: error.message });
+      res.status(503).set('Retry-After', '1').type('text/plain');
+      res.send(
+        'The message could not be stored right now (the database is busy or unreachable); send it again.',
+      );
+      return;
+    }
+    const { inserted, message: record } = stored;
     res.set(TRACKING_HEADER, record.trackingId);
     const log = deps.logger.child({ trackingId: record.trackingId, conversationId: record.conversationId });
 

@@ -18,11 +18,20 @@ import {
   type StatusCounts,
 } from '../../core/ports/inbound-queue.js';
 import { migratePostgres } from './migrate.js';
+import { inTransaction, POSTGRES_CONNECTION_DEFAULTS, postgresPoolConfig } from './pool.js';
 import { maskPostgresUrl } from './url.js';
 
 /** pg-boss queue of inbound messages: one job per message, singletonKey = conversation. */
 export const INBOUND_JOBS = 'kavak-inbound';
 const WAKE_CHANNEL = 'kavak_inbound';
+/**
+ * How long the webhook's store may wait on a lock or a slow statement before it gives up and the
+ * webhook answers 503 (the channel retries): well inside Twilio's 15 s, long enough for any
+ * ordinary contention.
+ */
+export const DEFAULT_ACK_TIMEOUT_MS = 2_000;
+/** After the LISTEN connection is lost (a server restart), the first try to listen again. */
+const RELISTEN_MS = 500;
 
 const RowSchema = z.object({
   id: z.string(),
@@ -61,6 +70,8 @@ export interface PostgresInboundQueueOptions {
   monitorIntervalSeconds?: number;
   /** Where pg-boss's own errors (a lost connection in its monitor) are told. */
   logger?: Logger;
+  /** Bounds each statement and lock wait of `enqueue` (the webhook's ack); default 2 s. */
+  ackTimeoutMs?: number;
 }
 
 /**
@@ -78,17 +89,27 @@ export class PostgresInboundQueue implements InboundQueue {
   private readonly leaseSeconds: number;
   private readonly listeners = new Set<() => void>();
   private listener: pg.PoolClient | undefined;
+  private relisten: NodeJS.Timeout | undefined;
+  private listenedBefore = false;
+  private listenStarted = false;
+  private readonly location: string;
 
   private constructor(
     private readonly options: PostgresInboundQueueOptions,
     bossSchema: string,
   ) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
-    // An idle client that errors (a server restart) must not crash the process.
-    this.pool.on('error', () => undefined);
+    this.location = maskPostgresUrl(options.connectionString);
+    this.pool = new pg.Pool(postgresPoolConfig(options.connectionString, 8));
+    // An idle client that errors (a server restart) must not crash the process; the pool
+    // replaces it on the next query.
+    this.pool.on('error', (error) =>
+      options.logger?.warn('postgres_idle_connection_lost', { error: error.message }),
+    );
     this.leaseSeconds = Math.max(10, Math.ceil((options.leaseMs ?? 15_000) / 1000));
     const monitor = options.monitorIntervalSeconds ?? 2;
     this.boss = new PgBoss({
+      ...POSTGRES_CONNECTION_DEFAULTS,
+      application_name: 'kavak-pgboss',
       connectionString: options.connectionString,
       schema: bossSchema,
       max: 4,
@@ -107,7 +128,7 @@ export class PostgresInboundQueue implements InboundQueue {
   static async open(options: PostgresInboundQueueOptions): Promise<PostgresInboundQueue> {
     const queue = new PostgresInboundQueue(options, options.bossSchema ?? (await bossSchemaFor(options)));
     try {
-      await migratePostgres(queue.pool, maskPostgresUrl(options.connectionString));
+      await migratePostgres(queue.pool, queue.location);
       await queue.boss.start();
       if (!(await queue.boss.getQueue(INBOUND_JOBS)))
         await queue.boss.createQueue(INBOUND_JOBS, {
@@ -126,6 +147,7 @@ export class PostgresInboundQueue implements InboundQueue {
   }
 
   async enqueue(message: NewInboundMessage): Promise<{ inserted: boolean; message: InboundMessage }> {
+    const timeoutMs = this.options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
     return this.transaction(async (client, db) => {
       const inserted = await client.query(
         `INSERT INTO inbound_messages
@@ -159,7 +181,7 @@ export class PostgresInboundQueue implements InboundQueue {
         [message.channel, message.externalId],
       );
       return { inserted: false, message: toMessage(existing.rows[0]) };
-    });
+    }, timeoutMs);
   }
 
   async get(id: string): Promise<InboundMessage | undefined> {
@@ -282,12 +304,16 @@ export class PostgresInboundQueue implements InboundQueue {
   /** LISTEN on a dedicated connection: a message stored or settled on any replica wakes every one. */
   onWork(listener: () => void): () => void {
     this.listeners.add(listener);
-    if (!this.listener) void this.listen();
+    if (!this.listenStarted) {
+      this.listenStarted = true;
+      void this.listen();
+    }
     return () => this.listeners.delete(listener);
   }
 
   async close(): Promise<void> {
     this.listeners.clear();
+    clearTimeout(this.relisten);
     const listener = this.listener;
     this.listener = undefined;
     listener?.release(true);
@@ -295,21 +321,46 @@ export class PostgresInboundQueue implements InboundQueue {
     await this.pool.end().catch(() => undefined);
   }
 
-  private async listen(): Promise<void> {
+  /**
+   * A lost connection (a server restart) costs only the wake-ups while it is down (workers still
+   * poll): the broken client leaves the pool and LISTEN starts again on a new one, backing off
+   * while the server is away.
+   */
+  private async listen(retryMs = RELISTEN_MS): Promise<void> {
+    this.relisten = undefined;
+    if (this.listeners.size === 0) return;
+    let client: pg.PoolClient | undefined;
+    const lost = (error: Error) => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client?.release(error);
+      this.options.logger?.warn('queue_wakeups_lost', { error: error.message, retryMs });
+      this.listenLater(RELISTEN_MS);
+    };
     try {
-      const client = await this.pool.connect();
+      client = await this.pool.connect();
       this.listener = client;
       client.on('notification', () => {
         for (const listener of this.listeners) listener();
       });
-      // A lost connection only costs the wake-ups: workers still poll.
-      client.on('error', () => {
-        if (this.listener === client) this.listener = undefined;
-      });
+      client.on('error', lost);
       await client.query(`LISTEN ${WAKE_CHANNEL}`);
-    } catch {
-      this.listener = undefined;
+      // Whatever was announced while we were not listening is found by this wake-up.
+      if (this.listenedBefore) for (const listener of this.listeners) listener();
+      this.listenedBefore = true;
+    } catch (error) {
+      if (client && this.listener === client) {
+        this.listener = undefined;
+        client.release(error instanceof Error ? error : new Error(String(error)));
+      }
+      this.listenLater(Math.min(retryMs * 2, 10_000));
     }
+  }
+
+  private listenLater(retryMs: number): void {
+    if (this.listeners.size === 0 || this.relisten) return;
+    this.relisten = setTimeout(() => void this.listen(retryMs), retryMs);
+    this.relisten.unref();
   }
 
   /** Marks a fetched job's message as claimed; skips (and settles) jobs whose message is done. */
@@ -386,20 +437,16 @@ export class PostgresInboundQueue implements InboundQueue {
     });
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient, db: IDatabase) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    const db: IDatabase = { executeSql: (text, values) => client.query(text, values) };
-    try {
-      await client.query('BEGIN');
-      const result = await work(client, db);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private async transaction<T>(
+    work: (client: pg.PoolClient, db: IDatabase) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    return inTransaction(
+      this.pool,
+      this.location,
+      (client) => work(client, { executeSql: (text, values) => client.query(text, values) }),
+      { timeoutMs },
+    );
   }
 }
 
@@ -408,7 +455,7 @@ export class PostgresInboundQueue implements InboundQueue {
  * sets another search_path, so deployments (and tests) that share a server stay apart.
  */
 async function bossSchemaFor(options: PostgresInboundQueueOptions): Promise<string> {
-  const client = new pg.Client({ connectionString: options.connectionString });
+  const client = new pg.Client(postgresPoolConfig(options.connectionString));
   await client.connect();
   try {
     const result = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
