@@ -53,6 +53,7 @@ describeWithOwnPostgres('PostgreSQL restarted under two kavak serve replicas', (
       const twilio = await startFakeTwilioServer();
       cleanups.push(() => twilio.close());
       const replicas: ServeProcess[] = [];
+      let stopping = false;
       // One at a time: the first creates the tables and pg-boss's schema.
       for (let i = 0; i < 2; i++) {
         const replica = await startServeProcess(
@@ -64,6 +65,11 @@ describeWithOwnPostgres('PostgreSQL restarted under two kavak serve replicas', (
           },
         );
         cleanups.push(() => void replica.child.kill('SIGKILL'));
+        // A replica that dies on its own is the failure this test is about: show why.
+        void replica.exited.then(({ code, signal }) => {
+          if (!stopping)
+            console.error(`replica ${i} exited (${code ?? signal}):\n${replica.logs.slice(-40).join('\n')}`);
+        });
         replicas.push(replica);
       }
 
@@ -167,6 +173,7 @@ describeWithOwnPostgres('PostgreSQL restarted under two kavak serve replicas', (
         const ready = await fetch(new URL('/readyz', replica.webhookUrl));
         expect(ready.status).toBe(200);
       }
+      stopping = true;
       for (const replica of replicas) replica.child.kill('SIGTERM');
       for (const replica of replicas) expect(await replica.exited).toEqual({ code: 0, signal: null });
     },
