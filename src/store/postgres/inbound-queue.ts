@@ -26,7 +26,7 @@ export const INBOUND_JOBS = 'kavak-inbound';
 const WAKE_CHANNEL = 'kavak_inbound';
 /**
  * How long the webhook's store may wait on a lock or a slow statement before it gives up and the
- * webhook answers 503 (the channel retries): well inside Twilio's 15 s, long enough for any
+ * webhook answers 503 (the channel retries): well inside a channel's webhook deadline, long enough for any
  * ordinary contention.
  */
 export const DEFAULT_ACK_TIMEOUT_MS = 2_000;

@@ -95,7 +95,7 @@ export function statement(db: Db, sql: string): Database.Statement {
  * Runs `work` with a shorter busy timeout. better-sqlite3 is synchronous: a statement waiting for
  * another process's lock (a backup, `sqlite3 … BEGIN EXCLUSIVE`) holds the whole event loop, so
  * /healthz and every other request wait with it. Paths that run often and may simply fail (the
- * webhook's ack answers 503 and Twilio retries; a poll tries again) wait `ms` at most.
+ * webhook's ack answers 503 and the channel retries; a poll tries again) wait `ms` at most.
  */
 export function withBusyTimeout<T>(db: Db, ms: number, work: () => T): T {
   statement(db, `PRAGMA busy_timeout = ${Math.max(0, Math.round(ms))}`).get();
