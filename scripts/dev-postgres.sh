@@ -5,6 +5,8 @@
 #   eval "$(scripts/dev-postgres.sh start)"   # starts it, exports KAVAK_TEST_PG_URL
 #   scripts/dev-postgres.sh url               # prints the URL of the running one
 #   scripts/dev-postgres.sh stop              # stops it and deletes its data
+#   scripts/dev-postgres.sh down              # stops the server, keeps its data (an outage)
+#   scripts/dev-postgres.sh up                # starts it again on the same port, same data
 #
 # Only the `export` line goes to stdout (so `eval` is safe); everything else goes to stderr.
 # KAVAK_PG_PORT picks the first port to try (default 54329); KAVAK_PG_STATE where the running
@@ -84,6 +86,20 @@ start() {
 
   as_owner "${PG_BIN}/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+  run_server "$dir" "$port"
+
+  # Over the unix socket (trust): a role with a password, and its database.
+  as_owner "${PG_BIN}/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${password}'" \
+    -c "CREATE DATABASE ${DATABASE} OWNER ${ROLE}" >&2
+  say "PostgreSQL ${PG_VERSION} on 127.0.0.1:${port}, database ${DATABASE} (data in ${dir})"
+  read_state
+  echo "export KAVAK_TEST_PG_URL=${URL}"
+}
+
+# Starts the server of data directory $1/data on port $2 and waits (bounded) until it accepts connections.
+run_server() {
+  local dir="$1" port="$2"
   as_owner "${PG_BIN}/pg_ctl" -D "$dir/data" -l "$dir/server.log" -W \
     -o "-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off" \
     start >/dev/null
@@ -99,14 +115,19 @@ start() {
     fi
     sleep 0.2
   done
+}
 
-  # Over the unix socket (trust): a role with a password, and its database.
-  as_owner "${PG_BIN}/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE ${ROLE} LOGIN CREATEDB PASSWORD '${password}'" \
-    -c "CREATE DATABASE ${DATABASE} OWNER ${ROLE}" >&2
-  say "PostgreSQL ${PG_VERSION} on 127.0.0.1:${port}, database ${DATABASE} (data in ${dir})"
-  read_state
-  echo "export KAVAK_TEST_PG_URL=${URL}"
+down() {
+  read_state || { say "no server started by this script (state: ${STATE})"; exit 1; }
+  as_owner "${PG_BIN}/pg_ctl" -D "$DIR/data" -m fast -w -t 30 stop >/dev/null
+  say "stopped 127.0.0.1:${PORT} (data kept in ${DIR}; 'up' starts it again)"
+}
+
+up() {
+  read_state || { say "no server started by this script (state: ${STATE})"; exit 1; }
+  if is_running; then say "already running on 127.0.0.1:${PORT}"; return 0; fi
+  run_server "$DIR" "$PORT"
+  say "PostgreSQL ${PG_VERSION} up again on 127.0.0.1:${PORT}"
 }
 
 stop_quietly() {
@@ -124,11 +145,13 @@ case "${1:-}" in
     if read_state; then say "stopping 127.0.0.1:${PORT} and deleting ${DIR}"; fi
     stop_quietly
     ;;
+  down) down ;;
+  up) up ;;
   url)
     if is_running; then echo "$URL"; else say "not running; start it with: eval \"\$(scripts/dev-postgres.sh start)\""; exit 1; fi
     ;;
   *)
-    echo "usage: scripts/dev-postgres.sh start|stop|url" >&2
+    echo "usage: scripts/dev-postgres.sh start|stop|down|up|url" >&2
     exit 2
     ;;
 esac

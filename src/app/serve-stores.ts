@@ -31,6 +31,8 @@ export interface ServeStoreOptions {
   /** The queue on another PostgreSQL than the conversations (`--queue-db`); default: `--db`. */
   queueDb?: string;
   leaseMs?: number;
+  /** How long the webhook's store may wait (a lock, a restart) before it gives up: 503. */
+  ackTimeoutMs?: number;
   /** Model requests per minute for the whole fleet on PostgreSQL; 0 = no shared limit. */
   modelRpm: number;
   logger?: Logger;
@@ -49,7 +51,10 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
         hint: 'Pass --db postgres://… (or a SQLite file path).',
       });
     return {
-      queue: new SqliteInboundQueue(options.storage.db, { leaseMs: options.leaseMs }),
+      queue: new SqliteInboundQueue(options.storage.db, {
+        leaseMs: options.leaseMs,
+        busyTimeoutMs: options.ackTimeoutMs,
+      }),
       turns: options.conversations,
       close: () => Promise.resolve(),
     };
@@ -75,6 +80,7 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
     queue = await PostgresInboundQueue.open({
       connectionString: queueUrl,
       leaseMs: options.leaseMs,
+      ackTimeoutMs: options.ackTimeoutMs,
       logger: options.logger,
       listener,
     });
@@ -91,7 +97,7 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
       ? new PostgresRateLimiter({ connectionString: queueUrl, perMinute: options.modelRpm })
       : undefined;
   // One statement per message and per waiting request: a few connections are plenty.
-  const handoffPool = openPostgresPool(queueUrl, options.logger ?? silentLogger, { max: 4 });
+  const handoffPool = openPostgresPool(queueUrl, options.logger ?? silentLogger, 4);
   const replyHandoff = new PostgresReplyHandoff(handoffPool, listener, options.logger);
   return {
     queue,

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { TurnTotals } from '../core/trace/schema.js';
 import type { InboundQueue, InboundStatus, StatusCounts } from '../core/ports/inbound-queue.js';
 
-export type WebhookOutcome = 'accepted' | 'duplicate' | 'forbidden' | 'invalid';
+export type WebhookOutcome = 'accepted' | 'duplicate' | 'forbidden' | 'invalid' | 'unavailable';
 
 /** Error kinds: the model's (rate_limit, timeout, server, …), Twilio's, and our own. */
 export type ErrorKind = string;

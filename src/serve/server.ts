@@ -198,7 +198,9 @@ async function startQueue(runner: QueueRunner | undefined, queue: InboundQueue):
     if (runner) await runner.start();
     else await queue.ping();
   } catch (error) {
-    const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+    // The queue says "locked" as a StoreUnavailableError whose cause is better-sqlite3's SQLITE_BUSY.
+    const codeOf = (value: unknown) => (value as { code?: unknown } | undefined)?.code;
+    const busy = [error, (error as { cause?: unknown }).cause].some((e) => codeOf(e) === 'SQLITE_BUSY');
     throw new UserInputError(`Cannot start the message queue: ${(error as Error).message}`, {
       hint: busy
         ? 'Another process holds a write lock on the database (a backup, a migration): let it finish, then start again.'

@@ -30,6 +30,16 @@ describe('serve settings', () => {
     );
   });
 
+  it('leaves the ack timeout to the store unless --ack-timeout-ms or KAVAK_ACK_TIMEOUT_MS sets it', () => {
+    expect(parseServeSettings({}, {}).ackTimeoutMs).toBeUndefined();
+    expect(parseServeSettings({}, { KAVAK_ACK_TIMEOUT_MS: '500' }).ackTimeoutMs).toBe(500);
+    expect(parseServeSettings({ ackTimeoutMs: '100' }, { KAVAK_ACK_TIMEOUT_MS: '500' }).ackTimeoutMs).toBe(
+      100,
+    );
+    // Past Twilio's 15 s the ack would be too late to matter.
+    expect(() => parseServeSettings({ ackTimeoutMs: '20000' }, {})).toThrow(/--ack-timeout-ms/);
+  });
+
   it('takes defaults from KAVAK_* variables (the container image sets them); a flag wins', () => {
     const env = {
       KAVAK_DRAIN_TIMEOUT_MS: '8000',

@@ -32,6 +32,12 @@ export const ServeSettingsSchema = z.object({
   reply: ReplyModeSchema.default('rest'),
   /** In twiml mode, how long the webhook waits for the reply before acknowledging empty (Twilio gives up at 15 s). */
   twimlDeadlineMs: int(100, 14_000).default(10_000),
+  /**
+   * How long the webhook waits for the database to store a message (a lock held by another
+   * process, a server restarting) before it answers 503 and Twilio sends it again. Default:
+   * 250 ms on SQLite, where the wait blocks the whole process; 2000 ms on PostgreSQL.
+   */
+  ackTimeoutMs: int(1, 14_000).optional(),
   /** Messages processed at once (one per customer at most). */
   concurrency: int(1, 64).default(4),
   /** Model requests per minute shared by every worker; 0 = no limit. Default: 300, none offline. */
@@ -73,6 +79,7 @@ export const SERVE_ENV_NAMES = {
   trustProxy: 'KAVAK_TRUST_PROXY',
   reply: 'KAVAK_REPLY',
   twimlDeadlineMs: 'KAVAK_TWIML_DEADLINE_MS',
+  ackTimeoutMs: 'KAVAK_ACK_TIMEOUT_MS',
   concurrency: 'KAVAK_CONCURRENCY',
   modelRpm: 'KAVAK_MODEL_RPM',
   maxAttempts: 'KAVAK_MAX_ATTEMPTS',

@@ -4,6 +4,7 @@ import type { Logger } from '../support/logger.js';
 import type { InboundQueue } from '../core/ports/inbound-queue.js';
 import { maskPhone } from '../support/redact.js';
 import { WebhookFieldsSchema, type Channel, type SignaturePolicy } from '../channels/channel.js';
+import { StoreUnavailableError } from '../store/store-errors.js';
 import { throttledWarning } from './log-throttle.js';
 import type { ServeMetrics } from './metrics.js';
 import type { ReplyHandoff } from '../core/ports/reply-handoff.js';
@@ -35,6 +36,7 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
   // Anyone can send these; the metrics count every one, the log only a line a minute.
   const forbiddenWarning = throttledWarning(deps.logger, 'webhook_forbidden');
   const invalidWarning = throttledWarning(deps.logger, 'webhook_invalid');
+  const unavailableWarning = throttledWarning(deps.logger, 'webhook_store_unavailable');
   const { channel } = deps;
   return async (req, res) => {
     const fields = WebhookFieldsSchema.safeParse(req.body ?? {});
@@ -88,7 +90,17 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
       });
     } catch (error) {
       pending?.cancel();
-      throw error;
+      // Any other failure throws on: a 500. Either way nothing was stored nor acknowledged, and the
+      // channel sends the message again.
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Locked or down: said at once (the store gives up within its ack timeout), so the retry comes soon.
+      deps.metrics.webhook('unavailable');
+      unavailableWarning.warn({ error: error.message });
+      res.status(503).set('Retry-After', '1').type('text/plain');
+      res.send(
+        'The message could not be stored right now (the database is busy or unreachable); send it again.',
+      );
+      return;
     }
     const { inserted, message: record } = stored;
     res.set(TRACKING_HEADER, record.trackingId);

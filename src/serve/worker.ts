@@ -1,5 +1,6 @@
 import type { Channel, ReplySender, SendFailure } from '../channels/channel.js';
 import { KavakError } from '../support/errors.js';
+import { StoreUnavailableError } from '../store/store-errors.js';
 import type { Logger } from '../support/logger.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { maskPhone } from '../support/redact.js';
@@ -300,6 +301,9 @@ function describeFailure(error: unknown): { kind: string; reason: string; retrya
     return { kind: 'turn_timeout', reason: error.message, retryable: true };
   if (error instanceof AttemptsExhaustedError)
     return { kind: 'attempts_exhausted', reason: error.message, retryable: false };
+  // The database locked, restarting or away: passing (and not the model's fault).
+  if (error instanceof StoreUnavailableError)
+    return { kind: 'store_unavailable', reason: error.message, retryable: true };
   // Our own errors (input, replay miss, unsupported task) say what is wrong; a retry cannot fix them.
   if (KavakError.is(error)) return { kind: 'kavak', reason: error.message, retryable: false };
   // Anything else may be passing (a busy database); retrying is cheap and bounded.

@@ -41,6 +41,10 @@ export function registerServeCommands(program: Command): void {
       '--twiml-deadline-ms <ms>',
       'twiml mode: wait this long for the reply, then fall back to REST (default 10000)',
     )
+    .option(
+      '--ack-timeout-ms <ms>',
+      'the webhook answers 503 (Twilio retries) when the database cannot store a message this fast (default 250 on SQLite, 2000 on PostgreSQL)',
+    )
     .option('--concurrency <n>', 'messages processed at once, one per customer at most (default 4)')
     .option(
       '--model-rpm <n>',

@@ -31,6 +31,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       conversations: app.conversations,
       queueDb: settings.queueDb,
       leaseMs: settings.leaseMs,
+      ackTimeoutMs: settings.ackTimeoutMs,
       modelRpm: settings.modelRpm ?? (app.pipeline.deps.runtime.id === 'offline' ? 0 : 300),
       logger,
     });

@@ -19,11 +19,18 @@ import {
 } from '../../core/ports/inbound-queue.js';
 import { migratePostgres } from './migrate.js';
 import { NotificationListener } from './notification-listener.js';
+import { inTransaction, POSTGRES_CONNECTION_DEFAULTS, postgresPoolConfig } from './pool.js';
 import { maskPostgresUrl } from './url.js';
 
 /** pg-boss queue of inbound messages: one job per message, singletonKey = conversation. */
 export const INBOUND_JOBS = 'kavak-inbound';
 const WAKE_CHANNEL = 'kavak_inbound';
+/**
+ * How long the webhook's store may wait on a lock or a slow statement before it gives up and the
+ * webhook answers 503 (the channel retries): well inside a channel's webhook deadline, long enough for any
+ * ordinary contention.
+ */
+export const DEFAULT_ACK_TIMEOUT_MS = 2_000;
 
 const RowSchema = z.object({
   id: z.string(),
@@ -73,6 +80,8 @@ export interface PostgresInboundQueueOptions {
   logger?: Logger;
   /** The process's LISTEN connection, shared with other adapters; default: one of the queue's own. */
   listener?: NotificationListener;
+  /** Bounds each statement and lock wait of `enqueue` (the webhook's ack); default 2 s. */
+  ackTimeoutMs?: number;
 }
 
 /**
@@ -91,20 +100,27 @@ export class PostgresInboundQueue implements InboundQueue {
   private readonly listeners = new Set<() => void>();
   private readonly notifications: NotificationListener;
   private unlisten: (() => void)[] = [];
+  private readonly location: string;
 
   private constructor(
     private readonly options: PostgresInboundQueueOptions,
     bossSchema: string,
   ) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
-    // An idle client that errors (a server restart) must not crash the process.
-    this.pool.on('error', () => undefined);
+    this.location = maskPostgresUrl(options.connectionString);
+    this.pool = new pg.Pool(postgresPoolConfig(options.connectionString, 8));
+    // An idle client that errors (a server restart) must not crash the process; the pool
+    // replaces it on the next query.
+    this.pool.on('error', (error) =>
+      options.logger?.warn('postgres_idle_connection_lost', { error: error.message }),
+    );
     this.notifications =
       options.listener ??
       new NotificationListener({ connectionString: options.connectionString, logger: options.logger });
     this.leaseSeconds = Math.max(10, Math.ceil((options.leaseMs ?? 15_000) / 1000));
     const monitor = options.monitorIntervalSeconds ?? 2;
     this.boss = new PgBoss({
+      ...POSTGRES_CONNECTION_DEFAULTS,
+      application_name: 'kavak-pgboss',
       connectionString: options.connectionString,
       schema: bossSchema,
       max: 4,
@@ -123,7 +139,7 @@ export class PostgresInboundQueue implements InboundQueue {
   static async open(options: PostgresInboundQueueOptions): Promise<PostgresInboundQueue> {
     const queue = new PostgresInboundQueue(options, options.bossSchema ?? (await bossSchemaFor(options)));
     try {
-      await migratePostgres(queue.pool, maskPostgresUrl(options.connectionString));
+      await migratePostgres(queue.pool, queue.location);
       await queue.boss.start();
       if (!(await queue.boss.getQueue(INBOUND_JOBS)))
         await queue.boss.createQueue(INBOUND_JOBS, {
@@ -142,6 +158,7 @@ export class PostgresInboundQueue implements InboundQueue {
   }
 
   async enqueue(message: NewInboundMessage): Promise<{ inserted: boolean; message: InboundMessage }> {
+    const timeoutMs = this.options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
     return this.transaction(async (client, db) => {
       const inserted = await client.query(
         `INSERT INTO inbound_messages
@@ -175,7 +192,7 @@ export class PostgresInboundQueue implements InboundQueue {
         [message.channel, message.externalId],
       );
       return { inserted: false, message: toMessage(existing.rows[0]) };
-    });
+    }, timeoutMs);
   }
 
   async get(id: string): Promise<InboundMessage | undefined> {
@@ -420,20 +437,16 @@ export class PostgresInboundQueue implements InboundQueue {
     });
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient, db: IDatabase) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    const db: IDatabase = { executeSql: (text, values) => client.query(text, values) };
-    try {
-      await client.query('BEGIN');
-      const result = await work(client, db);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private async transaction<T>(
+    work: (client: pg.PoolClient, db: IDatabase) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    return inTransaction(
+      this.pool,
+      this.location,
+      (client) => work(client, { executeSql: (text, values) => client.query(text, values) }),
+      { timeoutMs },
+    );
   }
 }
 
@@ -442,7 +455,7 @@ export class PostgresInboundQueue implements InboundQueue {
  * sets another search_path, so deployments (and tests) that share a server stay apart.
  */
 async function bossSchemaFor(options: PostgresInboundQueueOptions): Promise<string> {
-  const client = new pg.Client({ connectionString: options.connectionString });
+  const client = new pg.Client(postgresPoolConfig(options.connectionString));
   await client.connect();
   try {
     const result = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');

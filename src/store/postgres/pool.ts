@@ -4,17 +4,35 @@ import { StoreUnavailableError } from '../store-errors.js';
 import { maskPostgresUrl } from './url.js';
 
 /**
- * One pool per process for every PostgreSQL adapter (conversations, and the queue's). Opening
- * it connects to nothing yet: the first query does, and fails with `postgresError`'s message.
+ * What every kavak connection to PostgreSQL carries, so that nothing waits for ever: not on a
+ * lock an outside session holds (LOCK TABLE, a long migration), not on a server that went away.
+ * A query parameter of the URL overrides a server-side one, as pg reads the URL last
+ * (postgres://…/kavak?statement_timeout=60000&idle_in_transaction_session_timeout=0).
  */
-export function openPostgresPool(url: string, logger: Logger, options: { max?: number } = {}): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.max,
-    // An unreachable server fails a call in seconds instead of hanging it.
-    connectionTimeoutMillis: 5_000,
-    application_name: 'kavak',
-  });
+export const POSTGRES_CONNECTION_DEFAULTS = {
+  // Connecting, or waiting for a free client of a full pool, fails in seconds instead of hanging.
+  connectionTimeoutMillis: 5_000,
+  // A statement stuck behind a lock ends with an error (retried) rather than holding its client.
+  statement_timeout: 30_000,
+  // A transaction left open by a stalled process gives its locks back.
+  idle_in_transaction_session_timeout: 60_000,
+  // A server that vanished without closing the socket (a failover, a cut cable) is noticed.
+  keepAlive: true,
+  application_name: 'kavak',
+} as const;
+
+/** Pool options for `url` with kavak's timeouts (see POSTGRES_CONNECTION_DEFAULTS). */
+export function postgresPoolConfig(url: string, max?: number): pg.PoolConfig {
+  return { ...POSTGRES_CONNECTION_DEFAULTS, connectionString: url, ...(max === undefined ? {} : { max }) };
+}
+
+/**
+ * A pool with kavak's timeouts. Opening it connects to nothing yet: the first query does, and
+ * fails with `postgresError`'s message. One per process serves the conversations; the queue and
+ * the shared rate limit have their own (sized for their work).
+ */
+export function openPostgresPool(url: string, logger: Logger, max?: number): pg.Pool {
+  const pool = new pg.Pool(postgresPoolConfig(url, max));
   // An idle connection dropped by the server (a restart, a failover) is reported here; with no
   // listener Node would end the process. The pool replaces the connection on the next query.
   pool.on('error', (error) => logger.warn('postgres_idle_connection_lost', { error: error.message }));
@@ -55,6 +73,11 @@ export function postgresError(error: unknown, location: string): unknown {
       `PostgreSQL at ${where}: ${error.message}.`,
       'Create the database first (createdb <name>), or fix its name in KAVAK_DB (or --db).',
     );
+  if (code === '55P03' || code === '57014')
+    return unavailable(
+      `PostgreSQL at ${where} is busy: ${error.message} (a lock held by another session, or an overloaded server).`,
+      'It is retried; if it lasts, look for the session holding the lock (pg_locks, pg_stat_activity) and end it.',
+    );
   if (
     (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^(08|57P0|53300)/.test(code))) ||
     /connection terminated|timeout exceeded when trying to connect/i.test(error.message)
@@ -78,16 +101,28 @@ export async function connect(pool: pg.Pool, location: string): Promise<pg.PoolC
 /**
  * Runs `work` in one transaction on one client: committed when it resolves, rolled back when it
  * throws. A client whose rollback fails (its connection died) is discarded, not reused.
+ * `timeoutMs` bounds each statement and each lock wait of this transaction alone (the webhook's
+ * ack, which must answer 5xx in time for the channel to retry, rather than wait).
  */
 export async function inTransaction<T>(
   pool: pg.Pool,
   location: string,
   work: (client: pg.PoolClient) => Promise<T>,
+  options: { timeoutMs?: number } = {},
 ): Promise<T> {
   const client = await connect(pool, location);
   let broken: Error | undefined;
+  // Between two statements a checked-out client has no listener of the pool's: a server that
+  // goes away then would be an unhandled 'error' event, which ends the process.
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
-    await client.query('BEGIN');
+    const timeout = options.timeoutMs === undefined ? 0 : Math.max(1, Math.round(options.timeoutMs));
+    await client.query(
+      timeout
+        ? `BEGIN; SET LOCAL lock_timeout = ${timeout}; SET LOCAL statement_timeout = ${timeout}`
+        : 'BEGIN',
+    );
     const result = await work(client);
     await client.query('COMMIT');
     return result;
@@ -97,6 +132,7 @@ export async function inTransaction<T>(
     });
     throw postgresError(error, location);
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { z } from 'zod';
 import type { RateLimiter } from '../../core/ports/rate-limiter.js';
+import { postgresPoolConfig } from './pool.js';
 
 const TokensSchema = z.object({ tokens: z.number() });
 
@@ -28,7 +29,7 @@ export class PostgresRateLimiter implements RateLimiter {
   private readonly name: string;
 
   constructor(private readonly options: PostgresRateLimiterOptions) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
+    this.pool = new pg.Pool(postgresPoolConfig(options.connectionString, 2));
     this.pool.on('error', () => undefined);
     this.perSecond = options.perMinute / 60;
     this.capacity = Math.max(1, options.burst ?? Math.ceil(options.perMinute / 60));

@@ -11,9 +11,8 @@ import {
   type TurnWrite,
 } from '../../core/ports/conversations.js';
 import { leadFromRow, LEAD_COLUMNS, storedProfile } from '../rows.js';
-import { StoreUnavailableError } from '../store-errors.js';
 import { packTrace, textRefs, unpackTrace } from '../trace-texts.js';
-import { statement, type Db } from './database.js';
+import { sqliteError, statement, type Db } from './database.js';
 
 const ConversationRow = z.object({
   id: z.string(),
@@ -203,25 +202,11 @@ export class SqliteConversationStore implements ConversationStore {
    * closed / locked" becomes a rejection that says what to do.
    */
   private use<T>(work: () => T): Promise<T> {
-    if (!this.db.open) {
-      return Promise.reject(
-        new StoreUnavailableError(`The SQLite database ${this.db.name} is closed.`, {
-          hint: 'kavak was shutting down; run the command again (or restart kavak serve).',
-        }),
-      );
-    }
+    if (!this.db.open) return Promise.reject(sqliteError(this.db, undefined));
     try {
       return Promise.resolve(work());
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
-        return Promise.reject(
-          new StoreUnavailableError(`The SQLite database ${this.db.name} is locked by another process.`, {
-            hint: 'Let the other process finish, or point KAVAK_DB (or --db) at another file.',
-            cause: error,
-          }),
-        );
-      }
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(sqliteError(this.db, error));
     }
   }
 }

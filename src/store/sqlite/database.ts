@@ -3,10 +3,18 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { KavakError, UserInputError } from '../../support/errors.js';
 import { migrationStatus, type MigrationStatus } from '../migration.js';
-import { SchemaTooNewError } from '../store-errors.js';
+import { SchemaTooNewError, StoreUnavailableError } from '../store-errors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
+
+/** How long a statement waits for another process's write lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * The shorter wait of the webhook's ack and a worker's poll (see withBusyTimeout): long enough
+ * for another writer's ordinary transaction, short enough that /healthz barely notices.
+ */
+export const ACK_BUSY_TIMEOUT_MS = 250;
 
 /**
  * Opens (creating when missing) the SQLite file and brings its schema up to date, so the
@@ -24,7 +32,7 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
     });
   }
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -81,4 +89,34 @@ export function statement(db: Db, sql: string): Database.Statement {
     statements.set(sql, prepared);
   }
   return prepared;
+}
+
+/**
+ * Runs `work` with a shorter busy timeout. better-sqlite3 is synchronous: a statement waiting for
+ * another process's lock (a backup, `sqlite3 … BEGIN EXCLUSIVE`) holds the whole event loop, so
+ * /healthz and every other request wait with it. Paths that run often and may simply fail (the
+ * webhook's ack answers 503 and the channel retries; a poll tries again) wait `ms` at most.
+ */
+export function withBusyTimeout<T>(db: Db, ms: number, work: () => T): T {
+  statement(db, `PRAGMA busy_timeout = ${Math.max(0, Math.round(ms))}`).get();
+  try {
+    return work();
+  } finally {
+    statement(db, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`).get();
+  }
+}
+
+/** better-sqlite3's "closed" and "locked" as errors that say what to do; others unchanged. */
+export function sqliteError(db: Db, error: unknown): Error {
+  if (!db.open)
+    return new StoreUnavailableError(`The SQLite database ${db.name} is closed.`, {
+      hint: 'kavak was shutting down; run the command again (or restart kavak serve).',
+      cause: error,
+    });
+  if ((error as { code?: unknown }).code === 'SQLITE_BUSY')
+    return new StoreUnavailableError(`The SQLite database ${db.name} is locked by another process.`, {
+      hint: 'Let the other process finish, or point KAVAK_DB (or --db) at another file.',
+      cause: error,
+    });
+  return error instanceof Error ? error : new Error(String(error));
 }

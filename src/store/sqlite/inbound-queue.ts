@@ -16,7 +16,7 @@ import {
   type SavedReply,
   type StatusCounts,
 } from '../../core/ports/inbound-queue.js';
-import { statement, type Db } from './database.js';
+import { ACK_BUSY_TIMEOUT_MS, sqliteError, statement, withBusyTimeout, type Db } from './database.js';
 
 const RowSchema = z.object({
   id: z.number().int(),
@@ -55,6 +55,12 @@ export interface SqliteInboundQueueOptions {
   /** How long a claim lasts without a heartbeat. */
   leaseMs?: number;
   now?: () => Date;
+  /**
+   * How long each write of the queue (the webhook's store, a claim, a lease's write) waits for
+   * another process's lock on the file (default 250 ms): the wait blocks the event loop, and each
+   * can fail and be tried again (the webhook answers 503; a lease not written runs out).
+   */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -69,6 +75,7 @@ export class SqliteInboundQueue implements InboundQueue {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly leaseMs: number;
   private readonly now: () => Date;
+  private readonly busyTimeoutMs: number;
   private checkedOwnersAt = -Infinity;
 
   constructor(
@@ -76,10 +83,15 @@ export class SqliteInboundQueue implements InboundQueue {
     options: SqliteInboundQueueOptions = {},
   ) {
     this.leaseMs = options.leaseMs ?? 30_000;
+    this.busyTimeoutMs = options.busyTimeoutMs ?? ACK_BUSY_TIMEOUT_MS;
     this.now = options.now ?? (() => new Date());
   }
 
   async enqueue(message: NewInboundMessage): Promise<{ inserted: boolean; message: InboundMessage }> {
+    return this.briefly(() => this.store(message));
+  }
+
+  private store(message: NewInboundMessage): { inserted: boolean; message: InboundMessage } {
     const at = this.iso();
     const result = statement(
       this.db,
@@ -121,6 +133,20 @@ export class SqliteInboundQueue implements InboundQueue {
 
   async claim(workerId: string, limit: number): Promise<ClaimedMessage[]> {
     if (limit <= 0) return [];
+    // A poll that finds the file locked tries again at the next sweep.
+    return this.briefly(() => this.claimNow(workerId, limit));
+  }
+
+  /** `work` under the short busy timeout; "locked" becomes StoreUnavailableError. */
+  private briefly<T>(work: () => T): T {
+    try {
+      return withBusyTimeout(this.db, this.busyTimeoutMs, work);
+    } catch (error) {
+      throw sqliteError(this.db, error);
+    }
+  }
+
+  private claimNow(workerId: string, limit: number): ClaimedMessage[] {
     this.freeLeasesOfDeadProcesses();
     const now = this.iso();
     const expires = this.iso(this.leaseMs);
@@ -151,12 +177,14 @@ export class SqliteInboundQueue implements InboundQueue {
 
   async heartbeat(leases: Lease[]): Promise<Lease[]> {
     const expires = this.iso(this.leaseMs);
-    return leases.filter(
-      (lease) =>
-        statement(this.db, `UPDATE inbound_messages SET lease_expires_at = @expires WHERE ${HELD}`).run({
-          ...held(lease),
-          expires,
-        }).changes === 0,
+    return this.briefly(() =>
+      leases.filter(
+        (lease) =>
+          statement(this.db, `UPDATE inbound_messages SET lease_expires_at = @expires WHERE ${HELD}`).run({
+            ...held(lease),
+            expires,
+          }).changes === 0,
+      ),
     );
   }
 
@@ -272,15 +300,16 @@ export class SqliteInboundQueue implements InboundQueue {
       ).run(owner);
   }
 
+  /** A write through a lease; a locked file fails it fast (the lease runs out, the work is claimed again). */
   private write(lease: Lease, set: string, values: Record<string, unknown>): void {
-    const changes = statement(
-      this.db,
-      `UPDATE inbound_messages SET ${set}, updated_at = @updatedAt WHERE ${HELD}`,
-    ).run({
-      ...values,
-      ...held(lease),
-      updatedAt: this.iso(),
-    }).changes;
+    const changes = this.briefly(
+      () =>
+        statement(this.db, `UPDATE inbound_messages SET ${set}, updated_at = @updatedAt WHERE ${HELD}`).run({
+          ...values,
+          ...held(lease),
+          updatedAt: this.iso(),
+        }).changes,
+    );
     if (changes === 0) throw new LeaseLostError(lease);
   }
 
