@@ -1,5 +1,6 @@
+import { newestResultsFile } from '../helpers/newest-run.js';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packageRoot } from '../../src/app/config/paths.js';
 import type { ModelCallSpan } from '../../src/core/trace/schema.js';
@@ -55,7 +56,7 @@ async function evalRun(out: string, flags: string[] = [], globals: string[] = []
     ...flags,
   );
   expect(code).toBeLessThan(2);
-  return RunResultSchema.parse(JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')));
+  return RunResultSchema.parse(JSON.parse(readFileSync(newestResultsFile(out), 'utf8')));
 }
 
 const modelCalls = (run: RunResult): ModelCallSpan[] =>
@@ -97,9 +98,9 @@ describe('kavak eval response cache', { timeout: 180_000 }, () => {
     );
 
     expect(stdout).toContain(`Response cache: ${calls} hits, 0 misses (100% from the cache)`);
-    const summary = readFileSync(join(out, 'latest', 'summary.md'), 'utf8');
+    const summary = readFileSync(join(dirname(newestResultsFile(out)), 'summary.md'), 'utf8');
     expect(summary).toContain(`Response cache: ${calls} hits, 0 misses`);
-    const html = readFileSync(join(out, 'latest', 'report.html'), 'utf8');
+    const html = readFileSync(join(dirname(newestResultsFile(out)), 'report.html'), 'utf8');
     expect(html).toContain('from the cache');
     expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
   });

@@ -61,7 +61,7 @@ describeWithPostgres('PostgreSQL connections', (url) => {
       const listenerPids = async () =>
         (
           await admin.query<{ pid: number }>(
-            `SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN kavak_inbound' AND application_name = $1`,
+            `SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %kavak_inbound%' AND application_name = $1`,
             [name],
           )
         ).rows.map((row) => row.pid);

@@ -3,17 +3,9 @@
  * golden set (greeting, financing and intent-free cases) and a kavak.config.json pointing at them.
  * `main` holds the first commit; tests branch off it and change files like a pull request does.
  */
+import { newestResultsFile } from '../../helpers/newest-run.js';
 import { execFileSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../../src/app/config/paths.js';
@@ -94,13 +86,9 @@ export function makePromptRepo(): string {
   return dir;
 }
 
-/** The last run's cases; by write time, since two runs may start within the run id's one second. */
+/** The last run's cases. */
 export function newestRunCases(dir: string): string[] {
-  const newest = readdirSync(join(dir, 'reports'))
-    .filter((name) => name !== 'latest' && !name.endsWith('.html'))
-    .map((name) => join(dir, 'reports', name, 'results.json'))
-    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
-    .at(-1)!;
+  const newest = newestResultsFile(join(dir, 'reports'));
   const results = JSON.parse(readFileSync(newest, 'utf8')) as {
     cases: { id: string }[];
   };
