@@ -1,5 +1,6 @@
+import { newestResultsFile } from '../helpers/newest-run.js';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packageRoot } from '../../src/app/config/paths.js';
 import { RunResultSchema } from '../../src/eval/results/schema.js';
@@ -293,7 +294,9 @@ describe('kavak eval --variant', () => {
     expect(stdout).toContain('the run stopped early (--max-cost $0.00 reached');
     const ids = (name: string) =>
       RunResultSchema.parse(
-        JSON.parse(readFileSync(join(out, 'latest', 'variants', name, 'results.json'), 'utf8')),
+        JSON.parse(
+          readFileSync(join(dirname(newestResultsFile(out)), 'variants', name, 'results.json'), 'utf8'),
+        ),
       ).cases.map((c) => c.id);
     expect(ids('m1')).toHaveLength(2);
     expect(ids('m2')).toEqual(ids('m1'));
