@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/app/config/load-config.js';
 import { packageRoot } from '../../src/app/config/paths.js';
 import type { ResponseCache } from '../../src/runtime/recording/with-response-cache.js';
-import { BenchUnavailableError, type Bench, type BenchContext } from '../harness/bench.js';
+import type { Bench, BenchContext } from '../harness/bench.js';
+import { loadEvalModules } from '../support/eval-modules.js';
 import { target, type BenchOutcome } from '../harness/report.js';
 import { fmt, round } from '../harness/stats.js';
 import { sampleCatalogPath } from '../support/catalogs.js';
@@ -12,21 +13,6 @@ import { totalCalls } from '../support/scripted-openai-server.js';
 /** Cases in flight: high, so the first run is as short as it gets and the ratio is the hard one. */
 const CONCURRENCY = 16;
 const TARGET_WALL_SHARE = 10;
-
-async function loadEvalModules() {
-  try {
-    const [session, runner, cache] = await Promise.all([
-      import('../../src/eval/runner/eval-session.js'),
-      import('../../src/eval/runner/run-eval.js'),
-      import('../../src/eval/runner/response-cache-setup.js'),
-    ]);
-    return { ...session, ...runner, ...cache };
-  } catch (error) {
-    throw new BenchUnavailableError(
-      `the eval runner or its response cache does not load: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
 
 interface CacheRun {
   wallMs: number;

@@ -3,7 +3,8 @@ import { loadConfig } from '../../src/app/config/load-config.js';
 import { packageRoot } from '../../src/app/config/paths.js';
 import type { ModelCallSpan } from '../../src/core/trace/schema.js';
 import type { CaseOutcome } from '../../src/eval/results/schema.js';
-import { BenchUnavailableError, type Bench, type BenchContext } from '../harness/bench.js';
+import type { Bench, BenchContext } from '../harness/bench.js';
+import { loadEvalModules } from '../support/eval-modules.js';
 import { target, type BenchOutcome } from '../harness/report.js';
 import { fmt, percentile, round } from '../harness/stats.js';
 import { sampleCatalogPath } from '../support/catalogs.js';
@@ -12,22 +13,6 @@ import { spawnScriptedOpenAIServer } from '../support/scripted-openai-process.js
 import { totalCalls } from '../support/scripted-openai-server.js';
 
 const TARGET_EFFICIENCY = 0.9;
-
-/** The eval runner's modules, loaded when the bench runs so a missing one is reported, not a crash. */
-async function loadEvalModules() {
-  try {
-    const [session, runner, order] = await Promise.all([
-      import('../../src/eval/runner/eval-session.js'),
-      import('../../src/eval/runner/run-eval.js'),
-      import('../../src/eval/runner/case-order.js'),
-    ]);
-    return { ...session, ...runner, ...order };
-  } catch (error) {
-    throw new BenchUnavailableError(
-      `the eval runner (src/eval/runner) does not load: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
 
 /** Sequential model-call stages of one turn: the pipeline's chain, plus one for its judges (they run in parallel). */
 function turnStages(turn: CaseOutcome['turns'][number], delayMs: number): number {
