@@ -8,7 +8,7 @@ import { createRuntime } from './runtimes.js';
 import { catalogVocabulary } from '../runtime/offline/catalog-vocabulary.js';
 import type { Vocabulary } from '../runtime/offline/nlu/index.js';
 import type { ConversationStore } from '../core/ports/conversations.js';
-import { openStores, type Storage } from './stores.js';
+import { openMemoryStores, openStores, type Storage } from './stores.js';
 import { loadCatalog } from '../tools/catalog/index.js';
 import type { Catalog } from '../tools/catalog/types.js';
 import { loadKnowledgeBase } from '../tools/knowledge/index.js';
@@ -41,7 +41,13 @@ export interface App {
 /** Wires the pipeline from the resolved config: tools, prompts, store, runtime and channel. */
 export async function createApp(
   config: KavakConfig,
-  options: { stream?: boolean; logger?: Logger; channel?: ChannelName } = {},
+  options: {
+    stream?: boolean;
+    logger?: Logger;
+    channel?: ChannelName;
+    /** `memory`: conversations kept in this process, not on `config.db` (eval's throwaway cases). */
+    conversations?: 'database' | 'memory';
+  } = {},
 ): Promise<App> {
   const channel = channelFor(options.channel);
   const logger =
@@ -53,7 +59,8 @@ export async function createApp(
   for (const issue of tools.catalog.issues)
     logger.warn('catalog_row_skipped', { line: issue.line, reason: issue.message });
   const prompts = new PromptLibrary(config.prompts);
-  const stores = await openStores(config.db, { logger });
+  const stores =
+    options.conversations === 'memory' ? openMemoryStores() : await openStores(config.db, { logger });
   // Read through `tools` on every call, so /reload's new catalog is seen.
   const vocabulary = () => catalogVocabulary(tools.catalog, tools.knowledge);
   const runtime = createRuntime(config, { vocabulary });

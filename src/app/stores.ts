@@ -5,6 +5,7 @@ import { silentLogger, type Logger } from '../support/logger.js';
 import type { MigrationStatus } from '../store/migration.js';
 import { migrateSqlite, openDatabase, sqliteMigrationStatus, type Db } from '../store/sqlite/database.js';
 import { SqliteConversationStore } from '../store/sqlite/conversation-store.js';
+import { MemoryConversationStore } from '../store/memory/conversation-store.js';
 import { isPostgresUrl, maskPostgresUrl } from '../store/postgres/url.js';
 
 export const StoreKindSchema = z.enum(['sqlite', 'postgres']);
@@ -14,9 +15,10 @@ export type StoreKind = z.infer<typeof StoreKindSchema>;
  * The database handle the stores were opened on, for adapters of other ports (the inbound
  * queue) to build on the same connection: SQLite is one synchronous handle per process, so a
  * second one on the file would only contend for its lock; PostgreSQL is one pool per process.
- * The registry owns it: `Stores.close()` closes it, nobody else does.
+ * The registry owns it: `Stores.close()` closes it, nobody else does. `memory` has no database:
+ * eval's throwaway conversations (openMemoryStores), which nothing else may build on.
  */
-export type Storage = { kind: 'sqlite'; db: Db } | { kind: 'postgres'; pool: Pool };
+export type Storage = { kind: 'sqlite'; db: Db } | { kind: 'postgres'; pool: Pool } | { kind: 'memory' };
 
 export interface Stores {
   conversations: ConversationStore;
@@ -96,4 +98,17 @@ export function storeKindOf(location: string): StoreKind {
 /** Opens the stores `--db` / KAVAK_DB names (config.db, already resolved by loadConfig). */
 export function openStores(location: string, options: StoreOptions = {}): Promise<Stores> {
   return STORES[storeKindOf(location)](location, options);
+}
+
+/** Conversations kept in this process only, never on a database: eval's throwaway cases. */
+export function openMemoryStores(): Stores {
+  const conversations = new MemoryConversationStore();
+  return {
+    conversations,
+    storage: { kind: 'memory' },
+    location: 'memory',
+    migrationStatus: () => Promise.resolve({ current: 0, latest: 0, pending: [] }),
+    migrate: () => Promise.resolve([]),
+    close: () => Promise.resolve(conversations.close()),
+  };
 }

@@ -62,7 +62,7 @@ export async function openAgent(
   limiter: RateLimiter | undefined,
   cache?: ResponseCache,
 ): Promise<AgentSession> {
-  const app = await createApp(evalConfig(config));
+  const app = await createApp(evalConfig(config), { conversations: 'memory' });
   const inner = app.pipeline.deps.runtime;
   const decorated = decorateRuntime(inner, { limiter, retries: config.maxRetries });
   // Outside the rate limit and retries: a hit waits for no slot.

@@ -1,28 +1,28 @@
 import type { ScoreParams, ScoreResult } from './types.js';
-import { containsPhrase } from './text-match.js';
+import { phraseFinder } from './text-match.js';
 
 /** all: every one appears; any: at least one; none: none appears. Score = fraction of checks met. */
 export function scoreKeywords(params: ScoreParams): ScoreResult {
   const expectation = params.expect.keywords ?? {};
-  const { reply } = params;
+  const contains = phraseFinder(params.reply);
   const problems: string[] = [];
   let checks = 0;
   let met = 0;
 
   for (const keyword of expectation.all ?? []) {
     checks++;
-    if (containsPhrase(reply, keyword)) met++;
+    if (contains(keyword)) met++;
     else problems.push(`missing "${keyword}"`);
   }
   const any = expectation.any ?? [];
   if (any.length > 0) {
     checks++;
-    if (any.some((keyword) => containsPhrase(reply, keyword))) met++;
+    if (any.some((keyword) => contains(keyword))) met++;
     else problems.push(`none of ${any.map((k) => `"${k}"`).join(', ')} appears`);
   }
   for (const keyword of expectation.none ?? []) {
     checks++;
-    if (containsPhrase(reply, keyword)) problems.push(`forbidden "${keyword}" appears`);
+    if (contains(keyword)) problems.push(`forbidden "${keyword}" appears`);
     else met++;
   }
 

@@ -31,11 +31,23 @@ export function tokenize(text: string): string[] {
  * A phrase with no word in it (an emoji) is looked for as plain text.
  */
 export function containsPhrase(text: string, phrase: string): boolean {
-  const needle = tokenize(phrase);
-  if (needle.length === 0) return fold(text).includes(fold(phrase).trim());
-  const haystack = tokenize(text);
-  for (let start = 0; start + needle.length <= haystack.length; start++) {
-    if (needle.every((token, i) => haystack[start + i] === token)) return true;
-  }
-  return false;
+  return phraseFinder(text)(phrase);
+}
+
+/**
+ * `containsPhrase` for many phrases in one text: the text is tokenised once (a turn checks a
+ * dozen keywords against one reply).
+ */
+export function phraseFinder(text: string): (phrase: string) => boolean {
+  let haystack: string[] | undefined;
+  let folded: string | undefined;
+  return (phrase) => {
+    const needle = tokenize(phrase);
+    if (needle.length === 0) return (folded ??= fold(text)).includes(fold(phrase).trim());
+    const words = (haystack ??= tokenize(text));
+    for (let start = 0; start + needle.length <= words.length; start++) {
+      if (needle.every((token, i) => words[start + i] === token)) return true;
+    }
+    return false;
+  };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserInputError } from '../../support/errors.js';
@@ -60,11 +61,33 @@ export async function writeRecording(dir: string, recording: Recording): Promise
   return file;
 }
 
-/** undefined when the file does not exist; a clear error when it is not a recording. */
-export async function readRecording(file: string): Promise<Recording | undefined> {
+/**
+ * undefined when the file does not exist; a clear error when it is not a recording. Read
+ * synchronously: a cached eval looks up every model call here, and an async read (open, stat,
+ * read, close, each a round trip through libuv's pool) costs ten times the CPU of a sync one
+ * for a file of a few KB on a local disk.
+ */
+export function readRecording(file: string): Promise<Recording | undefined> {
+  return readStored(file, RecordingSchema);
+}
+
+/** What a lookup needs of a recording (its key and answer): the request it holds is not checked. */
+export const RecordedAnswerSchema = RecordingSchema.pick({ key: true, result: true });
+export type RecordedAnswer = z.infer<typeof RecordedAnswerSchema>;
+
+export function readRecordedAnswer(file: string): Promise<RecordedAnswer | undefined> {
+  return readStored(file, RecordedAnswerSchema);
+}
+
+/** The file's content checked by `schema`, as a promise: a rejection says what is wrong with it. */
+function readStored<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  return new Promise((resolve) => resolve(readStoredNow(file, schema)));
+}
+
+function readStoredNow<T>(file: string, schema: z.ZodType<T>): T | undefined {
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = readFileSync(file, 'utf8');
   } catch (error) {
     // ENOTDIR: the folder is a file, so nothing was ever stored there either.
     const { code } = error as NodeJS.ErrnoException;
@@ -79,7 +102,7 @@ export async function readRecording(file: string): Promise<Recording | undefined
       hint: 'Delete it and record again with --record.',
     });
   }
-  const parsed = RecordingSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UserInputError(

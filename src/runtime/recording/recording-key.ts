@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { GenerateRequest } from '../../core/ports/language-model.js';
 import { currentCallSlot } from './call-slot.js';
@@ -67,7 +67,38 @@ function jsonSchemaOf(schema: z.ZodType): unknown {
 }
 
 export function recordingKey(call: CallIdentity): string {
-  return createHash('sha256').update(canonicalJson(call)).digest('hex');
+  return createHash('sha256').update(canonicalCallJson(call)).digest('hex');
+}
+
+/**
+ * `canonicalJson(call)`, with the output schema's part written once per schema: an intents call
+ * carries an 8 KB JSON schema, and sorting its keys again on every lookup was most of the cost
+ * of a cached eval's keys. The schema objects come from jsonSchemaOf, never mutated.
+ */
+function canonicalCallJson(call: CallIdentity): string {
+  const output = call.request.output;
+  const schema = output?.jsonSchema;
+  if (!output || schema === null || typeof schema !== 'object') return canonicalJson(call);
+  const text = canonicalJson({
+    ...call,
+    request: { ...call.request, output: { ...output, jsonSchema: SCHEMA_SLOT } },
+  });
+  const at = text.lastIndexOf(SCHEMA_SLOT_JSON);
+  return `${text.slice(0, at)}${canonicalSchema(schema)}${text.slice(at + SCHEMA_SLOT_JSON.length)}`;
+}
+
+/** Stands in for the schema while the rest is written; random, so no message can contain it. */
+const SCHEMA_SLOT = `kavak-schema-${randomUUID()}`;
+const SCHEMA_SLOT_JSON = JSON.stringify(SCHEMA_SLOT);
+const canonicalSchemas = new WeakMap<object, string>();
+
+function canonicalSchema(schema: object): string {
+  let text = canonicalSchemas.get(schema);
+  if (text === undefined) {
+    text = canonicalJson(schema);
+    canonicalSchemas.set(schema, text);
+  }
+  return text;
 }
 
 /** JSON with sorted keys and no undefined members: equal values give equal strings. */

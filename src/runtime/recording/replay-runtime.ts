@@ -11,7 +11,7 @@ import type {
 } from '../../core/ports/language-model.js';
 import { describeDifferences } from './describe-miss.js';
 import { readRecording, taskFilePrefix } from './recording-file.js';
-import type { Recording } from './recording-file.js';
+import type { RecordedAnswer, Recording } from './recording-file.js';
 import type { CallIdentity } from './recording-key.js';
 import { identifyCall } from './recording-key.js';
 import { lookUpAnswer } from './response-store.js';
@@ -39,14 +39,14 @@ export function createReplayRuntime(dir: string, settings: ReplaySettings): Lang
     const { key, recording } = await lookUpAnswer(dir, call);
     const answer = recording ?? (await fromAnotherServer(call));
     if (!answer) throw new ReplayMissError(call.task, key, await missHint(dir, call));
-    // A fresh copy: callers may not mutate what the next replay returns.
-    return structuredClone<GenerateResult>(answer.result);
+    // Read from its file for this call: no other caller holds this object.
+    return answer.result;
   }
 
   // Replay needs no server: a call recorded against --base-url X replays without it. The servers
   // a task was recorded against are read once; each is then one more exact-key lookup.
   const serversByTask = new Map<string, Promise<(string | undefined)[]>>();
-  async function fromAnotherServer(call: CallIdentity): Promise<Recording | undefined> {
+  async function fromAnotherServer(call: CallIdentity): Promise<RecordedAnswer | undefined> {
     let servers = serversByTask.get(call.task);
     if (!servers) {
       servers = recordingsOfTask(dir, call.task).then((found) => [

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import type { GenerateResult } from '../../core/ports/language-model.js';
-import { readRecording, recordingFileName, writeRecording, type Recording } from './recording-file.js';
+import {
+  readRecordedAnswer,
+  recordingFileName,
+  writeRecording,
+  type RecordedAnswer,
+} from './recording-file.js';
 import { recordingKey, type CallIdentity } from './recording-key.js';
 
 /**
@@ -18,7 +23,7 @@ export interface LookupOptions {
 export interface Lookup {
   key: string;
   /** undefined on a miss. */
-  recording: Recording | undefined;
+  recording: RecordedAnswer | undefined;
 }
 
 export async function lookUpAnswer(
@@ -28,9 +33,9 @@ export async function lookUpAnswer(
 ): Promise<Lookup> {
   const key = recordingKey(call);
   const file = path.join(dir, recordingFileName(call.task, key));
-  let recording: Recording | undefined;
+  let recording: RecordedAnswer | undefined;
   try {
-    recording = await readRecording(file);
+    recording = await readRecordedAnswer(file);
   } catch (error) {
     if (!options.onUnreadable) throw error;
     options.onUnreadable(error);

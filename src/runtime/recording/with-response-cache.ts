@@ -60,7 +60,8 @@ export function createResponseCache(settings: ResponseCacheSettings): ResponseCa
     stats.hits += 1;
     const saved = estimateCostUsd(configuredModel, recording.result.usage, settings.prices).costUsd;
     stats.savedUsd = addCosts(stats.savedUsd, saved);
-    return { ...structuredClone(recording.result), cached: true };
+    // Read from its file for this call: no other caller holds this object.
+    return { ...recording.result, cached: true };
   }
 
   // A folder that cannot be written fails every write alike: said once, not once per call.
