@@ -13,16 +13,26 @@ import { countTurns, loadGoldenCases } from '../support/golden-turns.js';
 import { REPO, runNode, TSX } from '../support/node-child.js';
 
 const TARGETS = { sample: 5, large: 50 };
-/** Measure at least this many turns and this long (after warm-up), but stop at the cap. */
-const MIN_MEASURE_MS = 3_000;
-const MAX_MEASURE_MS = 15_000;
+/**
+ * Rounds of the whole golden set, each its own p95; the target reads their median. One burst of
+ * a noisy neighbour (this machine is a VM) then moves one round, not the figure, as pyperf and
+ * hyperfine repeat a benchmark and report over the repetitions. At least MIN_ROUNDS, more while
+ * under MIN_MEASURE_MS, none started past MAX_MEASURE_MS.
+ */
+const MIN_ROUNDS = 5;
+const MAX_ROUNDS = 9;
+const MIN_MEASURE_MS = 8_000;
+const MAX_MEASURE_MS = 25_000;
 const WARM_UP_MS = 2_000;
 const PROFILE_MS = 5_000;
 
 interface CatalogRun {
   label: string;
   rows: number;
+  /** Every turn timed, all rounds. */
   latencies: number[];
+  /** p95 of each round (one pass over the golden set). */
+  roundP95s: number[];
   /** Where a turn's time goes, profiled only after a miss. */
   hot?: HotFunctions;
 }
@@ -49,20 +59,20 @@ async function replayCases(
   }
 }
 
-/** Times turns: at least every golden turn once and MIN_MEASURE_MS, at most MAX_MEASURE_MS. */
-async function timeTurns(app: App, cases: readonly LoadedCase[]): Promise<number[]> {
+/** Times rounds of every golden turn: MIN_ROUNDS at least, more while time allows (see MIN_ROUNDS). */
+async function timeRounds(app: App, cases: readonly LoadedCase[]): Promise<number[][]> {
   // Warm-up: JIT, prompt files, SQLite statements.
   await replayCases(app, cases, () => {}, WARM_UP_MS);
-  const latencies: number[] = [];
+  const rounds: number[][] = [];
   const started = performance.now();
-  const left = () => MAX_MEASURE_MS - (performance.now() - started);
-  while (
-    (latencies.length < countTurns(cases) || performance.now() - started < MIN_MEASURE_MS) &&
-    left() > 0
-  ) {
-    await replayCases(app, cases, (ms) => latencies.push(ms), left());
+  const elapsed = () => performance.now() - started;
+  while (rounds.length < MIN_ROUNDS || (rounds.length < MAX_ROUNDS && elapsed() < MIN_MEASURE_MS)) {
+    const round: number[] = [];
+    await replayCases(app, cases, (ms) => round.push(ms));
+    rounds.push(round);
+    if (elapsed() > MAX_MEASURE_MS) break;
   }
-  return latencies;
+  return rounds;
 }
 
 async function measureCatalog(
@@ -76,10 +86,13 @@ async function measureCatalog(
   try {
     const rows = app.pipeline.deps.tools.catalog.cars.length;
     ctx.log(`pipeline: ${label} catalog (${rows} cars)`);
-    const latencies = await timeTurns(app, cases);
-    ctx.log(`pipeline: ${label}: ${latencies.length} turns, p95 ${fmt(percentile(latencies, 95))} ms`);
-    const run: CatalogRun = { label, rows, latencies };
-    if (percentile(latencies, 95) >= limitMs) {
+    const rounds = await timeRounds(app, cases);
+    const roundP95s = rounds.map((round) => percentile(round, 95));
+    ctx.log(
+      `pipeline: ${label}: ${rounds.length} rounds of ${countTurns(cases)} turns, p95 per round ${roundP95s.map((ms) => fmt(ms)).join(', ')} ms`,
+    );
+    const run: CatalogRun = { label, rows, latencies: rounds.flat(), roundP95s };
+    if (median(roundP95s) >= limitMs) {
       ctx.log(`pipeline: ${label} misses its target; profiling ${PROFILE_MS / 1000} s of turns`);
       run.hot = await profileHotFunctions(() => replayCases(app, cases, () => {}, PROFILE_MS));
     }
@@ -112,15 +125,20 @@ async function measureCatalogMemory(path: string): Promise<CatalogMemory> {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as CatalogMemory;
 }
 
-function latencyRow(label: string, rows: number, latencies: readonly number[]): string[] {
+function latencyRow(run: CatalogRun): string[] {
   return [
-    label,
-    rows.toLocaleString('en-US'),
-    String(latencies.length),
-    fmt(percentile(latencies, 50), 3),
-    fmt(percentile(latencies, 95), 3),
-    fmt(Math.max(...latencies), 3),
+    run.label,
+    run.rows.toLocaleString('en-US'),
+    `${run.roundP95s.length} × ${run.latencies.length / run.roundP95s.length}`,
+    fmt(percentile(run.latencies, 50), 3),
+    fmt(median(run.roundP95s), 3),
+    `${fmt(Math.min(...run.roundP95s), 3)} – ${fmt(Math.max(...run.roundP95s), 3)}`,
+    fmt(Math.max(...run.latencies), 3),
   ];
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
 }
 
 function hotNotes(run: CatalogRun): string[] {
@@ -156,20 +174,36 @@ export const pipelineBench: Bench = {
     for (const run of runs) {
       figures[`${run.label}.turns`] = run.latencies.length;
       figures[`${run.label}.p50Ms`] = round(percentile(run.latencies, 50), 3);
-      figures[`${run.label}.p95Ms`] = round(percentile(run.latencies, 95), 3);
+      figures[`${run.label}.rounds`] = run.roundP95s.length;
+      figures[`${run.label}.p95Ms`] = round(median(run.roundP95s), 3);
+      figures[`${run.label}.p95MinMs`] = round(Math.min(...run.roundP95s), 3);
+      figures[`${run.label}.p95MaxMs`] = round(Math.max(...run.roundP95s), 3);
+      figures[`${run.label}.p95AllTurnsMs`] = round(percentile(run.latencies, 95), 3);
       figures[`${run.label}.maxMs`] = round(Math.max(...run.latencies), 3);
     }
     return {
       figures,
       targets: [
-        target('p95 per turn, sample catalog', figures['sample.p95Ms']!, '<', TARGETS.sample, 'ms'),
-        target('p95 per turn, 100k catalog', figures['100k.p95Ms']!, '<', TARGETS.large, 'ms'),
+        target(
+          'p95 per turn, sample catalog (median of rounds)',
+          figures['sample.p95Ms']!,
+          '<',
+          TARGETS.sample,
+          'ms',
+        ),
+        target(
+          'p95 per turn, 100k catalog (median of rounds)',
+          figures['100k.p95Ms']!,
+          '<',
+          TARGETS.large,
+          'ms',
+        ),
       ],
       tables: [
         {
-          title: `Per turn over the golden set's ${countTurns(cases)} customer messages (${cases.length} conversations, replayed in order)`,
-          head: ['catalog', 'cars', 'turns timed', 'p50 ms', 'p95 ms', 'max ms'],
-          rows: runs.map((run) => latencyRow(run.label, run.rows, run.latencies)),
+          title: `Per turn over the golden set's ${countTurns(cases)} customer messages (${cases.length} conversations, replayed in order), in rounds`,
+          head: ['catalog', 'cars', 'rounds × turns', 'p50 ms', 'p95 ms (median)', 'p95 range', 'max ms'],
+          rows: runs.map(latencyRow),
         },
         {
           title: 'Catalog load (loadCatalog, fresh process, after gc)',
@@ -185,6 +219,7 @@ export const pipelineBench: Bench = {
       ],
       notes: [
         'Offline runtime wired by createApp (SQLite file store, real catalog, knowledge base and prompts); a turn is runTurn() wall time, warm (after a 2 s warm-up).',
+        `A round replays every golden turn once; the p95 is each round's, and the target reads their median (p95 range: the best and worst round). p95 over every turn of every round: sample ${fmt(figures['sample.p95AllTurnsMs']!, 3)} ms, 100k ${fmt(figures['100k.p95AllTurnsMs']!, 3)} ms.`,
         `The 100k catalog is generateCatalogCsv(${LARGE_CATALOG_ROWS}, seed 6) from the sample's cars.`,
         ...hotNotes(sample),
         ...hotNotes(big),

@@ -6,7 +6,7 @@
  * Spanish rather than being guessed word by word.
  */
 import { detectLanguage } from '../../../tools/text/language.js';
-import type { Entry } from './entry.js';
+import { literalPrefix, type Entry } from './entry.js';
 import { CAR_FACT_PHRASES } from './car-fact-phrases.js';
 import { FINANCING_PHRASES } from './financing-phrases.js';
 import { KNOWLEDGE_PHRASES } from './knowledge-phrases.js';
@@ -197,6 +197,11 @@ const ENTRIES: readonly Entry[] = [
   ],
 ];
 
+/** Each entry with the text its matches start with, to skip the ones a paragraph cannot match. */
+const PREPARED = ENTRIES.map(
+  ([spanish, english]) => [spanish, english, literalPrefix(spanish), spanish.flags.includes('i')] as const,
+);
+
 /** A Spanish "y" left between the items of a list once the rest of the paragraph is English. */
 const LIST_AND = / y (?=\S)/g;
 
@@ -209,7 +214,10 @@ export function toEnglish(draft: string): string {
     .split(/\n{2,}/)
     .map((paragraph) => {
       let text = paragraph;
-      for (const [spanish, english] of ENTRIES) text = text.replace(spanish, english);
+      for (const [spanish, english, prefix, caseless] of PREPARED) {
+        if (prefix && !(caseless ? text.toLowerCase() : text).includes(prefix)) continue;
+        text = text.replace(spanish, english);
+      }
       const joined = text.replace(LIST_AND, ' and ');
       if (detectLanguage(joined) !== 'es') return joined;
       if (noted) return text;
