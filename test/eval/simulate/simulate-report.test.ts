@@ -138,4 +138,14 @@ describe('kavak eval simulate: the simulated conversations in the reports', () =
     // Ernesto passed: not among the failing cases.
     expect(summary).not.toContain('### ❌ `formal-sedan-guadalajara`');
   });
+
+  it('summary.md and report.html count the conversation rubrics as judges that ran', () => {
+    const summary = readFileSync(join(runDir, 'summary.md'), 'utf8');
+    const judged = run.cases
+      .flatMap((c) => c.conversationScores ?? [])
+      .filter((s) => s.scorer.startsWith('judge:') && !s.skipped).length;
+    expect(judged).toBeGreaterThan(0);
+    expect(summary).not.toContain('no judges');
+    expect(html).toContain(`<div class="label">judges</div><div class="value">${judged} ran</div>`);
+  });
 });
