@@ -26,6 +26,7 @@ import { saveSimulatedCase } from '../../eval/simulate/save-simulated-case.js';
 import { parseSimulateOptions, type SimulateOptions } from '../../eval/simulate/simulate-options.js';
 import { createProgressListener } from '../../eval/terminal/progress-bar.js';
 import { renderTerminalReport } from '../../eval/terminal/render-report.js';
+import { terminalLayout } from '../../eval/terminal/terminal-layout.js';
 import { ExitCode } from '../run-cli.js';
 
 export interface SimulateCommandInput {
@@ -121,7 +122,8 @@ async function runSimulateCommand(input: SimulateCommandInput): Promise<number> 
       `${JSON.stringify({ runId: run.runId, reportDir: written.dir, summary, gate: verdict }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(renderTerminalReport({ run, summary, verdict, reportDir: written.dir }));
+    const layout = terminalLayout(process.stdout);
+    process.stdout.write(renderTerminalReport({ run, summary, verdict, reportDir: written.dir, layout }));
   }
   assertRunMeasured(run, summary, config.prompts);
   return verdict.exitCode;

@@ -1,4 +1,5 @@
 import type { CaseOutcome, RunResult } from '../results/schema.js';
+import type { ScoreResult } from '../scorers/types.js';
 import { mcnemarExact, type McNemarResult } from './mcnemar.js';
 
 /** A regression counts as real when McNemar's p is below this. */
@@ -100,16 +101,30 @@ function change(then: CaseOutcome, now: CaseOutcome, failing: CaseOutcome): Case
   };
 }
 
-/** One line per failed scorer of each failed turn (or the error), for reports. */
+/**
+ * One line per failed scorer of each failed turn, then of the whole conversation (or the error),
+ * for reports: a case that fails only on a conversation rubric still says why.
+ */
 export function failureReasons(outcome: CaseOutcome): string[] {
   if (outcome.status === 'error' && outcome.error) return [outcome.error];
-  return outcome.turns
+  const turns = outcome.turns
     .filter((t) => !t.pass)
     .flatMap((t) =>
       t.scores
         .filter((s) => !s.pass && !s.skipped)
         .map((s) => `turn ${t.index + 1} ${s.scorer}: ${s.reason}`),
     );
+  return [...turns, ...failedConversationScores(outcome).map(conversationReason)];
+}
+
+/** The whole-conversation scorers that failed the case (skipped ones fail nothing). */
+export function failedConversationScores(outcome: CaseOutcome): ScoreResult[] {
+  return (outcome.conversationScores ?? []).filter((s) => !s.pass && !s.skipped);
+}
+
+/** "conversation · judge:kept-budget 0.50: turn 3 quotes …" */
+export function conversationReason(score: ScoreResult): string {
+  return `conversation · ${score.scorer} ${score.score.toFixed(2)}: ${score.reason}`;
 }
 
 function round(n: number): number {

@@ -1,4 +1,5 @@
 import type { CaseOutcome, RunResult, TurnOutcome } from '../results/schema.js';
+import type { ScoreResult } from '../scorers/types.js';
 import { addCosts, type CostUsd } from '../../core/trace/cost.js';
 import {
   percentile,
@@ -52,7 +53,10 @@ export function aggregateRun(run: RunResult): ReportFigures {
       max: latencies.length ? Math.max(...latencies) : 0,
       mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : 0,
     },
-    judges: judgeStatus(turns),
+    judges: judgeStatus(
+      turns,
+      run.cases.flatMap((c) => c.conversationScores ?? []),
+    ),
   };
 }
 
@@ -77,10 +81,11 @@ export function passRateByIntent(turns: TurnOutcome[]): RateRow[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function judgeStatus(turns: TurnOutcome[]): JudgeStatus {
-  const judgeScores = turns
-    .flatMap((t) => t.scores)
-    .filter((s) => s.scorer === 'judge' || s.scorer.startsWith('judge:'));
+/** Judges on turns and, when given, on whole conversations (a conversation rubric is a judge too). */
+export function judgeStatus(turns: TurnOutcome[], conversationScores: ScoreResult[] = []): JudgeStatus {
+  const judgeScores = [...turns.flatMap((t) => t.scores), ...conversationScores].filter(
+    (s) => s.scorer === 'judge' || s.scorer.startsWith('judge:'),
+  );
   const skipped = judgeScores.filter((s) => s.skipped).length;
   const ran = judgeScores.length - skipped;
   const uncertain = judgeScores.filter((s) => !s.skipped && s.uncertain).length;

@@ -18,6 +18,7 @@ import {
 import { REPORT_CSS } from './html/styles.js';
 import { buildReportData } from './html/view-model.js';
 import { variantsSectionHtml } from './html/variants-section.js';
+import { simulationsSectionHtml } from './html/simulations-section.js';
 import type { VariantRun } from '../variants/variant-runs.js';
 
 /**
@@ -60,6 +61,7 @@ ${headerHtml(run)}
 ${figuresHtml(f)}
 ${comparison ? comparisonHtml(comparison) : ''}
 ${criticalHtml(f)}
+${simulationsSectionHtml(run)}
 ${casesHeadingHtml(f)}
 ${FILTERS_HTML}
 <div id="cases"></div>

@@ -108,6 +108,14 @@ export async function simulateConversation(
     ended,
     reason,
     closing,
+    profile: {
+      name: persona.name,
+      goal: persona.goal,
+      budget: persona.budget,
+      city: persona.city,
+      style: persona.style,
+      maxTurns: deps.maxTurns,
+    },
     customer: { runtime: deps.customer.runtime, model: deps.customer.model, ...usage },
   };
   const base = {

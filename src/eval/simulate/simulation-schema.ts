@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonaSchema } from './persona.js';
 
 /**
  * A simulated conversation's facts in results.json (an optional field of a case, so every older
@@ -14,6 +15,10 @@ export const SimulationSchema = z.object({
   reason: z.string(),
   /** The customer's goodbye, when it ended the conversation itself. */
   closing: z.string().nullable(),
+  /** The persona as played, for the reports (absent in runs written before it was kept). */
+  profile: PersonaSchema.pick({ name: true, goal: true, budget: true, city: true, style: true })
+    .extend({ maxTurns: z.number().int() })
+    .optional(),
   customer: z.object({
     runtime: z.string(),
     model: z.string(),

@@ -117,6 +117,16 @@ export const CLIENT_SCRIPT = String.raw`
     ];
   }
 
+  /** After the last turn: the whole-conversation verdicts, failed ones with their reasons, as under a turn. */
+  function conversation(c) {
+    if (!c.conversationScores.length) return null;
+    var failing = c.conversationScores.filter(function (s) { return !s.pass && !s.skipped; });
+    return h('div', { class: 'conversation-verdict' },
+      h('div', { class: 'turn-sep', text: 'Whole conversation · ' + (failing.length ? '✗' : '✓') }),
+      h('div', { class: 'scores' }, c.conversationScores.map(chip)),
+      failing.length ? h('ul', { class: 'reasons' }, failing.map(function (s) { return h('li', null, h('b', { text: 'conversation · ' + s.scorer + ' ' + s.score.toFixed(2) + ': ' }), s.reason); })) : null);
+  }
+
   function renderCase(c) {
     var pills = [h('span', { class: 'pill ' + c.status, text: c.status })];
     if (c.critical) pills.push(h('span', { class: 'pill critical', text: 'critical' }));
@@ -127,7 +137,7 @@ export const CLIENT_SCRIPT = String.raw`
         c.tags.map(function (t) { return h('span', { class: 'tag', text: t }); }),
         h('span', { class: 'case-meta', text: c.file + ' · score ' + c.score.toFixed(2) + ' · ' + ms(c.latencyMs) + ' · ' + usd(c.costUsd) + repeats })),
       c.error ? h('div', { class: 'case-error', text: c.error }) : null,
-      h('div', { class: 'chat' }, c.turns.map(turn)));
+      h('div', { class: 'chat' }, c.turns.map(turn), conversation(c)));
     if (c.status !== 'passed') el.open = true;
     var text = [c.id, c.title, c.file].concat(c.tags);
     c.turns.forEach(function (t) { text.push(t.user); text = text.concat(t.messages); });

@@ -93,5 +93,12 @@ details.prompt { margin-top: 4px; } details.prompt > summary { cursor: pointer; 
 .intents.fallback { color: var(--bad); }
 .span .detail-name { color: var(--muted); font-size: 11px; margin-top: 4px; }
 .empty { text-align: center; color: var(--muted); padding: 30px; }
+.conversation-verdict { display: flex; flex-direction: column; gap: 4px; }
+#simulations > h2 .note { color: var(--muted); font-weight: 400; font-size: 13px; }
+details.sim { border-top: 1px solid var(--line); padding: 8px 0; } details.sim > summary { cursor: pointer; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+dl.persona { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; font-size: 13px; }
+dl.persona dt { color: var(--muted); } dl.persona dd { margin: 0; }
+table.verdicts { margin-bottom: 8px; } table.verdicts td:last-child, table.verdicts th:last-child { text-align: left; }
+details.sim .chat { border-radius: 8px; }
 footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 30px; }
 `;

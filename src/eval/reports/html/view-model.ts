@@ -38,6 +38,8 @@ export interface CaseView {
   skippedScorers: string[];
   repeats: CaseOutcome['repeats'];
   turns: TurnView[];
+  /** Whole-conversation rubrics and scorers (shown after the last turn); empty when none ran. */
+  conversationScores: ScoreResult[];
 }
 
 export interface TurnView {
@@ -89,16 +91,14 @@ export function buildReportData(run: RunResult, comparison?: Comparison): Report
   return {
     runId: run.runId,
     tags: [...new Set(run.cases.flatMap((c) => c.tags))].sort(),
-    scorers: [
-      ...new Set(run.cases.flatMap((c) => c.turns.flatMap((t) => t.scores.map((s) => s.scorer)))),
-    ].sort(),
+    scorers: [...new Set(run.cases.flatMap((c) => caseScores(c).map((s) => s.scorer)))].sort(),
     compared: comparison !== undefined,
     cases,
   };
 }
 
 function caseView(c: CaseOutcome, change: CaseView['change']): CaseView {
-  const scores = c.turns.flatMap((t) => t.scores);
+  const scores = caseScores(c);
   return {
     id: c.id,
     title: c.title,
@@ -115,15 +115,25 @@ function caseView(c: CaseOutcome, change: CaseView['change']): CaseView {
     skippedScorers: unique(scores.filter((s) => s.skipped).map((s) => s.scorer)),
     repeats: c.repeats,
     turns: c.turns.map(turnView),
+    conversationScores: c.conversationScores ?? [],
   };
 }
 
+/** Every score of a case: its turns' and its whole conversation's. */
+function caseScores(c: CaseOutcome): ScoreResult[] {
+  return [...c.turns.flatMap((t) => t.scores), ...(c.conversationScores ?? [])];
+}
+
+/** The reply as the WhatsApp messages it was sent in (the reply itself when no trace kept them). */
+export function sentMessages(t: TurnOutcome): string[] {
+  return t.trace?.messages.length ? t.trace.messages : [t.reply];
+}
+
 function turnView(t: TurnOutcome): TurnView {
-  const messages = t.trace?.messages.length ? t.trace.messages : [t.reply];
   return {
     n: t.index + 1,
     user: t.user,
-    messages,
+    messages: sentMessages(t),
     pass: t.pass,
     score: t.score,
     critical: t.critical ? (typeof t.critical === 'string' ? t.critical : 'critical turn') : null,

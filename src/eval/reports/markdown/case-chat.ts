@@ -1,7 +1,12 @@
 import type { CaseOutcome, TurnOutcome } from '../../results/schema.js';
-import type { ScoreResult } from '../../scorers/types.js';
 import { hasCriticalFailure } from '../aggregate.js';
 import { turnCacheNote } from '../cache-notes.js';
+import {
+  conversationVerdictLines,
+  scoreNote,
+  simulationLines,
+  skippedNote,
+} from './conversation-verdicts.js';
 import { blockquote, mdCode, mdText, truncate } from './escape.js';
 
 /** A bubble longer than this is cut: one runaway reply must not fill a PR comment. */
@@ -29,8 +34,10 @@ export function renderCaseChat(outcome: CaseOutcome, options: CaseChatOptions = 
   ].filter((part): part is string => part !== null);
 
   const lines = [`### ${icon} ${mdCode(outcome.id)} · ${mdText(outcome.title)}`, '', meta.join(' · '), ''];
+  lines.push(...simulationLines(outcome));
   if (outcome.status === 'error') lines.push(`**Error:** ${mdText(outcome.error ?? 'the case crashed')}`, '');
   for (const turn of outcome.turns) lines.push(...renderTurn(turn));
+  lines.push(...conversationVerdictLines(outcome));
   if (outcome.status === 'error' && outcome.turns.length === 0) lines.push('_No turn completed._', '');
   return lines.join('\n');
 }
@@ -55,20 +62,8 @@ function renderTurn(turn: TurnOutcome): string[] {
   const failed = turn.scores.filter((s) => !s.pass && !s.skipped);
   const skipped = turn.scores.filter((s) => s.skipped);
   for (const s of failed) lines.push(`- ❌ **${mdText(s.scorer)}** — ${scoreNote(s)}`);
-  for (const s of skipped)
-    lines.push(
-      `- ⏭️ ${mdText(s.scorer)} — skipped: ${mdText(oneLine(s.reason).replace(/^skipped\W*/i, ''))}`,
-    );
+  for (const s of skipped) lines.push(skippedNote(s));
   if (failed.length === 0) lines.push('- ❌ the turn failed with no failing scorer recorded');
   lines.push('');
   return lines;
-}
-
-function scoreNote(s: ScoreResult): string {
-  const uncertain = s.uncertain ? ` ⚠️ uncertain (agreement ${Math.round((s.agreement ?? 0) * 100)}%)` : '';
-  return `${mdText(truncate(oneLine(s.reason), 400))} (${s.score.toFixed(2)})${uncertain}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ');
 }
