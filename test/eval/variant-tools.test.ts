@@ -1,13 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { packageRoot } from '../../src/app/config/paths.js';
 import type { KavakConfig } from '../../src/app/config/schema.js';
 import { loadRubrics } from '../../src/eval/judge/rubric.js';
 import { createJudging, loadTools } from '../../src/eval/runner/eval-session.js';
 import { loadVariants } from '../../src/eval/variants/load-variants.js';
 import { runVariants } from '../../src/eval/variants/run-variants.js';
-import { tempDir, writeGoldenSet } from './eval-fixtures.js';
+import { kavak } from './eval-cli.js';
+import { helloCase, tempDir, writeGoldenSet } from './eval-fixtures.js';
 import { loadGoldenSet } from '../../src/eval/golden-set/load.js';
 
 it('variants on the same catalog and knowledge base load them once; one with another catalog loads its own', async () => {
@@ -69,4 +70,59 @@ it('variants on the same catalog and knowledge base load them once; one with ano
     ['dearer', false],
   ]);
   expect(replies[2]![1]).toContain('$299,999.00');
+}, 120_000);
+
+it('a --variant run checks the prompts each variant runs, not the base config prompts no variant uses', async () => {
+  const dir = tempDir('kavak-variant-prompts-');
+  // The base config's prompts have a broken placeholder; both variants bring their own folder.
+  cpSync(join(packageRoot(), 'prompts'), join(dir, 'base-prompts'), { recursive: true });
+  const intents = join(dir, 'base-prompts', 'intents.md');
+  writeFileSync(intents, readFileSync(intents, 'utf8').replace('{{message}}', '{{no_such_placeholder}}'));
+  writeFileSync(join(dir, 'kavak.config.json'), JSON.stringify({ prompts: join(dir, 'base-prompts') }));
+  for (const name of ['a', 'b']) {
+    cpSync(join(packageRoot(), 'prompts'), join(dir, `prompts-${name}`), { recursive: true });
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ prompts: `./prompts-${name}` }));
+  }
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  let stderr = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const golden = writeGoldenSet([helloCase('greet')]);
+    const config = join(dir, 'kavak.config.json');
+    const variants = ['--variant', `a=${join(dir, 'a.json')}`, '--variant', `b=${join(dir, 'b.json')}`];
+    expect(
+      await kavak(
+        '--config',
+        config,
+        '--runtime',
+        'offline',
+        'eval',
+        '--golden-set',
+        golden,
+        '--out',
+        join(dir, 'reports'),
+        '--no-progress',
+        ...variants,
+      ),
+    ).toBe(0);
+    // Without variants the base prompts run, and their broken placeholder is caught before any call.
+    stderr = '';
+    expect(
+      await kavak(
+        '--config',
+        config,
+        '--runtime',
+        'offline',
+        'eval',
+        '--golden-set',
+        golden,
+        '--out',
+        join(dir, 'reports'),
+        '--no-progress',
+      ),
+    ).toBe(2);
+    expect(stderr, stderr).toContain('no_such_placeholder');
+  } finally {
+    vi.restoreAllMocks();
+  }
 }, 120_000);
