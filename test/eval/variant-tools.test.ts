@@ -7,7 +7,7 @@ import { loadRubrics } from '../../src/eval/judge/rubric.js';
 import { createJudging, loadTools } from '../../src/eval/runner/eval-session.js';
 import { loadVariants } from '../../src/eval/variants/load-variants.js';
 import { runVariants } from '../../src/eval/variants/run-variants.js';
-import { kavak } from './eval-cli.js';
+import { evalOffline } from './eval-cli.js';
 import { helloCase, tempDir, writeGoldenSet } from './eval-fixtures.js';
 import { loadGoldenSet } from '../../src/eval/golden-set/load.js';
 
@@ -90,37 +90,11 @@ it('a --variant run checks the prompts each variant runs, not the base config pr
     const golden = writeGoldenSet([helloCase('greet')]);
     const config = join(dir, 'kavak.config.json');
     const variants = ['--variant', `a=${join(dir, 'a.json')}`, '--variant', `b=${join(dir, 'b.json')}`];
-    expect(
-      await kavak(
-        '--config',
-        config,
-        '--runtime',
-        'offline',
-        'eval',
-        '--golden-set',
-        golden,
-        '--out',
-        join(dir, 'reports'),
-        '--no-progress',
-        ...variants,
-      ),
-    ).toBe(0);
+    const out = join(dir, 'reports');
+    expect(await evalOffline(golden, out, '--config', config, ...variants)).toBe(0);
     // Without variants the base prompts run, and their broken placeholder is caught before any call.
     stderr = '';
-    expect(
-      await kavak(
-        '--config',
-        config,
-        '--runtime',
-        'offline',
-        'eval',
-        '--golden-set',
-        golden,
-        '--out',
-        join(dir, 'reports'),
-        '--no-progress',
-      ),
-    ).toBe(2);
+    expect(await evalOffline(golden, out, '--config', config)).toBe(2);
     expect(stderr, stderr).toContain('no_such_placeholder');
   } finally {
     vi.restoreAllMocks();
