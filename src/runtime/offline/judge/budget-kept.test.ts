@@ -102,6 +102,14 @@ describe('budget-kept still catches a broken budget', () => {
     expect(result.reasoning).toContain('turn 2 lists $396,999.00 over the price budget of $250,000.00');
   });
 
+  it('"over" said of something else is no warning about the budget', () => {
+    const result = keptBudget(
+      'tengo 250 mil de presupuesto y una cochera chica',
+      'El Mazda CX-5 2019 a $396,999.00 se pasa un poco del largo de tu cochera, pero cabe.',
+    );
+    expect(result).toMatchObject({ pass: false, score: 0 });
+  });
+
   it('a monthly payment above the monthly budget fails', () => {
     const result = keptBudget(
       'puedo pagar máximo 4 mil al mes',

@@ -25,15 +25,12 @@ const DOWN_PAYMENT_AFTER = /^\s*(?:mxn\s*)?(?:de enganche|of down payment|down\b
  * The reply says what it shows goes over the budget (the rubric's criterion 1 allows it): "se
  * pasa de tu presupuesto", "ajustando el presupuesto", "no tengo autos de hasta $X…".
  */
+const OVER_WORDS = String.raw`(?:se pasan?|exceden?|sobrepasan?|rebasan?|por encima|arriba|fuera|mas alla|mas de|ajustando|sin fijarme en|subiendo|over|above|exceeds?|beyond)`;
+const BUDGET_WORDS = String.raw`(?:presupuesto|tope|limite|lo que (?:buscas|pides|puedes)|budget)`;
 const SAYS_OVER = new RegExp(
   [
-    String.raw`\bse pasan?\b`,
-    String.raw`\b(?:excede|exceden|sobrepasa|sobrepasan|rebasa|rebasan)\b`,
-    String.raw`\b(?:por encima|arriba|fuera|mas alla) de(?:l| tu) presupuesto`,
-    String.raw`\bmas de (?:tu|lo que)`,
-    String.raw`\b(?:ajustando|sin fijarme en|subiendo)\b[^.\n]{0,40}\bpresupuesto`,
+    String.raw`\b${OVER_WORDS}\b[^.\n]{0,40}\b${BUDGET_WORDS}`,
     String.raw`\bno (?:tengo|hay|encontre) (?:autos|opciones|camionetas|nada)\b[^.\n]{0,40}\b(?:hasta|menos de|debajo de)\b`,
-    String.raw`\b(?:over|above|exceeds?|beyond) (?:your|the) budget`,
   ].join('|'),
 );
 
