@@ -47,15 +47,20 @@ export async function createApp(
     channel?: ChannelName;
     /** `memory`: conversations kept in this process, not on `config.db` (eval's throwaway cases). */
     conversations?: 'database' | 'memory';
+    /**
+     * The catalog and knowledge base, already loaded from config.catalog and config.knowledge:
+     * eval's variants share one load (and every index built on it) instead of one per app.
+     */
+    tools?: { catalog: Catalog; knowledge: KnowledgeBase };
   } = {},
 ): Promise<App> {
   const channel = channelFor(options.channel);
   const logger =
     options.logger ?? createLogger({ level: parseLogLevel(process.env.KAVAK_LOG_LEVEL, 'warn') });
-  const tools: { catalog: Catalog; knowledge: KnowledgeBase } = {
-    catalog: await loadCatalog(config.catalog),
-    knowledge: await loadKnowledgeBase(config.knowledge),
-  };
+  // A copy: /reload replaces this app's tools, never those it was handed.
+  const tools: { catalog: Catalog; knowledge: KnowledgeBase } = options.tools
+    ? { ...options.tools }
+    : { catalog: await loadCatalog(config.catalog), knowledge: await loadKnowledgeBase(config.knowledge) };
   for (const issue of tools.catalog.issues)
     logger.warn('catalog_row_skipped', { line: issue.line, reason: issue.message });
   const prompts = new PromptLibrary(config.prompts);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunResultSchema } from '../../src/eval/results/schema.js';
 import { schemaOf, startCountingServer, type CountingServer } from './counting-openai-server.js';
-import { kavak } from './eval-cli.js';
+import { evalOffline, kavak } from './eval-cli.js';
 import { helloCase, tempDir, writeGoldenSet, writeLabelsFile } from './eval-fixtures.js';
 import { many, run } from './run-fixtures.js';
 
@@ -22,21 +22,6 @@ beforeEach(() => {
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
 });
 afterEach(() => vi.restoreAllMocks());
-
-/** `kavak eval` on the offline runtime against a temp golden set, reports in a temp folder. */
-function evalOffline(golden: string, out: string, ...flags: string[]) {
-  return kavak(
-    '--runtime',
-    'offline',
-    'eval',
-    '--golden-set',
-    golden,
-    '--out',
-    out,
-    '--no-progress',
-    ...flags,
-  );
-}
 
 function evalOnServer(golden: string, out: string, ...flags: string[]) {
   return kavak(

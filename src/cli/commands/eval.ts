@@ -20,7 +20,7 @@ import {
   writeRunReports,
 } from '../../eval/reports/write-results.js';
 import { buildRunResult } from '../../eval/runner/build-run-result.js';
-import { estimateRun } from '../../eval/runner/dry-run.js';
+import { estimateRun, type DryRunEstimate } from '../../eval/runner/dry-run.js';
 import { parseEvalOptions, type EvalOptions } from '../../eval/runner/eval-options.js';
 import { createLimiter, resolveJudge } from '../../eval/runner/eval-runtimes.js';
 import { cacheReport, openResponseCache } from '../../eval/runner/response-cache-setup.js';
@@ -141,20 +141,19 @@ async function runEvalCommand(input: EvalCommandInput): Promise<number> {
   const baseline = options.baseline ? loadRunResult(options.baseline, '--baseline') : undefined;
   const stored = options.rescore ? loadRunResult(options.rescore, '--rescore') : undefined;
   // Renders every prompt (a broken one fails here, before any call) and says what a paid run costs.
-  const estimate = plan(stored !== undefined);
+  // With variants, each variant's prompts: the base config does not run by itself.
+  const singleRunPlan = (estimate: DryRunEstimate) => ({
+    agent: {
+      ...estimate.agent,
+      runtime: stored?.runtime ?? config.runtime,
+      models: stored ? [stored.model] : agentModels(config),
+    },
+    judge: { ...estimate.judge, models: [estimate.judge.model] },
+    prices: config.prices,
+  });
   process.stderr.write(
     paidRunBanner(
-      variants
-        ? variantsRunPlan(variants, (c) => plan(false, c))
-        : {
-            agent: {
-              ...estimate.agent,
-              runtime: stored?.runtime ?? config.runtime,
-              models: stored ? [stored.model] : agentModels(config),
-            },
-            judge: { ...estimate.judge, models: [estimate.judge.model] },
-            prices: config.prices,
-          },
+      variants ? variantsRunPlan(variants, (c) => plan(false, c)) : singleRunPlan(plan(stored !== undefined)),
     ),
   );
 

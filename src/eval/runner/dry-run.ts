@@ -63,7 +63,14 @@ export function estimateRun(input: DryRunInput): DryRunEstimate {
     rubrics: input.rubrics,
     judgeOnly: input.judgeOnly,
   });
-  const template = (name: string) => fileChars(join(input.promptsDir, `${name}.md`));
+  // Asked on every turn: read each template once, not once a turn.
+  const templateChars = new Map<string, number>();
+  const template = (name: string) => {
+    let chars = templateChars.get(name);
+    if (chars === undefined)
+      templateChars.set(name, (chars = fileChars(join(input.promptsDir, `${name}.md`))));
+    return chars;
+  };
   const agentGuide = meanFileChars(join(input.promptsDir, 'agents'));
   const rubricChars = new Map(input.rubrics.map((r) => [r.name, r.text.length]));
   const judgeSkipped = input.judge.runtime === 'offline';

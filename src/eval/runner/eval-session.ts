@@ -61,8 +61,10 @@ export async function openAgent(
   config: KavakConfig,
   limiter: RateLimiter | undefined,
   cache?: ResponseCache,
+  /** Already loaded from config.catalog and config.knowledge (shared by variants). */
+  tools?: PipelineTools,
 ): Promise<AgentSession> {
-  const app = await createApp(evalConfig(config), { conversations: 'memory' });
+  const app = await createApp(evalConfig(config), { tools, conversations: 'memory' });
   const inner = app.pipeline.deps.runtime;
   const decorated = decorateRuntime(inner, { limiter, retries: config.maxRetries });
   // Outside the rate limit and retries: a hit waits for no slot.

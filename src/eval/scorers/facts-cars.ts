@@ -3,7 +3,7 @@ import type { Car, Catalog } from '../../tools/catalog/types.js';
 import { formatMXN, pesosToCents } from '../../tools/money.js';
 import { carReferences, findCarMentions, type CarReference } from './car-mentions.js';
 import { ok, violation, type Finding } from './findings.js';
-import type { FigureRole, MoneyFigure } from './money-figures.js';
+import type { FigureRole, MoneyFigure } from '../../tools/text/money-figures.js';
 import { fold } from '../../tools/text/normalize.js';
 
 /** A car the reply offers (not a negated mention), with the catalog cars it can be. */

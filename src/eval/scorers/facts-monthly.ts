@@ -6,7 +6,7 @@ import { formatMXN } from '../../tools/money.js';
 import type { FactsExpectation } from '../golden-set/schema.js';
 import type { NamedCar } from './facts-cars.js';
 import { ok, violation, type Finding } from './findings.js';
-import type { FigureRole, MoneyFigure } from './money-figures.js';
+import type { FigureRole, MoneyFigure } from '../../tools/text/money-figures.js';
 import { fold } from '../../tools/text/normalize.js';
 import { financingInput } from './tool-facts.js';
 

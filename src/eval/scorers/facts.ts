@@ -2,7 +2,7 @@ import { checkConstraints, checkNamedCars } from './facts-cars.js';
 import { checkExpectedMonthly, checkMonthlyPayments } from './facts-monthly.js';
 import { branchClaims, isKnownBranchOrCity } from './branch-mentions.js';
 import { ok, resultFromFindings, violation, type Finding } from './findings.js';
-import { classifiedFigures } from './money-figures.js';
+import { classifiedFigures } from '../../tools/text/money-figures.js';
 import { groundedAmounts, groundedFigures } from './tool-facts.js';
 import { statedFigures } from '../../tools/text/figures.js';
 import { needsNoSource } from '../../tools/text/grounded-figures.js';

@@ -1,7 +1,7 @@
 import type { ToolCallSpan, TurnTrace } from '../../core/trace/schema.js';
 import { FINANCING_RULES } from '../../tools/financing.js';
 import { GroundedFigures } from '../../tools/text/grounded-figures.js';
-import { customerAmounts, moneyFigures } from './money-figures.js';
+import { customerAmounts, moneyFigures } from '../../tools/text/money-figures.js';
 
 export function toolCalls(trace: TurnTrace): ToolCallSpan[] {
   return trace.spans.filter((span): span is ToolCallSpan => span.type === 'tool_call');

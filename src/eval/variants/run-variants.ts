@@ -10,6 +10,7 @@ import type { CaseScorer } from '../conversation/case-scorer.js';
 import type { CaseDurations } from '../runner/case-order.js';
 import type { Variant } from './load-variants.js';
 import type { ResponseCache } from '../../runtime/recording/with-response-cache.js';
+import { sharedToolsLoader, type ToolsLoader } from './shared-tools.js';
 
 export interface RunVariantsOptions {
   variants: readonly Variant[];
@@ -31,6 +32,8 @@ export interface RunVariantsOptions {
   maxCostUsd?: number;
   caseTimeoutMs: number;
   signal?: AbortSignal;
+  /** Loads a variant's catalog and knowledge base (a seam for tests); each distinct pair loads once. */
+  loadTools?: ToolsLoader;
 }
 
 export interface VariantOutcome {
@@ -49,8 +52,11 @@ export async function runVariants(
 ): Promise<VariantOutcome[]> {
   const sessions: AgentSession[] = [];
   try {
+    const toolsFor = sharedToolsLoader(options.loadTools);
     for (const variant of options.variants)
-      sessions.push(await openAgent(variant.config, options.limiter, options.cache));
+      sessions.push(
+        await openAgent(variant.config, options.limiter, options.cache, await toolsFor(variant.config)),
+      );
     const telemetry = await startTelemetry(process.env, sessions[0]?.app.logger);
     const slots = createRunSlots(options.concurrency);
     const progress = mergedProgress(onEvent, options.variants.length > 1 ? options.variants : []);

@@ -2,27 +2,14 @@ import type {
   ConversationJudgeTaskInput,
   OfflineConversationCheck,
 } from '../../../core/conversation-judge-task.js';
-import type { Intent } from '../../../core/intents/schema.js';
 import { ProfileSchema } from '../../../core/profile.js';
 import type { HistoryTurn } from '../../../core/tasks.js';
-import { statedFigures } from '../../../tools/text/figures.js';
 import { foldWords } from '../../../tools/text/normalize.js';
 import { extractIntents, type Vocabulary } from '../nlu/index.js';
+import { budgetKept } from './budget-kept.js';
+import { verdict, type Exchange, type OfflineVerdict } from './exchange.js';
 
-/** The judge's verdict shape (VerdictSchema in eval/judge), built without a model. */
-export interface OfflineVerdict {
-  reasoning: string;
-  pass: boolean;
-  score: number;
-}
-
-/** One customer message, what the offline NLU reads in it, and the agent's answer to it. */
-interface Exchange {
-  number: number;
-  customer: string;
-  intents: Intent[];
-  agent: string | undefined;
-}
+export type { OfflineVerdict } from './exchange.js';
 
 type ConversationCheck = (exchanges: readonly Exchange[]) => OfflineVerdict;
 
@@ -87,30 +74,6 @@ function visitAgreed(exchanges: readonly Exchange[]): OfflineVerdict {
   return verdict(0, 'no visit, test drive or reservation was asked for or agreed in the conversation');
 }
 
-/** Once the customer states a top price, no agent reply quotes an amount above it. */
-function budgetKept(exchanges: readonly Exchange[]): OfflineVerdict {
-  let budget: number | null = null;
-  let checked = 0;
-  const over: string[] = [];
-  for (const exchange of exchanges) {
-    const stated = exchange.intents.map((i) => i.entities.priceMax).find((p) => p !== null);
-    if (stated !== undefined && stated !== null) budget = stated;
-    if (budget === null || exchange.agent === undefined) continue;
-    checked += 1;
-    const limit = budget;
-    const above = statedFigures(exchange.agent).filter((f) => f.kind === 'money' && f.value > limit);
-    if (above.length > 0) {
-      over.push(
-        `turn ${exchange.number} quotes ${above.map((f) => f.text).join(', ')} over the budget of $${limit}`,
-      );
-    }
-  }
-  if (checked === 0) return verdict(1, 'the customer stated no budget: there was none to keep');
-  if (over.length === 0)
-    return verdict(1, `no amount above the customer's budget in ${checked} replies after it`);
-  return verdict(1 - over.length / checked, over.join('; '));
-}
-
 /** Markup of a prompt file: a reply that shows it has let its instructions through. */
 const PROMPT_MARKUP = /\{\{|\}\}|<<<|>>>|^##\s|^---$/m;
 /** Words in a row, copied from an off-topic customer message, that make a reply an echo of it. */
@@ -132,11 +95,6 @@ function inRole(exchanges: readonly Exchange[]): OfflineVerdict {
   });
   if (slips.length === 0) return verdict(1, `all ${answered.length} replies stay in the sales agent's role`);
   return verdict(1 - slips.length / answered.length, slips.join('; '));
-}
-
-function verdict(score: number, reasoning: string): OfflineVerdict {
-  const rounded = Math.round(score * 100) / 100;
-  return { reasoning, pass: rounded >= 1, score: rounded };
 }
 
 /** Every word of `phrase` appears in `text` (accents and case folded). */

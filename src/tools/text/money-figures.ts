@@ -1,5 +1,5 @@
-import { statedFigures } from '../../tools/text/figures.js';
-import { foldKeepingPositions } from '../../tools/text/normalize.js';
+import { statedFigures } from './figures.js';
+import { foldKeepingPositions } from './normalize.js';
 
 /** A money amount written in a text, with where it is. */
 export interface MoneyFigure {
@@ -54,7 +54,8 @@ const ROLE_WORDS: [RegExp, FigureRole][] = [
   ],
   [/precio|cuesta|vale|valor|por solo|price[sd]?(?: at)?|costs?/g, 'price'],
 ];
-const MONTHLY_AFTER =
+/** "… al mes" right after a figure: a monthly amount. */
+export const MONTHLY_AFTER =
   /^\s*(?:mxn\s*)?(?:al mes|mensual(?:es)?|por mes|cada mes|de mensualidad|a month|per month|monthly|each month)/;
 
 /**
