@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/app/config/load-config.js';
 import { packageRoot } from '../../src/app/config/paths.js';
 import type { ResponseCache } from '../../src/runtime/recording/with-response-cache.js';
 import type { Bench, BenchContext } from '../harness/bench.js';
-import { loadEvalModules } from '../support/eval-modules.js';
+import { loadEvalModules, timedEvalRun } from '../support/eval-modules.js';
 import { target, type BenchOutcome } from '../harness/report.js';
 import { fmt, round } from '../harness/stats.js';
 import { sampleCatalogPath } from '../support/catalogs.js';
@@ -28,7 +28,8 @@ export const evalCacheBench: Bench = {
   name: 'eval-cache',
   title: 'Eval response cache: a second identical run against a scripted model answering in 200 ms',
   async run(ctx: BenchContext): Promise<BenchOutcome> {
-    const { loadEvalInputs, openAgent, createJudging, runEval, openResponseCache } = await loadEvalModules();
+    const modules = await loadEvalModules();
+    const { loadEvalInputs, openResponseCache } = modules;
     const delayMs = ctx.options.modelDelayMs;
     const server = await spawnScriptedOpenAIServer({ delayMs, catalog: sampleCatalogPath() });
     try {
@@ -39,26 +40,8 @@ export const evalCacheBench: Bench = {
       });
       const cacheDir = join(ctx.workDir, 'eval-cache');
       // As `kavak eval` wires it: one cache over the agent's and the judges' calls.
-      const evalWith = async (cache: ResponseCache | undefined) => {
-        const agent = await openAgent(config, undefined, cache);
-        const judging = createJudging(config, { samples: 1, rubrics }, undefined, cache);
-        try {
-          const started = performance.now();
-          const cpu = process.cpuUsage();
-          const outcome = await runEval({
-            cases,
-            pipeline: agent.pipeline,
-            scoreTurn: judging.scoreTurn,
-            concurrency: CONCURRENCY,
-            repeat: 1,
-            caseTimeoutMs: 300_000,
-          });
-          const used = process.cpuUsage(cpu);
-          return { outcome, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
-        } finally {
-          await agent.app.close();
-        }
-      };
+      const evalWith = (cache: ResponseCache | undefined) =>
+        timedEvalRun(modules, { config, inputs: { cases, rubrics }, concurrency: CONCURRENCY, cache });
       const measured = async (label: string): Promise<CacheRun> => {
         await server.reset();
         const cache = openResponseCache({ cache: true, cacheDir }, config, {}, (m) => ctx.log(m));

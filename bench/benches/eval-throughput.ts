@@ -4,7 +4,7 @@ import { packageRoot } from '../../src/app/config/paths.js';
 import type { ModelCallSpan } from '../../src/core/trace/schema.js';
 import type { CaseOutcome } from '../../src/eval/results/schema.js';
 import type { Bench, BenchContext } from '../harness/bench.js';
-import { loadEvalModules } from '../support/eval-modules.js';
+import { loadEvalModules, timedEvalRun } from '../support/eval-modules.js';
 import { target, type BenchOutcome } from '../harness/report.js';
 import { fmt, percentile, round } from '../harness/stats.js';
 import { sampleCatalogPath } from '../support/catalogs.js';
@@ -52,7 +52,8 @@ export const evalThroughputBench: Bench = {
   name: 'eval',
   title: 'Eval throughput against a scripted OpenAI-compatible server with a fixed delay',
   async run(ctx: BenchContext): Promise<BenchOutcome> {
-    const { loadEvalInputs, openAgent, createJudging, runEval, longestFirst } = await loadEvalModules();
+    const modules = await loadEvalModules();
+    const { loadEvalInputs, longestFirst } = modules;
     const delayMs = ctx.options.modelDelayMs;
     const server = await spawnScriptedOpenAIServer({ delayMs, catalog: sampleCatalogPath() });
     try {
@@ -61,26 +62,8 @@ export const evalThroughputBench: Bench = {
         goldenSet: join(packageRoot(), 'golden-set'),
         judges: join(packageRoot(), 'judges'),
       });
-      const evalAt = async (j: number, previousDurations?: ReadonlyMap<string, number>) => {
-        const agent = await openAgent(config, undefined);
-        const judging = createJudging(config, { samples: 1, rubrics }, undefined);
-        try {
-          const started = performance.now();
-          const cpu = process.cpuUsage();
-          const outcome = await runEval({
-            cases,
-            pipeline: agent.pipeline,
-            scoreTurn: judging.scoreTurn,
-            concurrency: j,
-            repeat: 1,
-            caseTimeoutMs: 300_000,
-            previousDurations,
-          });
-          return { outcome, wallMs: performance.now() - started, used: process.cpuUsage(cpu) };
-        } finally {
-          await agent.app.close();
-        }
-      };
+      const evalAt = (j: number, previousDurations?: ReadonlyMap<string, number>) =>
+        timedEvalRun(modules, { config, inputs: { cases, rubrics }, concurrency: j, previousDurations });
       // Untimed, with no delay: fills the server's answer cache, so its NLU never slows an answer.
       ctx.log('eval: warming the scripted server up (one untimed run, no delay)');
       await server.setDelay(0);
@@ -95,10 +78,9 @@ export const evalThroughputBench: Bench = {
         await server.reset();
         ctx.log(`eval: -j ${j}, ${cases.length} cases`);
         const startOrder = longestFirst(cases, previousDurations).map((c) => cases.indexOf(c));
-        const { outcome, wallMs, used } = await evalAt(j, previousDurations);
+        const { outcome, wallMs, cpuMs } = await evalAt(j, previousDurations);
         previousDurations = new Map(outcome.cases.map((c) => [c.id, c.latencyMs]));
         const calls = totalCalls(await server.calls());
-        const cpuMs = (used.user + used.system) / 1000;
         const callMs = outcome.cases.flatMap((c) =>
           c.turns.flatMap((t) =>
             (t.trace?.spans ?? []).filter((s) => s.type === 'model_call').map((s) => s.latencyMs),

@@ -7,7 +7,7 @@ import { scoreConversation } from '../../src/eval/conversation/index.js';
 import { createJudgeScorer } from '../../src/eval/judge/create-judge-scorer.js';
 import { loadRubrics } from '../../src/eval/judge/rubric.js';
 import { RunResultSchema, type RunResult } from '../../src/eval/results/schema.js';
-import { kavak } from './eval-cli.js';
+import { evalOffline } from './eval-cli.js';
 import { tempDir, writeGoldenSet } from './eval-fixtures.js';
 
 const rubrics = loadRubrics();
@@ -130,15 +130,9 @@ export function score({ turns }: { turns: Turn[] }) {
   it('scores whole cases, lists custom scorers like built-in ones and gates on a conversation rubric', async () => {
     const golden = writeGoldenSet([visitCase, greetingCase]);
     const out = tempDir('kavak-reports-');
-    const code = await kavak(
-      '--runtime',
-      'offline',
-      'eval',
-      '--golden-set',
+    const code = await evalOffline(
       golden,
-      '--out',
       out,
-      '--no-progress',
       '--scorers',
       scorersDir(),
       '--scorer-threshold',
@@ -185,16 +179,7 @@ export function score({ turns }: { turns: Turn[] }) {
 
   it('a case naming a per-turn rubric as a conversation rubric fails before any call (exit 2)', async () => {
     const golden = writeGoldenSet([{ ...greetingCase, judges: ['tone'] }]);
-    const code = await kavak(
-      '--runtime',
-      'offline',
-      'eval',
-      '--golden-set',
-      golden,
-      '--out',
-      tempDir(),
-      '--no-progress',
-    );
+    const code = await evalOffline(golden, tempDir());
     expect(code).toBe(2);
   });
 });

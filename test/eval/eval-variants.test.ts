@@ -10,7 +10,7 @@ import {
   startCountingServer,
   type CountingServer,
 } from './counting-openai-server.js';
-import { kavak } from './eval-cli.js';
+import { evalOffline, kavak } from './eval-cli.js';
 import { helloCase, tempDir, writeGoldenSet } from './eval-fixtures.js';
 
 /**
@@ -76,20 +76,6 @@ function variantFiles(extra: Record<string, unknown> = {}): { copy: string; chea
   return { copy, cheap, dir };
 }
 
-function evalVariants(golden: string, out: string, ...flags: string[]) {
-  return kavak(
-    '--runtime',
-    'offline',
-    'eval',
-    '--golden-set',
-    golden,
-    '--out',
-    out,
-    '--no-progress',
-    ...flags,
-  );
-}
-
 /** The lines the variants add to the terminal report, from their legend to the reports line. */
 function variantsSection(text: string): string[] {
   const lines = text.split('\n');
@@ -102,7 +88,7 @@ describe('kavak eval --variant', () => {
   it('runs the golden set once per variant and shows them side by side with McNemar, in 80 columns', async () => {
     const out = tempDir();
     const { copy, cheap } = variantFiles();
-    const code = await evalVariants(
+    const code = await evalOffline(
       goldenSet(),
       out,
       '--variant',
@@ -138,7 +124,7 @@ describe('kavak eval --variant', () => {
   it('writes one run folder: results.json is the first variant, each variant has its own results.json', async () => {
     const out = tempDir();
     const { copy, cheap } = variantFiles();
-    await evalVariants(goldenSet(), out, '--variant', `copy=${copy}`, '--variant', `cheap=${cheap}`);
+    await evalOffline(goldenSet(), out, '--variant', `copy=${copy}`, '--variant', `cheap=${cheap}`);
     const read = (...path: string[]) =>
       RunResultSchema.parse(JSON.parse(readFileSync(join(out, 'latest', ...path), 'utf8')));
 
@@ -181,7 +167,7 @@ describe('kavak eval --variant', () => {
   it('report.html shows each case side by side, the cases that differ first; summary.md the table', async () => {
     const out = tempDir();
     const { copy, cheap } = variantFiles();
-    await evalVariants(goldenSet(), out, '--variant', `copy=${copy}`, '--variant', `cheap=${cheap}`);
+    await evalOffline(goldenSet(), out, '--variant', `copy=${copy}`, '--variant', `cheap=${cheap}`);
     const html = readFileSync(join(out, 'latest', 'report.html'), 'utf8');
     expect(html).toContain('<h2>Variants side by side (2)</h2>');
     expect(html).toContain('<h2>Cases by variant: 3 differ in pass/fail, 1 in replies only, 0 the same</h2>');
@@ -213,7 +199,7 @@ describe('kavak eval --variant', () => {
   it('gates the first variant: the same run in the other order fails --min-pass-rate', async () => {
     const { copy, cheap } = variantFiles();
     const golden = goldenSet();
-    const copyFirst = await evalVariants(
+    const copyFirst = await evalOffline(
       golden,
       tempDir(),
       '--min-pass-rate',
@@ -225,7 +211,7 @@ describe('kavak eval --variant', () => {
     );
     expect(copyFirst).toBe(0);
     stdout = '';
-    const cheapFirst = await evalVariants(
+    const cheapFirst = await evalOffline(
       golden,
       tempDir(),
       '--min-pass-rate',
@@ -250,7 +236,7 @@ describe('kavak eval --variant', () => {
         JSON.stringify({ runtime: 'openai', baseUrl: fast.url, model }),
       );
     const cases = Array.from({ length: 6 }, (_, i) => helloCase(`c${i}`));
-    const code = await evalVariants(
+    const code = await evalOffline(
       writeGoldenSet(cases),
       tempDir(),
       '-j',
@@ -278,7 +264,7 @@ describe('kavak eval --variant', () => {
       );
     const out = tempDir();
     // Each case run costs 2 calls × (100 in + 20 out) = $0.00028: the 4th case run crosses $0.001.
-    const code = await evalVariants(
+    const code = await evalOffline(
       writeGoldenSet(Array.from({ length: 6 }, (_, i) => helloCase(`c${i}`))),
       out,
       '-j',
@@ -304,7 +290,7 @@ describe('kavak eval --variant', () => {
 
   it('--dry-run estimates every variant and calls no model', async () => {
     const { copy, cheap } = variantFiles();
-    const code = await evalVariants(
+    const code = await evalOffline(
       goldenSet(),
       tempDir(),
       '--dry-run',
@@ -326,7 +312,7 @@ describe('kavak eval --variant with a bad overlay', () => {
     const file = join(tempDir('kavak-variants-'), 'bad.json');
     writeFileSync(file, typeof overlay === 'string' ? overlay : JSON.stringify(overlay));
     const { cheap } = variantFiles();
-    const code = await evalVariants(
+    const code = await evalOffline(
       goldenSet(),
       tempDir(),
       '--variant',
@@ -369,14 +355,14 @@ describe('kavak eval --variant with a bad overlay', () => {
 
   it('exits 2 on a malformed --variant, a repeated name or a missing file', async () => {
     const golden = goldenSet();
-    expect(await evalVariants(golden, tempDir(), '--variant', 'no-equals-sign')).toBe(2);
+    expect(await evalOffline(golden, tempDir(), '--variant', 'no-equals-sign')).toBe(2);
     expect(stderr).toContain('--variant: "no-equals-sign" is not <name>=<config-file>');
     const { copy } = variantFiles();
-    expect(await evalVariants(golden, tempDir(), '--variant', `a=${copy}`, '--variant', `a=${copy}`)).toBe(2);
+    expect(await evalOffline(golden, tempDir(), '--variant', `a=${copy}`, '--variant', `a=${copy}`)).toBe(2);
     expect(stderr).toContain('the name "a" is given twice');
-    expect(await evalVariants(golden, tempDir(), '--variant', 'a=/no/such/variant.json')).toBe(2);
+    expect(await evalOffline(golden, tempDir(), '--variant', 'a=/no/such/variant.json')).toBe(2);
     expect(stderr).toContain('Variant file not found: /no/such/variant.json');
-    expect(await evalVariants(golden, tempDir(), '--variant', `a=${copy}`, '--rescore', 'x.json')).toBe(2);
+    expect(await evalOffline(golden, tempDir(), '--variant', `a=${copy}`, '--rescore', 'x.json')).toBe(2);
     expect(stderr).toContain('--variant and --rescore do not go together');
   });
 });

@@ -50,9 +50,12 @@ export class MemoryConversationStore implements ConversationStore {
   }
 
   history(id: string, limit: number): Promise<StoredMessage[]> {
-    return this.use(() =>
-      (this.conversations.get(id)?.messages ?? []).slice(-Math.max(0, limit)).map((m) => ({ ...m })),
-    );
+    return this.use(() => {
+      const messages = this.conversations.get(id)?.messages ?? [];
+      // As SQL's LIMIT: 0 gives none (slice(-0) would give all), a negative limit no limit.
+      const last = limit === 0 ? [] : limit > 0 ? messages.slice(-limit) : messages;
+      return last.map((m) => ({ ...m }));
+    });
   }
 
   saveTurn(turn: TurnWrite): Promise<void> {
