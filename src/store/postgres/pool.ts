@@ -21,9 +21,30 @@ export const POSTGRES_CONNECTION_DEFAULTS = {
   application_name: 'kavak',
 } as const;
 
+/**
+ * A pool's client that always has an 'error' listener. pg-pool takes its own idle listener off a
+ * client when it hands it out, and hands a new client out from inside the socket handler that read
+ * its ReadyForQuery: when the server's FATAL (a restart's 57P01 "terminating connection due to
+ * administrator command") arrives in the same packet, 'error' fires before `await pool.connect()`
+ * resumes to attach the caller's listener, and an 'error' nobody hears ends the process. The error
+ * is not lost: the client is no longer queryable, so its next query fails and whoever holds it
+ * discards it (inTransaction releases it as broken).
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 /** Pool options for `url` with kavak's timeouts (see POSTGRES_CONNECTION_DEFAULTS). */
 export function postgresPoolConfig(url: string, max?: number): pg.PoolConfig {
-  return { ...POSTGRES_CONNECTION_DEFAULTS, connectionString: url, ...(max === undefined ? {} : { max }) };
+  return {
+    ...POSTGRES_CONNECTION_DEFAULTS,
+    connectionString: url,
+    Client: ListenedClient,
+    ...(max === undefined ? {} : { max }),
+  };
 }
 
 /**
