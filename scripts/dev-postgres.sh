@@ -44,8 +44,9 @@ port_is_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# The first free port from $1 (default KAVAK_PG_PORT, else 54329) on.
 free_port() {
-  local port="${KAVAK_PG_PORT:-54329}" last
+  local port="${1:-${KAVAK_PG_PORT:-54329}}" last
   last=$((port + 50))
   while [ "$port" -le "$last" ]; do
     if port_is_free "$port"; then echo "$port"; return 0; fi
@@ -81,12 +82,23 @@ start() {
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"
   chmod 700 "$dir"
   # Written first, so `stop` can clean up after a start that failed halfway.
-  printf 'DIR=%q\nPORT=%q\nURL=%q\n' "$dir" "$port" \
-    "postgres://${ROLE}:${password}@127.0.0.1:${port}/${DATABASE}" >"$STATE"
+  write_state "$dir" "$port" "$password"
 
   as_owner "${PG_BIN}/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-  run_server "$dir" "$port"
+  # Another process (a second copy of the test suite) may bind the port between free_port's check
+  # and the server's bind: then the next free port, a few times.
+  local attempt=1
+  until run_server "$dir" "$port"; do
+    if [ "$attempt" -ge 5 ]; then
+      say "every port tried was taken by the time the server bound it; set KAVAK_PG_PORT to a quieter range"
+      exit 1
+    fi
+    attempt=$((attempt + 1))
+    port=$(free_port $((port + 1)))
+    say "port taken meanwhile; trying 127.0.0.1:${port}"
+    write_state "$dir" "$port" "$password"
+  done
 
   # Over the unix socket (trust): a role with a password, and its database.
   as_owner "${PG_BIN}/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
@@ -97,9 +109,17 @@ start() {
   echo "export KAVAK_TEST_PG_URL=${URL}"
 }
 
-# Starts the server of data directory $1/data on port $2 and waits (bounded) until it accepts connections.
+write_state() {
+  printf 'DIR=%q\nPORT=%q\nURL=%q\n' "$1" "$2" \
+    "postgres://${ROLE}:${3}@127.0.0.1:${2}/${DATABASE}" >"$STATE"
+}
+
+# Starts the server of data directory $1/data on port $2 and waits (bounded) until it accepts
+# connections. Returns 3 when the port was taken before the server could bind it.
 run_server() {
   local dir="$1" port="$2"
+  # A fresh log each start, so a bind failure read below is this start's.
+  rm -f "$dir/server.log"
   as_owner "${PG_BIN}/pg_ctl" -D "$dir/data" -l "$dir/server.log" -W \
     -o "-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off" \
     start >/dev/null
@@ -107,6 +127,7 @@ run_server() {
   # Bounded: up to 30 s for the server to accept connections.
   local tries=0
   until "${PG_BIN}/pg_isready" -q -h 127.0.0.1 -p "$port"; do
+    if grep -q "could not create any TCP/IP sockets" "$dir/server.log" 2>/dev/null; then return 3; fi
     tries=$((tries + 1))
     if [ "$tries" -ge 150 ]; then
       say "PostgreSQL did not accept connections within 30 s; its log:"
@@ -126,7 +147,11 @@ down() {
 up() {
   read_state || { say "no server started by this script (state: ${STATE})"; exit 1; }
   if is_running; then say "already running on 127.0.0.1:${PORT}"; return 0; fi
-  run_server "$DIR" "$PORT"
+  if ! run_server "$DIR" "$PORT"; then
+    say "127.0.0.1:${PORT} was taken by another process while the server was down; its log:"
+    cat "$DIR/server.log" >&2 || true
+    exit 1
+  fi
   say "PostgreSQL ${PG_VERSION} up again on 127.0.0.1:${PORT}"
 }
 

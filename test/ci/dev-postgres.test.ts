@@ -1,8 +1,11 @@
 /**
  * scripts/dev-postgres.sh for real (what .ci/run and developers use): start gives an `export`
  * line whose URL reaches a server, `url` repeats it, `stop` stops the server and deletes its data.
+ * A port another process binds between the free-port check and the server's bind (a second copy
+ * of the suite beside this one) moves the server to the next port instead of failing the start.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,4 +58,41 @@ describe.skipIf(!existsSync(PG_CTL))('scripts/dev-postgres.sh', () => {
       devPostgres('stop', env);
     }
   });
+
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'moves to the next free port when the one it picked is bound before the server binds it',
+    { timeout: 120_000 },
+    async () => {
+      const port = 54391;
+      // Bound without listening: a connect is refused (the port looks free to the script's check),
+      // but the server's bind fails, as when another process takes the port between the two.
+      const holder = spawn(
+        'python3',
+        [
+          '-c',
+          `import socket,sys\ns=socket.socket()\ns.bind(('127.0.0.1',${port}))\nprint('bound',flush=True)\nsys.stdin.read()`,
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      );
+      const env = {
+        KAVAK_PG_STATE: join(mkdtempSync(join(tmpdir(), 'kavak-devpg-race-')), 'state'),
+        KAVAK_PG_PORT: String(port),
+      };
+      try {
+        const [line] = (await once(holder.stdout, 'data')) as [Buffer];
+        expect(line.toString()).toContain('bound');
+        const started = devPostgres('start', env);
+        expect(started.status, started.stderr).toBe(0);
+        expect(started.stderr).toContain('port taken meanwhile');
+        const url = new URL(/KAVAK_TEST_PG_URL=(\S+)/.exec(started.stdout)![1]!);
+        expect(Number(url.port)).toBeGreaterThan(port);
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        await client.end();
+      } finally {
+        devPostgres('stop', env);
+        holder.kill();
+      }
+    },
+  );
 });

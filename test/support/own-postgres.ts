@@ -40,8 +40,14 @@ export interface OwnPostgres {
   remove(): Promise<void>;
 }
 
-/** Starts a throwaway server; the first port tried is `firstPort` (the script walks up to a free one). */
-export async function startOwnPostgres(firstPort = 55470): Promise<OwnPostgres> {
+/**
+ * Starts a throwaway server; the first port tried is `firstPort` (the script walks up to a free
+ * one). By default a random one of 55000–58999: a second copy of the suite running beside this one
+ * then rarely walks the same ports, and a port freed by `down()` stays ours until `up()`.
+ */
+export async function startOwnPostgres(
+  firstPort = 55_000 + Math.floor(Math.random() * 4_000),
+): Promise<OwnPostgres> {
   const stateDir = mkdtempSync(join(tmpdir(), 'kavak-own-pg-'));
   const env = {
     ...process.env,

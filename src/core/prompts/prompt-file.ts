@@ -72,6 +72,8 @@ export class PromptPlaceholderError extends UserInputError {
  * value is an error naming the prompt file, so a typo in a prompt fails loudly, not silently.
  */
 export function fillTemplate(template: string, vars: Record<string, unknown>, where: string): string {
+  // Most sections have no placeholder: skip the regex pass and the copy over their kilobytes.
+  if (!template.includes('{{')) return template;
   return template.replace(/\{\{\s*([a-zA-Z_][\w]*)\s*\}\}/g, (_match, key: string) => {
     if (!(key in vars)) throw new PromptPlaceholderError(where, key, Object.keys(vars));
     const value = vars[key];

@@ -26,4 +26,18 @@ describe('normalize', () => {
     const end = normalized.text.indexOf('5') + 1;
     expect(originalSlice(normalized, start, end)).toBe('Mañana a las 5');
   });
+
+  it('reads "constructor" and "toString" as words, not as Object.prototype methods', () => {
+    expect(normalize('soy constructor, q onda').text).toBe('soy constructor, que onda');
+    expect(normalize('q toString').text).toBe('que tostring');
+  });
+
+  it('keeps letters outside the BMP in step with the map: no crash on fancy fonts and shorthand', () => {
+    // Before, the shorthand after 𝓱𝓸𝓵𝓪 was read at the wrong index and threw a TypeError.
+    const normalized = normalize('𝓱𝓸𝓵𝓪 q onda, busco 🚗 x fa');
+    expect(normalized.text).toBe('𝓱𝓸𝓵𝓪 que onda, busco carro por fa');
+    expect(normalized.map).toHaveLength(normalized.text.length + 1);
+    const start = normalized.text.indexOf('busco');
+    expect(originalSlice(normalized, start, start + 'busco'.length)).toBe('busco');
+  });
 });

@@ -14,9 +14,15 @@ export interface NormalizedText {
   readonly map: readonly number[];
 }
 
-interface MappedChar {
-  ch: string;
-  at: number;
+/**
+ * The text being normalised as two parallel lists: each character (a UTF-16 unit) and the index
+ * in the original it came from. Lists of one-character strings and small integers, not an
+ * object per character: normalize runs on every message and on the agent's long replies each
+ * turn, and the objects were most of a turn's garbage.
+ */
+interface MappedText {
+  chars: string[];
+  ats: number[];
 }
 
 /** Emojis that carry a word customers would otherwise type. */
@@ -33,7 +39,7 @@ const KEPT_SYMBOLS = new Set(['$', '%', '#', '.', ',', ';', ':', '?', '!', '-', 
 const ORDINAL_SIGNS: Record<string, string> = { º: 'o', '°': 'o', ª: 'a' };
 
 /** Shorthand written as a whole word → its full form. */
-const SHORTHAND: Record<string, string> = {
+const SHORTHAND_WORDS: Record<string, string> = {
   q: 'que',
   k: 'que',
   ke: 'que',
@@ -113,23 +119,34 @@ const SHORTHAND: Record<string, string> = {
   anios: 'anos',
   anio: 'ano',
 };
+/** A Map, so a customer's "constructor" or "toString" is a word, not an Object.prototype method. */
+const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
 
 export function normalize(message: string): NormalizedText {
   const original = message.normalize('NFC');
-  let chars: MappedChar[] = [];
-  let at = 0;
-  for (const codePoint of original) {
-    for (const ch of foldCodePoint(codePoint)) chars.push({ ch, at });
-    at += codePoint.length;
+  let mapped = foldCharacters(original);
+  mapped = squeezeStretchedLetters(mapped);
+  mapped = expandShorthand(mapped);
+  mapped = collapseSpaces(mapped);
+  return { original, text: mapped.chars.join(''), map: [...mapped.ats, original.length] };
+}
+
+function foldCharacters(original: string): MappedText {
+  const chars: string[] = [];
+  const ats: number[] = [];
+  // By index rather than `for…of`, which makes an iterator result per code point.
+  for (let at = 0; at < original.length; ) {
+    const size = original.codePointAt(at)! > 0xffff ? 2 : 1;
+    const folded = foldCodePoint(size === 1 ? original[at]! : original.slice(at, at + 2));
+    // One entry per UTF-16 unit, so an index of the joined text is an index of the lists (a
+    // letter outside the BMP, "𝓱𝓸𝓵𝓪 q onda", put them out of step and crashed on the shorthand).
+    for (let k = 0; k < folded.length; k++) {
+      chars.push(folded[k]!);
+      ats.push(at);
+    }
+    at += size;
   }
-  chars = squeezeStretchedLetters(chars);
-  chars = expandShorthand(chars);
-  chars = collapseSpaces(chars);
-  return {
-    original,
-    text: chars.map((c) => c.ch).join(''),
-    map: [...chars.map((c) => c.at), original.length],
-  };
+  return { chars, ats };
 }
 
 /** The customer's own text for a span of the normalised text. */
@@ -159,37 +176,56 @@ function foldCodePoint(codePoint: string): string {
   return ' ';
 }
 
-function squeezeStretchedLetters(chars: MappedChar[]): MappedChar[] {
-  const out: MappedChar[] = [];
+function isLowercaseLetter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return ch.length === 1 && code >= 97 && code <= 122;
+}
+
+function squeezeStretchedLetters({ chars, ats }: MappedText): MappedText {
+  const out: MappedText = { chars: [], ats: [] };
   for (let i = 0; i < chars.length; i++) {
-    const current = chars[i]!;
+    const ch = chars[i]!;
     let runEnd = i;
-    while (runEnd + 1 < chars.length && chars[runEnd + 1]!.ch === current.ch) runEnd++;
+    while (runEnd + 1 < chars.length && chars[runEnd + 1] === ch) runEnd++;
     const run = runEnd - i + 1;
-    const isLetter = /[a-z]/.test(current.ch);
-    const keep = isLetter && run >= 3 ? 1 : run;
-    for (let k = 0; k < keep; k++) out.push(chars[i + k]!);
+    const keep = run >= 3 && isLowercaseLetter(ch) ? 1 : run;
+    for (let k = 0; k < keep; k++) {
+      out.chars.push(ch);
+      out.ats.push(ats[i + k]!);
+    }
     i = runEnd;
   }
   return out;
 }
 
-function expandShorthand(chars: MappedChar[]): MappedChar[] {
-  const text = chars.map((c) => c.ch).join('');
-  const out: MappedChar[] = [];
+const WORD = /[a-z0-9]+/g;
+
+function expandShorthand(mapped: MappedText): MappedText {
+  const { chars, ats } = mapped;
+  const text = chars.join('');
+  const out: MappedText = { chars: [], ats: [] };
   let cursor = 0;
-  for (const word of text.matchAll(/[a-z0-9]+/g)) {
+  WORD.lastIndex = 0;
+  for (let word = WORD.exec(text); word; word = WORD.exec(text)) {
     const start = word.index;
     const end = start + word[0].length;
-    const replacement = SHORTHAND[word[0]];
+    const replacement = SHORTHAND.get(word[0]);
     if (!replacement || keepAsWritten(word[0], text, start, end)) continue;
-    out.push(...chars.slice(cursor, start));
+    for (let k = cursor; k < start; k++) {
+      out.chars.push(chars[k]!);
+      out.ats.push(ats[k]!);
+    }
     for (let k = 0; k < replacement.length; k++) {
-      out.push({ ch: replacement[k]!, at: chars[Math.min(start + k, end - 1)]!.at });
+      out.chars.push(replacement[k]!);
+      out.ats.push(ats[Math.min(start + k, end - 1)]!);
     }
     cursor = end;
   }
-  out.push(...chars.slice(cursor));
+  if (cursor === 0) return mapped;
+  for (let k = cursor; k < chars.length; k++) {
+    out.chars.push(chars[k]!);
+    out.ats.push(ats[k]!);
+  }
   return out;
 }
 
@@ -203,12 +239,17 @@ function keepAsWritten(word: string, text: string, start: number, end: number): 
   return false;
 }
 
-function collapseSpaces(chars: MappedChar[]): MappedChar[] {
-  const out: MappedChar[] = [];
-  for (const c of chars) {
-    if (c.ch === ' ' && (out.length === 0 || out[out.length - 1]!.ch === ' ')) continue;
-    out.push(c);
+function collapseSpaces({ chars, ats }: MappedText): MappedText {
+  const out: MappedText = { chars: [], ats: [] };
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === ' ' && (out.chars.length === 0 || out.chars[out.chars.length - 1] === ' ')) continue;
+    out.chars.push(ch);
+    out.ats.push(ats[i]!);
   }
-  while (out.length > 0 && out[out.length - 1]!.ch === ' ') out.pop();
+  while (out.chars.length > 0 && out.chars[out.chars.length - 1] === ' ') {
+    out.chars.pop();
+    out.ats.pop();
+  }
   return out;
 }
