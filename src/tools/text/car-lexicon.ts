@@ -9,6 +9,7 @@
  * them to its typo tolerance, so it still reports them as corrected.
  */
 import type { BodyType, CarUse } from '../catalog/vocabulary.js';
+import { wordTable } from './word-table.js';
 
 export interface LexiconMake {
   make: string;
@@ -343,13 +344,13 @@ export const BODY_TYPE_LABELS: Readonly<Record<BodyType, string>> = {
 /** "7 pasajeros", "siete asientos", "tercera fila": the fewest seats wanted. */
 export const SEATS_WORDS =
   /\b(\d|cinco|seis|siete|ocho|nueve)\s+(?:pasajeros|asientos|plazas|lugares|personas)\b|\b(tercera\s+fila|3\s+filas|tres\s+filas)\b/;
-export const SEAT_NUMBERS: Readonly<Record<string, number>> = {
+export const SEAT_NUMBERS = wordTable<number>({
   cinco: 5,
   seis: 6,
   siete: 7,
   ocho: 8,
   nueve: 9,
-};
+});
 
 /** What the car is for, in the customer's words. */
 export const CAR_USE_WORDS: readonly { use: CarUse; pattern: RegExp }[] = [

@@ -1,5 +1,6 @@
+import { wordTable } from './word-table.js';
 /** Number words as they appear in money, terms and years ("trescientos cincuenta mil"). */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const NUMBER_WORDS = wordTable<number>({
   cero: 0,
   un: 1,
   una: 1,
@@ -67,13 +68,13 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   eight: 8,
   nine: 9,
   ten: 10,
-};
+});
 
 /** "un", "una", "uno" are numbers only before "mil" / "millón" ("un millón"), not in "un carro". */
 export const ARTICLE_NUMBERS = new Set(['un', 'una', 'uno']);
 
 /** Words that multiply the number before them. "k" and "m" only count stuck to digits (see numbers.ts). */
-export const MULTIPLIER_WORDS: Readonly<Record<string, number>> = {
+export const MULTIPLIER_WORDS = wordTable<number>({
   mil: 1_000,
   k: 1_000,
   lucas: 1_000,
@@ -86,7 +87,7 @@ export const MULTIPLIER_WORDS: Readonly<Record<string, number>> = {
   millions: 1_000_000,
   mdp: 1_000_000,
   m: 1_000_000,
-};
+});
 
 /** Words after an amount that make it money ("300 mil pesos", "300 mil de lana"). */
 export const CURRENCY_WORDS = new Set(['pesos', 'pesitos', 'varos', 'baros', 'mxn', 'mn', 'lana', 'dolares']);

@@ -6,6 +6,7 @@ import { addDraft } from './drafts.js';
 import { onlyPriceObjection } from './rules-conversation.js';
 import type { ExtractedEntities } from './entities.js';
 import { BLUETOOTH, CARPLAY } from './features.js';
+import { wordTable } from '../../../tools/text/word-table.js';
 
 /**
  * Questions about one car ("¿cuántos km tiene?", "¿trae carplay?", "mi cochera mide 4.5 m,
@@ -93,7 +94,7 @@ const SEVERAL =
 const SEARCH_BEFORE =
   /\b(busco|buscando|quiero|quisiera|necesito|ocupo|tienes|tienen|hay|manejan|venden|looking\s+for|i\s+(?:want|need)|do\s+you\s+(?:have|sell)|got\s+any|show\s+me)\b[^.?!]*$/;
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = { tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7 };
+const WORD_NUMBERS = wordTable<number>({ tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7 });
 /** "4.5 m", "4 metros y medio", "450 cm", "cuatro metros". */
 const LENGTH =
   /\b(\d+(?:[.,]\d+)?|tres|cuatro|cinco|seis|siete)\s*(m|mt|mts|metros?|cm|centimetros?)\b(\s+y\s+medio)?/;

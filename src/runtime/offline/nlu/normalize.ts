@@ -1,4 +1,5 @@
 import { fold } from '../../../tools/text/normalize.js';
+import { wordTable } from '../../../tools/text/word-table.js';
 
 /**
  * WhatsApp Spanish → one matching form: lowercase, no accents (ñ → n), emojis dropped, letters
@@ -26,20 +27,20 @@ interface MappedText {
 }
 
 /** Emojis that carry a word customers would otherwise type. */
-const EMOJI_WORDS: Record<string, string> = {
+const EMOJI_WORDS = wordTable<string>({
   '👍': 'ok',
   '👌': 'ok',
   '✅': 'ok',
   '🚗': 'carro',
   '🚙': 'carro',
   '🚘': 'carro',
-};
+});
 
 const KEPT_SYMBOLS = new Set(['$', '%', '#', '.', ',', ';', ':', '?', '!', '-', '+', '/', '(', ')']);
-const ORDINAL_SIGNS: Record<string, string> = { º: 'o', '°': 'o', ª: 'a' };
+const ORDINAL_SIGNS = wordTable<string>({ º: 'o', '°': 'o', ª: 'a' });
 
 /** Shorthand written as a whole word → its full form. */
-const SHORTHAND_WORDS: Record<string, string> = {
+const SHORTHAND = wordTable<string>({
   q: 'que',
   k: 'que',
   ke: 'que',
@@ -118,9 +119,7 @@ const SHORTHAND_WORDS: Record<string, string> = {
   kon: 'con',
   anios: 'anos',
   anio: 'ano',
-};
-/** A Map, so a customer's "constructor" or "toString" is a word, not an Object.prototype method. */
-const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
+});
 
 export function normalize(message: string): NormalizedText {
   const original = message.normalize('NFC');
@@ -135,7 +134,7 @@ function foldCharacters(original: string): MappedText {
   const chars: string[] = [];
   const ats: number[] = [];
   // By index rather than `for…of`, which makes an iterator result per code point.
-  for (let at = 0; at < original.length; ) {
+  for (let at = 0; at < original.length;) {
     const size = original.codePointAt(at)! > 0xffff ? 2 : 1;
     const folded = foldCodePoint(size === 1 ? original[at]! : original.slice(at, at + 2));
     // One entry per UTF-16 unit, so an index of the joined text is an index of the lists (a
@@ -209,7 +208,7 @@ function expandShorthand(mapped: MappedText): MappedText {
   for (let word = WORD.exec(text); word; word = WORD.exec(text)) {
     const start = word.index;
     const end = start + word[0].length;
-    const replacement = SHORTHAND.get(word[0]);
+    const replacement = SHORTHAND[word[0]];
     if (!replacement || keepAsWritten(word[0], text, start, end)) continue;
     for (let k = cursor; k < start; k++) {
       out.chars.push(chars[k]!);

@@ -1,7 +1,8 @@
 import type { Span } from '../../../tools/text/span.js';
 import { findAll } from '../../../tools/text/span.js';
+import { wordTable } from '../../../tools/text/word-table.js';
 
-const ORDINALS: Record<string, number> = {
+const ORDINALS = wordTable<number>({
   primer: 1,
   primero: 1,
   primera: 1,
@@ -19,7 +20,7 @@ const ORDINALS: Record<string, number> = {
   quinto: 5,
   quinta: 5,
   fifth: 5,
-};
+});
 const ORDINAL = String.raw`primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|first|second|third|fourth|fifth`;
 const LAST = String.raw`ultim[oa]|last`;
 const NOUN = String.raw`opcion|carro|auto|coche|camioneta|nave|one|option`;

@@ -1,6 +1,7 @@
 import { NUMBER_WORDS } from '../../../tools/text/spanish-numbers.js';
 import type { Span } from '../../../tools/text/span.js';
 import { findAll } from '../../../tools/text/span.js';
+import { wordTable } from '../../../tools/text/word-table.js';
 
 /**
  * How long the customer has had the car they bought, or how far they drove it: "ya pasaron 10
@@ -20,7 +21,7 @@ const KM = new RegExp(
   String.raw`\b${KM_LEAD}\s+${APPROX}${AMOUNT}\s*(mil\s+)?(?:km|kms|kilometros)\b|\b${AMOUNT}\s*(mil\s+)?(?:km|kms|kilometros)\s+(?:recorridos|de\s+uso|manejados)\b`,
 );
 
-const UNIT_DAYS: Record<string, number> = { dia: 1, semana: 7, mes: 30 };
+const UNIT_DAYS = wordTable<number>({ dia: 1, semana: 7, mes: 30 });
 
 export interface UsageMention {
   days: number | null;
