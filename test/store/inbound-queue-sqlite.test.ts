@@ -67,3 +67,15 @@ describe('SQLite inbound queue at a backlog', () => {
     db.close();
   });
 });
+
+describe('SQLite inbound queue: the ack', () => {
+  it('returns the message it stored exactly as reading it back would', async () => {
+    const db = openDatabase(':memory:');
+    const queue = new SqliteInboundQueue(db);
+    const { inserted, message: stored } = await queue.enqueue(message('ack', 1));
+    expect(inserted).toBe(true);
+    expect(stored).toEqual(await queue.get(stored.id));
+    await queue.close();
+    db.close();
+  });
+});

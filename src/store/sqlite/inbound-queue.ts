@@ -121,13 +121,16 @@ export class SqliteInboundQueue implements InboundQueue {
       at,
       at,
     );
-    const row: unknown = statement(
+    if (result.changes === 1) {
+      this.wake();
+      // The row as just written, without reading it back: the ack's usual case, on the event loop.
+      return { inserted: true, message: newMessage(String(result.lastInsertRowid), message, at) };
+    }
+    const first: unknown = statement(
       this.db,
       'SELECT * FROM inbound_messages WHERE channel = ? AND external_id = ?',
     ).get(message.channel, message.externalId);
-    const inserted = result.changes === 1;
-    if (inserted) this.wake();
-    return { inserted, message: toMessage(row) };
+    return { inserted: false, message: toMessage(first) };
   }
 
   async get(id: string): Promise<InboundMessage | undefined> {
@@ -356,6 +359,24 @@ function isDeadLocalProcess(owner: string): boolean {
 
 function held(lease: Lease): { id: number; owner: string; attempt: number } {
   return { id: Number(lease.messageId), owner: lease.workerId, attempt: lease.attempt };
+}
+
+/** A message as `store` inserts it (the columns' defaults for the rest). */
+function newMessage(id: string, message: NewInboundMessage, at: string): InboundMessage {
+  return {
+    ...message,
+    id,
+    receivedAt: at,
+    status: 'received',
+    attempts: 0,
+    nextAttemptAt: at,
+    reply: null,
+    sentPartIds: [],
+    delivery: null,
+    error: null,
+    updatedAt: at,
+    finishedAt: null,
+  };
 }
 
 function toMessage(value: unknown): InboundMessage {
