@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -77,6 +77,16 @@ describe('SQLite checkpoints in a background thread', () => {
     const reopened = new Database(path, { readonly: true });
     expect(reopened.prepare('SELECT COUNT(*) FROM inbound_messages').pluck().get()).toBe(200);
     reopened.close();
+  });
+
+  it("falls back to SQLite's own checkpoints when the thread cannot run", async () => {
+    const { path, db } = open();
+    // The thread opens the file by its name: moved away, it finds nothing there.
+    renameSync(path, `${path}.moved`);
+    const errors: Error[] = [];
+    checkpoints = startBackgroundCheckpoints(db, { onError: (error) => errors.push(error) });
+    await eventually(() => errors.length > 0);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
   });
 
   it('needs no thread for a database in memory', async () => {
