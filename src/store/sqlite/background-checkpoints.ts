@@ -103,7 +103,10 @@ export function startBackgroundCheckpoints(
     if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
   };
   thread.on('message', (raw: unknown) => {
-    const message = ThreadMessageSchema.parse(raw);
+    // A listener that threw would take the whole server down: what does not parse is dropped.
+    const parsed = ThreadMessageSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const message = parsed.data;
     if (message.kind === 'pass') options.onPass?.(message.pass);
     else options.onError?.(new Error(message.error));
   });
