@@ -51,12 +51,17 @@ const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
 db.pragma('synchronous = NORMAL');
 let timer;
+let told = '';
 function pass() {
   try {
     const started = performance.now();
     const [row] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (row.log > 0 && row.busy === 0)
+    // Only passes that moved pages: an idle server's WAL stays as it was, already copied.
+    const state = row.log + '/' + row.checkpointed;
+    if (row.log > 0 && row.busy === 0 && state !== told) {
+      told = state;
       parentPort.postMessage({ kind: 'pass', pass: { walFrames: row.log, checkpointed: row.checkpointed, ms: performance.now() - started } });
+    }
   } catch (error) {
     parentPort.postMessage({ kind: 'error', error: String(error && error.message || error) });
   }
