@@ -6,6 +6,7 @@ import type { RateLimiter } from '../core/ports/rate-limiter.js';
 import type { ReplyHandoff } from '../core/ports/reply-handoff.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import { SqliteInboundQueue } from '../store/sqlite/inbound-queue.js';
+import { startBackgroundCheckpoints } from '../store/sqlite/background-checkpoints.js';
 import type { Storage } from './stores.js';
 
 export interface ServeStores {
@@ -50,13 +51,22 @@ export async function openServeStores(options: ServeStoreOptions): Promise<Serve
       throw new UserInputError('The inbound queue needs a database.', {
         hint: 'Pass --db postgres://… (or a SQLite file path).',
       });
+    const logger = options.logger ?? silentLogger;
+    const checkpoints = startBackgroundCheckpoints(options.storage.db, {
+      onError: (error) =>
+        logger.warn('sqlite_checkpoints_failed', {
+          error: error.message,
+          note: 'checkpoints run in the commits again (short stalls of the webhook acks)',
+        }),
+    });
     return {
       queue: new SqliteInboundQueue(options.storage.db, {
         leaseMs: options.leaseMs,
         busyTimeoutMs: options.ackTimeoutMs,
       }),
       turns: options.conversations,
-      close: () => Promise.resolve(),
+      // Before the database closes: its last close then checkpoints and removes the WAL.
+      close: () => checkpoints.stop(),
     };
   }
   // pg-boss and pg load only for a PostgreSQL queue.

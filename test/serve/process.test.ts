@@ -1,4 +1,4 @@
-import { openSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sqlite/database.js';
@@ -207,6 +207,8 @@ describe('kavak serve as a process', { timeout: 240_000 }, () => {
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
+    // Its checkpoint thread stopped first, so its last close checkpointed and removed the WAL.
+    expect(existsSync(`${db}-wal`)).toBe(false);
     await expect(fetch(server.webhookUrl, { method: 'POST' })).rejects.toThrow();
     const afterDrain = await storedMessages(db);
     expect(afterDrain.filter((m) => m.status === 'processing')).toHaveLength(0);

@@ -1,12 +1,18 @@
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStores } from '../../src/app/stores.js';
 import { emptyProfile } from '../../src/core/profile.js';
+import { SqliteInboundQueue } from '../../src/store/sqlite/inbound-queue.js';
 import { SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations.js';
+import { StoreUnavailableError } from '../../src/store/store-errors.js';
 import { conversationStoreContract } from './conversations.contract.js';
+import { message } from './inbound-queue.contract.js';
 
 function tempDbPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'kavak-sqlite-')), 'kavak.db');
@@ -101,5 +107,44 @@ describe('turn traces on SQLite', () => {
     expect(texts.n).toBe(1);
     // 100 × 12 KB inline would be 1.2 MB; each row keeps a reference.
     expect(tracesBytes.n).toBeLessThan(100 * 200);
+  });
+});
+
+describe('the conversation port beside the inbound queue on one SQLite connection', () => {
+  it("waits out another process's lock for a turn's write right after an ack that gives up on it", async () => {
+    const path = tempDbPath();
+    const stores = await openStores(path);
+    if (stores.storage.kind !== 'sqlite') throw new Error('expected SQLite');
+    const queue = new SqliteInboundQueue(stores.storage.db);
+    await queue.enqueue(message('1', 0));
+    // The lock comes from another thread, as a backup or `sqlite3 … BEGIN IMMEDIATE` would take it.
+    const holder = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const db = new (require(workerData.driver))(workerData.path);
+       db.exec('BEGIN IMMEDIATE');
+       parentPort.postMessage('locked');
+       setTimeout(() => { db.exec('COMMIT'); db.close(); }, workerData.holdMs);`,
+      {
+        eval: true,
+        workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path, holdMs: 1_000 },
+      },
+    );
+    await once(holder, 'message');
+    // The ack waits its short timeout and says "locked" (the webhook answers 503)…
+    await expect(queue.enqueue(message('2', 0))).rejects.toThrow(StoreUnavailableError);
+    // …and the turn's write after it still waits for the lock to go, instead of failing with it.
+    await stores.conversations.saveTurn({
+      conversationId: 'c-after-ack',
+      trackingId: 't-after-ack',
+      customerText: 'Hola, soy Ana',
+      agentText: '¡Hola Ana!',
+      profile: { ...emptyProfile(), name: 'Ana' },
+      trace: { trackingId: 't-after-ack' },
+      leads: [],
+    });
+    expect((await stores.conversations.get('c-after-ack'))?.profile.name).toBe('Ana');
+    await once(holder, 'exit');
+    await queue.close();
+    await stores.close();
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '../../core/ports/conversations.js';
 import { leadFromRow, LEAD_COLUMNS, storedProfile } from '../rows.js';
 import { packTrace, textRefs, unpackTrace } from '../trace-texts.js';
-import { sqliteError, statement, type Db } from './database.js';
+import { BUSY_TIMEOUT_MS, sqliteError, statement, withBusyTimeout, type Db } from './database.js';
 
 const ConversationRow = z.object({
   id: z.string(),
@@ -48,7 +48,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getOrCreate(id: string): Promise<Conversation> {
-    return this.use(() => this.findOrCreate(id));
+    return this.write(() => this.findOrCreate(id));
   }
 
   history(id: string, limit: number): Promise<StoredMessage[]> {
@@ -68,7 +68,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   saveTurn(turn: TurnWrite): Promise<void> {
-    return this.use(() => {
+    return this.write(() => {
       const at = this.now().toISOString();
       const packed = packTrace(turn.trace);
       const newTexts = [...packed.texts].filter(([hash]) => !this.storedTexts.has(hash));
@@ -116,7 +116,7 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   saveProfile(id: string, profile: Profile): Promise<void> {
-    return this.use(() =>
+    return this.write(() =>
       this.db.transaction(() => {
         this.findOrCreate(id);
         this.writeProfile(id, ProfileSchema.parse(profile), this.now().toISOString());
@@ -195,6 +195,14 @@ export class SqliteConversationStore implements ConversationStore {
       at,
       id,
     );
+  }
+
+  /**
+   * A write waits out another process's lock for the full busy timeout, whatever the queue's last
+   * ack set: a turn's writes must not fail for a passing lock. (Reads in WAL mode never wait.)
+   */
+  private write<T>(work: () => T): Promise<T> {
+    return this.use(() => withBusyTimeout(this.db, BUSY_TIMEOUT_MS, work));
   }
 
   /**

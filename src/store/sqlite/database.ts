@@ -91,19 +91,25 @@ export function statement(db: Db, sql: string): Database.Statement {
   return prepared;
 }
 
+/** The busy timeout each connection was last set to (openDatabase sets BUSY_TIMEOUT_MS). */
+const busyTimeouts = new WeakMap<Db, number>();
+
 /**
- * Runs `work` with a shorter busy timeout. better-sqlite3 is synchronous: a statement waiting for
+ * Runs `work` under a busy timeout of `ms`. better-sqlite3 is synchronous: a statement waiting for
  * another process's lock (a backup, `sqlite3 … BEGIN EXCLUSIVE`) holds the whole event loop, so
  * /healthz and every other request wait with it. Paths that run often and may simply fail (the
- * webhook's ack answers 503 and the channel retries; a poll tries again) wait `ms` at most.
+ * webhook's ack answers 503 and the channel retries; a poll tries again) wait ACK_BUSY_TIMEOUT_MS;
+ * writes that must not fail for a passing lock (a turn's) ask for BUSY_TIMEOUT_MS. The
+ * connection keeps the timeout until a caller asks for another: setting it is a statement, and
+ * two per ack were a third of the ack's SQLite time.
  */
 export function withBusyTimeout<T>(db: Db, ms: number, work: () => T): T {
-  statement(db, `PRAGMA busy_timeout = ${Math.max(0, Math.round(ms))}`).get();
-  try {
-    return work();
-  } finally {
-    statement(db, `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`).get();
+  const wanted = Math.max(0, Math.round(ms));
+  if ((busyTimeouts.get(db) ?? BUSY_TIMEOUT_MS) !== wanted) {
+    statement(db, `PRAGMA busy_timeout = ${wanted}`).get();
+    busyTimeouts.set(db, wanted);
   }
+  return work();
 }
 
 /** better-sqlite3's "closed" and "locked" as errors that say what to do; others unchanged. */

@@ -42,12 +42,20 @@ const RowSchema = z.object({
   finished_at: z.string().nullable(),
 });
 
-const UNFINISHED = `status IN ('received', 'processing')`;
-/** The oldest unfinished message of each conversation: only a head may be worked on. */
-const HEADS = `id IN (SELECT MIN(id) FROM inbound_messages WHERE ${UNFINISHED} GROUP BY conversation_id)`;
-/** Due: waiting and due, or claimed under a lease that has run out (its worker is gone). */
-const CLAIMABLE = `((status = 'received' AND next_attempt_at <= @now)
-  OR (status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at <= @now)))`;
+/**
+ * What a claim takes, oldest due first: unfinished and due (a claimed message was due when it was
+ * claimed), waiting or under a lease that has run out (its worker is gone), and the oldest
+ * unfinished message of its conversation (only a head may be worked on). The walk follows the
+ * inbound_queue_due index and stops at the limit; each candidate costs one probe of
+ * inbound_queue_pending, so a claim does not grow with the backlog.
+ */
+export const CLAIM_SQL = `SELECT * FROM inbound_messages AS m
+  WHERE m.status IN ('received', 'processing') AND m.next_attempt_at <= @now
+    AND (m.status = 'received' OR m.lease_expires_at IS NULL OR m.lease_expires_at <= @now)
+    AND NOT EXISTS (SELECT 1 FROM inbound_messages AS earlier
+      WHERE earlier.conversation_id = m.conversation_id AND earlier.status IN ('received', 'processing')
+        AND earlier.id < m.id)
+  ORDER BY m.next_attempt_at, m.id LIMIT @limit`;
 /** A write through a lease: the same worker, the same attempt, still in flight. */
 const HELD = `id = @id AND status = 'processing' AND lease_owner = @owner AND attempts = @attempt`;
 
@@ -113,13 +121,16 @@ export class SqliteInboundQueue implements InboundQueue {
       at,
       at,
     );
-    const row: unknown = statement(
+    if (result.changes === 1) {
+      this.wake();
+      // The row as just written, without reading it back: the ack's usual case, on the event loop.
+      return { inserted: true, message: newMessage(String(result.lastInsertRowid), message, at) };
+    }
+    const first: unknown = statement(
       this.db,
       'SELECT * FROM inbound_messages WHERE channel = ? AND external_id = ?',
     ).get(message.channel, message.externalId);
-    const inserted = result.changes === 1;
-    if (inserted) this.wake();
-    return { inserted, message: toMessage(row) };
+    return { inserted: false, message: toMessage(first) };
   }
 
   async get(id: string): Promise<InboundMessage | undefined> {
@@ -152,11 +163,7 @@ export class SqliteInboundQueue implements InboundQueue {
     const expires = this.iso(this.leaseMs);
     return this.db
       .transaction(() => {
-        const rows = statement(
-          this.db,
-          `SELECT * FROM inbound_messages WHERE ${HEADS} AND ${CLAIMABLE}
-             ORDER BY next_attempt_at, id LIMIT @limit`,
-        ).all({ now, limit });
+        const rows = statement(this.db, CLAIM_SQL).all({ now, limit });
         return rows.map((row) => {
           const message = toMessage(row);
           statement(
@@ -352,6 +359,24 @@ function isDeadLocalProcess(owner: string): boolean {
 
 function held(lease: Lease): { id: number; owner: string; attempt: number } {
   return { id: Number(lease.messageId), owner: lease.workerId, attempt: lease.attempt };
+}
+
+/** A message as `store` inserts it (the columns' defaults for the rest). */
+function newMessage(id: string, message: NewInboundMessage, at: string): InboundMessage {
+  return {
+    ...message,
+    id,
+    receivedAt: at,
+    status: 'received',
+    attempts: 0,
+    nextAttemptAt: at,
+    reply: null,
+    sentPartIds: [],
+    delivery: null,
+    error: null,
+    updatedAt: at,
+    finishedAt: null,
+  };
 }
 
 function toMessage(value: unknown): InboundMessage {

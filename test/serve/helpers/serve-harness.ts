@@ -82,7 +82,14 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
     leaseMs: settings.leaseMs,
     modelRpm: 0,
   });
-  const server = await startServer({ pipeline, channel: await app.channel.load(), ...stores, logger, settings, setup });
+  const server = await startServer({
+    pipeline,
+    channel: await app.channel.load(),
+    ...stores,
+    logger,
+    settings,
+    setup,
+  });
 
   return {
     app,
@@ -101,6 +108,7 @@ export async function startServeHarness(options: ServeHarnessOptions = {}): Prom
     },
     async close() {
       await server.shutdown({ force: true });
+      await stores.close();
       await app.close();
       await twilio.close();
     },
