@@ -10,6 +10,11 @@ export interface GroupCommitOptions<Item> {
   deadlineMs: number;
   /** The error a member gets when its deadline passed before its transaction could start. */
   expired: () => Error;
+  /**
+   * Whether a batch's error may be one member's fault (bad data rather than a busy or absent
+   * database): then each member is tried alone, so one bad message cannot fail its neighbours.
+   */
+  mayBeOneMembers: (error: unknown) => boolean;
 }
 
 interface Member<Item, Result> {
@@ -56,28 +61,35 @@ export class GroupCommit<Item, Result> {
     const batch = this.takeBatch();
     if (batch.length === 0) return;
     this.inFlight = true;
-    const budgetMs = this.options.deadlineMs - (performance.now() - batch[0]!.since);
-    this.commit(
-      batch.map((member) => member.item),
-      budgetMs,
-    )
-      .then(
-        (results) => {
-          if (results.length !== batch.length)
-            throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
-          batch.forEach((member, i) => member.resolve(results[i]!));
-        },
-        (error: unknown) => {
-          for (const member of batch) member.reject(error);
-        },
-      )
-      .catch((error: unknown) => {
+    void this.settle(batch).finally(() => {
+      this.inFlight = false;
+      this.next();
+    });
+  }
+
+  private async settle(batch: Member<Item, Result>[]): Promise<void> {
+    // Tried alone after its batch failed, with no time left: refused rather than given 1 ms.
+    if (batch.length === 1 && this.budget(batch[0]!) <= 0) return batch[0]!.reject(this.options.expired());
+    try {
+      const results = await this.commit(
+        batch.map((member) => member.item),
+        this.budget(batch[0]!),
+      );
+      if (results.length !== batch.length)
+        throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
+      batch.forEach((member, i) => member.resolve(results[i]!));
+    } catch (error) {
+      if (batch.length > 1 && this.options.mayBeOneMembers(error)) {
+        for (const member of batch) await this.settle([member]);
+      } else {
         for (const member of batch) member.reject(error);
-      })
-      .finally(() => {
-        this.inFlight = false;
-        this.next();
-      });
+      }
+    }
+  }
+
+  /** What is left of a member's deadline. */
+  private budget(member: Member<Item, Result>): number {
+    return this.options.deadlineMs - (performance.now() - member.since);
   }
 
   /** The oldest waiting members, one per key; members past their deadline are refused here. */

@@ -104,6 +104,7 @@ export class PostgresInboundQueue implements InboundQueue {
       maxBatch: MAX_ACK_BATCH,
       keyOf: (message) => message.conversationId,
       deadlineMs: ackTimeoutMs,
+      mayBeOneMembers: (error) => !(error instanceof StoreUnavailableError),
       expired: () =>
         new StoreUnavailableError(
           `PostgreSQL at ${this.location} is busy: the message waited ${ackTimeoutMs} ms for its turn to be stored.`,
