@@ -15,7 +15,7 @@ import { renderReport, renderSummary } from './harness/render-table.js';
 import { writeResults } from './harness/results-file.js';
 import { REPO } from './support/node-child.js';
 
-const USAGE = `usage: npm run bench -- [${BENCH_NAMES.join('|')} ...] [--delay-ms N] [--webhook-seconds N] [--webhook-rates 200,500,1000] [--webhook-drain-cap S] [--eval-j 1,4,16,64] [--cli-runs N] [--scale-seconds N] [--scale-messages N] [--keep]`;
+const USAGE = `usage: npm run bench -- [${BENCH_NAMES.join('|')} ...] [--delay-ms N] [--webhook-seconds N] [--webhook-rates 200,500,1000] [--webhook-drain-cap S] [--eval-j 1,4,16,64] [--cli-runs N] [--scale-seconds N] [--scale-messages N] [--scale-ack-only] [--keep]`;
 
 function numbers(text: string, flag: string): number[] {
   const values = text.split(',').map(Number);
@@ -37,6 +37,7 @@ function parseCommandLine(argv: string[]): { names: string[]; options: BenchOpti
       'cli-runs': { type: 'string', default: '10' },
       'scale-seconds': { type: 'string', default: '10' },
       'scale-messages': { type: 'string', default: '200' },
+      'scale-ack-only': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -66,6 +67,7 @@ function parseCommandLine(argv: string[]): { names: string[]; options: BenchOpti
       cliRuns: Math.round(numbers(values['cli-runs'], '--cli-runs')[0]!),
       scaleSeconds: numbers(values['scale-seconds'], '--scale-seconds')[0]!,
       scaleMessagesPerReplica: Math.round(numbers(values['scale-messages'], '--scale-messages')[0]!),
+      scaleAckOnly: values['scale-ack-only'],
     },
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { BenchUnavailableError, type Bench, type BenchContext } from '../harness/bench.js';
 import { ResultsFileSchema, target, type BenchOutcome } from '../harness/report.js';
 import { fmt, percentile, round } from '../harness/stats.js';
@@ -8,6 +9,7 @@ import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio
 import { loadGoldenCases } from '../support/golden-turns.js';
 import { REPO } from '../support/node-child.js';
 import { offerOpenLoop, type OpenLoopResult } from '../support/open-loop-load.js';
+import { parentPid, postgresCpuSeconds, processCpuSeconds } from '../support/process-cpu.js';
 import { measureQueueOverhead, type QueueOverhead } from '../support/queue-overhead.js';
 import { spawnScriptedOpenAIServer } from '../support/scripted-openai-process.js';
 import { startServeChild, type ServeChild } from '../support/serve-process.js';
@@ -38,6 +40,20 @@ interface Throughput {
   perSecond: number;
   missing: number;
   duplicated: number;
+}
+
+/** CPU used during an ack load, ms per webhook request sent (workers' turns meanwhile included). */
+interface AckCpu {
+  replicasMsPerAck: number;
+  postgresMsPerAck: number;
+  generatorMsPerAck: number;
+}
+
+interface AckRun {
+  engine: Engine;
+  replicas: number;
+  load: OpenLoopResult;
+  cpu: AckCpu | null;
 }
 
 interface Env {
@@ -135,11 +151,32 @@ async function throughput(env: Env, fleet: Fleet, perReplica: number): Promise<T
   };
 }
 
-async function ackLoad(env: Env, fleet: Fleet): Promise<OpenLoopResult> {
+/** The postmaster's pid, from a backend's parent (the server may be one this bench did not start). */
+async function postmasterPid(url: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const backend = result.rows[0]?.pid;
+    return backend === undefined ? undefined : parentPid(backend);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ackLoad(env: Env, fleet: Fleet): Promise<AckRun> {
   const seconds = env.ctx.options.scaleSeconds;
   env.ctx.log(
     `serve-scale: ${TARGETS.ackRate} req/s for ${seconds} s over ${fleet.replicas.length} ${fleet.engine} replica(s)`,
   );
+  const postmaster = fleet.engine === 'postgres' ? await postmasterPid(env.postgres.url) : undefined;
+  const pids = fleet.replicas.flatMap((r) => (r.child.pid === undefined ? [] : [r.child.pid]));
+  const cpuNow = () => ({
+    replicas: pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+    postgres: postmaster === undefined ? 0 : postgresCpuSeconds(postmaster),
+    generator: process.cpuUsage(),
+  });
+  const before = cpuNow();
   const load = await offerOpenLoop({
     webhookUrls: fleet.webhookUrls,
     authToken: AUTH_TOKEN,
@@ -149,10 +186,24 @@ async function ackLoad(env: Env, fleet: Fleet): Promise<OpenLoopResult> {
     messages: env.messages,
     customers: env.customers,
   });
+  const after = cpuNow();
+  const sent = load.latencies.length + load.errors;
+  const generator = process.cpuUsage(before.generator);
+  const cpu: AckCpu | null =
+    sent === 0 || pids.length === 0
+      ? null
+      : {
+          replicasMsPerAck: ((after.replicas - before.replicas) * 1000) / sent,
+          postgresMsPerAck: ((after.postgres - before.postgres) * 1000) / sent,
+          generatorMsPerAck: (generator.user + generator.system) / 1000 / sent,
+        };
   env.ctx.log(
-    `serve-scale: ack p99 ${fmt(percentile(load.latencies, 99))} ms, ${load.non2xx} non-2xx, ${load.errors} errors`,
+    `serve-scale: ack p50 ${fmt(percentile(load.latencies, 50))} ms, p99 ${fmt(percentile(load.latencies, 99))} ms, ${load.non2xx} non-2xx, ${load.errors} errors` +
+      (cpu
+        ? `; CPU ms per ack: replicas ${fmt(cpu.replicasMsPerAck, 2)}, postgres ${fmt(cpu.postgresMsPerAck, 2)}, generator ${fmt(cpu.generatorMsPerAck, 2)}`
+        : ''),
   );
-  return load;
+  return { engine: fleet.engine, replicas: fleet.replicas.length, load, cpu };
 }
 
 /** The existing webhook bench's p99 at 500 req/s (one SQLite replica), to compare against. */
@@ -196,25 +247,36 @@ export const serveScaleBench: Bench = {
     };
     const perReplica = ctx.options.scaleMessagesPerReplica;
     const runs: Throughput[] = [];
-    const acks: { engine: Engine; replicas: number; load: OpenLoopResult }[] = [];
+    const acks: AckRun[] = [];
+    const ackOnly = ctx.options.scaleAckOnly === true;
     const overhead: QueueOverhead[] = [];
     try {
-      for (const [engine, count] of [
-        ['sqlite', 1],
-        ['postgres', 1],
-        ['postgres', 3],
-      ] as const) {
+      const fleets = ackOnly
+        ? ([['postgres', 3]] as const)
+        : ([
+            ['sqlite', 1],
+            ['postgres', 1],
+            ['postgres', 3],
+          ] as const);
+      for (const [engine, count] of fleets) {
         const fleet = await startFleet(env, engine, count, `${engine}-${count}`);
         try {
           // A short warm-up (JIT, connections, the scripted model's cache), answered before measuring.
           await throughput(env, fleet, 5);
-          runs.push(await throughput(env, fleet, perReplica));
-          if (engine === 'sqlite' || count === 3)
-            acks.push({ engine, replicas: count, load: await ackLoad(env, fleet) });
+          if (!ackOnly) runs.push(await throughput(env, fleet, perReplica));
+          if (engine === 'sqlite' || count === 3) acks.push(await ackLoad(env, fleet));
         } finally {
           await fleet.stop();
         }
       }
+      if (!ackOnly) await queueOverhead();
+    } finally {
+      await twilio.close();
+      await model.close();
+      await postgres.stop();
+    }
+
+    async function queueOverhead(): Promise<void> {
       ctx.log('serve-scale: queue overhead per message (adapters in this process, no model, no HTTP)');
       overhead.push(
         await measureQueueOverhead('postgres', {
@@ -228,10 +290,6 @@ export const serveScaleBench: Bench = {
           messages: perReplica * 2,
         }),
       );
-    } finally {
-      await twilio.close();
-      await model.close();
-      await postgres.stop();
     }
 
     const find = (engine: Engine, replicas: number) =>
@@ -258,8 +316,13 @@ export const serveScaleBench: Bench = {
       figures[`${k}.duplicated`] = run.duplicated;
     }
     if (scaleUp !== null) figures['postgres.scaleUp3'] = round(scaleUp, 2);
-    for (const { engine, replicas, load } of acks) {
+    for (const { engine, replicas, load, cpu } of acks) {
       const k = `${engine}${replicas}.ack${TARGETS.ackRate}`;
+      if (cpu) {
+        figures[`${k}.replicasCpuMsPerAck`] = round(cpu.replicasMsPerAck, 3);
+        figures[`${k}.postgresCpuMsPerAck`] = round(cpu.postgresMsPerAck, 3);
+        figures[`${k}.generatorCpuMsPerAck`] = round(cpu.generatorMsPerAck, 3);
+      }
       figures[`${k}.p50Ms`] = round(percentile(load.latencies, 50), 2);
       figures[`${k}.p99Ms`] = round(percentile(load.latencies, 99), 2);
       figures[`${k}.non2xx`] = load.non2xx;
@@ -350,8 +413,10 @@ export const serveScaleBench: Bench = {
             'errors',
             'send late p99 ms',
             'generator lag p99 ms',
+            'CPU ms/ack kavak',
+            'CPU ms/ack postgres',
           ],
-          rows: acks.map(({ engine, replicas, load }) => [
+          rows: acks.map(({ engine, replicas, load, cpu }) => [
             engine,
             String(replicas),
             String(load.latencies.length + load.errors),
@@ -362,6 +427,8 @@ export const serveScaleBench: Bench = {
             String(load.errors),
             fmt(load.sendLateP99Ms),
             fmt(load.generatorLagP99Ms),
+            cpu ? fmt(cpu.replicasMsPerAck, 2) : '—',
+            cpu && engine === 'postgres' ? fmt(cpu.postgresMsPerAck, 2) : '—',
           ]),
         },
         {
@@ -387,7 +454,7 @@ export const serveScaleBench: Bench = {
       ],
       notes: [
         `Real kavak serve processes (serveCommand through tsx, --reply rest, --model-rpm 0, warn logs to files) on the openai runtime against the scripted model (its own process, ${ctx.options.modelDelayMs} ms per answer) and a fake Twilio REST API; PostgreSQL from KAVAK_TEST_PG_URL or started by scripts/dev-postgres.sh (fsync off), a fresh database per fleet. Every message has its own customer, so per-customer ordering never holds a worker back. Each fleet first answers a 5-message warm-up per replica.`,
-        `The ack load is open-loop: request i leaves at start + i/rate whatever the answers so far (as Twilio sends), latencies run from the scheduled send time, so a stalled server shows in p99 instead of lowering the offered rate. "send late" is how far behind schedule requests left: when it is large the generator, not the server, was slow. At ${TARGETS.ackRate} req/s the fleet stores far more than it answers; the backlog is left to the SIGTERM drain (requeued), not measured.`,
+        `The ack load is open-loop: request i leaves at start + i/rate whatever the answers so far (as Twilio sends), latencies run from the scheduled send time, so a stalled server shows in p99 instead of lowering the offered rate. "send late" is how far behind schedule requests left: when it is large the generator, not the server, was slow. CPU ms/ack is the CPU (user + system, from /proc/<pid>/stat) the replicas and the PostgreSQL server (postmaster and backends) used during the load, over the requests sent: their workers' turns meanwhile included. At ${TARGETS.ackRate} req/s the fleet stores far more than it answers; the backlog is left to the SIGTERM drain (requeued), not measured.`,
         `Queue overhead: two adapters of the same engine in the bench process (a producer and a consumer, as two replicas), messages enqueued one at a time at ~50/s; enqueue→claim runs from the enqueue call to the consumer's claim returning the message (PostgreSQL: the NOTIFY wake-up and pg-boss's fetch); DB ms per message is the wall time spent in queue calls (enqueue, claim, saveReply, finish) over the messages; statements per message counts every query pg sent meanwhile (pg-boss's own monitor included).`,
         'Figures from a 2-core machine shared with other work are inflated and noisy; the targets are meant for a quiet machine.',
       ],

@@ -17,6 +17,8 @@ export interface BenchOptions {
   scaleSeconds: number;
   /** Messages each replica answers in the throughput runs (serve-scale bench). */
   scaleMessagesPerReplica: number;
+  /** Only the 3-replica PostgreSQL fleet's ack load (serve-scale bench): no throughput runs, no SQLite, no overhead. */
+  scaleAckOnly?: boolean;
 }
 
 export interface BenchContext {

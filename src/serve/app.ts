@@ -27,6 +27,8 @@ export interface ServeAppDeps {
 export function createServeApp(deps: ServeAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No client revalidates a webhook ack or a probe: hashing every body for an ETag is wasted CPU.
+  app.set('etag', false);
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
 
   app.get('/healthz', (_req, res) => {

@@ -29,6 +29,27 @@ describe('LoadGovernor', () => {
     await eventually(() => governor!.limit > lowered, 20_000, 'a raised limit');
   });
 
+  it('runs fewer turns while acks are slow with an idle event loop (the database or other processes busy), more once they are quick', async () => {
+    governor = new LoadGovernor({ max: 16, sampleMs: 50, quietMs: 60_000 });
+    // Acks slow for a few samples: the store waited (a transaction, a connection, the CPU).
+    const slowUntil = performance.now() + 400;
+    while (performance.now() < slowUntil) {
+      governor.noteAck(80);
+      await sleep(10);
+    }
+    const lowered = governor.limit;
+    expect(lowered).toBeLessThanOrEqual(16 * 0.7);
+    // Quick acks again: the limit grows back (awaited, not timed).
+    await eventually(
+      () => {
+        governor!.noteAck(1);
+        return governor!.limit > lowered;
+      },
+      20_000,
+      'a raised limit',
+    );
+  });
+
   it('does not throttle when no webhook request came in lately: the backlog drains at full speed', async () => {
     governor = new LoadGovernor({ max: 16, sampleMs: 50, quietMs: 200 });
     governor.noteRequest();

@@ -7,6 +7,14 @@ export interface LoadGovernorOptions {
   highWaterMs?: number;
   /** Below this, one more turn may run. */
   lowWaterMs?: number;
+  /**
+   * Slowest ack (the store's part: a wait for a transaction or a connection included) over the
+   * last sample above which fewer turns run: the database and the other processes share the
+   * CPU too, and this process's event loop does not see them.
+   */
+  ackHighWaterMs?: number;
+  /** Below this (and a quiet event loop), one more turn may run. */
+  ackLowWaterMs?: number;
   sampleMs?: number;
   /** How long after the last webhook request throttling still applies. */
   quietMs?: number;
@@ -14,8 +22,9 @@ export interface LoadGovernorOptions {
 
 /**
  * Keeps the webhook's acknowledgements fast when turns would take all the CPU: the webhook and
- * the turns share one event loop, so when the loop lags, fewer turns run at once (multiplicative
- * decrease) and the durable queue holds the rest; when it is idle again, more run (additive
+ * the turns share one event loop (and the machine's cores, with the database and the other
+ * replicas), so when the loop lags or acks get slow, fewer turns run at once (multiplicative
+ * decrease) and the durable queue holds the rest; when both are quick again, more run (additive
  * increase). Messages wait longer under overload, but Twilio always gets its answer in ms;
  * once requests stop coming, the backlog drains at full concurrency.
  */
@@ -33,10 +42,17 @@ export class LoadGovernor {
   }
 
   private lastRequestAt = -Infinity;
+  private slowestAckMs = 0;
 
   /** A webhook request came in: acks are what the throttling protects. */
   noteRequest(): void {
     this.lastRequestAt = performance.now();
+  }
+
+  /** The store took `ms` to keep a webhook's message (whether it succeeded or not). */
+  noteAck(ms: number): void {
+    this.lastRequestAt = performance.now();
+    this.slowestAckMs = Math.max(this.slowestAckMs, ms);
   }
 
   /**
@@ -57,9 +73,11 @@ export class LoadGovernor {
   private sample(): void {
     const lagMs = this.histogram.percentile(99) / 1e6;
     this.histogram.reset();
-    const high = this.options.highWaterMs ?? 15;
-    const low = this.options.lowWaterMs ?? 6;
-    if (lagMs > high) this.current = Math.max(1, Math.floor(this.current * 0.7));
-    else if (lagMs < low) this.current = Math.min(this.options.max, this.current + 1);
+    const ackMs = this.slowestAckMs;
+    this.slowestAckMs = 0;
+    const high = lagMs > (this.options.highWaterMs ?? 15) || ackMs > (this.options.ackHighWaterMs ?? 25);
+    const low = lagMs < (this.options.lowWaterMs ?? 6) && ackMs < (this.options.ackLowWaterMs ?? 10);
+    if (high) this.current = Math.max(1, Math.floor(this.current * 0.7));
+    else if (low) this.current = Math.min(this.options.max, this.current + 1);
   }
 }

@@ -103,7 +103,17 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
       role === 'worker'
         ? undefined
         : {
-            queue,
+            // Timed for the governor: slow acks mean fewer turns at once.
+            queue: {
+              enqueue: async (message) => {
+                const started = performance.now();
+                try {
+                  return await queue.enqueue(message);
+                } finally {
+                  governor.noteAck(performance.now() - started);
+                }
+              },
+            },
             channel,
             onStored: () => {
               governor.noteRequest();

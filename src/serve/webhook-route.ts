@@ -38,6 +38,8 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
   const invalidWarning = throttledWarning(deps.logger, 'webhook_invalid');
   const unavailableWarning = throttledWarning(deps.logger, 'webhook_store_unavailable');
   const { channel } = deps;
+  // Most acks carry no inline reply: rendered once, not per request.
+  const emptyReply = channel.renderWebhookReply([]);
   return async (req, res) => {
     const fields = WebhookFieldsSchema.safeParse(req.body ?? {});
     if (!fields.success)
@@ -136,7 +138,7 @@ export function webhookHandler(deps: WebhookDeps): RequestHandler {
 
   function sendReply(res: Response, messages: string[]): void {
     if (res.headersSent || res.writableEnded) return;
-    const reply = channel.renderWebhookReply(messages);
+    const reply = messages.length === 0 ? emptyReply : channel.renderWebhookReply(messages);
     res.status(200).type(reply.contentType).send(reply.body);
   }
 

@@ -4,10 +4,8 @@ import { PgBoss, type Db as IDatabase } from 'pg-boss';
 import { z } from 'zod';
 import type { Logger } from '../../support/logger.js';
 import {
-  DeliverySchema,
   InboundStatusSchema,
   LeaseLostError,
-  ReplyKindSchema,
   type ClaimedMessage,
   type Delivery,
   type InboundMessage,
@@ -17,6 +15,9 @@ import {
   type SavedReply,
   type StatusCounts,
 } from '../../core/ports/inbound-queue.js';
+import { StoreUnavailableError } from '../store-errors.js';
+import { GroupCommit } from './group-commit.js';
+import { toMessage } from './inbound-row.js';
 import { migratePostgres } from './migrate.js';
 import { NotificationListener } from './notification-listener.js';
 import { inTransaction, POSTGRES_CONNECTION_DEFAULTS, postgresPoolConfig } from './pool.js';
@@ -31,30 +32,8 @@ const WAKE_CHANNEL = 'kavak_inbound';
  * ordinary contention.
  */
 export const DEFAULT_ACK_TIMEOUT_MS = 2_000;
-
-const RowSchema = z.object({
-  id: z.string(),
-  channel: z.string(),
-  external_id: z.string(),
-  tracking_id: z.string(),
-  conversation_id: z.string(),
-  from_address: z.string(),
-  to_address: z.string(),
-  body: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  received_at: z.date(),
-  status: InboundStatusSchema,
-  attempts: z.number().int(),
-  next_attempt_at: z.date(),
-  reply: z.string().nullable(),
-  reply_parts: z.array(z.string()).nullable(),
-  reply_kind: ReplyKindSchema.nullable(),
-  sent_part_ids: z.array(z.string()),
-  delivery: DeliverySchema.nullable(),
-  error: z.string().nullable(),
-  updated_at: z.date(),
-  finished_at: z.date().nullable(),
-});
+/** Webhooks stored by one transaction at most (a multi-row INSERT and one pg-boss insert). */
+const MAX_ACK_BATCH = 64;
 
 /** The planner's row count and the status column's most common values (see countsByStatus). */
 const StatusStatsSchema = z.object({
@@ -101,6 +80,9 @@ export class PostgresInboundQueue implements InboundQueue {
   private readonly notifications: NotificationListener;
   private unlisten: (() => void)[] = [];
   private readonly location: string;
+  /** The acks' own connections: a busy worker (claims, settles) never makes a webhook wait for one. */
+  private readonly ackPool: pg.Pool;
+  private readonly acks: GroupCommit<NewInboundMessage, Enqueued>;
 
   private constructor(
     private readonly options: PostgresInboundQueueOptions,
@@ -110,9 +92,27 @@ export class PostgresInboundQueue implements InboundQueue {
     this.pool = new pg.Pool(postgresPoolConfig(options.connectionString, 8));
     // An idle client that errors (a server restart) must not crash the process; the pool
     // replaces it on the next query.
-    this.pool.on('error', (error) =>
-      options.logger?.warn('postgres_idle_connection_lost', { error: error.message }),
-    );
+    // One transaction of acks is in flight at a time (group commit); the second is a spare
+    // while a broken connection is replaced.
+    this.ackPool = new pg.Pool(postgresPoolConfig(options.connectionString, 2));
+    for (const pool of [this.pool, this.ackPool])
+      pool.on('error', (error) =>
+        options.logger?.warn('postgres_idle_connection_lost', { error: error.message }),
+      );
+    const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+    this.acks = new GroupCommit((messages, budgetMs) => this.storeBatch(messages, budgetMs), {
+      maxBatch: MAX_ACK_BATCH,
+      keyOf: (message) => message.conversationId,
+      deadlineMs: ackTimeoutMs,
+      mayBeOneMembers: (error) => !(error instanceof StoreUnavailableError),
+      expired: () =>
+        new StoreUnavailableError(
+          `PostgreSQL at ${this.location} is busy: the message waited ${ackTimeoutMs} ms for its turn to be stored.`,
+          {
+            hint: 'It is retried; if it lasts, the server or this process is overloaded (fewer turns at once, more replicas), or a lock is held (pg_locks, pg_stat_activity).',
+          },
+        ),
+    });
     this.notifications =
       options.listener ??
       new NotificationListener({ connectionString: options.connectionString, logger: options.logger });
@@ -157,42 +157,80 @@ export class PostgresInboundQueue implements InboundQueue {
     return queue;
   }
 
-  async enqueue(message: NewInboundMessage): Promise<{ inserted: boolean; message: InboundMessage }> {
-    const timeoutMs = this.options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
-    return this.transaction(async (client, db) => {
-      const inserted = await client.query(
-        `INSERT INTO inbound_messages
-           (id, channel, external_id, tracking_id, conversation_id, from_address, to_address, body, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (channel, external_id) DO NOTHING RETURNING *`,
-        [
-          randomUUID(),
-          message.channel,
-          message.externalId,
-          message.trackingId,
-          message.conversationId,
-          message.from,
-          message.to,
-          message.body,
-          JSON.stringify(message.payload),
-        ],
-      );
-      if (inserted.rowCount === 1) {
-        const row = toMessage(inserted.rows[0]);
-        await this.boss.send(
-          INBOUND_JOBS,
-          { messageId: row.id },
-          { id: row.id, singletonKey: row.conversationId, db },
+  /**
+   * Stores a message once per (channel, external id) and schedules its job, in a transaction
+   * shared with the webhooks that arrive meanwhile (group commit); resolves after the COMMIT.
+   */
+  enqueue(message: NewInboundMessage): Promise<Enqueued> {
+    return this.acks.submit(message);
+  }
+
+  /** One transaction for a batch (one message per conversation): rows, jobs, one wake-up. */
+  private async storeBatch(messages: NewInboundMessage[], budgetMs: number): Promise<Enqueued[]> {
+    return inTransaction(
+      this.ackPool,
+      this.location,
+      async (client) => {
+        const db: IDatabase = { executeSql: (text, values) => client.query(text, values) };
+        const inserted = await client.query(
+          `INSERT INTO inbound_messages
+             (id, channel, external_id, tracking_id, conversation_id, from_address, to_address, body, payload)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                $7::text[], $8::text[], $9::jsonb[])
+           ON CONFLICT (channel, external_id) DO NOTHING RETURNING *`,
+          [
+            messages.map(() => randomUUID()),
+            messages.map((m) => m.channel),
+            messages.map((m) => m.externalId),
+            messages.map((m) => m.trackingId),
+            messages.map((m) => m.conversationId),
+            messages.map((m) => m.from),
+            messages.map((m) => m.to),
+            messages.map((m) => m.body),
+            messages.map((m) => JSON.stringify(m.payload)),
+          ],
         );
-        await client.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, row.id]);
-        return { inserted: true, message: row };
-      }
-      const existing = await client.query(
-        'SELECT * FROM inbound_messages WHERE channel = $1 AND external_id = $2',
-        [message.channel, message.externalId],
-      );
-      return { inserted: false, message: toMessage(existing.rows[0]) };
-    }, timeoutMs);
+        const stored = new Map(
+          inserted.rows.map((row) => {
+            const message = toMessage(row);
+            return [sourceKey(message), message];
+          }),
+        );
+        const fresh = [...stored.values()];
+        // The rest were stored before (a channel's retry): their first record is the answer.
+        const known = messages.filter((m) => !stored.has(sourceKey(m)));
+        const existing = new Map<string, InboundMessage>();
+        if (known.length > 0) {
+          const found = await client.query(
+            `SELECT * FROM inbound_messages
+              WHERE (channel, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+            [known.map((m) => m.channel), known.map((m) => m.externalId)],
+          );
+          for (const row of found.rows) {
+            const message = toMessage(row);
+            existing.set(sourceKey(message), message);
+          }
+        }
+        if (fresh.length > 0)
+          await this.boss.insert(
+            INBOUND_JOBS,
+            fresh.map((m) => ({ id: m.id, data: { messageId: m.id }, singletonKey: m.conversationId })),
+            { db },
+          );
+        return messages.map((m) => {
+          const key = sourceKey(m);
+          const own = stored.get(key);
+          // A duplicate within the batch (the same external id twice) finds the first one's row.
+          if (own && own.trackingId === m.trackingId) return { inserted: true, message: own };
+          const first = own ?? existing.get(key);
+          if (!first)
+            throw new Error(`inbound message ${m.channel}/${m.externalId} was neither stored nor found`);
+          return { inserted: false, message: first };
+        });
+      },
+      // The payload names nothing: a wake-up tells workers to claim, whatever was stored.
+      { timeoutMs: Math.max(1, budgetMs), beforeCommit: `SELECT pg_notify('${WAKE_CHANNEL}', '')` },
+    );
   }
 
   async get(id: string): Promise<InboundMessage | undefined> {
@@ -361,6 +399,7 @@ export class PostgresInboundQueue implements InboundQueue {
     if (!this.options.listener) await this.notifications.close();
     await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
+    await this.ackPool.end().catch(() => undefined);
   }
 
   /** Marks a fetched job's message as claimed; skips (and settles) jobs whose message is done. */
@@ -466,35 +505,15 @@ async function bossSchemaFor(options: PostgresInboundQueueOptions): Promise<stri
   }
 }
 
+/** What `enqueue` resolves to: the stored record, and whether this call stored it. */
+type Enqueued = Awaited<ReturnType<InboundQueue['enqueue']>>;
+
+/** The idempotency key of a message: its channel and the channel's id for it. */
+function sourceKey(message: { channel: string; externalId: string }): string {
+  return `${message.channel}\u0000${message.externalId}`;
+}
+
 function affected(response: unknown): number {
   const parsed = AffectedSchema.safeParse(response);
   return parsed.success ? parsed.data.affected : 0;
-}
-
-function toMessage(value: unknown): InboundMessage {
-  const row = RowSchema.parse(value);
-  return {
-    id: row.id,
-    channel: row.channel,
-    externalId: row.external_id,
-    trackingId: row.tracking_id,
-    conversationId: row.conversation_id,
-    from: row.from_address,
-    to: row.to_address,
-    body: row.body,
-    payload: row.payload,
-    receivedAt: row.received_at.toISOString(),
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at.toISOString(),
-    reply:
-      row.reply !== null && row.reply_parts !== null && row.reply_kind !== null
-        ? { text: row.reply, parts: row.reply_parts, kind: row.reply_kind }
-        : null,
-    sentPartIds: row.sent_part_ids,
-    delivery: row.delivery,
-    error: row.error,
-    updatedAt: row.updated_at.toISOString(),
-    finishedAt: row.finished_at?.toISOString() ?? null,
-  };
 }

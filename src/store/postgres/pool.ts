@@ -123,13 +123,14 @@ export async function connect(pool: pg.Pool, location: string): Promise<pg.PoolC
  * Runs `work` in one transaction on one client: committed when it resolves, rolled back when it
  * throws. A client whose rollback fails (its connection died) is discarded, not reused.
  * `timeoutMs` bounds each statement and each lock wait of this transaction alone (the webhook's
- * ack, which must answer 5xx in time for the channel to retry, rather than wait).
+ * ack, which must answer 5xx in time for the channel to retry, rather than wait). `beforeCommit`,
+ * a statement without parameters, is sent with the COMMIT in one round trip.
  */
 export async function inTransaction<T>(
   pool: pg.Pool,
   location: string,
   work: (client: pg.PoolClient) => Promise<T>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; beforeCommit?: string } = {},
 ): Promise<T> {
   const client = await connect(pool, location);
   let broken: Error | undefined;
@@ -145,7 +146,7 @@ export async function inTransaction<T>(
         : 'BEGIN',
     );
     const result = await work(client);
-    await client.query('COMMIT');
+    await client.query(options.beforeCommit ? `${options.beforeCommit}; COMMIT` : 'COMMIT');
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: unknown) => {
