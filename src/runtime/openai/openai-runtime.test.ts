@@ -299,6 +299,31 @@ describe('createOpenAIRuntime: retries and errors', () => {
   });
 });
 
+describe('createOpenAIRuntime: an answer whose body stalls', () => {
+  it('times out when the body stalls after the headers: timeoutMs covers the whole answer', async () => {
+    // Before, the timeout ended with the headers, and the call hung for undici's 300 s body timeout.
+    const whole = JSON.stringify(completionReply({ content: 'hola' }).body);
+    const stalling = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(whole.length) });
+        res.write(whole.slice(0, whole.length / 2));
+      });
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const { port } = stalling.address() as AddressInfo;
+    try {
+      const error = await captureError(
+        runtime({ baseURL: `http://127.0.0.1:${port}/v1`, timeoutMs: 300, maxRetries: 0 }).generate(freeText),
+      );
+      expect(error).toMatchObject({ kind: 'timeout', isRetryable: true });
+    } finally {
+      stalling.closeAllConnections();
+      await new Promise<void>((resolve) => stalling.close(() => resolve()));
+    }
+  });
+});
+
 describe('createOpenAIRuntime: settings', () => {
   it('refuses to start with no key and no base URL, saying what to do', () => {
     let thrown: unknown;

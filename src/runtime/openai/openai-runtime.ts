@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { abortScope } from '../abort-scope.js';
 import type { GenerateRequest, GenerateResult, LanguageModelRuntime, StreamPart } from '../../core/ports/language-model.js';
 import { buildChatParams } from './build-chat-params.js';
+import { createBufferedFetch } from './buffered-fetch.js';
 import { mapOpenAIError } from './map-openai-error.js';
 import { completionParts, toGenerateResult } from './read-completion.js';
 import { isOpenAIPlatform } from './token-limit.js';
@@ -22,8 +23,10 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
     baseURL: settings.baseURL ?? OPENAI_BASE_URL,
     timeout: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    fetch: settings.fetch,
+    fetch: settings.fetch ?? createBufferedFetch(),
   });
+  // Streamed answers need a body read as it comes: the global fetch's.
+  const streamingClient = settings.fetch ? client : client.withOptions({ fetch: globalThis.fetch });
   const openAIPlatform = isOpenAIPlatform(settings.baseURL);
   const errorContext = (model: string) => ({
     url: `${client.baseURL.replace(/\/+$/, '')}/chat/completions`,
@@ -59,7 +62,7 @@ export function createOpenAIRuntime(settings: OpenAIRuntimeSettings): LanguageMo
     let answeredBy = model;
     const call = abortScope(request.signal);
     try {
-      const chunks = await client.chat.completions.create(
+      const chunks = await streamingClient.chat.completions.create(
         { ...params, stream: true, stream_options: { include_usage: true } },
         { signal: call.signal },
       );
