@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PgBoss, type Db as IDatabase } from 'pg-boss';
 import { z } from 'zod';
 import type { Logger } from '../../support/logger.js';
 import {
-  InboundStatusSchema,
   LeaseLostError,
   type ClaimedMessage,
   type Delivery,
@@ -16,6 +14,8 @@ import {
   type StatusCounts,
 } from '../../core/ports/inbound-queue.js';
 import { StoreUnavailableError } from '../store-errors.js';
+import { storeAckBatch, type Enqueued } from './ack-batch.js';
+import { countInboundStatuses } from './status-counts.js';
 import { GroupCommit } from './group-commit.js';
 import { toMessage } from './inbound-row.js';
 import { migratePostgres } from './migrate.js';
@@ -34,15 +34,6 @@ const WAKE_CHANNEL = 'kavak_inbound';
 export const DEFAULT_ACK_TIMEOUT_MS = 2_000;
 /** Webhooks stored by one transaction at most (a multi-row INSERT and one pg-boss insert). */
 const MAX_ACK_BATCH = 64;
-
-/** The planner's row count and the status column's most common values (see countsByStatus). */
-const StatusStatsSchema = z.object({
-  rows: z.number(),
-  vals: z.string().nullable(),
-  freqs: z.array(z.coerce.number()).nullable(),
-});
-/** Below this many rows (or before the first ANALYZE) counting every status is cheap enough. */
-const COUNT_FINISHED_BELOW = 50_000;
 
 const JobSchema = z.object({ id: z.string(), data: z.object({ messageId: z.string() }) });
 const AffectedSchema = z.looseObject({ affected: z.number() });
@@ -166,68 +157,11 @@ export class PostgresInboundQueue implements InboundQueue {
   }
 
   /** One transaction for a batch (one message per conversation): rows, jobs, one wake-up. */
-  private async storeBatch(messages: NewInboundMessage[], budgetMs: number): Promise<Enqueued[]> {
+  private storeBatch(messages: NewInboundMessage[], budgetMs: number): Promise<Enqueued[]> {
     return inTransaction(
       this.ackPool,
       this.location,
-      async (client) => {
-        const db: IDatabase = { executeSql: (text, values) => client.query(text, values) };
-        const inserted = await client.query(
-          `INSERT INTO inbound_messages
-             (id, channel, external_id, tracking_id, conversation_id, from_address, to_address, body, payload)
-           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                $7::text[], $8::text[], $9::jsonb[])
-           ON CONFLICT (channel, external_id) DO NOTHING RETURNING *`,
-          [
-            messages.map(() => randomUUID()),
-            messages.map((m) => m.channel),
-            messages.map((m) => m.externalId),
-            messages.map((m) => m.trackingId),
-            messages.map((m) => m.conversationId),
-            messages.map((m) => m.from),
-            messages.map((m) => m.to),
-            messages.map((m) => m.body),
-            messages.map((m) => JSON.stringify(m.payload)),
-          ],
-        );
-        const stored = new Map(
-          inserted.rows.map((row) => {
-            const message = toMessage(row);
-            return [sourceKey(message), message];
-          }),
-        );
-        const fresh = [...stored.values()];
-        // The rest were stored before (a channel's retry): their first record is the answer.
-        const known = messages.filter((m) => !stored.has(sourceKey(m)));
-        const existing = new Map<string, InboundMessage>();
-        if (known.length > 0) {
-          const found = await client.query(
-            `SELECT * FROM inbound_messages
-              WHERE (channel, external_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-            [known.map((m) => m.channel), known.map((m) => m.externalId)],
-          );
-          for (const row of found.rows) {
-            const message = toMessage(row);
-            existing.set(sourceKey(message), message);
-          }
-        }
-        if (fresh.length > 0)
-          await this.boss.insert(
-            INBOUND_JOBS,
-            fresh.map((m) => ({ id: m.id, data: { messageId: m.id }, singletonKey: m.conversationId })),
-            { db },
-          );
-        return messages.map((m) => {
-          const key = sourceKey(m);
-          const own = stored.get(key);
-          // A duplicate within the batch (the same external id twice) finds the first one's row.
-          if (own && own.trackingId === m.trackingId) return { inserted: true, message: own };
-          const first = own ?? existing.get(key);
-          if (!first)
-            throw new Error(`inbound message ${m.channel}/${m.externalId} was neither stored nor found`);
-          return { inserted: false, message: first };
-        });
-      },
+      (client) => storeAckBatch(client, this.boss, INBOUND_JOBS, messages),
       // The payload names nothing: a wake-up tells workers to claim, whatever was stored.
       { timeoutMs: Math.max(1, budgetMs), beforeCommit: `SELECT pg_notify('${WAKE_CHANNEL}', '')` },
     );
@@ -336,39 +270,8 @@ export class PostgresInboundQueue implements InboundQueue {
       .map((row) => row.id);
   }
 
-  async countsByStatus(options: { estimateFinished?: boolean } = {}): Promise<StatusCounts> {
-    if (!options.estimateFinished) return this.countStatuses('');
-    // Finished messages only grow: past a size, the planner's statistics say how many (ANALYZE keeps them fresh).
-    const stats = StatusStatsSchema.parse(
-      (
-        await this.pool.query(
-          `SELECT c.reltuples::float8 AS rows, s.most_common_vals::text AS vals, s.most_common_freqs::float8[] AS freqs
-             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             LEFT JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = 'status'
-            WHERE c.oid = to_regclass('inbound_messages')`,
-        )
-      ).rows[0] ?? { rows: -1, vals: null, freqs: null },
-    );
-    if (stats.rows < COUNT_FINISHED_BELOW || stats.vals === null || stats.freqs === null)
-      return this.countStatuses('');
-    // Waiting and in-flight messages are few (the partial index holds only them): counted exactly.
-    const counts = await this.countStatuses(`WHERE status IN ('received', 'processing')`);
-    const values = stats.vals.replace(/^\{|\}$/g, '').split(',');
-    for (const status of ['replied', 'failed'] as const) {
-      const frequency = stats.freqs[values.indexOf(status)] ?? 0;
-      counts[status] = Math.round(frequency * stats.rows);
-    }
-    return counts;
-  }
-
-  private async countStatuses(where: string): Promise<StatusCounts> {
-    const counts: StatusCounts = { received: 0, processing: 0, replied: 0, failed: 0 };
-    const result = await this.pool.query(
-      `SELECT status, count(*)::int AS n FROM inbound_messages ${where} GROUP BY status`,
-    );
-    for (const row of z.array(z.object({ status: InboundStatusSchema, n: z.number() })).parse(result.rows))
-      counts[row.status] = row.n;
-    return counts;
+  countsByStatus(options: { estimateFinished?: boolean } = {}): Promise<StatusCounts> {
+    return countInboundStatuses(this.pool, options);
   }
 
   async ping(): Promise<void> {
@@ -503,14 +406,6 @@ async function bossSchemaFor(options: PostgresInboundQueueOptions): Promise<stri
   } finally {
     await client.end();
   }
-}
-
-/** What `enqueue` resolves to: the stored record, and whether this call stored it. */
-type Enqueued = Awaited<ReturnType<InboundQueue['enqueue']>>;
-
-/** The idempotency key of a message: its channel and the channel's id for it. */
-function sourceKey(message: { channel: string; externalId: string }): string {
-  return `${message.channel}\u0000${message.externalId}`;
 }
 
 function affected(response: unknown): number {
