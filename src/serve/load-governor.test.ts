@@ -17,7 +17,8 @@ describe('LoadGovernor', () => {
   it('runs fewer turns while the event loop lags, and more again once it is idle', async () => {
     governor = new LoadGovernor({ max: 16, sampleMs: 50, quietMs: 60_000 });
     governor.noteRequest();
-    expect(governor.limit).toBe(16);
+    // Slow start: a quarter of the turns when webhooks begin after a quiet spell.
+    expect(governor.limit).toBe(4);
     for (let i = 0; i < 6; i++) {
       blockLoop(60);
       await sleep(20);
@@ -47,6 +48,21 @@ describe('LoadGovernor', () => {
       },
       20_000,
       'a raised limit',
+    );
+  });
+
+  it('starts a burst after a quiet spell with a quarter of the turns, and grows to all of them while acks are quick', async () => {
+    governor = new LoadGovernor({ max: 16, sampleMs: 20, quietMs: 60_000 });
+    expect(governor.limit).toBe(16);
+    governor.noteAck(1);
+    expect(governor.limit).toBe(4);
+    await eventually(
+      () => {
+        governor!.noteAck(1);
+        return governor!.limit === 16;
+      },
+      20_000,
+      'the full limit',
     );
   });
 

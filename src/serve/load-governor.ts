@@ -18,6 +18,12 @@ export interface LoadGovernorOptions {
   sampleMs?: number;
   /** How long after the last webhook request throttling still applies. */
   quietMs?: number;
+  /**
+   * Turns that may run when webhooks start coming after a quiet spell (default a quarter of
+   * `max`): the limit then grows by one per quick sample, so a burst's first acks do not wait
+   * behind a worker that starts every turn at once.
+   */
+  startLimit?: number;
 }
 
 /**
@@ -25,8 +31,9 @@ export interface LoadGovernorOptions {
  * the turns share one event loop (and the machine's cores, with the database and the other
  * replicas), so when the loop lags or acks get slow, fewer turns run at once (multiplicative
  * decrease) and the durable queue holds the rest; when both are quick again, more run (additive
- * increase). Messages wait longer under overload, but Twilio always gets its answer in ms;
- * once requests stop coming, the backlog drains at full concurrency.
+ * increase). A burst after a quiet spell starts low and grows (slow start). Messages wait longer
+ * under overload, but Twilio always gets its answer in ms; once requests stop coming, the
+ * backlog drains at full concurrency.
  */
 export class LoadGovernor {
   private current: number;
@@ -46,13 +53,27 @@ export class LoadGovernor {
 
   /** A webhook request came in: acks are what the throttling protects. */
   noteRequest(): void {
-    this.lastRequestAt = performance.now();
+    this.noteTraffic();
   }
 
   /** The store took `ms` to keep a webhook's message (whether it succeeded or not). */
   noteAck(ms: number): void {
-    this.lastRequestAt = performance.now();
+    this.noteTraffic();
     this.slowestAckMs = Math.max(this.slowestAckMs, ms);
+  }
+
+  private noteTraffic(): void {
+    const now = performance.now();
+    if (now - this.lastRequestAt >= this.quietMs)
+      this.current = Math.min(
+        this.current,
+        this.options.startLimit ?? Math.max(1, Math.ceil(this.options.max / 4)),
+      );
+    this.lastRequestAt = now;
+  }
+
+  private get quietMs(): number {
+    return this.options.quietMs ?? 1_000;
   }
 
   /**
@@ -60,9 +81,7 @@ export class LoadGovernor {
    * traffic in the last second there are no acks to protect: the backlog drains at full speed.
    */
   get limit(): number {
-    return performance.now() - this.lastRequestAt < (this.options.quietMs ?? 1_000)
-      ? this.current
-      : this.options.max;
+    return performance.now() - this.lastRequestAt < this.quietMs ? this.current : this.options.max;
   }
 
   stop(): void {

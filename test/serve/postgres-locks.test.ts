@@ -1,12 +1,13 @@
 /**
  * Issue 11, point 6: an outside session holding `LOCK TABLE … IN ACCESS EXCLUSIVE MODE` on one
  * PostgreSQL database shared by three real `kavak serve` replicas.
- * - On a table the workers write (conversations): answers wait, acks do not. Every webhook to
- *   every replica is acknowledged while the lock is still held, /healthz answers, and once it is
- *   released every message is answered.
- * - On the queue's own tables (pg-boss's job table, inbound_messages): nothing can be stored, so
- *   the ack must say so in time — 503 within Twilio's 15 s (the ack's lock_timeout), not a
- *   request that hangs for ever — and Twilio's retries after the release are stored and answered.
+ * - On a table only the workers write (conversations, pg-boss's job table: an ack stores its
+ *   message alone and the next claim schedules its job): answers wait, acks do not. Every webhook
+ *   to every replica is acknowledged while the lock is still held, /healthz answers, and once it
+ *   is released every message is answered.
+ * - On inbound_messages, where acks store: nothing can be stored, so the ack must say so in time
+ *   — 503 within Twilio's 15 s (the ack's lock_timeout), not a request that hangs for ever — and
+ *   Twilio's retries after the release are stored and answered.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -136,38 +137,43 @@ describeWithPostgres('a table lock held by an outside session, under three repli
       expect(twilio.to(`whatsapp:${customer(run, c)}`).length).toBeGreaterThanOrEqual(PER_CUSTOMER);
   }
 
-  it(
-    'on conversations: every replica acks every webhook while the lock is held; answers follow its release',
-    { timeout: 180_000 },
-    async () => {
-      const run = 1;
-      const lock = await lockTables('conversations');
-      const sentBefore = twilio.messages.length;
-      const startedAt = Date.now();
-      const statuses = await postAll(run);
-      const health = await healthzEverywhere();
-      const ackedInMs = Date.now() - startedAt;
-      // The condition, not a timer: all of it came back while the lock was (and still is) held.
-      expect(await lock.held()).toBe(true);
-      expect(statuses).toEqual(Array.from({ length: CUSTOMERS * PER_CUSTOMER }, () => 200));
-      expect(health).toEqual([200, 200, 200]);
-      // The lock was in the workers' way: no turn could finish while it was held.
-      expect(twilio.messages.length).toBe(sentBefore);
-      console.info(`lock on conversations: ${statuses.length} acks and 3 /healthz in ${ackedInMs} ms`);
-      await lock.release();
-      await everyMessageAnswered(run);
-    },
-  );
-
   for (const [run, table] of [
+    [1, 'conversations'],
     [2, 'the pg-boss job table'],
-    [3, 'inbound_messages'],
   ] as const) {
     it(
-      `on ${table}: acks fail with 503 within Twilio's deadline, /healthz answers, Twilio's retries are answered after the release`,
+      `on ${table}: every replica acks every webhook while the lock is held; answers follow its release`,
       { timeout: 180_000 },
       async () => {
-        const lock = await lockTables(run === 2 ? `${schema.schema}_boss.job` : 'inbound_messages');
+        const lock = await lockTables(run === 1 ? 'conversations' : `${schema.schema}_boss.job`);
+        try {
+          const sentBefore = twilio.messages.length;
+          const startedAt = Date.now();
+          const statuses = await postAll(run);
+          const health = await healthzEverywhere();
+          const ackedInMs = Date.now() - startedAt;
+          // The condition, not a timer: all of it came back while the lock was (and still is) held.
+          expect(await lock.held()).toBe(true);
+          expect(statuses).toEqual(Array.from({ length: CUSTOMERS * PER_CUSTOMER }, () => 200));
+          expect(health).toEqual([200, 200, 200]);
+          // The lock was in the workers' way: no turn could finish (or, on pg-boss's table, start) while it was held.
+          expect(twilio.messages.length).toBe(sentBefore);
+          console.info(`lock on ${table}: ${statuses.length} acks and 3 /healthz in ${ackedInMs} ms`);
+        } finally {
+          await lock.release();
+        }
+        await everyMessageAnswered(run);
+      },
+    );
+  }
+
+  it(
+    "on inbound_messages: acks fail with 503 within Twilio's deadline, /healthz answers, Twilio's retries are answered after the release",
+    { timeout: 180_000 },
+    async () => {
+      const run = 3;
+      const lock = await lockTables('inbound_messages');
+      try {
         const startedAt = Date.now();
         const statuses = await postAll(run);
         const health = await healthzEverywhere();
@@ -175,12 +181,13 @@ describeWithPostgres('a table lock held by an outside session, under three repli
         expect(await lock.held()).toBe(true);
         expect(statuses).toEqual(Array.from({ length: CUSTOMERS * PER_CUSTOMER }, () => 503));
         expect(health).toEqual([200, 200, 200]);
-        console.info(`lock on ${table}: ${statuses.length} acks refused (503) in ${refusedInMs} ms`);
+        console.info(`lock on inbound_messages: ${statuses.length} acks refused (503) in ${refusedInMs} ms`);
+      } finally {
         await lock.release();
-        // Twilio sends each one again: stored now, and answered.
-        expect(await postAll(run)).toEqual(Array.from({ length: CUSTOMERS * PER_CUSTOMER }, () => 200));
-        await everyMessageAnswered(run);
-      },
-    );
-  }
+      }
+      // Twilio sends each one again: stored now, and answered.
+      expect(await postAll(run)).toEqual(Array.from({ length: CUSTOMERS * PER_CUSTOMER }, () => 200));
+      await everyMessageAnswered(run);
+    },
+  );
 });

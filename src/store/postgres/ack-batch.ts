@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { PgBoss, Db as IDatabase } from 'pg-boss';
 import type { InboundMessage, InboundQueue, NewInboundMessage } from '../../core/ports/inbound-queue.js';
 import { toMessage } from './inbound-row.js';
 
@@ -8,23 +7,27 @@ import { toMessage } from './inbound-row.js';
 export type Enqueued = Awaited<ReturnType<InboundQueue['enqueue']>>;
 
 /**
- * The statements of one group commit, on a client inside its transaction (one message per
- * conversation): the new rows in one INSERT, the earlier records of duplicates in one SELECT,
- * their pg-boss jobs in one insert. Each message gets its own result, in order.
+ * The webhooks of one group commit in one statement (its own implicit transaction): the new
+ * rows in one INSERT, marked `job_pending` for the next claim to schedule, and one wake-up for
+ * the workers of every replica, sent when the statement commits. Only when some were stored
+ * before (a channel's retry) does a second statement read their first records. Each message
+ * gets its own result, in order.
  */
 export async function storeAckBatch(
-  client: pg.PoolClient,
-  boss: PgBoss,
-  jobName: string,
+  client: pg.PoolClient | pg.Pool,
+  wakeChannel: string,
   messages: readonly NewInboundMessage[],
 ): Promise<Enqueued[]> {
-  const db: IDatabase = { executeSql: (text, values) => client.query(text, values) };
   const inserted = await client.query(
-    `INSERT INTO inbound_messages
-         (id, channel, external_id, tracking_id, conversation_id, from_address, to_address, body, payload)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                            $7::text[], $8::text[], $9::jsonb[])
-       ON CONFLICT (channel, external_id) DO NOTHING RETURNING *`,
+    `WITH stored AS (
+       INSERT INTO inbound_messages
+           (id, channel, external_id, tracking_id, conversation_id, from_address, to_address, body, payload,
+            job_pending)
+         SELECT *, true FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                    $7::text[], $8::text[], $9::jsonb[])
+         ON CONFLICT (channel, external_id) DO NOTHING RETURNING *),
+     wake AS (SELECT pg_notify($10, '') WHERE EXISTS (SELECT 1 FROM stored))
+     SELECT stored.* FROM stored LEFT JOIN wake ON true ORDER BY stored.seq`,
     [
       messages.map(() => randomUUID()),
       messages.map((m) => m.channel),
@@ -35,6 +38,7 @@ export async function storeAckBatch(
       messages.map((m) => m.to),
       messages.map((m) => m.body),
       messages.map((m) => JSON.stringify(m.payload)),
+      wakeChannel,
     ],
   );
   const stored = new Map(
@@ -43,7 +47,6 @@ export async function storeAckBatch(
       return [sourceKey(message), message];
     }),
   );
-  const fresh = [...stored.values()];
   // The rest were stored before (a channel's retry): their first record is the answer.
   const known = messages.filter((m) => !stored.has(sourceKey(m)));
   const existing = new Map<string, InboundMessage>();
@@ -58,12 +61,6 @@ export async function storeAckBatch(
       existing.set(sourceKey(message), message);
     }
   }
-  if (fresh.length > 0)
-    await boss.insert(
-      jobName,
-      fresh.map((m) => ({ id: m.id, data: { messageId: m.id }, singletonKey: m.conversationId })),
-      { db },
-    );
   return messages.map((m) => {
     const key = sourceKey(m);
     const own = stored.get(key);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PgBoss, type Db as IDatabase } from 'pg-boss';
 import { z } from 'zod';
@@ -18,9 +19,17 @@ import { storeAckBatch, type Enqueued } from './ack-batch.js';
 import { countInboundStatuses } from './status-counts.js';
 import { GroupCommit } from './group-commit.js';
 import { toMessage } from './inbound-row.js';
+import { takeJob } from './take-job.js';
 import { migratePostgres } from './migrate.js';
 import { NotificationListener } from './notification-listener.js';
-import { inTransaction, POSTGRES_CONNECTION_DEFAULTS, postgresPoolConfig } from './pool.js';
+import {
+  inTransaction,
+  openConnections,
+  POSTGRES_CONNECTION_DEFAULTS,
+  postgresError,
+  postgresPoolConfig,
+} from './pool.js';
+import { schedulePendingJobs } from './pending-jobs.js';
 import { maskPostgresUrl } from './url.js';
 
 /** pg-boss queue of inbound messages: one job per message, singletonKey = conversation. */
@@ -32,8 +41,10 @@ const WAKE_CHANNEL = 'kavak_inbound';
  * ordinary contention.
  */
 export const DEFAULT_ACK_TIMEOUT_MS = 2_000;
-/** Webhooks stored by one transaction at most (a multi-row INSERT and one pg-boss insert). */
+/** Webhooks stored by one statement at most (a multi-row INSERT). */
 const MAX_ACK_BATCH = 64;
+/** One statement of acks is in flight at a time (group commit); the second connection is a spare while a broken one is replaced. */
+const ACK_CONNECTIONS = 2;
 
 const JobSchema = z.object({ id: z.string(), data: z.object({ messageId: z.string() }) });
 const AffectedSchema = z.looseObject({ affected: z.number() });
@@ -56,7 +67,8 @@ export interface PostgresInboundQueueOptions {
 
 /**
  * The inbound queue on PostgreSQL. The record (reply, parts sent, status, idempotency on
- * (channel, external id)) is the inbound_messages table; the scheduling is pg-boss's: a
+ * (channel, external id)) is the inbound_messages table, where a webhook's ack is one INSERT; the
+ * scheduling is pg-boss's, its jobs created by claims from the rows acks marked (an outbox): a
  * `key_strict_fifo` queue keyed by conversation, so a conversation's next job waits while its
  * head is active or waiting for a retry, on every replica; heartbeats (`heartbeatSeconds`)
  * hand a dead replica's job to another within seconds. Retries and attempts are counted in the
@@ -74,6 +86,9 @@ export class PostgresInboundQueue implements InboundQueue {
   /** The acks' own connections: a busy worker (claims, settles) never makes a webhook wait for one. */
   private readonly ackPool: pg.Pool;
   private readonly acks: GroupCommit<NewInboundMessage, Enqueued>;
+  private scheduling: Promise<number> | undefined;
+  /** The payload of this process's "jobs scheduled" wake-ups: its own claim fetches them already. */
+  private readonly scheduledMark = `scheduled:${randomUUID()}`;
 
   private constructor(
     private readonly options: PostgresInboundQueueOptions,
@@ -83,15 +98,22 @@ export class PostgresInboundQueue implements InboundQueue {
     this.pool = new pg.Pool(postgresPoolConfig(options.connectionString, 8));
     // An idle client that errors (a server restart) must not crash the process; the pool
     // replaces it on the next query.
-    // One transaction of acks is in flight at a time (group commit); the second is a spare
-    // while a broken connection is replaced.
-    this.ackPool = new pg.Pool(postgresPoolConfig(options.connectionString, 2));
+    // Each ack is one statement outside any transaction: the bound on its lock waits and its
+    // run time is the connection's own, set when it connects.
+    const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+    // Both are opened at start and kept (min): a burst's first webhooks never wait for a
+    // connection's handshake (SCRAM costs milliseconds of CPU on both sides).
+    this.ackPool = new pg.Pool({
+      ...postgresPoolConfig(options.connectionString, ACK_CONNECTIONS),
+      min: ACK_CONNECTIONS,
+      statement_timeout: ackTimeoutMs,
+      lock_timeout: ackTimeoutMs,
+    });
     for (const pool of [this.pool, this.ackPool])
       pool.on('error', (error) =>
         options.logger?.warn('postgres_idle_connection_lost', { error: error.message }),
       );
-    const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
-    this.acks = new GroupCommit((messages, budgetMs) => this.storeBatch(messages, budgetMs), {
+    this.acks = new GroupCommit((messages) => this.storeBatch(messages), {
       maxBatch: MAX_ACK_BATCH,
       keyOf: (message) => message.conversationId,
       deadlineMs: ackTimeoutMs,
@@ -131,6 +153,7 @@ export class PostgresInboundQueue implements InboundQueue {
     const queue = new PostgresInboundQueue(options, options.bossSchema ?? (await bossSchemaFor(options)));
     try {
       await migratePostgres(queue.pool, queue.location);
+      await openConnections(queue.ackPool, ACK_CONNECTIONS, queue.location);
       await queue.boss.start();
       if (!(await queue.boss.getQueue(INBOUND_JOBS)))
         await queue.boss.createQueue(INBOUND_JOBS, {
@@ -149,22 +172,21 @@ export class PostgresInboundQueue implements InboundQueue {
   }
 
   /**
-   * Stores a message once per (channel, external id) and schedules its job, in a transaction
-   * shared with the webhooks that arrive meanwhile (group commit); resolves after the COMMIT.
+   * Stores a message once per (channel, external id), in one statement shared with the webhooks
+   * that arrive meanwhile (group commit); resolves once it has committed. Its job is created by
+   * the next claim on any replica (schedulePendingJobs).
    */
   enqueue(message: NewInboundMessage): Promise<Enqueued> {
     return this.acks.submit(message);
   }
 
-  /** One transaction for a batch (one message per conversation): rows, jobs, one wake-up. */
-  private storeBatch(messages: NewInboundMessage[], budgetMs: number): Promise<Enqueued[]> {
-    return inTransaction(
-      this.ackPool,
-      this.location,
-      (client) => storeAckBatch(client, this.boss, INBOUND_JOBS, messages),
-      // The payload names nothing: a wake-up tells workers to claim, whatever was stored.
-      { timeoutMs: Math.max(1, budgetMs), beforeCommit: `SELECT pg_notify('${WAKE_CHANNEL}', '')` },
-    );
+  /** One statement for a batch (rows and one wake-up); their jobs are the next claim's work. */
+  private async storeBatch(messages: NewInboundMessage[]): Promise<Enqueued[]> {
+    try {
+      return await storeAckBatch(this.ackPool, WAKE_CHANNEL, messages);
+    } catch (error) {
+      throw postgresError(error, this.location);
+    }
   }
 
   async get(id: string): Promise<InboundMessage | undefined> {
@@ -178,13 +200,32 @@ export class PostgresInboundQueue implements InboundQueue {
 
   async claim(workerId: string, limit: number): Promise<ClaimedMessage[]> {
     if (limit <= 0) return [];
+    await this.schedulePendingJobs();
     const jobs = z.array(JobSchema).parse(await this.boss.fetch(INBOUND_JOBS, { batchSize: limit }));
     const claimed: ClaimedMessage[] = [];
     for (const job of jobs) {
-      const item = await this.takeJob(job.data.messageId, workerId);
+      const item = await this.transaction((client, db) =>
+        takeJob({ client, db, boss: this.boss, jobName: INBOUND_JOBS }, job.data.messageId, workerId),
+      );
       if (item) claimed.push(item);
     }
     return claimed;
+  }
+
+  /**
+   * Creates the jobs of the messages acks stored since (theirs is one statement each). One call at
+   * a time per process: a claim that arrives meanwhile waits for it, then fetches what it made.
+   */
+  private schedulePendingJobs(): Promise<number> {
+    this.scheduling ??= schedulePendingJobs({
+      pool: this.pool,
+      location: this.location,
+      boss: this.boss,
+      jobName: INBOUND_JOBS,
+      wakeChannel: WAKE_CHANNEL,
+      wakePayload: this.scheduledMark,
+    }).finally(() => (this.scheduling = undefined));
+    return this.scheduling;
   }
 
   async heartbeat(leases: Lease[]): Promise<Lease[]> {
@@ -286,7 +327,9 @@ export class PostgresInboundQueue implements InboundQueue {
         for (const listener of this.listeners) listener();
       };
       this.unlisten = [
-        this.notifications.listen(WAKE_CHANNEL, wake),
+        this.notifications.listen(WAKE_CHANNEL, (payload) => {
+          if (payload !== this.scheduledMark) wake();
+        }),
         // Back after a lost connection: wake-ups may have been missed meanwhile (workers poll too).
         this.notifications.onState((connected) => {
           if (connected) wake();
@@ -303,46 +346,6 @@ export class PostgresInboundQueue implements InboundQueue {
     await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
     await this.ackPool.end().catch(() => undefined);
-  }
-
-  /** Marks a fetched job's message as claimed; skips (and settles) jobs whose message is done. */
-  private async takeJob(messageId: string, workerId: string): Promise<ClaimedMessage | undefined> {
-    return this.transaction(async (client, db) => {
-      const before = await client.query<{ status: string; head: boolean }>(
-        `SELECT m.status, NOT EXISTS (
-           SELECT 1 FROM inbound_messages p WHERE p.conversation_id = m.conversation_id
-             AND p.seq < m.seq AND p.status IN ('received', 'processing')) AS head
-         FROM inbound_messages m WHERE m.id = $1 FOR UPDATE`,
-        [messageId],
-      );
-      const row = before.rows[0];
-      if (!row || row.status === 'replied' || row.status === 'failed') {
-        // Settled already (its job outlived it): nothing to do.
-        await this.boss.complete(INBOUND_JOBS, messageId, null, { db });
-        return undefined;
-      }
-      if (!row.head) {
-        // pg-boss keeps a key's order; should an older message still be open, wait behind it.
-        await this.boss.fail(INBOUND_JOBS, messageId, { reason: 'not the head' }, { db });
-        await this.boss.update(INBOUND_JOBS, undefined, {
-          id: messageId,
-          startAfter: new Date(Date.now() + 1_000),
-          db,
-        });
-        return undefined;
-      }
-      const updated = await client.query(
-        `UPDATE inbound_messages SET status = 'processing', attempts = attempts + 1, lease_owner = $2,
-           updated_at = now() WHERE id = $1 RETURNING *`,
-        [messageId, workerId],
-      );
-      const message = toMessage(updated.rows[0]);
-      return {
-        message,
-        lease: { messageId, workerId, attempt: message.attempts },
-        recovered: row.status === 'processing',
-      };
-    });
   }
 
   /** A write through a lease: refused (LeaseLostError) unless this worker's attempt still holds it. */

@@ -119,6 +119,12 @@ export async function connect(pool: pg.Pool, location: string): Promise<pg.PoolC
   }
 }
 
+/** Opens `count` connections of `pool` at once and gives them back, so its first users find them open. */
+export async function openConnections(pool: pg.Pool, count: number, location: string): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: count }, () => connect(pool, location)));
+  for (const client of clients) client.release();
+}
+
 /**
  * Runs `work` in one transaction on one client: committed when it resolves, rolled back when it
  * throws. A client whose rollback fails (its connection died) is discarded, not reused.

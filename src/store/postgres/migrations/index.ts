@@ -4,6 +4,7 @@ import { INBOUND_MESSAGES } from './0002-inbound-messages.js';
 import { MODEL_RATE_LIMIT } from './0003-model-rate-limit.js';
 import { TRACE_TEXTS } from './0004-trace-texts.js';
 import { REPLY_HANDOFFS } from './0005-reply-handoffs.js';
+import { PENDING_JOBS } from './0006-pending-jobs.js';
 
 /**
  * PostgreSQL schema migrations, applied in order by migratePostgres and recorded in the
@@ -19,4 +20,5 @@ export const POSTGRES_MIGRATIONS = migrationList([
   { version: 3, name: 'model_rate_limit', sql: MODEL_RATE_LIMIT },
   { version: 4, name: 'trace_texts', sql: TRACE_TEXTS },
   { version: 5, name: 'reply_handoffs', sql: REPLY_HANDOFFS },
+  { version: 6, name: 'pending_jobs', sql: PENDING_JOBS },
 ]);
