@@ -2,7 +2,12 @@ import type { Car } from '../../tools/catalog/types.js';
 import type { AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 
-/** The car this message names — by stock id, or make/model/year — if the catalog has it. */
+/**
+ * The car this message names — by stock id, or make/model/year — if the catalog has it. A name
+ * said during a search ("el kia, ¿cuántos km tiene?" after manual cars under 200 mil) means the
+ * one of that search first: the budget, transmission and km asked for still hold when a car of
+ * that name meets them.
+ */
 export function namedCar(ctx: AgentContext): Car | undefined {
   const { catalog } = ctx.tools;
   const e = ctx.entities;
@@ -16,5 +21,17 @@ export function namedCar(ctx: AgentContext): Car | undefined {
     ...(e.yearMax !== null ? { yearMax: e.yearMax } : {}),
     limit: 1,
   };
-  return useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
+  const { preferences: prefs, budgetMax } = ctx.profile;
+  const ceilings = [budgetMax, prefs.priceCeiling].filter((p): p is number => p !== null);
+  const within = {
+    ...query,
+    ...(ceilings.length ? { priceMax: Math.min(...ceilings) } : {}),
+    ...(prefs.transmission ? { transmission: prefs.transmission } : {}),
+    ...(prefs.kmMax !== null ? { kmMax: prefs.kmMax } : {}),
+  };
+  const searched =
+    Object.keys(within).length > Object.keys(query).length
+      ? useTool(ctx, 'catalog.search', within, () => catalog.search(within)).cars[0]
+      : undefined;
+  return searched ?? useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
 }

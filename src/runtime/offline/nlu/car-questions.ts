@@ -90,6 +90,9 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
 /** "de esos", "alguno", "cuál de…": about several cars (the list), not the one in focus. */
 const SEVERAL =
   /\b(de\s+(?:esos|estos|ellos|esas|estas|ellas)|algun[oa]s?|cual(?:es)?\s+de|cuales|ninguno|of\s+(?:those|these|them)|any\s+of|which\s+(?:one|of))\b/;
+/** "el más barato de esos", "el segundo de esos": one car singled out of several, so a question about it. */
+const SINGLED_OUT =
+  /\b(?:el|la)\s+(?:(?:mas|menos)\s+\w+(?:\s+\w+)?|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa])\s+(?:de\s+(?:esos|estos|ellos|esas|estas|ellas)|of\s+(?:those|these|them))\b/;
 /** "busco", "quiero", "tienes": the customer describes a car to look for. */
 const SEARCH_BEFORE =
   /\b(busco|buscando|quiero|quisiera|necesito|ocupo|tienes|tienen|hay|manejan|venden|looking\s+for|i\s+(?:want|need)|do\s+you\s+(?:have|sell)|got\s+any|show\s+me)\b[^.?!]*$/;
@@ -173,7 +176,7 @@ export function findCarQuestion(text: string): CarQuestion {
   };
   for (const [attribute, pattern] of ATTRIBUTE_PATTERNS) {
     const hit = findAll(text, pattern).find(
-      (h) => !SEVERAL.test(clauseBefore(text, h.start)) && !SEARCH_BEFORE.test(clauseBefore(text, h.start)),
+      (h) => !aboutSeveral(clauseBefore(text, h.start)) && !SEARCH_BEFORE.test(clauseBefore(text, h.start)),
     );
     if (!hit) continue;
     if (!found.attributes.includes(attribute)) found.attributes.push(attribute);
@@ -201,6 +204,11 @@ export function findCarQuestion(text: string): CarQuestion {
     found.start = Math.min(found.start ?? fits.start, fits.start);
   }
   return found;
+}
+
+/** "¿de esos cuál…?" asks about several cars; "el más barato de esos, ¿cuántos km?" about one. */
+function aboutSeveral(clause: string): boolean {
+  return SEVERAL.test(clause) && !SINGLED_OUT.test(clause);
 }
 
 /** The clause before a position, up to the last sentence mark. */

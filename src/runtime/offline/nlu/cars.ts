@@ -141,11 +141,15 @@ function withModelAfterCorrectedMake(
 }
 
 /** Words join into one name across "-" ("x-trail") or a space after 2+ letters ("cx 5", not "a 3"). */
+/** One-letter Spanish words (and "e", "u" for "y", "o"): never the first letter of a car's name. */
+const LONE_WORDS = new Set(['a', 'e', 'o', 'u', 'y']);
+
 function joinable(text: string, words: readonly Word[], i: number, n: number): boolean {
   for (let k = i + 1; k < i + n; k++) {
     const gap = text.slice(words[k - 1]!.end, words[k]!.start);
     if (!/^[\s-]*$/.test(gap)) return false;
-    if (/\s/.test(gap) && words[k - 1]!.text.length < 2) return false;
+    // "t cross", "x 1": a letter may start a name; "a", "y", "o" are words of their own.
+    if (/\s/.test(gap) && words[k - 1]!.text.length < 2 && LONE_WORDS.has(words[k - 1]!.text)) return false;
   }
   return true;
 }

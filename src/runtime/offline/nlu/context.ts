@@ -1,4 +1,4 @@
-import type { IntentType, SalesAction } from '../../../core/intents/schema.js';
+import type { IntentType, SalesAction, CarAttribute } from '../../../core/intents/schema.js';
 import type { Profile } from '../../../core/profile.js';
 import type { HistoryTurn } from '../../../core/tasks.js';
 import { findCues } from './cues.js';
@@ -13,6 +13,8 @@ export interface ConversationContext {
   offer: { intent: IntentType; salesAction: SalesAction | null } | null;
   /** What the agent's closing question asked for. */
   asked: ExpectedAnswer | 'city' | 'name' | 'time' | null;
+  /** The closing question asked for the name, perhaps among other things ("tu nombre y tu ciudad"). */
+  asksName: boolean;
   /** Length of the last list of cars shown ("el último" = this). */
   listLength: number;
   /** Payments are being discussed: "¿y a 5?" is a term. */
@@ -20,7 +22,7 @@ export interface ConversationContext {
   /** A car is being discussed: "¿cuánto cuesta?" asks about it. */
   carInFocus: boolean;
   /** The customer's previous request: "¿Y cómo la reclamo?" goes on with it. */
-  previous: { intent: IntentType; topic: string | null } | null;
+  previous: { intent: IntentType; topic: string | null; carQuestion: CarAttribute[] } | null;
 }
 
 /** How many of the customer's last messages say what the conversation is about. */
@@ -85,6 +87,9 @@ export function readContext(
   const offerRule = question ? OFFERS.find(([pattern]) => pattern.test(question)) : undefined;
   const offer = offerRule ? { intent: offerRule[1], salesAction: offerRule[2] } : null;
   const asked = question ? (ASKS.find(([pattern]) => pattern.test(question))?.[1] ?? null) : null;
+  const asksName = question
+    ? ASKS.some(([pattern, what]) => what === 'name' && pattern.test(question))
+    : false;
   const agentTopic = topicOf(body) ?? topicOf(question);
 
   const customerCues = customerTurns.map((t) => findCues(normalize(t.text).text));
@@ -93,6 +98,7 @@ export function readContext(
     agentTopic,
     offer,
     asked,
+    asksName,
     listLength: profile.lastRecommended.length || listed || DEFAULT_LIST_LENGTH,
     financingActive:
       agentTopic === 'financing' ||

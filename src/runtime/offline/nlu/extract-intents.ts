@@ -82,7 +82,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const options = {
     hints,
     listLength: context.listLength,
-    expectName: context.asked === 'name',
+    expectName: context.asksName,
     branches: branchIndexFor(vocabulary),
     shownCount: input.profile.lastRecommended.length,
   };
@@ -91,6 +91,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const shopping =
     ownCar.length > 0 ? extractEntities(normalized, index, { ...options, exclude: ownCar }) : all;
 
+  inheritCarQuestion(text, shopping, context);
   const { drafts, injection } = intentsFromCues(cues, shopping.carObjects, text, context);
   if (!injection) {
     applyKnowledgeCues(drafts, cues, text, ownCar.length > 0 ? [all, shopping] : [all], context);
@@ -173,13 +174,33 @@ function languageOf(input: IntentsTaskInput): Language {
   return 'es';
 }
 
+/** "¿y la T-Cross?", "uff. y la T-Cross?": another car named after at most two words of reaction. */
+const AND_THE_CAR = /^\W*(?:[a-z]+\W+){0,2}?(?:y|and|what\s+about)\s+/;
+
+/**
+ * "¿cuánto mide la CX-5?" … "¿y la T-Cross?": the same question about the car now named. Only
+ * when this message names a car, asks nothing and searches for nothing, and the customer's last
+ * message asked about a car.
+ */
+function inheritCarQuestion(text: string, found: ExtractedEntities, context: ConversationContext): void {
+  const asked = context.previous?.carQuestion ?? [];
+  const e = found.entities;
+  if (asked.length === 0 || e.carQuestion.length > 0 || (!e.make && !e.model)) return;
+  if (!AND_THE_CAR.test(text) || (text.match(/[a-z0-9]+/g) ?? []).length > 6) return;
+  if (e.priceMax !== null || e.kmMax !== null || e.transmission !== null || e.yearMin !== e.yearMax) return;
+  e.carQuestion = [...asked];
+  found.positions.carQuestion ??= found.positions.search ?? 0;
+}
+
 /** What the customer's last message asked for, read the same way (without its own history). */
 function previousRequest(input: IntentsTaskInput, vocabulary: Vocabulary | undefined): PreviousRequest {
   const last = input.history.findLast((t) => t.role === 'customer');
   if (!last) return null;
   const { intents } = extractIntents({ message: last.text, history: [], profile: input.profile }, vocabulary);
   const request = intents.find((i) => i.type !== 'greeting' && i.type !== 'out_of_scope');
-  return request ? { intent: request.type, topic: request.entities.topic } : null;
+  return request
+    ? { intent: request.type, topic: request.entities.topic, carQuestion: request.entities.carQuestion }
+    : null;
 }
 
 function numberHints(

@@ -22,6 +22,9 @@ const MANUAL =
 /** "sin", "no tiene", "no necesito": the feature is not wanted (or absent). */
 const NEGATION_BEFORE =
   /\b(sin|no\s+(?:tiene|tenga|necesito|quiero|ocupo|busco|traiga|trae))\s+(?:(?:el|la|los|las|un|una)\s+)?$/;
+/** "los automáticos se descomponen", "el estándar me cansa": named to be complained about, so not wanted. */
+const COMPLAINT_AFTER =
+  /^\s*(?:(?:siempre|luego|mucho|muy)\s+)?(?:se\s+(?:descompone|rompe|atora|calienta)n?|falla(?:n)?\b|no\s+sirve(?:n)?|(?:me\s+)?(?:da|dan|dieron)\s+(?:problemas|lata|guerra)|son\s+(?:malos|fallones|bien\s+fallones|una\s+lata)|me\s+cansa(?:n)?|no\s+me\s+gusta(?:n)?|salen\s+caros)/;
 const INDIFFERENT_BEFORE = /\bno\s+(?:me\s+)?importa\s+(?:(?:el|la|si|que|tenga|sea)\s+)*$/;
 
 /**
@@ -76,7 +79,8 @@ export function findFeatures(text: string): FeatureFacts {
     facts.spans.push(...hits.map(({ start, end }) => ({ start, end })));
     const before = text.slice(Math.max(0, hits[0]!.start - 40), hits[0]!.start);
     if (INDIFFERENT_BEFORE.test(before)) return null;
-    return !NEGATION_BEFORE.test(before);
+    const after = text.slice(hits[0]!.end, hits[0]!.end + 40);
+    return !NEGATION_BEFORE.test(before) && !COMPLAINT_AFTER.test(after);
   };
   facts.bluetooth = wanted(BLUETOOTH);
   facts.carplay = wanted(CARPLAY);

@@ -38,6 +38,13 @@ const NOT_A_NAME = new Set(
 const ROLE_ENDING = /(?:ista|ologo|ologa|ero|era|edor|edora|ante|iente)$/;
 
 /** A name ends where the sentence goes on: "soy Ana y busco…", "me llamo Juan, quiero…". */
+/** "mañana temprano, en Antara": an answer about when, not a name. */
+const TIME_WORDS = new Set(
+  'lunes martes miercoles jueves viernes sabado domingo manana hoy pasado tarde noche temprano semana fin'.split(
+    ' ',
+  ),
+);
+
 const NAME_STOP = new Set(
   (
     'y e de del desde con por para busco quiero quisiera queria estoy tengo me mi te le les que and i looking necesito ' +
@@ -77,9 +84,14 @@ export function findCustomerName(normalized: NormalizedText): NameMention | null
 
 /** A bare reply to "¿cómo te llamas?": "Juan", "ana lópez". */
 export function findBareName(normalized: NormalizedText): NameMention | null {
-  const m = /^([a-z]+(?:\s+[a-z]+){0,2})[\s.!]*$/.exec(normalized.text);
+  // The whole answer ("Ana López"), or a first and last name before a comma with the rest of
+  // what was asked after it ("Ana López, el jueves").
+  const m =
+    /^([a-z]+(?:\s+[a-z]+){0,2})[\s.!]*$/.exec(normalized.text) ??
+    /^([a-z]+(?:\s+[a-z]+){1,2})\s*[,;]\s*\S/.exec(normalized.text);
   if (!m) return null;
   const words = m[1]!.split(/\s+/);
+  if (words.some((w) => TIME_WORDS.has(w))) return null;
   if (words.some((w) => NAME_STOP.has(w) || NOT_A_NAME.has(w) || w.length < 2)) return null;
   const typedCapital = /^\p{Lu}/u.test(originalSlice(normalized, 0, 1));
   if (!typedCapital && words[0]!.length >= 6 && ROLE_ENDING.test(words[0]!)) return null;

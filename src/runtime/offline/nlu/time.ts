@@ -9,7 +9,8 @@ const HOUR_WORD = String.raw`una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|die
 
 /** Pieces of a "when": day words, parts of the day, clock times, dates. Adjacent pieces are joined. */
 const TIME_PIECES: readonly RegExp[] = [
-  /\b(pasado\s+)?manana\b/,
+  // "mañana" is tomorrow, except in "de la mañana" / "en la mañana" (a part of the day).
+  /(?<!\bla\s)\b(pasado\s+)?manana\b/,
   /\bhoy(\s+mismo)?\b|\bahorita\b|\bal\s+rato\b|\bmas\s+tarde\b/,
   new RegExp(
     String.raw`\b((el|este|esta|el\s+proximo|este\s+proximo|el\s+siguiente|on|this|next)\s+)?(${DAY})\b`,
@@ -21,6 +22,8 @@ const TIME_PIECES: readonly RegExp[] = [
     String.raw`\b(a\s+las?|at)\s+(\d{1,2}(:\d{2})?|${HOUR_WORD})(\s*(am|pm|hrs|horas|h)\b)?(\s+(y\s+media|en\s+punto|de\s+la\s+(manana|tarde|noche)))?`,
   ),
   /\b\d{1,2}(:\d{2})?\s*(am|pm|hrs|horas)\b|\b\d{1,2}:\d{2}\b/,
+  // "tipo 11 de la mañana", "5 de la tarde": an hour by its part of the day.
+  new RegExp(String.raw`\b(\d{1,2}(:\d{2})?|${HOUR_WORD})\s+de\s+la\s+(manana|tarde|noche)\b`),
   new RegExp(String.raw`\b(el\s+)?(dia\s+)?\d{1,2}\s+de\s+(${MONTH})\b`),
 ];
 
