@@ -60,4 +60,27 @@ describe('the agent on what a second blind set asked', () => {
     expect(booked.reply).toMatch(/sabado|sábado/i);
     expect(booked.reply).toMatch(/11/);
   });
+
+  it('answers both features of "¿trae X y Y?" about one car', async () => {
+    const { pipeline } = await createTestPipeline();
+    const { reply } = await pipeline.runTurn({
+      conversationId: 'blind2-two-features',
+      message: 'el versa 2020 trae bluetooth y carplay?',
+    });
+    expect(reply).toMatch(/Bluetooth/);
+    expect(reply).toMatch(/CarPlay/);
+  });
+
+  it('takes praise that names a branch as praise, not as a question about branches', async () => {
+    const { pipeline } = await createTestPipeline();
+    for (const message of [
+      'solo paso a decir q en antara nos trataron muy bien, bien atentos',
+      'oigan me atendieron de lujo en punto sur 🙌',
+    ]) {
+      const result = await pipeline.runTurn({ message });
+      expect(result.intents[0]?.entities.socialKind, message).toBe('compliment');
+      expect(result.reply, message).toMatch(/gracias/i);
+      expect(result.reply, message).not.toMatch(/sedes/);
+    }
+  });
 });

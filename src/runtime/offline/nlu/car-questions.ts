@@ -36,6 +36,12 @@ const feature = (pattern: RegExp): RegExp =>
   new RegExp(
     String.raw`(?<!\bque\s)\b${HAS}\s+(?:(?:el|la|un|una|su|sistema\s+de|conexion\s+(?:de|por)|an?|the)\s+)?(?:${pattern.source})`,
   );
+/** "¿trae CarPlay y Bluetooth?": a second feature joined to one the car is asked to have. */
+const ANY_FEATURE = String.raw`(?:${BLUETOOTH.source}|${CARPLAY.source})`;
+const joinedFeature = (pattern: RegExp): RegExp =>
+  new RegExp(
+    String.raw`(?<!\bque\s)\b${HAS}\s+(?:(?:el|la|un|una|su)\s+)?${ANY_FEATURE}\s*(?:,|y|o|ni|and|or)\s+(?:(?:el|la|un|una|con)\s+)?(?:${pattern.source})`,
+  );
 const alone = (pattern: RegExp): RegExp =>
   new RegExp(String.raw`^\W*(?:y\s+)?(?:con\s+)?(?:${pattern.source})\W*$`);
 
@@ -61,8 +67,10 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
     /\b((?:es|viene|sera|esta|son|vienen|estan)\s+(?:automatic[oa]s?|estandar(?:es)?|manual(?:es)?|de\s+(?:cambios|velocidades|palanca))|que\s+(?:transmision|caja)|(?:automatic[oa]|estandar)\s+o\s+(?:estandar|automatic[oa]|manual)|(?:is\s+it|are\s+they|are\s+those|are\s+these)\s+(?:an\s+|a\s+)?(?:automatic|manual|stick)s?|(?:automatic|manual)\s+or\s+(?:manual|automatic|stick)|what\s+(?:transmission|gearbox))\b/,
   ],
   ['bluetooth', feature(BLUETOOTH)],
+  ['bluetooth', joinedFeature(BLUETOOTH)],
   ['bluetooth', alone(BLUETOOTH)],
   ['carplay', feature(CARPLAY)],
+  ['carplay', joinedFeature(CARPLAY)],
   ['carplay', alone(CARPLAY)],
   // One dimension asked is answered alone ("¿qué tan ancho es?"), the measures in general all three.
   [

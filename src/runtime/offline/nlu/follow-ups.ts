@@ -45,6 +45,7 @@ export function applyFollowUps(
   // "ok gracias, lo pienso y te escribo": the "ok" closes the chat, it does not take the offer.
   const courtesies = drafts.get('social')?.topics ?? [];
   const closing = courtesies.includes('goodbye') || (courtesies.includes('thanks') && !PLAIN_YES.test(text));
+  const aboutTheService = courtesies.includes('compliment') || courtesies.includes('complaint');
   // "va, ¿y trae CarPlay?": the "va" opens a question about the car, it does not take the offer.
   // "ok, ¿y la blanca?" points at a shown car: it does not take the offer either.
   const asksAbout = positions.carQuestion !== null || entities.shownReference === true;
@@ -77,8 +78,9 @@ export function applyFollowUps(
   }
   if (positions.city !== null && nothingAsked()) {
     if (about === 'sales' || about === 'car_recommendation') addDraft(drafts, about, positions.city, 0.7);
-    // "Hola, soy de Monterrey" introduces; a city alone asks where Kavak is.
-    else if (context.asked === 'city' || !drafts.has('greeting')) {
+    // "Hola, soy de Monterrey" introduces; "me atendieron súper bien en Santa Fe" praises (or
+    // complains about) a branch; a city alone asks where Kavak is.
+    else if (context.asked === 'city' || (!drafts.has('greeting') && !aboutTheService)) {
       addDraft(drafts, 'kavak_info', positions.city, 0.7, { topic: 'sedes' });
     }
   }

@@ -163,7 +163,7 @@ export const SOCIAL_RULES: readonly CueRule[] = [
   ),
   social(
     'compliment',
-    String.raw`(?:muy|super|que|excelente|buen|buena|gran)\s+(?:buen[oa]?\s+)?(?:servicio|atencion)|muy\s+amable|que\s+amable|(?:eres|son)\s+(?:un[oa]?\s+)?(?:crack|genio|lo\s+maximo|muy\s+amables?|increibles?)|me\s+(?:sirvio|ayudo)\s+(?:mucho|un\s+buen)|muy\s+(?:util|claro)|(?:me\s+)?(?:encanto|encanta)\s+(?:el|la|tu|su)\s+(?:servicio|atencion)|10\s+de\s+10`,
+    String.raw`(?:muy|super|que|excelente|buen|buena|gran)\s+(?:buen[oa]?\s+)?(?:servicio|atencion)|muy\s+amable|que\s+amable|(?:eres|son)\s+(?:un[oa]?\s+)?(?:crack|genio|lo\s+maximo|muy\s+amables?|increibles?)|me\s+(?:sirvio|ayudo)\s+(?:mucho|un\s+buen)|muy\s+(?:util|claro)|(?:me\s+)?(?:encanto|encanta)\s+(?:el|la|tu|su)\s+(?:servicio|atencion)|10\s+de\s+10|(?:me|nos)\s+(?:atendieron|trataron|ayudaron|atendio|trato|ayudo|atendiste|trataste|ayudaste)\s+(?:super|muy|bien|re|de\s+lujo|increible|excelente|padrisimo)\b|(?:muy|super|bien|bastante)\s+(?:buena\s+onda|atent[oa]s?|amables)`,
     { courtesy: true },
   ),
   social(
