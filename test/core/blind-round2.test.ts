@@ -83,4 +83,17 @@ describe('the agent on what a second blind set asked', () => {
       expect(result.reply, message).not.toMatch(/sedes/);
     }
   });
+
+  it('turns down a pushed counter-offer ("240 y cerramos trato") and says a branch\'s address is not at hand', async () => {
+    const { pipeline } = await createTestPipeline();
+    const conversationId = 'blind2-haggle-address';
+    await pipeline.runTurn({ conversationId, message: 'me late el altima 2018' });
+    const haggled = await pipeline.runTurn({ conversationId, message: 'te va? 230 y hacemos trato' });
+    expect(haggled.intents.map((i) => i.type)).toContain('haggle');
+    expect(haggled.reply).toMatch(/fijo/);
+    await pipeline.runTurn({ conversationId, message: 'estoy en monterrey' });
+    const address = await pipeline.runTurn({ conversationId, message: 'y en q direccion esta la sucursal?' });
+    expect(address.reply).toMatch(/direcciones/);
+    expect(address.reply).toMatch(/asesor/);
+  });
 });

@@ -44,6 +44,9 @@ export const kavakInfoAgent: Agent = {
   },
 };
 
+/** What the knowledge base says of addresses (data/knowledge/sedes.md): it has none. */
+const NO_ADDRESSES = 'No tengo a la mano las direcciones; si las necesitas, te comunico con un asesor.';
+
 function branchesAnswer(ctx: AgentContext, city: string | null): AgentAnswer {
   const { knowledge } = ctx.tools;
   if (city) {
@@ -51,7 +54,7 @@ function branchesAnswer(ctx: AgentContext, city: string | null): AgentAnswer {
       knowledge.branchesIn(city),
     );
     const draft = lookup.hasBranch
-      ? `En ${lookup.city} tenemos ${lookup.branches.length === 1 ? 'una sede' : `${lookup.branches.length} sedes`}:\n${lookup.branches.map(branchLine).join('\n')}\n¿Te gustaría agendar una visita?`
+      ? `En ${lookup.city} tenemos ${lookup.branches.length === 1 ? 'una sede' : `${lookup.branches.length} sedes`}:\n${lookup.branches.map(branchLine).join('\n')}\n${NO_ADDRESSES}\n¿Te gustaría agendar una visita?`
       : `En ${lookup.city} no tenemos sede por ahora, pero puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio. Si prefieres ir en persona, nuestras sedes están en ${joinSpanish(branchCities(ctx))}. ¿Te interesa?`;
     return {
       agent: 'kavak_info',

@@ -13,6 +13,10 @@ export const KNOWLEDGE_PHRASES: readonly Entry[] = [
   [/En ([^.\n:]+?) tenemos (\d+) sedes:/g, 'In $1 we have $2 branches:'],
   [/¿Te gustaría agendar una visita\?/g, 'Would you like to book a visit?'],
   [
+    /No tengo a la mano las direcciones; si las necesitas, te comunico con un asesor\./g,
+    'I do not have the addresses at hand; if you need them, I can put you in touch with an advisor.',
+  ],
+  [
     /En ([^.\n]+?) no tenemos sede por ahora, pero puedes comprar 100% en línea: videollamada con un asesor y entrega o prueba de manejo en tu domicilio\./g,
     'We have no branch in $1 for now, but you can buy 100% online: a video call with an advisor, and delivery or a test drive at your home.',
   ],

@@ -205,7 +205,7 @@ export function onlyPriceObjection(haggle: DraftIntent | undefined): boolean {
  */
 export const HAGGLE_RULES: readonly CueRule[] = [
   haggle(
-    String.raw`(?:me|nos)\s+(?:(?:lo|la|los|las)\s+)?(?:deja|dejas|dejan|dejarias|dejaria|das|dan|darias|daria|vendes|venden|venderias|pones|ponen)\s+(?:(?:el|la|ese|esa|este|esta)\s+(?:\w+\s+){0,3})?(?:en|por|x)\s+${AMOUNT}|(?:en|por)\s+cu[a-z]*\s+me\s+(?:lo|la)\s+(?:dejas|dejan|das|dan)|(?:te|les)\s+(?:doy|ofrezco|pago)\s+${AMOUNT}|(?:acepta|aceptan|aceptas|aceptarian)\s+${AMOUNT}|(?:would|will|could|can)\s+(?:you|u|ya)\s+(?:take|accept|do|let\s+it\s+go\s+for)\s+${AMOUNT}|(?:i\s+(?:can|could)\s+)?(?:offer|pay)\s+(?:you\s+)?${AMOUNT}\s+(?:for\s+it|cash)`,
+    String.raw`(?:me|nos)\s+(?:(?:lo|la|los|las)\s+)?(?:deja|dejas|dejan|dejarias|dejaria|das|dan|darias|daria|vendes|venden|venderias|pones|ponen)\s+(?:(?:el|la|ese|esa|este|esta)\s+(?:\w+\s+){0,3})?(?:en|por|x)\s+${AMOUNT}|(?:en|por)\s+cu[a-z]*\s+me\s+(?:lo|la)\s+(?:dejas|dejan|das|dan)|(?:te|les)\s+(?:doy|ofrezco|pago)\s+${AMOUNT}|(?:acepta|aceptan|aceptas|aceptarian)\s+${AMOUNT}|(?:would|will|could|can)\s+(?:you|u|ya)\s+(?:take|accept|do|let\s+it\s+go\s+for)\s+${AMOUNT}|(?:i\s+(?:can|could)\s+)?(?:offer|pay)\s+(?:you\s+)?${AMOUNT}\s+(?:for\s+it|cash)|${AMOUNT}\s+y\s+(?:cerramos|hacemos)\s+(?:el\s+)?trato|${AMOUNT}\s+y\s+(?:me\s+)?(?:lo|la)\s+(?:llevo|compro)|(?:en|por)\s+${AMOUNT}\s+(?:y\s+)?(?:trato\s+hecho|cerramos)`,
     0.9,
     'oferta',
   ),
