@@ -1,4 +1,3 @@
-import { fold } from '../tools/text/normalize.js';
 import type { Entities, Intent } from './intents/schema.js';
 import { emptyEntities } from './intents/schema.js';
 import type { Profile } from './profile.js';
@@ -67,7 +66,7 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
     next.termYears = e.termYears;
   // 'visit' is what a bare "sí, agéndame" reads as: it must not undo a test drive being arranged.
   if (e.salesAction && !(e.salesAction === 'visit' && next.salesAction)) next.salesAction = e.salesAction;
-  if (e.preferredTime) next.preferredTime = mergedTime(next.preferredTime, e.preferredTime);
+  if (e.preferredTime) next.preferredTime = e.preferredTime;
   if (e.homeDelivery !== null) next.homeDelivery = e.homeDelivery;
 
   const prefs = next.preferences;
@@ -101,22 +100,4 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
   if (e.spaceWidthM !== null) prefs.spaceWidthM = e.spaceWidthM;
   if (e.spaceHeightM !== null) prefs.spaceHeightM = e.spaceHeightM;
   return next;
-}
-
-const DAY =
-  /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|(?<!la\s)manana|hoy|pasado|fin\s+de\s+semana|\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))\b/;
-const HOUR =
-  /\b(a\s+las?|\d{1,2}:\d{2}|\d{1,2}\s*(am|pm|hrs?)|de\s+la\s+(tarde|manana|noche)|temprano|mediodia|medio\s+dia)\b/;
-
-/**
- * "el jueves" then "a las 5 de la tarde": the day given before still holds when only an hour
- * comes now (and the other way round); a new day or a new hour replaces the old one.
- */
-export function mergedTime(before: string | null, now: string): string {
-  if (!before) return now;
-  const b = fold(before);
-  const n = fold(now);
-  if (DAY.test(b) && !HOUR.test(b) && HOUR.test(n) && !DAY.test(n)) return `${before} ${now}`;
-  if (HOUR.test(b) && !DAY.test(b) && DAY.test(n) && !HOUR.test(n)) return `${now} ${before}`;
-  return now;
 }

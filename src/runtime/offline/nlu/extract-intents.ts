@@ -9,6 +9,7 @@ import { applyCarQuestionIntent } from './car-questions.js';
 import { buildCarIndex } from './car-index.js';
 import { branchIndexFor } from './branches.js';
 import type { ConversationContext, PreviousRequest } from './context.js';
+import { completedTime } from './time.js';
 import { readContext } from './context.js';
 import { onlyPriceObjection } from './rules-conversation.js';
 import { intentsFromCues } from './cue-intents.js';
@@ -92,6 +93,8 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     ownCar.length > 0 ? extractEntities(normalized, index, { ...options, exclude: ownCar }) : all;
 
   inheritCarQuestion(text, shopping, context);
+  for (const found of new Set([all, shopping]))
+    found.entities.preferredTime = completedTime(input.profile.preferredTime, found.entities.preferredTime);
   const { drafts, injection } = intentsFromCues(cues, shopping.carObjects, text, context);
   if (!injection) {
     applyKnowledgeCues(drafts, cues, text, ownCar.length > 0 ? [all, shopping] : [all], context);

@@ -1,3 +1,4 @@
+import { fold } from '../../../tools/text/normalize.js';
 import type { NormalizedText } from './normalize.js';
 import { originalSlice } from './normalize.js';
 import type { Span } from '../../../tools/text/span.js';
@@ -47,4 +48,24 @@ export function findTime(normalized: NormalizedText): TimeMention | null {
     } else break;
   }
   return { ...first, text: originalSlice(normalized, first.start, first.end) };
+}
+
+const HAS_DAY = new RegExp(
+  String.raw`\b(?:${DAY}|(?<!la\s)manana|hoy|pasado|fin\s+de\s+semana|\d{1,2}\s+de\s+(?:${MONTH}))\b`,
+);
+const HAS_HOUR =
+  /\b(?:a\s+las?|at)\s|\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm|hrs?)\b|\bde\s+la\s+(?:tarde|manana|noche)\b|\btemprano\b|\bmedio\s*dia\b/;
+
+/**
+ * The whole "when" of a visit being arranged: "el jueves" said before (the profile) and "a las 5
+ * de la tarde" now is "el jueves a las 5 de la tarde", as a model reading the profile would
+ * answer; a new day or a new hour replaces the old one.
+ */
+export function completedTime(before: string | null, now: string | null): string | null {
+  if (!before || !now) return now;
+  const b = fold(before);
+  const n = fold(now);
+  if (HAS_DAY.test(b) && !HAS_HOUR.test(b) && HAS_HOUR.test(n) && !HAS_DAY.test(n)) return `${before} ${now}`;
+  if (HAS_HOUR.test(b) && !HAS_DAY.test(b) && HAS_DAY.test(n) && !HAS_HOUR.test(n)) return `${now} ${before}`;
+  return now;
 }
