@@ -124,9 +124,12 @@ run_server() {
     -o "-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off" \
     start >/dev/null
 
-  # Bounded: up to 30 s for the server to accept connections.
+  # Bounded: up to 30 s for the server to accept connections. Asked on its own socket directory,
+  # not on 127.0.0.1:port: a second copy of the suite may have a server of its own on that port,
+  # which would answer for one that failed to bind it. (A server that cannot bind its TCP port
+  # exits before it creates its socket.)
   local tries=0
-  until "${PG_BIN}/pg_isready" -q -h 127.0.0.1 -p "$port"; do
+  until "${PG_BIN}/pg_isready" -q -h "$dir" -p "$port"; do
     if grep -q "could not create any TCP/IP sockets" "$dir/server.log" 2>/dev/null; then return 3; fi
     tries=$((tries + 1))
     if [ "$tries" -ge 150 ]; then
