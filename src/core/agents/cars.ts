@@ -1,3 +1,4 @@
+import { searchCeiling } from './named-car.js';
 import type { Car, CarQuery, CatalogSearchResult } from '../../tools/catalog/types.js';
 import type { SortBy } from '../intents/schema.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
@@ -200,15 +201,15 @@ export function buildQuery(ctx: AgentContext): CarQuery {
 
 /** The search the profile asks for, and what a body type or use was read as ("para trabajo"). */
 function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | null } {
-  const { preferences: prefs, budgetMax, budgetMin } = ctx.profile;
+  const { preferences: prefs, budgetMin } = ctx.profile;
   const query: CarQuery = { limit: SHOWN };
   if (prefs.make) query.make = prefs.make;
   if (prefs.model) query.model = prefs.model;
   if (prefs.yearMin !== null) query.yearMin = prefs.yearMin;
   if (prefs.yearMax !== null) query.yearMax = prefs.yearMax;
   if (prefs.kmMax !== null) query.kmMax = prefs.kmMax;
-  const ceilings = [budgetMax, prefs.priceCeiling].filter((p): p is number => p !== null);
-  if (ceilings.length) query.priceMax = Math.min(...ceilings);
+  const ceiling = searchCeiling(ctx.profile);
+  if (ceiling !== null) query.priceMax = ceiling;
   if (budgetMin !== null) query.priceMin = budgetMin;
   if (prefs.bluetooth) query.bluetooth = true;
   if (prefs.carplay) query.carplay = true;

@@ -21,11 +21,11 @@ export function namedCar(ctx: AgentContext): Car | undefined {
     ...(e.yearMax !== null ? { yearMax: e.yearMax } : {}),
     limit: 1,
   };
-  const { preferences: prefs, budgetMax } = ctx.profile;
-  const ceilings = [budgetMax, prefs.priceCeiling].filter((p): p is number => p !== null);
+  const prefs = ctx.profile.preferences;
+  const ceiling = searchCeiling(ctx.profile);
   const within = {
     ...query,
-    ...(ceilings.length ? { priceMax: Math.min(...ceilings) } : {}),
+    ...(ceiling !== null ? { priceMax: ceiling } : {}),
     ...(prefs.transmission ? { transmission: prefs.transmission } : {}),
     ...(prefs.kmMax !== null ? { kmMax: prefs.kmMax } : {}),
   };
@@ -34,4 +34,12 @@ export function namedCar(ctx: AgentContext): Car | undefined {
       ? useTool(ctx, 'catalog.search', within, () => catalog.search(within)).cars[0]
       : undefined;
   return searched ?? useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
+}
+
+/** The most a search may cost: the budget stated, or "¿algo más barato?"'s ceiling, the lower. */
+export function searchCeiling(profile: AgentContext['profile']): number | null {
+  const ceilings = [profile.budgetMax, profile.preferences.priceCeiling].filter(
+    (p): p is number => p !== null,
+  );
+  return ceilings.length ? Math.min(...ceilings) : null;
 }
