@@ -20,6 +20,8 @@ import {
   type JudgeFlags,
 } from './eval-runtimes.js';
 import type { TurnScorer } from './turn-scorer.js';
+import { resumingInRankOrder } from './resume-order.js';
+import type { LanguageModelRuntime } from '../../core/ports/language-model.js';
 import { createCaseScorer, type CaseScorer } from '../conversation/case-scorer.js';
 import type { CustomScorer } from '../scorers/custom/contract.js';
 import { withCustomTurnScorers } from '../scorers/custom/custom-turn-scorers.js';
@@ -69,7 +71,17 @@ export async function openAgent(
   const decorated = decorateRuntime(inner, { limiter, retries: config.maxRetries });
   // Outside the rate limit and retries: a hit waits for no slot.
   const runtime = cache ? cache.wrap(decorated, serverOf(config, inner.id)) : decorated;
-  return { app, pipeline: app.pipeline.withRuntime(runtime), runtime: inner.id, model: inner.model };
+  return {
+    app,
+    pipeline: app.pipeline.withRuntime(inRankOrder(runtime)),
+    runtime: inner.id,
+    model: inner.model,
+  };
+}
+
+/** Answers that arrive together resume longest case first (resume-order.ts); offline calls are local. */
+function inRankOrder(runtime: LanguageModelRuntime): LanguageModelRuntime {
+  return runtime.id === 'offline' ? runtime : resumingInRankOrder(runtime);
 }
 
 /** For --rescore: the tools the scorers check facts against, with no agent runtime at all. */
@@ -98,7 +110,9 @@ export function createJudging(
   const inner = createJudgeRuntime(config, settings);
   const decorated = decorateRuntime(inner, { limiter, retries: config.maxRetries });
   const judge = createJudgeScorer({
-    runtime: cache ? cache.wrap(decorated, serverOf(resolveJudge(config, settings), inner.id)) : decorated,
+    runtime: inRankOrder(
+      cache ? cache.wrap(decorated, serverOf(resolveJudge(config, settings), inner.id)) : decorated,
+    ),
     rubrics: settings.rubrics,
     samples: settings.samples,
     prices: config.prices,

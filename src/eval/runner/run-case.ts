@@ -6,6 +6,7 @@ import type { CaseOutcome, TurnOutcome } from '../results/schema.js';
 import type { ScoreParams } from '../scorers/types.js';
 import { newConversationId } from '../../core/ports/conversations.js';
 import { seedProfile } from './seed-profile.js';
+import { rankCalls } from './resume-order.js';
 import type { TurnScorer } from './turn-scorer.js';
 
 export interface CaseRunDeps {
@@ -16,6 +17,8 @@ export interface CaseRunDeps {
   timeoutMs: number;
   /** The whole run's signal (Ctrl-C). */
   signal?: AbortSignal;
+  /** Its place in the run's plan (longest first): answers arriving together resume in this order. */
+  rank?: number;
 }
 
 /** One case's outcome from one run (no repeats yet). */
@@ -34,6 +37,7 @@ export async function runCase(
   // Not AbortSignal.any with AbortSignal.timeout: on Node 20 a GC can cancel that timer (see abortScope).
   const scope = abortScope(deps.signal, { timeoutMs: deps.timeoutMs });
   const { signal } = scope;
+  if (deps.rank !== undefined) rankCalls(signal, deps.rank);
   const timedOut = () => signal.aborted && !deps.signal?.aborted;
   const { conversations } = deps.pipeline.deps;
   const conversationId = newConversationId();

@@ -101,6 +101,7 @@ export async function runEval(
               scoreCase: options.scoreCase,
               timeoutMs: options.caseTimeoutMs,
               signal: options.signal,
+              rank: position,
             },
             (turn) => {
               const cost = addCosts(turn.costUsd, turn.judgeCostUsd);

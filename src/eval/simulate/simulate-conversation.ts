@@ -1,5 +1,6 @@
 import { abortScope } from '../../runtime/abort-scope.js';
 import { newConversationId } from '../../core/ports/conversations.js';
+import { rankCalls } from '../runner/resume-order.js';
 import type { TurnOutcome } from '../results/schema.js';
 import type { LoadedCase, TurnExpectation } from '../golden-set/schema.js';
 import type { ScoreParams } from '../scorers/types.js';
@@ -43,6 +44,7 @@ export async function simulateConversation(
   const started = performance.now();
   const scope = abortScope(deps.signal, { timeoutMs: deps.timeoutMs });
   const { signal } = scope;
+  if (deps.rank !== undefined) rankCalls(signal, deps.rank);
   const goldenCase = deps.caseOf;
   const conversationId = newConversationId();
   const turns: TurnOutcome[] = [];
