@@ -64,6 +64,7 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
   }
   if (e.termYears !== null && (TERM_YEARS as readonly number[]).includes(e.termYears))
     next.termYears = e.termYears;
+  if (e.monthlyPaymentTarget !== null) next.monthlyPaymentTarget = e.monthlyPaymentTarget;
   // 'visit' is what a bare "sí, agéndame" reads as: it must not undo a test drive being arranged.
   if (e.salesAction && !(e.salesAction === 'visit' && next.salesAction)) next.salesAction = e.salesAction;
   if (e.preferredTime) next.preferredTime = e.preferredTime;

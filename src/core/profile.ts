@@ -19,6 +19,8 @@ export const ProfileSchema = z.object({
   downPaymentAmount: z.number().nullable().default(null),
   downPaymentPercent: z.number().nullable().default(null),
   termYears: z.number().nullable().default(null),
+  /** The most the customer said they can pay a month: "¿y a 5 años?" redoes what it affords. */
+  monthlyPaymentTarget: z.number().nullable().default(null),
   /** Stock id of the car being talked about. */
   carUnderDiscussion: z.string().nullable().default(null),
   /** Stock ids of the last cars shown, in the order shown. */

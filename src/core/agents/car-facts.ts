@@ -1,5 +1,6 @@
 import { formatMXN } from '../../tools/money.js';
 import type { Car } from '../../tools/catalog/types.js';
+import { drivetrainFromVersion } from '../../tools/catalog/drivetrain.js';
 import { BODY_TYPE_LABELS } from '../../tools/text/car-lexicon.js';
 import type { CarAttribute } from '../intents/schema.js';
 import type { AgentAnswer, AgentContext } from './agent.js';
@@ -180,7 +181,21 @@ function answerLine(car: Car, attribute: CarAttribute, space: Space): string {
       return car.bodyType === null
         ? `Tipo de carrocería: ${UNKNOWN}.`
         : `Es ${car.bodyType === 'suv' ? 'una' : 'un'} ${BODY_TYPE_LABELS[car.bodyType]}.`;
+    case 'drivetrain':
+      return drivetrainLine(car);
+    case 'color':
+      return `Color: ${UNKNOWN}; un asesor te lo puede confirmar.`;
+    case 'fuel_economy':
+      return `Rendimiento de combustible: ${UNKNOWN}; un asesor te lo puede confirmar.`;
   }
+}
+
+/** All-wheel or two-wheel drive, as its version says it ("2.5 LIMITED AWD AT"); else unknown. */
+function drivetrainLine(car: Car): string {
+  const drive = drivetrainFromVersion(car.version);
+  if (drive === 'all') return `Sí, es de tracción integral: su versión dice ${car.version}.`;
+  if (drive === 'two') return `No, es de tracción sencilla (2WD): su versión dice ${car.version}.`;
+  return `Tracción: ${UNKNOWN}; un asesor te lo puede confirmar.`;
 }
 
 /** The facts of a car with its size and body, for questions about it and comparisons. */
@@ -190,6 +205,7 @@ export function carFactsWithBody(car: Car): Record<string, unknown> {
     ...carFacts(car),
     bodyType: unknown(car.bodyType),
     seats: unknown(car.seats),
+    drivetrain: drivetrainFromVersion(car.version) ?? 'sin dato',
     lengthMm: unknown(car.lengthMm),
     widthMm: unknown(car.widthMm),
     heightMm: unknown(car.heightMm),

@@ -1,4 +1,5 @@
 import type { Car } from '../../tools/catalog/types.js';
+import { carVolume } from '../../tools/catalog/index.js';
 import {
   downPaymentFor,
   minimumDownPayment,
@@ -107,7 +108,8 @@ function summary(cars: readonly Car[]): string {
     [(car) => -car.priceCents, 'es el más barato'],
     [(car) => car.year, 'es el más nuevo'],
     [(car) => -car.km, 'tiene menos km'],
-    [(car) => car.lengthMm, 'es el más grande'],
+    // The same size as "el más grande" sorts by (largo × ancho × alto), so both answers agree.
+    [carVolume, 'es el más grande'],
   ];
   const wins = new Map<Car, string[]>();
   for (const [score, label] of counts) {

@@ -14,6 +14,11 @@ export function namedCar(ctx: AgentContext): Car | undefined {
   if (e.stockId)
     return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
   if (!e.make && !e.model) return undefined;
+  // "ok the mazda", "¿la toyota es 4x4?": a name that fits a car just discussed or shown is that car.
+  const discussed = [ctx.profile.carUnderDiscussion, ...ctx.profile.lastRecommended]
+    .flatMap((id) => (id === null ? [] : [catalog.byStockId(id)]))
+    .find((car): car is Car => car !== undefined && fitsName(car, e));
+  if (discussed) return useTool(ctx, 'catalog.byStockId', { stockId: discussed.stockId }, () => discussed);
   const query = {
     ...(e.make ? { make: e.make } : {}),
     ...(e.model ? { model: e.model } : {}),
@@ -34,6 +39,15 @@ export function namedCar(ctx: AgentContext): Car | undefined {
       ? useTool(ctx, 'catalog.search', within, () => catalog.search(within)).cars[0]
       : undefined;
   return searched ?? useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
+}
+
+function fitsName(car: Car, e: AgentContext['entities']): boolean {
+  return (
+    (e.make === null || car.make === e.make) &&
+    (e.model === null || car.model === e.model) &&
+    (e.yearMin === null || car.year >= e.yearMin) &&
+    (e.yearMax === null || car.year <= e.yearMax)
+  );
 }
 
 /** The most a search may cost: the budget stated, or "¿algo más barato?"'s ceiling, the lower. */

@@ -99,6 +99,11 @@ export const CarAttributeSchema = z.enum([
   'length',
   'width',
   'height',
+  // Blind round 3: read from the version text (4X4, AWD, 4WD / 2WD, 4X2), or said to be unknown.
+  'drivetrain',
+  // Not in the catalog at all: always said to be unknown, never guessed.
+  'color',
+  'fuel_economy',
 ]);
 export type CarAttribute = z.infer<typeof CarAttributeSchema>;
 

@@ -5,6 +5,7 @@ export { generateCatalogCsv, seededRandom } from './generate.js';
 export { DEFAULT_CATALOG_PATH } from './paths.js';
 export { CATALOG_COLUMNS, REQUIRED_COLUMNS } from './row.js';
 export { transmissionFromVersion } from './transmission.js';
+export { drivetrainFromVersion, type Drivetrain } from './drivetrain.js';
 export { canonicalMake, canonicalModel } from './canonical-names.js';
 export { BUDGET_STRETCH, RELAX_STEPS } from './constraints.js';
 export { DEFAULT_LIMIT } from './search.js';

@@ -34,6 +34,17 @@ export const CAR_FACT_PHRASES: readonly Entry[] = [
   [/(?<=^|\): )Pasajeros:/gm, 'Seats:'],
   [/(?<=^|\): )Tipo de carrocería:/gm, 'Body type:'],
   [/(?<=^|\): )Versión:/gm, 'Version:'],
+  [/(?<=^|\): )Tracción:/gm, 'Drivetrain:'],
+  [/(?<=^|\): )Color:/gm, 'Colour:'],
+  [/(?<=^|\): )Rendimiento de combustible:/gm, 'Fuel economy:'],
+  [
+    /Sí, es de tracción integral: su versión dice (.+?)\.$/gm,
+    'Yes, it has all-wheel drive: its version reads $1.',
+  ],
+  [
+    /No, es de tracción sencilla \(2WD\): su versión dice (.+?)\.$/gm,
+    'No, it is two-wheel drive (2WD): its version reads $1.',
+  ],
   [/(?<=^|\): )Medidas:/gm, 'Measures:'],
   [/(?<=^|\): )El largo:/gm, 'Length:'],
   [/(?<=^|\): )El ancho:/gm, 'Width:'],

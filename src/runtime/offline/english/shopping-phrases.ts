@@ -17,7 +17,80 @@ const RELAXED: readonly Entry[] = [
   [/\bel número de pasajeros\b/g, 'the number of seats'],
 ];
 
+/** The orderings as the cars agent says them (SORT_LABEL), one car and a list. */
+const ORDERINGS: readonly [spanish: string, one: string, many: string][] = [
+  ['más económico', 'cheapest', 'cheapest'],
+  ['de mayor precio', 'most expensive', 'most expensive'],
+  ['más reciente', 'newest', 'newest'],
+  ['de año más antiguo', 'oldest', 'oldest'],
+  ['de menos kilometraje', 'one with the lowest mileage', 'ones with the lowest mileage'],
+  ['de más kilometraje', 'one with the highest mileage', 'ones with the highest mileage'],
+  ['más grande', 'biggest', 'biggest'],
+  ['más compacto', 'most compact', 'most compact'],
+];
+
+const ORDERING_PHRASES: readonly Entry[] = ORDERINGS.flatMap(([spanish, one, many]): Entry[] => {
+  const plural = spanish.replace(/^más /, 'más ').replace(/(económico|reciente|grande|compacto)$/, '$1s');
+  return [
+    [
+      new RegExp(`^El ${spanish} que tengo con lo que buscas es:`, 'gm'),
+      `The ${one} I have with what you are looking for is:`,
+    ],
+    [
+      new RegExp(`^De los que te mostré, el ${spanish} es:`, 'gm'),
+      `Of the ones I showed you, the ${one} is:`,
+    ],
+    [
+      new RegExp(`^De los que te mostré, el ${spanish} es el (.+?)\\.$`, 'gm'),
+      `Of the ones I showed you, the ${one} is the $1.`,
+    ],
+    [new RegExp(`te comparto los ${plural}:`, 'g'), `here are the ${many}:`],
+  ];
+});
+
+/** A comparison's lines: heading, equipment, size, payment and recap. */
+const COMPARISON_PHRASES: readonly Entry[] = [
+  [
+    /^Te los comparo lado a lado \(mensualidad a (\d+) meses con enganche mínimo del 10%\):/gm,
+    'Here they are side by side (monthly payment over $1 months with the minimum 10% down payment):',
+  ],
+  [
+    /^Te los comparo lado a lado \(mensualidad a (\d+) meses con enganche (?:de|del) ([^)]+)\):/gm,
+    'Here they are side by side (monthly payment over $1 months with a down payment of $2):',
+  ],
+  [/^- Con enganche de ([^:]+): ([^\n]+) al mes$/gm, '- With a down payment of $1: $2 a month'],
+  [
+    /^- Mensualidad: no se puede calcular con ese enganche$/gm,
+    '- Monthly payment: cannot be worked out with that down payment',
+  ],
+  [/(?<=^- Equipo: [^\n]*)\btransmisión sin dato\b/gm, 'transmission unknown'],
+  [/(?<=^- Equipo: [^\n]*)\b(Bluetooth|CarPlay) sin dato\b/gm, '$1 unknown'],
+  [/(?<=^- Equipo: [^\n]*)\bsin (Bluetooth|CarPlay)\b/gm, 'no $1'],
+  [/(?<=^- Equipo: [^\n]*)\bautomático\b/gm, 'automatic'],
+  [/(?<=^- Equipo: [^\n]*)\bestándar\b/gm, 'manual'],
+  [/^- Equipo:/gm, '- Features:'],
+  [/(?<=^- Tamaño: [^\n]*)(\d+) pasajeros/gm, '$1 seats'],
+  [/(?<=^- Tamaño: [^\n]*)carrocería sin dato/gm, 'body type unknown'],
+  [/(?<=^- Tamaño: [^\n]*)largo sin dato/gm, 'length unknown'],
+  [/(?<=^- Tamaño: [^\n]*)sedán/gm, 'sedan'],
+  [/(?<=^En resumen: [^\n]*)\bes el más barato\b/gm, 'is the cheapest'],
+  [/(?<=^En resumen: [^\n]*)\bes el más nuevo\b/gm, 'is the newest'],
+  [/(?<=^En resumen: [^\n]*)\btiene menos km\b/gm, 'has the lowest mileage'],
+  [/(?<=^En resumen: [^\n]*)\bes el más grande\b/gm, 'is the biggest'],
+  [/(?<=^En resumen: [^\n]*)(?<=[a-z]) y (?=(?:is|has) )/gm, ' and '],
+  [/(?<=^En resumen: [^\n]*)(?<=; |: )el (?=\S)/gm, 'the '],
+  [/^En resumen:/gm, 'In short:'],
+];
+
 export const SHOPPING_PHRASES: readonly Entry[] = [
+  ...ORDERING_PHRASES,
+  ...COMPARISON_PHRASES,
+  [/ · medidas sin dato/g, ' · measures unknown'],
+  [/ m \(largo × ancho × alto\)/g, ' m (length × width × height)'],
+  [
+    /^De los que te mostré, ninguno tiene eso confirmado\./gm,
+    'None of the ones I showed you has that confirmed.',
+  ],
   [
     /No encontré autos con todo lo que pides\. Ajustando ([^\n]+?), lo más cercano es:/g,
     'I found no cars with everything you ask for. Widening $1, the closest are:',

@@ -42,8 +42,14 @@ const joinedFeature = (pattern: RegExp): RegExp =>
   new RegExp(
     String.raw`(?<!\bque\s)\b${HAS}\s+(?:(?:el|la|un|una|su)\s+)?${ANY_FEATURE}\s*(?:,|y|o|ni|and|or)\s+(?:(?:el|la|un|una|con)\s+)?(?:${pattern.source})`,
   );
+/**
+ * A clause that is only the feature: "¿bluetooth?", "¿trae CarPlay? ¿bluetooth tmb?", "and
+ * bluetooth?" — the question before it carries over to it.
+ */
 const alone = (pattern: RegExp): RegExp =>
-  new RegExp(String.raw`^\W*(?:y\s+)?(?:con\s+)?(?:${pattern.source})\W*$`);
+  new RegExp(
+    String.raw`^\W*(?:y\s+)?(?:con\s+)?(?:${pattern.source})\W*$|[?.!]\s*\W*(?:(?:y|and|o|or)\s+)?(?:(?:el|la|su|apple|android)\s+)?(?:${pattern.source})(?:\s+(?:tambien|tmb|tb|tmbn|tambn|too|also|igual))?\s*\?`,
+  );
 
 const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   [
@@ -88,6 +94,18 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   [
     'dimensions',
     /\b(cuanto\s+mide|que\s+(?:tan\s+)?grande\s+es|medidas|dimensiones|(?:cabe|cabria)\b|entra(?:ria)?\s+en\s+(?:mi|la|el)\b|cochera|garage|garaje|cajon\s+de\s+estacionamiento|how\s+big\s+is|dimensions|will\s+it\s+fit|does\s+it\s+fit)/,
+  ],
+  [
+    'drivetrain',
+    /\b((?:es|sera|son|viene|trae|tiene)\s+(?:de\s+)?(?:4\s*x\s*4|4x2|awd|4wd|2wd|doble\s+traccion|traccion\s+(?:integral|total|4x4|en\s+las\s+4))|que\s+traccion|(?:is\s+it|does\s+it\s+have)\s+(?:an?\s+)?(?:4\s*x\s*4|awd|4wd|all[-\s]wheel\s+drive|four[-\s]wheel\s+drive)|(?:4\s*x\s*4|awd|4wd)\s*\?)/,
+  ],
+  [
+    'color',
+    /\b((?:de\s+)?que\s+colou?r|cual\s+es\s+(?:el|su)\s+color|(?:en\s+)?que\s+colores|what\s+colou?r|which\s+colou?r)\b/,
+  ],
+  [
+    'fuel_economy',
+    /\b(cuanto\s+rinde|que\s+tanto\s+rinde|(?:su\s+|el\s+)?rendimiento(?:\s+de\s+(?:gasolina|combustible))?|km\s*(?:x|por|\/)\s*(?:litro|lt|l)\b|kilometros\s+por\s+litro|(?:gasta|consume|chupa|traga)\s+(?:mucha\s+)?(?:gasolina|gas)|(?:es|sera)\s+(?:muy\s+)?(?:ahorrador|gastador)|fuel\s+(?:economy|consumption)|(?:mpg|gas\s+mileage)|how\s+much\s+(?:gas|fuel)\s+does\s+it)/,
   ],
   [
     'body_type',

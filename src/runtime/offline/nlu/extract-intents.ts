@@ -115,6 +115,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     });
   }
   readAffordability(drafts, shopping);
+  redoAffordability(drafts, shopping, input);
   finish(drafts, shopping);
   const shownId = carShownBefore(
     text,
@@ -278,6 +279,30 @@ function readAffordability(drafts: Drafts, found: ExtractedEntities): void {
     addDraft(drafts, 'car_recommendation', positions.search ?? 0, 0.8);
   if (!drafts.has('car_recommendation')) return;
   if (positions.whatFits !== null || positions.identity === null || describesCars) drafts.delete('financing');
+}
+
+/** The agent's affordability answer ("…te alcanza un auto de hasta $237,140.99"), in either language. */
+const AFFORDED = /\b(?:te\s+alcanza\s+un\s+auto\s+de\s+hasta|you\s+can\s+afford\s+a\s+car\s+of\s+up\s+to)\b/;
+
+/**
+ * Blind round 3: "¿y a 5 años?", "¿y si le subo el enganche a 70 mil?" right after the agent said
+ * what a monthly payment affords changes one term of that search: the same monthly payment
+ * (remembered in the profile) with the new term or down payment, not a plan for one car of the
+ * list. Only when this message names no car and no payment of its own.
+ */
+function redoAffordability(drafts: Drafts, found: ExtractedEntities, input: IntentsTaskInput): void {
+  const e = found.entities;
+  const remembered = input.profile.monthlyPaymentTarget;
+  if (remembered === null || e.monthlyPaymentTarget !== null) return;
+  if (e.make || e.model || e.stockId !== null || e.pick !== null) return;
+  const changesPlan = e.termYears !== null || e.downPaymentAmount !== null || e.downPaymentPercent !== null;
+  if (!changesPlan || drafts.has('sales') || drafts.has('haggle')) return;
+  const lastWithFigures = input.history.findLast((t) => t.role === 'agent' && MONEY_FIGURE.test(t.text));
+  if (!lastWithFigures || !AFFORDED.test(normalize(lastWithFigures.text).text)) return;
+  e.monthlyPaymentTarget = remembered;
+  const start = drafts.get('financing')?.start ?? found.positions.financing ?? 0;
+  drafts.delete('financing');
+  if (!drafts.has('car_recommendation')) addDraft(drafts, 'car_recommendation', start, 0.8);
 }
 
 /**

@@ -16,7 +16,7 @@ const NEGATIVE = /^(no|nop|nope|ahorita\s+no|mejor\s+no|no\s+gracias|luego|despu
 const AND_ABOUT = /^(y|and)\b/;
 /** "ok, ¿y eso cuánto tarda?": the "ok" acknowledges, and a new question follows. */
 const ACK_THEN_QUESTION =
-  /^\W*\w+(?:\s+\w+)?[\s,.!]+(?:y|and)\s+(?:\w+\s+){0,3}?(?:como|cuando|donde|cuanto|cuanta|cuantos|cual|que|quien|what|how|when|where)\b/;
+  /^\W*\w+(?:\s+\w+)?[\s,.!]+(?:y|and)\s+(?:\w+\s+){0,3}?(?:como|cuando|donde|cuanto|cuanta|cuantos|cual|que|quien|si|con|what|how|when|where|if|with)\b/;
 /** A follow-up is short; a long message without cues is not a reply to the last question. */
 const SHORT_REPLY_WORDS = 8;
 

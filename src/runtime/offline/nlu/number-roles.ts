@@ -97,8 +97,17 @@ export function classifyNumbers(
     roled[i] = { mention: widened, role: joined[0] };
     roled[i + 1] = { mention: second, role: joined[1] };
   }
-  return roled.map((r) => ({ mention: r.mention, role: applyHints(r, text, hints, mentions.length) }));
+  return roled.map((r) => ({
+    mention: r.mention,
+    role: REPLACED_BEFORE.test(text.slice(0, r.mention.start))
+      ? { kind: 'none' }
+      : applyHints(r, text, hints, mentions.length),
+  }));
 }
+
+/** "en vez de 35 le pongo 50": the figure being replaced is no longer wanted; the other one is. */
+const REPLACED_BEFORE =
+  /\b(?:en\s+vez\s+de|en\s+lugar\s+de|instead\s+of|rather\s+than)\s+(?:los\s+|las\s+|el\s+|\$)?$/;
 
 /** Two numbers joined by "y", "a", "-", "o" of the same kind are one range: "entre 2017 y 2019". */
 function joinRange(first: NumberRole, second: NumberRole): [NumberRole, NumberRole] | null {

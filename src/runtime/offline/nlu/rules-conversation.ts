@@ -163,7 +163,7 @@ export const SOCIAL_RULES: readonly CueRule[] = [
   ),
   social(
     'compliment',
-    String.raw`(?:muy|super|que|excelente|buen|buena|gran)\s+(?:buen[oa]?\s+)?(?:servicio|atencion)|muy\s+amable|que\s+amable|(?:eres|son)\s+(?:un[oa]?\s+)?(?:crack|genio|lo\s+maximo|muy\s+amables?|increibles?)|me\s+(?:sirvio|ayudo)\s+(?:mucho|un\s+buen)|muy\s+(?:util|claro)|(?:me\s+)?(?:encanto|encanta)\s+(?:el|la|tu|su)\s+(?:servicio|atencion)|10\s+de\s+10|(?:me|nos)\s+(?:atendieron|trataron|ayudaron|atendio|trato|ayudo|atendiste|trataste|ayudaste)\s+(?:super|muy|bien|re|de\s+lujo|increible|excelente|padrisimo)\b|(?:muy|super|bien|bastante)\s+(?:buena\s+onda|atent[oa]s?|amables)`,
+    String.raw`(?:muy|super|que|excelente|buen|buena|gran)\s+(?:buen[oa]?\s+)?(?:servicio|atencion)|muy\s+amable|que\s+amable|(?:eres|son)\s+(?:un[oa]?\s+)?(?:crack|genio|lo\s+maximo|muy\s+amables?|increibles?)|me\s+(?:sirvio|ayudo)\s+(?:mucho|un\s+buen)|muy\s+(?:util|claro)|(?:me\s+)?(?:encanto|encanta)\s+(?:el|la|tu|su)\s+(?:servicio|atencion)|10\s+de\s+10|(?:me|nos)\s+(?:atendieron|trataron|ayudaron|atendio|trato|ayudo|atendiste|trataste|ayudaste)\s+(?:super|muy|bien|re|de\s+lujo|increible|excelente|padrisimo)\b|(?:muy|super|bien|bastante)\s+(?:buena\s+onda|atent[oa]s?|amables)|(?:eres|son)\s+(?:muy\s+|bien\s+|super\s+)?(?:buena\s+onda|lind[oa]s?|atent[oa]s?)|(?:que|q)\s+buena\s+onda\s+(?:eres|son)`,
     { courtesy: true },
   ),
   social(
@@ -173,7 +173,7 @@ export const SOCIAL_RULES: readonly CueRule[] = [
   ),
   social(
     'frustration',
-    String.raw`no\s+(?:me\s+)?(?:entiendes|entiendas|estas\s+entendiendo|captas|sirves|ayudas\s+en\s+nada)|no\s+entiendes\s+nada|ya\s+te\s+(?:dije|lo\s+dije)|te\s+lo\s+acabo\s+de\s+decir|otra\s+vez\s+lo\s+mismo|(?:que|me)\s+desespera(?:s|nte)?|desesperad[oa]|(?:ya\s+)?(?:me\s+)?harte|hart[oa]|que\s+coraje|que\s+flojera\s+de|no\s+manches|no\s+puede\s+ser`,
+    String.raw`no\s+(?:me\s+)?(?:entiendes|entiendas|estas\s+entendiendo|captas|sirves|ayudas\s+en\s+nada)|no\s+entiendes\s+nada|ya\s+te\s+(?:dije|lo\s+dije)|te\s+lo\s+acabo\s+de\s+decir|otra\s+vez\s+lo\s+mismo|(?:que|me)\s+desespera(?:s|nte)?|desesperad[oa]|(?:ya\s+)?(?:me\s+)?harte|hart[oa]|que\s+coraje|que\s+flojera\s+de|no\s+puede\s+ser`,
     { confidence: 0.85 },
   ),
 ];
@@ -210,7 +210,7 @@ export const HAGGLE_RULES: readonly CueRule[] = [
     'oferta',
   ),
   haggle(
-    String.raw`descuentos?|rebaja(?:s|r|rlo|rla|n)?|rebajas|bajale|bajenle|bajarle|le\s+bajas|le\s+bajan|(?:lo|la)\s+(?:bajas|bajan|rebajas)|precio\s+especial|negociable|se\s+puede\s+negociar|negocia(?:r|mos|ble)|regate(?:ar|o)|mejor\s+precio|ultimo\s+precio|lo\s+menos|discount|promociones|promocion|promo|me\s+haces\s+(?:un\s+)?(?:paro|precio)|best\s+price|lower\s+(?:the\s+)?price|knock\s+(?:it\s+)?(?:down|off)|(?:price\s+)?negotiable|any\s+wiggle\s+room|(?:lo|la)?\s*igual(?:an|as|en)\s+(?:el\s+)?precio|me\s+(?:lo|la)?\s*igualan|respeta(?:s|n)?\s+(?:ese|el)\s+precio`,
+    String.raw`descuent(?:o|os|ito|itos|azo)|rebaj(?:a|as|ar|arlo|arla|an|ita)|rebajas|rebajas|bajale|bajenle|bajarle|le\s+bajas|le\s+bajan|(?:lo|la)\s+(?:bajas|bajan|rebajas)|precio\s+especial|negociable|se\s+puede\s+negociar|negocia(?:r|mos|ble)|regate(?:ar|o)|mejor\s+precio|ultimo\s+precio|lo\s+menos|discount|promociones|promocion|promo|me\s+haces\s+(?:un\s+)?(?:paro|precio)|best\s+price|lower\s+(?:the\s+)?price|knock\s+(?:it\s+)?(?:down|off)|(?:price\s+)?negotiable|any\s+wiggle\s+room|(?:any\s+)?room\s+(?:on|in|for)\s+(?:the\s+)?price|(?:we\s+)?(?:have|got)\s+(?:a|ourselves\s+a)\s+deal|make\s+(?:me\s+)?a\s+deal|(?:lo|la)?\s*igual(?:an|as|en)\s+(?:el\s+)?precio|me\s+(?:lo|la)?\s*igualan|respeta(?:s|n)?\s+(?:ese|el)\s+precio`,
     0.9,
     'descuento',
   ),

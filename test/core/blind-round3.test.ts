@@ -1,0 +1,90 @@
+/**
+ * Gaps a third blind set found (conversations written without sight of the rules), tested here
+ * with phrasings of our own: the drive, colour and fuel use of the car in focus, a feature asked
+ * in a clause of its own, what a payment affords redone with a new term or down payment, the
+ * figure being replaced ("en vez de"), haggles as diminutives and in English, "no manches" as
+ * surprise, a compared car named by its make, and orderings and comparisons in English.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestPipeline } from '../helpers/test-pipeline.js';
+
+async function conversation(id: string) {
+  const { pipeline } = await createTestPipeline();
+  return (message: string) => pipeline.runTurn({ conversationId: id, message }).then((r) => r.reply);
+}
+
+describe('the agent on what a third blind set asked', () => {
+  it('answers drive from the version text, and colour and fuel use as unknown, about the car in focus', async () => {
+    const say = await conversation('blind3-facts');
+    await say('me interesa la murano 2019');
+    expect(await say('trae doble traccion?')).toMatch(/tracción integral: su versión dice .*4WD/);
+    const colour = await say('y en q color la tienen?');
+    expect(colour).toMatch(/Color: no tengo ese dato/);
+    // A question, not a visit: no booking started.
+    expect(colour).not.toMatch(/registrarlo/);
+    expect(await say('gasta mucha gasolina?')).toMatch(/Rendimiento de combustible: no tengo ese dato/);
+  });
+
+  it('answers a feature asked in a clause of its own after another', async () => {
+    const say = await conversation('blind3-clauses');
+    await say('el sentra 2019');
+    const reply = await say('tiene bluetooth? y el carplay?');
+    expect(reply).toMatch(/Bluetooth/);
+    expect(reply).toMatch(/CarPlay/);
+  });
+
+  it('redoes what a monthly payment affords when only the term or the down payment changes', async () => {
+    const say = await conversation('blind3-afford');
+    const first = await say('con 6 mil mensuales y 50 mil de enganche q carros me alcanzan a 3 años');
+    expect(first).toMatch(/Con \$6,000\.00 al mes, \$50,000\.00 de enganche y 36 meses/);
+    const longer = await say('y a 6?');
+    expect(longer).toMatch(/Con \$6,000\.00 al mes, \$50,000\.00 de enganche y 72 meses/);
+    const ceiling = (reply: string) => Number(/de hasta \$([\d,]+)/.exec(reply)![1]!.replace(/,/g, ''));
+    expect(ceiling(longer)).toBeGreaterThan(ceiling(first));
+    const more = await say('y si pongo 90 mil de enganche?');
+    expect(more).toMatch(/Con \$6,000\.00 al mes, \$90,000\.00 de enganche y 72 meses/);
+  });
+
+  it('takes the figure after "en lugar de" as the new down payment', async () => {
+    const say = await conversation('blind3-instead');
+    await say('cuanto al mes el versa 2020 con 40 mil de enganche');
+    const reply = await say('mejor en lugar de 40 ponle 60');
+    expect(reply).toMatch(/enganche de \$60,000\.00/);
+  });
+
+  it('answers a discount asked as a diminutive, or in English, with the fixed price', async () => {
+    const say = await conversation('blind3-haggle');
+    await say('el sentra 2019');
+    expect(await say('y no hay una rebajita? 🙏')).toMatch(/es fijo/);
+    const english = await conversation('blind3-haggle-en');
+    expect(await english('is there any room on the price of the sentra 2019?')).toMatch(/it is fixed/);
+  });
+
+  it('reads "no manches" as surprise, not a complaint, and "eres buena onda" as a compliment', async () => {
+    const say = await conversation('blind3-social');
+    await say('cual es la camioneta mas cara q tienen');
+    const cheaper = await say('no manches!! y algo mas barato?');
+    expect(cheaper).not.toMatch(/Perdón|molestia/);
+    expect(cheaper).toMatch(/\$\d/);
+    expect(await say('eres bien buena onda')).toMatch(/gracias/i);
+  });
+
+  it('a make named after a comparison means the compared car of that make', async () => {
+    const say = await conversation('blind3-compared');
+    await say('q me conviene mas, el rav4 2018 o el cx-5 2019?');
+    const reply = await say('va el toyota, cuanto al mes con 50 mil de enganche');
+    expect(reply).toMatch(/Toyota RAV4 2018/);
+    expect(reply).toMatch(/\$50,000\.00/);
+  });
+
+  it('says orderings and comparisons in English to a customer who writes in English', async () => {
+    const say = await conversation('blind3-english');
+    const newest = await say("what's the newest sedan you have?");
+    expect(newest).toMatch(/The newest I have/);
+    expect(newest).not.toMatch(/que tengo|only available in Spanish/);
+    const compared = await say('compare the sentra 2019 and the versa 2020 please');
+    expect(compared).toMatch(/side by side/);
+    expect(compared).toMatch(/In short:/);
+    expect(compared).not.toMatch(/Con enganche|En resumen|only available in Spanish/);
+  });
+});
