@@ -74,6 +74,20 @@ describe('planTurnSpans', () => {
     expect(intents!.children[0]!.endMs).toBe(Date.parse('2026-12-01T10:00:00.040Z'));
   });
 
+  it('keeps a span that its whole-millisecond times put past its parent inside the parent', () => {
+    // The turn starts at .000 and lasts 100 ms; the tool call seems to end at .102.
+    const late = structuredClone(trace);
+    late.spans[2] = {
+      ...late.spans[2]!,
+      startedAt: '2026-12-01T10:00:00.099Z',
+      latencyMs: 3,
+    } as (typeof late.spans)[number];
+    const planned = planTurnSpans(late, { captureContent: false });
+    const tool = planned.children.find((c) => c.name === 'execute_tool catalog.search')!;
+    expect(tool.startMs).toBe(Date.parse('2026-12-01T10:00:00.099Z'));
+    expect(tool.endMs).toBe(planned.endMs);
+  });
+
   it('marks a failed model call as an error, with keys and phone numbers masked, and no cost when unpriced', () => {
     const call = root.children[0]!.children[0]!;
     expect(call.error).toContain('[secret]');

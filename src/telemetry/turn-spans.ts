@@ -66,7 +66,21 @@ export function planTurnSpans(trace: TurnTrace, options: PlanOptions): SpanPlan 
   }
   for (const plan of plans.values()) plan.children.sort((a, b) => a.startMs - b.startMs);
   root.children.sort((a, b) => a.startMs - b.startMs);
+  nestWithin(root);
   return root;
+}
+
+/**
+ * Trace times are whole-millisecond starts plus latencies, so a span can seem to start before its
+ * parent or end after it by a millisecond or two. Backends draw such a child outside its parent:
+ * each child is kept inside its parent's interval.
+ */
+function nestWithin(parent: SpanPlan): void {
+  for (const child of parent.children) {
+    child.startMs = Math.min(Math.max(child.startMs, parent.startMs), parent.endMs);
+    child.endMs = Math.min(Math.max(child.endMs, child.startMs), parent.endMs);
+    nestWithin(child);
+  }
 }
 
 /**

@@ -87,4 +87,53 @@ describe('the agent on what a third blind set asked', () => {
     expect(compared).toMatch(/In short:/);
     expect(compared).not.toMatch(/Con enganche|En resumen|only available in Spanish/);
   });
+
+  it('reads "no pase de 350 varos" as a budget in thousands, and answers frustration with an apology and the list', async () => {
+    const say = await conversation('blind3-varos');
+    const reply = await say('ya me harte de esperar 😤 ocupo una suv q no pase de 280 varos');
+    expect(reply).toMatch(/Perdón|Lamento/);
+    const prices = [...reply.matchAll(/\$([\d,]+)\.00/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(prices.length).toBeGreaterThan(0);
+    for (const price of prices) expect(price).toBeLessThanOrEqual(280_000);
+  });
+
+  it('"de contado" beside a budget says how the customer pays, not a question about payment methods', async () => {
+    const say = await conversation('blind3-cash');
+    const reply = await say('tengo 250 mil de contado, q sedanes hay');
+    expect(reply).not.toMatch(/plan de pagos|solicitud/);
+    expect(reply).toMatch(/\$\d/);
+  });
+
+  it('says what delivery costs and how long it takes are not published, and keeps the car named for the visit', async () => {
+    const say = await conversation('blind3-delivery');
+    const reply = await say(
+      'me late el onix 2021, cuanto cobran por mandarlo a mi casa y en cuantos dias llega?',
+    );
+    expect(reply).toMatch(/Su precio no lo tengo publicado/);
+    expect(reply).toMatch(/Cuánto tarda no lo tengo publicado/);
+    const visit = await say('va, me llamo Luis Pardo, quiero una videollamada el martes a las 4');
+    expect(visit).toMatch(/Chevrolet Onix 2021/);
+  });
+
+  it('says the price of extending the warranty is not published when asked with another question', async () => {
+    const say = await conversation('blind3-warranty-price');
+    const reply = await say('cuanto sale la garantia extendida? y el seguro lo incluyen?');
+    expect(reply).toMatch(/extender 1 año/);
+    expect(reply).toMatch(/Su precio no lo tengo publicado/);
+  });
+
+  it('answers a fault in a car already bought with an apology, the warranty and a person', async () => {
+    const say = await conversation('blind3-fault');
+    const reply = await say('hace un mes les compre una camioneta y ya no prende, q onda con eso');
+    expect(reply).toMatch(/Lamento/);
+    expect(reply).toMatch(/3 meses de garantía/);
+    expect(reply).toMatch(/asesor/);
+  });
+
+  it('"how long is the warranty" asks about the warranty, not a car\'s length', async () => {
+    const say = await conversation('blind3-how-long');
+    const reply = await say('how long is the warranty and can I extend it?');
+    expect(reply).toMatch(/3 months/);
+    expect(reply).not.toMatch(/mm|options/);
+  });
 });

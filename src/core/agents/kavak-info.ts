@@ -1,16 +1,17 @@
 import type { Branch, BranchLookup, KnowledgeSection } from '../../tools/knowledge/types.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
+import { namedCar } from './named-car.js';
 import { joinSpanish } from './format.js';
 import {
   branchCities,
   NOT_KNOWN,
-  NOT_KNOWN_TAIL,
   TOPIC_QUERY,
   deliveryAnswer,
   hoursAnswer,
   retrieveSections,
   returnsAnswer,
+  unpublishedDetails,
 } from './knowledge-answers.js';
 
 /** Topics whose "¿cuánto cuesta?" is about the customer's own car, not a Kavak service. */
@@ -19,30 +20,40 @@ const OWN_CAR_TOPICS = new Set(['sell_car', 'trade_in']);
 export const kavakInfoAgent: Agent = {
   name: 'kavak_info',
   run(ctx) {
-    const { infoTopic, branch: namedBranch, questions } = ctx.entities;
-    // "¿viene revisado? ¿y si falla a la semana?": the intents model lists each question; every
-    // one gets its own answer, in the order asked.
-    if (questions.length > 1) return questionsAnswer(ctx, questions);
-    const branch = namedBranch
-      ? useTool(ctx, 'knowledge.branchNamed', { name: namedBranch }, () =>
-          ctx.tools.knowledge.branchNamed(namedBranch),
-        )
-      : undefined;
-    if (infoTopic === 'hours') return hoursAnswer(ctx, branch);
-    if (infoTopic === 'delivery') return deliveryAnswer(ctx);
-    if (infoTopic === 'returns') {
-      const applied = returnsAnswer(ctx);
-      if (applied) return applied;
-    }
-    const asksBranches = infoTopic === 'branches';
-    const city = ctx.entities.city ?? (asksBranches ? ctx.profile.city : null);
-    // A city next to a visit request is for the sales agent, not a question about branches.
-    if (asksBranches || (city && ctx.intent.entities.city && !ctx.otherAgents.includes('sales'))) {
-      return branchesAnswer(ctx, city);
-    }
-    return sectionsAnswer(ctx);
+    const answer = answerAboutKavak(ctx);
+    // "me gustó la Tracker 2021, ¿me la mandan?": the car named is the one a visit will be for.
+    const named = ctx.entities.make || ctx.entities.model ? namedCar(ctx) : undefined;
+    return named
+      ? { ...answer, profilePatch: { carUnderDiscussion: named.stockId, ...answer.profilePatch } }
+      : answer;
   },
 };
+
+/** The answer itself: hours, delivery, returns, branches, or the knowledge base's sections. */
+function answerAboutKavak(ctx: AgentContext): AgentAnswer {
+  const { infoTopic, branch: namedBranch, questions } = ctx.entities;
+  // "¿viene revisado? ¿y si falla a la semana?": the intents model lists each question; every
+  // one gets its own answer, in the order asked.
+  if (questions.length > 1) return questionsAnswer(ctx, questions);
+  const branch = namedBranch
+    ? useTool(ctx, 'knowledge.branchNamed', { name: namedBranch }, () =>
+        ctx.tools.knowledge.branchNamed(namedBranch),
+      )
+    : undefined;
+  if (infoTopic === 'hours') return hoursAnswer(ctx, branch);
+  if (infoTopic === 'delivery') return deliveryAnswer(ctx);
+  if (infoTopic === 'returns') {
+    const applied = returnsAnswer(ctx);
+    if (applied) return applied;
+  }
+  const asksBranches = infoTopic === 'branches';
+  const city = ctx.entities.city ?? (asksBranches ? ctx.profile.city : null);
+  // A city next to a visit request is for the sales agent, not a question about branches.
+  if (asksBranches || (city && ctx.intent.entities.city && !ctx.otherAgents.includes('sales'))) {
+    return branchesAnswer(ctx, city);
+  }
+  return sectionsAnswer(ctx);
+}
 
 /** What the knowledge base says of addresses (data/knowledge/sedes.md): it has none. */
 const NO_ADDRESSES = 'No tengo a la mano las direcciones; si las necesitas, te comunico con un asesor.';
@@ -100,16 +111,10 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   if (!best) return { agent: 'kavak_info', draft: NOT_KNOWN, facts: { sections: [] }, phrase: true };
   // The "what I don't know" section lists the unknowns: the customer needs the plain answer.
   const unknown = best.id.startsWith('lo-que-no-se');
-  // A price of a Kavak service (warranty extension, Kavak Total …) is never published.
-  // "¿cuánto cuesta el MG5? ¿y qué garantía le dan?": the price asked is the car's, answered by cars.
-  const carPriced = ctx.otherAgents.includes('cars');
-  const priceUnknown =
-    !unknown && !carPriced && ctx.entities.asksPrice === true && !OWN_CAR_TOPICS.has(infoTopic ?? '');
-  const draft = unknown
-    ? NOT_KNOWN
-    : priceUnknown
-      ? `${best.body}\n\nSu precio no lo tengo publicado; ${NOT_KNOWN_TAIL}`
-      : best.body;
+  // A price of a Kavak service (warranty extension, Kavak Total …) is never published; what the
+  // customer's own car is worth is not a service's price.
+  const unpublished = OWN_CAR_TOPICS.has(infoTopic ?? '') ? [] : unpublishedDetails(ctx, [best.body]);
+  const draft = unknown ? NOT_KNOWN : [best.body, ...unpublished].join('\n\n');
   return {
     agent: 'kavak_info',
     draft,
@@ -131,6 +136,7 @@ function questionsAnswer(ctx: AgentContext, questions: readonly string[]): Agent
     else if (!answered.some((s) => s.id === section.id)) answered.push(section);
   }
   const parts = answered.map((s) => s.body);
+  parts.push(...unpublishedDetails(ctx, parts));
   if (unknown.length) parts.push(`Sobre ${unknown.join(' y ')}: ${NOT_KNOWN}`);
   return {
     agent: 'kavak_info',

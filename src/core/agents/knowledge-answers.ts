@@ -35,6 +35,25 @@ export const TOPIC_QUERY: Record<KnowledgeTopic, string> = {
   reservation: 'apartado reservación',
 };
 
+/** A figure of money or of time in a section: what "¿cuánto cuesta?" / "¿cuánto tarda?" need. */
+const MONEY_IN_TEXT = /\$\s?\d|\b\d[\d,.]*\s*(?:pesos|mil)\b/;
+const TIME_IN_TEXT = /\b\d+\s*(?:minutos|horas|días|dias|semanas|meses|minutes|hours|days|weeks|months)\b/;
+
+/**
+ * What the customer asked of a service that the sections quoted do not say — its price, how long
+ * it takes — said to be unknown, never guessed.
+ */
+export function unpublishedDetails(ctx: AgentContext, bodies: readonly string[]): string[] {
+  const text = bodies.join('\n');
+  const lines: string[] = [];
+  // asksPrice is a service's price by its definition (the intents prompt): a car's is the cars agent's.
+  if (ctx.entities.asksPrice === true && !MONEY_IN_TEXT.test(text))
+    lines.push(`Su precio no lo tengo publicado; ${NOT_KNOWN_TAIL}`);
+  if (ctx.entities.asksDuration === true && !TIME_IN_TEXT.test(text))
+    lines.push(`Cuánto tarda no lo tengo publicado; ${NOT_KNOWN_TAIL}`);
+  return lines;
+}
+
 /** The cities with a branch, in the knowledge base's order. */
 export function branchCities(ctx: AgentContext): string[] {
   return [...new Set(ctx.tools.knowledge.branches.map((b) => b.city))];
@@ -115,9 +134,10 @@ export function deliveryAnswer(ctx: AgentContext): AgentAnswer {
     : lookup.hasBranch
       ? `En ${lookup.city}, ${lookup.branches.length === 1 ? 'nuestra sede es' : 'nuestras sedes son'}: ${joinSpanish(lookup.branches.map((b) => b.name))}.`
       : `En ${lookup.city} no tenemos sede, pero la compra digital con entrega en tu domicilio sí aplica.`;
+  const unpublished = unpublishedDetails(ctx, [section.body]);
   return {
     agent: 'kavak_info',
-    draft: `Sí. ${section.body}\n\n${where}`,
+    draft: [`Sí. ${section.body}`, ...unpublished, where].join('\n\n'),
     facts: { sections: [{ id: section.id, body: section.body }], ...(lookup ? { branches: lookup } : {}) },
     ...(lookup ? { profilePatch: { city: lookup.city } } : {}),
     phrase: true,

@@ -17,7 +17,9 @@ const REPLY: Record<SocialKind, { alone: string; brief: string }> = {
   compliment: { alone: `¡Muchas gracias, qué gusto leerte! ${NEXT}`, brief: '¡Muchas gracias!' },
   complaint: {
     alone: `Lamento mucho la mala experiencia, tienes razón en molestarte. ${PERSON}`,
-    brief: 'Lamento mucho la mala experiencia.',
+    // Beside another answer the offer of a person is a statement: the other answer's question closes.
+    brief:
+      'Lamento mucho la mala experiencia. Si quieres, te comunico con un asesor de Kavak para revisarlo contigo.',
   },
   frustration: {
     alone: `Perdón por la confusión, entiendo tu molestia. Dime en pocas palabras qué necesitas y lo resolvemos. ${PERSON}`,

@@ -166,6 +166,11 @@ export const EntitiesSchema = z.object({
     .boolean()
     .nullable()
     .describe('For kavak_info: asks what a Kavak service costs (extended warranty, Kavak Total, apartado)'),
+  // Blind round 3: "¿cuánto tarda el envío?" — a time the knowledge base may not publish.
+  asksDuration: z
+    .boolean()
+    .nullable()
+    .describe('For kavak_info: asks how long a Kavak service takes (delivery, approval, paperwork)'),
   usageDays: z
     .number()
     .nullable()
@@ -289,6 +294,7 @@ export function emptyEntities(): Entities {
     followUp: null,
     infoTopic: null,
     asksPrice: null,
+    asksDuration: null,
     usageDays: null,
     usageKm: null,
     branch: null,

@@ -92,6 +92,7 @@ export const KNOWLEDGE_PHRASES: readonly Entry[] = [
   [/(\d+ days) o (\d+ km)/g, '$1 or $2'],
   // Not published
   [/Su precio no lo tengo publicado;/g, 'Its price is not published;'],
+  [/Cuánto tarda no lo tengo publicado;/g, 'How long it takes is not published;'],
   [
     /si quieres, te comunico con un asesor de Kavak que te lo confirma\./g,
     'if you like, I can put you in touch with a Kavak advisor who can confirm it.',

@@ -158,6 +158,10 @@ const ENTRIES: readonly Entry[] = [
   ],
   [/Lamento mucho la mala experiencia\./g, 'I am very sorry about the bad experience.'],
   [
+    /Si quieres, te comunico con un asesor de Kavak para revisarlo contigo\./g,
+    'If you like, I can put you in touch with a Kavak advisor to look into it with you.',
+  ],
+  [
     /Perdón por la confusión, entiendo tu molestia\./g,
     'Sorry for the confusion, I understand your frustration.',
   ],

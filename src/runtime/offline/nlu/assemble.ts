@@ -79,6 +79,7 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'usageDays',
     'usageKm',
     'asksPrice',
+    'asksDuration',
     'homeDelivery',
   ],
   sales: [

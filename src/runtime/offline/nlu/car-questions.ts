@@ -81,7 +81,7 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   // One dimension asked is answered alone ("¿qué tan ancho es?"), the measures in general all three.
   [
     'length',
-    /\b(que\s+tan\s+largo|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?largo|de\s+largo\s+(?:cuanto|que\s+tanto|mide)|how\s+long\s+is\s+(?:it|the|that)|(?:its|the)\s+length)\b/,
+    /\b(que\s+tan\s+largo|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?largo|de\s+largo\s+(?:cuanto|que\s+tanto|mide)|how\s+long\s+is\s+(?:it|the|that)\b(?!\s+(?:warranty|guarantee|trial|return|period|term|process|delivery|wait|loan|credit|financing))|(?:its|the)\s+length)\b/,
   ],
   [
     'width',

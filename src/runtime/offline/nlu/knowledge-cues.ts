@@ -8,6 +8,12 @@ import { infoTopicOf } from './rules-info.js';
 /** "¿Cuánto cuesta la garantía extendida?": the price of a Kavak service, not of a car. */
 const PRICE_QUESTION =
   /\b(cuanto\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|vale|sale|cobran|es)|precios?|costos?|cobran|how\s+much)\b/;
+/** "¿cuánto cobran de envío?", "precio de extender la garantía": a service's price even beside a car's name. */
+const SERVICE_PRICE =
+  /\b(?:(?:cuanto|que)\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|vale|sale|cobran|cobra|es)|precios?|costos?|cobran)\s+(?:\w+\s+){0,2}?(?:(?:de|del|por|el|la)\s+){0,2}(?:envios?|entrega|traslado|flete|extender|extension|garantia\s+extendida|seguro|kavak\s+total|mandar(?:lo|la)|traer(?:lo|la)|llevar(?:lo|la))\b|\bhow\s+much\s+(?:is|for|does|do\s+you\s+charge\s+for)\s+(?:the\s+)?(?:delivery|shipping|extended\s+warranty)/;
+/** "¿cuánto tarda?", "¿en cuántos días llega?": how long a service takes. */
+const DURATION_QUESTION =
+  /\b(cuanto\s+(?:tiempo\s+)?(?:se\s+)?(?:tarda|tardan|tardaria|demora|demoran)|cuanto\s+tiempo|en\s+cuant[oa]s\s+(?:dias|horas|semanas)|que\s+tan\s+rapido|how\s+long\s+(?:does|will|would)\s+(?:it|the\s+\w+)\s+take|how\s+soon)\b/;
 /** Confidence of a return question read from the customer's own figures alone ("¿y si ya le metí 400 km?"). */
 const USAGE_CONFIDENCE = 0.75;
 
@@ -28,7 +34,9 @@ export function applyKnowledgeCues(
   const delivery = cues.some((c) => c.rule.infoTopic === 'delivery');
   const namesCar =
     first.entities.make !== null || first.entities.model !== null || first.entities.stockId !== null;
-  const asksPrice = drafts.has('kavak_info') && !namesCar && PRICE_QUESTION.test(text);
+  const asksPrice =
+    drafts.has('kavak_info') && ((!namesCar && PRICE_QUESTION.test(text)) || SERVICE_PRICE.test(text));
+  const asksDuration = drafts.has('kavak_info') && DURATION_QUESTION.test(text);
   // "¿Y cuánto cuesta?" right after an answer about Kavak Total, with no car in view: its price.
   const previous = context.previous;
   const onKnowledgeFollowUp =
@@ -52,6 +60,7 @@ export function applyKnowledgeCues(
   for (const { entities } of found) {
     if (delivery) entities.homeDelivery = true;
     if (asksPrice || onKnowledgeFollowUp) entities.asksPrice = true;
+    if (asksDuration) entities.asksDuration = true;
   }
   const { usageDays, usageKm } = first.entities;
   if ((usageDays === null && usageKm === null) || drafts.has('kavak_info')) return;

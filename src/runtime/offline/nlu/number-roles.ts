@@ -194,6 +194,10 @@ function classifyOne(
     if (!priced && (cue.STOCK_BEFORE.test(before) || value % 1000 !== 0))
       return { kind: 'stockId', id: m.plainDigits! };
   }
+  // "que no pase de 350 varos": hundreds of pesos bound a car's price only as thousands.
+  const hundredsOfPesos = m.currency && m.multiplier === 1 && !m.grouped && !m.decimal;
+  if (hundredsOfPesos && value >= 20 && value < 1000 && bound !== null && !hints.financing)
+    return { kind: 'price', value: value * 1000, bound };
   if (m.currency || m.multiplier > 1 || m.grouped || value >= 1000) {
     // No car costs less than this: "apártalo con 5 mil" is not a budget.
     return value >= MIN_CAR_PRICE

@@ -133,7 +133,9 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'formas de pago',
     0.8,
-    String.raw`formas?\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash`,
+    // "de contado", "cash" ask how to pay only as a question ("¿se puede de contado?", "¿aceptan
+    // efectivo?"); "traigo 300 mil de contado, ¿qué hay?" says how they will pay for the car searched.
+    String.raw`formas?\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|(?:puedo|podria|se\s+puede|aceptan|acepta|reciben|can\s+i|do\s+you\s+(?:accept|take))\s+(?:\w+\s+){0,3}?(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)|(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)\s*\?|(?:pago|pagaria|pagare|pagar(?:lo|la)?|(?:lo|la)\s+pago)\s+(?:de\s+contado|en\s+efectivo|cash)|^\W*(?:y\s+)?(?:de\s+contado|en\s+efectivo|cash)\W*$`,
     { paying: true },
   ),
   info(
@@ -151,12 +153,12 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'garantía',
     0.8,
-    String.raw`(?:si|y\s+si|cuando|en\s+caso\s+de\s+que)\s+(?:me\s+|le\s+|se\s+)?(?:falla\w*|descompon\w*|descompus\w*|dana|danan|averia|sale\s+(?:malo|mala|defectuos[oa])|tiene\s+(?:algun\s+)?(?:problema|falla|desperfecto|detalle))|fallas?\s+(?:mecanicas?|de\s+motor)|breaks?\s+down`,
+    String.raw`(?:si|y\s+si|cuando|en\s+caso\s+de\s+que)\s+(?:me\s+|le\s+|se\s+)?(?:falla\w*|descompon\w*|descompus\w*|dana|danan|averia|sale\s+(?:malo|mala|defectuos[oa])|tiene\s+(?:algun\s+)?(?:problema|falla|desperfecto|detalle))|fallas?\s+(?:mecanicas?|de\s+motor)|breaks?\s+down|(?:ya\s+)?(?:le\s+|se\s+le\s+)?(?:truena|tronando|suena|falla|fallando)\s+(?:algo\s+)?(?:del|en\s+el|el|la)\s+(?:motor|transmision|caja|clutch|embrague|frenos?|suspension)|(?:ya\s+)?no\s+(?:me\s+)?(?:prende|arranca|enciende)|se\s+(?:me\s+)?(?:descompuso|desvielo|calienta|sobrecalienta)`,
   ),
   info(
     'inspección',
     0.8,
-    String.raw`(?:lo|la|los|las|les?|se\s+les?)\s+(?:checan|chequean|revisan|revisaron|inspeccionan|hacen\s+(?:una\s+)?revision)|checad[oa]s?|chequead[oa]s?|revisan\s+(?:los|el|cada)\s+(?:autos?|carros?|coches?)|que\s+(?:tanto\s+)?revisan|cuantos\s+puntos|puntos\s+(?:de\s+)?(?:revision|inspeccion)|what\s+do\s+you\s+(?:check|inspect)|how\s+many\s+points`,
+    String.raw`(?:lo|la|los|las|les?|se\s+les?)\s+(?:checan|chequean|checaron|chequearon|revisan|revisaron|inspeccionan|inspeccionaron|hacen\s+(?:una\s+)?revision)|(?:vender|venden|venderme)\s+(?:\w+\s+){0,2}chatarra|checad[oa]s?|chequead[oa]s?|revisan\s+(?:los|el|cada)\s+(?:autos?|carros?|coches?)|que\s+(?:tanto\s+)?revisan|cuantos\s+puntos|puntos\s+(?:de\s+)?(?:revision|inspeccion)|what\s+do\s+you\s+(?:check|inspect)|how\s+many\s+points`,
   ),
   info(
     'devolución',
