@@ -81,7 +81,7 @@ describe('planTurnSpans', () => {
       ...late.spans[2]!,
       startedAt: '2026-12-01T10:00:00.099Z',
       latencyMs: 3,
-    } as (typeof late.spans)[number];
+    };
     const planned = planTurnSpans(late, { captureContent: false });
     const tool = planned.children.find((c) => c.name === 'execute_tool catalog.search')!;
     expect(tool.startMs).toBe(Date.parse('2026-12-01T10:00:00.099Z'));

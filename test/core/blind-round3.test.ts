@@ -136,4 +136,34 @@ describe('the agent on what a third blind set asked', () => {
     expect(reply).toMatch(/3 months/);
     expect(reply).not.toMatch(/mm|options/);
   });
+
+  it('measures a named car against a space given without its unit, and reads "cuántos caben" as seats', async () => {
+    const say = await conversation('blind3-space');
+    const height = await say('q tan alta es la captiva 2022? el techo de mi estacionamiento es como de 1.80');
+    expect(height).toMatch(/Chevrolet Captiva 2022/);
+    expect(height).toMatch(/1,800 mm/);
+    expect(await say('y cuantos caben?')).toMatch(/pasajeros/);
+  });
+
+  it("answers a city's branch and its hours asked together for that city only", async () => {
+    const say = await conversation('blind3-city-hours');
+    const reply = await say('me cambio a cuernavaca, hay kavak alla? q horario tienen');
+    expect(reply).toMatch(/Cuernavaca/);
+    expect(reply).not.toMatch(/Puebla|Explanada/);
+  });
+
+  it('reads using the current car as the down payment, in English, as a trade-in', async () => {
+    const say = await conversation('blind3-trade-in-en');
+    const reply = await say('could I put my old car towards the down payment?');
+    expect(reply).toMatch(/becomes the down payment/);
+  });
+
+  it('holds the plan for a down payment given to the most the customer can pay a month', async () => {
+    const say = await conversation('blind3-capped-plan');
+    await say('el sentra 2019');
+    const reply = await say('le doy 50 mil de enganche y maximo puedo pagar 5 mil al mes a 5 años');
+    expect(reply).toMatch(/enganche de \$50,000\.00/);
+    expect(reply).toMatch(/60 meses/);
+    expect(reply).toMatch(/tu máximo de \$5,000\.00 al mes/);
+  });
 });

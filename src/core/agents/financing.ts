@@ -26,9 +26,11 @@ export const financingAgent: Agent = {
     if (!car && ctx.entities.monthlyPaymentTarget !== null)
       return affordabilityAnswer(ctx, 'financing', buildQuery(ctx));
     if (!car) return askForCar(ctx);
-    if (ctx.entities.monthlyPaymentTarget !== null)
-      return reverse(ctx, car, ctx.entities.monthlyPaymentTarget);
-    return plan(ctx, car);
+    const target = ctx.entities.monthlyPaymentTarget;
+    // "Doy 60 mil y pago 4 mil al mes": the down payment is given, so its plan, held to that payment.
+    const givesDown = ctx.entities.downPaymentAmount !== null || ctx.entities.downPaymentPercent !== null;
+    if (target !== null && !givesDown) return reverse(ctx, car, target);
+    return plan(ctx, car, target === null ? null : pesosToCents(target));
   },
 };
 
@@ -64,7 +66,7 @@ function downPaymentCents(ctx: AgentContext, car: Car): { cents: number; source:
   return { cents: minimumDownPayment(car.priceCents), source: 'minimum' };
 }
 
-function plan(ctx: AgentContext, car: Car): AgentAnswer {
+function plan(ctx: AgentContext, car: Car, targetCents: number | null = null): AgentAnswer {
   const lines = [`Para el ${carTitle(car)} (ID ${car.stockId}), con precio de ${formatMXN(car.priceCents)}:`];
   const facts: Record<string, unknown> = { car: carFacts(car) };
   let down = downPaymentCents(ctx, car);
@@ -135,6 +137,7 @@ function plan(ctx: AgentContext, car: Car): AgentAnswer {
   } else {
     for (const p of plans) lines.push(`- ${p.months} meses: ${formatMXN(p.monthlyPaymentCents)} al mes`);
   }
+  if (targetCents !== null) lines.push(withinTarget(plans, targetCents));
   lines.push(DISCLAIMER);
   // Asked for the minimum on purpose: the down payment is settled, the term is what is left.
   if (down.source === 'minimum' && ctx.entities.downPaymentMinimum === true)
@@ -160,6 +163,19 @@ function plan(ctx: AgentContext, car: Car): AgentAnswer {
     profilePatch: { carUnderDiscussion: car.stockId },
     phrase: true,
   };
+}
+
+/** Which of the plans fit the most the customer can pay a month. */
+function withinTarget(plans: readonly FinancingPlan[], targetCents: number): string {
+  const limit = formatMXN(targetCents);
+  const fitting = plans.filter((p) => p.monthlyPaymentCents <= targetCents);
+  if (fitting.length === plans.length)
+    return plans.length === 1
+      ? `Queda dentro de tu máximo de ${limit} al mes.`
+      : `Todos los plazos quedan dentro de tu máximo de ${limit} al mes.`;
+  if (fitting.length === 0)
+    return `Con ese enganche ningún plazo queda en ${limit} al mes o menos: sube el enganche o te busco un auto más económico.`;
+  return `Dentro de tu máximo de ${limit} al mes quedan los plazos de ${fitting.map((p) => p.months).join(', ')} meses.`;
 }
 
 function reverse(ctx: AgentContext, car: Car, targetPesos: number): AgentAnswer {

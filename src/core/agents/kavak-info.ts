@@ -34,7 +34,9 @@ function answerAboutKavak(ctx: AgentContext): AgentAnswer {
   const { infoTopic, branch: namedBranch, questions } = ctx.entities;
   // "¿viene revisado? ¿y si falla a la semana?": the intents model lists each question; every
   // one gets its own answer, in the order asked.
-  if (questions.length > 1) return questionsAnswer(ctx, questions);
+  // "Me mudo a Querétaro, ¿tienen sede? ¿a qué hora abren?": one answer about that city's branches.
+  const aboutCityBranches = (infoTopic === 'hours' || infoTopic === 'branches') && ctx.entities.city !== null;
+  if (questions.length > 1 && !aboutCityBranches) return questionsAnswer(ctx, questions);
   const branch = namedBranch
     ? useTool(ctx, 'knowledge.branchNamed', { name: namedBranch }, () =>
         ctx.tools.knowledge.branchNamed(namedBranch),

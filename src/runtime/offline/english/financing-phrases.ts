@@ -26,6 +26,25 @@ export const FINANCING_PHRASES: readonly Entry[] = [
     template(String.raw`Con {money} al mes no alcanza para financiar un auto\.`),
     '$1 a month is not enough to finance a car.',
   ],
+  // A plan held to the most the customer can pay a month
+  [
+    template(String.raw`Queda dentro de tu máximo de {money} al mes\.`),
+    'It stays within your maximum of $1 a month.',
+  ],
+  [
+    template(String.raw`Todos los plazos quedan dentro de tu máximo de {money} al mes\.`),
+    'Every term stays within your maximum of $1 a month.',
+  ],
+  [
+    template(
+      String.raw`Con ese enganche ningún plazo queda en {money} al mes o menos: sube el enganche o te busco un auto más económico\.`,
+    ),
+    'With that down payment no term comes to $1 a month or less: raise the down payment, or I can find you a cheaper car.',
+  ],
+  [
+    template(String.raw`Dentro de tu máximo de {money} al mes quedan los plazos de ([\d, ]+) meses\.`),
+    'Within your maximum of $1 a month are the terms of $2 months.',
+  ],
   // A plan for one car
   [
     template(String.raw`El enganche que mencionas \({money}\) es menor al mínimo\.`),

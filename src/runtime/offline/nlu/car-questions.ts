@@ -54,7 +54,7 @@ const alone = (pattern: RegExp): RegExp =>
 const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   [
     'seats',
-    /\b(cuant[oa]s\s+(?:pasajeros|asientos|personas|lugares|plazas)|para\s+cuant[oa]s(?:\s+personas)?|(?:es|son|sera)\s+de\s+(?:\d|cinco|siete|ocho)\s+(?:pasajeros|asientos|lugares|plazas)|(?:tiene|trae)\s+(?:tercera\s+fila|3\s+filas)|caben\s+(?:\d|cinco|seis|siete|ocho)\b|how\s+many\s+(?:seats|people|passengers)|(?:is\s+it\s+an?\s+)?(?:7|seven|5|five)\s*-?\s*seater)/,
+    /\b(cuant[oa]s\s+(?:pasajeros|asientos|personas|lugares|plazas)|para\s+cuant[oa]s(?:\s+personas)?|(?:es|son|sera)\s+de\s+(?:\d|cinco|siete|ocho)\s+(?:pasajeros|asientos|lugares|plazas)|(?:tiene|trae)\s+(?:tercera\s+fila|3\s+filas)|caben\s+(?:\d|cinco|seis|siete|ocho)\b|cuant[oa]s\s+caben|caben\s+cuant[oa]s|how\s+many\s+(?:seats|people|passengers)|(?:is\s+it\s+an?\s+)?(?:7|seven|5|five)\s*-?\s*seater)/,
   ],
   [
     'km',
@@ -81,15 +81,15 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   // One dimension asked is answered alone ("¿qué tan ancho es?"), the measures in general all three.
   [
     'length',
-    /\b(que\s+tan\s+largo|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?largo|de\s+largo\s+(?:cuanto|que\s+tanto|mide)|how\s+long\s+is\s+(?:it|the|that)\b(?!\s+(?:warranty|guarantee|trial|return|period|term|process|delivery|wait|loan|credit|financing))|(?:its|the)\s+length)\b/,
+    /\b(que\s+tan\s+larg[oa]|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?largo|de\s+largo\s+(?:cuanto|que\s+tanto|mide)|how\s+long\s+is\s+(?:it|the|that)\b(?!\s+(?:warranty|guarantee|trial|return|period|term|process|delivery|wait|loan|credit|financing))|(?:its|the)\s+length)\b/,
   ],
   [
     'width',
-    /\b(que\s+tan\s+ancho|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?ancho|de\s+ancho\s+(?:cuanto|que\s+tanto|mide)|how\s+wide|(?:its|the)\s+width)\b/,
+    /\b(que\s+tan\s+anch[oa]|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?ancho|de\s+ancho\s+(?:cuanto|que\s+tanto|mide)|how\s+wide|(?:its|the)\s+width)\b/,
   ],
   [
     'height',
-    /\b(que\s+tan\s+alto|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?(?:alto|altura)|de\s+(?:alto|altura)\s+(?:cuanto|que\s+tanto|mide)|how\s+(?:tall|high)\s+is|(?:its|the)\s+height)\b/,
+    /\b(que\s+tan\s+alt[oa]|(?:cuanto\s+mide|el|su)\s+(?:de\s+)?(?:alto|altura)|de\s+(?:alto|altura)\s+(?:cuanto|que\s+tanto|mide)|how\s+(?:tall|high)\s+is|(?:its|the)\s+height)\b/,
   ],
   [
     'dimensions',
@@ -128,12 +128,12 @@ const WORD_NUMBERS = wordTable<number>({ tres: 3, cuatro: 4, cinco: 5, seis: 6, 
 const LENGTH =
   /\b(\d+(?:[.,]\d+)?|tres|cuatro|cinco|seis|siete)\s*(m|mt|mts|metros?|cm|centimetros?)\b(\s+y\s+medio)?/;
 const SPACE_WORDS =
-  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide|angost[oa]|estrech[oa]|altura|techo|parking|driveway|carport|space|spot|fit|wide|tall|high|narrow)\b/;
+  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide|zaguan|porton|angost(?:o|a|ito|ita)|estrech[oa]|altura|techo|parking|driveway|carport|space|spot|fit|wide|tall|high|narrow)\b/;
 
 /** "mi cochera mide 4.3": a garage's length without the unit, right after the verb. */
-const GARAGE_WORDS = /\b(cochera|garage|garaje|cajon|estacionamiento)\b/;
+const GARAGE_WORDS = /\b(cochera|garage|garaje|cajon|estacionamiento|zaguan|porton)\b/;
 const BARE_LENGTH =
-  /\b(?:mide|mide\s+como|de\s+largo|es\s+de|tiene)\s+(\d{1,2}(?:[.,]\d{1,2})?)(?![.,]?\d|\s*(?:mil|k|%|anos|meses|pesos))()()/;
+  /\b(?:mide|mide\s+como|de\s+largo|es\s+de|tiene|como\s+de)\s+(\d{1,2}(?:[.,]\d{1,2})?)(?![.,]?\d|\s*(?:mil|k|%|anos|meses|pesos))()()/;
 /**
  * The subjunctive asks for cars that would fit ("uno que sí quepa", "algo que entre en mi
  * cochera"); "¿cabe?" (indicative) asks about the car in focus.
@@ -147,7 +147,7 @@ const FITS =
  * garage's plain "mide 4.5 m" (or "de largo") its length.
  */
 const DIMENSION_WORDS: readonly [SpaceDimension, RegExp][] = [
-  ['width', /\b(ancho|ancha|angost[oa]|estrech[oa]|wide|width|narrow)\b/g],
+  ['width', /\b(ancho|ancha|angost(?:o|a|ito|ita)|estrech[oa]|zaguan|porton|wide|width|narrow)\b/g],
   ['height', /\b(alto|alta|altura|techo|tall|high|height|clearance)\b/g],
   ['length', /\b(largo|larga|fondo|long|length|deep)\b/g],
 ];

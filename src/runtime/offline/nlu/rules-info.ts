@@ -68,13 +68,13 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'vender mi auto',
     0.9,
-    String.raw`vender(?:les|le|selo|selos)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|venderselo|venderles|(?:me|le|nos)\s+(?:compran|compra|comprarian)\s+(?:mi|el|su|un|nuestro)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+my\s+\w+`,
+    String.raw`vender(?:les|le|selo|selos)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|venderselo|venderles|(?:me|le|nos)\s+(?:compran|compra|comprarian)\s+(?:mi|el|su|un|nuestro)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+dan\s+por\s+(?:mi|el)\s+\w+|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+(?:you\s+)?my\s+(?:current\s+|old\s+)?\w+`,
     { ownCar: true },
   ),
   info(
     'auto a cuenta',
     0.9,
-    String.raw`a\s+cuenta|como\s+parte\s+de\s+pago|(?:mi|el)\s+\w+\s+(?:como|de|para\s+el)\s+enganche|toma\s+de\s+auto|trade\s*-?\s*in|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
+    String.raw`a\s+cuenta|como\s+parte\s+de\s+pago|(?:mi|el)\s+\w+\s+(?:como|de|para\s+el)\s+enganche|toma\s+de\s+auto|trade\s*-?\s*in|(?:use|put|count|apply)\s+(?:it|my\s+(?:current\s+|old\s+)?(?:car|truck|\w+))\s+(?:as|towards|for|to)\s+(?:the\s+|a\s+)?(?:down\s*payment|deposit|part\s+of\s+the\s+payment)|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
     { ownCar: true },
   ),
   /** How the credit works (rate, costs, approval) is the knowledge base's, not a plan to compute. */
