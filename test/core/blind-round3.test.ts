@@ -166,4 +166,17 @@ describe('the agent on what a third blind set asked', () => {
     expect(reply).toMatch(/60 meses/);
     expect(reply).toMatch(/tu máximo de \$5,000\.00 al mes/);
   });
+
+  it('compares a car named by its id with the one in focus, and the compared cars again on a new plan', async () => {
+    const say = await conversation('blind3-compare-focus');
+    await say('me interesa el 322722');
+    const pair = await say('y el 306473 en q se diferencia de este?');
+    expect(pair).toMatch(/lado a lado/);
+    expect(pair).toMatch(/ID 322722/);
+    expect(pair).toMatch(/ID 306473/);
+    const again = await say('va y a los dos con 40 mil de enganche a 3 años?');
+    expect(again).toMatch(/lado a lado \(mensualidad a 36 meses con enganche de \$40,000\.00\)/);
+    expect(again).toMatch(/ID 322722/);
+    expect(again).toMatch(/ID 306473/);
+  });
 });

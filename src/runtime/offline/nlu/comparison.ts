@@ -1,3 +1,4 @@
+import type { Entities } from '../../../core/intents/schema.js';
 import type { CarMention } from './cars.js';
 import type { RoledNumber } from './number-roles.js';
 
@@ -47,4 +48,48 @@ export function findStockIdComparison(text: string, numbers: readonly RoledNumbe
   const between = text.slice(distinct[0]!.mention.end, distinct[1]!.mention.start);
   const choosing = CHOOSE.test(text) || CHOOSING_JOIN.test(between.replace(/^\s*(?:,\s*)?/, ' ').trimStart());
   return choosing ? distinct.slice(0, MAX_COMPARED).map((i) => i.id) : [];
+}
+
+/** "¿qué diferencia tiene con ese?", "compáramelo con…", "¿ese o el Corolla?": the car in focus is one side. */
+const FOCUS_SIDE =
+  /\b(?:con\s+(?:ese|este|esa|esta|el\s+otro|la\s+otra|el\s+que\s+(?:me\s+)?(?:mostraste|ensenaste|pasaste))|compar\w*(?:melo|mela|selo|sela)|(?:ese|este|esa|esta)\s+(?:o|vs|contra)|(?:o|vs|contra)\s+(?:ese|este|esa|esta)|(?:de|a)\s+(?:ese|este|esa|esta)(?=\s*(?:[?.!,]|$))|with\s+(?:that|this)\s+one)\b/;
+/** "las mensualidades de los tres", "¿y ambos a 5 años?": every car of the comparison just shown. */
+const EVERY_COMPARED =
+  /\b(?:(?:los|las|de\s+los|de\s+las)\s+(?:tres|3|dos|2)|ambos|ambas|cada\s+un[oa]|(?:all|both)(?:\s+of\s+them)?|the\s+(?:two|three))\b/;
+const COMPARED_BEFORE = /\b(?:te\s+los\s+comparo|side\s+by\s+side)\b/;
+
+export interface ComparisonContext {
+  carUnderDiscussion: string | null;
+  lastRecommended: readonly string[];
+  /** The agent's last message, normalized. */
+  lastAgentText: string;
+}
+
+/**
+ * Blind round 3: comparisons that name one side by reference. One car named (or a stock id) with
+ * a word that asks to choose and a pointer to the car in focus compares the two; "los tres" with a
+ * plan or a question right after a comparison compares the same cars again, on the plan asked.
+ */
+export function comparisonWithShown(
+  text: string,
+  entities: Pick<Entities, 'make' | 'model' | 'yearMin' | 'yearMax' | 'stockId' | 'comparedCars'>,
+  context: ComparisonContext,
+): string[] {
+  if (entities.comparedCars.length >= 2) return [...entities.comparedCars];
+  const focus = context.carUnderDiscussion;
+  const named = entities.stockId ?? carName(entities);
+  if (focus && named && FOCUS_SIDE.test(text) && CHOOSE.test(text))
+    return named === focus ? [] : [focus, named];
+  const again =
+    context.lastRecommended.length >= 2 &&
+    COMPARED_BEFORE.test(context.lastAgentText) &&
+    EVERY_COMPARED.test(text) &&
+    !named;
+  return again ? context.lastRecommended.slice(0, MAX_COMPARED) : [];
+}
+
+function carName(e: Pick<Entities, 'make' | 'model' | 'yearMin' | 'yearMax'>): string | null {
+  if (!e.make && !e.model) return null;
+  const year = e.yearMin !== null && e.yearMin === e.yearMax ? e.yearMin : null;
+  return [e.make, e.model, year].filter((part) => part !== null).join(' ');
 }

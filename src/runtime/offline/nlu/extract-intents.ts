@@ -26,6 +26,7 @@ import { carReferredTo } from './demonstrative.js';
 import { shownCarDescribed } from './shown-reference.js';
 import { infoTopicOf } from './rules-info.js';
 import { normalize } from './normalize.js';
+import { comparisonWithShown } from './comparison.js';
 import { isFollowUp } from './follow-up-shape.js';
 import { questionsAsked } from './questions.js';
 import type { ExpectedAnswer, NumberHints } from './number-roles.js';
@@ -100,6 +101,12 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyKnowledgeCues(drafts, cues, text, ownCar.length > 0 ? [all, shopping] : [all], context);
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
+    const lastAgent = input.history.findLast((t) => t.role === 'agent');
+    shopping.entities.comparedCars = comparisonWithShown(text, shopping.entities, {
+      carUnderDiscussion: input.profile.carUnderDiscussion,
+      lastRecommended: input.profile.lastRecommended,
+      lastAgentText: lastAgent ? normalize(lastAgent.text).text : '',
+    });
     applyCarQuestionIntent(drafts, shopping);
     applyBookingAnswers(drafts, shopping, context, input.profile.salesAction !== null);
   }
