@@ -178,5 +178,7 @@ describe('the agent on what a third blind set asked', () => {
     expect(again).toMatch(/lado a lado \(mensualidad a 36 meses con enganche de \$40,000\.00\)/);
     expect(again).toMatch(/ID 322722/);
     expect(again).toMatch(/ID 306473/);
+    // "¿cuál es más grande de los dos?" orders those shown; it is not the comparison again.
+    expect(await say('y cual es mas grande de los dos?')).toMatch(/De los que te mostré, el más grande es/);
   });
 });

@@ -72,7 +72,18 @@ export interface ComparisonContext {
  */
 export function comparisonWithShown(
   text: string,
-  entities: Pick<Entities, 'make' | 'model' | 'yearMin' | 'yearMax' | 'stockId' | 'comparedCars'>,
+  entities: Pick<
+    Entities,
+    | 'make'
+    | 'model'
+    | 'yearMin'
+    | 'yearMax'
+    | 'stockId'
+    | 'comparedCars'
+    | 'termYears'
+    | 'downPaymentAmount'
+    | 'downPaymentPercent'
+  >,
   context: ComparisonContext,
 ): string[] {
   if (entities.comparedCars.length >= 2) return [...entities.comparedCars];
@@ -84,7 +95,11 @@ export function comparisonWithShown(
     context.lastRecommended.length >= 2 &&
     COMPARED_BEFORE.test(context.lastAgentText) &&
     EVERY_COMPARED.test(text) &&
-    !named;
+    !named &&
+    // A new plan for all of them; "¿cuál es más grande de los tres?" is an ordering of those shown.
+    (entities.termYears !== null ||
+      entities.downPaymentAmount !== null ||
+      entities.downPaymentPercent !== null);
   return again ? context.lastRecommended.slice(0, MAX_COMPARED) : [];
 }
 
