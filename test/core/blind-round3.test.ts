@@ -181,4 +181,23 @@ describe('the agent on what a third blind set asked', () => {
     // "¿cuál es más grande de los dos?" orders those shown; it is not the comparison again.
     expect(await say('y cual es mas grande de los dos?')).toMatch(/De los que te mostré, el más grande es/);
   });
+
+  it('says what it widened when nothing cheaper fits, even after "está carísima"', async () => {
+    const say = await conversation('blind3-only-pickup');
+    await say('tienen pickups?');
+    const reply = await say('nmms esta bien cara, no tendras otra pickup mas economica?');
+    expect(reply).toMatch(
+      /No tengo opciones más baratas con esas características\. Ajustando el tipo de auto/,
+    );
+    expect(reply).not.toMatch(/^Este es el/m);
+  });
+
+  it('"¿y la <otro> lo mismo?" asks every question of the last message again, the plan included', async () => {
+    const say = await conversation('blind3-same-again');
+    await say('del sentra 2019 cuantos km tiene y cual es el enganche minimo?');
+    const reply = await say('y el versa 2020 igual?');
+    expect(reply).toMatch(/Nissan Versa 2020/);
+    expect(reply).toMatch(/Tiene [\d,]+ km/);
+    expect(reply).toMatch(/enganche mínimo \(10%\)/);
+  });
 });

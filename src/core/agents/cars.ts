@@ -295,7 +295,7 @@ function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): Age
     shown = result.alternatives.cars.slice(0, SHOWN);
     lines.push(
       ctx.entities.cheaper
-        ? 'No tengo opciones más baratas con esas características. Lo más cercano:'
+        ? `No tengo opciones más baratas con esas características. Ajustando ${joinSpanish(relaxed)}, lo más cercano es:`
         : `No encontré autos con todo lo que pides. Ajustando ${joinSpanish(relaxed)}, lo más cercano es:`,
     );
     shown.forEach((car, i) => lines.push(carLine(car, i + 1)));

@@ -71,10 +71,6 @@ const ENTRIES: readonly Entry[] = [
     'I found no cars matching that. Shall we try another budget, year or model?',
   ],
   [/No encontré autos con todo lo que pides\./g, 'I found no cars with everything you ask for.'],
-  [
-    /No tengo opciones más baratas con esas características\. Lo más cercano:/g,
-    'I have nothing cheaper with those features. The closest:',
-  ],
   [/Por ahora no tenemos (.+?) en nuestro catálogo\./g, 'We have no $1 in our catalog right now.'],
   [/Sí, el (.+?) tiene (.+?)\./g, 'Yes, the $1 has $2.'],
   [

@@ -95,6 +95,10 @@ export const SHOPPING_PHRASES: readonly Entry[] = [
     /No encontré autos con todo lo que pides\. Ajustando ([^\n]+?), lo más cercano es:/g,
     'I found no cars with everything you ask for. Widening $1, the closest are:',
   ],
+  [
+    /No tengo opciones más baratas con esas características\. Ajustando ([^\n]+?), lo más cercano es:/g,
+    'I have no cheaper options with those features. Widening $1, the closest are:',
+  ],
   ...RELAXED.map(([spanish, english]): Entry => [
     new RegExp(String.raw`(?<=Widening [^\n]*)${spanish.source}`, 'g'),
     english,

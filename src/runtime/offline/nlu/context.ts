@@ -22,7 +22,13 @@ export interface ConversationContext {
   /** A car is being discussed: "¿cuánto cuesta?" asks about it. */
   carInFocus: boolean;
   /** The customer's previous request: "¿Y cómo la reclamo?" goes on with it. */
-  previous: { intent: IntentType; topic: string | null; carQuestion: CarAttribute[] } | null;
+  previous: {
+    intent: IntentType;
+    topic: string | null;
+    carQuestion: CarAttribute[];
+    /** It also asked for a plan (with the minimum down payment asked for?): "¿y la T-Cross lo mismo?". */
+    financing: { downPaymentMinimum: boolean } | null;
+  } | null;
 }
 
 /** How many of the customer's last messages say what the conversation is about. */

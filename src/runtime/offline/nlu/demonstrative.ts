@@ -14,7 +14,9 @@ const SINGULAR_REFERENCE =
  * one car (a single result, or the one a superlative picked), never a guess among a list.
  */
 export function carReferredTo(text: string, profile: Profile, found: Entities): string | null {
-  if (found.make || found.model || found.stockId || found.pick !== null) return null;
+  // "está carísima, ¿no hay otra más barata?": "esta" is the car to beat, the search is for another.
+  if (found.make || found.model || found.stockId || found.pick !== null || found.cheaper === true)
+    return null;
   const focus = profile.carUnderDiscussion;
   const list = profile.lastRecommended;
   // "y el otro?" after two cars, one of them in focus: the one that is not.

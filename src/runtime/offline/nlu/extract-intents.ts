@@ -201,7 +201,16 @@ function inheritCarQuestion(text: string, found: ExtractedEntities, context: Con
   if (e.priceMax !== null || e.kmMax !== null || e.transmission !== null || e.yearMin !== e.yearMax) return;
   e.carQuestion = [...asked];
   found.positions.carQuestion ??= found.positions.search ?? 0;
+  // "¿km, CarPlay y el enganche mínimo del Kicks?" … "¿y la T-Cross lo mismo?": the plan too.
+  const plan = context.previous?.financing;
+  if (plan && SAME_AGAIN.test(text)) {
+    if (plan.downPaymentMinimum) e.downPaymentMinimum = true;
+    found.positions.financing ??= found.positions.carQuestion;
+  }
 }
+
+/** "lo mismo", "igual", "same": everything the last message asked, about the car now named. */
+const SAME_AGAIN = /\b(?:lo\s+mismo|igual|same|the\s+same)\b/;
 
 /** What the customer's last message asked for, read the same way (without its own history). */
 function previousRequest(input: IntentsTaskInput, vocabulary: Vocabulary | undefined): PreviousRequest {
@@ -209,8 +218,14 @@ function previousRequest(input: IntentsTaskInput, vocabulary: Vocabulary | undef
   if (!last) return null;
   const { intents } = extractIntents({ message: last.text, history: [], profile: input.profile }, vocabulary);
   const request = intents.find((i) => i.type !== 'greeting' && i.type !== 'out_of_scope');
+  const plan = intents.find((i) => i.type === 'financing');
   return request
-    ? { intent: request.type, topic: request.entities.topic, carQuestion: request.entities.carQuestion }
+    ? {
+        intent: request.type,
+        topic: request.entities.topic,
+        carQuestion: request.entities.carQuestion,
+        financing: plan ? { downPaymentMinimum: plan.entities.downPaymentMinimum === true } : null,
+      }
     : null;
 }
 
