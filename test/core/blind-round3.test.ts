@@ -190,6 +190,17 @@ describe('the agent on what a third blind set asked', () => {
       /No tengo opciones más baratas con esas características\. Ajustando el tipo de auto/,
     );
     expect(reply).not.toMatch(/^Este es el/m);
+    // The pickup is still the car in focus: its questions and its haggle are about it.
+    expect(await say('y trae doble traccion?')).toMatch(/Del Nissan Frontier/);
+    expect(await say('te doy 550 y me la llevo')).toMatch(/El precio del Nissan Frontier .* es fijo/);
+  });
+
+  it('"las mensualidades de los tres" after a list of three compares those three on that plan', async () => {
+    const say = await conversation('blind3-three-listed');
+    await say('sedanes 2020 abajo de 340 mil');
+    const reply = await say('y las mensualidades de los tres con 60 mil de enganche a 4 años?');
+    expect(reply).toMatch(/lado a lado \(mensualidad a 48 meses con enganche de \$60,000\.00\)/);
+    expect(reply.match(/^\*\d\. /gm)).toHaveLength(3);
   });
 
   it('"¿y la <otro> lo mismo?" asks every question of the last message again, the plan included', async () => {

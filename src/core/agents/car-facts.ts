@@ -38,9 +38,13 @@ export function carInFocus(ctx: AgentContext): Car | undefined {
     const car = shown.at(e.pick === -1 ? -1 : e.pick - 1);
     if (car) return car;
   }
+  const current = ctx.profile.carUnderDiscussion;
+  // A car in focus that the last list left out (nothing cheaper of it, so others were shown) is
+  // still the one a bare "¿es 4x4?" is about.
+  if (current && shown.length > 0 && !ctx.profile.lastRecommended.includes(current))
+    return catalog.byStockId(current);
   // "¿Es sedán?" right after a list names no car: the agent answers for each car listed.
   if (lastReplyListed(ctx, shown)) return undefined;
-  const current = ctx.profile.carUnderDiscussion;
   if (current) return catalog.byStockId(current);
   return shown.length === 1 ? shown[0] : undefined;
 }

@@ -324,7 +324,13 @@ function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): Age
         ? { preferences: { ...ctx.profile.preferences, priceCeiling: query.priceMax } }
         : {}),
       ...(shown.length
-        ? { lastRecommended: shown.map((c) => c.stockId), carUnderDiscussion: shown[0]!.stockId }
+        ? {
+            lastRecommended: shown.map((c) => c.stockId),
+            // Nothing cheaper of what was asked: the car they were weighing is still the one in focus.
+            carUnderDiscussion:
+              (ctx.entities.cheaper && result.cars.length === 0 ? ctx.profile.carUnderDiscussion : null) ??
+              shown[0]!.stockId,
+          }
         : {}),
     },
     phrase: true,

@@ -91,16 +91,24 @@ export function comparisonWithShown(
   const named = entities.stockId ?? carName(entities);
   if (focus && named && FOCUS_SIDE.test(text) && CHOOSE.test(text))
     return named === focus ? [] : [focus, named];
+  const every = EVERY_COMPARED.exec(text)?.[0] ?? null;
   const again =
     context.lastRecommended.length >= 2 &&
-    COMPARED_BEFORE.test(context.lastAgentText) &&
-    EVERY_COMPARED.test(text) &&
+    every !== null &&
+    // "los tres" after three cars shown (compared or listed), "ambos" after two; "cada uno" after any.
+    (COMPARED_BEFORE.test(context.lastAgentText) || countOf(every) === context.lastRecommended.length) &&
     !named &&
     // A new plan for all of them; "¿cuál es más grande de los tres?" is an ordering of those shown.
     (entities.termYears !== null ||
       entities.downPaymentAmount !== null ||
       entities.downPaymentPercent !== null);
   return again ? context.lastRecommended.slice(0, MAX_COMPARED) : [];
+}
+
+function countOf(words: string): number | null {
+  if (/\b(?:tres|3|three)\b/.test(words)) return 3;
+  if (/\b(?:dos|2|two|ambos|ambas|both)\b/.test(words)) return 2;
+  return null;
 }
 
 function carName(e: Pick<Entities, 'make' | 'model' | 'yearMin' | 'yearMax'>): string | null {
