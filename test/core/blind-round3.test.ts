@@ -211,4 +211,23 @@ describe('the agent on what a third blind set asked', () => {
     expect(reply).toMatch(/Tiene [\d,]+ km/);
     expect(reply).toMatch(/enganche mínimo \(10%\)/);
   });
+
+  it('"de las 2019, ¿cuál…?" orders that year of the catalog, not the one car shown', async () => {
+    const say = await conversation('blind3-year-scope');
+    await say('cual es el carro mas nuevo q tienen');
+    const reply = await say('ok y de los 2019 cual es el mas barato?');
+    expect(reply).toMatch(/^1\. .* 2019 /m);
+    expect(reply).not.toMatch(/De los que te mostré/);
+  });
+
+  it('"más barato que el primero, pero sedán, no hatch" searches under the first car, sedans only', async () => {
+    const say = await conversation('blind3-cheaper-than-first');
+    const list = await say('tienen corollas?');
+    const first = Number(/^1\. .*?\$([\d,]+)\.00/m.exec(list)![1]!.replace(/,/g, ''));
+    const reply = await say('hay algo mas barato q el primero? sedan, no hatchback');
+    const prices = [...reply.matchAll(/\$([\d,]+)\.00/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(prices.length).toBeGreaterThan(0);
+    for (const price of prices) expect(price).toBeLessThan(first);
+    expect(reply).not.toMatch(/^Este es el/m);
+  });
 });

@@ -54,7 +54,8 @@ export const carsAgent: Agent = {
         return fitsSpaceAnswer(ctx, buildQuery(ctx), ctx.entities.spaceLengthM);
     }
     const picked = pickedCar(ctx);
-    if (picked) return describeOne(picked);
+    // "¿algo más barato que el primero?": the pick is the price to beat, not the car to show.
+    if (picked && !ctx.entities.cheaper) return describeOne(picked);
     // "¿Qué me alcanza con 4 mil al mes?"; next to a financing answer, that one takes the payment.
     if (ctx.entities.monthlyPaymentTarget !== null && !ctx.otherAgents.includes('financing'))
       return affordabilityAnswer(ctx, 'cars', buildQuery(ctx));
@@ -236,10 +237,11 @@ function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): Age
   if (sortBy && wantsOne === true) query.limit = 1;
   if (ctx.entities.cheaper) {
     const shown = shownCars(ctx);
-    if (shown.length) {
-      const cheapest = Math.min(...shown.map((c) => c.priceCents));
+    const reference = ctx.entities.pick !== null ? pickedCar(ctx) : undefined;
+    if (shown.length || reference) {
+      const cheapest = reference?.priceCents ?? Math.min(...shown.map((c) => c.priceCents));
       query.priceMax = Math.floor((cheapest - 1) / 100);
-      query.excludeStockIds = shown.map((c) => c.stockId);
+      query.excludeStockIds = [...shown, ...(reference ? [reference] : [])].map((c) => c.stockId);
       query.sort = sortBy ?? 'price_desc';
     } else {
       query.sort = sortBy ?? 'price_asc';

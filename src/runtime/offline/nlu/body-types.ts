@@ -17,7 +17,7 @@ export interface BodyWish {
 
 /** "nada de sedanes", "que no sea camioneta": a body type not wanted. */
 const NOT_WANTED =
-  /\b(nada\s+de|sin|no\s+(?:quiero|busco|me\s+gustan?)|que\s+no\s+sea|menos)\s+(?:(?:un|una|el|la|los|las)\s+)?$/;
+  /\b(nada\s+de|sin|no\s+(?:quiero|busco|me\s+gustan?)|que\s+no\s+sea|menos|(?:^|[,.;!?]|eh|pero|y)\s*no|ni)\s+(?:(?:un|una|el|la|los|las)\s+)?$/;
 
 /** "una troca", "camioneta de 7 pasajeros", "algo familiar", "para trabajo": what kind of car. */
 export function findBodyWish(text: string): BodyWish {

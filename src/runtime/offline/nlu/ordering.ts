@@ -231,10 +231,11 @@ const SHOWN_REFERENCES: readonly RegExp[] = [
 ];
 /**
  * "de todo el catálogo", "en todo lo que tienen": the whole catalog, not only the model being
- * talked about. ("El más barato que tengan" is a search under what was asked: no scope.)
+ * talked about. ("El más barato que tengan" is a search under what was asked: no scope.) "De las
+ * 2023, ¿cuál…?" names a set of the catalog by its year, not the cars shown.
  */
 const CATALOG_REFERENCES =
-  /\b(?:de\s+todo|en\s+todo|de\s+todos|entre\s+todos|(?:del|en\s+el|de\s+su|en\s+su|todo\s+el)\s+(?:catalogo|inventario)|en\s+general|de\s+cualquier\s+marca)\b/;
+  /\b(?:de\s+todo|en\s+todo|de\s+todos|entre\s+todos|(?:del|en\s+el|de\s+su|en\s+su|todo\s+el)\s+(?:catalogo|inventario)|en\s+general|de\s+cualquier\s+marca|de\s+(?:los|las)\s+(?:del?\s+)?(?:19|20)\d{2})\b/;
 
 export interface ScopeMention extends Span {
   scope: CarScope;
