@@ -230,4 +230,12 @@ describe('the agent on what a third blind set asked', () => {
     for (const price of prices) expect(price).toBeLessThan(first);
     expect(reply).not.toMatch(/^Este es el/m);
   });
+
+  it('"el barato, ¿cuánto al mes?" singles out the cheaper of the cars shown, then its plan', async () => {
+    const say = await conversation('blind3-plain-adjective');
+    await say('q me conviene mas, el rav4 2018 o el cx-5 2019?');
+    const reply = await say('la barata, cuanto al mes a 4 años?');
+    expect(reply).toMatch(/el más económico es:\nToyota RAV4 2018/);
+    expect(reply).toMatch(/Para el Toyota RAV4 2018 .*\n[^]*48 meses/);
+  });
 });

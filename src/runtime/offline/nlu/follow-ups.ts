@@ -122,7 +122,13 @@ export function applyEntityIntents(drafts: Drafts, found: ExtractedEntities): vo
   // "me lo dejas en 300" names a price to pay for this car, not a budget to search with.
   const haggles = drafts.has('haggle') && !onlyPriceObjection(drafts.get('haggle'));
   if (declined || haggles || drafts.has('car_recommendation') || positions.search === null) return;
-  if (substantive(drafts).length === 0 || (describesSearch(entities) && !drafts.has('financing'))) {
+  // "el barato, ¿cuánto al mes?": one of the cars shown is singled out, then its plan is asked.
+  const singlesOut = entities.sortBy !== null && entities.wantsOne === true && entities.scope === 'shown';
+  if (
+    substantive(drafts).length === 0 ||
+    singlesOut ||
+    (describesSearch(entities) && !drafts.has('financing'))
+  ) {
     addDraft(drafts, 'car_recommendation', positions.search, 0.7);
   }
 }

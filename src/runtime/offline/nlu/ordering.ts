@@ -108,6 +108,9 @@ const SHAPES: readonly { pattern: RegExp; scales: readonly Scale[] }[] = [
 const INTENSIFIED = new RegExp(
   String.raw`\b(el|la|los|las|lo)\s+(?:${CAR_WORD})?((?:\w+)(?:it|cit|sit|isim)[oa]s?)\b`,
 );
+/** "el barato, ¿cuánto al mes?", "la nueva de esas": the article and a plain adjective open a clause, one car. */
+const PLAIN_ONE =
+  /(?:^|[.,;!?]\s*)(?:(?:y|pues|mejor|ok|va|sale)\s+)?(el|la)\s+(barat[oa]|car[oa]|nuev[oa]|economic[oa])(?=\s*(?:[,.;!?]|$|de\s+(?:esos|esas|estos|estas|los\s+dos|las\s+dos)\b))/;
 /** "algo económico", "carros baratos", "uno bien grande": no degree, so a list in that order. */
 const BARE = new RegExp(
   String.raw`\b(?:algo|alguno|alguna|algunos|algunas|uno|una|unos|unas|carros?|autos?|coches?|camionetas?|trocas?|suvs?|sedan(?:es)?|hatchbacks?|opciones|vehiculos?|(?:tienen|tienes|hay|manejan|manejas|venden)(?:\s+\w+)?)\s+(?:bien\s+|muy\s+|super\s+)?(${alternatives(ADJECTIVES.filter((s) => s.bare))})\b`,
@@ -168,15 +171,20 @@ export function findOrdering(text: string): OrderingMention | null {
       which: article === 'cual' || article === 'cuales',
     };
   }
-  const intensified = findAll(text, INTENSIFIED).find((h) => scaleOf(ADJECTIVES, h.match[2]!));
-  if (intensified) {
-    return {
-      start: intensified.start,
-      end: intensified.end,
-      sortBy: scaleOf(ADJECTIVES, intensified.match[2]!)!.more,
-      wantsOne: countOf(intensified.match[1]),
-      which: false,
-    };
+  // "el baratito" (intensified); "el barato," (plain: it can only single out a car on the table).
+  for (const [pattern, plain] of [
+    [INTENSIFIED, false],
+    [PLAIN_ONE, true],
+  ] as const) {
+    const hit = findAll(text, pattern).find((h) => scaleOf(ADJECTIVES, h.match[2]!));
+    if (hit)
+      return {
+        start: hit.start,
+        end: hit.end,
+        sortBy: scaleOf(ADJECTIVES, hit.match[2]!)!.more,
+        wantsOne: plain ? true : countOf(hit.match[1]),
+        which: plain,
+      };
   }
   const comparativeNoun = findAll(text, COMPARATIVE_NOUN)[0];
   if (comparativeNoun) {
