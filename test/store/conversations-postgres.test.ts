@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import pg from 'pg';
 import { loadConfig } from '../../src/app/config/load-config.js';
 import { createApp } from '../../src/app/create-app.js';
 import { openStores } from '../../src/app/stores.js';
 import { KavakError } from '../../src/support/errors.js';
 import { migratePostgres, postgresMigrationStatus } from '../../src/store/postgres/migrate.js';
 import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/migrations/index.js';
-import { describeWithPostgres, freshDatabase } from '../support/pg-url.js';
+import { describeWithPostgres, freshDatabase, testPool } from '../support/pg-url.js';
 import { conversationStoreContract } from './conversations.contract.js';
 
 describeWithPostgres('the conversation port on PostgreSQL (a real server)', (serverUrl) => {
@@ -41,7 +40,7 @@ describeWithPostgres('the conversation port on PostgreSQL (a real server)', (ser
 
   it('migrates once when replicas start at the same moment, and then has nothing to do', async () => {
     const fresh = await freshDatabase(serverUrl);
-    const pools = [1, 2, 3].map(() => new pg.Pool({ connectionString: fresh.url }));
+    const pools = [1, 2, 3].map(() => testPool({ connectionString: fresh.url }));
     try {
       const applied = await Promise.all(pools.map((pool) => migratePostgres(pool, 'test')));
       expect(applied.flat()).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
@@ -61,7 +60,7 @@ describeWithPostgres('the conversation port on PostgreSQL (a real server)', (ser
 
   it('refuses a database a newer kavak migrated, saying to upgrade', async () => {
     const fresh = await freshDatabase(serverUrl);
-    const pool = new pg.Pool({ connectionString: fresh.url });
+    const pool = testPool({ connectionString: fresh.url });
     try {
       await migratePostgres(pool, 'test');
       await pool.query("INSERT INTO kavak_migrations (version, name) VALUES (999, 'from_the_future')");
@@ -93,7 +92,7 @@ describeWithPostgres('the conversation port on PostgreSQL (a real server)', (ser
   });
 
   it('keeps profiles and traces as JSONB and times as timestamptz, behind indexes', async () => {
-    const pool = new pg.Pool({ connectionString: database.url });
+    const pool = testPool({ connectionString: database.url });
     try {
       const columns = await pool.query<{ table_name: string; column_name: string; data_type: string }>(
         `SELECT table_name, column_name, data_type FROM information_schema.columns

@@ -5,10 +5,9 @@
  * or by API (the request got null and the worker sends it).
  */
 import { afterEach, expect, it } from 'vitest';
-import pg from 'pg';
 import { NotificationListener } from '../../src/store/postgres/notification-listener.js';
 import { PostgresReplyHandoff } from '../../src/store/postgres/reply-handoff.js';
-import { describeWithPostgres, freshMigratedSchema } from '../support/pg-url.js';
+import { describeWithPostgres, freshMigratedSchema, testPool } from '../support/pg-url.js';
 
 const key = (externalId: string) => ({ channel: 'whatsapp', externalId });
 
@@ -23,7 +22,7 @@ describeWithPostgres('inline replies across processes on PostgreSQL', (url) => {
     return schema;
   };
   const replica = (schemaUrl: string) => {
-    const pool = new pg.Pool({ connectionString: schemaUrl, max: 4 });
+    const pool = testPool({ connectionString: schemaUrl, max: 4 });
     const listener = new NotificationListener({ connectionString: schemaUrl });
     const handoff = new PostgresReplyHandoff(pool, listener);
     cleanups.push(async () => {

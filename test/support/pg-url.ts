@@ -65,12 +65,24 @@ export async function freshSchema(
   };
 }
 
+/**
+ * A pool for a test's own queries. `pool.end()` resolves before its last connection has closed on
+ * the server, so a database dropped WITH (FORCE) right after can still terminate one (FATAL
+ * 57P01); pg re-emits that as the pool's 'error', uncaught without a listener. The product's
+ * pools have theirs (src/store/postgres/pool.ts); a test's pool needs one too.
+ */
+export function testPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /** A fresh schema (see freshSchema) with every kavak migration applied. */
 export async function freshMigratedSchema(
   url: string,
 ): Promise<{ url: string; schema: string; drop(): Promise<void> }> {
   const schema = await freshSchema(url);
-  const pool = new pg.Pool({ connectionString: schema.url });
+  const pool = testPool({ connectionString: schema.url });
   try {
     await migratePostgres(pool, 'the test database');
   } finally {
