@@ -6,7 +6,7 @@ import type { CarAttribute } from '../intents/schema.js';
 import type { AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carFacts, carTitle, formatKm } from './format.js';
-import { namedCar } from './named-car.js';
+import { hasName, namedCar } from './named-car.js';
 
 // Built on first use, like formatKm's: creating it loads ICU data.
 let mm: Intl.NumberFormat | undefined;
@@ -26,14 +26,7 @@ export function carInFocus(ctx: AgentContext): Car | undefined {
   const e = ctx.entities;
   const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
   if (e.stockId) return namedCar(ctx);
-  if (e.make || e.model) {
-    const sameName = (car: Car): boolean =>
-      (!e.model || catalog.resolveModel(e.model, e.make ?? undefined)?.model === car.model) &&
-      (!e.make || catalog.resolveMake(e.make)?.make === car.make) &&
-      (e.yearMin === null || car.year >= e.yearMin) &&
-      (e.yearMax === null || car.year <= e.yearMax);
-    return shown.find(sameName) ?? namedCar(ctx);
-  }
+  if (e.make || e.model) return shown.find((car) => hasName(car, e, catalog)) ?? namedCar(ctx);
   if (e.pick !== null) {
     const car = shown.at(e.pick === -1 ? -1 : e.pick - 1);
     if (car) return car;

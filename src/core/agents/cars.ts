@@ -63,7 +63,7 @@ export const carsAgent: Agent = {
     if (ordered) return ordered;
     const asked = featureQuestion(ctx);
     if (asked) return answerFeature(ctx, asked.cars, asked.feature);
-    return recommend(ctx);
+    return recommend(ctx, { picked });
   },
 };
 
@@ -220,7 +220,14 @@ function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | nu
   return { query, useNote };
 }
 
-function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): AgentAnswer {
+interface RecommendOptions {
+  /** Search every model, not only the one being talked about. */
+  anyModel?: boolean;
+  /** The car the message points at, when the caller has looked it up already. */
+  picked?: Car | undefined;
+}
+
+function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnswer {
   const { catalog } = ctx.tools;
   const { query, useNote } = searchQuery(ctx);
   // "¿Y de todo el catálogo?": not only the model being talked about.
@@ -237,7 +244,8 @@ function recommend(ctx: AgentContext, options: { anyModel?: boolean } = {}): Age
   if (sortBy && wantsOne === true) query.limit = 1;
   if (ctx.entities.cheaper) {
     const shown = shownCars(ctx);
-    const reference = ctx.entities.pick !== null ? pickedCar(ctx) : undefined;
+    const picked = 'picked' in options ? options.picked : pickedCar(ctx);
+    const reference = ctx.entities.pick !== null ? picked : undefined;
     if (shown.length || reference) {
       const cheapest = reference?.priceCents ?? Math.min(...shown.map((c) => c.priceCents));
       query.priceMax = Math.floor((cheapest - 1) / 100);

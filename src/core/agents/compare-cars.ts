@@ -14,6 +14,7 @@ import type { AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { carFactsWithBody, formatMm } from './car-facts.js';
 import { carTitle, formatKm, joinSpanish } from './format.js';
+import { hasName } from './named-car.js';
 
 /** With no term from the customer, payments are compared at 4 years: the middle of Kavak's 3–6. */
 const DEFAULT_TERM_YEARS = 4;
@@ -35,11 +36,10 @@ function findCompared(ctx: AgentContext, name: string): Car | undefined {
   const make = named?.make ?? catalog.resolveMake(bare)?.make;
   const model = named?.model;
   if (!make && !model) return undefined;
-  const fits = (car: Car): boolean =>
-    (!make || car.make === make) &&
-    (!model || car.model === model) &&
-    (wanted.year === null || car.year === wanted.year);
-  const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).find((c) => c && fits(c));
+  const asked = { make: make ?? null, model: model ?? null, yearMin: wanted.year, yearMax: wanted.year };
+  const shown = ctx.profile.lastRecommended
+    .map((id) => catalog.byStockId(id))
+    .find((c) => c && hasName(c, asked, catalog));
   if (shown) return shown;
   const query = {
     ...(make ? { make } : {}),

@@ -17,7 +17,7 @@ export function namedCar(ctx: AgentContext): Car | undefined {
   // "ok the mazda", "¿la toyota es 4x4?": a name that fits a car just discussed or shown is that car.
   const discussed = [ctx.profile.carUnderDiscussion, ...ctx.profile.lastRecommended]
     .flatMap((id) => (id === null ? [] : [catalog.byStockId(id)]))
-    .find((car): car is Car => car !== undefined && fitsName(car, e));
+    .find((car): car is Car => car !== undefined && hasName(car, e, catalog));
   if (discussed) return useTool(ctx, 'catalog.byStockId', { stockId: discussed.stockId }, () => discussed);
   const query = {
     ...(e.make ? { make: e.make } : {}),
@@ -41,12 +41,27 @@ export function namedCar(ctx: AgentContext): Car | undefined {
   return searched ?? useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
 }
 
-function fitsName(car: Car, e: AgentContext['entities']): boolean {
+/** A car's name as a message gives it: each part may be missing. */
+export interface CarName {
+  make: string | null;
+  model: string | null;
+  yearMin: number | null;
+  yearMax: number | null;
+}
+
+/**
+ * Whether `car` answers to `name`, make and model read through the catalog's names ("vw" is
+ * Volkswagen, "crv" the CR-V), so the same words find the same car wherever a name is matched.
+ */
+export function hasName(car: Car, name: CarName, catalog: AgentContext['tools']['catalog']): boolean {
+  const make = name.make === null ? null : (catalog.resolveMake(name.make)?.make ?? name.make);
+  const model =
+    name.model === null ? null : (catalog.resolveModel(name.model, make ?? undefined)?.model ?? name.model);
   return (
-    (e.make === null || car.make === e.make) &&
-    (e.model === null || car.model === e.model) &&
-    (e.yearMin === null || car.year >= e.yearMin) &&
-    (e.yearMax === null || car.year <= e.yearMax)
+    (make === null || car.make === make) &&
+    (model === null || car.model === model) &&
+    (name.yearMin === null || car.year >= name.yearMin) &&
+    (name.yearMax === null || car.year <= name.yearMax)
   );
 }
 

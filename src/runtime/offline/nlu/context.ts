@@ -15,6 +15,10 @@ export interface ConversationContext {
   asked: ExpectedAnswer | 'city' | 'name' | 'time' | null;
   /** The closing question asked for the name, perhaps among other things ("tu nombre y tu ciudad"). */
   asksName: boolean;
+  /** The agent's last message, normalised ('' before the first). */
+  lastAgentText: string;
+  /** The agent's last message with money in it, normalised: the last list or plan shown. */
+  lastFiguresText: string | null;
   /** Length of the last list of cars shown ("el último" = this). */
   listLength: number;
   /** Payments are being discussed: "¿y a 5?" is a term. */
@@ -33,6 +37,8 @@ export interface ConversationContext {
 
 /** How many of the customer's last messages say what the conversation is about. */
 const RECENT_CUSTOMER_TURNS = 2;
+/** A peso amount as the agent writes it ("$289,999"). */
+const MONEY_FIGURE = /\$\s?\d/;
 /** The catalog search shows three cars unless told otherwise. */
 const DEFAULT_LIST_LENGTH = 3;
 
@@ -85,7 +91,8 @@ export function readContext(
   profile: Profile,
   previous: PreviousRequest = null,
 ): ConversationContext {
-  const lastAgent = [...history].reverse().find((t) => t.role === 'agent');
+  const lastAgent = history.findLast((t) => t.role === 'agent');
+  const lastWithFigures = history.findLast((t) => t.role === 'agent' && MONEY_FIGURE.test(t.text));
   const customerTurns = history.filter((t) => t.role === 'customer').slice(-RECENT_CUSTOMER_TURNS);
   const agentText = lastAgent ? normalize(lastAgent.text).text : '';
   const { body, question } = splitClosingQuestion(agentText);
@@ -105,6 +112,8 @@ export function readContext(
     offer,
     asked,
     asksName,
+    lastAgentText: agentText,
+    lastFiguresText: lastWithFigures ? normalize(lastWithFigures.text).text : null,
     listLength: profile.lastRecommended.length || listed || DEFAULT_LIST_LENGTH,
     financingActive:
       agentTopic === 'financing' ||

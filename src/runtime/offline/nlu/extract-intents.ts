@@ -80,7 +80,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   }
   const context = readContext(input.history, input.profile, previousRequest(input, vocabulary));
   const cues = findCues(text);
-  const hints = numberHints(cues, context, planShown(input));
+  const hints = numberHints(cues, context, planShown(input, context));
   const options = {
     hints,
     listLength: context.listLength,
@@ -101,11 +101,10 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     applyKnowledgeCues(drafts, cues, text, ownCar.length > 0 ? [all, shopping] : [all], context);
     applyFollowUps(drafts, text, shopping, context);
     applyEntityIntents(drafts, shopping);
-    const lastAgent = input.history.findLast((t) => t.role === 'agent');
     shopping.entities.comparedCars = comparisonWithShown(text, shopping.entities, {
       carUnderDiscussion: input.profile.carUnderDiscussion,
       lastRecommended: input.profile.lastRecommended,
-      lastAgentText: lastAgent ? normalize(lastAgent.text).text : '',
+      lastAgentText: context.lastAgentText,
     });
     applyCarQuestionIntent(drafts, shopping);
     applyBookingAnswers(drafts, shopping, context, input.profile.salesAction !== null);
@@ -122,7 +121,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     });
   }
   readAffordability(drafts, shopping);
-  redoAffordability(drafts, shopping, input);
+  redoAffordability(drafts, shopping, input, context);
   finish(drafts, shopping);
   const shownId = carShownBefore(
     text,
@@ -243,18 +242,15 @@ function numberHints(
 
 /** A figure followed by "al mes": an answer that computed payments. */
 const MONTHLY_FIGURE = /\d[\d,.]*\s*(?:al\s+mes|mensuales)\b/;
-/** Any amount in pesos: a plan, a price, a list of cars. */
-const MONEY_FIGURE = /\$\s?\d/;
 
 /**
  * The agent's last answer with figures computed the payments of the car under discussion (an
  * answer about the warranty in between changes nothing): the customer is tuning that plan, so a
  * bare amount is its down payment. A list of cars or a haggle answer with no payments is not one.
  */
-function planShown(input: IntentsTaskInput): boolean {
+function planShown(input: IntentsTaskInput, context: ConversationContext): boolean {
   if (input.profile.carUnderDiscussion === null) return false;
-  const lastWithFigures = input.history.findLast((t) => t.role === 'agent' && MONEY_FIGURE.test(t.text));
-  return lastWithFigures !== undefined && MONTHLY_FIGURE.test(normalize(lastWithFigures.text).text);
+  return context.lastFiguresText !== null && MONTHLY_FIGURE.test(context.lastFiguresText);
 }
 
 function isExpectedAnswer(asked: ConversationContext['asked']): asked is ExpectedAnswer {
@@ -312,15 +308,19 @@ const AFFORDED = /\b(?:te\s+alcanza\s+un\s+auto\s+de\s+hasta|you\s+can\s+afford\
  * (remembered in the profile) with the new term or down payment, not a plan for one car of the
  * list. Only when this message names no car and no payment of its own.
  */
-function redoAffordability(drafts: Drafts, found: ExtractedEntities, input: IntentsTaskInput): void {
+function redoAffordability(
+  drafts: Drafts,
+  found: ExtractedEntities,
+  input: IntentsTaskInput,
+  context: ConversationContext,
+): void {
   const e = found.entities;
   const remembered = input.profile.monthlyPaymentTarget;
   if (remembered === null || e.monthlyPaymentTarget !== null) return;
   if (e.make || e.model || e.stockId !== null || e.pick !== null) return;
   const changesPlan = e.termYears !== null || e.downPaymentAmount !== null || e.downPaymentPercent !== null;
   if (!changesPlan || drafts.has('sales') || drafts.has('haggle')) return;
-  const lastWithFigures = input.history.findLast((t) => t.role === 'agent' && MONEY_FIGURE.test(t.text));
-  if (!lastWithFigures || !AFFORDED.test(normalize(lastWithFigures.text).text)) return;
+  if (context.lastFiguresText === null || !AFFORDED.test(context.lastFiguresText)) return;
   e.monthlyPaymentTarget = remembered;
   const start = drafts.get('financing')?.start ?? found.positions.financing ?? 0;
   drafts.delete('financing');
