@@ -7,7 +7,7 @@ import { formatMXN, pesosToCents } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
 import { sortCars } from '../../tools/catalog/index.js';
 import { affordabilityAnswer } from './affordability.js';
-import { capitalize, SORT_LABEL, sizeNote } from './ordering.js';
+import { capitalize, secondBest, secondLines, SORT_LABEL, sizeNote } from './ordering.js';
 import { shownCars } from './shown-cars.js';
 import { applyBodyFilters } from './body-search.js';
 import { answerCarQuestion, answerForList, carInFocus, listedCars } from './car-facts.js';
@@ -270,6 +270,12 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
   if (result.cars.length) {
     lines.push(intro(result.total, ctx.entities.cheaper === true, sortBy, result.cars.length));
     result.cars.forEach((car, i) => lines.push(carLine(car, i + 1) + sizeNote(car, sortBy)));
+    // "la más nueva y la de menos km": the second superlative's car of the same search.
+    const also = query.limit === 1 ? secondOfSearch(ctx, query, result.cars[0]!) : undefined;
+    if (also) {
+      lines.push(...also.lines);
+      if (also.car.stockId !== result.cars[0]!.stockId) shown = [result.cars[0]!, also.car];
+    }
     // "¿cuánto cuesta el MG5, trae CarPlay?": the filter answers the question; say so.
     const confirmed = filteredFeatures(query);
     if (confirmed.length)
@@ -284,7 +290,7 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
     }
     lines.push(
       hasCriteria(query)
-        ? `¿Te interesa ${result.cars.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
+        ? `¿Te interesa ${shown.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
         : '¿Qué presupuesto tienes o qué modelo te interesa? Así te muestro opciones más a tu medida.',
     );
   } else if (ctx.entities.cheaper && result.alternatives.relaxed.includes('priceMax')) {
@@ -427,15 +433,23 @@ function orderShown(ctx: AgentContext): AgentAnswer | undefined {
     return { ...search, draft: `De los que te mostré, ninguno tiene eso confirmado.\n${search.draft}` };
   }
   if (wantsOne !== false) {
+    const also = secondBest(ctx, eligible, best);
     const lines = [
       `De los que te mostré, ${label.one} es:`,
       carLine(best) + sizeNote(best, sortBy),
+      ...(also?.lines ?? []),
       '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
     ];
     return {
       agent: 'cars',
       draft: lines.join('\n'),
-      facts: { sortBy, scope, car: carFacts(best), comparedWith: sorted.map((c) => c.stockId) },
+      facts: {
+        sortBy,
+        scope,
+        car: carFacts(best),
+        ...(also ? { alsoSortBy: ctx.entities.alsoSortBy, alsoCar: carFacts(also.car) } : {}),
+        comparedWith: sorted.map((c) => c.stockId),
+      },
       profilePatch: { carUnderDiscussion: best.stockId },
       phrase: true,
     };
@@ -452,6 +466,15 @@ function orderShown(ctx: AgentContext): AgentAnswer | undefined {
     profilePatch: { lastRecommended: sorted.map((c) => c.stockId), carUnderDiscussion: best.stockId },
     phrase: true,
   };
+}
+
+/** The same search's best car by the message's second superlative, if it has one. */
+function secondOfSearch(ctx: AgentContext, query: CarQuery, first: Car): ReturnType<typeof secondBest> {
+  const also = ctx.entities.alsoSortBy;
+  if (!also || ctx.entities.wantsOne === false) return undefined;
+  const second = { ...query, sort: also, limit: 1 };
+  const best = useTool(ctx, 'catalog.search', second, () => ctx.tools.catalog.search(second)).cars[0];
+  return best ? secondLines(also, best, first) : undefined;
 }
 
 /** The equipment the search required, as the customer reads it. */

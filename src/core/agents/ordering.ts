@@ -1,6 +1,9 @@
 import type { SortBy } from '../intents/schema.js';
 import type { Car } from '../../tools/catalog/types.js';
-import { carVolume } from '../../tools/catalog/index.js';
+import { carVolume, sortCars } from '../../tools/catalog/index.js';
+import type { AgentContext } from './agent.js';
+import { useTool } from './agent.js';
+import { carLine } from './format.js';
 
 /** How each ordering is said: for one car ("el más económico") and for a list. */
 export const SORT_LABEL: Record<SortBy, { one: string; many: string }> = {
@@ -25,4 +28,27 @@ export function sizeNote(car: Car, sortBy: SortBy | null): string {
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * "la más nueva y la de menos km": the car the message's second superlative picks out of `cars`,
+ * as the lines that follow the first one's car. Undefined when there is no second superlative.
+ */
+export function secondBest(
+  ctx: AgentContext,
+  cars: readonly Car[],
+  first: Car,
+): { lines: string[]; car: Car } | undefined {
+  const also = ctx.entities.alsoSortBy;
+  if (!also || ctx.entities.wantsOne === false || cars.length === 0) return undefined;
+  const stockIds = cars.map((c) => c.stockId);
+  const best = useTool(ctx, 'catalog.sort', { stockIds, sortBy: also }, () => sortCars(cars, also))[0]!;
+  return secondLines(also, best, first);
+}
+
+/** The lines that give the second superlative's car after the first one's. */
+export function secondLines(sortBy: SortBy, best: Car, first: Car): { lines: string[]; car: Car } {
+  const label = SORT_LABEL[sortBy].one;
+  if (best.stockId === first.stockId) return { lines: [`Y también es ${label}.`], car: best };
+  return { lines: [`Y ${label} es:`, carLine(best) + sizeNote(best, sortBy)], car: best };
 }

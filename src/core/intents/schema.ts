@@ -198,6 +198,9 @@ export const EntitiesSchema = z.object({
     .boolean()
     .nullable()
     .describe('With sortBy: true for one car ("el más barato"), false for a list ("los más baratos")'),
+  alsoSortBy: SortBySchema.nullable().describe(
+    'A second superlative asked in the same message, answered apart: "la más nueva y la de menos km" = sortBy year_desc, alsoSortBy km_asc; null otherwise',
+  ),
   // Issue 10, items 2-4 (car facts, body type and use, comparisons).
   carQuestion: z
     .array(CarAttributeSchema)
@@ -302,6 +305,7 @@ export function emptyEntities(): Entities {
     sortBy: null,
     scope: null,
     wantsOne: null,
+    alsoSortBy: null,
     carQuestion: [],
     spaceLengthM: null,
     spaceWidthM: null,

@@ -15,7 +15,8 @@ const ENGLISH = new Set(
     'where there here of to for from with without about into on at by and or but not no yes ' +
     'can could would should will shall may might must any some much many more less than ' +
     'please thanks thank hi hello hey looking want need like get got buy sell show tell give ' +
-    'just also very too ok okay sure if so then only per each'
+    'just also very too ok okay sure if so then only per each under over below above around ' +
+    'between after before one ones'
   ).split(' '),
 );
 
@@ -29,6 +30,9 @@ const SPANISH = new Set(
     'favor porfa oye pues entonces algo alguno alguna este ese esa esto eso aqui alla'
   ).split(' '),
 );
+
+/** Every function word of either language: grammar, never a car's name. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([...ENGLISH, ...SPANISH]);
 
 /** Words that are the same in both ("no", "a") count for neither. */
 const SHARED = new Set([...ENGLISH].filter((word) => SPANISH.has(word)));

@@ -52,7 +52,7 @@ const ENTRIES: readonly Entry[] = [
   [/^- Kilometraje:/gm, '- Mileage:'],
   [/^- Precio:/gm, '- Price:'],
   // A car line's price reads as one in English: "· 100,618 km · priced at $222,999.00 (ID …)".
-  [/^(\d+\. [^\n]+? · )(\$[\d,.]+ \(ID \d+\))/gm, '$1priced at $2'],
+  [/^((?:\d+\. )?[^\n]+? · \d[\d,]* km · )(\$[\d,.]+ \(ID \d+\))/gm, '$1priced at $2'],
   [/^- Equipo:/gm, '- Features:'],
   [/^- Transmisión:/gm, '- Transmission:'],
   [/^- Versión:/gm, '- Version:'],

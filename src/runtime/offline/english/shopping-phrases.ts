@@ -45,6 +45,8 @@ const ORDERING_PHRASES: readonly Entry[] = ORDERINGS.flatMap(([spanish, one, man
       `Of the ones I showed you, the ${one} is the $1.`,
     ],
     [new RegExp(`te comparto los ${plural}:`, 'g'), `here are the ${many}:`],
+    [new RegExp(`^Y el ${spanish} es:`, 'gm'), `And the ${one} is:`],
+    [new RegExp(`^Y también es el ${spanish}\\.`, 'gm'), `It is also the ${one}.`],
   ];
 });
 

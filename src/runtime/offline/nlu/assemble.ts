@@ -37,6 +37,7 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'sortBy',
     'scope',
     'wantsOne',
+    'alsoSortBy',
     'monthlyPaymentTarget',
     // Issue 10, items 2-4.
     'carQuestion',

@@ -17,7 +17,7 @@ import { DOWN_WORDS, FRACTION_DOWN, FRACTION_PERCENT, MINIMUM_DOWN } from './num
 import { findNumbers } from '../../../tools/text/numbers.js';
 import { findBareName, findCustomerName } from './person.js';
 import { findCheaper, findPick } from './picks.js';
-import { findOrdering, findScope, findWhatFits } from './ordering.js';
+import { findOrdering, findSecondOrdering, findScope, findWhatFits } from './ordering.js';
 import type { Span } from '../../../tools/text/span.js';
 import { findAll, overlaps } from '../../../tools/text/span.js';
 import { findTime } from './time.js';
@@ -139,6 +139,7 @@ export function extractEntities(
   entities.cheaper = cheaper ? true : null;
   entities.sortBy = ordering?.sortBy ?? null;
   entities.wantsOne = ordering?.wantsOne ?? null;
+  entities.alsoSortBy = findSecondOrdering(text, ordering)?.sortBy ?? null;
   entities.scope = scope?.scope ?? null;
   entities.preferredTime = time?.text ?? null;
   applyCarQuestion(entities, question, body);

@@ -1,3 +1,5 @@
+import { FUNCTION_WORDS } from '../../../tools/text/language.js';
+
 /**
  * Typo tolerance for car names. Spelling is folded the way Mexican Spanish sounds it (v/w → b,
  * z → s, k/q → c, y → i, silent h, doubled letters once), so "wolksvagen", "nisan", "corola" and
@@ -25,8 +27,9 @@ export function allowedEdits(length: number): { edits: number; substitution: boo
  * Everyday words one edit away from a car name after folding ("marca" ~ March, "audio" ~ Audi):
  * never read as cars.
  */
-export const NOT_CAR_WORDS = new Set(
-  `
+export const NOT_CAR_WORDS: ReadonlySet<string> = new Set([
+  ...FUNCTION_WORDS,
+  ...`
     marca marcas marcha audio aqui venta ventas vente tras fijo aver civil manda mande mandas forma
     formas fondo ande anda carro carros caro cara nada nadie sera seria serio tengo tenga tiene tienes
     tienen quiero busco hola buenas buenos favor gracias credito mensual precio cuanto cuando donde
@@ -49,4 +52,4 @@ export const NOT_CAR_WORDS = new Set(
   `
     .trim()
     .split(/\s+/),
-);
+]);

@@ -220,12 +220,31 @@ export function findOrdering(text: string): OrderingMention | null {
   }
   for (const [pattern, sortBy] of ENGLISH) {
     const hit = findAll(text, pattern)[0];
-    if (hit) return { ...span(hit), sortBy, wantsOne: !/\b(ones|cars|options)\b/.test(text), which: false };
+    if (hit)
+      return {
+        ...span(hit),
+        sortBy,
+        wantsOne: !/\b(ones|cars|options)\b/.test(text),
+        // "which one is the cheapest?" asks among the cars on the table, as "¿cuál…?" does.
+        which: /\bwhich\b/.test(text.slice(0, hit.start)),
+      };
   }
   return null;
 }
 
 const span = (s: Span): Span => ({ start: s.start, end: s.end });
+
+/**
+ * "la más nueva y la de menos km": a second superlative for one car, in another order than the
+ * first, asked beside it. Read from the text with the first one blanked out.
+ */
+export function findSecondOrdering(text: string, first: OrderingMention | null): OrderingMention | null {
+  if (!first || first.wantsOne === false) return null;
+  const rest = text.slice(0, first.start) + ' '.repeat(first.end - first.start) + text.slice(first.end);
+  const second = findOrdering(rest);
+  if (!second || second.wantsOne !== true || second.sortBy === first.sortBy) return null;
+  return second;
+}
 
 /** "de esos", "de los que me mandaste", "entre estos", "¿cuál de ellos…?", "¿alguno trae…?". */
 const SHOWN_REFERENCES: readonly RegExp[] = [

@@ -1,0 +1,48 @@
+/**
+ * Gaps a fourth round of blind conversations found, tested with phrasings of our own: two
+ * superlatives asked at once, English written without Spanish function words, and English
+ * words that sit one edit away from a car's name.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTestPipeline } from '../helpers/test-pipeline.js';
+
+async function conversation(id: string) {
+  const { pipeline } = await createTestPipeline();
+  return (message: string) => pipeline.runTurn({ conversationId: id, message }).then((r) => r.reply);
+}
+
+/** The stock ids a reply names, in order. */
+const ids = (reply: string) => [...reply.matchAll(/\(ID (\d+)\)/g)].map((m) => m[1]!);
+
+describe('the agent on what a fourth blind round asked', () => {
+  it('answers two superlatives about the cars shown, each with its own car', async () => {
+    const say = await conversation('blind4-two-superlatives');
+    const list = ids(await say('ando buscando una suv de menos de 400 mil'));
+    expect(list).toHaveLength(3);
+    const reply = await say('de esas cual es la mas barata y cual la q tiene menos km?');
+    expect(reply).toMatch(/el más económico es:/);
+    expect(reply).toMatch(/el de menos kilometraje/);
+    // Both cars come from the list shown, not from a new search.
+    for (const id of ids(reply)) expect(list).toContain(id);
+  });
+
+  it('answers two superlatives over the catalog with two cars, and says so when one car is both', async () => {
+    const say = await conversation('blind4-two-superlatives-catalog');
+    const reply = await say('cual es el sedan mas barato y el mas nuevo q tienen?');
+    expect(reply).toMatch(/más económico[^\n]*\n[^\n]+\(ID \d+\)\nY el más reciente es:\n[^\n]+\(ID \d+\)/);
+    expect(new Set(ids(reply)).size).toBe(2);
+  });
+
+  it('reads a short English message as English and never takes "which" for Buick', async () => {
+    const say = await conversation('blind4-english');
+    const list = await say('show me suvs under 400k');
+    expect(list).toMatch(/here are the best ones/);
+    const shown = ids(list);
+    const reply = await say('which one is the cheapest and which has the lowest mileage');
+    expect(reply).not.toMatch(/Buick/);
+    expect(reply).toMatch(/Of the ones I showed you, the cheapest is:/);
+    expect(reply).toMatch(/And the one with the lowest mileage is:/);
+    for (const id of ids(reply)) expect(shown).toContain(id);
+    expect(reply).not.toMatch(/[áéíóúñ¿]/);
+  });
+});
