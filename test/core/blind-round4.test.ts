@@ -45,4 +45,14 @@ describe('the agent on what a fourth blind round asked', () => {
     for (const id of ids(reply)) expect(shown).toContain(id);
     expect(reply).not.toMatch(/[áéíóúñ¿]/);
   });
+
+  it('takes a down payment and a monthly payment right after a list as what that plan affords', async () => {
+    const say = await conversation('blind4-afford-after-list');
+    await say('quiero un sedan automatico');
+    const reply = await say('pongo 50 mil y puedo pagar 4500 al mes');
+    expect(reply).toMatch(/Con \$4,500\.00 al mes, \$50,000\.00 de enganche/);
+    expect(reply).toMatch(/te alcanza un auto de hasta/);
+    // A car pointed at still gets its own plan.
+    expect(await say('y el primero cuanto quedaria con esos 50 mil')).toMatch(/Para el .+ con precio de/);
+  });
 });

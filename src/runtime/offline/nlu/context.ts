@@ -19,6 +19,8 @@ export interface ConversationContext {
   lastAgentText: string;
   /** The agent's last message with money in it, normalised: the last list or plan shown. */
   lastFiguresText: string | null;
+  /** The agent's last message listed several cars ("1. … 2. …"). */
+  listedLast: boolean;
   /** Length of the last list of cars shown ("el último" = this). */
   listLength: number;
   /** Payments are being discussed: "¿y a 5?" is a term. */
@@ -113,6 +115,7 @@ export function readContext(
     asked,
     asksName,
     lastAgentText: agentText,
+    listedLast: listed > 1,
     lastFiguresText: lastWithFigures ? normalize(lastWithFigures.text).text : null,
     listLength: profile.lastRecommended.length || listed || DEFAULT_LIST_LENGTH,
     financingActive:

@@ -120,7 +120,7 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
       infoTopic: infoTopicOf(topic ?? null) ?? undefined,
     });
   }
-  readAffordability(drafts, shopping);
+  readAffordability(drafts, shopping, context);
   redoAffordability(drafts, shopping, input, context);
   finish(drafts, shopping);
   const shownId = carShownBefore(
@@ -281,7 +281,7 @@ function ownCarClauses(text: string, cues: readonly CueHit[]): Span[] {
  * monthly payment, down payment and term), not a plan for the car in focus: when it asks what
  * fits, or asks for cars with a payment and no car named or pointed at.
  */
-function readAffordability(drafts: Drafts, found: ExtractedEntities): void {
+function readAffordability(drafts: Drafts, found: ExtractedEntities, context: ConversationContext): void {
   const { entities, positions } = found;
   if (positions.whatFits !== null && !drafts.has('car_recommendation'))
     addDraft(drafts, 'car_recommendation', positions.whatFits, 0.85);
@@ -293,10 +293,14 @@ function readAffordability(drafts: Drafts, found: ExtractedEntities): void {
     entities.seatsMin !== null ||
     entities.carUse !== null ||
     (entities.yearMin !== null && entities.yearMin !== entities.yearMax);
-  if (describesCars && !entities.make && !entities.model && !drafts.has('car_recommendation'))
+  // "doy 60 mil y pago 4 mil al mes" right after a list, no car named: what that plan affords,
+  // not the plan of the list's first car.
+  const afterList = context.listedLast && !entities.make && !entities.model;
+  if ((describesCars || afterList) && !entities.make && !entities.model && !drafts.has('car_recommendation'))
     addDraft(drafts, 'car_recommendation', positions.search ?? 0, 0.8);
   if (!drafts.has('car_recommendation')) return;
-  if (positions.whatFits !== null || positions.identity === null || describesCars) drafts.delete('financing');
+  if (positions.whatFits !== null || positions.identity === null || describesCars || afterList)
+    drafts.delete('financing');
 }
 
 /** The agent's affordability answer ("…te alcanza un auto de hasta $237,140.99"), in either language. */
