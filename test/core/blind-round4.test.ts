@@ -55,4 +55,28 @@ describe('the agent on what a fourth blind round asked', () => {
     // A car pointed at still gets its own plan.
     expect(await say('y el primero cuanto quedaria con esos 50 mil')).toMatch(/Para el .+ con precio de/);
   });
+
+  it('leaves a car the customer turns down out of the next search', async () => {
+    const say = await conversation('blind4-rejected');
+    await say('busco algo barato, hasta 300 mil');
+    const reply = await say('el versa no me convence, mejor algo 2019 o mas nuevo y automatico');
+    expect(reply).not.toMatch(/Versa/);
+    expect(reply).toMatch(/\(ID \d+\)/);
+    for (const year of reply.matchAll(/ (20\d\d) /g)) expect(Number(year[1])).toBeGreaterThanOrEqual(2019);
+  });
+
+  it('orders by mileage when asked for the lowest km in English', async () => {
+    const say = await conversation('blind4-lowest-km');
+    const shown = ids(await say('looking for a sedan under 300k, what do you have?'));
+    const reply = await say('which of them has the least kms?');
+    expect(reply).toMatch(/Of the ones I showed you, the one with the lowest mileage is:/);
+    expect(shown).toContain(ids(reply)[0]);
+  });
+
+  it('gives the financing rules when asked for the minimum down payment and the terms with no car yet', async () => {
+    const say = await conversation('blind4-rules');
+    const reply = await say('q onda cuanto es lo minimo q tengo q dar de enganche y a cuantos meses se puede?');
+    expect(reply).toMatch(/enganche mínimo es del 10%/);
+    expect(reply).toMatch(/de 36 a 72 meses/);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Car } from '../../tools/catalog/types.js';
 import {
   downPaymentForMonthly,
+  FINANCING_RULES,
   downPaymentFromPercent,
   minimumDownPayment,
   planAllTerms,
@@ -49,8 +50,19 @@ function askForCar(ctx: AgentContext): AgentAnswer {
   const named = ctx.entities.model ?? ctx.entities.make;
   const draft = named
     ? `No tengo un ${named} con esas características en el catálogo para calcularte el plan. ¿Quieres que te muestre opciones parecidas?`
-    : '¡Claro! ¿Para qué auto quieres calcular el financiamiento? Dime el modelo o el ID del auto y cuánto darías de enganche.';
-  return { agent: 'financing', draft, facts: { missing: ['car'], carNotFound: named }, phrase: true };
+    : `¡Claro! ${generalTerms()}\n¿Para qué auto quieres calcular el financiamiento? Dime el modelo o el ID del auto y cuánto darías de enganche.`;
+  return {
+    agent: 'financing',
+    draft,
+    facts: { missing: ['car'], carNotFound: named, rules: FINANCING_RULES },
+    phrase: true,
+  };
+}
+
+/** "¿cuánto es lo mínimo de enganche? ¿a cuántos meses?" with no car yet: the rules every plan follows. */
+function generalTerms(): string {
+  const { minDownPaymentRatio, minTermYears, maxTermYears, annualRate } = FINANCING_RULES;
+  return `El enganche mínimo es del ${minDownPaymentRatio * 100}% del precio del auto y los plazos van de ${minTermYears * 12} a ${maxTermYears * 12} meses (${minTermYears} a ${maxTermYears} años), con tasa de interés anual del ${annualRate * 100}%.`;
 }
 
 function downPaymentCents(ctx: AgentContext, car: Car): { cents: number; source: 'customer' | 'minimum' } {

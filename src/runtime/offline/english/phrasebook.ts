@@ -110,8 +110,12 @@ const ENTRIES: readonly Entry[] = [
     'How much would you like to put down? Then I can give you the exact figure.',
   ],
   [
-    /¡Claro! ¿Para qué auto quieres calcular el financiamiento\? Dime el modelo o el ID del auto y cuánto darías de enganche\./g,
-    'Sure! Which car should I work out the financing for? Tell me the model or the car’s ID and how much you would put down.',
+    /^¡Claro! El enganche mínimo es del (\d+)% del precio del auto y los plazos van de (\d+) a (\d+) meses \((\d+) a (\d+) años\), con tasa de interés anual del (\d+)%\./gm,
+    'Sure! The minimum down payment is $1% of the car’s price, and terms run from $2 to $3 months ($4 to $5 years), at an annual interest rate of $6%.',
+  ],
+  [
+    /¿Para qué auto quieres calcular el financiamiento\? Dime el modelo o el ID del auto y cuánto darías de enganche\./g,
+    'Which car should I work out the financing for? Tell me the model or the car’s ID and how much you would put down.',
   ],
   // Price is fixed
   [

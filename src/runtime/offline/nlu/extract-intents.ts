@@ -32,6 +32,7 @@ import { questionsAsked } from './questions.js';
 import type { ExpectedAnswer, NumberHints } from './number-roles.js';
 import type { Span } from '../../../tools/text/span.js';
 import type { Vocabulary } from './vocabulary.js';
+import { findRejections } from './rejections.js';
 
 /** Nothing recognisable was asked: the fallback agent answers. */
 const FALLBACK_CONFIDENCE = 0.5;
@@ -90,8 +91,10 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   };
   const all = extractEntities(normalized, index, options);
   const ownCar = ownCarClauses(text, cues);
+  // "el aveo no me late, algo 2020…": the car turned down is not the one to search for.
+  const leftOut = [...ownCar, ...clausesAround(text, findRejections(text))];
   const shopping =
-    ownCar.length > 0 ? extractEntities(normalized, index, { ...options, exclude: ownCar }) : all;
+    leftOut.length > 0 ? extractEntities(normalized, index, { ...options, exclude: leftOut }) : all;
 
   inheritCarQuestion(text, shopping, context);
   for (const found of new Set([all, shopping]))
@@ -259,21 +262,27 @@ function isExpectedAnswer(asked: ConversationContext['asked']): asked is Expecte
 
 /** The clause around "vender mi Jetta 2015" / "a cuenta": the customer's car, not one to buy. */
 function ownCarClauses(text: string, cues: readonly CueHit[]): Span[] {
+  return clausesAround(
+    text,
+    cues.filter((c) => c.rule.ownCar === true),
+  );
+}
+
+/** The clause of the message each span sits in. */
+function clausesAround(text: string, spans: readonly Span[]): Span[] {
   const boundary = /[.?!;,]|\s(?:y|pero|porque|para|and|but)\s|\spor\s+(?=(?:un|una|otro|otra)\s)/g;
-  return cues
-    .filter((c) => c.rule.ownCar === true)
-    .map((c) => {
-      let start = 0;
-      let end = text.length;
-      for (const m of text.matchAll(boundary)) {
-        if (m.index + m[0].length <= c.start) start = m.index + m[0].length;
-        else if (m.index >= c.end) {
-          end = m.index;
-          break;
-        }
+  return spans.map((c) => {
+    let start = 0;
+    let end = text.length;
+    for (const m of text.matchAll(boundary)) {
+      if (m.index + m[0].length <= c.start) start = m.index + m[0].length;
+      else if (m.index >= c.end) {
+        end = m.index;
+        break;
       }
-      return { start, end };
-    });
+    }
+    return { start, end };
+  });
 }
 
 /**

@@ -132,7 +132,8 @@ const ENGLISH: readonly [RegExp, SortBy][] = [
   [/\b(most\s+expensive|priciest)\b/, 'price_desc'],
   [/\b(newest|latest|most\s+recent)\b/, 'year_desc'],
   [/\b(oldest)\b/, 'year_asc'],
-  [/\b(lowest\s+mileage|fewest\s+(?:miles|km)|least\s+(?:miles|km))\b/, 'km_asc'],
+  [/\b((?:lowest|least|fewest|less)\s+(?:mileage|miles|kms?|kilometers|kilometres))\b/, 'km_asc'],
+  [/\b((?:highest|most)\s+(?:mileage|miles|kms?|kilometers|kilometres))\b/, 'km_desc'],
   [/\b(biggest|largest|roomiest)\b/, 'size_desc'],
   [/\b(smallest)\b/, 'size_asc'],
 ];
