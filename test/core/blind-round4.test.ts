@@ -75,7 +75,9 @@ describe('the agent on what a fourth blind round asked', () => {
 
   it('gives the financing rules when asked for the minimum down payment and the terms with no car yet', async () => {
     const say = await conversation('blind4-rules');
-    const reply = await say('q onda cuanto es lo minimo q tengo q dar de enganche y a cuantos meses se puede?');
+    const reply = await say(
+      'q onda cuanto es lo minimo q tengo q dar de enganche y a cuantos meses se puede?',
+    );
     expect(reply).toMatch(/enganche mínimo es del 10%/);
     expect(reply).toMatch(/de 36 a 72 meses/);
   });
