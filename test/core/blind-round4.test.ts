@@ -81,4 +81,34 @@ describe('the agent on what a fourth blind round asked', () => {
     expect(reply).toMatch(/enganche mínimo es del 10%/);
     expect(reply).toMatch(/de 36 a 72 meses/);
   });
+
+  it("reads what they would pay for the customer's car, and selling it, as Kavak buying it", async () => {
+    const say = await conversation('blind4-sell');
+    await say('tengo un jetta 2016, me lo toman a cuenta?');
+    expect(await say('y cuanto me darian por el?')).toMatch(/Cotizamos tu auto|cotizar/);
+    const sell = await say('o mejor lo vendo nomas');
+    expect(sell).toMatch(/Pago inmediato/);
+    expect(sell).not.toMatch(/calcular el financiamiento/);
+  });
+
+  it('asks the last question again about another year of the car in focus', async () => {
+    const say = await conversation('blind4-other-year');
+    await say('el versa 2020 trae carplay?');
+    const reply = await say('y la del 2018?');
+    expect(reply).toMatch(/Versa 2018/);
+    expect(reply).toMatch(/CarPlay/);
+  });
+
+  it('orders the cars that fit a garage as asked, in Spanish and English', async () => {
+    const say = await conversation('blind4-fits-cheapest');
+    await say('mi cochera es de 4 metros, cuales caben?');
+    const cheapest = await say('y cual es la mas barata q quepa?');
+    expect(cheapest).toMatch(/el más económico que cabe es:/);
+    expect(ids(cheapest)).toHaveLength(1);
+    const english = await conversation('blind4-fits-en');
+    expect(await english('my garage is 4 meters long, which cars would fit?')).toMatch(/these fit:/);
+    expect(await english('which is the cheapest that fits?')).toMatch(
+      /the cheapest that fits is:\n.+ long \(\d[\d,]* mm to spare/,
+    );
+  });
 });

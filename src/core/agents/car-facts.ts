@@ -18,6 +18,21 @@ export const formatMm = (value: number): string => {
 const UNKNOWN = 'no tengo ese dato en el catálogo';
 
 /**
+ * "¿y el del 2021?" about the car in focus: that make and model of the year asked, if the catalog
+ * has it (null when it does not); undefined when the message asks no other year.
+ */
+function otherYearOfFocus(ctx: AgentContext): Car | null | undefined {
+  const { yearMin, yearMax, make, model, stockId, pick } = ctx.entities;
+  if (make || model || stockId || pick !== null || yearMin === null || yearMin !== yearMax) return undefined;
+  const id = ctx.profile.carUnderDiscussion;
+  const current = id ? ctx.tools.catalog.byStockId(id) : undefined;
+  if (!current || current.year === yearMin) return undefined;
+  const query = { make: current.make, model: current.model, yearMin, yearMax, limit: 1 };
+  const found = useTool(ctx, 'catalog.search', query, () => ctx.tools.catalog.search(query)).cars[0];
+  return found ?? null;
+}
+
+/**
  * The car a question is about: the one this message names (one of those shown first), the one
  * picked ("el segundo") or given by id, else the car under discussion, else the only one shown.
  */
@@ -27,6 +42,8 @@ export function carInFocus(ctx: AgentContext): Car | undefined {
   const shown = ctx.profile.lastRecommended.map((id) => catalog.byStockId(id)).filter((c): c is Car => !!c);
   if (e.stockId) return namedCar(ctx);
   if (e.make || e.model) return shown.find((car) => hasName(car, e, catalog)) ?? namedCar(ctx);
+  const other = otherYearOfFocus(ctx);
+  if (other !== undefined) return other ?? undefined;
   if (e.pick !== null) {
     const car = shown.at(e.pick === -1 ? -1 : e.pick - 1);
     if (car) return car;

@@ -3,6 +3,7 @@ import type { AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { formatMm } from './car-facts.js';
 import { carFacts, carLine } from './format.js';
+import { SORT_LABEL } from './ordering.js';
 
 /** Under this much to spare, the fit is said to be tight (as car-facts says of one car). */
 const TIGHT_MM = 300;
@@ -14,7 +15,14 @@ const TIGHT_MM = 300;
  */
 export function fitsSpaceAnswer(ctx: AgentContext, base: CarQuery, spaceLengthM: number): AgentAnswer {
   const spaceMm = Math.round(spaceLengthM * 1000);
-  const query: CarQuery = { ...base, lengthMaxMm: spaceMm };
+  const { sortBy, wantsOne } = ctx.entities;
+  // "¿cuál es el más barato que quepa?": that order, and one car when one is asked for.
+  const query: CarQuery = {
+    ...base,
+    lengthMaxMm: spaceMm,
+    ...(sortBy ? { sort: sortBy } : {}),
+    ...(sortBy && wantsOne === true ? { limit: 1 } : {}),
+  };
   const result = useTool(ctx, 'catalog.search', query, () => ctx.tools.catalog.search(query));
   const line = (car: Car, i: number): string => {
     const spare = spaceMm - (car.lengthMm ?? 0);
@@ -23,7 +31,11 @@ export function fitsSpaceAnswer(ctx: AgentContext, base: CarQuery, spaceLengthM:
   };
   const lines: string[] = [];
   if (result.cars.length) {
-    lines.push(`Para tu espacio de ${formatMm(spaceMm)} de largo, estos caben:`);
+    lines.push(
+      sortBy && result.cars.length === 1
+        ? `Para tu espacio de ${formatMm(spaceMm)} de largo, ${SORT_LABEL[sortBy].one} que cabe es:`
+        : `Para tu espacio de ${formatMm(spaceMm)} de largo, estos caben:`,
+    );
     result.cars.forEach((car, i) => lines.push(line(car, i)));
     lines.push(
       'Considera también espacio para abrir puertas y pasar. ¿Te interesa alguno? Te calculo la mensualidad o te agendo una visita.',

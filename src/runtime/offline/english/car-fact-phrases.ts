@@ -51,6 +51,14 @@ export const CAR_FACT_PHRASES: readonly Entry[] = [
   [/(?<=^|\): )La altura:/gm, 'Height:'],
   // Measures and fit
   [/Mide ([^\n]+?)\.$/gm, 'It is $1.'],
+  // The cars that fit a garage (fits-space.ts).
+  [/^Para tu espacio de ([\d,]+ mm) de largo, estos caben:/gm, 'For your space of $1 long, these fit:'],
+  [/ · ([\d,]+ mm) de largo \(te sobran ([\d,]+ mm), muy justo\)/g, ' · $1 long ($2 to spare, a tight fit)'],
+  [/ · ([\d,]+ mm) de largo \(te sobran ([\d,]+ mm)\)/g, ' · $1 long ($2 to spare)'],
+  [
+    /Considera también espacio para abrir puertas y pasar\./g,
+    'Leave room to open the doors and walk past, too.',
+  ],
   [
     /Sí cabe a lo largo en tu espacio de ([\d,]+ mm): te sobran ([\d,]+ mm)/g,
     'Yes, it fits lengthwise in your $1 space: $2 to spare',

@@ -46,6 +46,10 @@ const ORDERING_PHRASES: readonly Entry[] = ORDERINGS.flatMap(([spanish, one, man
     ],
     [new RegExp(`te comparto los ${plural}:`, 'g'), `here are the ${many}:`],
     [new RegExp(`^Y el ${spanish} es:`, 'gm'), `And the ${one} is:`],
+    [
+      new RegExp(`^Para tu espacio de ([\\d,]+ mm) (?:de largo|long), el ${spanish} que cabe es:`, 'gm'),
+      `For your space of $1 long, the ${one} that fits is:`,
+    ],
     [new RegExp(`^Y también es el ${spanish}\\.`, 'gm'), `It is also the ${one}.`],
   ];
 });

@@ -198,7 +198,10 @@ const AND_THE_CAR = /^\W*(?:[a-z]+\W+){0,2}?(?:y|and|what\s+about)\s+/;
 function inheritCarQuestion(text: string, found: ExtractedEntities, context: ConversationContext): void {
   const asked = context.previous?.carQuestion ?? [];
   const e = found.entities;
-  if (asked.length === 0 || e.carQuestion.length > 0 || (!e.make && !e.model)) return;
+  // "¿y el del 2021?": the car in focus, another year.
+  const otherYear =
+    !e.make && !e.model && e.yearMin !== null && e.yearMin === e.yearMax && context.carInFocus;
+  if (asked.length === 0 || e.carQuestion.length > 0 || (!e.make && !e.model && !otherYear)) return;
   if (!AND_THE_CAR.test(text) || (text.match(/[a-z0-9]+/g) ?? []).length > 6) return;
   if (e.priceMax !== null || e.kmMax !== null || e.transmission !== null || e.yearMin !== e.yearMax) return;
   e.carQuestion = [...asked];
