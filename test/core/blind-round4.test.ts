@@ -111,4 +111,38 @@ describe('the agent on what a fourth blind round asked', () => {
       /the cheapest that fits is:\n.+ long \(\d[\d,]* mm to spare/,
     );
   });
+
+  it('offers cheaper cars of the same kind than the one car being weighed', async () => {
+    const say = await conversation('blind4-cheaper-than-focus');
+    const focus = await say('me interesa la tracker 2021, cuanto cuesta?');
+    const price = Number(/\$([\d,]+)\.00/.exec(focus)![1]!.replace(/,/g, ''));
+    const reply = await say('y algo similar pero mas economico?');
+    expect(reply).not.toMatch(/Tracker/);
+    const prices = [...reply.matchAll(/\$([\d,]+)\.00 \(ID/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(prices.length).toBeGreaterThan(0);
+    for (const p of prices) expect(p).toBeLessThan(price);
+  });
+
+  it('answers whether a make is reliable with the inspection and the warranty, not an opinion', async () => {
+    const say = await conversation('blind4-reliable');
+    const reply = await say('los jac son confiables? o mejor otra marca');
+    expect(reply).toMatch(/inspección completa/);
+    expect(reply).toMatch(/meses de garantía/);
+  });
+
+  it('says approval and payment methods are not known, and offers an advisor', async () => {
+    const say = await conversation('blind4-unknowns');
+    const approval = await say('con mi historial medio feo si me aprueban el credito?');
+    expect(approval).toMatch(/historial crediticio/);
+    expect(approval).toMatch(/asesor/);
+    expect(await say('y aceptan transferencia o tarjeta?')).toMatch(/asesor/);
+  });
+
+  it('reads "la del 18" as the 2018 car when reserving it', async () => {
+    const say = await conversation('blind4-two-digit-year');
+    await say('tienen la captur 2020? y la 2018?');
+    const reply = await say('ok me quedo con la del 18, como la aparto?');
+    expect(reply).toMatch(/apartado del Renault Captur 2018/);
+    expect(reply).not.toMatch(/Haces tu solicitud/);
+  });
 });

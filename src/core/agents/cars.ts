@@ -245,11 +245,22 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
   if (ctx.entities.cheaper) {
     const shown = shownCars(ctx);
     const picked = 'picked' in options ? options.picked : pickedCar(ctx);
-    const reference = ctx.entities.pick !== null ? picked : undefined;
+    // "¿algo parecido pero más barato?" about the car in focus, no list shown: under that car.
+    const focus =
+      shown.length === 0 && ctx.profile.carUnderDiscussion
+        ? catalog.byStockId(ctx.profile.carUnderDiscussion)
+        : undefined;
+    const reference = (ctx.entities.pick !== null ? picked : undefined) ?? focus;
     if (shown.length || reference) {
       const cheapest = reference?.priceCents ?? Math.min(...shown.map((c) => c.priceCents));
       query.priceMax = Math.floor((cheapest - 1) / 100);
       query.excludeStockIds = [...shown, ...(reference ? [reference] : [])].map((c) => c.stockId);
+      // Cheaper than the one car being weighed: other makes and models of its kind.
+      if (reference && reference === focus && !ctx.entities.make && !ctx.entities.model) {
+        delete query.make;
+        delete query.model;
+        if (focus.bodyType && !query.bodyTypes?.length) query.bodyTypes = [focus.bodyType];
+      }
       query.sort = sortBy ?? 'price_desc';
     } else {
       query.sort = sortBy ?? 'price_asc';

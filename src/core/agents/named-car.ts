@@ -13,12 +13,15 @@ export function namedCar(ctx: AgentContext): Car | undefined {
   const e = ctx.entities;
   if (e.stockId)
     return useTool(ctx, 'catalog.byStockId', { stockId: e.stockId }, () => catalog.byStockId(e.stockId!));
-  if (!e.make && !e.model) return undefined;
+  // "la del 18" among the cars shown: a year alone names the one of that year.
+  const yearOnly = !e.make && !e.model && e.yearMin !== null && e.yearMin === e.yearMax;
+  if (!e.make && !e.model && !yearOnly) return undefined;
   // "ok the mazda", "¿la toyota es 4x4?": a name that fits a car just discussed or shown is that car.
   const discussed = [ctx.profile.carUnderDiscussion, ...ctx.profile.lastRecommended]
     .flatMap((id) => (id === null ? [] : [catalog.byStockId(id)]))
     .find((car): car is Car => car !== undefined && hasName(car, e, catalog));
   if (discussed) return useTool(ctx, 'catalog.byStockId', { stockId: discussed.stockId }, () => discussed);
+  if (yearOnly) return undefined;
   const query = {
     ...(e.make ? { make: e.make } : {}),
     ...(e.model ? { model: e.model } : {}),

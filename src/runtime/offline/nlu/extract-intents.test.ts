@@ -118,8 +118,9 @@ const CASES: Case[] = [
     expected: [['kavak_info', { topic: 'tasa de interés' }]],
   },
   {
+    // Whether it is approved is not known (an advisor confirms it); how buró is checked is.
     message: '¿Me aprueban el crédito si estoy en buró?',
-    expected: [['kavak_info', { topic: 'buró de crédito' }]],
+    expected: [['kavak_info', { topic: 'aprobación del crédito, buró de crédito' }]],
   },
   {
     message: 'Quiero calcular el Versa 2020 a 4 años con 30% de enganche',

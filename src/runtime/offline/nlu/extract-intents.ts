@@ -359,6 +359,7 @@ const CREDIT_QUESTIONS = new Set([
   'documentos',
   'tasa de interés',
   'buró de crédito',
+  'aprobación del crédito',
   'cómo funciona',
   'seguro',
   'formas de pago',
@@ -387,6 +388,8 @@ function finish(drafts: Drafts, found: ExtractedEntities): void {
     if (sale && sale.salesActions.every((a) => a === 'buy' || a === 'reserve')) drafts.delete('sales');
     if (info?.topics.every((t) => t === 'formas de pago')) drafts.delete('kavak_info');
   }
+  // "¿la puedo apartar? ¿cómo le hago?": how to do what the sale asks, which the sales agent answers.
+  if (drafts.has('sales') && info?.topics.every((t) => t === 'cómo funciona')) drafts.delete('kavak_info');
   dropBareObjection(drafts);
   if (substantive(drafts).length > 0) {
     for (const draft of [...drafts.values()]) if (draft.courtesyOnly) drafts.delete(draft.type);

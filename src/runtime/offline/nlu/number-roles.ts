@@ -174,7 +174,12 @@ function classifyOne(
     if (cue.YEAR_STRICT_BEFORE.test(before)) return { kind: 'year', value: value - 1, bound: 'max' };
     return { kind: 'year', value, bound: yearBound(before, after) };
   }
-  if (m.plainDigits?.length === 2 && cue.MODEL_WORD_BEFORE.test(before)) {
+  // "me late la del 18": a car of that year, as "la del 2018".
+  const articleDel =
+    /\b(?:el|la|los|las|uno|una)\s+del\s*$/.test(before) &&
+    value <= 30 &&
+    !/^\s*(?:mil|k|km|kms|kilometros|%|meses|anos|pesos|varos)\b/.test(after);
+  if (m.plainDigits?.length === 2 && (cue.MODEL_WORD_BEFORE.test(before) || articleDel)) {
     return {
       kind: 'year',
       value: value <= 35 ? 2000 + value : 1900 + value,

@@ -41,9 +41,16 @@ const info = (topic: string, confidence: number, source: string, extra: Partial<
 });
 
 /** kavak_info: questions about Kavak itself, each with the topic the knowledge base is searched for. */
+/**
+ * "¿es confiable?", "¿sale bueno el MG?", "is it reliable?": whether a car can be trusted is
+ * answered with what Kavak does for every car (its inspection and its warranty), never with an
+ * opinion of the make.
+ */
+const RELIABLE = String.raw`confiables?|reliable|reliability|(?:es|son|sale|salen)\s+(?:muy\s+)?buen[oa]s?\s+(?:marca|carro|auto|coche)s?|(?:buena|mala)\s+marca|de\s+calidad`;
+
 export const INFO_RULES: readonly CueRule[] = [
   info('Kavak Total', 0.95, String.raw`kavak\s+total`),
-  info('garantía', 0.9, String.raw`garantias?|warranty`),
+  info('garantía', 0.9, String.raw`garantias?|warranty|${RELIABLE}`),
   info(
     'devolución',
     0.9,
@@ -62,7 +69,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'inspección',
     0.85,
-    String.raw`inspeccion(?:es)?|inspeccionad[oa]s?|revisad[oa]s?|certificad[oa]s?|certificacion|revision\s+mecanica|puntos\s+de\s+revision|inspection|inspected`,
+    String.raw`inspeccion(?:es)?|inspeccionad[oa]s?|revisad[oa]s?|certificad[oa]s?|certificacion|revision\s+mecanica|puntos\s+de\s+revision|inspection|inspected|${RELIABLE}`,
   ),
   info('app', 0.85, String.raw`app|aplicacion`),
   info(
@@ -91,7 +98,13 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'buró de crédito',
     0.85,
-    String.raw`buro|historial\s+crediticio|me\s+aprueban|aprobacion|aprueban|pre\s*aprobad[oa]|precalifica\w*|credit\s+score`,
+    String.raw`buro|historial(?:\s+crediticio|\s+de\s+credito)?|pre\s*aprobad[oa]|precalifica\w*|credit\s+score`,
+  ),
+  // Whether a loan will be approved is not known: the answer offers a person ("lo que no sé").
+  info(
+    'aprobación del crédito',
+    0.85,
+    String.raw`me\s+(?:aprueban|aprobarian|autorizan|dan\s+el\s+credito)|aprobacion|aprueban|(?:will|would)\s+(?:i|my\s+\w+)\s+(?:be|get)\s+approved|get\s+approved`,
   ),
   info(
     'documentos',
@@ -122,7 +135,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'qué es Kavak',
     0.85,
-    String.raw`que\s+es\s+kavak|quienes\s+son|de\s+donde\s+son|son\s+confiables?|es\s+confiable|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak|who\s+are\s+you`,
+    String.raw`que\s+es\s+kavak|quienes\s+son|de\s+donde\s+son|(?:^|[?.!¿]\s*)(?:y\s+|pero\s+)?son\s+confiables?|ustedes\s+son\s+confiables?|(?:kavak|ustedes|la\s+empresa|esta\s+empresa|la\s+pagina|el\s+sitio)\s+(?:es|son)\s+(?:confiables?|de\s+fiar)|es\s+confiable\s+(?:kavak|comprar)|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak|who\s+are\s+you`,
   ),
   /** How much to leave to reserve a car: the knowledge base does not say, and the answer must not guess. */
   info(
@@ -135,7 +148,7 @@ export const INFO_RULES: readonly CueRule[] = [
     0.8,
     // "de contado", "cash" ask how to pay only as a question ("¿se puede de contado?", "¿aceptan
     // efectivo?"); "traigo 300 mil de contado, ¿qué hay?" says how they will pay for the car searched.
-    String.raw`formas?\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|(?:puedo|podria|se\s+puede|aceptan|acepta|reciben|can\s+i|do\s+you\s+(?:accept|take))\s+(?:\w+\s+){0,3}?(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)|(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)\s*\?|(?:pago|pagaria|pagare|pagar(?:lo|la)?|(?:lo|la)\s+pago)\s+(?:de\s+contado|en\s+efectivo|cash)|^\W*(?:y\s+)?(?:de\s+contado|en\s+efectivo|cash)\W*$`,
+    String.raw`formas?\s+de\s+pago|medios\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|payment\s+methods?|ways?\s+to\s+pay|how\s+(?:can|do)\s+i\s+pay|(?:do\s+you\s+)?(?:accept|take)\s+(?:credit\s+|debit\s+)?(?:cards?|transfers?|cash)|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|(?:puedo|podria|se\s+puede|aceptan|acepta|reciben|can\s+i|do\s+you\s+(?:accept|take))\s+(?:\w+\s+){0,3}?(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)|(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)\s*\?|(?:pago|pagaria|pagare|pagar(?:lo|la)?|(?:lo|la)\s+pago)\s+(?:de\s+contado|en\s+efectivo|cash)|^\W*(?:y\s+)?(?:de\s+contado|en\s+efectivo|cash)\W*$`,
     { paying: true },
   ),
   info(
