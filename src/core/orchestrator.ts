@@ -4,6 +4,7 @@ import { phraseAnswer } from './agents/phrase.js';
 import { AGENT_FOR_INTENT, AGENTS, PHASES } from './agents/registry.js';
 import { composeReply } from './compose-reply.js';
 import type { Intent } from './intents/schema.js';
+import { describesCarWanted } from './intents/describes-car-wanted.js';
 import { combineEntities } from './profile-update.js';
 import type { Profile } from './profile.js';
 import type { AgentName } from './tasks.js';
@@ -40,7 +41,8 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   if (
     combined.followUp === true &&
     ctx.profile.lastAgents.includes('kavak_info') &&
-    !byAgent.has('kavak_info')
+    !byAgent.has('kavak_info') &&
+    !describesCarWanted(combined)
   ) {
     followUpTopic = [...ctx.history].reverse().find((t) => t.role === 'customer')?.text ?? null;
     if (followUpTopic) {

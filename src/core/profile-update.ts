@@ -75,10 +75,17 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
   if (newCar) {
     prefs.make = e.make;
     prefs.model = e.model;
+    prefs.makeOrigin = null;
     prefs.yearMin = null;
     prefs.yearMax = null;
     prefs.kmMax = null;
     prefs.priceCeiling = null;
+  }
+  // "mejor algo japonés" after a make: the origin replaces the make asked before.
+  if (e.makeOrigin !== null && e.make === null) {
+    prefs.makeOrigin = e.makeOrigin;
+    prefs.make = null;
+    prefs.model = null;
   }
   if (e.yearMin !== null) prefs.yearMin = e.yearMin;
   if (e.yearMax !== null) prefs.yearMax = e.yearMax;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BodyTypeSchema,
   CarUseSchema,
+  MakeOriginSchema,
   SalesActionSchema,
   SortBySchema,
   TransmissionSchema,
@@ -29,6 +30,8 @@ export const ProfileSchema = z.object({
     .object({
       make: z.string().nullable().default(null),
       model: z.string().nullable().default(null),
+      /** "algo japonés": makes of that origin, until a make is named. */
+      makeOrigin: MakeOriginSchema.nullable().default(null),
       yearMin: z.number().nullable().default(null),
       yearMax: z.number().nullable().default(null),
       kmMax: z.number().nullable().default(null),
@@ -54,6 +57,7 @@ export const ProfileSchema = z.object({
     .default({
       make: null,
       model: null,
+      makeOrigin: null,
       yearMin: null,
       yearMax: null,
       kmMax: null,

@@ -145,4 +145,36 @@ describe('the agent on what a fourth blind round asked', () => {
     expect(reply).toMatch(/apartado del Renault Captur 2018/);
     expect(reply).not.toMatch(/Haces tu solicitud/);
   });
+
+  it('searches makes of one origin, and keeps the origin for the next filter', async () => {
+    const say = await conversation('blind4-origin');
+    await say('me gusta el audi a3');
+    const japanese = await say('nah mejor algo coreano o japones, menos de 300 mil');
+    const makes = [...japanese.matchAll(/^\d\. (\S+)/gm)].map((m) => m[1]!);
+    expect(makes.length).toBeGreaterThan(0);
+    for (const make of makes)
+      expect(['Kia', 'KIA', 'Toyota', 'Nissan', 'Honda', 'Mazda', 'Suzuki']).toContain(make);
+    const automatic = await say('y automatico?');
+    for (const m of automatic.matchAll(/^\d\. (\S+)/gm))
+      expect(m[1]).not.toMatch(/Audi|Chevrolet|Ford|Volkswagen/);
+    expect(automatic).toMatch(/transmisión automática/);
+  });
+
+  it('takes "¿y automático?" after an answer about Kavak as a search, not as more of that answer', async () => {
+    const say = await conversation('blind4-search-after-info');
+    await say('cuanto dura la garantia?');
+    const reply = await say('ok y automaticos de 250 pa abajo?');
+    expect(reply).not.toMatch(/meses de garantía/);
+    expect(reply).toMatch(/transmisión automática/);
+  });
+
+  it('shows the measures of every car compared when asked which is bigger', async () => {
+    const say = await conversation('blind4-bigger');
+    await say('compara el mazda 3 2021 con el forte 2023');
+    const reply = await say('which one is bigger?');
+    expect(reply).toMatch(/the biggest is:/);
+    expect(reply).toMatch(/To compare:/);
+    expect(reply).toMatch(/4\.662 × 1\.797/);
+    expect(reply).toMatch(/4\.640 × 1\.800/);
+  });
 });

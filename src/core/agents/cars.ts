@@ -19,6 +19,7 @@ const SHOWN = 3;
 
 const RELAXED_LABELS: Partial<Record<keyof CarQuery, string>> = {
   kmMax: 'el kilometraje',
+  makeOrigin: 'el origen de la marca',
   yearMin: 'el año',
   yearMax: 'el año',
   priceMax: 'el presupuesto',
@@ -206,6 +207,7 @@ function searchQuery(ctx: AgentContext): { query: CarQuery; useNote: string | nu
   const query: CarQuery = { limit: SHOWN };
   if (prefs.make) query.make = prefs.make;
   if (prefs.model) query.model = prefs.model;
+  if (prefs.makeOrigin && !prefs.make) query.makeOrigin = prefs.makeOrigin;
   if (prefs.yearMin !== null) query.yearMin = prefs.yearMin;
   if (prefs.yearMax !== null) query.yearMax = prefs.yearMax;
   if (prefs.kmMax !== null) query.kmMax = prefs.kmMax;
@@ -449,6 +451,10 @@ function orderShown(ctx: AgentContext): AgentAnswer | undefined {
       `De los que te mostré, ${label.one} es:`,
       carLine(best) + sizeNote(best, sortBy),
       ...(also?.lines ?? []),
+      // "¿cuál es más grande?" of two or three: the others' measures beside it, to compare.
+      ...(sizeNote(best, sortBy) && sorted.length <= 3 && sorted.length > 1
+        ? ['Para comparar:', ...sorted.slice(1).map((car) => `${carTitle(car)}${sizeNote(car, sortBy)}`)]
+        : []),
       '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
     ];
     return {

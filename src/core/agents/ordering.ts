@@ -17,7 +17,8 @@ export const SORT_LABEL: Record<SortBy, { one: string; many: string }> = {
   size_asc: { one: 'el más compacto', many: 'los más compactos' },
 };
 
-const metres = (mm: number): string => (mm / 1000).toFixed(2);
+/** To the millimetre: two cars a centimetre apart must not read the same. */
+const metres = (mm: number): string => (mm / 1000).toFixed(3);
 
 /** " · 4.80 × 1.94 × 1.71 m (largo × ancho × alto)": what makes a car bigger, from the CSV. */
 export function sizeNote(car: Car, sortBy: SortBy | null): string {

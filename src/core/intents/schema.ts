@@ -5,7 +5,9 @@ import {
   SortBySchema,
   TransmissionSchema,
 } from '../../tools/catalog/vocabulary.js';
+import { MakeOriginSchema } from '../../tools/catalog/make-origins.js';
 
+export { MakeOriginSchema };
 export {
   BodyTypeSchema,
   CarUseSchema,
@@ -115,6 +117,9 @@ export type CarAttribute = z.infer<typeof CarAttributeSchema>;
 export const EntitiesSchema = z.object({
   make: z.string().nullable().describe('Car make as written, e.g. "VW", "Toyota"'),
   model: z.string().nullable().describe('Car model, e.g. "Jetta", "Corolla"'),
+  makeOrigin: MakeOriginSchema.nullable().describe(
+    'Makes of one origin, when no make is named: "algo japonés" = japanese, "un coreano" = korean, "alemán" = german, "europeo" = european',
+  ),
   yearMin: z.number().int().nullable(),
   yearMax: z.number().int().nullable(),
   priceMin: z.number().nullable().describe('Lowest price in MXN pesos'),
@@ -269,6 +274,7 @@ export function emptyEntities(): Entities {
   return {
     make: null,
     model: null,
+    makeOrigin: null,
     yearMin: null,
     yearMax: null,
     priceMin: null,

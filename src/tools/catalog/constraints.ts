@@ -1,6 +1,7 @@
 import type { BodyType, Transmission } from './vocabulary.js';
 import { pesosToCents } from '../money.js';
 import type { Car, CarQuery } from './types.js';
+import { makeIsOf, type MakeOrigin } from './make-origins.js';
 
 /**
  * A query turned into checks on Car fields. make/model `null` means the customer named something
@@ -9,6 +10,7 @@ import type { Car, CarQuery } from './types.js';
 export interface Constraints {
   make?: string | null;
   model?: string | null;
+  makeOrigin?: MakeOrigin;
   yearMin?: number;
   yearMax?: number;
   priceMinCents?: number;
@@ -38,6 +40,7 @@ export function toConstraints(
   return {
     make,
     model,
+    makeOrigin: make ? undefined : query.makeOrigin,
     yearMin: finite(query.yearMin),
     yearMax: finite(query.yearMax),
     priceMinCents: priceMin === undefined ? undefined : pesosToCents(priceMin),
@@ -57,6 +60,7 @@ export function matches(car: Car, c: Constraints): boolean {
   return (
     (c.make === undefined || car.make === c.make) &&
     (c.model === undefined || car.model === c.model) &&
+    (c.makeOrigin === undefined || makeIsOf(car.make, c.makeOrigin)) &&
     (c.yearMin === undefined || car.year >= c.yearMin) &&
     (c.yearMax === undefined || car.year <= c.yearMax) &&
     (c.priceMinCents === undefined || car.priceCents >= c.priceMinCents) &&
@@ -139,9 +143,12 @@ export const RELAX_STEPS: readonly RelaxStep[] = [
     relax: (c) => ({ ...c, model: undefined }),
   },
   {
-    keys: ['make'],
-    present: (c) => when('make', c.make !== undefined),
-    relax: (c) => ({ ...c, make: undefined, model: undefined }),
+    keys: ['make', 'makeOrigin'],
+    present: (c) => [
+      ...when('make', c.make !== undefined),
+      ...when('makeOrigin', c.makeOrigin !== undefined),
+    ],
+    relax: (c) => ({ ...c, make: undefined, model: undefined, makeOrigin: undefined }),
   },
   {
     keys: ['priceMax'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MakeOriginSchema } from './make-origins.js';
 import { BodyTypeSchema, SortBySchema, TransmissionSchema } from './vocabulary.js';
 
 /** One car of the catalog, normalised. Money in integer cents. */
@@ -30,6 +31,8 @@ export type Car = z.infer<typeof CarSchema>;
 export const CarQuerySchema = z.object({
   make: z.string().optional(),
   model: z.string().optional(),
+  /** Makes of this origin only ("algo japonés"); a make named takes its place. */
+  makeOrigin: MakeOriginSchema.optional(),
   yearMin: z.number().optional(),
   yearMax: z.number().optional(),
   priceMin: z.number().optional(),

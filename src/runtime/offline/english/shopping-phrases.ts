@@ -11,6 +11,7 @@ const RELAXED: readonly Entry[] = [
   [/\bel presupuesto\b/g, 'the budget'],
   [/\bel precio mínimo\b/g, 'the minimum price'],
   [/\bel modelo\b/g, 'the model'],
+  [/\bel origen de la marca\b/g, 'the make’s origin'],
   [/\bla marca\b/g, 'the make'],
   [/\bla transmisión\b/g, 'the transmission'],
   [/\bel tipo de auto\b/g, 'the type of car'],
@@ -93,6 +94,7 @@ export const SHOPPING_PHRASES: readonly Entry[] = [
   ...COMPARISON_PHRASES,
   [/ · medidas sin dato/g, ' · measures unknown'],
   [/ m \(largo × ancho × alto\)/g, ' m (length × width × height)'],
+  [/^Para comparar:$/gm, 'To compare:'],
   [
     /^De los que te mostré, ninguno tiene eso confirmado\./gm,
     'None of the ones I showed you has that confirmed.',

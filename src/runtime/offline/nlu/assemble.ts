@@ -33,6 +33,7 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'cheaper',
     'city',
     'customerName',
+    'makeOrigin',
     // Issue 10, items 1 and 5: ordering, and "¿qué me alcanza con 4 mil al mes?".
     'sortBy',
     'scope',

@@ -21,6 +21,7 @@ import { findOrdering, findSecondOrdering, findScope, findWhatFits } from './ord
 import type { Span } from '../../../tools/text/span.js';
 import { findAll, overlaps } from '../../../tools/text/span.js';
 import { findTime } from './time.js';
+import { findMakeOrigin } from './make-origin.js';
 import type { BranchIndex } from './branches.js';
 import { findBranch } from './branches.js';
 import { findUsage } from './usage.js';
@@ -137,6 +138,7 @@ export function extractEntities(
   entities.customerName = name?.name ?? null;
   entities.pick = pick?.pick ?? null;
   entities.cheaper = cheaper ? true : null;
+  entities.makeOrigin = entities.make === null ? findMakeOrigin(text) : null;
   entities.sortBy = ordering?.sortBy ?? null;
   entities.wantsOne = ordering?.wantsOne ?? null;
   entities.alsoSortBy = findSecondOrdering(text, ordering)?.sortBy ?? null;

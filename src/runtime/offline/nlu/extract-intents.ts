@@ -33,6 +33,7 @@ import type { ExpectedAnswer, NumberHints } from './number-roles.js';
 import type { Span } from '../../../tools/text/span.js';
 import type { Vocabulary } from './vocabulary.js';
 import { findRejections } from './rejections.js';
+import { describesCarWanted } from '../../../core/intents/describes-car-wanted.js';
 
 /** Nothing recognisable was asked: the fallback agent answers. */
 const FALLBACK_CONFIDENCE = 0.5;
@@ -115,7 +116,13 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
   const followUp = isFollowUp(text, all.entities) ? true : null;
   // "¿y si ya le metí 400 km?" right after a question about Kavak goes on with that question,
   // whatever its words alone suggest.
-  if (followUp && context.previous?.intent === 'kavak_info' && !injection && !drafts.has('kavak_info')) {
+  if (
+    followUp &&
+    context.previous?.intent === 'kavak_info' &&
+    !injection &&
+    !drafts.has('kavak_info') &&
+    !describesCarWanted(shopping.entities)
+  ) {
     drafts.clear();
     const topic = context.previous.topic ?? undefined;
     addDraft(drafts, 'kavak_info', 0, FOLLOW_UP_CONFIDENCE, {

@@ -136,6 +136,12 @@ const ENGLISH: readonly [RegExp, SortBy][] = [
   [/\b((?:highest|most)\s+(?:mileage|miles|kms?|kilometers|kilometres))\b/, 'km_desc'],
   [/\b(biggest|largest|roomiest)\b/, 'size_desc'],
   [/\b(smallest)\b/, 'size_asc'],
+  // "which one is bigger?": a comparative over the cars on the table picks one.
+  [/\bwhich\b[^?.!]*?\b(bigger|larger|roomier)\b/, 'size_desc'],
+  [/\bwhich\b[^?.!]*?\b(smaller)\b/, 'size_asc'],
+  [/\bwhich\b[^?.!]*?\b(newer)\b/, 'year_desc'],
+  [/\bwhich\b[^?.!]*?\b(older)\b/, 'year_asc'],
+  [/\bwhich\b[^?.!]*?\b(cheaper|less\s+expensive)\b/, 'price_asc'],
 ];
 
 export interface OrderingMention extends Span {
@@ -227,7 +233,7 @@ export function findOrdering(text: string): OrderingMention | null {
         sortBy,
         wantsOne: !/\b(ones|cars|options)\b/.test(text),
         // "which one is the cheapest?" asks among the cars on the table, as "¿cuál…?" does.
-        which: /\bwhich\b/.test(text.slice(0, hit.start)),
+        which: /\bwhich\b/.test(text.slice(0, hit.end)),
       };
   }
   return null;
