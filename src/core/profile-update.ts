@@ -71,7 +71,10 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
   if (e.homeDelivery !== null) next.homeDelivery = e.homeDelivery;
 
   const prefs = next.preferences;
-  const newCar = (e.make !== null && e.make !== prefs.make) || (e.model !== null && e.model !== prefs.model);
+  // "mejor algo japonés" after a make: a new search, like a make named.
+  const newOrigin = e.makeOrigin !== null && e.make === null && e.makeOrigin !== prefs.makeOrigin;
+  const newCar =
+    (e.make !== null && e.make !== prefs.make) || (e.model !== null && e.model !== prefs.model) || newOrigin;
   if (newCar) {
     prefs.make = e.make;
     prefs.model = e.model;
@@ -81,12 +84,7 @@ export function mergeIntoProfile(profile: Profile, said: Entities): Profile {
     prefs.kmMax = null;
     prefs.priceCeiling = null;
   }
-  // "mejor algo japonés" after a make: the origin replaces the make asked before.
-  if (e.makeOrigin !== null && e.make === null) {
-    prefs.makeOrigin = e.makeOrigin;
-    prefs.make = null;
-    prefs.model = null;
-  }
+  if (newOrigin) prefs.makeOrigin = e.makeOrigin;
   if (e.yearMin !== null) prefs.yearMin = e.yearMin;
   if (e.yearMax !== null) prefs.yearMax = e.yearMax;
   if (e.kmMax !== null) prefs.kmMax = e.kmMax;
