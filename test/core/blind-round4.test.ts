@@ -177,4 +177,11 @@ describe('the agent on what a fourth blind round asked', () => {
     expect(reply).toMatch(/4\.662 × 1\.797/);
     expect(reply).toMatch(/4\.640 × 1\.800/);
   });
+
+  it('names the unknown topics in English in an English reply', async () => {
+    const say = await conversation('blind4-unknown-topics-en');
+    const reply = await say('what is the CAT and do you charge commissions?');
+    expect(reply).toMatch(/About CAT and fees: I do not have that information/);
+    expect(reply).not.toMatch(/comisiones|Sobre/);
+  });
 });

@@ -5,6 +5,40 @@
  */
 import type { Entry } from './entry.js';
 
+/** The topics' names as "Sobre CAT y comisiones: No tengo ese dato…" lists them. */
+const TOPIC_NAMES: readonly [spanish: string, english: string][] = [
+  ['aprobación del crédito', 'loan approval'],
+  ['buró de crédito', 'the credit bureau'],
+  ['comisiones', 'fees'],
+  ['meses sin intereses', 'interest-free months'],
+  ['tasa de interés', 'the interest rate'],
+  ['formas de pago', 'payment methods'],
+  ['seguro', 'insurance'],
+  ['trámites', 'paperwork'],
+  ['apartado', 'reserving a car'],
+  ['documentos', 'documents'],
+  ['mantenimiento', 'maintenance'],
+  ['garantía', 'the warranty'],
+  ['inspección', 'the inspection'],
+  ['devolución', 'returns'],
+  ['horario', 'opening hours'],
+  ['sedes', 'branches'],
+  ['entrega a domicilio', 'home delivery'],
+  ['vender mi auto', 'selling your car'],
+  ['auto a cuenta', 'trade-ins'],
+  ['cómo comprar', 'how to buy'],
+  ['cómo funciona', 'how it works'],
+  ['qué es Kavak', 'Kavak'],
+];
+const IN_UNKNOWN_LIST = String.raw`(?<=^Sobre [^:\n]*)`;
+const UNKNOWN_TOPIC_NAMES: readonly Entry[] = [
+  ...TOPIC_NAMES.map(([spanish, english]): Entry => [
+    new RegExp(`${IN_UNKNOWN_LIST}${spanish}(?= y |:)`, 'gm'),
+    english,
+  ]),
+  [new RegExp(`${IN_UNKNOWN_LIST} y (?=[^:\n]*: No tengo ese dato)`, 'gm'), ' and '],
+];
+
 export const KNOWLEDGE_PHRASES: readonly Entry[] = [
   [/Ciudad de México y Estado de México/g, 'Mexico City and the State of Mexico'],
   [/(\d{1,2}:\d{2}) a (\d{1,2}:\d{2}), todos los días/g, '$1 to $2, every day'],
@@ -97,5 +131,6 @@ export const KNOWLEDGE_PHRASES: readonly Entry[] = [
     /si quieres, te comunico con un asesor de Kavak que te lo confirma\./g,
     'if you like, I can put you in touch with a Kavak advisor who can confirm it.',
   ],
+  ...UNKNOWN_TOPIC_NAMES,
   [/^Sobre (.+?): (?=No tengo ese dato)/gm, 'About $1: '],
 ];
