@@ -6,6 +6,9 @@ const OFFER =
 /** The topic the intents model gives a question about who is answering ("¿eres un bot?"). */
 export const IDENTITY_TOPIC = 'bot';
 
+/** The topic of a request against the law ("una factura más baja pa pagar menos impuestos"). */
+export const ILLEGAL_TOPIC = 'ilegal';
+
 /** Polite redirect to what Kavak can help with. It states no fact, so it cannot invent one. */
 export const fallbackAgent: Agent = {
   name: 'fallback',
@@ -23,6 +26,9 @@ export const fallbackAgent: Agent = {
       // An attempt to rewrite the rules (the intent model says so): no discount or role change.
       reason = 'injection';
       draft = `No puedo cambiar mis instrucciones: sigo siendo el asistente de Kavak y los precios son los publicados. ${OFFER}`;
+    } else if (ctx.intent.entities.topic === ILLEGAL_TOPIC) {
+      reason = 'illegal';
+      draft = `Con eso no te puedo ayudar: no apoyo nada que vaya contra la ley. ${OFFER}`;
     } else {
       reason = 'out_of_scope';
       draft = `Perdón, con eso no te puedo ayudar. ${OFFER} ¿Qué te interesa?`;

@@ -17,8 +17,15 @@ export function fitsSpaceAnswer(ctx: AgentContext, base: CarQuery, spaceLengthM:
   const spaceMm = Math.round(spaceLengthM * 1000);
   const { sortBy, wantsOne } = ctx.entities;
   // "¿cuál es el más barato que quepa?": that order, and one car when one is asked for.
+  // A car asked before has one length: "¿qué me cabe?" with no car named asks for any car.
+  const named = ctx.entities.make !== null || ctx.entities.model !== null;
   const query: CarQuery = {
     ...base,
+    // …and the single year that came with that car ("el sentra 2019"), not a range they want.
+    ...(named ? {} : { make: undefined, model: undefined }),
+    ...(!named && base.yearMin !== undefined && base.yearMin === base.yearMax
+      ? { yearMin: undefined, yearMax: undefined }
+      : {}),
     lengthMaxMm: spaceMm,
     ...(sortBy ? { sort: sortBy } : {}),
     ...(sortBy && wantsOne === true ? { limit: 1 } : {}),

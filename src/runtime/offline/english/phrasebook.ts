@@ -41,6 +41,10 @@ const ENTRIES: readonly Entry[] = [
     'If you prefer, I can put you in touch with a Kavak advisor.',
   ],
   [/Perdón, con eso no te puedo ayudar\./g, 'Sorry, I can’t help with that.'],
+  [
+    /Con eso no te puedo ayudar: no apoyo nada que vaya contra la ley\./g,
+    'I can’t help with that: I don’t support anything against the law.',
+  ],
   [/¿Qué te interesa\?/g, 'What are you interested in?'],
   // Cars
   [/Encontré esta opción en nuestro catálogo:/g, 'I found this option in our catalog:'],

@@ -128,7 +128,7 @@ const WORD_NUMBERS = wordTable<number>({ tres: 3, cuatro: 4, cinco: 5, seis: 6, 
 const LENGTH =
   /\b(\d+(?:[.,]\d+)?|tres|cuatro|cinco|seis|siete)\s*(m|mt|mts|metros?|meters?|metres?|cm|centimetros?|centimeters?)\b(\s+y\s+medio)?/;
 const SPACE_WORDS =
-  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide|zaguan|porton|angost(?:o|a|ito|ita)|estrech[oa]|altura|techo|parking|driveway|carport|space|spot|fit|wide|tall|high|narrow)\b/;
+  /\b(cochera|garage|garaje|cajon|estacionamiento|espacio|lugar|cabe|cabria|entra|entraria|mide|mida|midan|zaguan|porton|angost(?:o|a|ito|ita)|estrech[oa]|altura|techo|parking|driveway|carport|space|spot|fit|wide|tall|high|narrow)\b/;
 
 /** "mi cochera mide 4.3": a garage's length without the unit, right after the verb. */
 const GARAGE_WORDS = /\b(cochera|garage|garaje|cajon|estacionamiento|zaguan|porton)\b/;
@@ -139,7 +139,7 @@ const BARE_LENGTH =
  * cochera"); "¿cabe?" (indicative) asks about the car in focus.
  */
 const FITS =
-  /\b(?:que|q|los\s+que|las\s+que)\s+(?:(?:si|me|le|nos|sí)\s+){0,2}(?:quepa|quepan|cupiera|cupieran)\b|\b(?:que|q)\s+(?:(?:si|me|le|nos)\s+){0,2}(?:entre|entren|entrara|entraran)\s+en\s+(?:mi|la|el)\b|\b(?:what|which|that|ones?\s+that|cars?\s+that)\s+(?:would\s+|will\s+|can\s+)?fits?\b/;
+  /\b(?:que|q|los\s+que|las\s+que)\s+(?:(?:si|me|le|nos|sí)\s+){0,2}(?:quepa|quepan|cupiera|cupieran)\b|\b(?:que|q)\s+(?:(?:si|me|le|nos)\s+){0,2}(?:entre|entren|entrara|entraran)\s+en\s+(?:mi|la|el)\b|\b(?:what|which|that|ones?\s+that|cars?\s+that)\s+(?:would\s+|will\s+|can\s+)?fits?\b|\b(?:que|q)\s+(?:mida|midan)\s+(?:menos\s+de|maximo|max|hasta|como\s+mucho)\b/;
 
 /**
  * Which dimension of the space a measure gives, by the words nearest it in its sentence:

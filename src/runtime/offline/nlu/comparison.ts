@@ -11,6 +11,9 @@ const JOIN = /^\s*(?:,|o|u|vs\.?|versus|contra|y|con|or|and|\/)\s*(?:el|la|un|un
 const CHOOSING_JOIN = /^\s*(?:o|u|vs\.?|versus|contra|or|\/)\b/;
 const CHOOSE = /\b(compar\w*|diferencias?|entre|mejor|conviene|convendria|cual|recomiendas|versus|vs)\b/;
 const YEAR_AFTER = /^\s*((?:19|20)\d{2})\b/;
+/** "¿tienen Hilux o Tacoma?" asks whether either is in stock: the "o" alone chooses nothing. */
+const AVAILABILITY =
+  /\b(?:tienen|tienes|tendran|hay|manejan|manejas|venden|do\s+you\s+have|have\s+you\s+got|any)\b/;
 const MAX_COMPARED = 3;
 
 export function findComparison(text: string, cars: readonly CarMention[]): string[] {
@@ -21,10 +24,11 @@ export function findComparison(text: string, cars: readonly CarMention[]): strin
   });
   const chain = [withYears[0]!];
   let choosing = CHOOSE.test(text);
+  const asksAvailability = AVAILABILITY.test(text.slice(0, cars[0]!.start));
   for (const next of withYears.slice(1)) {
     const gap = text.slice(chain[chain.length - 1]!.end, next.car.start);
     if (!JOIN.test(gap)) break;
-    choosing ||= CHOOSING_JOIN.test(gap);
+    choosing ||= CHOOSING_JOIN.test(gap) && !asksAvailability;
     chain.push(next);
   }
   const distinct = new Map(chain.map((c) => [`${c.car.make}|${c.car.model ?? ''}|${c.year ?? ''}`, c]));

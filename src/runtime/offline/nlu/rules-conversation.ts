@@ -94,6 +94,13 @@ export const OUT_OF_SCOPE_RULES: readonly CueRule[] = [
     'clima',
     /(?<!(?:tiene|con|funciona|sirve)\s)\b(?:el\s+clima|que\s+clima|va\s+a\s+llover|lluvia|temperatura|hace\s+(?:calor|frio)|weather|pronostico)\b/,
   ),
+  // Against the law (a car that is not theirs, a lower invoice to pay less tax, a rolled-back
+  // odometer): declined alone, whatever else the message asks.
+  decline(
+    'ilegal',
+    String.raw`(?:carro|auto|coche|camioneta|troca|moto|vehiculo)\s+(?:que\s+|q\s+)?no\s+es\s+mi[oa]|(?:carro|auto|coche)s?\s+robad[oa]s?|factura\s+(?:mas\s+)?(?:baja|menor|chica|por\s+menos)|facturar(?:lo|la)?\s+(?:por\s+)?(?:menos|abajo)|(?:pagar|evadir|evitar|no\s+pagar|ahorrarme)\s+(?:menos\s+|los\s+)?impuestos|factura\s+falsa|papeles\s+falsos|alterar\s+(?:la\s+)?factura|clonar\s+(?:las\s+)?placas|placas\s+(?:falsas|clonadas)|(?:bajar|regresar|alterar|mover)(?:le)?\s+(?:el\s+)?(?:kilometraje|odometro)|lavar\s+dinero|(?:car|vehicle)\s+(?:that\s+)?(?:is\s+not|isnt)\s+mine|stolen\s+car|(?:lower|fake)\s+invoice|(?:avoid|evade|dodge)\s+(?:paying\s+)?taxes|roll\s+back\s+the\s+(?:odometer|mileage)`,
+    { injection: true, confidence: 0.95 },
+  ),
   decline('chiste', String.raw`chistes?|jokes?|chismes?`),
   decline(
     'política',
