@@ -211,4 +211,11 @@ describe('the agent on what a fourth blind round asked', () => {
     expect(reply).not.toMatch(/compararlos|lado a lado/);
     expect(reply).toMatch(/Corolla/);
   });
+
+  it('counts every branch when asked in total, after a question about one city', async () => {
+    const say = await conversation('blind4-all-branches');
+    await say('tienen sucursal en guadalajara?');
+    const reply = await say('y cuantas sedes tienen en total?');
+    expect(reply).toMatch(/Tenemos 15 sedes/);
+  });
 });
