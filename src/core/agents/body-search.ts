@@ -1,9 +1,10 @@
-import { USE_BODY_TYPES } from '../../tools/catalog/body-types.js';
-import type { CarQuery } from '../../tools/catalog/types.js';
+import { bodyFacts, USE_BODY_TYPES } from '../../tools/catalog/body-types.js';
+import type { CarQuery, CatalogSearchResult } from '../../tools/catalog/types.js';
 import { BODY_TYPE_LABELS } from '../../tools/text/car-lexicon.js';
 import type { BodyType } from '../intents/schema.js';
 import type { Profile } from '../profile.js';
 import { joinSpanish } from './format.js';
+import { useTool, type AgentContext } from './agent.js';
 
 const PLURAL: Readonly<Record<BodyType, string>> = {
   sedan: 'sedanes',
@@ -35,4 +36,32 @@ export function applyBodyFilters(query: CarQuery, prefs: Profile['preferences'])
 
 export function bodyTypeLabel(bodyType: BodyType): string {
   return BODY_TYPE_LABELS[bodyType];
+}
+
+/**
+ * "¿Tienen Hilux?" with no Hilux in stock: the cars of the kind that model is (the pickups), of
+ * any make, within the rest of the search. Undefined when the model's kind is unknown, a kind was
+ * asked already, or none is in stock.
+ */
+export function sameKindAsMissingModel(
+  ctx: AgentContext,
+  query: CarQuery,
+  result: CatalogSearchResult,
+): { label: string; result: CatalogSearchResult } | undefined {
+  const missing = result.unknown.find((u) => u.field === 'model');
+  if (!missing || query.bodyTypes?.length) return undefined;
+  const make = result.resolved.make ?? '';
+  const { bodyType } = bodyFacts(make, missing.input, '');
+  if (!bodyType) return undefined;
+  const { make: _make, model: _model, makeOrigin: _origin, ...rest } = query;
+  const search = (q: CarQuery) => useTool(ctx, 'catalog.search', q, () => ctx.tools.catalog.search(q));
+  // "¿hay Camry?": the make's own cars of that kind first (a Corolla), then any make's.
+  const ofMake = make ? search({ ...rest, make, bodyTypes: [bodyType] }).cars : [];
+  const found = search({ ...rest, bodyTypes: [bodyType] });
+  const limit = query.limit ?? ofMake.length;
+  const cars = [...ofMake, ...found.cars.filter((c) => !ofMake.some((m) => m.stockId === c.stockId))].slice(
+    0,
+    Math.max(limit, 1),
+  );
+  return cars.length ? { label: PLURAL[bodyType], result: { ...found, cars } } : undefined;
 }

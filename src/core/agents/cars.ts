@@ -3,17 +3,19 @@ import type { Car, CarQuery, CatalogSearchResult } from '../../tools/catalog/typ
 import type { SortBy } from '../intents/schema.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
-import { formatMXN, pesosToCents } from '../../tools/money.js';
+import { formatMXN } from '../../tools/money.js';
 import { carFacts, carFeatures, carLine, carTitle, formatKm, joinSpanish } from './format.js';
-import { sortCars } from '../../tools/catalog/index.js';
 import { affordabilityAnswer } from './affordability.js';
-import { capitalize, secondBest, secondLines, SORT_LABEL, sizeNote } from './ordering.js';
+import type { secondBest } from './ordering.js';
+import { capitalize, secondLines, SORT_LABEL, sizeNote } from './ordering.js';
 import { shownCars } from './shown-cars.js';
-import { applyBodyFilters } from './body-search.js';
+import { applyBodyFilters, sameKindAsMissingModel } from './body-search.js';
 import { answerCarQuestion, answerForList, carInFocus, listedCars } from './car-facts.js';
 import { compareCars } from './compare-cars.js';
 import { shownReferenceAnswer } from './shown-reference.js';
 import { fitsSpaceAnswer } from './fits-space.js';
+import { bestShownAsked, orderShown } from './order-shown.js';
+import { answerFeature, featureQuestion, filteredFeatures } from './car-features.js';
 
 const SHOWN = 3;
 
@@ -60,110 +62,13 @@ export const carsAgent: Agent = {
     // "¿Qué me alcanza con 4 mil al mes?"; next to a financing answer, that one takes the payment.
     if (ctx.entities.monthlyPaymentTarget !== null && !ctx.otherAgents.includes('financing'))
       return affordabilityAnswer(ctx, 'cars', buildQuery(ctx));
-    const ordered = orderShown(ctx);
+    const ordered = orderShown(ctx, () => recommend(ctx));
     if (ordered) return ordered;
     const asked = featureQuestion(ctx);
-    if (asked) return answerFeature(ctx, asked.cars, asked.feature);
+    if (asked) return answerFeature(ctx, asked.cars, asked.feature, (o) => recommend(ctx, o));
     return recommend(ctx, { picked });
   },
 };
-
-type Feature = 'carplay' | 'bluetooth' | 'transmission';
-
-/**
- * "¿Tiene CarPlay?", "¿es automático?", "¿de esos alguno con Bluetooth?": a question about the
- * car(s) already shown, not a new search.
- */
-function featureQuestion(ctx: AgentContext): { cars: Car[]; feature: Feature } | undefined {
-  const e = ctx.entities;
-  const feature: Feature | null =
-    e.carplay !== null
-      ? 'carplay'
-      : e.bluetooth !== null
-        ? 'bluetooth'
-        : e.transmission !== null
-          ? 'transmission'
-          : null;
-  const newSearch =
-    e.make ||
-    e.model ||
-    e.priceMax !== null ||
-    e.priceMin !== null ||
-    e.yearMin !== null ||
-    e.kmMax !== null ||
-    e.cheaper;
-  if (!feature || newSearch) return undefined;
-  const shown = shownCars(ctx);
-  if (e.scope === 'shown' && shown.length) return { cars: shown, feature };
-  // A question about the one car in focus is carQuestion's (car-facts.ts), not a filter.
-  return undefined;
-}
-
-const FEATURE_LABEL: Record<Feature, string> = {
-  carplay: 'CarPlay',
-  bluetooth: 'Bluetooth',
-  transmission: 'transmisión',
-};
-
-function answerFeature(ctx: AgentContext, cars: Car[], feature: Feature): AgentAnswer {
-  const wanted = ctx.entities.transmission;
-  const has = (car: Car) =>
-    feature === 'transmission' ? car.transmission === wanted : car[feature] === true;
-  useTool(ctx, 'catalog.features', { stockIds: cars.map((c) => c.stockId), feature }, () =>
-    cars.map(carFacts),
-  );
-  const label =
-    feature === 'transmission'
-      ? `transmisión ${wanted === 'manual' ? 'manual' : 'automática'}`
-      : FEATURE_LABEL[feature];
-
-  if (cars.length === 1) {
-    const car = cars[0]!;
-    const value = car[feature];
-    const sentence =
-      value === null
-        ? `No tengo el dato de ${FEATURE_LABEL[feature]} del ${carTitle(car)} en el catálogo; un asesor te lo puede confirmar.`
-        : feature === 'transmission'
-          ? `El ${carTitle(car)} es de transmisión ${value === 'automatic' ? 'automática' : 'manual'}.`
-          : `Sí, el ${carTitle(car)} tiene ${FEATURE_LABEL[feature]}.`;
-    return {
-      agent: 'cars',
-      draft: `${sentence}\n¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?`,
-      facts: { car: carFacts(car), feature },
-      phrase: true,
-    };
-  }
-
-  // "¿De esos cuáles son automáticos?": only the ones the catalog confirms; else a new search.
-  const matching = cars.filter(has);
-  if (matching.length) {
-    const lines = [
-      `De esas opciones, con ${label}:`,
-      ...matching.map((car, i) => carLine(car, i + 1)),
-      '¿Te interesa alguno?',
-    ];
-    return {
-      agent: 'cars',
-      draft: lines.join('\n'),
-      facts: { cars: matching.map(carFacts), feature },
-      profilePatch: {
-        lastRecommended: matching.map((c) => c.stockId),
-        carUnderDiscussion: matching[0]!.stockId,
-      },
-      phrase: true,
-    };
-  }
-  // "de esos" were other models than the one asked before (a cheaper list): any model will do.
-  const prefs = ctx.profile.preferences;
-  const otherModels = cars.every(
-    (car) => car.model !== prefs.model && (prefs.model !== null || car.make !== prefs.make),
-  );
-  const search = recommend(ctx, { anyModel: otherModels });
-  return {
-    ...search,
-    draft: `De esas opciones ninguna tiene ${label} confirmado en el catálogo.\n${search.draft}`,
-  };
-}
 
 /** "el segundo", or a stock id: the customer points at one car. */
 function pickedCar(ctx: AgentContext): Car | undefined {
@@ -280,6 +185,7 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
   }
 
   let shown: Car[] = result.cars;
+  let sameKind: ReturnType<typeof sameKindAsMissingModel>;
   if (result.cars.length) {
     lines.push(intro(result.total, ctx.entities.cheaper === true, sortBy, result.cars.length));
     result.cars.forEach((car, i) => lines.push(carLine(car, i + 1) + sizeNote(car, sortBy)));
@@ -319,6 +225,14 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
         'Los que te mostré ya son los más económicos que tengo con lo que buscas. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año.',
       );
     }
+  } else if ((sameKind = sameKindAsMissingModel(ctx, query, result))) {
+    // "¿Tienen Hilux?": the pickups in stock say more than the other Toyotas.
+    shown = sameKind.result.cars;
+    lines.push(`De ${sameKind.label}, ${shown.length === 1 ? 'tengo este' : 'tengo estos'}:`);
+    shown.forEach((car, i) => lines.push(carLine(car, i + 1)));
+    lines.push(
+      `¿Te interesa ${shown.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`,
+    );
   } else if (result.alternatives.cars.length) {
     const relaxed = [...new Set(result.alternatives.relaxed.map((k) => RELAXED_LABELS[k] ?? String(k)))];
     shown = result.alternatives.cars.slice(0, SHOWN);
@@ -405,86 +319,6 @@ function hasCriteria(query: CarQuery): boolean {
   return Object.keys(query).some((k) => k !== 'limit' && (k !== 'sort' || query.sort !== 'relevance'));
 }
 
-/**
- * A superlative with a question about the car it names, right after a list or a comparison: the
- * list is what "la más barata" ranks, unless a make or model asks for a new search.
- */
-function bestShownAsked(ctx: AgentContext): AgentAnswer | undefined {
-  const { sortBy, scope, wantsOne, make, model } = ctx.entities;
-  const shown = shownCars(ctx);
-  const amongShown = scope === 'shown' || (scope === null && shown.length > 1 && !make && !model);
-  if (!sortBy || wantsOne === false || !amongShown || shown.length === 0) return undefined;
-  const [best] = useTool(ctx, 'catalog.sort', { stockIds: shown.map((c) => c.stockId), sortBy }, () =>
-    sortCars(shown, sortBy),
-  );
-  if (!best) return undefined;
-  const answer = answerCarQuestion(ctx, best);
-  return {
-    ...answer,
-    draft: `De los que te mostré, ${SORT_LABEL[sortBy].one} es el ${carTitle(best)}.\n${answer.draft}`,
-    facts: { ...answer.facts, sortBy, comparedWith: shown.map((c) => c.stockId) },
-  };
-}
-
-/**
- * "¿Y el más baratito de esos?", "ordénamelos por kilometraje": the cars just shown, picked or
- * re-ordered by what was asked (and by a feature asked with it), without a new search.
- */
-function orderShown(ctx: AgentContext): AgentAnswer | undefined {
-  const { sortBy, scope, wantsOne } = ctx.entities;
-  const shown = shownCars(ctx);
-  if (!sortBy || scope !== 'shown' || shown.length === 0) return undefined;
-  // "de esos, ¿cuál es el hatchback más nuevo?": only those the catalog says are one.
-  const eligible = shown.filter((car) => fitsAsked(car, ctx.entities));
-  const sorted = useTool(ctx, 'catalog.sort', { stockIds: eligible.map((c) => c.stockId), sortBy }, () =>
-    sortCars(eligible, sortBy),
-  );
-  const label = SORT_LABEL[sortBy];
-  const best = sorted[0];
-  if (!best) {
-    const search = recommend(ctx);
-    return { ...search, draft: `De los que te mostré, ninguno tiene eso confirmado.\n${search.draft}` };
-  }
-  if (wantsOne !== false) {
-    const also = secondBest(ctx, eligible, best);
-    const lines = [
-      `De los que te mostré, ${label.one} es:`,
-      carLine(best) + sizeNote(best, sortBy),
-      ...(also?.lines ?? []),
-      // "¿cuál es más grande?" of two or three: the others' measures beside it, to compare.
-      ...(sizeNote(best, sortBy) && sorted.length <= 3 && sorted.length > 1
-        ? ['Para comparar:', ...sorted.slice(1).map((car) => `${carTitle(car)}${sizeNote(car, sortBy)}`)]
-        : []),
-      '¿Quieres que te calcule la mensualidad o agendamos una prueba de manejo?',
-    ];
-    return {
-      agent: 'cars',
-      draft: lines.join('\n'),
-      facts: {
-        sortBy,
-        scope,
-        car: carFacts(best),
-        ...(also ? { alsoSortBy: ctx.entities.alsoSortBy, alsoCar: carFacts(also.car) } : {}),
-        comparedWith: sorted.map((c) => c.stockId),
-      },
-      profilePatch: { carUnderDiscussion: best.stockId },
-      phrase: true,
-    };
-  }
-  const lines = [
-    `Los que te mostré, ${label.many} primero:`,
-    ...sorted.map((car, i) => carLine(car, i + 1) + sizeNote(car, sortBy)),
-    '¿Te interesa alguno?',
-  ];
-  return {
-    agent: 'cars',
-    draft: lines.join('\n'),
-    facts: { sortBy, scope, cars: sorted.map(carFacts) },
-    profilePatch: { lastRecommended: sorted.map((c) => c.stockId), carUnderDiscussion: best.stockId },
-    phrase: true,
-  };
-}
-
 /** The same search's best car by the message's second superlative, if it has one. */
 function secondOfSearch(ctx: AgentContext, query: CarQuery, first: Car): ReturnType<typeof secondBest> {
   const also = ctx.entities.alsoSortBy;
@@ -492,29 +326,4 @@ function secondOfSearch(ctx: AgentContext, query: CarQuery, first: Car): ReturnT
   const second = { ...query, sort: also, limit: 1 };
   const best = useTool(ctx, 'catalog.search', second, () => ctx.tools.catalog.search(second)).cars[0];
   return best ? secondLines(also, best, first) : undefined;
-}
-
-/** The equipment the search required, as the customer reads it. */
-function filteredFeatures(query: CarQuery): string[] {
-  const features: string[] = [];
-  if (query.carplay) features.push(FEATURE_LABEL.carplay);
-  if (query.bluetooth) features.push(FEATURE_LABEL.bluetooth);
-  if (query.transmission)
-    features.push(`transmisión ${query.transmission === 'manual' ? 'manual' : 'automática'}`);
-  return features;
-}
-
-/** A shown car meets what this message asks of it (features, body type, year, price, km). */
-function fitsAsked(car: Car, e: AgentContext['entities']): boolean {
-  return (
-    (e.carplay !== true || car.carplay === true) &&
-    (e.bluetooth !== true || car.bluetooth === true) &&
-    (e.transmission === null || car.transmission === e.transmission) &&
-    (e.bodyTypes.length === 0 || (car.bodyType !== null && e.bodyTypes.includes(car.bodyType))) &&
-    (e.seatsMin === null || (car.seats !== null && car.seats >= e.seatsMin)) &&
-    (e.yearMin === null || car.year >= e.yearMin) &&
-    (e.yearMax === null || car.year <= e.yearMax) &&
-    (e.priceMax === null || car.priceCents <= pesosToCents(e.priceMax)) &&
-    (e.kmMax === null || car.km <= e.kmMax)
-  );
 }

@@ -31,7 +31,7 @@ describe('body types', () => {
   });
 
   it('never guesses the body of a model the table does not list', () => {
-    expect(bodyFacts('Tesla', 'Model 3', 'LONG RANGE AWD')).toEqual({ bodyType: null, seats: null });
+    expect(bodyFacts('Lucid', 'Air', 'GRAND TOURING')).toEqual({ bodyType: null, seats: null });
     const csv = 'stock_id,km,price,make,model,year,version\n1,1000,100000,Foo,Bar,2020,1.0 BASE\n';
     expect(parseCatalog(csv, 'x.csv').cars[0]).toMatchObject({ bodyType: null, seats: null });
   });

@@ -76,6 +76,13 @@ const ENTRIES: readonly Entry[] = [
   ],
   [/No encontré autos con todo lo que pides\./g, 'I found no cars with everything you ask for.'],
   [/Por ahora no tenemos (.+?) en nuestro catálogo\./g, 'We have no $1 in our catalog right now.'],
+  // The kind of car a missing model is: "De pickups, tengo este:".
+  [/^De sedanes, tengo (?:este|estos):/gm, 'In sedans, this is what I have:'],
+  [
+    /^De (pickups|hatchbacks|SUVs|minivans|vans|convertibles), tengo (?:este|estos):/gm,
+    'In $1, this is what I have:',
+  ],
+  [/^De coupés, tengo (?:este|estos):/gm, 'In coupes, this is what I have:'],
   [/Sí, el (.+?) tiene (.+?)\./g, 'Yes, the $1 has $2.'],
   [
     /No tengo el dato de (.+?) del (.+?) en el catálogo; un asesor te lo puede confirmar\./g,

@@ -113,6 +113,46 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ],
 ];
 
+/**
+ * "¿qué año, km y color tiene?", "tell me about it: year, km and price": attributes named in a
+ * list, bare (no figure after them, so "año 2020, poco km" is a search, not a question).
+ */
+const LISTED_ATTRIBUTES = wordTable<CarAttribute | 'price'>({
+  ano: 'year',
+  year: 'year',
+  modelo: 'year',
+  km: 'km',
+  kms: 'km',
+  kilometraje: 'km',
+  kilometros: 'km',
+  mileage: 'km',
+  color: 'color',
+  colour: 'color',
+  version: 'version',
+  trim: 'version',
+  transmision: 'transmission',
+  transmission: 'transmission',
+  caja: 'transmission',
+  precio: 'price',
+  price: 'price',
+  cost: 'price',
+});
+const LIST_NOUN = String.raw`(?:${Object.keys(LISTED_ATTRIBUTES).join('|')})`;
+const LIST_JOIN = String.raw`\s*(?:,|\by\b|\be\b|\band\b|&|\/)\s*(?:(?:el|la|los|su|sus|the|its)\s+)?`;
+const ATTRIBUTE_LIST = new RegExp(
+  String.raw`(?:^|[:¿?,]|\b(?:que|q|cual|cuales|su|sus|el|la|dime|dame|pasame|about|its|the|what|whats|me)\b)\s*(${LIST_NOUN}(?:${LIST_JOIN}${LIST_NOUN})+)\b(?!\s*(?:\d|de\s+\d|minimo|maximo|bajo|alto|chico|reciente))`,
+);
+
+function listedAttributes(text: string): { attributes: CarAttribute[]; span: Span } | null {
+  const hit = findAll(text, ATTRIBUTE_LIST)[0];
+  if (!hit || SEARCH_BEFORE.test(clauseBefore(text, hit.start))) return null;
+  const words = hit.match[1]!.split(/[^a-z]+/).filter((w) => w in LISTED_ATTRIBUTES);
+  const attributes = [...new Set(words.map((w) => LISTED_ATTRIBUTES[w]!))].filter(
+    (a): a is CarAttribute => a !== 'price',
+  );
+  return attributes.length ? { attributes, span: { start: hit.start, end: hit.end } } : null;
+}
+
 /** "de esos", "alguno", "cuál de…": about several cars (the list), not the one in focus. */
 const SEVERAL =
   /\b(de\s+(?:esos|estos|ellos|esas|estas|ellas)|algun[oa]s?|cual(?:es)?\s+de|cuales|ninguno|of\s+(?:those|these|them)|any\s+of|which\s+(?:one|of))\b/;
@@ -208,6 +248,12 @@ export function findCarQuestion(text: string): CarQuestion {
     if (!found.attributes.includes(attribute)) found.attributes.push(attribute);
     found.start = Math.min(found.start ?? hit.start, hit.start);
     found.spans.push({ start: hit.start, end: hit.end });
+  }
+  const listed = listedAttributes(text);
+  if (listed) {
+    for (const attribute of listed.attributes)
+      if (!found.attributes.includes(attribute)) found.attributes.push(attribute);
+    found.start = Math.min(found.start ?? listed.span.start, listed.span.start);
   }
   for (const measure of spaceMeasures(text)) {
     if (found.space[measure.dimension] !== null) continue;
