@@ -1,3 +1,4 @@
+import type { KnowledgeTopic } from '../intents/schema.js';
 import type { Branch, BranchLookup, KnowledgeSection } from '../../tools/knowledge/types.js';
 import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
@@ -7,16 +8,28 @@ import { fold } from '../../tools/text/normalize.js';
 import {
   branchCities,
   NOT_KNOWN,
+  NOT_KNOWN_TAIL,
   TOPIC_QUERY,
   deliveryAnswer,
   hoursAnswer,
   retrieveSections,
+  retrieveTopic,
   returnsAnswer,
   unpublishedDetails,
 } from './knowledge-answers.js';
 
 /** Topics whose "¿cuánto cuesta?" is about the customer's own car, not a Kavak service. */
 const OWN_CAR_TOPICS = new Set(['sell_car', 'trade_in']);
+/**
+ * What the knowledge base does say on a topic it lists as unknown: whether a loan is approved is
+ * not known, but that the credit history is reviewed is. Said before the offer of an advisor.
+ */
+const KNOWN_PART: Partial<Record<KnowledgeTopic, { known: RegExp; unknown: string }>> = {
+  credit_approval: {
+    known: /historial crediticio|credit history/i,
+    unknown: `Si tu crédito va a ser aprobado no te lo puedo asegurar; ${NOT_KNOWN_TAIL}`,
+  },
+};
 
 export const kavakInfoAgent: Agent = {
   name: 'kavak_info',
@@ -123,13 +136,25 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   // A price of a Kavak service (warranty extension, Kavak Total …) is never published; what the
   // customer's own car is worth is not a service's price.
   const unpublished = OWN_CAR_TOPICS.has(infoTopic ?? '') ? [] : unpublishedDetails(ctx, [best.body]);
-  const draft = unknown ? NOT_KNOWN : [best.body, ...unpublished].join('\n\n');
+  const known = unknown && infoTopic ? knownPart(ctx, infoTopic) : null;
+  const draft = known ?? (unknown ? NOT_KNOWN : [best.body, ...unpublished].join('\n\n'));
   return {
     agent: 'kavak_info',
     draft,
     facts: { sections: sections.map((s) => ({ id: s.id, title: s.title, body: s.body })) },
     phrase: true,
   };
+}
+
+function knownPart(ctx: AgentContext, topic: KnowledgeTopic): string | null {
+  const part = KNOWN_PART[topic];
+  if (!part) return null;
+  for (const section of retrieveTopic(ctx, topic, 3)) {
+    if (section.id.startsWith('lo-que-no-se')) continue;
+    const sentence = section.body.split(/(?<=[.!?])\s+|\n+/).find((line) => part.known.test(line));
+    if (sentence) return `${sentence.trim()}\n\n${part.unknown}`;
+  }
+  return null;
 }
 
 /** Most sections one reply carries: more reads as a wall of text on WhatsApp. */

@@ -41,7 +41,11 @@ export function namedCar(ctx: AgentContext): Car | undefined {
     Object.keys(within).length > Object.keys(query).length
       ? useTool(ctx, 'catalog.search', within, () => catalog.search(within)).cars[0]
       : undefined;
-  return searched ?? useTool(ctx, 'catalog.search', query, () => catalog.search(query)).cars[0];
+  if (searched) return searched;
+  // "el Rio 2020 de 217 mil" when that Rio costs 217,999: over the budget, the cheapest of the
+  // name is the closest to it, not whichever the search ranks first.
+  const closest = ceiling !== null ? { ...query, sort: 'price_asc' as const } : query;
+  return useTool(ctx, 'catalog.search', closest, () => catalog.search(closest)).cars[0];
 }
 
 /** A car's name as a message gives it: each part may be missing. */

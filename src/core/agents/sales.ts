@@ -103,7 +103,7 @@ export const salesAgent: Agent = {
         ACTION_LABEL[action],
         car ? `del ${carTitle(car)} (ID ${car.stockId})` : '',
         branch ? `en la sede ${branch}${place ? ` (${place})` : ''}` : '',
-        atHome ? 'con entrega en tu domicilio' : '',
+        atHome ? (action === 'buy' ? 'con entrega en tu domicilio' : 'en tu domicilio') : '',
         ctx.profile.preferredTime ?? '',
       ]
         .filter(Boolean)

@@ -128,6 +128,10 @@ export const KNOWLEDGE_PHRASES: readonly Entry[] = [
   [/Su precio no lo tengo publicado;/g, 'Its price is not published;'],
   [/Cuánto tarda no lo tengo publicado;/g, 'How long it takes is not published;'],
   [
+    /Si tu crédito va a ser aprobado no te lo puedo asegurar;/g,
+    'Whether your loan will be approved I cannot promise;',
+  ],
+  [
     /si quieres, te comunico con un asesor de Kavak que te lo confirma\./g,
     'if you like, I can put you in touch with a Kavak advisor who can confirm it.',
   ],

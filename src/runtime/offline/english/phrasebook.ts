@@ -202,6 +202,7 @@ const ENTRIES: readonly Entry[] = [
   [/Registré tu solicitud de/g, 'I registered your request for'],
   [/en la sede ([^,(\n]+?) \(([^)]+)\)/g, 'at the $1 branch ($2)'],
   [/con entrega en tu domicilio en/g, 'with delivery to your home in'],
+  [/ en tu domicilio(?=[!.,])/g, ' at your home'],
   [/¡Listo, ([^!]+)!/g, 'Done, $1!'],
   [/una visita/g, 'a visit'],
   [/una prueba de manejo/g, 'a test drive'],

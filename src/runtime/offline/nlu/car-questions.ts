@@ -7,6 +7,7 @@ import { onlyPriceObjection } from './rules-conversation.js';
 import type { ExtractedEntities } from './entities.js';
 import { BLUETOOTH, CARPLAY } from './features.js';
 import { wordTable } from '../../../tools/text/word-table.js';
+import { listedAttributes } from './attribute-nouns.js';
 
 /**
  * Questions about one car ("¿cuántos km tiene?", "¿trae carplay?", "mi cochera mide 4.5 m,
@@ -105,53 +106,13 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ],
   [
     'fuel_economy',
-    /\b(cuanto\s+rinde|que\s+tanto\s+rinde|(?:su\s+|el\s+)?rendimiento(?:\s+de\s+(?:gasolina|combustible))?|km\s*(?:x|por|\/)\s*(?:litro|lt|l)\b|kilometros\s+por\s+litro|(?:gasta|consume|chupa|traga)\s+(?:mucha\s+)?(?:gasolina|gas)|(?:es|sera)\s+(?:muy\s+)?(?:ahorrador|gastador)|fuel\s+(?:economy|consumption)|(?:mpg|gas\s+mileage)|how\s+much\s+(?:gas|fuel)\s+does\s+it)/,
+    /\b(cuanto\s+rinde|que\s+tanto\s+rinde|(?:su\s+|el\s+)?rendimiento(?:\s+de\s+(?:gasolina|combustible))?|km\s*(?:x|por|\/)\s*(?:litro|lt|l)\b|kilometros\s+por\s+litro|(?:gasta|consume|chupa|traga)\s+(?:mucha\s+|de\s+|en\s+)?(?:gasolina|gas|combustible)|(?:es|sera)\s+(?:muy\s+)?(?:ahorrador|gastador)|fuel\s+(?:economy|consumption)|(?:mpg|gas\s+mileage)|how\s+much\s+(?:gas|fuel)\s+does\s+it)/,
   ],
   [
     'body_type',
     /\b(que\s+tipo\s+de\s+(?:auto|carro|coche|carroceria|vehiculo)\s+es|que\s+carroceria|(?:es|sera|son|seran)\s+(?:un\s+|una\s+)?(?:sedan|suv|camioneta|hatchback|hatch|pickup|troca|minivan)\b(?!\s+(?:de|con|que)\b)|is\s+it\s+an?\s+(?:sedan|suv|hatchback|pickup|truck|minivan)|what\s+(?:kind|type)\s+of\s+(?:car|body))/,
   ],
 ];
-
-/**
- * "¿qué año, km y color tiene?", "tell me about it: year, km and price": attributes named in a
- * list, bare (no figure after them, so "año 2020, poco km" is a search, not a question).
- */
-const LISTED_ATTRIBUTES = wordTable<CarAttribute | 'price'>({
-  ano: 'year',
-  year: 'year',
-  modelo: 'year',
-  km: 'km',
-  kms: 'km',
-  kilometraje: 'km',
-  kilometros: 'km',
-  mileage: 'km',
-  color: 'color',
-  colour: 'color',
-  version: 'version',
-  trim: 'version',
-  transmision: 'transmission',
-  transmission: 'transmission',
-  caja: 'transmission',
-  precio: 'price',
-  price: 'price',
-  cost: 'price',
-});
-const LIST_NOUN = String.raw`(?:${Object.keys(LISTED_ATTRIBUTES).join('|')})`;
-const LIST_JOIN = String.raw`\s*(?:,|\by\b|\be\b|\band\b|&|\/)\s*(?:(?:el|la|los|su|sus|the|its)\s+)?`;
-const ATTRIBUTE_LIST = new RegExp(
-  String.raw`(?:^|[:¿?,]|\b(?:que|q|cual|cuales|su|sus|el|la|dime|dame|pasame|about|its|the|what|whats|me)\b)\s*(${LIST_NOUN}(?:${LIST_JOIN}${LIST_NOUN})+)\b(?!\s*(?:\d|de\s+\d|minimo|maximo|bajo|alto|chico|reciente))`,
-);
-
-function listedAttributes(text: string): { attributes: CarAttribute[]; span: Span } | null {
-  const hit = findAll(text, ATTRIBUTE_LIST)[0];
-  if (!hit || SEARCH_BEFORE.test(clauseBefore(text, hit.start))) return null;
-  const words = hit.match[1]!.split(/[^a-z]+/).filter((w) => w in LISTED_ATTRIBUTES);
-  const attributes = [...new Set(words.map((w) => LISTED_ATTRIBUTES[w]!))].filter(
-    (a): a is CarAttribute => a !== 'price',
-  );
-  return attributes.length ? { attributes, span: { start: hit.start, end: hit.end } } : null;
-}
 
 /** "de esos", "alguno", "cuál de…": about several cars (the list), not the one in focus. */
 const SEVERAL =
@@ -249,7 +210,7 @@ export function findCarQuestion(text: string): CarQuestion {
     found.start = Math.min(found.start ?? hit.start, hit.start);
     found.spans.push({ start: hit.start, end: hit.end });
   }
-  const listed = listedAttributes(text);
+  const listed = listedAttributes(text, (at) => SEARCH_BEFORE.test(clauseBefore(text, at)));
   if (listed) {
     for (const attribute of listed.attributes)
       if (!found.attributes.includes(attribute)) found.attributes.push(attribute);

@@ -61,6 +61,14 @@ const FOCUS_SIDE =
 const EVERY_COMPARED =
   /\b(?:(?:los|las|de\s+los|de\s+las)\s+(?:tres|3|dos|2)|ambos|ambas|cada\s+un[oa]|(?:all|both)(?:\s+of\s+them)?|the\s+(?:two|three))\b/;
 const COMPARED_BEFORE = /\b(?:te\s+los\s+comparo|side\s+by\s+side)\b/;
+/** "¿y vs la X3?", "contra el Tiguan cuál conviene": the message opens on the other side; the car in focus is the first. */
+const LEADING_VS =
+  /^\W*(?:(?:y|and|ok|oye|bueno|pero)\W+)*(?:vs\.?|versus|contra|frente\s+a|comparad[oa]\s+con|compared\s+(?:to|with)|against)\s/;
+/** "¿qué diferencia hay entre esos dos?", "compare those two": the cars just shown, by their count. */
+const THOSE_SHOWN =
+  /\b(?:(?:esos|estos|esas|estas|los|las|entre\s+los|entre\s+las)\s+(?:dos|2|tres|3)|ambos|ambas|(?:those|these|the)\s+(?:two|three|2|3)|both(?:\s+of\s+them)?)\b/;
+const DIFFERENCE =
+  /\b(?:diferencias?|compar\w*|conviene|convendria|recomiendas|cual\s+es\s+mejor|cual\s+(?:me\s+)?(?:llevo|late\s+mas)|difference|compare|which\s+(?:is|one\s+is)\s+better|which\s+should\s+i)\b/;
 
 export interface ComparisonContext {
   carUnderDiscussion: string | null;
@@ -93,8 +101,11 @@ export function comparisonWithShown(
   if (entities.comparedCars.length >= 2) return [...entities.comparedCars];
   const focus = context.carUnderDiscussion;
   const named = entities.stockId ?? carName(entities);
-  if (focus && named && FOCUS_SIDE.test(text) && CHOOSE.test(text))
+  if (focus && named && (FOCUS_SIDE.test(text) || LEADING_VS.test(text)) && CHOOSE.test(text))
     return named === focus ? [] : [focus, named];
+  const those = THOSE_SHOWN.exec(text)?.[0];
+  if (those && !named && DIFFERENCE.test(text) && countOf(those) === context.lastRecommended.length)
+    return context.lastRecommended.slice(0, MAX_COMPARED);
   const every = EVERY_COMPARED.exec(text)?.[0] ?? null;
   const again =
     context.lastRecommended.length >= 2 &&

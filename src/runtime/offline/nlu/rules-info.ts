@@ -15,6 +15,7 @@ const INFO_TOPIC: Readonly<Record<string, KnowledgeTopic>> = {
   'auto a cuenta': 'trade_in',
   'tasa de interés': 'financing_terms',
   'buró de crédito': 'credit_approval',
+  'aprobación del crédito': 'credit_approval',
   documentos: 'documents',
   mantenimiento: 'maintenance',
   'entrega a domicilio': 'delivery',
@@ -81,7 +82,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'auto a cuenta',
     0.9,
-    String.raw`a\s+cuenta|como\s+parte\s+de\s+pago|(?:mi|el)\s+\w+\s+(?:como|de|para\s+el)\s+enganche|toma\s+de\s+auto|trade\s*-?\s*in|(?:use|put|count|apply)\s+(?:it|my\s+(?:current\s+|old\s+)?(?:car|truck|\w+))\s+(?:as|towards|for|to)\s+(?:the\s+|a\s+)?(?:down\s*payment|deposit|part\s+of\s+the\s+payment)|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
+    String.raw`a\s+cuenta|como\s+parte\s+del?\s+pago|(?:give|hand|leave|offer)\s+(?:you\s+)?my\s+(?:current\s+|old\s+|own\s+|present\s+)?(?:car|truck|vehicle|suv|\w+)\s+(?:as|for|towards)\s+(?:a\s+|the\s+)?(?:part\s+(?:of\s+(?:the\s+)?)?payment|down\s*payment|deposit)|as\s+(?:a\s+)?part\s+(?:of\s+the\s+)?payment|part[-\s]exchange|(?:mi|el)\s+\w+\s+(?:como|de|para\s+el)\s+enganche|toma\s+de\s+auto|trade\s*-?\s*in|(?:use|put|count|apply)\s+(?:it|my\s+(?:current\s+|old\s+)?(?:car|truck|\w+))\s+(?:as|towards|for|to)\s+(?:the\s+|a\s+)?(?:down\s*payment|deposit|part\s+of\s+the\s+payment)|intercambio|cambiar\s+mi\s+\w+|dar\s+mi\s+\w+|consignacion`,
     { ownCar: true },
   ),
   /** How the credit works (rate, costs, approval) is the knowledge base's, not a plan to compute. */
@@ -104,7 +105,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'aprobación del crédito',
     0.85,
-    String.raw`me\s+(?:aprueban|aprobarian|autorizan|dan\s+el\s+credito)|aprobacion|aprueban|(?:will|would)\s+(?:i|my\s+\w+)\s+(?:be|get)\s+approved|get\s+approved`,
+    String.raw`me\s+(?:aprueban|aprobarian|autorizan|dan\s+el\s+credito)|aprobacion|aprueb(?:an|en|e)|aprobar(?:an|ian|me)|(?:will|would)\s+(?:i|my\s+\w+)\s+(?:be|get)\s+approved|get\s+approved`,
   ),
   info(
     'documentos',
@@ -130,7 +131,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'entrega a domicilio',
     0.85,
-    String.raw`a\s+domicilio|entrega(?:n|s)?|entregar(?:lo|la)?|envios?|envian|(?:lo|la)\s+(?:pueden\s+|podrian\s+)?(?:llevar|traer|mandar|enviar|llevan|traen|mandan)|a\s+mi\s+casa|hasta\s+mi\s+casa|delivery|deliver`,
+    String.raw`a\s+domicilio|entrega(?:n|s)?|entregar(?:lo|la)?|envios?|envian|(?:lo|la)\s+(?:pueden\s+|podrian\s+)?(?:llevar|traer|mandar|enviar|llevan|traen|mandan)|a\s+mi\s+casa|hasta\s+mi\s+casa|(?<=\b(?:prob\w*|prueba|manej\w*|llev\w*|traer\w*|traig\w*|entreg\w*|mand\w*)\s+(?:\w+\s+){0,5}?)en\s+mi\s+(?:casa|domicilio)|delivery|deliver|(?<=\btest\s*-?\s*drive\s+(?:\w+\s+){0,3}?)(?:at|to)\s+(?:my\s+)?(?:home|house|place)|(?:bring|take)\s+(?:it|the\s+car|a\s+car)\s+to\s+(?:my\s+)?(?:home|house|place)`,
   ),
   info(
     'qué es Kavak',
