@@ -4,7 +4,6 @@ import type { Agent, AgentAnswer, AgentContext } from './agent.js';
 import { useTool } from './agent.js';
 import { namedCar } from './named-car.js';
 import { joinSpanish } from './format.js';
-import { fold } from '../../tools/text/normalize.js';
 import {
   branchCities,
   NOT_KNOWN,
@@ -64,7 +63,7 @@ function answerAboutKavak(ctx: AgentContext): AgentAnswer {
   }
   const asksBranches = infoTopic === 'branches';
   // "¿cuántas sedes tienen en total?" after a city: every branch, not that city's again.
-  const everywhere = ALL_BRANCHES.test(fold(ctx.message));
+  const everywhere = ctx.entities.scope === 'catalog';
   const city = ctx.entities.city ?? (asksBranches && !everywhere ? ctx.profile.city : null);
   // A city next to a visit request is for the sales agent, not a question about branches.
   if (asksBranches || (city && ctx.intent.entities.city && !ctx.otherAgents.includes('sales'))) {
@@ -72,10 +71,6 @@ function answerAboutKavak(ctx: AgentContext): AgentAnswer {
   }
   return sectionsAnswer(ctx);
 }
-
-/** "en total", "todas", "how many": the question is about every branch. */
-const ALL_BRANCHES =
-  /\b(?:en\s+total|todas|cuantas|en\s+todo\s+(?:el\s+pais|mexico)|how\s+many|in\s+total|all)\b/;
 
 /** What the knowledge base says of addresses (data/knowledge/sedes.md): it has none. */
 const NO_ADDRESSES = 'No tengo a la mano las direcciones; si las necesitas, te comunico con un asesor.';

@@ -197,7 +197,7 @@ export const EntitiesSchema = z.object({
     'How to order or pick cars: "el más barato"/"algo económico" = price_asc, "el más nuevo" = year_desc, "el de menos km" = km_asc, "el más grande" = size_desc',
   ),
   scope: CarScopeSchema.nullable().describe(
-    '"shown": about the cars just shown ("de esos", "de los que me mandaste", "¿cuál de ellos…?"); "catalog": the whole catalog, not only the model discussed ("de todo lo que tienen"); null when not said',
+    '"shown": about the cars just shown ("de esos", "de los que me mandaste", "¿cuál de ellos…?"); "catalog": the whole catalog, not only the model discussed ("de todo lo que tienen"), and for branches every branch, not only the city\'s ("¿cuántas sedes tienen en total?"); null when not said',
   ),
   wantsOne: z
     .boolean()

@@ -83,6 +83,8 @@ export const FIELDS_BY_INTENT: Readonly<Record<IntentType, readonly (keyof Entit
     'asksPrice',
     'asksDuration',
     'homeDelivery',
+    // "¿cuántas sedes tienen en total?": every branch, not the city's (scope catalog).
+    'scope',
   ],
   sales: [
     ...CAR_IDENTITY,

@@ -14,6 +14,9 @@ const SERVICE_PRICE =
 /** "¿cuánto tarda?", "¿en cuántos días llega?": how long a service takes. */
 const DURATION_QUESTION =
   /\b(cuanto\s+(?:tiempo\s+)?(?:se\s+)?(?:tarda|tardan|tardaria|demora|demoran)|cuanto\s+tiempo|en\s+cuant[oa]s\s+(?:dias|horas|semanas)|que\s+tan\s+rapido|how\s+long\s+(?:does|will|would)\s+(?:it|the\s+\w+)\s+take|how\s+soon)\b/;
+/** "en total", "todas", "how many": a question about branches asks about every one (scope catalog). */
+const ALL_BRANCHES =
+  /\b(?:en\s+total|todas|cuantas|en\s+todo\s+(?:el\s+pais|mexico)|how\s+many|in\s+total|all)\b/;
 /** Confidence of a return question read from the customer's own figures alone ("¿y si ya le metí 400 km?"). */
 const USAGE_CONFIDENCE = 0.75;
 
@@ -57,7 +60,9 @@ export function applyKnowledgeCues(
   if (info?.infoTopics[0] === 'sell_car' && infoTopicOf(previous?.topic ?? null) === 'trade_in') {
     info.infoTopics.unshift('trade_in');
   }
+  const everyBranch = info?.infoTopics.includes('branches') === true && ALL_BRANCHES.test(text);
   for (const { entities } of found) {
+    if (everyBranch) entities.scope = 'catalog';
     if (delivery) entities.homeDelivery = true;
     if (asksPrice || onKnowledgeFollowUp) entities.asksPrice = true;
     if (asksDuration) entities.asksDuration = true;
