@@ -40,8 +40,8 @@ export function bodyTypeLabel(bodyType: BodyType): string {
 
 /**
  * "¿Tienen Hilux?" with no Hilux in stock: the cars of the kind that model is (the pickups), of
- * any make, within the rest of the search. Undefined when the model's kind is unknown, a kind was
- * asked already, or none is in stock.
+ * any make, within the rest of the search. Undefined when the model's kind is unknown, another
+ * kind was asked, or none is in stock.
  */
 export function sameKindAsMissingModel(
   ctx: AgentContext,
@@ -49,10 +49,12 @@ export function sameKindAsMissingModel(
   result: CatalogSearchResult,
 ): { label: string; result: CatalogSearchResult } | undefined {
   const missing = result.unknown.find((u) => u.field === 'model');
-  if (!missing || query.bodyTypes?.length) return undefined;
+  if (!missing) return undefined;
   const make = result.resolved.make ?? '';
   const { bodyType } = bodyFacts(make, missing.input, '');
-  if (!bodyType) return undefined;
+  // "pa la chamba… ¿no tienes una Hilux?": the kinds asked already, when the model is one of them.
+  const asked = query.bodyTypes ?? [];
+  if (!bodyType || (asked.length > 0 && !asked.includes(bodyType))) return undefined;
   const { make: _make, model: _model, makeOrigin: _origin, ...rest } = query;
   const search = (q: CarQuery) => useTool(ctx, 'catalog.search', q, () => ctx.tools.catalog.search(q));
   // "¿hay Camry?": the make's own cars of that kind first (a Corolla), then any make's.

@@ -31,7 +31,9 @@ export const financingAgent: Agent = {
     // "Doy 60 mil y pago 4 mil al mes": the down payment is given, so its plan, held to that payment.
     const givesDown = ctx.entities.downPaymentAmount !== null || ctx.entities.downPaymentPercent !== null;
     if (target !== null && !givesDown) return reverse(ctx, car, target);
-    return plan(ctx, car, target === null ? null : pesosToCents(target));
+    // The monthly payment said earlier still holds the plan to it ("¿y a 5 años ya me alcanza el Corolla?").
+    const held = target ?? ctx.profile.monthlyPaymentTarget;
+    return plan(ctx, car, held === null ? null : pesosToCents(held));
   },
 };
 
@@ -185,6 +187,10 @@ function withinTarget(plans: readonly FinancingPlan[], targetCents: number): str
     return plans.length === 1
       ? `Queda dentro de tu máximo de ${limit} al mes.`
       : `Todos los plazos quedan dentro de tu máximo de ${limit} al mes.`;
+  if (fitting.length === 0 && plans.length === 1)
+    return plans[0]!.termYears < Math.max(...TERM_YEARS)
+      ? `Se pasa de tu máximo de ${limit} al mes: sube el enganche o el plazo, o te busco un auto más económico.`
+      : `Se pasa de tu máximo de ${limit} al mes: sube el enganche o te busco un auto más económico.`;
   if (fitting.length === 0)
     return `Con ese enganche ningún plazo queda en ${limit} al mes o menos: sube el enganche o te busco un auto más económico.`;
   return `Dentro de tu máximo de ${limit} al mes quedan los plazos de ${fitting.map((p) => p.months).join(', ')} meses.`;

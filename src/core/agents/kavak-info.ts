@@ -19,6 +19,8 @@ import {
 
 /** Topics whose "¿cuánto cuesta?" is about the customer's own car, not a Kavak service. */
 const OWN_CAR_TOPICS = new Set(['sell_car', 'trade_in']);
+/** "¿Cuánto me darían por él?": what the customer's car is worth is only known once it is quoted. */
+const OWN_CAR_VALUE = `Cuánto vale tu auto lo sabemos al cotizarlo; puedes cotizarlo desde la app de Kavak o, ${NOT_KNOWN_TAIL.replace('que te lo confirma', 'que te ayude con la cotización')}`;
 /**
  * What the knowledge base does say on a topic it lists as unknown: whether a loan is approved is
  * not known, but that the credit history is reviewed is. Said before the offer of an advisor.
@@ -130,7 +132,12 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   const unknown = best.id.startsWith('lo-que-no-se');
   // A price of a Kavak service (warranty extension, Kavak Total …) is never published; what the
   // customer's own car is worth is not a service's price.
-  const unpublished = OWN_CAR_TOPICS.has(infoTopic ?? '') ? [] : unpublishedDetails(ctx, [best.body]);
+  const ownCar = OWN_CAR_TOPICS.has(infoTopic ?? '');
+  const unpublished = ownCar
+    ? ctx.entities.asksPrice === true
+      ? [OWN_CAR_VALUE]
+      : []
+    : unpublishedDetails(ctx, [best.body]);
   const known = unknown && infoTopic ? knownPart(ctx, infoTopic) : null;
   const draft = known ?? (unknown ? NOT_KNOWN : [best.body, ...unpublished].join('\n\n'));
   return {

@@ -35,8 +35,8 @@ export const TOPIC_QUERY: Record<KnowledgeTopic, string> = {
   reservation: 'apartado reservación',
 };
 
-/** A figure of money or of time in a section: what "¿cuánto cuesta?" / "¿cuánto tarda?" need. */
-const MONEY_IN_TEXT = /\$\s?\d|\b\d[\d,.]*\s*(?:pesos|mil)\b/;
+/** A figure of money (or a rate: "¿cuánto es la tasa?") or of time in a section: what "¿cuánto cuesta?" / "¿cuánto tarda?" need. */
+const MONEY_IN_TEXT = /\$\s?\d|\b\d[\d,.]*\s*(?:pesos|mil)\b|\b\d+(?:[.,]\d+)?\s*%/;
 const TIME_IN_TEXT = /\b\d+\s*(?:minutos|horas|días|dias|semanas|meses|minutes|hours|days|weeks|months)\b/;
 
 /**

@@ -350,7 +350,14 @@ export const SEAT_NUMBERS = wordTable<number>({
   siete: 7,
   ocho: 8,
   nueve: 9,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
 });
+/** "somos 7", "vamos a ser seis", "we are a family of 7": the people the car must seat. */
+export const PARTY_SIZE =
+  /\b(?:somos|seremos|vamos\s+a\s+ser|viajamos|we\s+are|we\s+re|were|there\s+are|family\s+of|familia\s+de)\s+(?:(?:a\s+)?family\s+of\s+)?(\d|cinco|seis|siete|ocho|nueve|five|six|seven|eight)\b(?!\s*(?:anos|years|mil|k|%))/;
 
 /** What the car is for, in the customer's words. */
 export const CAR_USE_WORDS: readonly { use: CarUse; pattern: RegExp }[] = [

@@ -48,4 +48,12 @@ describe('statedFigures', () => {
       ['money', 21299.9, '$21,299.90'],
     ]);
   });
+
+  it('takes "once" alone for the English word, and with a unit for eleven', () => {
+    expect(read('What your car is worth we know once we quote it.')).toEqual([]);
+    expect(read('a once meses, once mil pesos')).toEqual([
+      ['months', 11, 'once meses'],
+      ['money', 11000, 'once mil pesos'],
+    ]);
+  });
 });

@@ -40,12 +40,22 @@ function readFigures(text: string): StatedFigure[] {
   const tokens = tokenize(folded);
   const mentions = findNumbers(tokens);
   const indexAt = new Map(tokens.map((t, i) => [t.start, i]));
-  return mentions.map((mention) => {
-    const first = indexAt.get(mention.start)!;
-    let last = first;
-    while (tokens[last + 1] && tokens[last + 1]!.end <= mention.end) last++;
-    return classify(text, tokens, mentions, mention, first, last);
-  });
+  return mentions
+    .map((mention) => {
+      const first = indexAt.get(mention.start)!;
+      let last = first;
+      while (tokens[last + 1] && tokens[last + 1]!.end <= mention.end) last++;
+      return classify(text, tokens, mentions, mention, first, last);
+    })
+    .filter((figure) => !isEnglishWord(figure));
+}
+
+/**
+ * "once" alone is an English word ("once we quote it") as often as a Spanish eleven: only with a
+ * unit ("once meses", "once mil", "once %") is it a figure.
+ */
+function isEnglishWord(figure: StatedFigure): boolean {
+  return figure.kind === 'number' && figure.text.toLowerCase() === 'once';
 }
 
 function classify(

@@ -6,7 +6,7 @@ import { hasThousandsSeparators, numberValue } from './tokens.js';
 
 /**
  * One number the customer wrote, however they wrote it: "300 mil", "300k", "$300,000",
- * "medio millón", "1.2 millones", "trescientos cincuenta mil", "2018".
+ * "medio millón", "un cuarto de millón", "1.2 millones", "trescientos cincuenta mil", "2018".
  */
 export interface NumberMention extends Span {
   value: number;
@@ -78,6 +78,8 @@ function startsNumber(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1]?.text ?? '';
   if (ARTICLE_NUMBERS.has(t.text)) return next === 'mil' || next.startsWith('millon');
   if (t.text === 'medio') return next === 'millon';
+  // "un cuarto de millón": 250 mil.
+  if (t.text === 'cuarto') return next === 'de' && tokens[i + 2]?.text === 'millon';
   if (t.text === 'mil' || t.text === 'millon') return true;
   if (t.text === 'ciento' && tokens[i - 1]?.text === 'por') return false;
   return t.text in NUMBER_WORDS;
@@ -137,6 +139,18 @@ function readPhrase(
       state.group = 0.5;
       state.step = 'digits';
       lastIndex = j;
+      continue;
+    }
+    if (
+      word === 'cuarto' &&
+      state.step === 'none' &&
+      tokens[j + 1]?.text === 'de' &&
+      tokens[j + 2]?.text === 'millon'
+    ) {
+      state.group = 0.25;
+      state.step = 'digits';
+      lastIndex = j + 1;
+      j++;
       continue;
     }
     if (

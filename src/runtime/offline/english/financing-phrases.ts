@@ -42,6 +42,18 @@ export const FINANCING_PHRASES: readonly Entry[] = [
     'With that down payment no term comes to $1 a month or less: raise the down payment, or I can find you a cheaper car.',
   ],
   [
+    template(
+      String.raw`Se pasa de tu máximo de {money} al mes: sube el enganche o el plazo, o te busco un auto más económico\.`,
+    ),
+    'It goes over your maximum of $1 a month: raise the down payment or the term, or I can find you a cheaper car.',
+  ],
+  [
+    template(
+      String.raw`Se pasa de tu máximo de {money} al mes: sube el enganche o te busco un auto más económico\.`,
+    ),
+    'It goes over your maximum of $1 a month: raise the down payment, or I can find you a cheaper car.',
+  ],
+  [
     template(String.raw`Dentro de tu máximo de {money} al mes quedan los plazos de ([\d, ]+) meses\.`),
     'Within your maximum of $1 a month are the terms of $2 months.',
   ],

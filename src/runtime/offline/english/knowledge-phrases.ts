@@ -128,6 +128,10 @@ export const KNOWLEDGE_PHRASES: readonly Entry[] = [
   [/Su precio no lo tengo publicado;/g, 'Its price is not published;'],
   [/Cuánto tarda no lo tengo publicado;/g, 'How long it takes is not published;'],
   [
+    /Cuánto vale tu auto lo sabemos al cotizarlo; puedes cotizarlo desde la app de Kavak o, si quieres, te comunico con un asesor de Kavak que te ayude con la cotización\./g,
+    'What your car is worth we know once we quote it; you can get a quote from the Kavak app or, if you like, I can put you in touch with a Kavak advisor to help with the quote.',
+  ],
+  [
     /Si tu crédito va a ser aprobado no te lo puedo asegurar;/g,
     'Whether your loan will be approved I cannot promise;',
   ],

@@ -4,6 +4,7 @@ import {
   CAR_USE_WORDS,
   SEAT_NUMBERS,
   SEATS_WORDS,
+  PARTY_SIZE,
 } from '../../../tools/text/car-lexicon.js';
 import type { Span } from '../../../tools/text/span.js';
 import { findAll, overlaps } from '../../../tools/text/span.js';
@@ -36,6 +37,13 @@ export function findBodyWish(text: string): BodyWish {
     const [, count, thirdRow] = seats.match;
     wish.seatsMin = thirdRow ? 7 : (SEAT_NUMBERS[count ?? ''] ?? Number(count));
     wish.spans.push({ start: seats.start, end: seats.end });
+  }
+  // "somos 7": a party of five or more needs that many seats; fewer fit any car.
+  const party = seats ? undefined : findAll(text, PARTY_SIZE)[0];
+  const people = party ? (SEAT_NUMBERS[party.match[1]!] ?? Number(party.match[1])) : 0;
+  if (party && people >= 5) {
+    wish.seatsMin = people;
+    wish.spans.push({ start: party.start, end: party.end });
   }
   for (const { use, pattern } of CAR_USE_WORDS) {
     const hit = findAll(text, pattern)[0];

@@ -84,6 +84,12 @@ export function buildCarIndex(vocabulary?: Vocabulary): CarIndex {
     add(model, canonicalMakeFor(make, byKey), model);
   }
 
+  // "el m2": a version name of one model, only with context (an article, a year), never fuzzy.
+  for (const { name, make, model } of vocabulary?.versionNames ?? []) {
+    const key = compactKey(name);
+    if (byKey.has(key)) continue;
+    byKey.set(key, [{ make: canonicalMakeFor(make, byKey), model, ambiguity: 'needsContext' }]);
+  }
   const byFolded = new Map<string, CarName[]>();
   const fuzzy: { folded: string; name: CarName }[] = [];
   for (const [key, names] of byKey) {

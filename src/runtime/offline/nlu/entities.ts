@@ -17,7 +17,7 @@ import { DOWN_WORDS, FRACTION_DOWN, FRACTION_PERCENT, MINIMUM_DOWN } from './num
 import { findNumbers } from '../../../tools/text/numbers.js';
 import { findBareName, findCustomerName } from './person.js';
 import { findCheaper, findPick } from './picks.js';
-import { findOrdering, findSecondOrdering, findScope, findWhatFits } from './ordering.js';
+import { findOrdering, findOrderingRange, findSecondOrdering, findScope, findWhatFits } from './ordering.js';
 import type { Span } from '../../../tools/text/span.js';
 import { findAll, overlaps } from '../../../tools/text/span.js';
 import { findTime } from './time.js';
@@ -140,7 +140,8 @@ export function extractEntities(
   entities.cheaper = cheaper ? true : null;
   entities.makeOrigin = entities.make === null ? findMakeOrigin(text) : null;
   entities.sortBy = ordering?.sortBy ?? null;
-  entities.wantsOne = ordering?.wantsOne ?? null;
+  // "pásamelas de la más barata a la más cara": the list in that order.
+  entities.wantsOne = findOrderingRange(text, ordering) ? false : (ordering?.wantsOne ?? null);
   entities.alsoSortBy = findSecondOrdering(text, ordering)?.sortBy ?? null;
   entities.scope = scope?.scope ?? null;
   entities.preferredTime = time?.text ?? null;

@@ -329,7 +329,8 @@ const AFFORDED = /\b(?:te\s+alcanza\s+un\s+auto\s+de\s+hasta|you\s+can\s+afford\
  * Blind round 3: "¿y a 5 años?", "¿y si le subo el enganche a 70 mil?" right after the agent said
  * what a monthly payment affords changes one term of that search: the same monthly payment
  * (remembered in the profile) with the new term or down payment, not a plan for one car of the
- * list. Only when this message names no car and no payment of its own.
+ * list. "¿Qué me alcanza?" asks it again at any point. Only when this message names no car and
+ * no payment of its own.
  */
 function redoAffordability(
   drafts: Drafts,
@@ -341,9 +342,13 @@ function redoAffordability(
   const remembered = input.profile.monthlyPaymentTarget;
   if (remembered === null || e.monthlyPaymentTarget !== null) return;
   if (e.make || e.model || e.stockId !== null || e.pick !== null) return;
+  if (drafts.has('sales') || drafts.has('haggle')) return;
+  // "¿cuál es el más caro que sí me alcanza a 5 años?": what the payment said before affords, even
+  // after a plan for one car.
+  const asksWhatFits = found.positions.whatFits !== null;
   const changesPlan = e.termYears !== null || e.downPaymentAmount !== null || e.downPaymentPercent !== null;
-  if (!changesPlan || drafts.has('sales') || drafts.has('haggle')) return;
-  if (context.lastFiguresText === null || !AFFORDED.test(context.lastFiguresText)) return;
+  const afterAffordability = context.lastFiguresText !== null && AFFORDED.test(context.lastFiguresText);
+  if (!asksWhatFits && !(changesPlan && afterAffordability)) return;
   e.monthlyPaymentTarget = remembered;
   const start = drafts.get('financing')?.start ?? found.positions.financing ?? 0;
   drafts.delete('financing');

@@ -53,7 +53,6 @@ const OTHER_FEATURES: readonly [label: string, pattern: RegExp][] = [
     'bajo consumo',
     /\b(ahorrador|rendidor|que\s+rinda|bajo\s+consumo|gaste\s+poca\s+gasolina|economico\s+en\s+gasolina)\b/,
   ],
-  ['compacto', /\b(compacto|chiquito|pequeno)\b/],
   ['color rojo', /\b(roj[oa])\b/],
   ['color blanco', /\b(blanc[oa])\b/],
   ['color negro', /\b(negr[oa])\b/],

@@ -11,6 +11,9 @@ const PRICE_QUESTION =
 /** "¿cuánto cobran de envío?", "precio de extender la garantía": a service's price even beside a car's name. */
 const SERVICE_PRICE =
   /\b(?:(?:cuanto|que)\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|vale|sale|cobran|cobra|es)|precios?|costos?|cobran)\s+(?:\w+\s+){0,2}?(?:(?:de|del|por|el|la)\s+){0,2}(?:envios?|entrega|traslado|flete|extender|extension|garantia\s+extendida|seguro|kavak\s+total|mandar(?:lo|la)|traer(?:lo|la)|llevar(?:lo|la))\b|\bhow\s+much\s+(?:is|for|does|do\s+you\s+charge\s+for)\s+(?:the\s+)?(?:delivery|shipping|extended\s+warranty)/;
+/** "¿Cuánto me darían por mi Versa?": what the customer's own car is worth, even named. */
+const OWN_CAR_PRICE =
+  /\b(?:cuanto\s+(?:me\s+|nos\s+)?(?:dan|darian|daran|pagan|pagarian|pagaran|ofrecen|ofrecerian)|how\s+much\s+(?:would|will|do|could|can)\s+you\s+(?:give|pay|offer))\b/;
 /** "¿cuánto tarda?", "¿en cuántos días llega?": how long a service takes. */
 const DURATION_QUESTION =
   /\b(cuanto\s+(?:tiempo\s+)?(?:se\s+)?(?:tarda|tardan|tardaria|demora|demoran)|cuanto\s+tiempo|en\s+cuant[oa]s\s+(?:dias|horas|semanas)|que\s+tan\s+rapido|how\s+long\s+(?:does|will|would)\s+(?:it|the\s+\w+)\s+take|how\s+soon)\b/;
@@ -38,7 +41,8 @@ export function applyKnowledgeCues(
   const namesCar =
     first.entities.make !== null || first.entities.model !== null || first.entities.stockId !== null;
   const asksPrice =
-    drafts.has('kavak_info') && ((!namesCar && PRICE_QUESTION.test(text)) || SERVICE_PRICE.test(text));
+    drafts.has('kavak_info') &&
+    ((!namesCar && PRICE_QUESTION.test(text)) || SERVICE_PRICE.test(text) || OWN_CAR_PRICE.test(text));
   const asksDuration = drafts.has('kavak_info') && DURATION_QUESTION.test(text);
   // "¿Y cuánto cuesta?" right after an answer about Kavak Total, with no car in view: its price.
   const previous = context.previous;

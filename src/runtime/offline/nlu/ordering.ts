@@ -41,6 +41,8 @@ const ADJECTIVES: readonly Scale[] = [
     words: String.raw`chic[oa]s?|chiquit[oa]s?|pequen[oa]s?|compact[oa]s?`,
     more: 'size_asc',
     less: 'size_desc',
+    // "algo chiquito": the smallest first, as "algo económico" lists the cheapest first.
+    bare: true,
   },
   {
     words: String.raw`usad[oa]s?|rodad[oa]s?|kilometrad[oa]s?|recorrid[oa]s?`,
@@ -247,10 +249,32 @@ const span = (s: Span): Span => ({ start: s.start, end: s.end });
  */
 export function findSecondOrdering(text: string, first: OrderingMention | null): OrderingMention | null {
   if (!first || first.wantsOne === false) return null;
-  const rest = text.slice(0, first.start) + ' '.repeat(first.end - first.start) + text.slice(first.end);
-  const second = findOrdering(rest);
+  const second = otherOrdering(text, first);
   if (!second || second.wantsOne !== true || second.sortBy === first.sortBy) return null;
+  if (isRange(text, first, second)) return null;
   return second;
+}
+
+/**
+ * "de la más barata a la más cara", "from the cheapest to the most expensive": one list in the
+ * first order, not two cars. True when the message's second superlative closes such a range.
+ */
+export function findOrderingRange(text: string, first: OrderingMention | null): boolean {
+  if (!first) return false;
+  const second = otherOrdering(text, first);
+  return second !== null && isRange(text, first, second);
+}
+
+function otherOrdering(text: string, first: OrderingMention): OrderingMention | null {
+  const rest = text.slice(0, first.start) + ' '.repeat(first.end - first.start) + text.slice(first.end);
+  return findOrdering(rest);
+}
+
+const RANGE_JOIN = /^\s*(?:a|al|hasta|to)\s*$/;
+
+function isRange(text: string, first: OrderingMention, second: OrderingMention): boolean {
+  const opposite = first.sortBy.replace(/_(?:asc|desc)$/, '') === second.sortBy.replace(/_(?:asc|desc)$/, '');
+  return opposite && first.sortBy !== second.sortBy && RANGE_JOIN.test(text.slice(first.end, second.start));
 }
 
 /** "de esos", "de los que me mandaste", "entre estos", "¿cuál de ellos…?", "¿alguno trae…?". */

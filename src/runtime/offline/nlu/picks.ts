@@ -23,6 +23,9 @@ const ORDINALS = wordTable<number>({
 });
 const ORDINAL = String.raw`primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|first|second|third|fourth|fifth`;
 const LAST = String.raw`ultim[oa]|last`;
+/** "la de en medio", "el de enmedio", "the middle one": the middle of an odd list. */
+const MIDDLE =
+  /\b(?:(?:el|la|the)\s+(?:de\s+)?(?:en\s*medio|enmedio|middle(?:\s+one)?)|(?:el|la)\s+del\s+(?:centro|medio))\b/;
 const NOUN = String.raw`opcion|carro|auto|coche|camioneta|nave|one|option`;
 
 /** "el segundo", "la 2", "opción 3", "el último", "the second one": a position in the last list shown. */
@@ -41,6 +44,8 @@ export interface PickMention extends Span {
 
 /** `listLength` resolves "el último" (the profile's last list, else 3: the catalog shows three). */
 export function findPick(text: string, listLength: number): PickMention | null {
+  const middle = listLength % 2 === 1 && listLength > 1 ? findAll(text, MIDDLE)[0] : undefined;
+  if (middle) return { start: middle.start, end: middle.end, pick: (listLength + 1) / 2 };
   for (const pattern of PICK_PATTERNS) {
     const hit = findAll(text, pattern)[0];
     if (!hit) continue;

@@ -76,7 +76,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'vender mi auto',
     0.9,
-    String.raw`vender(?:les|le|selo|selos)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|venderselo|venderles|(?:me|le|nos)\s+(?:compran|compra|comprarian)\s+(?:mi|el|su|un|nuestro)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+(?:dan|darian|daran|pagan|pagarian|pagaran|ofrecen|ofrecerian)\s+(?:por|x)\s+(?:mi\s+\w+|el|la|ella|este|esta|ese|esa)\b|(?:lo|la)\s+(?:vendo|vendiera|vendemos|puedo\s+vender)\b|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+(?:you\s+)?my\s+(?:current\s+|old\s+)?\w+`,
+    String.raw`vender(?:les|le|selo|selos)?\s+(?:mi|el|un|nuestro|mis|este)\s+\w+|venderselo|venderles|(?:me|le|nos)\s+(?:compran|compra|comprarian)\s+(?:mi|el|su|un|nuestro)\s+\w+|vendo\s+mi\s+\w+|comprarian\s+mi|me\s+compran\s+(?:mi|el)|compran\s+(?:autos|carros|coches)|cuanto\s+me\s+(?:dan|darian|daran|pagan|pagarian|pagaran|ofrecen|ofrecerian)\s+(?:por|x)\s+(?:mi\s+\w+|el|la|ella|este|esta|ese|esa)\b|(?:lo|la)\s+(?:vendo|vendiera|vendemos|puedo\s+vender)\b|cotizar\s+mi\s+\w+|cuanto\s+(?:vale|valdria|cuesta)\s+mi\s+\w+|pasan\s+por\s+(?:el|ella|mi\s+\w+)|sell\s+(?:you\s+)?my\s+(?:current\s+|old\s+)?\w+|how\s+much\s+(?:would|will|do|could|can)\s+you\s+(?:give|pay|offer)\s+(?:me\s+)?for\s+(?:my\s+(?:current\s+|old\s+)?\w+|it)|what\s+(?:is|s)\s+my\s+(?:current\s+|old\s+)?(?:car|truck)\s+worth`,
     { ownCar: true },
   ),
   info(
