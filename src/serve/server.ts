@@ -55,6 +55,8 @@ export interface RunningServer {
   readonly closed: Promise<void>;
 }
 
+/** How long an idle keep-alive connection stays open: longer than common load balancers' 60 s. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /**
  * Wires queue, worker and HTTP app around a pipeline, and listens. The role decides what runs:
  * `web` stores and acks (no worker, no model), `worker` claims and answers (HTTP for /healthz,
@@ -142,6 +144,10 @@ export async function startServer(input: ServeInput): Promise<RunningServer> {
     throw error;
   }
   const server = app.listen(settings.port, settings.host);
+  // Idle keep-alive connections outlive a load balancer's (AWS ALB: 60 s): with Node's 5 s the
+  // server closes a connection the balancer is about to reuse, and that request gets a 502.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   try {
     await listening(server, settings);
   } catch (error) {
