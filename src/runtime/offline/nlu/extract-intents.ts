@@ -373,6 +373,7 @@ const CREDIT_QUESTIONS = new Set([
   'buró de crédito',
   'aprobación del crédito',
   'cómo funciona',
+  'cobro de mensualidades',
   'seguro',
   'formas de pago',
   'comisiones',

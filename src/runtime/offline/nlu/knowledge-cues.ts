@@ -40,8 +40,11 @@ export function applyKnowledgeCues(
   const delivery = cues.some((c) => c.rule.infoTopic === 'delivery');
   const namesCar =
     first.entities.make !== null || first.entities.model !== null || first.entities.stockId !== null;
+  // "¿cómo se cobran las mensualidades?" asks how, not how much.
+  const howCharged = drafts.get('kavak_info')?.topics.includes('cobro de mensualidades') === true;
   const asksPrice =
     drafts.has('kavak_info') &&
+    !howCharged &&
     ((!namesCar && PRICE_QUESTION.test(text)) || SERVICE_PRICE.test(text) || OWN_CAR_PRICE.test(text));
   const asksDuration = drafts.has('kavak_info') && DURATION_QUESTION.test(text);
   // "¿Y cuánto cuesta?" right after an answer about Kavak Total, with no car in view: its price.

@@ -22,7 +22,7 @@ export const AGE_AFTER = /^\s*(anos?|years?)\s+(de\s+)?(antiguedad|uso|viejo|ant
 export const WARRANTY_AFTER = /^\s*(meses|mes|anos?|dias)\s+(de\s+)?(garantia|prueba)/;
 
 export const MONTHLY_AFTER =
-  /^\s*(?:(?:pesos|varos|mxn)\s+)?(?:(?:al|por|cada|x|a\s+la)\s+mes\b|mensual(?:es)?\b|mensualmente\b|de\s+mensualidad|de\s+pago\s+mensual|por\s+mensualidad|a\s+month\b|per\s+month\b|monthly\b)/;
+  /^\s*(?:y\s+(?:pico|algo|feria|cacho)\s+)?(?:(?:pesos|varos|mxn)\s+)?(?:(?:al|por|cada|x|a\s+la)\s+mes\b|mensual(?:es)?\b|mensualmente\b|de\s+mensualidad|de\s+pago\s+mensual|por\s+mensualidad|a\s+month\b|per\s+month\b|monthly\b)/;
 export const MONTHLY_BEFORE = new RegExp(
   String.raw`\b(mensualidad(?:es)?|mensual(?:es)?|pagos?\s+mensual(?:es)?|abonos?|monthly\s+payments?|pagar\s+al\s+mes|pagar\s+mensualmente|pague\s+al\s+mes)\s+(?:(?:de|por|of|maximo|hasta|menos\s+de|no\s+mas\s+de|que\s+no\s+pase\s+de|seria|sean|quede|queden|en)\s+)*${FILLER}$`,
 );
@@ -39,7 +39,7 @@ export const GIVE_BEFORE =
 export const PERCENT_ARTICLE_BEFORE = /\b(el|del|un)\s*$/;
 
 export const PRICE_MAX_BEFORE = new RegExp(
-  String.raw`\b(menos\s+de|menor\s+(?:a|de)|hasta|maximo|max|tope|no\s+mas\s+de|no\s+(?:\w+\s+){1,2}(?:mas\s+de|arriba\s+de)|no\s+(?:me\s+)?pas(?:o|a|e|an|en|amos)\s+de|limite|lo\s+mas\s+que\s+(?:\w+\s+){0,2}(?:gastar|pagar|dar)|no\s+mayor\s+a|a\s+lo\s+mucho|debajo\s+de|abajo\s+de|no\s+pase\s+de|no\s+exceda|no\s+supere|no\s+rebase|no\s+(?:me\s+)?(?:pase|pasen|rebase|rebasen|exceda|excedan)\s+(?:de\s+)?|presupuesto|tengo|traigo|cuento\s+con|me\s+alcanza|alcanza|gastar|invertir|under|up\s+to|less\s+than|below|budget|max(?:imum)?)\s+(?:(?:de|es|seria|para|con|maximo|como|of|is|a)\s+)*${FILLER}$`,
+  String.raw`\b(menos\s+de|menor\s+(?:a|de)|hasta|maximo|max|tope|no\s+mas\s+de|no\s+(?:\w+\s+){1,2}(?:mas\s+de|arriba\s+de)|no\s+(?:me\s+)?pas(?:o|a|e|an|en|amos)\s+de|limite|lo\s+mas\s+que\s+(?:\w+\s+){0,2}(?:gastar|pagar|dar)|no\s+mayor\s+a|a\s+lo\s+mucho|debajo\s+de|abajo\s+de|no\s+pase\s+de|no\s+exceda|no\s+supere|no\s+rebase|no\s+(?:me\s+)?(?:pase|pasen|rebase|rebasen|exceda|excedan)\s+(?:de\s+)?|presupuesto|tengo|traigo|cuento\s+con|me\s+alcanza|alcanza|gastar|invertir|under|up\s+to|less\s+than|below|budget|max(?:imum)?|como\s+de|de\s+unos|alrededor\s+de|por\s+ahi\s+de|cerca\s+de|around|roughly)\s+(?:(?:de|es|seria|para|con|maximo|como|of|is|a)\s+)*${FILLER}$`,
 );
 export const PRICE_MIN_BEFORE = new RegExp(
   String.raw`\b(mas\s+de|mayor\s+(?:a|de)|minimo|desde|arriba\s+de|encima\s+de|por\s+lo\s+menos|al\s+menos|a\s+partir\s+de|over|more\s+than|at\s+least|from)\s+(?:(?:de|es)\s+)*${FILLER}$`,

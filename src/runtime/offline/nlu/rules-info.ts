@@ -24,6 +24,7 @@ const INFO_TOPIC: Readonly<Record<string, KnowledgeTopic>> = {
   trámites: 'paperwork',
   apartado: 'reservation',
   'cómo comprar': 'buying_process',
+  'cobro de mensualidades': 'financing_process',
 };
 
 /** The knowledge-base part a topic of these rules names ("garantía, devolución" → warranty). */
@@ -55,7 +56,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'devolución',
     0.9,
-    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|(?:lo|la)\s+(?:puedo\s+|podria\s+|puede\s+|pueden\s+|se\s+puede\s+)?(?:regresar|regreso|devolver|devuelvo|regresan|devuelven|reciben\s+de\s+vuelta)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund|return\s+(?:the|it|a)|give\s+it\s+back`,
+    String.raw`devolucion(?:es)?|devolver(?:lo|la)?|regresar(?:lo|la)|(?:lo|la)\s+(?:puedo\s+|podria\s+|puede\s+|pueden\s+|se\s+puede\s+)?(?:regresar|regreso|devolver|devuelvo|regresan|devuelven|reciben\s+de\s+vuelta)|reembolso|7\s+dias|siete\s+dias|300\s+km|periodo\s+de\s+prueba|si\s+no\s+me\s+(?:gusta|convence)|return\s+policy|refund|return\s+(?:the|it|a)|give\s+it\s+back|if\s+i\s+(?:don\s*t|do\s+not)\s+like\s+(?:it|the\s+car|the\s+\w+)|(?:not\s+happy|change\s+my\s+mind)\s+(?:with\s+)?(?:it|the\s+car)?\s*after`,
   ),
   info(
     'sedes',
@@ -110,12 +111,18 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'documentos',
     0.85,
-    String.raw`documentos|documentacion|requisitos|papeles|papeleria|que\s+necesito\s+para|que\s+piden|ine|identificacion|comprobantes?\s+de\s+(?:domicilio|ingresos)|estados\s+de\s+cuenta|documents|requirements`,
+    String.raw`documentos|documentacion|requisitos|papeles|papeleria|que\s+necesito\s+para|que\s+piden|ine|identificacion|comprobantes?\s+de\s+(?:domicilio|ingresos)|estados\s+de\s+cuenta|documents|requirements|proof\s+of\s+(?:income|address|employment)|pay\s*stubs?|bank\s+statements?`,
   ),
   info(
     'cómo comprar',
     0.86,
-    String.raw`como\s+(?:le\s+hago|le\s+hacemos|se\s+hace|hago)\s+para\s+(?:comprar|comprarlo|comprarla|adquirir)\w*|como\s+(?:compro|se\s+compra|puedo\s+comprar|comprar\s+en\s+linea)|proceso\s+de\s+compra|pasos\s+para\s+comprar|how\s+do\s+i\s+buy|como\s+(?:seria|es|va\s+a\s+ser|funciona)\s+(?:entonces\s+)?(?:la|mi)\s+compra`,
+    String.raw`como\s+(?:le\s+hago|le\s+hacemos|se\s+hace|hago)\s+para\s+(?:comprar|comprarlo|comprarla|adquirir)\w*|como\s+(?:compro|se\s+compra|puedo\s+comprar|comprar\s+en\s+linea)|(?:comprar|compra|comprarlo|comprarla|hacer\s+(?:todo|la\s+compra))\s+(?:\w+\s+){0,2}?(?:en\s+linea|online|por\s+internet|sin\s+ir|desde\s+(?:mi\s+)?casa|a\s+distancia)|buy\s+(?:\w+\s+){0,2}?online|proceso\s+de\s+compra|pasos\s+para\s+comprar|how\s+do\s+i\s+buy|como\s+(?:seria|es|va\s+a\s+ser|funciona)\s+(?:entonces\s+)?(?:la|mi)\s+compra`,
+  ),
+  /** "¿Y las mensualidades cómo se cobran?": by direct debit (the financing section says so). */
+  info(
+    'cobro de mensualidades',
+    0.88,
+    String.raw`(?:como|donde|cuando|con\s+que)\s+(?:se\s+|me\s+)?(?:los\s+|las\s+)?(?:cobran|cobra|pagan|pago|descuentan)\s+(?:las\s+)?(?:mensualidades|pagos|letras)|(?:mensualidades|pagos|letras)\s+(?:\w+\s+)?(?:como|donde|cuando)\s+(?:se\s+|me\s+)?(?:los\s+|las\s+)?(?:cobran|pagan|descuentan)|domiciliacion|domiciliad[oa]s?|how\s+(?:are|do\s+you\s+charge|do\s+i\s+pay)\s+(?:the\s+)?monthly\s+payments|direct\s+debit`,
   ),
   info(
     'cómo funciona',
