@@ -72,4 +72,13 @@ describe('the agent on what an eighth blind round asked', () => {
     expect(reply).toMatch(/\$338,999\.00/);
     expect(reply).toMatch(/\$413,999\.00/);
   });
+
+  it('answers the warranty asked at the end of a long message that also mentions paying in months', async () => {
+    const say = await conversation('blind8-long-message-warranty');
+    const reply = await say(
+      'buenas tardes busco una camioneta grande y queria saber si se puede pagar en meses y que garantia traen',
+    );
+    expect(reply).toMatch(/3 meses de garantía/);
+    expect(reply).not.toMatch(/No tengo ese dato/);
+  });
 });

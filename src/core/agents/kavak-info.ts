@@ -120,9 +120,12 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
   );
   const results = queries.map((query) => retrieveSections(ctx, query, 2));
   // A question about something the facts do not cover (CAT, insurance…) must get "no lo sé",
-  // whichever query found it.
+  // whichever query found it — but a long message that also mentions months or payments must not
+  // bury the topic the intent call isolated ("…¿y cuánto dura la garantía?"): with a topic known,
+  // only the topic's own queries may find the unknowns.
+  const unknownFrom = infoTopic && ctx.entities.topic ? results.slice(0, 2) : results;
   let sections: KnowledgeSection[] =
-    results.find((r) => r[0]?.id.startsWith('lo-que-no-se')) ??
+    unknownFrom.find((r) => r[0]?.id.startsWith('lo-que-no-se')) ??
     (infoTopic ? results[0] : results.find((r) => r.length > 0)) ??
     [];
   sections = sections.slice(0, 1);
