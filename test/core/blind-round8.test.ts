@@ -81,4 +81,33 @@ describe('the agent on what an eighth blind round asked', () => {
     expect(reply).toMatch(/3 meses de garantía/);
     expect(reply).not.toMatch(/No tengo ese dato/);
   });
+
+  it('orders the two cars just compared: "¿cuál de los dos es más nuevo?"', async () => {
+    const say = await conversation('blind8-which-of-the-two');
+    await say('que diferencia hay entre el kicks 2020 y el hr-v 2022?');
+    const reply = await say('ok y cual de los dos es mas nuevo?');
+    expect(reply).toMatch(/De los que te mostré, el más reciente es:\nHonda HR-V 2022/);
+  });
+
+  it('finds cheaper cars of the kind asked from any make after one car turned down as dear', async () => {
+    const say = await conversation('blind8-cheaper-any-make');
+    await say('me interesa la tiguan, cuanto esta?');
+    const reply = await say('nel, muy cara. algo mas economico pero suv');
+    expect(reply).toMatch(/No tengo otro Tiguan más barato; de otros modelos, más económicos:/);
+    expect(reply).toMatch(/Honda|MG|Chevrolet|Nissan|Kia|Mazda/);
+    for (const price of prices(reply)) expect(price).toBeLessThan(438_999);
+  });
+
+  it('offers both the city’s branches and home delivery when asked for either', async () => {
+    const say = await conversation('blind8-branch-or-home');
+    await say('me gusto el versa 2020');
+    const reply = await say('lo puedo checar en monterrey o me lo traen a la casa?');
+    expect(reply).toMatch(/Sí, las dos: en Monterrey puedes verlo en Punto Valle y Nuevo Sur/);
+    expect(reply).toMatch(/en tu domicilio/);
+  });
+
+  it('says Kavak helps look for a model it does not stock, from the knowledge base', async () => {
+    const say = await conversation('blind8-help-searching');
+    expect(await say('no tendran una tacoma?')).toMatch(/te ayudamos a buscarlo/);
+  });
 });

@@ -16,6 +16,7 @@ import { shownReferenceAnswer } from './shown-reference.js';
 import { fitsSpaceAnswer } from './fits-space.js';
 import { bestShownAsked, orderShown } from './order-shown.js';
 import { answerFeature, featureQuestion, filteredFeatures } from './car-features.js';
+import { knowledgeSentence } from './knowledge-answers.js';
 
 const SHOWN = 3;
 
@@ -178,6 +179,9 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
   for (const fix of result.didYouMean) lines.push(`(Entendí ${fix.suggestion} por “${fix.input}”.)`);
   for (const missing of result.unknown)
     lines.push(`Por ahora no tenemos ${missing.input} en nuestro catálogo.`);
+  // "¿Me ayudan a conseguir una Hilux?": the knowledge base says Kavak helps look for it.
+  const helpSearching = result.unknown.length ? searchHelp(ctx) : null;
+  if (helpSearching) lines.push(helpSearching);
   if (ctx.entities.otherFeatures.length) {
     lines.push(
       `Nuestro catálogo no registra ${joinSpanish(ctx.entities.otherFeatures)}, así que no te lo puedo confirmar; un asesor puede revisarlo contigo.`,
@@ -212,8 +216,13 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
         ? `¿Te interesa ${shown.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`
         : '¿Qué presupuesto tienes o qué modelo te interesa? Así te muestro opciones más a tu medida.',
     );
-  } else if (ctx.entities.cheaper && result.alternatives.relaxed.includes('priceMax')) {
-    // Relaxing the price would show dearer cars as if they were cheaper: other models under it, or none.
+  } else if (
+    ctx.entities.cheaper &&
+    result.alternatives.relaxed.some((k) => k === 'priceMax' || k === 'model' || k === 'make')
+  ) {
+    // Relaxing the price would show dearer cars as if they were cheaper, and relaxing the model
+    // keeps its make ("algo más barato, camioneta" after a Tiguan is not only Volkswagens): other
+    // makes and models under it, or none.
     const others = otherModelsCheaper(ctx, query);
     shown = others.slice(0, SHOWN);
     if (shown.length) {
@@ -326,4 +335,13 @@ function secondOfSearch(ctx: AgentContext, query: CarQuery, first: Car): ReturnT
   const second = { ...query, sort: also, limit: 1 };
   const best = useTool(ctx, 'catalog.search', second, () => ctx.tools.catalog.search(second)).cars[0];
   return best ? secondLines(also, best, first) : undefined;
+}
+
+/** The knowledge base's promise to look for a car not in stock, in the customer's language. */
+function searchHelp(ctx: AgentContext): string | null {
+  return knowledgeSentence(
+    ctx,
+    'si no encuentras el que buscas te ayudamos a buscarlo',
+    /te ayudamos a buscarlo|we help you look for it/i,
+  );
 }

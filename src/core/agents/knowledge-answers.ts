@@ -70,6 +70,15 @@ export function retrieveSections(ctx: AgentContext, query: string, limit: number
   );
 }
 
+/** The first sentence of the sections a query finds that matches `pattern`, if any. */
+export function knowledgeSentence(ctx: AgentContext, query: string, pattern: RegExp): string | null {
+  for (const section of retrieveSections(ctx, query, 2)) {
+    const sentence = section.body.split(/(?<=[.!?])\s+|\n+/).find((line) => pattern.test(line));
+    if (sentence) return sentence.trim();
+  }
+  return null;
+}
+
 export function retrieveTopic(ctx: AgentContext, topic: KnowledgeTopic, limit = 1): KnowledgeSection[] {
   return retrieveSections(ctx, TOPIC_QUERY[topic], limit);
 }

@@ -82,7 +82,12 @@ export const salesAgent: Agent = {
     }
 
     const lines: string[] = [];
-    if (ctx.entities.homeDelivery) lines.push(`Sí, ${DIGITAL}.`);
+    // "¿La puedo ver en Guadalajara o me la llevan?": both, the city's branches and home delivery.
+    if (ctx.entities.homeDelivery && ctx.entities.city && lookup?.hasBranch)
+      lines.push(
+        `Sí, las dos: en ${lookup.city} puedes verlo en ${joinSpanish(lookup.branches.map((b) => b.name))}, y también ${DIGITAL}.`,
+      );
+    else if (ctx.entities.homeDelivery) lines.push(`Sí, ${DIGITAL}.`);
     else if (lookup && !lookup.hasBranch) {
       lines.push(
         `En ${lookup.city} no tenemos sede, pero ${DIGITAL}. Si prefieres ir en persona, nuestras sedes están en ${joinSpanish(branchCities(ctx))}.`,

@@ -142,6 +142,10 @@ export const SHOPPING_PHRASES: readonly Entry[] = [
   ],
   [/^Sí, you can buy/gm, 'Yes, you can buy'],
   [
+    /^Sí, las dos: en ([^,\n]+?) puedes verlo en ([^\n]+?), y también you can/gm,
+    'Yes, both: in $1 you can see it at $2, and you can also',
+  ],
+  [
     /Ya pedí que un asesor de Kavak te contacte por este medio para ayudarte personalmente\./g,
     'I have asked a Kavak advisor to contact you here to help you personally.',
   ],

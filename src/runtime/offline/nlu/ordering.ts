@@ -94,13 +94,13 @@ const SHAPES: readonly { pattern: RegExp; scales: readonly Scale[] }[] = [
   },
   {
     pattern: new RegExp(
-      String.raw`\b(cual|cuales)\s+(?:(?:de\s+\w+\s+)?(?:es|son|esta|estan|sale|salen|queda|quedan)\s+)?(${DEGREE})\s+(${ADJECTIVE})\b`,
+      String.raw`\b(cual|cuales)\s+(?:(?:de\s+(?:\w+\s+){1,2})?(?:es|son|esta|estan|sale|salen|queda|quedan)\s+)?(${DEGREE})\s+(${ADJECTIVE})\b`,
     ),
     scales: ADJECTIVES,
   },
   {
     pattern: new RegExp(
-      String.raw`\b(cual|cuales)\s+(?:(?:de\s+\w+\s+)?(?:tiene|tienen|trae|traen)\s+)(?:el\s+|la\s+)?(${DEGREE})\s+(${NOUN})\b`,
+      String.raw`\b(cual|cuales)\s+(?:(?:de\s+(?:\w+\s+){1,2})?(?:tiene|tienen|trae|traen)\s+)(?:el\s+|la\s+)?(${DEGREE})\s+(${NOUN})\b`,
     ),
     scales: NOUNS,
   },
