@@ -110,4 +110,13 @@ describe('the agent on what an eighth blind round asked', () => {
     const say = await conversation('blind8-help-searching');
     expect(await say('no tendran una tacoma?')).toMatch(/te ayudamos a buscarlo/);
   });
+
+  it('takes what Kavak would pay for the customer’s own car as the down payment for the car in focus', async () => {
+    const say = await conversation('blind8-trade-in-down-payment');
+    await say('me gusta el versa 2020, que precio tiene');
+    const reply = await say('si me dieran 60 mil por mi aveo de enganche, cuanto quedaria a 4 años?');
+    expect(reply).toMatch(/Para el Nissan Versa 2020/);
+    expect(reply).toMatch(/Con un enganche de \$60,000\.00/);
+    expect(reply).not.toMatch(/Para el Chevrolet Aveo/);
+  });
 });

@@ -32,7 +32,7 @@ import { questionsAsked } from './questions.js';
 import type { ExpectedAnswer, NumberHints } from './number-roles.js';
 import type { Span } from '../../../tools/text/span.js';
 import type { Vocabulary } from './vocabulary.js';
-import { findRejections } from './rejections.js';
+import { findOwnCarNamed, findRejections } from './rejections.js';
 import { describesCarWanted } from '../../../core/intents/describes-car-wanted.js';
 
 /** Nothing recognisable was asked: the fallback agent answers. */
@@ -90,12 +90,21 @@ export function extractIntents(input: IntentsTaskInput, vocabulary?: Vocabulary)
     branches: branchIndexFor(vocabulary),
     shownCount: input.profile.lastRecommended.length,
   };
-  const all = extractEntities(normalized, index, options);
+  // "me dan 80 mil por el Sentra": the customer's own car is named, never as a car Kavak sells.
+  const ownNamed = findOwnCarNamed(text);
+  const all = extractEntities(
+    normalized,
+    index,
+    ownNamed.length ? { ...options, exclude: ownNamed } : options,
+  );
   const ownCar = ownCarClauses(text, cues);
   // "el aveo no me late, algo 2020…": the car turned down is not the one to search for.
-  const leftOut = [...ownCar, ...clausesAround(text, findRejections(text))];
+  const leftOut = [...ownCar, ...clausesAround(text, findRejections(text)), ...ownNamed];
   const shopping =
     leftOut.length > 0 ? extractEntities(normalized, index, { ...options, exclude: leftOut }) : all;
+  // "me dan 80 mil por el Sentra como enganche": the own car's clause still says the down payment.
+  if (ownCar.length > 0 && shopping.entities.downPaymentAmount === null)
+    shopping.entities.downPaymentAmount = all.entities.downPaymentAmount;
 
   inheritCarQuestion(text, shopping, context);
   for (const found of new Set([all, shopping]))

@@ -27,8 +27,9 @@ export const MONTHLY_BEFORE = new RegExp(
   String.raw`\b(mensualidad(?:es)?|mensual(?:es)?|pagos?\s+mensual(?:es)?|abonos?|monthly\s+payments?|pagar\s+al\s+mes|pagar\s+mensualmente|pague\s+al\s+mes)\s+(?:(?:de|por|of|maximo|hasta|menos\s+de|no\s+mas\s+de|que\s+no\s+pase\s+de|seria|sean|quede|queden|en)\s+)*${FILLER}$`,
 );
 
+/** "50 mil de enganche"; "80 mil por el Sentra como enganche" (a trade-in's value, the car itself blanked or not). */
 export const DOWN_AFTER =
-  /^\s*(?:(?:pesos|varos|mxn)\s+)?(?:(?:de|del|para\s+el|para|como|como\s+el|pa(?:ra)?\s+el)\s+)?(enganche|entrada|pago\s+inicial)|^\s*(?:of\s+)?down\b/;
+  /^\s*(?:(?:pesos|varos|mxn)\s+)?(?:(?:por|x)\s+(?:(?:el|la|mi)\s+\w+(?:\s+(?:19|20)\d{2})?\s+)?)?(?:(?:de|del|para\s+el|para|como|como\s+el|pa(?:ra)?\s+el)\s+)?(enganche|entrada|pago\s+inicial)|^\s*(?:of\s+)?down\b/;
 export const DOWN_BEFORE = new RegExp(
   String.raw`\b(enganche|entrada|pago\s+inicial|inicial|down\s+payment)\s+(?:(?:de|del|con|seria|es|of|como|hasta|maximo|minimo|sera|puedo\s+dar|tengo|doy|daria)\s+)*${FILLER}$`,
 );

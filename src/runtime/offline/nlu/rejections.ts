@@ -10,3 +10,17 @@ const REJECTION =
 export function findRejections(text: string): Span[] {
   return findAll(text, REJECTION).map(({ start, end }) => ({ start, end }));
 }
+
+/**
+ * "me dan 80 mil por el Sentra como enganche", "if you give me 80k for my Sentra": the car named
+ * is the customer's own, traded in; its name is not the car to search for or finance.
+ */
+const OWN_CAR_NAMED =
+  /\b(?:dan|darian|daran|den|dieran|pagan|pagarian|paguen|pagaran|ofrecen|ofrecerian|ofrezcan|toman|tomarian|give|pay|offer)\s+(?:\S+\s+){0,3}?(?:por|x|for)\s+((?:el|la|mi|my|the)\s+\w+(?:\s+(?:19|20)\d{2})?)/;
+
+export function findOwnCarNamed(text: string): Span[] {
+  return findAll(text, OWN_CAR_NAMED).map((hit) => {
+    const start = hit.end - hit.match[1]!.length;
+    return { start, end: hit.end };
+  });
+}
