@@ -128,7 +128,12 @@ function readPhrase(
       continue;
     }
     // "3 cientos mil": a digit with the hundreds word written out is hundreds.
-    if (HUNDREDS_WORDS.has(word) && state.step === 'digits' && isUnitDigit(state.group)) {
+    // "dos cientos mil": the unit word with the hundreds word written apart is hundreds too.
+    if (
+      HUNDREDS_WORDS.has(word) &&
+      (state.step === 'digits' || state.step === 'units') &&
+      isUnitDigit(state.group)
+    ) {
       state.group *= 100;
       state.step = 'hundreds';
       state.words = true;

@@ -49,7 +49,7 @@ const joinedFeature = (pattern: RegExp): RegExp =>
  */
 const alone = (pattern: RegExp): RegExp =>
   new RegExp(
-    String.raw`^\W*(?:y\s+)?(?:con\s+)?(?:${pattern.source})\W*$|[?.!]\s*\W*(?:(?:y|and|o|or)\s+)?(?:(?:el|la|su|apple|android)\s+)?(?:${pattern.source})(?:\s+(?:tambien|tmb|tb|tmbn|tambn|too|also|igual))?\s*\?`,
+    String.raw`^\W*(?:y\s+)?(?:con\s+|de\s+)?(?:${pattern.source})\W*$|(?:^|[?.!]\s*)\W*(?:y\s+)?de\s+(?:${pattern.source})\s*\?|[?.!]\s*\W*(?:(?:y|and|o|or)\s+)?(?:(?:el|la|su|apple|android)\s+)?(?:${pattern.source})(?:\s+(?:tambien|tmb|tb|tmbn|tambn|too|also|igual))?\s*\?`,
   );
 
 const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [

@@ -61,7 +61,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'sedes',
     0.9,
-    String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+en|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom|is\s+there\s+(?:a|any)\s+kavak|kavak\s+in\s+(?!the\b)\w+|are\s+you\s+in\s+\w+`,
+    String.raw`sedes?|sucursal(?:es)?|(?:tienen|hay|su|sus|una)\s+agencias?|oficinas?|ubicacion(?:es)?|direccion(?:es)?|donde\s+(?:estan|se\s+ubican|quedan|queda|los\s+encuentro|tienen|se\s+encuentran|estan\s+ubicados)|hay\s+kavak\s+(?:en|aca|aqui|alla|ahi|por\s+aca|por\s+aqui)|tienen\s+presencia\s+en|where\s+are\s+you|locations?|branch(?:es)?|showroom|is\s+there\s+(?:a|any)\s+kavak|kavak\s+in\s+(?!the\b)\w+|are\s+you\s+in\s+\w+`,
   ),
   info(
     'horario',
@@ -87,7 +87,11 @@ export const INFO_RULES: readonly CueRule[] = [
     { ownCar: true },
   ),
   /** How the credit works (rate, costs, approval) is the knowledge base's, not a plan to compute. */
-  info('tasa de interés', 0.85, String.raw`tasas?|intereses?|interest\s+rate|(?:what|which)\s+rate|apr`),
+  info(
+    'tasa de interés',
+    0.85,
+    String.raw`tasas?|intereses?|interest\s+rate|(?:what|which)\s+rate|apr|plazos?\s+(?:maximo|minimo|mas\s+largo|mas\s+corto)|(?:longest|maximum|max|shortest)\s+term`,
+  ),
   // Costs the knowledge base does not publish, each a question of its own: "¿qué tasa manejan? ¿y
   // cobran comisión?" answers the rate and says the commission is not known.
   info(
@@ -143,7 +147,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'qué es Kavak',
     0.85,
-    String.raw`que\s+es\s+kavak|quienes\s+son|de\s+donde\s+son|(?:^|[?.!¿]\s*)(?:y\s+|pero\s+)?son\s+confiables?|ustedes\s+son\s+confiables?|(?:kavak|ustedes|la\s+empresa|esta\s+empresa|la\s+pagina|el\s+sitio)\s+(?:es|son)\s+(?:confiables?|de\s+fiar)|es\s+confiable\s+(?:kavak|comprar)|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak|who\s+are\s+you`,
+    String.raw`que\s+es\s+kavak(?!\s+total)|quienes\s+son|de\s+donde\s+son|(?:^|[?.!¿]\s*)(?:y\s+|pero\s+)?son\s+confiables?|ustedes\s+son\s+confiables?|(?:kavak|ustedes|la\s+empresa|esta\s+empresa|la\s+pagina|el\s+sitio)\s+(?:es|son)\s+(?:confiables?|de\s+fiar)|es\s+confiable\s+(?:kavak|comprar)|es\s+seguro\s+comprar|son\s+de\s+fiar|es\s+fraude|estafa|son\s+reales|what\s+is\s+kavak(?!\s+total)|who\s+are\s+you`,
   ),
   /** How much to leave to reserve a car: the knowledge base does not say, and the answer must not guess. */
   info(
