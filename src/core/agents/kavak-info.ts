@@ -12,7 +12,7 @@ import {
   deliveryAnswer,
   hoursAnswer,
   retrieveSections,
-  retrieveTopic,
+  knowledgeSentence,
   returnsAnswer,
   unpublishedDetails,
 } from './knowledge-answers.js';
@@ -154,12 +154,8 @@ function sectionsAnswer(ctx: AgentContext): AgentAnswer {
 function knownPart(ctx: AgentContext, topic: KnowledgeTopic): string | null {
   const part = KNOWN_PART[topic];
   if (!part) return null;
-  for (const section of retrieveTopic(ctx, topic, 3)) {
-    if (section.id.startsWith('lo-que-no-se')) continue;
-    const sentence = section.body.split(/(?<=[.!?])\s+|\n+/).find((line) => part.known.test(line));
-    if (sentence) return `${sentence.trim()}\n\n${part.unknown}`;
-  }
-  return null;
+  const sentence = knowledgeSentence(ctx, TOPIC_QUERY[topic], part.known, 3);
+  return sentence ? `${sentence}\n\n${part.unknown}` : null;
 }
 
 /** Most sections one reply carries: more reads as a wall of text on WhatsApp. */

@@ -70,9 +70,18 @@ export function retrieveSections(ctx: AgentContext, query: string, limit: number
   );
 }
 
-/** The first sentence of the sections a query finds that matches `pattern`, if any. */
-export function knowledgeSentence(ctx: AgentContext, query: string, pattern: RegExp): string | null {
-  for (const section of retrieveSections(ctx, query, 2)) {
+/**
+ * The first sentence matching `pattern` in the sections a query finds, if any. The section of
+ * what is not known holds no fact to quote.
+ */
+export function knowledgeSentence(
+  ctx: AgentContext,
+  query: string,
+  pattern: RegExp,
+  limit = 2,
+): string | null {
+  for (const section of retrieveSections(ctx, query, limit)) {
+    if (section.id.startsWith('lo-que-no-se')) continue;
     const sentence = section.body.split(/(?<=[.!?])\s+|\n+/).find((line) => pattern.test(line));
     if (sentence) return sentence.trim();
   }
