@@ -1,3 +1,4 @@
+import type { Catalog } from '../tools/catalog/types.js';
 import type { Lead } from './ports/conversations.js';
 import type { AgentAnswer, AgentContext } from './agents/agent.js';
 import { phraseAnswer } from './agents/phrase.js';
@@ -27,11 +28,18 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   // A visit being arranged: a message that answers what the sales agent asked ("soy Ana, en
   // Puebla", "el sábado") keeps the sale going even when it reads as another intent.
   const combined = combineEntities(intents);
-  if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(combined)) {
+  if (ctx.profile.salesAction && !byAgent.has('sales') && answersSalesQuestion(combined, ctx.tools.catalog)) {
     byAgent.set('sales', { type: 'sales', confidence: 0.5, entities: combined });
     // "El Versa 2020" answers "¿qué auto te interesa?": the sales agent takes that car, no new search.
     // A question about the car ("¿y de qué año es?") is still answered.
-    if ((combined.model || combined.stockId || combined.pick !== null) && combined.carQuestion.length === 0)
+    // "¿Tienen Hilux o Tacoma?" asks what is in stock: the cars agent answers that.
+    // "Soy Ana, de Puebla" after such a detour describes no car: no search is repeated.
+    if (!namesCarsToShow(combined) && combined.carQuestion.length === 0) byAgent.delete('cars');
+    else if (
+      (combined.model || combined.stockId || combined.pick !== null) &&
+      combined.carQuestion.length === 0 &&
+      combined.comparedCars.length < 2
+    )
       byAgent.delete('cars');
   }
   // "¿Y cuánto cuesta?" / "¿y si ya le metí 400 km?" right after an answer about Kavak: a
@@ -99,21 +107,34 @@ export async function orchestrate(ctx: TurnContext, intents: Intent[]): Promise<
   return { reply: composeReply(parts), profile, leads, agents: [...byAgent.keys()] };
 }
 
+/** The message names or describes cars to look for, not only the customer's name, city or time. */
+function namesCarsToShow(e: AgentContext['entities']): boolean {
+  return (
+    describesCarWanted(e) ||
+    !!(e.make || e.model || e.stockId) ||
+    e.pick !== null ||
+    e.yearMin !== null ||
+    e.yearMax !== null ||
+    e.kmMax !== null ||
+    e.priceMin !== null ||
+    e.sortBy !== null ||
+    e.cheaper !== null ||
+    e.comparedCars.length > 0
+  );
+}
+
+const sameWord = (a: string, b: string) => a.localeCompare(b, 'es', { sensitivity: 'base' }) === 0;
+
 function asksHours(intents: readonly Intent[]): boolean {
   return intents.some((i) => i.entities.infoTopic === 'hours');
 }
 
-function answersSalesQuestion(e: AgentContext['entities']): boolean {
-  return !!(
-    e.customerName ||
-    e.city ||
-    e.preferredTime ||
-    e.model ||
-    e.stockId ||
-    e.pick !== null ||
-    e.branch ||
-    e.homeDelivery
-  );
+function answersSalesQuestion(e: AgentContext['entities'], catalog: Catalog): boolean {
+  // Two or three cars named at once are a question about them, not the one car the visit is for;
+  // nor is a model Kavak does not stock ("¿tienen Hilux?"): that asks what is in stock.
+  const stocked = !e.model || catalog.models(e.make ?? undefined).some((m) => sameWord(m, e.model!));
+  const oneCar = e.comparedCars.length < 2 && stocked && (e.model || e.stockId || e.pick !== null);
+  return !!(e.customerName || e.city || e.preferredTime || oneCar || e.branch || e.homeDelivery);
 }
 
 async function runAgent(

@@ -201,7 +201,22 @@ function answerLine(car: Car, attribute: CarAttribute, space: Space): string {
       return `Color: ${UNKNOWN}; un asesor te lo puede confirmar.`;
     case 'fuel_economy':
       return `Rendimiento de combustible: ${UNKNOWN}; un asesor te lo puede confirmar.`;
+    case 'doors': {
+      const doors = doorsOf(car);
+      return doors === null
+        ? `Número de puertas: ${UNKNOWN}; un asesor te lo puede confirmar.`
+        : `Es de ${doors} puertas.`;
+    }
+    case 'trunk':
+      return `Tamaño de la cajuela: ${UNKNOWN}; un asesor te lo puede confirmar.`;
   }
+}
+
+/** Doors as the version says them ("5 PTAS."), else a sedan's four; null when the data does not say. */
+function doorsOf(car: Car): number | null {
+  const written = /\b([2-5])\s*(?:PTAS|PUERTAS|P)\b/i.exec(car.version ?? '');
+  if (written) return Number(written[1]);
+  return car.bodyType === 'sedan' ? 4 : null;
 }
 
 /** All-wheel or two-wheel drive, as its version says it ("2.5 LIMITED AWD AT"); else unknown. */
@@ -220,6 +235,8 @@ export function carFactsWithBody(car: Car): Record<string, unknown> {
     bodyType: unknown(car.bodyType),
     seats: unknown(car.seats),
     drivetrain: drivetrainFromVersion(car.version) ?? 'sin dato',
+    doors: unknown(doorsOf(car)),
+    trunk: 'sin dato',
     lengthMm: unknown(car.lengthMm),
     widthMm: unknown(car.widthMm),
     heightMm: unknown(car.heightMm),

@@ -190,6 +190,7 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
 
   let shown: Car[] = result.cars;
   let sameKind: ReturnType<typeof sameKindAsMissingModel>;
+  let carriedOver: Car[];
   if (result.cars.length) {
     lines.push(intro(result.total, ctx.entities.cheaper === true, sortBy, result.cars.length));
     result.cars.forEach((car, i) => lines.push(carLine(car, i + 1) + sizeNote(car, sortBy)));
@@ -234,6 +235,17 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
         'Los que te mostré ya son los más económicos que tengo con lo que buscas. Si quieres, te calculo la mensualidad de alguno o buscamos con otro modelo o año.',
       );
     }
+  } else if ((carriedOver = withoutCarriedModel(ctx, query, result)).length) {
+    // "¿tienen Aveo?" then "¿y algo con menos de 80 mil km y abajo de 160 mil?": what this message
+    // asks outranks the model carried from before; other models that meet it, not Aveos with more km.
+    shown = carriedOver.slice(0, SHOWN);
+    lines.push(
+      `No tengo ${query.model ?? query.make} con eso; de otros modelos, ${shown.length === 1 ? 'tengo este' : 'tengo estos'}:`,
+    );
+    shown.forEach((car, i) => lines.push(carLine(car, i + 1)));
+    lines.push(
+      `¿Te interesa ${shown.length === 1 ? 'este' : 'alguno'}? Te calculo la mensualidad o te agendo una visita.`,
+    );
   } else if ((sameKind = sameKindAsMissingModel(ctx, query, result))) {
     // "¿Tienen Hilux?": the pickups in stock say more than the other Toyotas.
     shown = sameKind.result.cars;
@@ -278,10 +290,12 @@ function recommend(ctx: AgentContext, options: RecommendOptions = {}): AgentAnsw
       ...(shown.length
         ? {
             lastRecommended: shown.map((c) => c.stockId),
-            // Nothing cheaper of what was asked: the car they were weighing is still the one in focus.
+            // Nothing cheaper of what was asked, or a model not in stock asked while a visit or a
+            // reservation is being arranged: the car they were weighing is still the one in focus.
             carUnderDiscussion:
-              (ctx.entities.cheaper && result.cars.length === 0 ? ctx.profile.carUnderDiscussion : null) ??
-              shown[0]!.stockId,
+              ((ctx.entities.cheaper || ctx.profile.salesAction) && result.cars.length === 0
+                ? ctx.profile.carUnderDiscussion
+                : null) ?? shown[0]!.stockId,
           }
         : {}),
     },
@@ -314,13 +328,37 @@ function cheapCommuteCars(ctx: AgentContext, query: CarQuery, sortBy: SortBy | n
   return cars.filter((car) => !listed.some((l) => l.stockId === car.stockId)).slice(0, SHOWN);
 }
 
-/** "¿Uno más barato?" when no cheaper car of that make or model exists: the same price bound, any model. */
+/** The same search with no make or model: "¿uno más barato?" when none of that model is cheaper, and the like. */
 function otherModelsCheaper(ctx: AgentContext, query: CarQuery): Car[] {
   if (!query.make && !query.model) return [];
   const wider: CarQuery = { ...query };
   delete wider.make;
   delete wider.model;
   return useTool(ctx, 'catalog.search', wider, () => ctx.tools.catalog.search(wider)).cars;
+}
+
+/**
+ * Nothing matches, the make or model was carried from an earlier message (this one names none) and
+ * the search would have to give way on a limit this message sets: the cars that meet every limit
+ * of this message, of any make and model.
+ */
+function withoutCarriedModel(ctx: AgentContext, query: CarQuery, result: CatalogSearchResult): Car[] {
+  const e = ctx.entities;
+  if (e.make || e.model || e.makeOrigin || (!query.make && !query.model)) return [];
+  const setHere: (keyof CarQuery)[] = [
+    ...(e.kmMax !== null ? (['kmMax'] as const) : []),
+    ...(e.priceMax !== null ? (['priceMax'] as const) : []),
+    ...(e.priceMin !== null ? (['priceMin'] as const) : []),
+    ...(e.yearMin !== null ? (['yearMin'] as const) : []),
+    ...(e.yearMax !== null ? (['yearMax'] as const) : []),
+    ...(e.transmission !== null ? (['transmission'] as const) : []),
+    ...(e.bluetooth === true ? (['bluetooth'] as const) : []),
+    ...(e.carplay === true ? (['carplay'] as const) : []),
+    ...(e.bodyTypes.length > 0 ? (['bodyTypes'] as const) : []),
+    ...(e.seatsMin !== null ? (['seatsMin'] as const) : []),
+  ];
+  if (!result.alternatives.relaxed.some((k) => setHere.includes(k))) return [];
+  return otherModelsCheaper(ctx, query);
 }
 
 /** An explicit order ("lo más barato") is a criterion too: no need to ask for a budget. */

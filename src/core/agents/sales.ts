@@ -8,6 +8,9 @@ import { carTitle, joinSpanish } from './format.js';
 import { branchCities } from './knowledge-answers.js';
 import { namedCar } from './named-car.js';
 
+const RESERVE_TERMS =
+  'El monto y la vigencia del apartado no los tengo publicados: un asesor de Kavak te los confirma al registrar tu solicitud.';
+
 const ACTION_LABEL: Record<SalesAction, string> = {
   visit: 'una visita',
   test_drive: 'una prueba de manejo',
@@ -116,7 +119,10 @@ export const salesAgent: Agent = {
       const opener = name
         ? `¡Gracias, ${name}! Con gusto te ayudo con ${what}.`
         : `¡Con gusto te ayudo con ${what}!`;
-      lines.push(`${opener} Para registrarlo, ¿me compartes ${joinSpanish(missing.slice(0, 2))}?`);
+      // "La quiero apartar, ¿cómo le hago?": the knowledge base says nothing of a deposit's amount
+      // or how long it holds the car, so the answer to the ask says who does.
+      const terms = ctx.entities.salesAction === 'reserve' ? ` ${RESERVE_TERMS}` : '';
+      lines.push(`${opener}${terms} Para registrarlo, ¿me compartes ${joinSpanish(missing.slice(0, 2))}?`);
       return {
         agent: 'sales',
         draft: lines.join('\n\n'),

@@ -106,6 +106,9 @@ export const CarAttributeSchema = z.enum([
   // Not in the catalog at all: always said to be unknown, never guessed.
   'color',
   'fuel_economy',
+  // Blind round 9: doors read from the version text ("5 PTAS.") or a sedan's four; a trunk's size is not in the data.
+  'doors',
+  'trunk',
 ]);
 export type CarAttribute = z.infer<typeof CarAttributeSchema>;
 

@@ -37,6 +37,9 @@ export const CAR_FACT_PHRASES: readonly Entry[] = [
   [/(?<=^|\): )Tracción:/gm, 'Drivetrain:'],
   [/(?<=^|\): )Color:/gm, 'Colour:'],
   [/(?<=^|\): )Rendimiento de combustible:/gm, 'Fuel economy:'],
+  [/(?<=^|\): )Número de puertas:/gm, 'Doors:'],
+  [/(?<=^|\): )Tamaño de la cajuela:/gm, 'Trunk size:'],
+  [/Es de (\d) puertas\./g, 'It has $1 doors.'],
   [
     /Sí, es de tracción integral: su versión dice (.+?)\.$/gm,
     'Yes, it has all-wheel drive: its version reads $1.',

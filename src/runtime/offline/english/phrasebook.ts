@@ -83,6 +83,14 @@ const ENTRIES: readonly Entry[] = [
     'In $1, this is what I have:',
   ],
   [/^De coupés, tengo (?:este|estos):/gm, 'In coupes, this is what I have:'],
+  [
+    /^No tengo (.+?) con eso; de otros modelos, tengo (?:este|estos):/gm,
+    'I have no $1 like that; in other models, this is what I have:',
+  ],
+  [
+    /^No tengo otro (.+?) más barato; de otros modelos, más económicos:/gm,
+    'I have no cheaper $1; in other models, cheaper ones:',
+  ],
   [/Sí, el (.+?) tiene (.+?)\./g, 'Yes, the $1 has $2.'],
   [
     /No tengo el dato de (.+?) del (.+?) en el catálogo; un asesor te lo puede confirmar\./g,
@@ -189,6 +197,10 @@ const ENTRIES: readonly Entry[] = [
   [/¡Gracias, ([^!]+)! Con gusto te ayudo con (.+?)\./g, 'Thanks, $1! Happy to help you with $2.'],
   [/Un asesor de Kavak te confirmará por este medio\./g, 'A Kavak advisor will confirm it with you here.'],
   [/Para registrarlo, ¿me compartes (.+?)\?/g, 'To book it, could you tell me $1?'],
+  [
+    /El monto y la vigencia del apartado no los tengo publicados: un asesor de Kavak te los confirma al registrar tu solicitud\./g,
+    "I don't have the reservation's amount or how long it holds the car published: a Kavak advisor confirms both when your request is registered.",
+  ],
   [/qué auto te interesa/g, 'which car you are interested in'],
   [/en qué ciudad estás/g, 'which city you are in'],
   [/qué día y hora te acomodan/g, 'what day and time suit you'],

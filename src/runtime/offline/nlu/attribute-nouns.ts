@@ -53,6 +53,11 @@ const ELLIPSIS_NOUNS = wordTable<CarAttribute>({
   fuel: 'fuel_economy',
   traccion: 'drivetrain',
   carroceria: 'body_type',
+  puertas: 'doors',
+  doors: 'doors',
+  cajuela: 'trunk',
+  maletero: 'trunk',
+  trunk: 'trunk',
 });
 
 const alternation = (words: readonly string[]) => words.join('|');

@@ -59,7 +59,7 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ],
   [
     'km',
-    /\b(cuant[oa]s?\s+km|que\s+km|(?:que|su|el|cual\s+es\s+el)\s+kilometraje|km\s+(?:tiene|trae|lleva)|(?:tiene|trae|lleva)\s+(?:muchos\s+)?km\b|cuanto\s+(?:ha\s+)?(?:recorrido|rodado)|mileage|how\s+many\s+(?:km|kms|kilometers|kilometres|miles)|how\s+(?:far|much)\s+has\s+it\s+(?:been\s+)?driven)/,
+    /\b(cuant[oa]s?\s+km|que\s+km|(?:que|su|el|cual\s+es\s+el)\s+kilometraje|km\s+(?:tiene|trae|lleva)|(?:tiene|trae|lleva)\s+(?:muchos\s+)?km\b|cuanto\s+(?:ha\s+)?(?:recorrido|rodado)|(?<!\b(?:low|high|lower|higher|less|least|lowest)\s)mileage|how\s+many\s+(?:km|kms|kilometers|kilometres|miles)|how\s+(?:far|much)\s+has\s+it\s+(?:been\s+)?driven)/,
   ],
   [
     'year',
@@ -94,7 +94,7 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   ],
   [
     'dimensions',
-    /\b(cuanto\s+mide|que\s+(?:tan\s+)?grande\s+es|medidas|dimensiones|(?:cabe|cabria)\b|entra(?:ria)?\s+en\s+(?:mi|la|el)\b|cochera|garage|garaje|cajon\s+de\s+estacionamiento|how\s+big\s+is|dimensions|will\s+it\s+fit|does\s+it\s+fit)/,
+    /\b(cuanto\s+mide(?!\s+(?:la|el|su)\s+(?:cajuela|maletero|cajuelero|portaequipajes?|batea|caja))|que\s+(?:tan\s+)?grande\s+es(?!\s+(?:la|el|su)\s+(?:cajuela|maletero|cajuelero|portaequipajes?|batea|caja))|medidas|dimensiones|(?:cabe|cabria)\b|entra(?:ria)?\s+en\s+(?:mi|la|el)\b|cochera|garage|garaje|cajon\s+de\s+estacionamiento|how\s+big\s+is(?!\s+(?:the|its)\s+(?:trunk|boot))|dimensions|will\s+it\s+fit|does\s+it\s+fit)/,
   ],
   [
     'drivetrain',
@@ -107,6 +107,14 @@ const ATTRIBUTE_PATTERNS: readonly [CarAttribute, RegExp][] = [
   [
     'fuel_economy',
     /\b(cuanto\s+rinde|que\s+tanto\s+rinde|(?:su\s+|el\s+)?rendimiento(?:\s+de\s+(?:gasolina|combustible))?|km\s*(?:x|por|\/)\s*(?:litro|lt|l)\b|kilometros\s+por\s+litro|(?:gasta|consume|chupa|traga)\s+(?:mucha\s+|de\s+|en\s+)?(?:gasolina|gas|combustible)|(?:es|sera)\s+(?:muy\s+)?(?:ahorrador|gastador)|fuel\s+(?:economy|consumption)|(?:mpg|gas\s+mileage)|how\s+much\s+(?:gas|fuel)\s+does\s+it)/,
+  ],
+  [
+    'doors',
+    /\b(cuant[oa]s\s+puertas|(?:es|son|sera)\s+de\s+(?:2|3|4|5|dos|tres|cuatro|cinco)\s+puertas|(?:tiene|trae)\s+(?:2|3|4|5|dos|tres|cuatro|cinco)\s+puertas|how\s+many\s+doors|(?:2|3|4|5|two|three|four|five)\s*-?\s*doors?\s*\?)/,
+  ],
+  [
+    'trunk',
+    /\b((?:que\s+tan\s+grande|de\s+que\s+tamano|que\s+tamano|cuanto\s+mide|que\s+tal|como)\s+(?:es\s+|tiene\s+|esta\s+)?(?:la|el|su)\s+(?:cajuela|maletero|cajuelero|portaequipajes?|batea)|(?:cajuela|maletero|cajuelero|batea)\s+(?:grande|amplia|amplio|espaciosa|chica|de\s+que\s+tamano)|cuant[oa]s?\s+(?:litros|maletas)|(?:caben|entran)\s+(?:las\s+|mis\s+|unas\s+)?maletas|(?:how\s+big|how\s+much\s+space|how\s+large)\s+is\s+the\s+(?:trunk|boot)|trunk\s+space|cargo\s+space|(?:the\s+)?trunk\s*\?)/,
   ],
   [
     'body_type',

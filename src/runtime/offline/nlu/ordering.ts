@@ -127,6 +127,9 @@ const COMPARATIVE = new RegExp(String.raw`\b${SOME}(${DEGREE})\s+(${NOT_PRICE(AD
 const COMPARATIVE_NOUN = new RegExp(
   String.raw`\b${SOME}(?:con|de|que\s+(?:tenga|tengan|traiga|traigan))\s+(?:el\s+|la\s+)?(${DEGREE})\s+(${NOT_PRICE(NOUNS)})\b`,
 );
+/** No degree, no number: "de bajo kilometraje", "con poco km", "pocos kilómetros", "low mileage". */
+const LOW_KM =
+  /\b((?:de|con)\s+(?:muy\s+)?(?:bajo|poco)\s+(?:kilometraje|km|kms|millaje)|(?:de|con)\s+(?:muy\s+)?pocos\s+(?:km|kms|kilometros)|low\s+(?:mileage|km|kms))\b(?!\s*(?:de|que|than)?\s*\d)/;
 /** "ordénalos por kilometraje", "acomódamelos por precio". */
 const ORDER_BY = new RegExp(String.raw`\b(?:orden|acomod|sort)\w*\s+(?:\w+\s+)?(?:por|de|by)\s+(${NOUN})\b`);
 const ENGLISH: readonly [RegExp, SortBy][] = [
@@ -220,6 +223,9 @@ export function findOrdering(text: string): OrderingMention | null {
       wantsOne: false,
       which: false,
     };
+  // "algo de bajo kilometraje", "con pocos km", "low mileage": a list with the fewest km first.
+  const lowKm = findAll(text, LOW_KM)[0];
+  if (lowKm) return { ...span(lowKm), sortBy: 'km_asc', wantsOne: false, which: false };
   const orderBy = findAll(text, ORDER_BY)[0];
   if (orderBy) {
     const scale = scaleOf(NOUNS, orderBy.match[1]!)!;
