@@ -9,6 +9,7 @@ import { startFakeTwilioRest, type FakeTwilioRest } from '../support/fake-twilio
 import { loadGoldenCases } from '../support/golden-turns.js';
 import { REPO } from '../support/node-child.js';
 import { offerOpenLoop, type OpenLoopResult } from '../support/open-loop-load.js';
+import { offerOpenLoopInChild } from '../support/open-loop-process.js';
 import { parentPid, postgresCpuSeconds, processCpuSeconds } from '../support/process-cpu.js';
 import { measureQueueOverhead, type QueueOverhead } from '../support/queue-overhead.js';
 import { spawnScriptedOpenAIServer } from '../support/scripted-openai-process.js';
@@ -182,10 +183,12 @@ async function ackLoad(env: Env, fleet: Fleet): Promise<AckRun> {
   const cpuNow = () => ({
     replicas: pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
     postgres: postmaster === undefined ? 0 : postgresCpuSeconds(postmaster),
-    generator: process.cpuUsage(),
   });
-  const offer = (seconds: number) =>
-    offerOpenLoop({
+  // The generator runs in its own process: this one serves the fake Twilio the workers send to.
+  // CPU is read around the whole child (warm-up included), so per-ack figures cover both phases.
+  const before = cpuNow();
+  const { warmUp, load, generatorCpuMs } = await offerOpenLoopInChild(
+    {
       webhookUrls: fleet.webhookUrls,
       authToken: AUTH_TOKEN,
       accountSid: ACCOUNT_SID,
@@ -193,20 +196,19 @@ async function ackLoad(env: Env, fleet: Fleet): Promise<AckRun> {
       seconds,
       messages: env.messages,
       customers: env.customers,
-    });
-  const warmUp = await offer(ACK_WARM_UP_SECONDS);
-  const before = cpuNow();
-  const load = await offer(seconds);
+    },
+    ACK_WARM_UP_SECONDS,
+  );
   const after = cpuNow();
   const sent = load.latencies.length + load.errors;
-  const generator = process.cpuUsage(before.generator);
+  const sentAll = sent + warmUp.latencies.length + warmUp.errors;
   const cpu: AckCpu | null =
     sent === 0 || pids.length === 0
       ? null
       : {
-          replicasMsPerAck: ((after.replicas - before.replicas) * 1000) / sent,
-          postgresMsPerAck: ((after.postgres - before.postgres) * 1000) / sent,
-          generatorMsPerAck: (generator.user + generator.system) / 1000 / sent,
+          replicasMsPerAck: ((after.replicas - before.replicas) * 1000) / sentAll,
+          postgresMsPerAck: ((after.postgres - before.postgres) * 1000) / sentAll,
+          generatorMsPerAck: generatorCpuMs / sent,
         };
   env.ctx.log(
     `serve-scale: ack p50 ${fmt(percentile(load.latencies, 50))} ms, p99 ${fmt(percentile(load.latencies, 99))} ms, ${load.non2xx} non-2xx, ${load.errors} errors` +
@@ -468,7 +470,7 @@ export const serveScaleBench: Bench = {
       ],
       notes: [
         `Real kavak serve processes (serveCommand through tsx, --reply rest, --model-rpm 0, warn logs to files) on the openai runtime against the scripted model (its own process, ${ctx.options.modelDelayMs} ms per answer) and a fake Twilio REST API; PostgreSQL from KAVAK_TEST_PG_URL or started by scripts/dev-postgres.sh (fsync off), a fresh database per fleet. Every message has its own customer, so per-customer ordering never holds a worker back. Each fleet first answers a 5-message warm-up per replica.`,
-        `The ack load is open-loop: request i leaves at start + i/rate whatever the answers so far (as Twilio sends), latencies run from the scheduled send time, so a stalled server shows in p99 instead of lowering the offered rate. "send late" is how far behind schedule requests left: when it is large the generator, not the server, was slow. CPU ms/ack is the CPU (user + system, from /proc/<pid>/stat) the replicas and the PostgreSQL server (postmaster and backends) used during the load, over the requests sent: their workers' turns meanwhile included. At ${TARGETS.ackRate} req/s the fleet stores far more than it answers; the backlog is left to the SIGTERM drain (requeued), not measured. The first ${ACK_WARM_UP_SECONDS} s of the load are a warm-up, not measured (its p99 is the "warm-up" column): a replica's first seconds of webhooks compile its webhook path while its workers start turns, on the same cores.`,
+        `The ack load is open-loop: request i leaves at start + i/rate whatever the answers so far (as Twilio sends), latencies run from the scheduled send time, so a stalled server shows in p99 instead of lowering the offered rate. "send late" is how far behind schedule requests left: when it is large the generator, not the server, was slow. The generator runs in its own process (not the bench's, which serves the fake Twilio the workers send to). CPU ms/ack is the CPU (user + system, from /proc/<pid>/stat) the replicas and the PostgreSQL server (postmaster and backends) used during the warm-up and the load, over the requests of both: their workers' turns meanwhile included. At ${TARGETS.ackRate} req/s the fleet stores far more than it answers; the backlog is left to the SIGTERM drain (requeued), not measured. The first ${ACK_WARM_UP_SECONDS} s of the load are a warm-up, not measured (its p99 is the "warm-up" column): a replica's first seconds of webhooks compile its webhook path while its workers start turns, on the same cores.`,
         `Queue overhead: two adapters of the same engine in the bench process (a producer and a consumer, as two replicas), messages enqueued one at a time at ~50/s; enqueue→claim runs from the enqueue call to the consumer's claim returning the message (PostgreSQL: the NOTIFY wake-up and pg-boss's fetch); DB ms per message is the wall time spent in queue calls (enqueue, claim, saveReply, finish) over the messages; statements per message counts every query pg sent meanwhile (pg-boss's own monitor included).`,
         'Figures from a 2-core machine shared with other work are inflated and noisy; the targets are meant for a quiet machine.',
       ],

@@ -4,7 +4,14 @@ import twilio from 'twilio';
 
 /** Unique customers and message sids across a whole bench run. */
 export class CustomerSequence {
-  private next = 0;
+  /** `first`: the index to start at (a generator in another process continues the parent's sequence). */
+  constructor(private next = 0) {}
+  /** Reserves `count` customers for another process, returning the first one's index. */
+  reserve(count: number): number {
+    const first = this.next;
+    this.next += count;
+    return first;
+  }
   take(): { index: number; from: string; messageSid: string } {
     const index = this.next++;
     return {
