@@ -88,3 +88,110 @@ describe('the agent on what the ninth blind round left open', () => {
     expect(back).not.toMatch(/Frontier/);
   });
 });
+
+describe('the agent on what a tenth blind round asked', () => {
+  it('reads "1/4 de millón" as a budget of 250 mil', async () => {
+    const say = await conversation('blind10b-fraction');
+    const reply = await say('una suv de 1/4 de millon maximo');
+    const list = [...reply.matchAll(/\$([\d,]+)\.00 \(ID \d+\)/g)].map((m) =>
+      Number(m[1]!.replace(/,/g, '')),
+    );
+    expect(list.length).toBeGreaterThan(0);
+    for (const price of list) expect(price).toBeLessThanOrEqual(250_000 * 1.05);
+  });
+
+  it('reads "que quepamos 7" as seven seats and "caben 5 maletas" as no party size', async () => {
+    const { pipeline, catalog } = await createTestPipeline();
+    const reply = await pipeline
+      .runTurn({ conversationId: 'blind10b-party', message: 'busco una nave en la que quepamos 7' })
+      .then((r) => r.reply);
+    const ids = [...reply.matchAll(/\(ID (\d+)\)/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(catalog.byStockId(id)?.seats).toBeGreaterThanOrEqual(7);
+    const bags = await conversation('blind10b-bags');
+    expect(await bags('una suv donde caben 5 maletas')).not.toMatch(/de 5 pasajeros o más/);
+  });
+
+  it('reads a make in the plural ("¿qué audis hay?", "any bmws?") as a search by make', async () => {
+    const say = await conversation('blind10b-plural-make');
+    const reply = await say('que audis manejan?');
+    expect(reply).toMatch(/Audi /);
+    expect(reply).not.toMatch(/no te puedo ayudar/);
+    const english = await conversation('blind10b-plural-make-en');
+    expect(await english('hi, any bmws in stock?')).toMatch(/BMW /);
+  });
+
+  it('prices two cars asked with a singular "¿cuánto cuesta X y el Y?" side by side, with the difference', async () => {
+    const say = await conversation('blind10b-two-prices');
+    const reply = await say('cuanto cuesta el kicks y el versa 2020?');
+    expect(reply).toMatch(/Nissan Kicks/);
+    expect(reply).toMatch(/Nissan Versa 2020/);
+    expect(reply).toMatch(/es el más barato, por \$73,000\.00 de diferencia/);
+  });
+
+  it('answers "¿ambos traen CarPlay?" after a comparison for both cars', async () => {
+    const say = await conversation('blind10b-both-feature');
+    await say('que me conviene mas, el kicks o el t-cross');
+    const reply = await say('y ambos tienen carplay?');
+    expect(reply).toMatch(/Sí, las dos opciones tienen CarPlay:/);
+    expect(reply).toMatch(/Kicks/);
+    expect(reply).toMatch(/T-Cross/);
+  });
+
+  it('says the price of extending the warranty is not published, asked in the conditional', async () => {
+    const say = await conversation('blind10b-warranty-price');
+    await say('que garantia dan?');
+    expect(await say('y cuanto me saldria extenderla?')).toMatch(/Su precio no lo tengo publicado/);
+  });
+
+  it('declines cars without papers or a sale without an invoice', async () => {
+    const say = await conversation('blind10b-no-papers');
+    expect(await say('oye venden carros sin papeles? yo pago en efectivo')).toMatch(/contra la ley/);
+    const invoice = await conversation('blind10b-no-invoice');
+    expect(await invoice('me lo pueden vender sin factura pa no pagar tanto?')).toMatch(/contra la ley/);
+  });
+
+  it('answers how the credit works and its documents asked together', async () => {
+    const say = await conversation('blind10b-credit-docs');
+    const reply = await say('oye como es lo del credito? y que documentos ocupo');
+    expect(reply).toMatch(/Son 4 pasos/);
+    expect(reply).toMatch(/Comprobante de ingresos/);
+  });
+
+  it('answers payment methods and opening hours asked in English after a policy answer', async () => {
+    const say = await conversation('blind10b-english-info');
+    await say('hi, what is your return policy?');
+    expect(await say('can I pay with a debit card?')).toMatch(/do not have that information/);
+    expect(await say('and when are you open in puebla?')).toMatch(/Explanada branch is open 9:00 to 18:00/);
+  });
+
+  it('says a branch’s address is not at hand when asked beside its hours', async () => {
+    const say = await conversation('blind10b-address');
+    const reply = await say('donde queda la sucursal de explanada y a que hora abre?');
+    expect(reply).toMatch(/La dirección de la sede Explanada no la tengo a la mano\./);
+    expect(reply).toMatch(/abre 9:00 a 18:00/);
+  });
+
+  it('books a visit on "¿me apartas cita?", not a reservation of the car', async () => {
+    const say = await conversation('blind10b-apartar-cita');
+    await say('me late el versa 2020');
+    const reply = await say('me apartas una cita el sabado a las 11? soy Toño, de Puebla');
+    expect(reply).toMatch(/visita/);
+    expect(reply).not.toMatch(/apartado/);
+  });
+
+  it('reads "y el 2020 en cuánto está" as the other year of the model, "está" being a verb', async () => {
+    const say = await conversation('blind10b-other-year');
+    await say('tienen versa 2018?');
+    const reply = await say('y el 2020 en cuanto esta?');
+    expect(reply).toMatch(/Nissan Versa 2020/);
+    expect(reply).toMatch(/\$265,999\.00/);
+    expect(reply).not.toMatch(/Versa 2018/);
+  });
+
+  it('declines a football score as off topic', async () => {
+    const say = await conversation('blind10b-football');
+    await say('que onda');
+    expect(await say('oye como quedo el america el domingo?')).toMatch(/no te puedo ayudar/);
+  });
+});

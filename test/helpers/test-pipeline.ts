@@ -13,6 +13,7 @@ import type { ConversationStore } from '../../src/core/ports/conversations.js';
 import { SqliteConversationStore } from '../../src/store/sqlite/conversation-store.js';
 import { openDatabase } from '../../src/store/sqlite/database.js';
 import { loadCatalog } from '../../src/tools/catalog/index.js';
+import type { Catalog } from '../../src/tools/catalog/types.js';
 import { loadKnowledgeBase } from '../../src/tools/knowledge/index.js';
 
 export interface TestPipelineOptions {
@@ -29,7 +30,7 @@ export interface TestPipelineOptions {
 export async function createTestPipeline(
   runtime?: LanguageModelRuntime,
   options: TestPipelineOptions = {},
-): Promise<{ pipeline: Pipeline; store: ConversationStore; prompts: PromptLibrary }> {
+): Promise<{ pipeline: Pipeline; store: ConversationStore; prompts: PromptLibrary; catalog: Catalog }> {
   const root = packageRoot();
   const catalog = await loadCatalog(join(root, 'data/catalog.csv'));
   const knowledge = await loadKnowledgeBase(join(root, 'data/knowledge'));
@@ -53,5 +54,5 @@ export async function createTestPipeline(
       stream: options.stream ?? false,
     },
   });
-  return { pipeline, store, prompts };
+  return { pipeline, store, prompts, catalog };
 }

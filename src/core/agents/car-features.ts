@@ -80,7 +80,9 @@ export function answerFeature(
   const matching = cars.filter(has);
   if (matching.length) {
     const lines = [
-      `De esas opciones, con ${label}:`,
+      matching.length === cars.length
+        ? `Sí, ${cars.length === 2 ? 'las dos opciones tienen' : `las ${cars.length} opciones tienen`} ${label}:`
+        : `De esas opciones, con ${label}:`,
       ...matching.map((car, i) => carLine(car, i + 1)),
       '¿Te interesa alguno?',
     ];

@@ -102,8 +102,14 @@ function size(car: Car): string {
   return `${body}${seats}${length}`;
 }
 
+/** How much the cheapest car undercuts the next cheapest. */
+function priceGap(cars: readonly Car[]): number {
+  const [first, second] = [...cars].sort((a, b) => a.priceCents - b.priceCents);
+  return second!.priceCents - first!.priceCents;
+}
+
 /** Which car wins on each count, when they differ: what "¿cuál me conviene?" needs to hear. */
-function summary(cars: readonly Car[]): string {
+function summary(cars: readonly Car[], gap: number): string {
   const counts: [score: (car: Car) => number | null, label: string][] = [
     [(car) => -car.priceCents, 'es el más barato'],
     [(car) => car.year, 'es el más nuevo'],
@@ -127,6 +133,13 @@ function summary(cars: readonly Car[]): string {
       ? `${car.model} ${car.year}`
       : `${car.model} (ID ${car.stockId})`;
   };
+  // "¿De cuánto es la diferencia?": the cheapest says by how much it undercuts the next one.
+  const byPrice = [...cars].sort((a, b) => a.priceCents - b.priceCents);
+  const cheapestLabel = wins.get(byPrice[0]!)?.indexOf('es el más barato') ?? -1;
+  if (gap > 0 && cheapestLabel >= 0) {
+    const than = cars.length > 2 ? ` menos que el ${name(byPrice[1]!)}` : ' de diferencia';
+    wins.get(byPrice[0]!)![cheapestLabel] = `es el más barato, por ${formatMXN(gap)}${than}`;
+  }
   const points = [...wins].map(([car, labels]) => `el ${name(car)} ${joinSpanish(labels)}`);
   return points.length ? `En resumen: ${points.join('; ')}.` : '';
 }
@@ -172,7 +185,13 @@ export function compareCars(ctx: AgentContext): AgentAnswer {
         : '- Mensualidad: no se puede calcular con ese enganche',
     );
   });
-  const recap = cars.length >= 2 ? summary(cars) : '';
+  const gapCents =
+    cars.length >= 2
+      ? useTool(ctx, 'catalog.priceDifference', { stockIds: cars.map((c) => c.stockId) }, () => ({
+          differenceCents: priceGap(cars),
+        })).differenceCents
+      : 0;
+  const recap = cars.length >= 2 ? summary(cars, gapCents) : '';
   if (recap) lines.push(recap);
   lines.push('¿Cuál te late más? Te calculo el plan exacto o te agendo una prueba de manejo.');
 
@@ -187,6 +206,7 @@ export function compareCars(ctx: AgentContext): AgentAnswer {
         months: terms.termYears * 12,
       })),
       notInCatalog: missing,
+      ...(cars.length >= 2 ? { priceDifference: formatMXN(gapCents) } : {}),
     },
     profilePatch: cars.length
       ? { lastRecommended: cars.map((c) => c.stockId), carUnderDiscussion: cars[0]!.stockId }

@@ -102,9 +102,13 @@ function lookupCity(ctx: AgentContext, city: string): BranchLookup {
  */
 export function hoursAnswer(ctx: AgentContext, branch: Branch | undefined): AgentAnswer {
   if (branch) {
+    // "¿Cuál es la dirección de Antara y a qué hora abren?": the knowledge base has no addresses.
+    const address = ctx.entities.questions.includes('sedes')
+      ? `La dirección de la sede ${branch.name} no la tengo a la mano. `
+      : '';
     const draft = branch.hours
-      ? `La sede ${branch.name} (${branch.city}) abre ${branch.hours}. ¿Te agendo una visita?`
-      : `No tengo publicado el horario de la sede ${branch.name}. Si quieres, te comunico con un asesor de Kavak para confirmarlo o agendarte una visita.`;
+      ? `${address}La sede ${branch.name} (${branch.city}) abre ${branch.hours}. ¿Te agendo una visita?`
+      : `${address}No tengo publicado el horario de la sede ${branch.name}. Si quieres, te comunico con un asesor de Kavak para confirmarlo o agendarte una visita.`;
     return { agent: 'kavak_info', draft, facts: { branch }, phrase: true };
   }
   const city = ctx.entities.city ?? ctx.profile.city;

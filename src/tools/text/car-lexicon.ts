@@ -357,7 +357,7 @@ export const SEAT_NUMBERS = wordTable<number>({
 });
 /** "somos 7", "vamos a ser seis", "we are a family of 7": the people the car must seat. */
 export const PARTY_SIZE =
-  /\b(?:somos|seremos|vamos\s+a\s+ser|viajamos|we\s+are|we\s+re|were|there\s+are|family\s+of|familia\s+de)\s+(?:(?:a\s+)?family\s+of\s+)?(\d|cinco|seis|siete|ocho|nueve|five|six|seven|eight)\b(?!\s*(?:anos|years|mil|k|%))/;
+  /\b(?:somos|seremos|vamos\s+a\s+ser|viajamos|(?:quepamos|quepan|caben|cabemos|entremos|entren|entramos|entran)(?:\s+(?:todos|hasta|como|unos))*|we\s+are|we\s+re|were|there\s+are|family\s+of|familia\s+de|fits?|seats?)\s+(?:(?:a\s+)?family\s+of\s+)?(\d|cinco|seis|siete|ocho|nueve|five|six|seven|eight)\b(?!\s*(?:anos|years|mil|k|%|maletas|bolsas|cajas|bags|suitcases))/;
 
 /** What the car is for, in the customer's words. */
 export const CAR_USE_WORDS: readonly { use: CarUse; pattern: RegExp }[] = [

@@ -106,6 +106,16 @@ function readPhrase(
     const t = tokens[j]!;
     if (isMasked(t)) break;
     const prev = tokens[j - 1];
+    // "1/4 de millón", "3/4 de millon", "1/2 millón": a fraction of a million.
+    const fraction = state.step === 'none' ? fractionOfMillion(tokens, j) : null;
+    if (fraction) {
+      state.group = fraction.value;
+      state.step = 'digits';
+      state.digitTokens = 2;
+      lastIndex = fraction.lastIndex;
+      j = fraction.lastIndex;
+      continue;
+    }
     if (t.kind === 'number') {
       const value = numberValue(t.text);
       const afterHundreds = state.step === 'hundreds' && Number.isInteger(value) && value < 100;
@@ -182,6 +192,17 @@ function readPhrase(
     lastIndex = j;
   }
   return lastIndex >= from ? { state, lastIndex } : null;
+}
+
+/** "1/4 de millón": the fraction's value, the "de" read (the multiplier word follows it). */
+function fractionOfMillion(tokens: readonly Token[], i: number): { value: number; lastIndex: number } | null {
+  const [top, slash, bottom, de] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (top?.kind !== 'number' || slash?.text !== '/' || bottom?.kind !== 'number') return null;
+  const value = Number(top.text) / Number(bottom.text);
+  if (!(value > 0 && value < 1)) return null;
+  if (tokens[i + 3]?.text.startsWith('millon')) return { value, lastIndex: i + 2 };
+  if (de?.text === 'de' && tokens[i + 4]?.text.startsWith('millon')) return { value, lastIndex: i + 3 };
+  return null;
 }
 
 const HUNDREDS_WORDS = new Set(['cientos', 'cientas']);

@@ -64,6 +64,10 @@ export const KNOWLEDGE_PHRASES: readonly Entry[] = [
     'In other cities you can buy online with home delivery.',
   ],
   // Opening hours
+  [
+    /La dirección de la sede ([^.\n]+?) no la tengo a la mano\. /g,
+    'I do not have the address of the $1 branch at hand. ',
+  ],
   [/[Ll]a sede ([^()\n.]+?) \(([^)]+)\) abre /g, 'the $1 branch ($2) is open '],
   [/La sede ([^()\n.]+?) abre /g, 'The $1 branch is open '],
   [/¿Te agendo una visita\?/g, 'Shall I book you a visit?'],

@@ -80,6 +80,11 @@ const COMPARISON_PHRASES: readonly Entry[] = [
   [/(?<=^- Tamaño: [^\n]*)carrocería sin dato/gm, 'body type unknown'],
   [/(?<=^- Tamaño: [^\n]*)largo sin dato/gm, 'length unknown'],
   [/(?<=^- Tamaño: [^\n]*)sedán/gm, 'sedan'],
+  [/(?<=^En resumen: [^\n]*)\bes el más barato, por (\$[\d,.]+) de diferencia/gm, 'is the cheapest, by $1'],
+  [
+    /(?<=^En resumen: [^\n]*)\bes el más barato, por (\$[\d,.]+) menos que el /gm,
+    'is the cheapest, $1 less than the ',
+  ],
   [/(?<=^En resumen: [^\n]*)\bes el más barato\b/gm, 'is the cheapest'],
   [/(?<=^En resumen: [^\n]*)\bes el más nuevo\b/gm, 'is the newest'],
   [/(?<=^En resumen: [^\n]*)\btiene menos km\b/gm, 'has the lowest mileage'],
@@ -132,6 +137,13 @@ export const SHOPPING_PHRASES: readonly Entry[] = [
   [/^Tiene ((?:transmisión|Bluetooth|CarPlay)[^\n]*)\.$/gm, 'It has $1.'],
   [/^Todas tienen ((?:transmisión|Bluetooth|CarPlay)[^\n]*)\.$/gm, 'They all have $1.'],
   [/(?<=^(?:It|They all) ha(?:s|ve) [^\n]*) y (?=[^\n]*\.$)/gm, ' and '],
+  [/^Sí, las dos opciones tienen (.+?):$/gm, 'Yes, both options have $1:'],
+  [/^Sí, las (\d+) opciones tienen (.+?):$/gm, 'Yes, all $1 options have $2:'],
+  [/^De esas opciones, con (.+?):$/gm, 'Of those options, these have $1:'],
+  [
+    /^De esas opciones ninguna tiene (.+?) confirmado en el catálogo\./gm,
+    'None of those options has $1 confirmed in the catalog.',
+  ],
   [/transmisión automática/g, 'automatic transmission'],
   [/transmisión manual/g, 'manual transmission'],
   // The booking's next item

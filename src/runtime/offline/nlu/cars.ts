@@ -102,7 +102,10 @@ function matchAt(
     const exact = index.byKey.get(key);
     // Spelling variants of several words only for long names ("land rober"), never "for the" → Forte.
     const foldable = n === 1 ? key.length >= 4 && !NOT_CAR_WORDS.has(key) : key.length >= 8;
-    const names = exact ?? (foldable ? index.byFolded.get(foldSpelling(key)) : undefined);
+    const names =
+      exact ??
+      (n === 1 ? pluralMake(key, index) : undefined) ??
+      (foldable ? index.byFolded.get(foldSpelling(key)) : undefined);
     if (!names) continue;
     const name = choose(names, previous);
     if (accepts(name, words, i, n, index, previous))
@@ -113,6 +116,16 @@ function matchAt(
   return (
     withModelAfterCorrectedMake(text, words, i, fuzzy, index) ?? { name: fuzzy, length: 1, corrected: true }
   );
+}
+
+/**
+ * "¿qué BMWs tienen?", "kias": a make in the plural. Makes only: a model's plural is too often
+ * another word ("fits"), and "seats" is English for seats.
+ */
+function pluralMake(key: string, index: CarIndex): CarName[] | undefined {
+  if (!key.endsWith('s') || key === 'seats') return undefined;
+  const makes = index.byKey.get(key.slice(0, -1))?.filter((name) => name.model === null);
+  return makes?.length ? makes : undefined;
 }
 
 /** "mazada 3": once the make is corrected, its name may continue into a model ("Mazda 3"). */

@@ -6,12 +6,13 @@ import type { RoledNumber } from './number-roles.js';
  * "¿El Versa o el Aveo?", "MG5 vs Jetta", "entre el Rio y el Vento", "compara X con Y": two or
  * three cars joined by a connector. "o", "vs", "contra" compare by themselves; "y", "con" and a
  * comma only with a word that asks to choose (compara, entre, mejor, conviene, cuál, diferencia)
- * or a price asked of them together ("¿cuánto cuestan el Versa y el Sentra?").
+ * or a price asked of them together ("¿cuánto cuestan el Versa y el Sentra?", "¿cuánto cuesta el Sentra
+ * y el Altima?").
  */
 const JOIN = /^\s*(?:,|o|u|vs\.?|versus|contra|y|con|or|and|\/)\s*(?:el|la|un|una|al|del|the|a)?\s*$/;
 const CHOOSING_JOIN = /^\s*(?:o|u|vs\.?|versus|contra|or|\/)\b/;
 const CHOOSE =
-  /\b(compar\w*|diferencias?|entre|mejor|conviene|convendria|cual|recomiendas|versus|vs|cuestan|valen|salen|how\s+much\s+are)\b/;
+  /\b(compar\w*|diferencias?|entre|mejor|conviene|convendria|cual|recomiendas|versus|vs|cuestan|valen|salen|cuesta|vale|sale|precios?|how\s+much\s+(?:are|is|do|does))\b/;
 const YEAR_AFTER = /^\s*((?:19|20)\d{2})\b/;
 /** "¿tienen Hilux o Tacoma?" asks whether either is in stock: the "o" alone chooses nothing. */
 const AVAILABILITY =

@@ -7,10 +7,10 @@ import { infoTopicOf } from './rules-info.js';
 
 /** "¿Cuánto cuesta la garantía extendida?": the price of a Kavak service, not of a car. */
 const PRICE_QUESTION =
-  /\b(cuanto\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|vale|sale|cobran|es)|precios?|costos?|cobran|how\s+much)\b/;
+  /\b(cuanto\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|costaria|costara|vale|valdria|sale|saldria|cobran|cobrarian|es|seria)|precios?|costos?|cobran|how\s+much)\b/;
 /** "¿cuánto cobran de envío?", "precio de extender la garantía": a service's price even beside a car's name. */
 const SERVICE_PRICE =
-  /\b(?:cuanto\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|vale|sale|cobran|cobra|es)|que\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|vale|sale|cobran|cobra)|precios?|costos?|cobran)\s+(?:\w+\s+){0,2}?(?:(?:de|del|por|el|la)\s+){0,2}(?:envios?|entrega|traslado|flete|extender|extension|garantia\s+extendida|seguro|kavak\s+total|mandar(?:lo|la)|traer(?:lo|la)|llevar(?:lo|la))\b|\bhow\s+much\s+(?:is|for|does|do\s+you\s+charge\s+for)\s+(?:the\s+)?(?:delivery|shipping|extended\s+warranty)/;
+  /\b(?:cuanto\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|costaria|costara|vale|valdria|sale|saldria|cobran|cobrarian|cobra|cobraria|es|seria)|que\s+(?:me\s+|nos\s+|te\s+|le\s+)?(?:cuesta|costaria|vale|sale|cobran|cobra)|precios?|costos?|cobran)\s+(?:\w+\s+){0,2}?(?:(?:de|del|por|el|la)\s+){0,2}(?:envios?|entrega|traslado|flete|extender|extension|garantia\s+extendida|seguro|kavak\s+total|mandar(?:lo|la)|traer(?:lo|la)|llevar(?:lo|la))\b|\bhow\s+much\s+(?:is|for|does|do\s+you\s+charge\s+for)\s+(?:the\s+)?(?:delivery|shipping|extended\s+warranty)/;
 /** "¿Cuánto me darían por mi Versa?": what the customer's own car is worth, even named. */
 const OWN_CAR_PRICE =
   /\b(?:cuanto\s+(?:me\s+|nos\s+)?(?:dan|darian|daran|pagan|pagarian|pagaran|ofrecen|ofrecerian)|how\s+much\s+(?:would|will|do|could|can)\s+you\s+(?:give|pay|offer))\b/;

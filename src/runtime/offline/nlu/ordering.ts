@@ -290,6 +290,8 @@ const SHOWN_REFERENCES: readonly RegExp[] = [
   /\b(?:cual|cuales|alguno|alguna|algunos|algunas|ninguno|ninguna)\s+de\s+(?:ellos|ellas|esos|esas|estos|estas|los|las)\b/,
   /\b(?:los|las)\s+(?:de\s+arriba|que\s+me\s+(?:mandaste|pasaste|mostraste|enviaste))\b/,
   /^(?:(?:y|oye|pero|entonces)\s+)?(?:alguno|alguna|algunos|algunas)\s+(?:tiene|tienen|trae|traen|viene|vienen|es|son|cuenta|cuentan|maneja|manejan)\b/,
+  // "¿traen CarPlay los dos?", "¿ambos son automáticos?": every car shown, by their count.
+  /\b(?:(?:los|las)\s+(?:dos|tres|2|3)|ambos|ambas|both(?:\s+of\s+them)?|the\s+(?:two|three)\s+of\s+them)\b(?!\s+(?:anos|meses|mil|primer[oa]s|ultim[oa]s|years|months))/,
   // English: "the cheapest of those", "which of these", "from that list".
   /\b(?:of|from|among)\s+(?:those|these|them|that\s+list|the\s+list|the\s+ones\s+you\s+(?:sent|showed))\b/,
 ];

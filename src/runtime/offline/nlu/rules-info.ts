@@ -66,7 +66,7 @@ export const INFO_RULES: readonly CueRule[] = [
   info(
     'horario',
     0.9,
-    String.raw`horarios?|a\s+que\s+hora\s+(?:abre|abren|cierra|cierran|atienden|puedo\s+(?:ir|llegar|pasar))|hasta\s+que\s+hora|abre|abren|cierra|cierran|abiert[oa]s?\s+(?:el|los|en|hoy|manana|en\s+la)|opening\s+hours|hours|open\s+on`,
+    String.raw`horarios?|a\s+que\s+hora\s+(?:abre|abren|cierra|cierran|atienden|puedo\s+(?:ir|llegar|pasar))|hasta\s+que\s+hora|abre|abren|cierra|cierran|abiert[oa]s?\s+(?:el|los|en|hoy|manana|en\s+la)|opening\s+hours|hours|open\s+on|(?:what\s+time|when)\s+(?:are\s+you|do\s+you|does\s+(?:it|the\s+\w+)|is\s+(?:it|the\s+\w+))\s+(?:open|close)|open\s+(?:today|tomorrow|on\s+\w+days?)`,
   ),
   info(
     'inspección',
@@ -128,6 +128,13 @@ export const INFO_RULES: readonly CueRule[] = [
     0.88,
     String.raw`(?:como|donde|cuando|con\s+que)\s+(?:se\s+|me\s+)?(?:los\s+|las\s+)?(?:cobran|cobra|pagan|pago|descuentan)\s+(?:las\s+)?(?:mensualidades|pagos|letras)|(?:mensualidades|pagos|letras)\s+(?:\w+\s+)?(?:como|donde|cuando)\s+(?:se\s+|me\s+)?(?:los\s+|las\s+)?(?:cobran|pagan|descuentan)|domiciliacion|domiciliad[oa]s?|how\s+(?:are|do\s+you\s+charge|do\s+i\s+pay)\s+(?:the\s+)?monthly\s+payments|direct\s+debit`,
   ),
+  // "¿Cómo funciona lo del crédito y qué papeles piden?": the credit's steps are a topic of their
+  // own, kept beside the documents (a bare "¿cómo funciona?" yields to the topic named).
+  info(
+    'cómo funciona',
+    0.85,
+    String.raw`como\s+(?:funciona|es|se\s+saca|se\s+tramita|saco)\s+(?:lo\s+del?|el|la|eso\s+del?|su|tu)\s+(?:credito|financiamiento|plan\s+de\s+pagos|prestamo)|how\s+does\s+(?:the\s+)?(?:financing|credit|loan)\s+work`,
+  ),
   info(
     'cómo funciona',
     0.85,
@@ -160,7 +167,7 @@ export const INFO_RULES: readonly CueRule[] = [
     0.8,
     // "de contado", "cash" ask how to pay only as a question ("¿se puede de contado?", "¿aceptan
     // efectivo?"); "traigo 300 mil de contado, ¿qué hay?" says how they will pay for the car searched.
-    String.raw`formas?\s+de\s+pago|medios\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|payment\s+methods?|ways?\s+to\s+pay|how\s+(?:can|do)\s+i\s+pay|(?:do\s+you\s+)?(?:accept|take)\s+(?:credit\s+|debit\s+)?(?:cards?|transfers?|cash)|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|(?:puedo|podria|se\s+puede|aceptan|acepta|reciben|can\s+i|do\s+you\s+(?:accept|take))\s+(?:\w+\s+){0,3}?(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)|(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)\s*\?|(?:pago|pagaria|pagare|pagar(?:lo|la)?|(?:lo|la)\s+pago)\s+(?:de\s+contado|en\s+efectivo|cash)|^\W*(?:y\s+)?(?:de\s+contado|en\s+efectivo|cash)\W*$`,
+    String.raw`formas?\s+de\s+pago|medios\s+de\s+pago|como\s+(?:puedo|se\s+puede|le\s+hago\s+para)\s+pagar|metodos?\s+de\s+pago|payment\s+methods?|ways?\s+to\s+pay|pay\s+(?:with|by|using|in)\s+(?:a\s+)?(?:credit\s+|debit\s+)?(?:cards?|cash|transfer|wire|check|cheque)|how\s+(?:can|do)\s+i\s+pay|(?:do\s+you\s+)?(?:accept|take)\s+(?:credit\s+|debit\s+)?(?:cards?|transfers?|cash)|aceptan\s+tarjetas?|tarjeta\s+de\s+credito|(?:puedo|podria|se\s+puede|aceptan|acepta|reciben|can\s+i|do\s+you\s+(?:accept|take))\s+(?:\w+\s+){0,3}?(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)|(?:de\s+contado|en\s+efectivo|efectivo|transferencia|con\s+tarjeta|cash)\s*\?|(?:pago|pagaria|pagare|pagar(?:lo|la)?|(?:lo|la)\s+pago)\s+(?:de\s+contado|en\s+efectivo|cash)|^\W*(?:y\s+)?(?:de\s+contado|en\s+efectivo|cash)\W*$`,
     { paying: true },
   ),
   info(
